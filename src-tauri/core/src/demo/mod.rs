@@ -1,0 +1,71 @@
+//! 示例支部: a branch of about 40 invented people (names, ID numbers, phones
+//! and addresses are all fictional; ID numbers have valid check digits), so
+//! a new user sees a lived-in roster. Kept in `assets/demo/branch.json`.
+
+use crate::branch::{check_branch, write_branch, BranchForm};
+use crate::error::{Error, Result};
+use crate::members::{check_form, MemberForm, StatusForm, TransferForm};
+use crate::store::Store;
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+const DEMO_JSON: &str = include_str!("../../../../assets/demo/branch.json");
+
+#[derive(Deserialize)]
+struct DemoBranch {
+    branch: BranchForm,
+    members: Vec<DemoMember>,
+}
+
+#[derive(Deserialize)]
+struct DemoMember {
+    #[serde(flatten)]
+    form: MemberForm,
+    #[serde(default)]
+    status_change: Option<StatusForm>,
+    #[serde(default)]
+    transfers: Vec<TransferForm>,
+}
+
+/// What was loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct DemoLoaded {
+    pub members: usize,
+}
+
+impl Store {
+    /// True when no member file exists, not even in the recycle bin.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self
+            .conn()
+            .query_row("SELECT NOT EXISTS(SELECT 1 FROM members)", [], |r| r.get(0))?)
+    }
+
+    /// Loads the demo branch into an empty database, all in one transaction.
+    /// Refuses a database that already holds member files.
+    pub fn load_demo(&mut self, today: NaiveDate) -> Result<DemoLoaded> {
+        if !self.is_empty()? {
+            return Err(Error::NotEmpty);
+        }
+        let demo: DemoBranch =
+            serde_json::from_str(DEMO_JSON).map_err(|e| Error::Demo(e.to_string()))?;
+        let tx = self.conn_mut().transaction()?;
+        write_branch(&tx, &check_branch(&demo.branch, today)?)?;
+        for m in &demo.members {
+            let checked = check_form(&m.form, today).map_err(|e| {
+                Error::Demo(format!("{}：{}", m.form.name, crate::Error::Validation(e)))
+            })?;
+            let id = crate::members::insert_checked_in(&tx, &checked)?;
+            if let Some(change) = &m.status_change {
+                crate::members::change_status_in(&tx, id, change, today)?;
+            }
+            for t in &m.transfers {
+                crate::members::add_transfer_in(&tx, id, t, today)?;
+            }
+        }
+        tx.commit()?;
+        Ok(DemoLoaded {
+            members: demo.members.len(),
+        })
+    }
+}

@@ -1,0 +1,68 @@
+//! The core's error type. Messages are Simplified Chinese, fit to show a
+//! secretary; they never carry an ID or phone number, so they are safe to log.
+//! The app crate maps each variant to a stable machine `code` at its boundary.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Field-by-field problems of one form, in the order the form shows them.
+/// Keys are the input's field names (`id_number`, `birth_date` …).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        // The first problem of a field is the one to fix first.
+        if !self.has(field) {
+            self.0.push((field, message.into()));
+        }
+    }
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|(f, _)| *f == field)
+    }
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn into_result(self) -> Result<()> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Validation(self))
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("有 {} 处填写需要修改：{}", .0.0.len(), .0.0.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join("；"))]
+    Validation(FieldErrors),
+
+    #[error("找不到这条{0}，可能已被删除。")]
+    NotFound(&'static str),
+
+    #[error("已经有党员档案了，示例支部只能载入到空的数据文件夹。如需查看示例，请用一个新的数据文件夹。")]
+    NotEmpty,
+
+    #[error("这个数据文件由较新版本的支部台账创建（数据版本 {found}，本程序支持到 {supported}）。为保护数据，本程序没有打开也没有改动它，请安装最新版支部台账后再打开。")]
+    SchemaTooNew { found: i64, supported: i64 },
+
+    #[error("无法使用数据文件夹 {path}：{source}。请检查该文件夹是否存在、是否有写入权限，或换一个文件夹。")]
+    DataDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("数据库操作失败（{0}）。刚才的操作没有保存，请重试；如果一直失败，请联系技术支持。")]
+    Db(#[from] rusqlite::Error),
+
+    #[error("示例数据有误：{0}")]
+    Demo(String),
+}

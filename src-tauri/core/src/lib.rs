@@ -1,0 +1,21 @@
+//! zhibu-core: every rule and all storage of one Party branch's records.
+//!
+//! This crate knows nothing of Tauri, IPC or the web page. The app crate
+//! (`zhibu`) and its CLI call the same functions defined here.
+//!
+//! Folders by feature: [`members`] (党员档案), [`branch`] (支部信息),
+//! [`store`] (open, pragmas, migrations, change log), [`demo`] (示例支部).
+//! Shared building blocks: [`date`] (dates that may be known only to the
+//! month) and [`idcard`] (GB 11643 公民身份号码).
+
+pub mod branch;
+pub mod date;
+pub mod demo;
+pub mod error;
+pub mod idcard;
+pub mod members;
+pub mod store;
+
+pub use date::PartialDate;
+pub use error::{Error, FieldErrors, Result};
+pub use store::Store;

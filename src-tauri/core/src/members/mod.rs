@@ -1,0 +1,19 @@
+//! 党员档案: the member files, their checks, status changes, transfers,
+//! search and history.
+
+mod model;
+mod repo;
+pub mod search;
+mod validate;
+
+pub use model::{
+    mask_phone, next_anniversary, CommitteeRole, LostContactReason, Member, MemberKind,
+    PoliticalBirthday, Status, TransferDirection, EDUCATIONS, ETHNICITIES,
+};
+pub(crate) use repo::{add_transfer_in, change_status_in, insert_checked_in};
+pub use repo::{
+    Group, HistoryEntry, MemberQuery, StatusChange, StatusForm, Transfer, TransferForm,
+};
+pub use validate::{
+    check_form, clean, clean_name, clean_phone, CheckedMember, GroupChoice, MemberForm,
+};

@@ -1,0 +1,200 @@
+//! Schema versions, kept in `PRAGMA user_version`.
+//!
+//! `MIGRATIONS[i]` takes a database from version `i` to `i + 1`. Each runs
+//! in one transaction together with its `user_version` bump, so a power cut
+//! leaves the database at the old version or the new one, never between.
+//! Never edit a migration that has shipped: add a new one.
+
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+
+const V1: &str = r#"
+CREATE TABLE branch (
+    id               INTEGER PRIMARY KEY CHECK (id = 1),
+    name             TEXT NOT NULL DEFAULT '',
+    higher_committee TEXT NOT NULL DEFAULT '',
+    secretary        TEXT NOT NULL DEFAULT '',
+    term_start       TEXT
+);
+INSERT INTO branch (id) VALUES (1);
+
+CREATE TABLE party_groups (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE members (
+    id                  INTEGER PRIMARY KEY,
+    name                TEXT NOT NULL,
+    sex                 TEXT NOT NULL CHECK (sex IN ('male', 'female')),
+    ethnicity           TEXT NOT NULL DEFAULT '',
+    birth_date          TEXT NOT NULL,
+    id_number           TEXT NOT NULL,
+    education           TEXT NOT NULL DEFAULT '',
+    kind                TEXT NOT NULL CHECK (kind IN ('full', 'probationary')),
+    admitted_on         TEXT,
+    full_member_on      TEXT,
+    group_id            INTEGER REFERENCES party_groups (id),
+    committee_role      TEXT,
+    job                 TEXT NOT NULL DEFAULT '',
+    phone               TEXT NOT NULL DEFAULT '',
+    address             TEXT NOT NULL DEFAULT '',
+    status              TEXT NOT NULL DEFAULT 'normal'
+                        CHECK (status IN ('normal', 'suspended', 'expelled', 'deceased')),
+    status_date         TEXT,
+    status_reason       TEXT NOT NULL DEFAULT '',
+    mobile              INTEGER NOT NULL DEFAULT 0 CHECK (mobile IN (0, 1)),
+    mobile_destination  TEXT NOT NULL DEFAULT '',
+    lost_contact        INTEGER NOT NULL DEFAULT 0 CHECK (lost_contact IN (0, 1)),
+    lost_contact_reason TEXT,
+    notes               TEXT NOT NULL DEFAULT '',
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    deleted_at          TEXT
+);
+-- One live record per ID number; a deleted record may share it until restored.
+CREATE UNIQUE INDEX members_id_number_live ON members (id_number) WHERE deleted_at IS NULL;
+
+CREATE TABLE member_status_changes (
+    id          INTEGER PRIMARY KEY,
+    member_id   INTEGER NOT NULL REFERENCES members (id),
+    status      TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    reason      TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX member_status_changes_member ON member_status_changes (member_id);
+
+CREATE TABLE transfers (
+    id            INTEGER PRIMARY KEY,
+    member_id     INTEGER NOT NULL REFERENCES members (id),
+    direction     TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    date          TEXT NOT NULL,
+    other_branch  TEXT NOT NULL,
+    letter_number TEXT NOT NULL DEFAULT '',
+    dues_paid_to  TEXT,
+    notes         TEXT NOT NULL DEFAULT '',
+    recorded_at   TEXT NOT NULL
+);
+CREATE INDEX transfers_member ON transfers (member_id);
+
+CREATE TABLE change_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    action    TEXT NOT NULL,
+    changes   TEXT NOT NULL
+);
+CREATE INDEX change_log_entity ON change_log (entity, entity_id);
+"#;
+
+/// Every migration, oldest first.
+pub(crate) const MIGRATIONS: &[&str] = &[V1];
+
+/// The version this program writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+pub(crate) fn refuse_newer(conn: &Connection) -> Result<()> {
+    let found = user_version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::SchemaTooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// Brings the database up to `target` (at most [`SCHEMA_VERSION`]).
+pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    refuse_newer(conn)?;
+    let from = user_version(conn)?;
+    for version in from..target.min(SCHEMA_VERSION) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(MIGRATIONS[version as usize])?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    fn schema(conn: &Connection) -> Vec<(String, String, String)> {
+        let mut stmt = conn
+            .prepare("SELECT type, name, COALESCE(sql, '') FROM sqlite_master ORDER BY type, name")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn every_older_version_migrates_to_exactly_the_new_schema() {
+        let fresh = Store::open_in_memory().unwrap();
+        let want = schema(fresh.conn());
+        assert!(want.iter().any(|(_, n, _)| n == "members"));
+        for start in 0..SCHEMA_VERSION {
+            let mut conn = Connection::open_in_memory().unwrap();
+            migrate_to(&mut conn, start).unwrap();
+            assert_eq!(user_version(&conn).unwrap(), start);
+            migrate(&mut conn).unwrap();
+            assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
+            assert_eq!(schema(&conn), want, "migrated from version {start}");
+        }
+    }
+
+    #[test]
+    fn a_newer_database_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newer.sqlite3");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);")
+                .unwrap();
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open_file(&path).err().expect("must refuse");
+        assert!(matches!(err, Error::SchemaTooNew { found, .. } if found == SCHEMA_VERSION + 1));
+        assert!(err.to_string().contains("较新版本"));
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "file must be byte-for-byte unchanged"
+        );
+        assert!(!dir.path().join("newer.sqlite3-wal").exists());
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_old_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        // A table in the way makes V1 fail half-way through.
+        conn.execute_batch("CREATE TABLE transfers (x);").unwrap();
+        assert!(migrate(&mut conn).is_err());
+        assert_eq!(user_version(&conn).unwrap(), 0);
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'members'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 0, "the half-run migration was rolled back");
+    }
+}

@@ -1,0 +1,149 @@
+//! The branch's database: one SQLite file, opened the same careful way every time.
+//!
+//! Pragmas, each with its reason:
+//!
+//! | pragma | value | why |
+//! |---|---|---|
+//! | `foreign_keys` | `ON` | SQLite leaves foreign keys unchecked unless asked; a payment or status change must never point at a member who is not there |
+//! | `journal_mode` | `WAL` | readers do not block the writer, and a crash mid-write leaves the last committed state intact |
+//! | `synchronous` | `FULL` | with WAL, `NORMAL` may lose the last commits on a power cut; a village office has power cuts, and a saved record must stay saved |
+//! | `busy_timeout` | 5000 ms | a second process (the CLI, a backup) waits for the lock instead of failing at once |
+//!
+//! Versions live in `PRAGMA user_version` (see [`migrations`]). A database
+//! written by a newer program is refused *before* any pragma that writes is
+//! run, so it is left byte-for-byte untouched.
+
+pub mod changelog;
+pub mod migrations;
+
+use crate::error::{Error, Result};
+use chrono::{Local, NaiveDateTime};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// File name of the database inside the data folder.
+pub const DB_FILE_NAME: &str = "zhibu.sqlite3";
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `dir`.
+    pub fn open_dir(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::DataDir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Self::open_file(&dir.join(DB_FILE_NAME))
+    }
+
+    /// Opens (creating if needed) the database at `path`, migrating it to the
+    /// current schema.
+    pub fn open_file(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Self::setup(conn, Some(path.to_path_buf()))
+    }
+
+    /// A private database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        Self::setup(Connection::open_in_memory()?, None)
+    }
+
+    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        conn.busy_timeout(Duration::from_millis(5000))?;
+        // Refuse a newer database before anything writes to the file.
+        migrations::refuse_newer(&conn)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        if path.is_some() {
+            let mode: String =
+                conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            debug_assert_eq!(mode.to_lowercase(), "wal");
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn, path })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+/// The wall-clock time a change is recorded at, local time, to the second.
+pub(crate) fn now() -> NaiveDateTime {
+    let t = Local::now().naive_local();
+    t.with_nanosecond_zero()
+}
+
+trait NoNanos {
+    fn with_nanosecond_zero(self) -> Self;
+}
+
+impl NoNanos for NaiveDateTime {
+    fn with_nanosecond_zero(self) -> Self {
+        use chrono::Timelike;
+        self.with_nanosecond(0).unwrap_or(self)
+    }
+}
+
+pub(crate) fn now_text() -> String {
+    now().format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pragmas_are_set_on_a_file_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_dir(dir.path()).unwrap();
+        let c = store.conn();
+        let fk: i64 = c
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        let mode: String = c
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        let sync: i64 = c
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap();
+        let busy: i64 = c
+            .pragma_query_value(None, "busy_timeout", |r| r.get(0))
+            .unwrap();
+        assert_eq!((fk, mode.as_str(), sync, busy), (1, "wal", 2, 5000));
+        assert!(dir.path().join(DB_FILE_NAME).exists());
+    }
+
+    #[test]
+    fn a_data_dir_that_cannot_be_made_says_so_in_chinese() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("occupied");
+        std::fs::write(&file, b"x").unwrap();
+        let err = Store::open_dir(&file.join("sub")).err().expect("must fail");
+        assert!(matches!(err, Error::DataDir { .. }));
+        assert!(err.to_string().contains("无法使用数据文件夹"));
+    }
+}
