@@ -12,7 +12,7 @@ pub use model::{
 };
 pub(crate) use repo::{add_transfer_in, change_status_in, insert_checked_in};
 pub use repo::{
-    Group, HistoryEntry, MemberQuery, StatusChange, StatusForm, Transfer, TransferForm,
+    Group, HistoryEntry, MemberFile, MemberQuery, StatusChange, StatusForm, Transfer, TransferForm,
 };
 pub use validate::{
     check_form, clean, clean_name, clean_phone, CheckedMember, GroupChoice, MemberForm,

@@ -75,6 +75,15 @@ pub struct Transfer {
     pub notes: String,
 }
 
+/// Everything the detail page shows of one member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MemberFile {
+    pub member: Member,
+    pub history: Vec<HistoryEntry>,
+    pub status_history: Vec<StatusChange>,
+    pub transfers: Vec<Transfer>,
+}
+
 /// One line of a member's history, ready to read: ID and phone numbers in
 /// it are masked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -434,6 +443,16 @@ impl Store {
     /// One member, deleted or not.
     pub fn member(&self, id: i64) -> Result<Member> {
         load(self.conn(), id)
+    }
+
+    /// One member with the history, status changes and transfers.
+    pub fn member_file(&self, id: i64) -> Result<MemberFile> {
+        Ok(MemberFile {
+            member: self.member(id)?,
+            history: self.member_history(id)?,
+            status_history: self.status_history(id)?,
+            transfers: self.transfers(id)?,
+        })
     }
 
     /// The roster (or the recycle bin), filtered and in roster order:

@@ -1,0 +1,233 @@
+//! The same binary, headless: `zhibu <noun> <verb>` over the same core
+//! functions the window uses. `zhibu` alone opens the window.
+//!
+//! Exit codes: 0 done, 1 refused or failed (message on stderr, in Chinese),
+//! 2 the command line itself was wrong.
+
+use crate::error::ApiError;
+use crate::state::{resolve_data_dir, AppState};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use serde_json::json;
+use std::path::PathBuf;
+use zhibu_core::members::MemberQuery;
+use zhibu_core::{idcard, Error, Store};
+
+#[derive(Parser, Debug)]
+#[command(name = "zhibu", version, about = "支部台账：村党支部的党员档案、组织生活、党费和台账", long_about = None)]
+pub struct Cli {
+    /// Data folder (default: the OS app-data folder; or ZHIBU_DATA_DIR)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Fix "today" (YYYY-MM-DD), for tests and for reproducing a report
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    /// Machine-readable JSON output
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// 示例支部
+    Demo {
+        #[command(subcommand)]
+        action: DemoAction,
+    },
+    /// 党员档案
+    Member {
+        #[command(subcommand)]
+        action: MemberAction,
+    },
+    /// 公民身份号码
+    Id {
+        #[command(subcommand)]
+        action: IdAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DemoAction {
+    /// Load the fictional demo branch into an empty data folder
+    Load {
+        /// Do nothing (and succeed) when the data folder already holds members
+        #[arg(long)]
+        if_empty: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MemberAction {
+    /// List the members (full ID numbers in --json, masked otherwise)
+    List {
+        /// Include members transferred out
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IdAction {
+    /// Check an ID number (GB 11643): exit 0 when valid, 1 when not
+    Check { id: String },
+}
+
+/// Parses the command line and runs it; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let data_dir = resolve_data_dir(cli.data_dir.clone());
+    match cli.command {
+        None => match crate::run_window(AppState::open(data_dir, cli.today)) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("无法打开窗口：{e}");
+                1
+            }
+        },
+        Some(Command::Id {
+            action: IdAction::Check { id },
+        }) => id_check(&id, today, cli.json),
+        Some(command) => match run_with_store(command, &data_dir, today, cli.json) {
+            Ok(()) => 0,
+            Err(e) => {
+                let e = ApiError::from(e);
+                if cli.json {
+                    eprintln!(
+                        "{}",
+                        json!({ "code": e.code, "message": e.message, "fields": e.fields })
+                    );
+                } else {
+                    eprintln!("错误：{}", e.message);
+                    for (field, msg) in e.fields.iter().flatten() {
+                        eprintln!("  {field}：{msg}");
+                    }
+                }
+                1
+            }
+        },
+    }
+}
+
+fn id_check(id: &str, today: NaiveDate, as_json: bool) -> i32 {
+    let result = idcard::check(id, today);
+    if as_json {
+        let out = match &result {
+            Ok(info) => json!({
+                "valid": true, "birth_date": info.birth_date.to_string(), "sex": info.sex.code(), "error": null
+            }),
+            Err(e) => json!({
+                "valid": false, "birth_date": null, "sex": null, "error": e.code(), "message": e.to_string()
+            }),
+        };
+        println!("{out}");
+    } else {
+        match &result {
+            Ok(info) => println!(
+                "有效：{}出生，{}",
+                zhibu_core::PartialDate::Day(info.birth_date).to_chinese(),
+                info.sex.label()
+            ),
+            Err(e) => eprintln!("无效：{e}"),
+        }
+    }
+    i32::from(result.is_err())
+}
+
+fn run_with_store(
+    command: Command,
+    data_dir: &std::path::Path,
+    today: NaiveDate,
+    as_json: bool,
+) -> Result<(), Error> {
+    let mut store = Store::open_dir(data_dir)?;
+    match command {
+        Command::Demo {
+            action: DemoAction::Load { if_empty },
+        } => {
+            if if_empty && !store.is_empty()? {
+                if as_json {
+                    println!(
+                        "{}",
+                        json!({ "loaded": false, "members": store.member_count()? })
+                    );
+                } else {
+                    println!("数据文件夹里已有党员档案，未载入示例支部。");
+                }
+                return Ok(());
+            }
+            let loaded = store.load_demo(today)?;
+            if as_json {
+                println!("{}", json!({ "loaded": true, "members": loaded.members }));
+            } else {
+                println!(
+                    "已载入示例支部：{} 名党员（姓名、身份证号均为虚构）。",
+                    loaded.members
+                );
+            }
+        }
+        Command::Member {
+            action: MemberAction::List { all },
+        } => {
+            let members = store.members(&MemberQuery {
+                include_left: all,
+                ..Default::default()
+            })?;
+            if as_json {
+                let rows: Vec<_> = members
+                    .iter()
+                    .map(|m| {
+                        json!({
+                            "id": m.id,
+                            "name": m.name,
+                            "sex": m.sex.code(),
+                            "ethnicity": m.ethnicity,
+                            "id_number": m.id_number,
+                            "birth_date": m.birth_date.to_iso(),
+                            "education": m.education,
+                            "kind": m.kind.code(),
+                            "admitted_on": m.admitted_on.map(|d| d.to_iso()),
+                            "full_member_on": m.full_member_on.map(|d| d.to_iso()),
+                            "status": m.status.code(),
+                            "group": m.group_name,
+                            "committee_role": m.committee_role.map(|r| r.code()),
+                            "phone": m.phone,
+                            "mobile": m.mobile,
+                            "lost_contact": m.lost_contact,
+                            "left_branch": m.left_branch,
+                            "age": m.age(today),
+                            "standing_years": m.standing_years(today),
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::Value::Array(rows));
+            } else {
+                for (i, m) in members.iter().enumerate() {
+                    println!(
+                        "{:>3}  {}\t{}\t{}\t{}\t入党 {}\t{}",
+                        i + 1,
+                        m.name,
+                        m.sex.label(),
+                        m.kind.label(),
+                        m.group_name.as_deref().unwrap_or("—"),
+                        m.admitted_on.map(|d| d.to_chinese()).unwrap_or_default(),
+                        m.masked_id_number()
+                    );
+                }
+                println!("共 {} 人", members.len());
+            }
+        }
+        Command::Id { .. } => unreachable!("handled without a store"),
+    }
+    Ok(())
+}

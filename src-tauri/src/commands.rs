@@ -1,0 +1,118 @@
+//! Tauri commands: each converts its arguments, calls one core function and
+//! converts the result. No SQL and no rule here.
+
+use crate::dto::{AppInfo, Choices, MemberDetail, MemberRow};
+use crate::error::ApiResult;
+use crate::state::AppState;
+use tauri::State;
+use zhibu_core::branch::{Branch, BranchForm};
+use zhibu_core::demo::DemoLoaded;
+use zhibu_core::members::{Group, MemberForm, MemberQuery, StatusForm, TransferForm};
+
+#[tauri::command(async)]
+pub fn app_info(state: State<'_, AppState>) -> ApiResult<AppInfo> {
+    let store = state.store()?;
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        data_dir: state.data_dir().display().to_string(),
+        today: state.today().to_string(),
+        member_count: store.member_count()?,
+        branch: store.branch()?,
+    })
+}
+
+#[tauri::command(async)]
+pub fn choices() -> Choices {
+    Choices::get()
+}
+
+#[tauri::command(async)]
+pub fn branch_get(state: State<'_, AppState>) -> ApiResult<Branch> {
+    Ok(state.store()?.branch()?)
+}
+
+#[tauri::command(async)]
+pub fn branch_save(state: State<'_, AppState>, branch: BranchForm) -> ApiResult<Branch> {
+    Ok(state.store()?.save_branch(&branch, state.today())?)
+}
+
+#[tauri::command(async)]
+pub fn demo_load(state: State<'_, AppState>) -> ApiResult<DemoLoaded> {
+    Ok(state.store()?.load_demo(state.today())?)
+}
+
+#[tauri::command(async)]
+pub fn group_list(state: State<'_, AppState>) -> ApiResult<Vec<Group>> {
+    Ok(state.store()?.groups()?)
+}
+
+#[tauri::command(async)]
+pub fn member_list(state: State<'_, AppState>, query: MemberQuery) -> ApiResult<Vec<MemberRow>> {
+    let today = state.today();
+    Ok(state
+        .store()?
+        .members(&query)?
+        .iter()
+        .map(|m| MemberRow::new(m, today))
+        .collect())
+}
+
+#[tauri::command(async)]
+pub fn member_get(state: State<'_, AppState>, id: i64) -> ApiResult<MemberDetail> {
+    Ok(MemberDetail::new(
+        state.store()?.member_file(id)?,
+        state.today(),
+    ))
+}
+
+#[tauri::command(async)]
+pub fn member_create(state: State<'_, AppState>, input: MemberForm) -> ApiResult<MemberDetail> {
+    let mut store = state.store()?;
+    let id = store.create_member(&input, state.today())?.id;
+    Ok(MemberDetail::new(store.member_file(id)?, state.today()))
+}
+
+#[tauri::command(async)]
+pub fn member_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: MemberForm,
+) -> ApiResult<MemberDetail> {
+    let mut store = state.store()?;
+    store.update_member(id, &input, state.today())?;
+    Ok(MemberDetail::new(store.member_file(id)?, state.today()))
+}
+
+#[tauri::command(async)]
+pub fn member_delete(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+    Ok(state.store()?.delete_member(id)?)
+}
+
+#[tauri::command(async)]
+pub fn member_restore(state: State<'_, AppState>, id: i64) -> ApiResult<MemberDetail> {
+    let mut store = state.store()?;
+    store.restore_member(id)?;
+    Ok(MemberDetail::new(store.member_file(id)?, state.today()))
+}
+
+#[tauri::command(async)]
+pub fn member_change_status(
+    state: State<'_, AppState>,
+    id: i64,
+    change: StatusForm,
+) -> ApiResult<MemberDetail> {
+    let mut store = state.store()?;
+    store.change_status(id, &change, state.today())?;
+    Ok(MemberDetail::new(store.member_file(id)?, state.today()))
+}
+
+#[tauri::command(async)]
+pub fn member_add_transfer(
+    state: State<'_, AppState>,
+    id: i64,
+    transfer: TransferForm,
+) -> ApiResult<MemberDetail> {
+    let mut store = state.store()?;
+    store.add_transfer(id, &transfer, state.today())?;
+    Ok(MemberDetail::new(store.member_file(id)?, state.today()))
+}

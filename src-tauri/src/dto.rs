@@ -1,0 +1,261 @@
+//! What the web page receives: the core's records shaped for the screens,
+//! with labels in Chinese and ID/phone numbers masked where a list shows
+//! them. Every value comes from a core function; nothing is computed here.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use zhibu_core::branch::Branch;
+use zhibu_core::members::{
+    CommitteeRole, HistoryEntry, LostContactReason, Member, MemberFile, MemberKind,
+    PoliticalBirthday, Status, StatusChange, Transfer, TransferDirection, EDUCATIONS, ETHNICITIES,
+};
+use zhibu_core::PartialDate;
+
+fn iso(d: Option<PartialDate>) -> Option<String> {
+    d.map(|d| d.to_iso())
+}
+
+#[derive(Serialize)]
+pub struct AppInfo {
+    pub version: &'static str,
+    pub data_dir: String,
+    pub today: String,
+    pub member_count: i64,
+    pub branch: Branch,
+}
+
+#[derive(Serialize)]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct Choices {
+    pub sexes: Vec<Choice>,
+    pub kinds: Vec<Choice>,
+    pub statuses: Vec<Choice>,
+    pub committee_roles: Vec<Choice>,
+    pub lost_contact_reasons: Vec<Choice>,
+    pub transfer_directions: Vec<Choice>,
+    pub ethnicities: &'static [&'static str],
+    pub educations: &'static [&'static str],
+}
+
+macro_rules! choices_of {
+    ($t:ty) => {
+        <$t>::ALL
+            .iter()
+            .map(|v| Choice {
+                value: v.code(),
+                label: v.label(),
+            })
+            .collect()
+    };
+}
+
+impl Choices {
+    pub fn get() -> Choices {
+        use zhibu_core::idcard::Sex;
+        Choices {
+            sexes: [Sex::Male, Sex::Female]
+                .iter()
+                .map(|s| Choice {
+                    value: s.code(),
+                    label: s.label(),
+                })
+                .collect(),
+            kinds: choices_of!(MemberKind),
+            statuses: choices_of!(Status),
+            committee_roles: choices_of!(CommitteeRole),
+            lost_contact_reasons: choices_of!(LostContactReason),
+            transfer_directions: choices_of!(TransferDirection),
+            ethnicities: ETHNICITIES,
+            educations: EDUCATIONS,
+        }
+    }
+}
+
+/// A roster line: numbers masked.
+#[derive(Serialize)]
+pub struct MemberRow {
+    pub id: i64,
+    pub name: String,
+    pub sex: &'static str,
+    pub sex_label: &'static str,
+    pub age: Option<i32>,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub group_name: Option<String>,
+    pub committee_role_label: Option<&'static str>,
+    pub admitted_on: Option<String>,
+    pub standing_years: Option<i32>,
+    pub id_number_masked: String,
+    pub phone_masked: Option<String>,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub mobile: bool,
+    pub lost_contact: bool,
+    pub left_branch: bool,
+}
+
+impl MemberRow {
+    pub fn new(m: &Member, today: NaiveDate) -> MemberRow {
+        MemberRow {
+            id: m.id,
+            name: m.name.clone(),
+            sex: m.sex.code(),
+            sex_label: m.sex.label(),
+            age: m.age(today),
+            kind: m.kind.code(),
+            kind_label: m.kind.label(),
+            group_name: m.group_name.clone(),
+            committee_role_label: m.committee_role.map(|r| r.label()),
+            admitted_on: iso(m.admitted_on),
+            standing_years: m.standing_years(today),
+            id_number_masked: m.masked_id_number(),
+            phone_masked: m.masked_phone(),
+            status: m.status.code(),
+            status_label: m.status.label(),
+            mobile: m.mobile,
+            lost_contact: m.lost_contact,
+            left_branch: m.left_branch,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct StatusChangeDto {
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub date: String,
+    pub reason: String,
+    pub recorded_at: String,
+}
+
+#[derive(Serialize)]
+pub struct TransferDto {
+    pub id: i64,
+    pub direction: &'static str,
+    pub direction_label: &'static str,
+    pub date: String,
+    pub other_branch: String,
+    pub letter_number: String,
+    pub dues_paid_to: Option<String>,
+    pub notes: String,
+}
+
+/// The detail page and the edit form: full numbers (the secretary's own
+/// file), the masked ones beside them for the default view.
+#[derive(Serialize)]
+pub struct MemberDetail {
+    pub id: i64,
+    pub name: String,
+    pub sex: &'static str,
+    pub sex_label: &'static str,
+    pub ethnicity: String,
+    pub birth_date: String,
+    pub id_number: String,
+    pub id_number_masked: String,
+    pub education: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub admitted_on: String,
+    pub full_member_on: String,
+    pub group_id: Option<i64>,
+    pub group_name: String,
+    pub committee_role: Option<&'static str>,
+    pub committee_role_label: Option<&'static str>,
+    pub job: String,
+    pub phone: String,
+    pub phone_masked: Option<String>,
+    pub address: String,
+    pub mobile: bool,
+    pub mobile_destination: String,
+    pub lost_contact: bool,
+    pub lost_contact_reason: Option<&'static str>,
+    pub lost_contact_reason_label: Option<&'static str>,
+    pub notes: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub status_date: Option<String>,
+    pub status_reason: String,
+    pub age: Option<i32>,
+    pub standing_years: Option<i32>,
+    pub next_political_birthday: Option<PoliticalBirthday>,
+    pub left_branch: bool,
+    pub deleted: bool,
+    pub history: Vec<HistoryEntry>,
+    pub status_history: Vec<StatusChangeDto>,
+    pub transfers: Vec<TransferDto>,
+}
+
+impl MemberDetail {
+    pub fn new(f: MemberFile, today: NaiveDate) -> MemberDetail {
+        let m = f.member;
+        MemberDetail {
+            id: m.id,
+            sex: m.sex.code(),
+            sex_label: m.sex.label(),
+            ethnicity: m.ethnicity.clone(),
+            birth_date: m.birth_date.to_iso(),
+            id_number_masked: m.masked_id_number(),
+            education: m.education.clone(),
+            kind: m.kind.code(),
+            kind_label: m.kind.label(),
+            admitted_on: iso(m.admitted_on).unwrap_or_default(),
+            full_member_on: iso(m.full_member_on).unwrap_or_default(),
+            group_id: m.group_id,
+            group_name: m.group_name.clone().unwrap_or_default(),
+            committee_role: m.committee_role.map(|r| r.code()),
+            committee_role_label: m.committee_role.map(|r| r.label()),
+            phone_masked: m.masked_phone(),
+            lost_contact_reason: m.lost_contact_reason.map(|r| r.code()),
+            lost_contact_reason_label: m.lost_contact_reason.map(|r| r.label()),
+            status: m.status.code(),
+            status_label: m.status.label(),
+            status_date: iso(m.status_date),
+            age: m.age(today),
+            standing_years: m.standing_years(today),
+            next_political_birthday: m.next_political_birthday(today),
+            left_branch: m.left_branch,
+            deleted: m.deleted,
+            history: f.history,
+            status_history: f.status_history.into_iter().map(status_change).collect(),
+            transfers: f.transfers.into_iter().map(transfer).collect(),
+            name: m.name,
+            id_number: m.id_number,
+            job: m.job,
+            phone: m.phone,
+            address: m.address,
+            mobile: m.mobile,
+            mobile_destination: m.mobile_destination,
+            lost_contact: m.lost_contact,
+            notes: m.notes,
+            status_reason: m.status_reason,
+        }
+    }
+}
+
+fn status_change(s: StatusChange) -> StatusChangeDto {
+    StatusChangeDto {
+        status: s.status.code(),
+        status_label: s.status.label(),
+        date: s.date.to_iso(),
+        reason: s.reason,
+        recorded_at: s.recorded_at,
+    }
+}
+
+fn transfer(t: Transfer) -> TransferDto {
+    TransferDto {
+        id: t.id,
+        direction: t.direction.code(),
+        direction_label: t.direction.label(),
+        date: t.date.to_iso(),
+        other_branch: t.other_branch,
+        letter_number: t.letter_number,
+        dues_paid_to: iso(t.dues_paid_to),
+        notes: t.notes,
+    }
+}

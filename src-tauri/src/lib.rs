@@ -1,0 +1,50 @@
+//! zhibu: the app. Thin Tauri commands over `zhibu-core`, the window, and a
+//! headless CLI in the same binary. No rule and no SQL lives here.
+
+pub mod cli;
+pub mod commands;
+pub mod dto;
+pub mod error;
+pub mod state;
+
+include!("command_names.rs");
+
+use state::AppState;
+use tauri::{Runtime, WebviewUrl, WebviewWindowBuilder};
+
+/// Registers the state and every command on a builder (the real one, or
+/// tauri's mock builder in tests).
+pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::choices,
+            commands::branch_get,
+            commands::branch_save,
+            commands::demo_load,
+            commands::group_list,
+            commands::member_list,
+            commands::member_get,
+            commands::member_create,
+            commands::member_update,
+            commands::member_delete,
+            commands::member_restore,
+            commands::member_change_status,
+            commands::member_add_transfer,
+        ])
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run_window(state: AppState) -> Result<(), tauri::Error> {
+    setup_builder(tauri::Builder::default(), state)
+        .setup(|app| {
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+                .title("支部台账")
+                .inner_size(1366.0, 768.0)
+                .min_inner_size(1024.0, 640.0)
+                .build()?;
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+}

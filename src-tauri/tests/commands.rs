@@ -1,0 +1,188 @@
+//! The command layer without a window: tauri's mock runtime, the real
+//! config and capabilities (`generate_context!`), requests as the page
+//! sends them.
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+use zhibu_app::state::AppState;
+
+struct App {
+    _app: tauri::App<tauri::test::MockRuntime>,
+    main: WebviewWindow<tauri::test::MockRuntime>,
+    other: WebviewWindow<tauri::test::MockRuntime>,
+    _dir: tempfile::TempDir,
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27);
+    let state = AppState::open(dir.path().to_path_buf(), today);
+    let app = zhibu_app::setup_builder(mock_builder(), state)
+        .build(tauri::generate_context!())
+        .unwrap();
+    let main = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
+        .build()
+        .unwrap();
+    let other = WebviewWindowBuilder::new(&app, "stranger", WebviewUrl::default())
+        .build()
+        .unwrap();
+    App {
+        _app: app,
+        main,
+        other,
+        _dir: dir,
+    }
+}
+
+fn invoke(
+    window: &WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn good_member() -> Value {
+    json!({
+        "name": "张三", "sex": "male", "ethnicity": "汉族", "birth_date": "1949-12-31",
+        // The worked example of GB 11643 belongs to a woman; this one is built for a man.
+        "id_number": id_for("19491231", "013"), "education": "高中", "kind": "full",
+        "admitted_on": "1975-07-01", "full_member_on": "1976-07-01", "group_id": null,
+        "group_name": "第一党小组", "committee_role": null, "job": "", "phone": "13812345678",
+        "address": "", "mobile": false, "mobile_destination": "", "lost_contact": false,
+        "lost_contact_reason": null, "notes": ""
+    })
+}
+
+fn id_for(birth: &str, seq: &str) -> String {
+    let first17 = format!("110105{birth}{seq}");
+    format!(
+        "{first17}{}",
+        zhibu_core::idcard::check_char(first17.as_bytes())
+    )
+}
+
+#[test]
+fn the_main_window_creates_and_lists_members_masked() {
+    let a = app();
+    let created = invoke(&a.main, "member_create", json!({ "input": good_member() })).unwrap();
+    assert_eq!(created["name"], "张三");
+    assert_eq!(created["age"], 76);
+    assert_eq!(created["group_name"], "第一党小组");
+    let rows = invoke(
+        &a.main,
+        "member_list",
+        json!({ "query": { "search": "zs" } }),
+    )
+    .unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    let masked = rows[0]["id_number_masked"].as_str().unwrap();
+    assert_eq!(
+        masked,
+        format!("110105********{}", &id_for("19491231", "013")[14..])
+    );
+    assert_eq!(rows[0]["phone_masked"], "138****5678");
+    assert!(
+        rows[0].get("id_number").is_none(),
+        "the roster never carries full ID numbers"
+    );
+}
+
+#[test]
+fn errors_reach_the_page_as_code_and_chinese_message() {
+    let a = app();
+    let mut bad = good_member();
+    let good_id = id_for("19491231", "013");
+    let wrong_check = if good_id.ends_with('1') { '2' } else { '1' };
+    bad["id_number"] = json!(format!("{}{wrong_check}", &good_id[..17]));
+    let err = invoke(&a.main, "member_create", json!({ "input": bad })).unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert!(err["message"].as_str().unwrap().contains("没有保存"));
+    assert!(err["fields"]["id_number"]
+        .as_str()
+        .unwrap()
+        .contains("校验位"));
+    let keys: Vec<&String> = err.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["code", "fields", "message"]);
+    let empty = invoke(&a.main, "member_list", json!({ "query": {} })).unwrap();
+    assert_eq!(empty.as_array().unwrap().len(), 0, "nothing was saved");
+
+    let missing = invoke(&a.main, "member_get", json!({ "id": 999 })).unwrap_err();
+    assert_eq!(missing["code"], "not_found");
+    assert!(missing.get("fields").is_none());
+    assert!(missing["message"].as_str().unwrap().contains("找不到"));
+}
+
+#[test]
+fn demo_load_then_refuses_a_second_time() {
+    let a = app();
+    let loaded = invoke(&a.main, "demo_load", json!({})).unwrap();
+    assert_eq!(loaded["members"], 40);
+    let info = invoke(&a.main, "app_info", json!({})).unwrap();
+    assert_eq!(
+        info["member_count"], 39,
+        "one of the 40 was transferred out"
+    );
+    assert_eq!(info["today"], "2026-11-27");
+    let again = invoke(&a.main, "demo_load", json!({})).unwrap_err();
+    assert_eq!(again["code"], "not_empty");
+}
+
+#[test]
+fn a_window_no_capability_names_is_refused() {
+    let a = app();
+    assert!(invoke(&a.main, "app_info", json!({})).is_ok());
+    let refused = invoke(&a.other, "app_info", json!({})).unwrap_err();
+    let text = refused.to_string();
+    assert!(
+        text.contains("not allowed") || text.contains("denied"),
+        "{text}"
+    );
+    assert!(invoke(&a.other, "member_list", json!({ "query": {} })).is_err());
+}
+
+#[test]
+fn the_capability_grants_exactly_the_commands_of_the_manifest() {
+    let cap: Value = serde_json::from_str(include_str!("../capabilities/main-window.json"))
+        .expect("capability is JSON");
+    assert_eq!(cap["windows"], json!(["main"]));
+    let granted: Vec<String> = cap["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = zhibu_app::COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    assert_eq!(granted, expected);
+    // And each listed command answers the main window (none forgotten in the handler).
+    let a = app();
+    for cmd in zhibu_app::COMMANDS {
+        let r = invoke(&a.main, cmd, json!({}));
+        if let Err(e) = &r {
+            let text = e.to_string();
+            assert!(
+                !text.contains("not found") && !text.contains("not allowed"),
+                "{cmd}: {text}"
+            );
+        }
+    }
+}
