@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: core and command tests (cargo), UI unit tests (Vitest),
+# and end-to-end tests of the real app under Xvfb.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export ZHIBU_SETUP_TEST=1
+source scripts/setup.sh
+
+echo "== 界面单元测试 (Vitest)"
+(cd ui && npm test --silent)
+echo "== 构建界面"
+(cd ui && npm run build --silent)
+echo "== 核心与命令测试 (cargo test)"
+cargo test --workspace --exclude zhibu-e2e
+echo "== 端到端测试 (Xvfb + WebKitWebDriver)"
+cargo build -p zhibu
+bash tests/run-e2e.sh

@@ -1,0 +1,171 @@
+//! The flows a secretary does, on the real app binary (tests/run-e2e.sh).
+
+use std::process::Command;
+use zhibu_e2e::{app_binary, Session};
+
+const TODAY: &str = "2026-11-27";
+
+/// A fictional man born 1962-03-15, with a valid check digit.
+fn valid_id() -> String {
+    id_with_check("41052319620315101")
+}
+
+fn id_with_check(first17: &str) -> String {
+    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const C: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+    let sum: u32 = first17.bytes().zip(W).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    format!("{first17}{}", C[(sum % 11) as usize])
+}
+
+fn start(dir: &std::path::Path) -> Session {
+    Session::start(&["--data-dir", dir.to_str().unwrap(), "--today", TODAY])
+}
+
+fn cli(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(app_binary())
+        .args(["--data-dir", dir.to_str().unwrap(), "--today", TODAY])
+        .args(args)
+        .output()
+        .expect("run the CLI");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn open_roster(s: &Session) {
+    s.click_css("[data-testid=nav-members]");
+    s.wait_for("[data-testid=roster-count]", 10);
+}
+
+/// The text fields of the add form, with what is typed into each.
+fn typed_fields() -> Vec<(&'static str, String)> {
+    vec![
+        ("name", "王建华".into()),
+        ("id_number", valid_id()),
+        ("birth_date", "1962-03-15".into()),
+        ("admitted_on", "1988-07".into()),
+        ("full_member_on", "1989-07".into()),
+        ("job", "东山村村民委员会 会计".into()),
+        ("phone", "13900001234".into()),
+        ("address", "东山村三组18号".into()),
+    ]
+}
+
+#[test]
+fn a_member_added_through_the_form_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(dir.path());
+    s.wait_for("[data-testid=load-demo]", 10);
+    open_roster(&s);
+    assert_eq!(s.text_of("[data-testid=roster-count]"), "共 0 人");
+    s.click_css("[data-testid=add-member]");
+    s.wait_for("[data-testid=member-form-page]", 10);
+    for (field, value) in typed_fields() {
+        s.type_into(&format!("[data-testid=field-{field}]"), &value);
+    }
+    s.click_text("[data-testid=field-sex] .el-radio-button", "男");
+    s.click_text("[data-testid=field-kind] .el-radio-button", "正式党员");
+    // A new party group typed into the select is created on save.
+    s.click_css("[data-testid=field-group_id]");
+    s.type_into("[data-testid=field-group_id]", "第二党小组");
+    s.press_enter("[data-testid=field-group_id]");
+    s.screenshot("member-form");
+    s.click_css("[data-testid=save-member]");
+    s.wait_for("[data-testid=member-detail]", 10);
+    assert_eq!(s.text_of("[data-testid=detail-name]").trim(), "王建华");
+    open_roster(&s);
+    s.wait_until("the new member in the roster", 10, |s| s.roster_names() == ["王建华"]);
+    assert_eq!(s.text_of("[data-testid=roster-count]"), "共 1 人");
+    s.quit();
+
+    // Start again on the same data folder: still there, every field intact.
+    let s = start(dir.path());
+    open_roster(&s);
+    s.wait_until("the member after restart", 10, |s| s.roster_names() == ["王建华"]);
+    s.click_css("[data-testid=cell-name]");
+    s.wait_for("[data-testid=member-detail]", 10);
+    assert!(s.text_of("[data-testid=detail-group_name]").contains("第二党小组"));
+    s.click_text("[data-testid=member-detail] button", "编辑");
+    s.wait_for("[data-testid=member-form-page]", 10);
+    s.wait_until("the form filled from the database", 10, |s| s.value_of("[data-testid=field-name]") == "王建华");
+    for (field, value) in typed_fields() {
+        assert_eq!(s.value_of(&format!("[data-testid=field-{field}]")), value, "field {field}");
+    }
+    let checked = |group: &str| s.text_of(&format!("[data-testid=field-{group}] .el-radio-button.is-active"));
+    assert_eq!(checked("sex").trim(), "男");
+    assert_eq!(checked("kind").trim(), "正式党员");
+    s.quit();
+
+    // The CLI reads the same record: month-precision dates kept as months.
+    let json: serde_json::Value = serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
+    assert_eq!(json[0]["admitted_on"], "1988-07");
+    assert_eq!(json[0]["group"], "第二党小组");
+    assert_eq!(json[0]["id_number"], valid_id());
+}
+
+#[test]
+fn a_bad_checksum_is_shown_beside_the_field_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(dir.path());
+    s.go("#/members/new");
+    s.wait_for("[data-testid=member-form-page]", 10);
+    let good = valid_id();
+    let wrong_last = if good.ends_with('1') { '2' } else { '1' };
+    let bad = format!("{}{wrong_last}", &good[..17]);
+    let mut fields = typed_fields();
+    fields[1].1 = bad;
+    for (field, value) in fields {
+        s.type_into(&format!("[data-testid=field-{field}]"), &value);
+    }
+    s.click_text("[data-testid=field-sex] .el-radio-button", "男");
+    s.click_text("[data-testid=field-kind] .el-radio-button", "正式党员");
+    s.click_css("[data-testid=save-member]");
+    // Element Plus shows a field error a moment after it is set.
+    let err_css = "[data-testid=item-id_number] .el-form-item__error";
+    s.wait_until("the error beside the ID field", 10, |s| !s.find_all(err_css).is_empty() && !s.text_of(err_css).is_empty());
+    let err = s.text_of(err_css);
+    assert!(err.contains("校验位"), "{err}");
+    s.screenshot("member-form-error");
+    assert!(s.find_all("[data-testid=member-detail]").is_empty(), "stayed on the form");
+    s.quit();
+    let json: serde_json::Value = serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 0, "nothing saved");
+}
+
+#[test]
+fn pinyin_initials_in_the_search_box_find_the_member() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(dir.path(), &["demo", "load"]);
+    let s = start(dir.path());
+    open_roster(&s);
+    s.wait_until("the demo roster", 10, |s| s.roster_names().len() > 30);
+    s.type_into("[data-testid=roster-search]", "mjj");
+    s.wait_until("search by initials", 10, |s| s.roster_names() == ["马俊杰"]);
+    assert_eq!(s.text_of("[data-testid=roster-count]"), "共 1 人");
+    s.type_into("[data-testid=roster-search]", "zcy");
+    s.wait_until("another search", 10, |s| s.roster_names() == ["赵春燕"]);
+    s.quit();
+}
+
+#[test]
+fn loading_the_demo_branch_shows_about_forty_members_with_masked_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(dir.path());
+    s.click_css("[data-testid=load-demo]");
+    s.wait_until("the demo roster", 15, |s| s.roster_names().len() >= 35);
+    let count = s.text_of("[data-testid=roster-count]");
+    assert_eq!(count, format!("共 {} 人", s.roster_names().len()));
+    let n = s.roster_names().len();
+    assert!((35..=45).contains(&n), "{n} members");
+    let ids = s.texts("[data-testid=cell-id]");
+    assert_eq!(ids.len(), n);
+    for id in &ids {
+        let b = id.as_bytes();
+        assert_eq!(b.len(), 18, "{id}");
+        assert!(b[..6].iter().all(u8::is_ascii_digit) && &id[6..14] == "********", "not masked: {id}");
+    }
+    // No full ID number anywhere on the page.
+    let body = s.body_text();
+    assert!(!body.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w.len() == 18 && w.bytes().all(|b| b.is_ascii_digit() || b == b'X')));
+    s.screenshot("roster");
+    s.quit();
+}

@@ -1,0 +1,253 @@
+//! A small W3C WebDriver client for the end-to-end tests, talking to
+//! `WebKitWebDriver` directly (TOOLCHAIN.md: steadier than tauri-driver).
+//!
+//! `tests/run-e2e.sh` starts Xvfb and the driver and points `WEBDRIVER_URL`
+//! at it; `ZHIBU_BIN` names the app binary (default: target/debug/zhibu).
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("ZHIBU_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/zhibu"))
+}
+
+fn driver_url() -> String {
+    std::env::var("WEBDRIVER_URL").unwrap_or_else(|_| "http://127.0.0.1:4444".into())
+}
+
+pub struct Session {
+    agent: ureq::Agent,
+    base: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Element(String);
+
+impl Session {
+    /// Starts the app with `args` (e.g. `--data-dir D`) in a new WebDriver session.
+    pub fn start(args: &[&str]) -> Session {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        let bin = app_binary();
+        assert!(bin.exists(), "app binary {} not built", bin.display());
+        let caps = json!({ "capabilities": { "alwaysMatch": {
+            "webkitgtk:browserOptions": { "binary": bin.to_string_lossy(), "args": args }
+        }}});
+        let url = driver_url();
+        let mut last = Value::Null;
+        // Session creation is retried once: a fresh driver may still be starting.
+        for _ in 0..3 {
+            match agent.post(format!("{url}/session")).send_json(&caps) {
+                Ok(mut resp) => {
+                    let v: Value = resp.body_mut().read_json().unwrap_or(Value::Null);
+                    if let Some(id) = v["value"]["sessionId"].as_str() {
+                        let s = Session { agent, base: format!("{url}/session/{id}") };
+                        s.wait_for("#app .app-shell, #app [data-testid]", 20);
+                        return s;
+                    }
+                    last = v;
+                }
+                Err(e) => last = json!(e.to_string()),
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        panic!("could not start a WebDriver session: {last}");
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, Value> {
+        let url = format!("{}{}", self.base, path);
+        let resp = match (method, body) {
+            ("GET", _) => self.agent.get(&url).call(),
+            ("DELETE", _) => self.agent.delete(&url).call(),
+            (_, b) => self.agent.post(&url).send_json(b.unwrap_or(json!({}))),
+        };
+        let mut resp = resp.map_err(|e| json!(e.to_string()))?;
+        let ok = resp.status().is_success();
+        let v: Value = resp.body_mut().read_json().unwrap_or(Value::Null);
+        if ok {
+            Ok(v["value"].clone())
+        } else {
+            Err(v["value"].clone())
+        }
+    }
+
+    fn must(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        self.call(method, path, body).unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    }
+
+    pub fn find_all(&self, css: &str) -> Vec<Element> {
+        self.call("POST", "/elements", Some(json!({ "using": "css selector", "value": css })))
+            .ok()
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|e| e[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())))
+            .collect()
+    }
+
+    /// Waits up to `secs` for an element matching `css` to exist.
+    pub fn wait_for(&self, css: &str, secs: u64) -> Element {
+        let end = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if let Some(e) = self.find_all(css).into_iter().next() {
+                return e;
+            }
+            if Instant::now() > end {
+                let body = self.script("return document.body ? document.body.innerText.slice(0, 2000) : ''", json!([]));
+                panic!("no element {css} after {secs} s; the page says: {body}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits until `check` holds, or panics with `what`.
+    pub fn wait_until(&self, what: &str, secs: u64, mut check: impl FnMut(&Session) -> bool) {
+        let end = Instant::now() + Duration::from_secs(secs);
+        while !check(self) {
+            if Instant::now() > end {
+                let body = self.script("return document.body.innerText.slice(0, 2000)", json!([]));
+                panic!("timed out waiting for {what}; the page says: {body}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    pub fn click(&self, e: &Element) {
+        // Element Plus animates; a click may land while a node is moving. Retry briefly.
+        let end = Instant::now() + Duration::from_secs(5);
+        loop {
+            match self.call("POST", &format!("/element/{}/click", e.0), Some(json!({}))) {
+                Ok(_) => return,
+                Err(err) if Instant::now() > end => panic!("click failed: {err}"),
+                Err(_) => std::thread::sleep(Duration::from_millis(150)),
+            }
+        }
+    }
+
+    pub fn click_css(&self, css: &str) {
+        let e = self.wait_for(css, 10);
+        self.click(&e);
+    }
+
+    /// Replaces the text of the input inside `css` (or `css` itself if it is an input).
+    pub fn type_into(&self, css: &str, text: &str) {
+        let input_css = format!("{css} input, {css} textarea, input{css}, textarea{css}");
+        let e = self.wait_for(&input_css, 10);
+        // WebDriver's clear fires no `input` event, so Vue's v-model would keep
+        // the old text: empty the field the way typing does.
+        self.must(
+            "POST",
+            "/execute/sync",
+            Some(json!({
+                "script": "arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                "args": [{ ELEMENT_KEY: e.0 }]
+            })),
+        );
+        if !text.is_empty() {
+            self.must("POST", &format!("/element/{}/value", e.0), Some(json!({ "text": text })));
+        }
+    }
+
+    pub fn text(&self, e: &Element) -> String {
+        self.must("GET", &format!("/element/{}/text", e.0), None).as_str().unwrap_or_default().to_string()
+    }
+
+    /// The visible text of the first element matching `css` (waits for it).
+    pub fn text_of(&self, css: &str) -> String {
+        self.wait_for(css, 10);
+        self.texts(css).into_iter().next().unwrap_or_default()
+    }
+
+    /// The visible texts of every element matching `css`, read in one step so
+    /// a re-render in between cannot leave a stale reference.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        let v = self.script(
+            "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText.trim())",
+            json!([css]),
+        );
+        v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    }
+
+    /// The current value of the input inside `css`.
+    pub fn value_of(&self, css: &str) -> String {
+        let e = self.wait_for(&format!("{css} input, {css} textarea"), 10);
+        self.must("GET", &format!("/element/{}/property/value", e.0), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    pub fn script(&self, js: &str, args: Value) -> Value {
+        self.call("POST", "/execute/sync", Some(json!({ "script": js, "args": args }))).unwrap_or(Value::Null)
+    }
+
+    pub fn go(&self, hash: &str) {
+        self.script("window.location.hash = arguments[0]", json!([hash]));
+    }
+
+    pub fn body_text(&self) -> String {
+        self.script("return document.body.innerText", json!([])).as_str().unwrap_or_default().to_string()
+    }
+
+    /// Ends the session, which closes the app (see `Drop`).
+    pub fn quit(self) {}
+}
+
+impl Drop for Session {
+    /// A session is always ended, also when a test fails half-way, so the
+    /// next test gets the driver. A failed delete is harmless.
+    fn drop(&mut self) {
+        let _ = self.call("DELETE", "", None);
+        // Give the app a moment to exit and release the database.
+        std::thread::sleep(Duration::from_millis(500));
+    }
+}
+
+impl Session {
+    /// Clicks the first element matching `css` whose visible text is `text`.
+    pub fn click_text(&self, css: &str, text: &str) {
+        let end = Instant::now() + Duration::from_secs(10);
+        loop {
+            let hit = self.find_all(css).into_iter().find(|e| self.text(e).trim() == text);
+            if let Some(e) = hit {
+                self.click(&e);
+                return;
+            }
+            if Instant::now() > end {
+                panic!("no {css} with text {text:?}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Presses Enter in the input inside `css`.
+    pub fn press_enter(&self, css: &str) {
+        let e = self.wait_for(&format!("{css} input"), 10);
+        self.must("POST", &format!("/element/{}/value", e.0), Some(json!({ "text": "\u{E007}" })));
+    }
+
+    /// Rows currently shown in the roster table.
+    pub fn roster_names(&self) -> Vec<String> {
+        self.texts("[data-testid=cell-name]")
+    }
+
+    /// Saves a screenshot of the page when `ZHIBU_SHOTS` names a folder.
+    pub fn screenshot(&self, name: &str) {
+        if let Some(dir) = std::env::var_os("ZHIBU_SHOTS") {
+            // The X framebuffer lags the page by a frame or two under Xvfb.
+            std::thread::sleep(Duration::from_millis(1500));
+            let _ = std::process::Command::new("import")
+                .args(["-window", "root"])
+                .arg(Path::new(&dir).join(format!("{name}.png")))
+                .status();
+        }
+    }
+}

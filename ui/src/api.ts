@@ -1,0 +1,207 @@
+// Every call into the Rust core goes through this module.
+// Command names and argument names follow the contract with src-tauri exactly.
+import { invoke } from '@tauri-apps/api/core'
+
+export type ApiError = { code: string; message: string; fields?: Record<string, string> }
+export type Choice = { value: string; label: string }
+
+export interface Branch {
+  name: string
+  higher_committee: string
+  secretary: string
+  term_start: string | null
+}
+
+export interface AppInfo {
+  version: string
+  data_dir: string
+  today: string
+  member_count: number
+  branch: Branch
+}
+
+export interface Choices {
+  sexes: Choice[]
+  kinds: Choice[]
+  statuses: Choice[]
+  committee_roles: Choice[]
+  lost_contact_reasons: Choice[]
+  transfer_directions: Choice[]
+  ethnicities: string[]
+  educations: string[]
+}
+
+export interface Group {
+  id: number
+  name: string
+  member_count: number
+}
+
+export interface MemberQuery {
+  search?: string
+  kind?: string | null
+  group_id?: number | null
+  status?: string | null
+  include_left?: boolean
+  deleted?: boolean
+}
+
+export interface MemberRow {
+  id: number
+  name: string
+  sex: string
+  sex_label: string
+  age: number | null
+  kind: string
+  kind_label: string
+  group_name: string | null
+  committee_role_label: string | null
+  admitted_on: string | null
+  standing_years: number | null
+  id_number_masked: string
+  phone_masked: string | null
+  status: string
+  status_label: string
+  mobile: boolean
+  lost_contact: boolean
+  left_branch: boolean
+}
+
+export interface MemberInput {
+  name: string
+  sex: string
+  ethnicity: string
+  birth_date: string
+  id_number: string
+  education: string
+  kind: string
+  admitted_on: string
+  full_member_on: string
+  group_id: number | null
+  group_name: string
+  committee_role: string | null
+  job: string
+  phone: string
+  address: string
+  mobile: boolean
+  mobile_destination: string
+  lost_contact: boolean
+  lost_contact_reason: string | null
+  notes: string
+}
+
+export interface PoliticalBirthday {
+  date: string
+  years: number
+  day_known: boolean
+}
+
+export interface HistoryEntry {
+  at: string
+  action: string
+  action_label: string
+  summary: string
+}
+
+export interface StatusChange {
+  status: string
+  status_label: string
+  date: string
+  reason: string
+  recorded_at: string
+}
+
+export interface Transfer {
+  id: number
+  direction: string
+  direction_label: string
+  date: string
+  other_branch: string
+  letter_number: string
+  dues_paid_to: string | null
+  notes: string
+}
+
+export interface MemberDetail extends MemberInput {
+  id: number
+  group_name: string
+  sex_label: string
+  kind_label: string
+  committee_role_label: string | null
+  lost_contact_reason_label: string | null
+  id_number_masked: string
+  phone_masked: string | null
+  status: string
+  status_label: string
+  status_date: string | null
+  status_reason: string
+  age: number | null
+  standing_years: number | null
+  next_political_birthday: PoliticalBirthday | null
+  left_branch: boolean
+  deleted: boolean
+  history: HistoryEntry[]
+  status_history: StatusChange[]
+  transfers: Transfer[]
+}
+
+export interface StatusChangeInput {
+  status: string
+  date: string
+  reason: string
+}
+
+export interface TransferInput {
+  direction: string
+  date: string
+  other_branch: string
+  letter_number: string
+  dues_paid_to: string | null
+  notes: string
+}
+
+/** Turn whatever `invoke` rejected with into the one error shape the screens show. */
+export function toApiError(e: unknown): ApiError {
+  if (e && typeof e === 'object') {
+    const o = e as Record<string, unknown>
+    if (typeof o.message === 'string' && typeof o.code === 'string') {
+      const fields =
+        o.fields && typeof o.fields === 'object' ? (o.fields as Record<string, string>) : undefined
+      return { code: o.code, message: o.message, fields }
+    }
+  }
+  if (typeof e === 'string' && e.trim() !== '') {
+    // Tauri itself rejects with a plain string (e.g. a command that does not exist).
+    return { code: 'internal', message: `程序内部出错：${e}。请重新打开程序再试。` }
+  }
+  return {
+    code: 'internal',
+    message: '程序内部出错，操作没有完成。请重新打开程序再试；如果仍然不行，请联系技术人员。',
+  }
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args)
+  } catch (e) {
+    throw toApiError(e)
+  }
+}
+
+export const appInfo = () => call<AppInfo>('app_info')
+export const choices = () => call<Choices>('choices')
+export const branchGet = () => call<Branch>('branch_get')
+export const branchSave = (branch: Branch) => call<Branch>('branch_save', { branch })
+export const demoLoad = () => call<{ members: number }>('demo_load')
+export const groupList = () => call<Group[]>('group_list')
+export const memberList = (query: MemberQuery) => call<MemberRow[]>('member_list', { query })
+export const memberGet = (id: number) => call<MemberDetail>('member_get', { id })
+export const memberCreate = (input: MemberInput) => call<MemberDetail>('member_create', { input })
+export const memberUpdate = (id: number, input: MemberInput) =>
+  call<MemberDetail>('member_update', { id, input })
+export const memberDelete = (id: number) => call<null>('member_delete', { id })
+export const memberRestore = (id: number) => call<MemberDetail>('member_restore', { id })
+export const memberChangeStatus = (id: number, change: StatusChangeInput) =>
+  call<MemberDetail>('member_change_status', { id, change })
+export const memberAddTransfer = (id: number, transfer: TransferInput) =>
+  call<MemberDetail>('member_add_transfer', { id, transfer })

@@ -1,0 +1,26 @@
+// Display-only formatting. Inputs keep the ISO form; text shows 2026年11月27日.
+
+const DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}:\d{2})(?::\d{2})?)?$/
+const MONTH = /^(\d{4})-(\d{1,2})$/
+
+/** "2026-11-27" → "2026年11月27日", "1962-01" → "1962年1月", "2026-11-27 10:31" → "2026年11月27日 10:31". */
+export function formatDate(value: string | null | undefined): string {
+  if (value == null) return '—'
+  const s = String(value).trim()
+  if (s === '') return '—'
+  let m = DAY.exec(s)
+  if (m) {
+    const text = `${m[1]}年${Number(m[2])}月${Number(m[3])}日`
+    return m[4] ? `${text} ${m[4]}` : text
+  }
+  m = MONTH.exec(s)
+  if (m) return `${m[1]}年${Number(m[2])}月`
+  return s
+}
+
+/** Empty text shows as a dash so a blank cell is never mistaken for a missing row. */
+export function orDash(value: string | number | null | undefined): string {
+  if (value == null) return '—'
+  const s = String(value)
+  return s.trim() === '' ? '—' : s
+}

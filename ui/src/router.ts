@@ -1,0 +1,38 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import HomeView from './views/HomeView.vue'
+import RosterView from './views/RosterView.vue'
+import MemberDetailView from './views/MemberDetailView.vue'
+import MemberFormView from './views/MemberFormView.vue'
+import DeletedView from './views/DeletedView.vue'
+import SettingsView from './views/SettingsView.vue'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
+  { path: '/members', name: 'roster', component: RosterView, meta: { nav: 'members' } },
+  { path: '/members/new', name: 'member-new', component: MemberFormView, meta: { nav: 'members' } },
+  { path: '/members/deleted', name: 'member-deleted', component: DeletedView, meta: { nav: 'members' } },
+  {
+    path: '/members/:id(\\d+)',
+    name: 'member-detail',
+    component: MemberDetailView,
+    props: (r) => ({ id: Number(r.params.id) }),
+    meta: { nav: 'members' },
+  },
+  {
+    path: '/members/:id(\\d+)/edit',
+    name: 'member-edit',
+    component: MemberFormView,
+    props: (r) => ({ id: Number(r.params.id) }),
+    meta: { nav: 'members' },
+  },
+  { path: '/settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
+  { path: '/:rest(.*)*', redirect: '/' },
+]
+
+export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
+  return createRouter({
+    history,
+    routes,
+    scrollBehavior: () => ({ top: 0 }),
+  })
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { appInfo, fakeCore, mountApp, row, settle, testChoices, testGroups } from './helpers'
+
+describe('首页', () => {
+  it('offers 载入示例支部 when there are no members, and loads it', async () => {
+    const calls = fakeCore((cmd) => {
+      if (cmd === 'app_info') return appInfo({ member_count: 0 })
+      if (cmd === 'demo_load') return { members: 12 }
+      if (cmd === 'choices') return testChoices
+      if (cmd === 'group_list') return testGroups
+      if (cmd === 'member_list') return [row({})]
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper, router } = await mountApp('/')
+    expect(wrapper.get('[data-testid=empty-card]').text()).toContain('这里还没有党员档案')
+    expect(wrapper.get('[data-testid=load-demo]').text()).toBe('载入示例支部')
+    expect(wrapper.get('[data-testid=add-first]').text()).toBe('添加第一位党员')
+    expect(wrapper.get('[data-testid=data-dir]').text()).toContain('/home/user/.local/share/zhibu')
+    expect(wrapper.get('[data-testid=branch-name]').text()).toBe('中共示例村支部委员会')
+
+    await wrapper.get('[data-testid=load-demo]').trigger('click')
+    await settle()
+    expect(calls.some((c) => c.cmd === 'demo_load')).toBe(true)
+    expect(router.currentRoute.value.path).toBe('/members')
+  })
+
+  it('hides 载入示例支部 when members exist', async () => {
+    fakeCore((cmd) => {
+      if (cmd === 'app_info') return appInfo({ member_count: 23 })
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/')
+    expect(wrapper.find('[data-testid=load-demo]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=empty-card]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid=member-count]').text()).toContain('23')
+  })
+
+  it('says the branch is not filled in and links to 设置', async () => {
+    fakeCore((cmd) => {
+      if (cmd === 'app_info')
+        return appInfo({ member_count: 3, branch: { name: '', higher_committee: '', secretary: '', term_start: null } })
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/')
+    expect(wrapper.get('[data-testid=branch-missing]').text()).toContain('尚未填写支部信息')
+    expect(wrapper.get('[data-testid=go-settings]').attributes('href')).toContain('/settings')
+  })
+
+  it('shows the unbuilt sections as disabled, marked 后续版本', async () => {
+    fakeCore((cmd) => {
+      if (cmd === 'app_info') return appInfo({ member_count: 3 })
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/')
+    for (const key of ['meetings', 'dues', 'ledger', 'archive']) {
+      const item = wrapper.get(`[data-testid=nav-${key}]`)
+      expect(item.element.tagName).not.toBe('A')
+      expect(item.attributes('aria-disabled')).toBe('true')
+      expect(item.text()).toContain('后续版本')
+    }
+    expect(wrapper.get('[data-testid=nav-members]').element.tagName).toBe('A')
+  })
+})

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { fakeCore, mountApp, row, settle, testChoices, testGroups } from './helpers'
+import type { MemberQuery } from '../src/api'
+
+const everyone = [
+  row({ id: 1, name: '张三', id_number_masked: '110101********1234' }),
+  row({ id: 2, name: '李四', sex: 'female', sex_label: '女', mobile: true, id_number_masked: '110101********5678' }),
+  row({ id: 3, name: '王五', status: 'deceased', status_label: '去世', left_branch: true }),
+]
+
+function core() {
+  return fakeCore((cmd, args) => {
+    switch (cmd) {
+      case 'choices':
+        return testChoices
+      case 'group_list':
+        return testGroups
+      case 'member_list': {
+        const q = args.query as MemberQuery
+        if (q.search === 'zs') return [everyone[0]]
+        return everyone
+      }
+    }
+    throw { code: 'unexpected', message: `unexpected ${cmd}` }
+  })
+}
+
+describe('花名册', () => {
+  it('shows the rows and the count from member_list', async () => {
+    const calls = core()
+    const { wrapper } = await mountApp('/members')
+
+    expect(wrapper.get('[data-testid=roster-count]').text()).toBe('共 3 人')
+    const names = wrapper.findAll('[data-testid=cell-name]').map((n) => n.text())
+    expect(names).toEqual(['张三', '李四', '王五'])
+    expect(wrapper.findAll('tr.roster-row')).toHaveLength(3)
+    expect(document.querySelectorAll('[data-testid=roster-row]')).toHaveLength(3)
+    expect(wrapper.findAll('[data-testid=cell-id]').map((n) => n.text())).toEqual([
+      '110101********1234',
+      '110101********5678',
+      '110101********1234',
+    ])
+    // flags appear as tags
+    const status = wrapper.findAll('[data-testid=cell-status]').map((n) => n.text())
+    expect(status[1]).toContain('流动')
+    expect(status[2]).toContain('去世')
+    expect(status[2]).toContain('已转出')
+
+    const first = calls.find((c) => c.cmd === 'member_list')!
+    expect(first.args.query).toMatchObject({ search: '', include_left: false, deleted: false })
+    // the name links to the detail page
+    expect(wrapper.get('[data-testid=cell-name]').element.closest('a')?.getAttribute('href')).toContain('/members/1')
+  })
+
+  it('sends the search text in query.search and shows what comes back', async () => {
+    const calls = core()
+    const { wrapper } = await mountApp('/members')
+    const before = calls.filter((c) => c.cmd === 'member_list').length
+
+    await wrapper.get('[data-testid=roster-search] input').setValue('zs')
+    await settle(300)
+
+    const lists = calls.filter((c) => c.cmd === 'member_list')
+    expect(lists.length).toBe(before + 1) // debounced: one call for the whole word
+    expect((lists[lists.length - 1].args.query as MemberQuery).search).toBe('zs')
+    expect(wrapper.get('[data-testid=roster-count]').text()).toBe('共 1 人')
+    expect(wrapper.findAll('[data-testid=cell-name]').map((n) => n.text())).toEqual(['张三'])
+  })
+
+  it('shows a core error as a Chinese message, not JSON', async () => {
+    fakeCore((cmd) => {
+      if (cmd === 'member_list') throw { code: 'db_locked', message: '数据库正忙，请稍后再试' }
+      if (cmd === 'choices') return testChoices
+      return []
+    })
+    await mountApp('/members')
+    const msg = document.querySelector('.el-message')
+    expect(msg?.textContent).toContain('数据库正忙，请稍后再试')
+    expect(msg?.textContent).not.toContain('db_locked')
+  })
+})
