@@ -13,7 +13,11 @@ fn valid_id() -> String {
 fn id_with_check(first17: &str) -> String {
     const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const C: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
-    let sum: u32 = first17.bytes().zip(W).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    let sum: u32 = first17
+        .bytes()
+        .zip(W)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
     format!("{first17}{}", C[(sum % 11) as usize])
 }
 
@@ -27,7 +31,11 @@ fn cli(dir: &std::path::Path, args: &[&str]) -> String {
         .args(args)
         .output()
         .expect("run the CLI");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -73,30 +81,47 @@ fn a_member_added_through_the_form_survives_a_restart() {
     s.wait_for("[data-testid=member-detail]", 10);
     assert_eq!(s.text_of("[data-testid=detail-name]").trim(), "王建华");
     open_roster(&s);
-    s.wait_until("the new member in the roster", 10, |s| s.roster_names() == ["王建华"]);
+    s.wait_until("the new member in the roster", 10, |s| {
+        s.roster_names() == ["王建华"]
+    });
     assert_eq!(s.text_of("[data-testid=roster-count]"), "共 1 人");
     s.quit();
 
     // Start again on the same data folder: still there, every field intact.
     let s = start(dir.path());
     open_roster(&s);
-    s.wait_until("the member after restart", 10, |s| s.roster_names() == ["王建华"]);
+    s.wait_until("the member after restart", 10, |s| {
+        s.roster_names() == ["王建华"]
+    });
     s.click_css("[data-testid=cell-name]");
     s.wait_for("[data-testid=member-detail]", 10);
-    assert!(s.text_of("[data-testid=detail-group_name]").contains("第二党小组"));
+    assert!(s
+        .text_of("[data-testid=detail-group_name]")
+        .contains("第二党小组"));
     s.click_text("[data-testid=member-detail] button", "编辑");
     s.wait_for("[data-testid=member-form-page]", 10);
-    s.wait_until("the form filled from the database", 10, |s| s.value_of("[data-testid=field-name]") == "王建华");
+    s.wait_until("the form filled from the database", 10, |s| {
+        s.value_of("[data-testid=field-name]") == "王建华"
+    });
     for (field, value) in typed_fields() {
-        assert_eq!(s.value_of(&format!("[data-testid=field-{field}]")), value, "field {field}");
+        assert_eq!(
+            s.value_of(&format!("[data-testid=field-{field}]")),
+            value,
+            "field {field}"
+        );
     }
-    let checked = |group: &str| s.text_of(&format!("[data-testid=field-{group}] .el-radio-button.is-active"));
+    let checked = |group: &str| {
+        s.text_of(&format!(
+            "[data-testid=field-{group}] .el-radio-button.is-active"
+        ))
+    };
     assert_eq!(checked("sex").trim(), "男");
     assert_eq!(checked("kind").trim(), "正式党员");
     s.quit();
 
     // The CLI reads the same record: month-precision dates kept as months.
-    let json: serde_json::Value = serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
     assert_eq!(json[0]["admitted_on"], "1988-07");
     assert_eq!(json[0]["group"], "第二党小组");
     assert_eq!(json[0]["id_number"], valid_id());
@@ -121,13 +146,19 @@ fn a_bad_checksum_is_shown_beside_the_field_and_nothing_is_saved() {
     s.click_css("[data-testid=save-member]");
     // Element Plus shows a field error a moment after it is set.
     let err_css = "[data-testid=item-id_number] .el-form-item__error";
-    s.wait_until("the error beside the ID field", 10, |s| !s.find_all(err_css).is_empty() && !s.text_of(err_css).is_empty());
+    s.wait_until("the error beside the ID field", 10, |s| {
+        !s.find_all(err_css).is_empty() && !s.text_of(err_css).is_empty()
+    });
     let err = s.text_of(err_css);
     assert!(err.contains("校验位"), "{err}");
     s.screenshot("member-form-error");
-    assert!(s.find_all("[data-testid=member-detail]").is_empty(), "stayed on the form");
+    assert!(
+        s.find_all("[data-testid=member-detail]").is_empty(),
+        "stayed on the form"
+    );
     s.quit();
-    let json: serde_json::Value = serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 0, "nothing saved");
 }
 
@@ -161,11 +192,16 @@ fn loading_the_demo_branch_shows_about_forty_members_with_masked_ids() {
     for id in &ids {
         let b = id.as_bytes();
         assert_eq!(b.len(), 18, "{id}");
-        assert!(b[..6].iter().all(u8::is_ascii_digit) && &id[6..14] == "********", "not masked: {id}");
+        assert!(
+            b[..6].iter().all(u8::is_ascii_digit) && &id[6..14] == "********",
+            "not masked: {id}"
+        );
     }
     // No full ID number anywhere on the page.
     let body = s.body_text();
-    assert!(!body.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w.len() == 18 && w.bytes().all(|b| b.is_ascii_digit() || b == b'X')));
+    assert!(!body
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w.len() == 18 && w.bytes().all(|b| b.is_ascii_digit() || b == b'X')));
     s.screenshot("roster");
     s.quit();
 }

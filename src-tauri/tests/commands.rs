@@ -186,3 +186,33 @@ fn the_capability_grants_exactly_the_commands_of_the_manifest() {
         }
     }
 }
+
+#[test]
+fn the_page_is_locked_down_by_the_config() {
+    let conf: Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+    let security = &conf["app"]["security"];
+    let csp = security["csp"].as_str().unwrap();
+    assert!(csp.starts_with("default-src 'self'"), "{csp}");
+    // No remote host: the only URL is Tauri's own IPC endpoint.
+    let urls: Vec<&str> = csp
+        .split_whitespace()
+        .filter(|w| w.contains("://"))
+        .collect();
+    assert_eq!(urls, ["http://ipc.localhost"]);
+    assert_eq!(security["freezePrototype"], true);
+    assert_eq!(conf["app"]["withGlobalTauri"], false);
+    assert!(conf
+        .get("plugins")
+        .is_none_or(|p| p.as_object().is_none_or(|o| o.is_empty())));
+}
+
+#[test]
+fn the_core_does_not_depend_on_tauri() {
+    let manifest = include_str!("../core/Cargo.toml");
+    assert!(
+        !manifest
+            .lines()
+            .any(|l| l.trim_start().starts_with("tauri")),
+        "zhibu-core must not name tauri"
+    );
+}

@@ -1,0 +1,103 @@
+//! The headless CLI, run as a user would run it: the real binary.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn zhibu(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhibu"))
+        .args(["--data-dir", dir.to_str().unwrap(), "--today", "2026-11-27"])
+        .args(args)
+        .output()
+        .expect("run zhibu")
+}
+
+#[test]
+fn demo_load_then_member_list_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = zhibu(dir.path(), &["demo", "load", "--json"]);
+    assert!(out.status.success());
+    let loaded: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(loaded["members"], 40);
+
+    let out = zhibu(dir.path(), &["member", "list", "--json"]);
+    assert!(out.status.success());
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(
+        list.len(),
+        39,
+        "the member transferred out is not on the roster"
+    );
+    for m in list {
+        for key in [
+            "name",
+            "sex",
+            "id_number",
+            "birth_date",
+            "kind",
+            "admitted_on",
+            "full_member_on",
+            "status",
+            "group",
+        ] {
+            assert!(m.get(key).is_some(), "{key} missing in {m}");
+        }
+        assert_eq!(
+            m["id_number"].as_str().unwrap().len(),
+            18,
+            "full ID number in --json"
+        );
+    }
+    assert!(
+        list.iter()
+            .any(|m| m["admitted_on"].as_str().is_some_and(|d| d.len() == 7)),
+        "a YYYY-MM date"
+    );
+    let all: Value =
+        serde_json::from_slice(&zhibu(dir.path(), &["member", "list", "--all", "--json"]).stdout)
+            .unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 40);
+
+    // A second load is refused, in Chinese, with a non-zero exit.
+    let again = zhibu(dir.path(), &["demo", "load"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("示例支部只能载入到空的数据文件夹"));
+    // --if-empty makes it a no-op instead.
+    assert!(zhibu(dir.path(), &["demo", "load", "--if-empty"])
+        .status
+        .success());
+}
+
+#[test]
+fn id_check_json_and_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = zhibu(dir.path(), &["id", "check", "11010519491231002x", "--json"]);
+    assert_eq!(ok.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["birth_date"], "1949-12-31");
+    assert_eq!(v["sex"], "female");
+    assert_eq!(v["error"], Value::Null);
+
+    let bad = zhibu(dir.path(), &["id", "check", "110105194912310021", "--json"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&bad.stdout).unwrap();
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["error"], "id_bad_checksum");
+
+    let plain = zhibu(dir.path(), &["id", "check", "123"]);
+    assert_eq!(plain.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&plain.stderr).contains("18 位"));
+}
+
+#[test]
+fn a_bad_command_line_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(zhibu(dir.path(), &["member", "fly"]).status.code(), Some(2));
+    assert_eq!(
+        zhibu(dir.path(), &["--today", "2026-13-01", "member", "list"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
