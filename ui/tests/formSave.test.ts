@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { useFormSave } from '../src/formSave'
+
+describe('useFormSave', () => {
+  it('marks field errors, puts the message on top and ignores a second submit', async () => {
+    const { errors, topError, saving, run } = useFormSave()
+    let finish!: (v: string) => void
+    let calls = 0
+    const first = run(() => {
+      calls++
+      return new Promise<string>((resolve) => (finish = resolve))
+    })
+    expect(saving.value).toBe(true)
+    expect(await run(async () => (calls++, 'again'))).toBeUndefined()
+    expect(calls).toBe(1)
+    finish('done')
+    expect(await first).toBe('done')
+    expect(saving.value).toBe(false)
+
+    const failed = await run(() =>
+      Promise.reject({ code: 'validation', message: '有 1 处填写需要修改', fields: { date: '日期不对' } }),
+    )
+    expect(failed).toBeUndefined()
+    expect({ ...errors }).toEqual({ date: '日期不对' })
+    expect(topError.value).toBe('有 1 处填写需要修改')
+    expect(saving.value).toBe(false)
+
+    await run(async () => 1)
+    expect({ ...errors }).toEqual({})
+    expect(topError.value).toBe('')
+  })
+})
