@@ -13,6 +13,7 @@ pub mod date;
 pub mod demo;
 pub mod error;
 pub mod idcard;
+pub mod meetings;
 pub mod members;
 pub mod store;
 

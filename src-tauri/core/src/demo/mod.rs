@@ -9,6 +9,8 @@ use crate::store::Store;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+mod meetings;
+
 const DEMO_JSON: &str = include_str!("../../../../assets/demo/branch.json");
 
 #[derive(Deserialize)]
@@ -31,6 +33,7 @@ struct DemoMember {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct DemoLoaded {
     pub members: usize,
+    pub meetings: usize,
 }
 
 impl Store {
@@ -63,9 +66,20 @@ impl Store {
                 crate::members::add_transfer_in(&tx, id, t, today)?;
             }
         }
+        let roster = {
+            let mut stmt = tx.prepare("SELECT id FROM members ORDER BY id")?;
+            let ids: Vec<i64> = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids.into_iter()
+                .map(|id| crate::members::load_in(&tx, id))
+                .collect::<Result<Vec<_>>>()?
+        };
+        let meetings = meetings::load(&tx, &roster, today)?;
         tx.commit()?;
         Ok(DemoLoaded {
             members: demo.members.len(),
+            meetings,
         })
     }
 }

@@ -7,7 +7,7 @@ use super::validate::{check_form, clean, CheckedMember, GroupChoice, MemberForm}
 use crate::date::PartialDate;
 use crate::error::{Error, FieldErrors, Result};
 use crate::idcard::{self, Sex};
-use crate::store::changelog::{self, FieldChange};
+use crate::store::changelog::{self, FieldChange, HistoryEntry};
 use crate::store::{now_text, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -84,15 +84,25 @@ pub struct MemberFile {
     pub transfers: Vec<Transfer>,
 }
 
-/// One line of a member's history, ready to read: ID and phone numbers in
-/// it are masked.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct HistoryEntry {
-    pub at: String,
-    pub action: String,
-    pub action_label: String,
-    pub summary: String,
-}
+const MEMBER_WORDING: changelog::Wording = changelog::Wording {
+    action: |action| match action {
+        "create" => ("建档", Some("建立档案")),
+        "delete" => ("删除", Some("移入回收站（可恢复）")),
+        "restore" => ("恢复", Some("从回收站恢复")),
+        "status" => ("党籍状态变更", None),
+        "transfer" => ("组织关系转接", None),
+        _ => ("修改", None),
+    },
+    change: |c| match c.old {
+        None if c.field == "transfer" => masked_value(&c.field, &c.new),
+        _ => format!(
+            "{}：{} → {}",
+            field_label(&c.field),
+            masked_value(&c.field, &c.old),
+            masked_value(&c.field, &c.new)
+        ),
+    },
+};
 
 const MEMBER_SELECT: &str = "
 SELECT m.id, m.name, m.sex, m.ethnicity, m.birth_date, m.id_number, m.education, m.kind,
@@ -134,6 +144,10 @@ fn member_from_row(r: &Row<'_>) -> rusqlite::Result<Member> {
         left_branch: r.get(24)?,
         deleted: r.get(25)?,
     })
+}
+
+pub(crate) fn load_in(conn: &Connection, id: i64) -> Result<Member> {
+    load(conn, id)
 }
 
 fn load(conn: &Connection, id: i64) -> Result<Member> {
@@ -599,44 +613,7 @@ impl Store {
 
     /// What happened to this member's file, newest first, ready to read.
     pub fn member_history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
-        let entries = changelog::entries(self.conn(), ENTITY, id)?;
-        Ok(entries
-            .into_iter()
-            .map(|e| {
-                let (label, summary) = match e.action.as_str() {
-                    "create" => ("建档", "建立档案".to_string()),
-                    "delete" => ("删除", "移入回收站（可恢复）".to_string()),
-                    "restore" => ("恢复", "从回收站恢复".to_string()),
-                    action => {
-                        let label = match action {
-                            "status" => "党籍状态变更",
-                            "transfer" => "组织关系转接",
-                            _ => "修改",
-                        };
-                        let parts: Vec<String> = e
-                            .changes
-                            .iter()
-                            .map(|c| match c.old {
-                                None if c.field == "transfer" => masked_value(&c.field, &c.new),
-                                _ => format!(
-                                    "{}：{} → {}",
-                                    field_label(&c.field),
-                                    masked_value(&c.field, &c.old),
-                                    masked_value(&c.field, &c.new)
-                                ),
-                            })
-                            .collect();
-                        (label, parts.join("；"))
-                    }
-                };
-                HistoryEntry {
-                    at: e.at.get(..16).unwrap_or(&e.at).to_string(),
-                    action: e.action,
-                    action_label: label.into(),
-                    summary,
-                }
-            })
-            .collect())
+        changelog::history(self.conn(), ENTITY, id, &MEMBER_WORDING)
     }
 
     pub fn groups(&self) -> Result<Vec<Group>> {

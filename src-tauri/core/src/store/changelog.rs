@@ -51,3 +51,51 @@ pub(crate) fn entries(conn: &Connection, entity: &str, entity_id: i64) -> Result
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// One line of a record's history, ready to read (numbers masked by the
+/// feature's [`Wording`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HistoryEntry {
+    /// `2026-11-27 10:31`
+    pub at: String,
+    pub action: String,
+    pub action_label: String,
+    pub summary: String,
+}
+
+/// How a feature words its history: a label per action (and a fixed
+/// summary for actions without field changes), and one field change.
+pub(crate) struct Wording {
+    pub action: fn(&str) -> (&'static str, Option<&'static str>),
+    pub change: fn(&FieldChange) -> String,
+}
+
+/// The history of one record, newest first.
+pub(crate) fn history(
+    conn: &Connection,
+    entity: &str,
+    entity_id: i64,
+    w: &Wording,
+) -> Result<Vec<HistoryEntry>> {
+    Ok(entries(conn, entity, entity_id)?
+        .into_iter()
+        .map(|e| {
+            let (label, fixed) = (w.action)(&e.action);
+            let summary = match fixed {
+                Some(text) => text.to_string(),
+                None => e
+                    .changes
+                    .iter()
+                    .map(w.change)
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            };
+            HistoryEntry {
+                at: e.at.get(..16).unwrap_or(&e.at).to_string(),
+                action: e.action,
+                action_label: label.into(),
+                summary,
+            }
+        })
+        .collect())
+}

@@ -90,8 +90,66 @@ CREATE TABLE change_log (
 CREATE INDEX change_log_entity ON change_log (entity, entity_id);
 "#;
 
+/// Meetings (三会一课, 主题党日, 组织生活会, 民主评议, 谈心谈话) and how often
+/// each kind is due.
+const V2: &str = r#"
+CREATE TABLE meetings (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('assembly', 'committee', 'group_meeting', 'lecture',
+                    'theme_day', 'life_meeting', 'review', 'talk', 'other')),
+    date        TEXT NOT NULL,
+    start_time  TEXT NOT NULL DEFAULT '',
+    place       TEXT NOT NULL DEFAULT '',
+    topic       TEXT NOT NULL,
+    host_id     INTEGER REFERENCES members (id),
+    recorder_id INTEGER REFERENCES members (id),
+    group_id    INTEGER REFERENCES party_groups (id),
+    observers   TEXT NOT NULL DEFAULT '',
+    minutes     TEXT NOT NULL DEFAULT '',
+    -- JSON array of {text, prescribed}: the agenda, "x+X" for 主题党日.
+    agenda      TEXT NOT NULL DEFAULT '[]',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT
+);
+CREATE INDEX meetings_date ON meetings (date);
+
+CREATE TABLE meeting_attendance (
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+    member_id  INTEGER NOT NULL REFERENCES members (id),
+    status     TEXT NOT NULL CHECK (status IN ('present', 'leave', 'absent')),
+    reason     TEXT NOT NULL DEFAULT '',
+    -- A full member on the meeting's day: had a vote then.
+    voting     INTEGER NOT NULL CHECK (voting IN (0, 1)),
+    PRIMARY KEY (meeting_id, member_id)
+);
+CREATE INDEX meeting_attendance_member ON meeting_attendance (member_id);
+
+CREATE TABLE meeting_resolutions (
+    id            INTEGER PRIMARY KEY,
+    meeting_id    INTEGER NOT NULL REFERENCES meetings (id),
+    position      INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    vote          INTEGER NOT NULL CHECK (vote IN (0, 1)),
+    election      INTEGER NOT NULL CHECK (election IN (0, 1)),
+    votes_for     INTEGER,
+    votes_against INTEGER,
+    votes_abstain INTEGER
+);
+CREATE INDEX meeting_resolutions_meeting ON meeting_resolutions (meeting_id);
+
+CREATE TABLE meeting_frequencies (
+    kind      TEXT PRIMARY KEY,
+    frequency TEXT NOT NULL CHECK (frequency IN ('monthly', 'quarterly', 'yearly', 'none'))
+);
+INSERT INTO meeting_frequencies (kind, frequency) VALUES
+    ('assembly', 'quarterly'), ('committee', 'monthly'), ('group_meeting', 'monthly'),
+    ('lecture', 'quarterly'), ('theme_day', 'monthly'), ('life_meeting', 'yearly'),
+    ('review', 'yearly'), ('talk', 'none'), ('other', 'none');
+"#;
+
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,226 @@
+//! A year of plausible meetings for the demo branch, up to "today", so a
+//! new user sees a lived-in calendar: a few gaps, a few members on leave,
+//! one member who keeps missing.
+
+use crate::error::Result;
+use crate::meetings::{insert_meeting_in, AgendaItem, AttendeeForm, MeetingForm, ResolutionForm};
+use crate::members::{CommitteeRole, Member, Status};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+
+const THEME_TOPICS: [&str; 12] = [
+    "学习上级全会精神",
+    "学雷锋志愿服务",
+    "清明祭英烈",
+    "人居环境整治义务劳动",
+    "学习党章党规",
+    "“七一”重温入党誓词",
+    "防汛巡查和安全宣传",
+    "秋收助农志愿服务",
+    "走访慰问困难群众",
+    "学习全会精神",
+    "冬季防火宣传",
+    "年终总结和党费公示",
+];
+
+const LECTURE_TOPICS: [&str; 4] = [
+    "书记讲党课：发挥党员先锋模范作用",
+    "乡村振兴中的党员责任",
+    "学习党史 坚定信念",
+    "党的纪律和规矩",
+];
+
+const ASSEMBLY_TOPICS: [&str; 4] = [
+    "讨论本年度支部工作计划",
+    "讨论通过村级重大事项",
+    "确定入党积极分子人选",
+    "讨论年度工作总结",
+];
+
+/// A small deterministic scatter, so the demo is the same every time.
+fn scatter(a: i64, b: i64) -> i64 {
+    (a * 7919 + b * 104729) % 23
+}
+
+fn attendance(roster: &[Member], pick: impl Fn(&Member) -> bool, salt: i64) -> Vec<AttendeeForm> {
+    roster
+        .iter()
+        .filter(|m| pick(m))
+        .map(|m| {
+            let (status, reason) = if m.lost_contact {
+                ("absent", "联系不上")
+            } else if m.mobile {
+                ("leave", "外出务工")
+            } else {
+                match scatter(m.id, salt) {
+                    0 => ("leave", "生病住院"),
+                    1 => ("leave", "家中有事"),
+                    2 => ("absent", ""),
+                    _ => ("present", ""),
+                }
+            };
+            AttendeeForm {
+                member_id: m.id,
+                status: status.into(),
+                reason: reason.into(),
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Result<usize> {
+    let year = today.year();
+    let live: Vec<Member> = roster
+        .iter()
+        .filter(|m| m.status == Status::Normal && m.on_roster())
+        .cloned()
+        .collect();
+    let secretary = live
+        .iter()
+        .find(|m| m.committee_role == Some(CommitteeRole::Secretary))
+        .map(|m| m.id);
+    let recorder = live
+        .iter()
+        .find(|m| m.committee_role == Some(CommitteeRole::Organization))
+        .map(|m| m.id);
+    let groups: Vec<i64> = {
+        let mut g: Vec<i64> = live.iter().filter_map(|m| m.group_id).collect();
+        g.sort_unstable();
+        g.dedup();
+        g
+    };
+    let mut count = 0;
+    let mut add = |form: MeetingForm| -> Result<()> {
+        insert_meeting_in(conn, &form, today)?;
+        count += 1;
+        Ok(())
+    };
+    let day = |month: u32, d: u32| NaiveDate::from_ymd_opt(year, month, d);
+    for month in 1..=12u32 {
+        let salt = i64::from(month);
+        // 主题党日 on the 5th; 支委会 on the 3rd (skipped in May: a gap to see).
+        if let Some(date) = day(month, 5).filter(|d| *d <= today) {
+            add(MeetingForm {
+                kind: "theme_day".into(),
+                date: date.to_string(),
+                start_time: "09:00".into(),
+                place: "村党群服务中心".into(),
+                topic: format!("{month}月主题党日：{}", THEME_TOPICS[month as usize - 1]),
+                host_id: secretary,
+                recorder_id: recorder,
+                attendees: attendance(&live, |_| true, salt),
+                agenda: vec![
+                    AgendaItem {
+                        text: "重温入党誓词".into(),
+                        prescribed: true,
+                    },
+                    AgendaItem {
+                        text: "集中学习".into(),
+                        prescribed: true,
+                    },
+                    AgendaItem {
+                        text: "交纳党费".into(),
+                        prescribed: true,
+                    },
+                    AgendaItem {
+                        text: THEME_TOPICS[month as usize - 1].into(),
+                        prescribed: false,
+                    },
+                ],
+                minutes: "全体党员重温入党誓词；学习上级文件精神；收缴本月党费；开展主题活动。"
+                    .into(),
+                ..Default::default()
+            })?;
+        }
+        if let Some(date) = day(month, 3).filter(|d| *d <= today && month != 5) {
+            add(MeetingForm {
+                kind: "committee".into(),
+                date: date.to_string(),
+                start_time: "19:30".into(),
+                place: "村党群服务中心".into(),
+                topic: format!("研究{month}月份支部工作"),
+                host_id: secretary,
+                recorder_id: recorder,
+                attendees: attendance(&live, |m| m.committee_role.is_some(), salt + 100),
+                minutes: "通报上月工作完成情况，研究部署本月重点工作。".into(),
+                resolutions: vec![ResolutionForm {
+                    text: format!("通过{month}月份工作安排"),
+                    vote: true,
+                    votes_for: Some(3),
+                    votes_against: Some(0),
+                    votes_abstain: Some(0),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            })?;
+        }
+        for (gi, g) in groups.iter().enumerate() {
+            if let Some(date) = day(month, 10 + gi as u32).filter(|d| *d <= today) {
+                add(MeetingForm {
+                    kind: "group_meeting".into(),
+                    date: date.to_string(),
+                    start_time: "19:00".into(),
+                    place: "组长家中".into(),
+                    topic: "学习上级精神，交流思想".into(),
+                    group_id: Some(*g),
+                    attendees: attendance(
+                        &live,
+                        |m| m.group_id == Some(*g),
+                        salt + 200 + gi as i64,
+                    ),
+                    ..Default::default()
+                })?;
+            }
+        }
+        let quarter = (month - 1) / 3;
+        // 党员大会 and 党课 in the middle month of each quarter; no 党课 in the second quarter.
+        if month % 3 == 2 {
+            if let Some(date) = day(month, 20).filter(|d| *d <= today) {
+                let attendees = attendance(&live, |_| true, salt + 300);
+                let present_voting = live
+                    .iter()
+                    .filter(|m| {
+                        m.kind == crate::members::MemberKind::Full
+                            && attendees
+                                .iter()
+                                .any(|a| a.member_id == m.id && a.status == "present")
+                    })
+                    .count() as i64;
+                add(MeetingForm {
+                    kind: "assembly".into(),
+                    date: date.to_string(),
+                    start_time: "09:00".into(),
+                    place: "村党群服务中心".into(),
+                    topic: ASSEMBLY_TOPICS[quarter as usize].into(),
+                    host_id: secretary,
+                    recorder_id: recorder,
+                    attendees,
+                    minutes: "书记通报情况，与会党员充分讨论，举手表决。".into(),
+                    resolutions: vec![ResolutionForm {
+                        text: ASSEMBLY_TOPICS[quarter as usize].replace("讨论", "同意"),
+                        vote: true,
+                        votes_for: Some(present_voting),
+                        votes_against: Some(0),
+                        votes_abstain: Some(0),
+                        ..Default::default()
+                    }],
+                    ..Default::default()
+                })?;
+            }
+            if let Some(date) = day(month, 25).filter(|d| *d <= today && quarter != 1) {
+                add(MeetingForm {
+                    kind: "lecture".into(),
+                    date: date.to_string(),
+                    start_time: "09:00".into(),
+                    place: "村党群服务中心".into(),
+                    topic: LECTURE_TOPICS[quarter as usize].into(),
+                    host_id: secretary,
+                    recorder_id: recorder,
+                    attendees: attendance(&live, |_| true, salt + 400),
+                    ..Default::default()
+                })?;
+            }
+        }
+    }
+    Ok(count)
+}

@@ -1,0 +1,307 @@
+//! The compliance calendar: for a year, what each kind of meeting expects
+//! per period against what was held, and each gap named in Chinese.
+
+use super::model::{Frequency, MeetingKind};
+use crate::date::{first_of_month, last_of_month};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// A month, quarter or year of one calendar year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Month(i32, u32),
+    Quarter(i32, u32),
+    Year(i32),
+}
+
+impl Period {
+    pub fn all(frequency: Frequency, year: i32) -> Vec<Period> {
+        match frequency {
+            Frequency::Monthly => (1..=12).map(|m| Period::Month(year, m)).collect(),
+            Frequency::Quarterly => (1..=4).map(|q| Period::Quarter(year, q)).collect(),
+            Frequency::Yearly => vec![Period::Year(year)],
+            Frequency::None => Vec::new(),
+        }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            Period::Month(y, m) => first_of_month(y, m),
+            Period::Quarter(y, q) => first_of_month(y, q * 3 - 2),
+            Period::Year(y) => first_of_month(y, 1),
+        }
+    }
+
+    pub fn last_day(self) -> NaiveDate {
+        match self {
+            Period::Month(y, m) => last_of_month(y, m),
+            Period::Quarter(y, q) => last_of_month(y, q * 3),
+            Period::Year(y) => last_of_month(y, 12),
+        }
+    }
+
+    pub fn contains(self, d: NaiveDate) -> bool {
+        self.first_day() <= d && d <= self.last_day()
+    }
+
+    /// `2026-03`, `2026-Q1` or `2026`.
+    pub fn code(self) -> String {
+        match self {
+            Period::Month(y, m) => format!("{y:04}-{m:02}"),
+            Period::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Period::Year(y) => format!("{y:04}"),
+        }
+    }
+
+    /// `3月`, `第一季度`, `2026年`.
+    pub fn label(self) -> String {
+        match self {
+            Period::Month(_, m) => format!("{m}月"),
+            Period::Quarter(_, q) => format!(
+                "第{}季度",
+                ["一", "二", "三", "四"][(q as usize).clamp(1, 4) - 1]
+            ),
+            Period::Year(y) => format!("{y}年"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellState {
+    Held,
+    Missed,
+    Due,
+    Upcoming,
+    NotRequired,
+}
+
+impl CellState {
+    pub fn label(self) -> &'static str {
+        match self {
+            CellState::Held => "已召开",
+            CellState::Missed => "未召开",
+            CellState::Due => "待召开",
+            CellState::Upcoming => "未到期",
+            CellState::NotRequired => "不作要求",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CalendarCell {
+    pub period: String,
+    pub label: String,
+    pub expected: u32,
+    pub held: u32,
+    pub state: CellState,
+    pub state_label: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CalendarRow {
+    pub kind: MeetingKind,
+    pub kind_label: &'static str,
+    pub frequency: Frequency,
+    pub frequency_label: String,
+    pub cells: Vec<CalendarCell>,
+}
+
+/// Why a kind is not expected at all this year, if it is not.
+pub fn not_required_reason(
+    kind: MeetingKind,
+    full_members: usize,
+    groups: usize,
+) -> Option<&'static str> {
+    match kind {
+        MeetingKind::Committee if full_members < 7 => Some("正式党员不足7人，不设支委会"),
+        MeetingKind::GroupMeeting if groups == 0 => Some("未划分党小组"),
+        _ => None,
+    }
+}
+
+/// One calendar row. `held_on` are the dates of this kind's meetings.
+pub fn row(
+    kind: MeetingKind,
+    frequency: Frequency,
+    year: i32,
+    held_on: &[NaiveDate],
+    today: NaiveDate,
+    not_required: Option<&str>,
+) -> CalendarRow {
+    let cells = Period::all(frequency, year)
+        .into_iter()
+        .map(|p| {
+            let held = held_on.iter().filter(|d| p.contains(**d)).count() as u32;
+            let expected = u32::from(not_required.is_none());
+            let state = if not_required.is_some() {
+                CellState::NotRequired
+            } else if held >= expected {
+                CellState::Held
+            } else if p.last_day() < today {
+                CellState::Missed
+            } else if p.contains(today) {
+                CellState::Due
+            } else {
+                CellState::Upcoming
+            };
+            CalendarCell {
+                period: p.code(),
+                label: p.label(),
+                expected,
+                held,
+                state,
+                state_label: state.label(),
+            }
+        })
+        .collect();
+    CalendarRow {
+        kind,
+        kind_label: kind.label(),
+        frequency,
+        frequency_label: match not_required {
+            Some(reason) => reason.to_string(),
+            None => frequency.label().to_string(),
+        },
+        cells,
+    }
+}
+
+/// Each missed or due period named in Chinese: `第三季度未召开支部党员大会`.
+pub fn gaps(rows: &[CalendarRow]) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in rows {
+        for c in &r.cells {
+            match c.state {
+                CellState::Missed => out.push(format!("{}未召开{}", c.label, r.kind_label)),
+                CellState::Due => out.push(format!(
+                    "{}尚未召开{}（本期内还可召开）",
+                    c.label, r.kind_label
+                )),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Quarter number (1–4) of a date.
+pub fn quarter_of(d: NaiveDate) -> u32 {
+    (d.month() - 1) / 3 + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn quarters_have_the_right_bounds() {
+        let q = Period::Quarter(2026, 1);
+        assert_eq!(
+            (q.first_day(), q.last_day()),
+            (d(2026, 1, 1), d(2026, 3, 31))
+        );
+        let q4 = Period::Quarter(2026, 4);
+        assert_eq!(
+            (q4.first_day(), q4.last_day()),
+            (d(2026, 10, 1), d(2026, 12, 31))
+        );
+        assert!(Period::Quarter(2024, 1).contains(d(2024, 3, 31)));
+        assert!(!Period::Quarter(2024, 1).contains(d(2024, 4, 1)));
+        assert_eq!(Period::Month(2024, 2).last_day(), d(2024, 2, 29));
+        assert_eq!(quarter_of(d(2026, 3, 31)), 1);
+        assert_eq!(quarter_of(d(2026, 4, 1)), 2);
+        assert_eq!(Period::Quarter(2026, 3).label(), "第三季度");
+        assert_eq!(Period::Quarter(2026, 3).code(), "2026-Q3");
+    }
+
+    #[test]
+    fn a_meeting_on_the_last_day_of_a_quarter_counts_for_that_quarter() {
+        let held = [d(2026, 3, 31), d(2026, 7, 1)];
+        let r = row(
+            MeetingKind::Assembly,
+            Frequency::Quarterly,
+            2026,
+            &held,
+            d(2026, 11, 27),
+            None,
+        );
+        let states: Vec<CellState> = r.cells.iter().map(|c| c.state).collect();
+        assert_eq!(
+            states,
+            [
+                CellState::Held,
+                CellState::Missed,
+                CellState::Held,
+                CellState::Due
+            ]
+        );
+        assert_eq!(
+            gaps(&[r.clone()]),
+            [
+                "第二季度未召开支部党员大会",
+                "第四季度尚未召开支部党员大会（本期内还可召开）"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_year_boundary_separates_december_from_january() {
+        let held = [d(2025, 12, 31)];
+        let r2025 = row(
+            MeetingKind::Committee,
+            Frequency::Monthly,
+            2025,
+            &held,
+            d(2026, 1, 5),
+            None,
+        );
+        assert_eq!(r2025.cells[11].state, CellState::Held);
+        let r2026 = row(
+            MeetingKind::Committee,
+            Frequency::Monthly,
+            2026,
+            &held,
+            d(2026, 1, 5),
+            None,
+        );
+        assert_eq!(r2026.cells[0].state, CellState::Due);
+        assert_eq!(r2026.cells[1].state, CellState::Upcoming);
+        // Looking back at a past year, every unheld month is missed.
+        let r = row(
+            MeetingKind::Committee,
+            Frequency::Monthly,
+            2025,
+            &[],
+            d(2026, 1, 5),
+            None,
+        );
+        assert!(r.cells.iter().all(|c| c.state == CellState::Missed));
+    }
+
+    #[test]
+    fn no_committee_below_seven_full_members() {
+        assert_eq!(
+            not_required_reason(MeetingKind::Committee, 6, 2),
+            Some("正式党员不足7人，不设支委会")
+        );
+        assert_eq!(not_required_reason(MeetingKind::Committee, 7, 2), None);
+        let r = row(
+            MeetingKind::Committee,
+            Frequency::Monthly,
+            2026,
+            &[],
+            d(2026, 11, 27),
+            Some("x"),
+        );
+        assert!(r
+            .cells
+            .iter()
+            .all(|c| c.state == CellState::NotRequired && c.expected == 0));
+        assert!(gaps(&[r]).is_empty());
+    }
+}

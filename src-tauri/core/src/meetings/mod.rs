@@ -1,0 +1,17 @@
+//! 组织生活: meeting records, attendance, quorum and the compliance calendar
+//! (DOMAIN.md §3).
+
+pub mod calendar;
+mod model;
+mod repo;
+pub mod rules;
+
+pub use model::{
+    AgendaItem, Attendance, AttendeeForm, Frequency, MeetingForm, MeetingKind, ResolutionForm,
+};
+pub(crate) use repo::insert_meeting_in;
+pub use repo::{
+    AttendeeRecord, MeetingCalendar, MeetingRecord, MeetingSummary, MissedMember, MonthRate,
+    ResolutionRecord,
+};
+pub use rules::QuorumReport;

@@ -1,0 +1,112 @@
+//! Meeting records (三会一课, 主题党日, 组织生活会, 民主评议, 谈心谈话).
+
+use crate::members::coded_enum;
+use serde::{Deserialize, Serialize};
+
+coded_enum!(
+    /// 会议类型 (DOMAIN.md §1, §3).
+    MeetingKind {
+        Assembly = "assembly", "支部党员大会";
+        Committee = "committee", "支委会";
+        GroupMeeting = "group_meeting", "党小组会";
+        Lecture = "lecture", "党课";
+        ThemeDay = "theme_day", "主题党日";
+        LifeMeeting = "life_meeting", "组织生活会";
+        Review = "review", "民主评议党员";
+        Talk = "talk", "谈心谈话";
+        Other = "other", "其他";
+    }
+);
+
+coded_enum!(
+    /// 出席情况
+    Attendance {
+        Present = "present", "出席";
+        Leave = "leave", "请假";
+        Absent = "absent", "缺席";
+    }
+);
+
+coded_enum!(
+    /// How often a kind of meeting is due (a branch setting).
+    Frequency {
+        Monthly = "monthly", "每月一次";
+        Quarterly = "quarterly", "每季度一次";
+        Yearly = "yearly", "每年一次";
+        None = "none", "不作要求";
+    }
+);
+
+impl MeetingKind {
+    /// Who should attend is computed from the roster for these kinds; for
+    /// the others the secretary chooses.
+    pub fn attendees_from_roster(self) -> bool {
+        matches!(
+            self,
+            MeetingKind::Assembly | MeetingKind::Committee | MeetingKind::GroupMeeting
+        )
+    }
+
+    /// The default frequency (DOMAIN.md §3; 党课 quarterly is local practice).
+    pub fn default_frequency(self) -> Frequency {
+        match self {
+            MeetingKind::Assembly | MeetingKind::Lecture => Frequency::Quarterly,
+            MeetingKind::Committee | MeetingKind::GroupMeeting | MeetingKind::ThemeDay => {
+                Frequency::Monthly
+            }
+            MeetingKind::LifeMeeting | MeetingKind::Review => Frequency::Yearly,
+            MeetingKind::Talk | MeetingKind::Other => Frequency::None,
+        }
+    }
+}
+
+/// One line of the agenda; 主题党日 uses the "x+X" shape: prescribed items
+/// (规定动作) plus chosen ones (自选动作).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AgendaItem {
+    pub text: String,
+    pub prescribed: bool,
+}
+
+/// One attendee as the form sends it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AttendeeForm {
+    pub member_id: i64,
+    pub status: String,
+    pub reason: String,
+}
+
+/// One resolution as the form sends it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResolutionForm {
+    pub text: String,
+    /// A vote was taken.
+    pub vote: bool,
+    /// The vote was an election.
+    pub election: bool,
+    pub votes_for: Option<i64>,
+    pub votes_against: Option<i64>,
+    pub votes_abstain: Option<i64>,
+}
+
+/// The minutes form exactly as filled in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MeetingForm {
+    pub kind: String,
+    pub date: String,
+    pub start_time: String,
+    pub place: String,
+    pub topic: String,
+    pub host_id: Option<i64>,
+    pub recorder_id: Option<i64>,
+    pub group_id: Option<i64>,
+    pub attendees: Vec<AttendeeForm>,
+    pub observers: String,
+    pub minutes: String,
+    pub agenda: Vec<AgendaItem>,
+    pub resolutions: Vec<ResolutionForm>,
+}

@@ -1,0 +1,910 @@
+//! Meetings in the database: check, save, list, the calendar and attendance.
+
+use super::calendar::{self, CalendarRow};
+use super::model::{AgendaItem, Attendance, Frequency, MeetingForm, MeetingKind, ResolutionForm};
+use super::rules::{self, QuorumReport, Seat, Votes};
+use crate::date::PartialDate;
+use crate::error::{Error, FieldErrors, Result};
+use crate::members::{clean, MemberKind, MemberQuery, Status};
+use crate::store::changelog::{self, FieldChange, HistoryEntry};
+use crate::store::{now_text, Store};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use std::collections::HashMap;
+
+const ENTITY: &str = "meeting";
+
+const MEETING_WORDING: changelog::Wording = changelog::Wording {
+    action: |action| match action {
+        "create" => ("记录", Some("记录会议")),
+        "delete" => ("删除", Some("删除（记录仍保留，不再计入日历）")),
+        _ => ("修改", None),
+    },
+    change: |c| {
+        let label = match c.field.as_str() {
+            "kind" => "会议类型",
+            "date" => "日期",
+            "place" => "地点",
+            "topic" => "主题",
+            "host" => "主持人",
+            "attendance" => "出席率",
+            "minutes" => "会议内容",
+            other => other,
+        };
+        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "（空）".into());
+        format!("{label}：{} → {}", show(&c.old), show(&c.new))
+    },
+};
+
+/// A member as a meeting needs them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Person {
+    name: String,
+    kind: MemberKind,
+    full_member_on: Option<PartialDate>,
+}
+
+impl Person {
+    /// Had a vote on `day`: a full member whose 转正 was surely by then.
+    fn voting_on(&self, day: NaiveDate) -> bool {
+        self.kind == MemberKind::Full && self.full_member_on.is_none_or(|d| d.last_day() <= day)
+    }
+}
+
+fn people(conn: &Connection) -> Result<HashMap<i64, Person>> {
+    let mut stmt = conn.prepare("SELECT id, name, kind, full_member_on FROM members")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Person {
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                full_member_on: r.get(3)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// An attendee after the checks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AttendeeRecord {
+    pub member_id: i64,
+    pub name: String,
+    pub member_kind: MemberKind,
+    pub voting: bool,
+    pub status: Attendance,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ResolutionRecord {
+    pub text: String,
+    pub vote: bool,
+    pub election: bool,
+    pub votes_for: Option<i64>,
+    pub votes_against: Option<i64>,
+    pub votes_abstain: Option<i64>,
+    pub passed: Option<bool>,
+    pub verdict: String,
+}
+
+/// A meeting as stored, with names and the rules applied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeetingRecord {
+    pub id: i64,
+    pub kind: MeetingKind,
+    pub date: NaiveDate,
+    pub start_time: String,
+    pub place: String,
+    pub topic: String,
+    pub host_id: Option<i64>,
+    pub host_name: Option<String>,
+    pub recorder_id: Option<i64>,
+    pub recorder_name: Option<String>,
+    pub group_id: Option<i64>,
+    pub group_name: Option<String>,
+    pub attendees: Vec<AttendeeRecord>,
+    pub observers: String,
+    pub minutes: String,
+    pub agenda: Vec<AgendaItem>,
+    pub resolutions: Vec<ResolutionRecord>,
+    pub quorum: QuorumReport,
+    pub deleted: bool,
+}
+
+/// A meeting list line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeetingSummary {
+    pub id: i64,
+    pub kind: MeetingKind,
+    pub date: NaiveDate,
+    pub start_time: String,
+    pub place: String,
+    pub topic: String,
+    pub host_name: Option<String>,
+    pub should_attend: usize,
+    pub present: usize,
+    pub on_leave: usize,
+    pub absent: usize,
+    pub attendance_rate: String,
+    /// None where the kind has no quorum rule.
+    pub quorum_ok: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonthRate {
+    pub month: String,
+    pub label: String,
+    /// Percent with one decimal, for drawing; None when no one was expected.
+    pub rate: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MissedMember {
+    pub member_id: i64,
+    pub name: String,
+    /// Meetings missed in a row, up to the latest one they should have attended.
+    pub missed: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MeetingCalendar {
+    pub year: i32,
+    pub rows: Vec<CalendarRow>,
+    pub gaps: Vec<String>,
+    pub monthly_attendance: Vec<MonthRate>,
+    pub missed_three_in_a_row: Vec<MissedMember>,
+}
+
+/// A checked form, ready to store.
+struct CheckedMeeting {
+    kind: MeetingKind,
+    date: NaiveDate,
+    start_time: String,
+    place: String,
+    topic: String,
+    host_id: Option<i64>,
+    recorder_id: Option<i64>,
+    group_id: Option<i64>,
+    attendees: Vec<AttendeeRecord>,
+    observers: String,
+    minutes: String,
+    agenda: Vec<AgendaItem>,
+    resolutions: Vec<ResolutionForm>,
+}
+
+fn votes_of(r: &ResolutionForm) -> Votes {
+    Votes {
+        vote: r.vote,
+        election: r.vote && r.election,
+        votes_for: r.votes_for.unwrap_or(0),
+    }
+}
+
+fn seats_of(attendees: &[AttendeeRecord]) -> Vec<Seat> {
+    attendees
+        .iter()
+        .map(|a| Seat {
+            status: a.status,
+            voting: a.voting,
+        })
+        .collect()
+}
+
+/// Checks a minutes form against the rules and the roster.
+fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<CheckedMeeting> {
+    let mut e = FieldErrors::default();
+    let kind = MeetingKind::from_code(&clean(&form.kind));
+    if kind.is_none() {
+        e.add("kind", "请选择会议类型");
+    }
+    let date = match PartialDate::parse_opt(&form.date) {
+        Ok(Some(PartialDate::Day(d))) if d > today => {
+            e.add("date", "会议日期不能晚于今天；会议开过之后再记录");
+            None
+        }
+        Ok(Some(PartialDate::Day(d))) => Some(d),
+        Ok(_) => {
+            e.add("date", "请填写会议日期，如 2026-11-27");
+            None
+        }
+        Err(err) => {
+            e.add("date", err.to_string());
+            None
+        }
+    };
+    let start_time = clean(&form.start_time).replace('：', ":");
+    if !start_time.is_empty() && NaiveTime::parse_from_str(&start_time, "%H:%M").is_err() {
+        e.add("start_time", "开始时间请写成 19:30 这样");
+    }
+    let topic = clean(&form.topic);
+    if topic.is_empty() {
+        e.add("topic", "请填写会议主题");
+    } else if topic.chars().count() > 100 {
+        e.add("topic", "会议主题太长了（最多 100 字）");
+    }
+    let people = people(conn)?;
+    for (field, id, label) in [
+        ("host_id", form.host_id, "主持人"),
+        ("recorder_id", form.recorder_id, "记录人"),
+    ] {
+        if let Some(id) = id {
+            if !people.contains_key(&id) {
+                e.add(field, format!("{label}不在花名册里，请重新选择"));
+            }
+        }
+    }
+    let group_id = if kind == Some(MeetingKind::GroupMeeting) {
+        match form.group_id {
+            None => {
+                e.add("group_id", "党小组会请选择是哪个党小组");
+                None
+            }
+            Some(g) => {
+                let exists: bool = conn.query_row(
+                    "SELECT EXISTS(SELECT 1 FROM party_groups WHERE id = ?1)",
+                    [g],
+                    |r| r.get(0),
+                )?;
+                if !exists {
+                    e.add("group_id", "这个党小组已不存在，请重新选择");
+                }
+                Some(g)
+            }
+        }
+    } else {
+        None
+    };
+
+    let mut attendees = Vec::with_capacity(form.attendees.len());
+    let mut seen = std::collections::HashSet::new();
+    for a in &form.attendees {
+        let Some(p) = people.get(&a.member_id) else {
+            e.add("attendees", "参会人员中有人不在花名册里，请刷新后重新选择");
+            continue;
+        };
+        if !seen.insert(a.member_id) {
+            e.add("attendees", format!("“{}”在参会人员中出现了两次", p.name));
+            continue;
+        }
+        let status = Attendance::from_code(&clean(&a.status));
+        let reason = clean(&a.reason);
+        match status {
+            None => e.add("attendees", format!("请选择“{}”的出席情况", p.name)),
+            Some(Attendance::Leave) if reason.is_empty() => {
+                e.add("attendees", format!("“{}”请假，请写明请假原因", p.name))
+            }
+            _ => {}
+        }
+        attendees.push(AttendeeRecord {
+            member_id: a.member_id,
+            name: p.name.clone(),
+            member_kind: p.kind,
+            voting: date.is_some_and(|d| p.voting_on(d)),
+            status: status.unwrap_or(Attendance::Present),
+            reason: if status == Some(Attendance::Present) {
+                String::new()
+            } else {
+                reason
+            },
+        });
+    }
+    if attendees.is_empty() && kind.is_some_and(|k| k != MeetingKind::Other) {
+        e.add("attendees", "请选择参会人员");
+    }
+    let present_voting = attendees
+        .iter()
+        .filter(|a| a.voting && a.status == Attendance::Present)
+        .count() as i64;
+    let present_all = attendees
+        .iter()
+        .filter(|a| a.status == Attendance::Present)
+        .count() as i64;
+    let ballot_box = if kind == Some(MeetingKind::Assembly) {
+        present_voting
+    } else {
+        present_all
+    };
+    let mut resolutions = Vec::new();
+    for (i, r) in form.resolutions.iter().enumerate() {
+        let text = clean(&r.text);
+        if text.is_empty() {
+            e.add(field_name(i), format!("第 {} 条决议没有写内容", i + 1));
+            continue;
+        }
+        if r.vote {
+            let counts = [r.votes_for, r.votes_against, r.votes_abstain];
+            if counts.iter().any(|c| c.is_some_and(|c| c < 0)) {
+                e.add(
+                    field_name(i),
+                    format!("第 {} 条决议的票数不能是负数", i + 1),
+                );
+            } else if r.votes_for.is_none() {
+                e.add(field_name(i), format!("第 {} 条决议请填写赞成票数", i + 1));
+            } else {
+                let total: i64 = counts.iter().map(|c| c.unwrap_or(0)).sum();
+                if total > ballot_box {
+                    e.add(
+                        field_name(i),
+                        format!("第 {} 条决议的票数之和（{total}）超过了到会有表决权的人数（{ballot_box}），请核对", i + 1),
+                    );
+                }
+            }
+        }
+        resolutions.push(ResolutionForm {
+            text,
+            vote: r.vote,
+            election: r.vote && r.election,
+            votes_for: r.votes_for.filter(|_| r.vote),
+            votes_against: r.votes_against.filter(|_| r.vote),
+            votes_abstain: r.votes_abstain.filter(|_| r.vote),
+        });
+    }
+    let agenda: Vec<AgendaItem> = form
+        .agenda
+        .iter()
+        .map(|a| AgendaItem {
+            text: clean(&a.text),
+            prescribed: a.prescribed,
+        })
+        .filter(|a| !a.text.is_empty())
+        .collect();
+    e.into_result()?;
+    let (Some(kind), Some(date)) = (kind, date) else {
+        return Err(Error::NotFound("会议记录"));
+    };
+    Ok(CheckedMeeting {
+        kind,
+        date,
+        start_time,
+        place: clean(&form.place),
+        topic,
+        host_id: form.host_id,
+        recorder_id: form.recorder_id,
+        group_id,
+        attendees,
+        observers: clean(&form.observers),
+        minutes: form.minutes.trim().to_string(),
+        agenda,
+        resolutions,
+    })
+}
+
+/// The validation key of the i-th resolution, `resolutions.<i>`.
+fn field_name(i: usize) -> &'static str {
+    const NAMES: [&str; 10] = [
+        "resolutions.0",
+        "resolutions.1",
+        "resolutions.2",
+        "resolutions.3",
+        "resolutions.4",
+        "resolutions.5",
+        "resolutions.6",
+        "resolutions.7",
+        "resolutions.8",
+        "resolutions.9",
+    ];
+    NAMES.get(i).copied().unwrap_or("resolutions")
+}
+
+fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> {
+    let agenda = serde_json::to_string(&m.agenda).unwrap_or_else(|_| "[]".into());
+    let now = now_text();
+    let id = match id {
+        None => {
+            conn.execute(
+                "INSERT INTO meetings (kind, date, start_time, place, topic, host_id, recorder_id, group_id,
+                    observers, minutes, agenda, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                params![
+                    m.kind, m.date, m.start_time, m.place, m.topic, m.host_id, m.recorder_id, m.group_id, m.observers,
+                    m.minutes, agenda, now
+                ],
+            )?;
+            conn.last_insert_rowid()
+        }
+        Some(id) => {
+            conn.execute(
+                "UPDATE meetings SET kind = ?1, date = ?2, start_time = ?3, place = ?4, topic = ?5, host_id = ?6,
+                    recorder_id = ?7, group_id = ?8, observers = ?9, minutes = ?10, agenda = ?11, updated_at = ?12
+                 WHERE id = ?13",
+                params![
+                    m.kind, m.date, m.start_time, m.place, m.topic, m.host_id, m.recorder_id, m.group_id, m.observers,
+                    m.minutes, agenda, now, id
+                ],
+            )?;
+            conn.execute("DELETE FROM meeting_attendance WHERE meeting_id = ?1", [id])?;
+            conn.execute(
+                "DELETE FROM meeting_resolutions WHERE meeting_id = ?1",
+                [id],
+            )?;
+            id
+        }
+    };
+    for a in &m.attendees {
+        conn.execute(
+            "INSERT INTO meeting_attendance (meeting_id, member_id, status, reason, voting) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, a.member_id, a.status, a.reason, a.voting],
+        )?;
+    }
+    for (i, r) in m.resolutions.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO meeting_resolutions (meeting_id, position, text, vote, election, votes_for, votes_against, votes_abstain)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, i as i64, r.text, r.vote, r.election, r.votes_for, r.votes_against, r.votes_abstain],
+        )?;
+    }
+    Ok(id)
+}
+
+fn load(conn: &Connection, id: i64) -> Result<MeetingRecord> {
+    let row = conn
+        .query_row(
+            "SELECT m.kind, m.date, m.start_time, m.place, m.topic, m.host_id, h.name, m.recorder_id, r.name,
+                    m.group_id, g.name, m.observers, m.minutes, m.agenda, m.deleted_at IS NOT NULL
+             FROM meetings m
+             LEFT JOIN members h ON h.id = m.host_id
+             LEFT JOIN members r ON r.id = m.recorder_id
+             LEFT JOIN party_groups g ON g.id = m.group_id
+             WHERE m.id = ?1",
+            [id],
+            |r| {
+                let agenda: String = r.get(13)?;
+                Ok(MeetingRecord {
+                    id,
+                    kind: r.get(0)?,
+                    date: r.get(1)?,
+                    start_time: r.get(2)?,
+                    place: r.get(3)?,
+                    topic: r.get(4)?,
+                    host_id: r.get(5)?,
+                    host_name: r.get(6)?,
+                    recorder_id: r.get(7)?,
+                    recorder_name: r.get(8)?,
+                    group_id: r.get(9)?,
+                    group_name: r.get(10)?,
+                    attendees: Vec::new(),
+                    observers: r.get(11)?,
+                    minutes: r.get(12)?,
+                    agenda: serde_json::from_str(&agenda).unwrap_or_default(),
+                    resolutions: Vec::new(),
+                    quorum: rules::judge(MeetingKind::Other, &[], &[]),
+                    deleted: r.get(14)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound("会议记录"))?;
+    let mut m = row;
+    let mut stmt = conn.prepare(
+        "SELECT a.member_id, p.name, p.kind, a.voting, a.status, a.reason
+         FROM meeting_attendance a JOIN members p ON p.id = a.member_id
+         WHERE a.meeting_id = ?1 ORDER BY a.rowid",
+    )?;
+    m.attendees = stmt
+        .query_map([id], |r| {
+            Ok(AttendeeRecord {
+                member_id: r.get(0)?,
+                name: r.get(1)?,
+                member_kind: r.get(2)?,
+                voting: r.get(3)?,
+                status: r.get(4)?,
+                reason: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare(
+        "SELECT text, vote, election, votes_for, votes_against, votes_abstain FROM meeting_resolutions
+         WHERE meeting_id = ?1 ORDER BY position",
+    )?;
+    let forms: Vec<ResolutionForm> = stmt
+        .query_map([id], |r| {
+            Ok(ResolutionForm {
+                text: r.get(0)?,
+                vote: r.get(1)?,
+                election: r.get(2)?,
+                votes_for: r.get(3)?,
+                votes_against: r.get(4)?,
+                votes_abstain: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    m.quorum = rules::judge(
+        m.kind,
+        &seats_of(&m.attendees),
+        &forms.iter().map(votes_of).collect::<Vec<_>>(),
+    );
+    m.resolutions = forms
+        .into_iter()
+        .zip(m.quorum.resolutions.iter())
+        .map(|(f, v)| ResolutionRecord {
+            text: f.text,
+            vote: f.vote,
+            election: f.election,
+            votes_for: f.votes_for,
+            votes_against: f.votes_against,
+            votes_abstain: f.votes_abstain,
+            passed: v.passed,
+            verdict: v.verdict.clone(),
+        })
+        .collect();
+    Ok(m)
+}
+
+fn summary(m: &MeetingRecord) -> MeetingSummary {
+    MeetingSummary {
+        id: m.id,
+        kind: m.kind,
+        date: m.date,
+        start_time: m.start_time.clone(),
+        place: m.place.clone(),
+        topic: m.topic.clone(),
+        host_name: m.host_name.clone(),
+        should_attend: m.quorum.should_attend,
+        present: m.quorum.present,
+        on_leave: m.quorum.on_leave,
+        absent: m.quorum.absent,
+        attendance_rate: m.quorum.attendance_rate.clone(),
+        quorum_ok: m.quorum.applies.then_some(m.quorum.ok),
+    }
+}
+
+/// The usual agenda a secretary starts from.
+fn default_agenda(kind: MeetingKind) -> Vec<AgendaItem> {
+    let items: &[(&str, bool)] = match kind {
+        MeetingKind::ThemeDay => &[
+            ("重温入党誓词", true),
+            ("集中学习党的创新理论和上级精神", true),
+            ("交纳党费", true),
+            ("开展志愿服务或为民办实事（自选）", false),
+        ],
+        MeetingKind::LifeMeeting => &[
+            ("通报上年度组织生活会整改落实情况", true),
+            ("集中学习，明确会议主题", true),
+            ("支部班子对照检查，书记代表支委会作检查发言", true),
+            ("党员逐一发言，开展批评和自我批评", true),
+            ("民主评议党员", true),
+            ("制定整改措施", true),
+        ],
+        MeetingKind::Review => &[
+            ("学习教育", true),
+            ("个人自评", true),
+            ("党员互评", true),
+            ("民主测评", true),
+            ("组织评定", true),
+            ("结果公示和反馈", true),
+        ],
+        _ => &[],
+    };
+    items
+        .iter()
+        .map(|(t, p)| AgendaItem {
+            text: (*t).into(),
+            prescribed: *p,
+        })
+        .collect()
+}
+
+impl Store {
+    /// A new minutes form, prefilled: who should attend (everyone present),
+    /// the usual agenda, a topic, the secretary as host, the last place used.
+    pub fn meeting_draft(
+        &self,
+        kind: &str,
+        date: &str,
+        group_id: Option<i64>,
+        today: NaiveDate,
+    ) -> Result<MeetingForm> {
+        let kind = MeetingKind::from_code(kind).unwrap_or(MeetingKind::Assembly);
+        let day = match PartialDate::parse_opt(date) {
+            Ok(Some(PartialDate::Day(d))) => d,
+            _ => today,
+        };
+        let roster: Vec<_> = self
+            .members(&MemberQuery::default())?
+            .into_iter()
+            .filter(|m| m.status == Status::Normal)
+            .collect();
+        let attendees = roster
+            .iter()
+            .filter(|m| match kind {
+                MeetingKind::Committee => m.committee_role.is_some(),
+                MeetingKind::GroupMeeting => group_id.is_some() && m.group_id == group_id,
+                MeetingKind::Talk | MeetingKind::Other => false,
+                _ => true,
+            })
+            .map(|m| super::model::AttendeeForm {
+                member_id: m.id,
+                status: "present".into(),
+                reason: String::new(),
+            })
+            .collect();
+        let host_id = roster
+            .iter()
+            .find(|m| m.committee_role == Some(crate::members::CommitteeRole::Secretary))
+            .map(|m| m.id)
+            .filter(|_| !matches!(kind, MeetingKind::GroupMeeting | MeetingKind::Talk));
+        let topic = match kind {
+            MeetingKind::ThemeDay => format!("{}月主题党日", day.month()),
+            MeetingKind::LifeMeeting => format!("{}年度组织生活会", day.year()),
+            MeetingKind::Review => format!("{}年度民主评议党员", day.year()),
+            _ => String::new(),
+        };
+        let place: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT place FROM meetings WHERE deleted_at IS NULL AND place != '' ORDER BY date DESC, id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(MeetingForm {
+            kind: kind.code().into(),
+            date: day.to_string(),
+            place: place.unwrap_or_default(),
+            topic,
+            host_id,
+            group_id: group_id.filter(|_| kind == MeetingKind::GroupMeeting),
+            attendees,
+            agenda: default_agenda(kind),
+            ..Default::default()
+        })
+    }
+
+    /// Applies the quorum rules to a form as it is being filled in.
+    pub fn check_meeting(&self, form: &MeetingForm, today: NaiveDate) -> Result<QuorumReport> {
+        let people = people(self.conn())?;
+        let kind = MeetingKind::from_code(&form.kind).unwrap_or(MeetingKind::Other);
+        let day = match PartialDate::parse_opt(&form.date) {
+            Ok(Some(PartialDate::Day(d))) => d,
+            _ => today,
+        };
+        let seats: Vec<Seat> = form
+            .attendees
+            .iter()
+            .filter_map(|a| {
+                let p = people.get(&a.member_id)?;
+                Some(Seat {
+                    status: Attendance::from_code(&a.status).unwrap_or(Attendance::Present),
+                    voting: p.voting_on(day),
+                })
+            })
+            .collect();
+        let votes: Vec<Votes> = form.resolutions.iter().map(votes_of).collect();
+        Ok(rules::judge(kind, &seats, &votes))
+    }
+
+    pub fn create_meeting(
+        &mut self,
+        form: &MeetingForm,
+        today: NaiveDate,
+    ) -> Result<MeetingRecord> {
+        let tx = self.conn_mut().transaction()?;
+        let checked = check(&tx, form, today)?;
+        let id = write(&tx, None, &checked)?;
+        changelog::record(&tx, ENTITY, id, "create", &[])?;
+        tx.commit()?;
+        load(self.conn(), id)
+    }
+
+    pub fn update_meeting(
+        &mut self,
+        id: i64,
+        form: &MeetingForm,
+        today: NaiveDate,
+    ) -> Result<MeetingRecord> {
+        let tx = self.conn_mut().transaction()?;
+        let old = load(&tx, id)?;
+        if old.deleted {
+            return Err(Error::NotFound("会议记录"));
+        }
+        let checked = check(&tx, form, today)?;
+        write(&tx, Some(id), &checked)?;
+        let new = load(&tx, id)?;
+        let changes = meeting_changes(&old, &new);
+        if !changes.is_empty() {
+            changelog::record(&tx, ENTITY, id, "update", &changes)?;
+        }
+        tx.commit()?;
+        Ok(new)
+    }
+
+    /// Soft delete: the record stays, out of lists and the calendar.
+    pub fn delete_meeting(&mut self, id: i64) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        let n = tx.execute(
+            "UPDATE meetings SET deleted_at = ?1 WHERE id = ?2 AND deleted_at IS NULL",
+            params![now_text(), id],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound("会议记录"));
+        }
+        changelog::record(&tx, ENTITY, id, "delete", &[])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn meeting(&self, id: i64) -> Result<MeetingRecord> {
+        load(self.conn(), id)
+    }
+
+    /// What happened to this record, newest first.
+    pub fn meeting_history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
+        changelog::history(self.conn(), ENTITY, id, &MEETING_WORDING)
+    }
+
+    /// The year's meetings (not deleted), newest first, optionally of one kind.
+    pub fn meetings(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingRecord>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id FROM meetings WHERE deleted_at IS NULL AND date >= ?1 AND date <= ?2 AND (?3 IS NULL OR kind = ?3)
+             ORDER BY date DESC, start_time DESC, id DESC",
+        )?;
+        let ids: Vec<i64> = stmt
+            .query_map(
+                params![format!("{year:04}-01-01"), format!("{year:04}-12-31"), kind],
+                |r| r.get(0),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|id| load(self.conn(), id)).collect()
+    }
+
+    pub fn meeting_summaries(
+        &self,
+        year: i32,
+        kind: Option<MeetingKind>,
+    ) -> Result<Vec<MeetingSummary>> {
+        Ok(self.meetings(year, kind)?.iter().map(summary).collect())
+    }
+
+    pub fn meeting_frequency(&self, kind: MeetingKind) -> Result<Frequency> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT frequency FROM meeting_frequencies WHERE kind = ?1",
+                [kind],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or_else(|| kind.default_frequency()))
+    }
+
+    /// The compliance calendar of a year, its gaps, attendance by month,
+    /// and who missed three meetings in a row.
+    pub fn meeting_calendar(&self, year: i32, today: NaiveDate) -> Result<MeetingCalendar> {
+        let meetings = self.meetings(year, None)?;
+        let roster = self.members(&MemberQuery::default())?;
+        let full_members = roster
+            .iter()
+            .filter(|m| m.kind == MemberKind::Full && m.status == Status::Normal)
+            .count();
+        let groups = self.groups()?.iter().filter(|g| g.member_count > 0).count();
+        let mut rows = Vec::new();
+        for &kind in MeetingKind::ALL {
+            let frequency = self.meeting_frequency(kind)?;
+            if frequency == Frequency::None {
+                continue;
+            }
+            let held: Vec<NaiveDate> = meetings
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| m.date)
+                .collect();
+            let reason = calendar::not_required_reason(kind, full_members, groups);
+            rows.push(calendar::row(kind, frequency, year, &held, today, reason));
+        }
+        let gaps = calendar::gaps(&rows);
+        let monthly_attendance = (1..=12u32)
+            .map(|month| {
+                let (mut present, mut should) = (0usize, 0usize);
+                for m in meetings.iter().filter(|m| m.date.month() == month) {
+                    present += m.quorum.present;
+                    should += m.quorum.should_attend;
+                }
+                MonthRate {
+                    month: format!("{year:04}-{month:02}"),
+                    label: format!("{month}月"),
+                    rate: rules::rate_tenths(present, should).map(|t| t as f64 / 10.0),
+                }
+            })
+            .collect();
+        Ok(MeetingCalendar {
+            year,
+            rows,
+            gaps,
+            monthly_attendance,
+            missed_three_in_a_row: missed_in_a_row(&meetings, 3),
+        })
+    }
+}
+
+/// Members whose latest `at_least` meetings (that they should have
+/// attended) all went without them, newest streak first.
+fn missed_in_a_row(meetings: &[MeetingRecord], at_least: usize) -> Vec<MissedMember> {
+    let mut ordered: Vec<&MeetingRecord> = meetings.iter().collect();
+    ordered.sort_by_key(|m| (m.date, m.id));
+    let mut streak: HashMap<i64, (String, usize)> = HashMap::new();
+    for m in ordered {
+        for a in &m.attendees {
+            let entry = streak
+                .entry(a.member_id)
+                .or_insert_with(|| (a.name.clone(), 0));
+            entry.1 = if a.status == Attendance::Present {
+                0
+            } else {
+                entry.1 + 1
+            };
+        }
+    }
+    let mut out: Vec<MissedMember> = streak
+        .into_iter()
+        .filter(|(_, (_, n))| *n >= at_least)
+        .map(|(member_id, (name, missed))| MissedMember {
+            member_id,
+            name,
+            missed,
+        })
+        .collect();
+    out.sort_by(|a, b| b.missed.cmp(&a.missed).then(a.member_id.cmp(&b.member_id)));
+    out
+}
+
+fn meeting_changes(old: &MeetingRecord, new: &MeetingRecord) -> Vec<FieldChange> {
+    let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let pairs: [(&str, Option<String>, Option<String>); 7] = [
+        (
+            "kind",
+            Some(old.kind.label().into()),
+            Some(new.kind.label().into()),
+        ),
+        (
+            "date",
+            Some(old.date.to_string()),
+            Some(new.date.to_string()),
+        ),
+        ("place", text(&old.place), text(&new.place)),
+        ("topic", text(&old.topic), text(&new.topic)),
+        ("host", old.host_name.clone(), new.host_name.clone()),
+        (
+            "attendance",
+            Some(old.quorum.attendance_rate.clone()),
+            Some(new.quorum.attendance_rate.clone()),
+        ),
+        (
+            "minutes",
+            text(&old.minutes).map(|_| "…".into()),
+            text(&new.minutes).map(|_| "…".into()),
+        ),
+    ];
+    let mut out: Vec<FieldChange> = pairs
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(f, old, new)| FieldChange {
+            field: f.into(),
+            old,
+            new,
+        })
+        .collect();
+    if old.minutes != new.minutes && !out.iter().any(|c| c.field == "minutes") {
+        out.push(FieldChange {
+            field: "minutes".into(),
+            old: Some("（修改前）".into()),
+            new: Some("（修改后）".into()),
+        });
+    }
+    out
+}
+
+/// Checks and stores a meeting inside the caller's transaction (the demo
+/// loader uses this).
+pub(crate) fn insert_meeting_in(
+    conn: &Connection,
+    form: &MeetingForm,
+    today: NaiveDate,
+) -> Result<i64> {
+    let checked = check(conn, form, today)?;
+    let id = write(conn, None, &checked)?;
+    changelog::record(conn, ENTITY, id, "create", &[])?;
+    Ok(id)
+}

@@ -1,0 +1,351 @@
+//! The rules of 《中国共产党支部工作条例（试行）》 for meetings: quorum,
+//! votes, elections (DOMAIN.md §3), and attendance rates.
+
+use super::model::{Attendance, MeetingKind};
+use serde::Serialize;
+
+/// One attendee as the rules see them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Seat {
+    pub status: Attendance,
+    /// A full member on the day (probationary members have no vote).
+    pub voting: bool,
+}
+
+/// A resolution's votes as the rules see them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Votes {
+    pub vote: bool,
+    pub election: bool,
+    pub votes_for: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// None when no vote was taken.
+    pub passed: Option<bool>,
+    pub verdict: String,
+}
+
+/// Whether a meeting could decide, and why, in Chinese.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuorumReport {
+    /// False for kinds without a quorum rule (党课, 主题党日 …).
+    pub applies: bool,
+    pub ok: bool,
+    pub lines: Vec<String>,
+    pub resolutions: Vec<Verdict>,
+    pub should_attend: usize,
+    pub present: usize,
+    pub on_leave: usize,
+    pub absent: usize,
+    pub attendance_rate: String,
+}
+
+/// `present / should` as a percentage with one decimal, rounded half up
+/// (`85.7%`), or `—` when nobody was expected. Integer arithmetic only.
+pub fn rate_text(present: usize, should: usize) -> String {
+    match rate_tenths(present, should) {
+        Some(t) => format!("{}.{}%", t / 10, t % 10),
+        None => "—".into(),
+    }
+}
+
+/// `present / should` in tenths of a percent, rounded half up.
+pub fn rate_tenths(present: usize, should: usize) -> Option<u64> {
+    (should > 0).then(|| ((present as u64) * 2000 + should as u64) / (2 * should as u64))
+}
+
+fn more_than_half(part: usize, whole: usize) -> bool {
+    part * 2 > whole
+}
+
+/// Applies the quorum and vote rules to one meeting.
+pub fn judge(kind: MeetingKind, seats: &[Seat], resolutions: &[Votes]) -> QuorumReport {
+    let count = |s: Attendance| seats.iter().filter(|x| x.status == s).count();
+    let (present, on_leave, absent) = (
+        count(Attendance::Present),
+        count(Attendance::Leave),
+        count(Attendance::Absent),
+    );
+    let should_attend = seats.len();
+    let mut report = QuorumReport {
+        applies: false,
+        ok: true,
+        lines: Vec::new(),
+        resolutions: Vec::new(),
+        should_attend,
+        present,
+        on_leave,
+        absent,
+        attendance_rate: rate_text(present, should_attend),
+    };
+    match kind {
+        MeetingKind::Assembly => judge_assembly(&mut report, seats, resolutions),
+        MeetingKind::Committee => judge_committee(&mut report, resolutions),
+        _ => {
+            report.resolutions = resolutions
+                .iter()
+                .map(|r| Verdict {
+                    passed: None,
+                    verdict: if r.vote {
+                        "（此类会议不作表决有效性判断）".into()
+                    } else {
+                        String::new()
+                    },
+                })
+                .collect();
+        }
+    }
+    report
+}
+
+fn judge_assembly(report: &mut QuorumReport, seats: &[Seat], resolutions: &[Votes]) {
+    report.applies = true;
+    let voting = seats.iter().filter(|s| s.voting).count();
+    let voting_present = seats
+        .iter()
+        .filter(|s| s.voting && s.status == Attendance::Present)
+        .count();
+    let probationary_present = seats
+        .iter()
+        .filter(|s| !s.voting && s.status == Attendance::Present)
+        .count();
+    let quorum = more_than_half(voting_present, voting);
+    report.ok = quorum;
+    report.lines.push(format!(
+        "应到有表决权的正式党员 {voting} 人，实到 {voting_present} 人，{}",
+        if quorum {
+            "超过半数，可以进行表决。"
+        } else {
+            "未超过半数，不能进行表决。"
+        }
+    ));
+    if probationary_present > 0 {
+        report.lines.push(format!(
+            "到会预备党员 {probationary_present} 人，没有表决权，不计入表决人数。"
+        ));
+    }
+    let any_election = resolutions.iter().any(|r| r.vote && r.election);
+    let election_quorum = voting_present * 5 > voting * 4;
+    if any_election {
+        report.lines.push(format!(
+            "选举须有五分之四以上有选举权的党员到会（应到 {voting} 人，实到 {voting_present} 人）：{}",
+            if election_quorum { "可以进行选举。" } else { "不足五分之四，不能进行选举。" }
+        ));
+        report.ok = report.ok && election_quorum;
+    }
+    report.resolutions = resolutions
+        .iter()
+        .map(|r| match (r.vote, r.election) {
+            (false, _) => Verdict {
+                passed: None,
+                verdict: String::new(),
+            },
+            (true, true) if !election_quorum => Verdict {
+                passed: Some(false),
+                verdict: "到会人数不足五分之四，选举无效。".into(),
+            },
+            (true, true) => {
+                let passed = more_than_half(r.votes_for as usize, voting_present);
+                Verdict {
+                    passed: Some(passed),
+                    verdict: format!(
+                        "得赞成票 {} 张，{}实到会有选举权党员（{voting_present} 人）的半数，{}",
+                        r.votes_for,
+                        if passed { "超过" } else { "未超过" },
+                        if passed { "当选。" } else { "未当选。" }
+                    ),
+                }
+            }
+            (true, false) if !quorum => Verdict {
+                passed: Some(false),
+                verdict: "到会有表决权党员未超过半数，表决无效。".into(),
+            },
+            (true, false) => {
+                let passed = more_than_half(r.votes_for as usize, voting);
+                Verdict {
+                    passed: Some(passed),
+                    verdict: format!(
+                        "赞成 {} 票，{}应到会有表决权党员（{voting} 人）的半数，{}",
+                        r.votes_for,
+                        if passed { "超过" } else { "未超过" },
+                        if passed { "通过。" } else { "未通过。" }
+                    ),
+                }
+            }
+        })
+        .collect();
+}
+
+fn judge_committee(report: &mut QuorumReport, resolutions: &[Votes]) {
+    report.applies = true;
+    let (members, present) = (report.should_attend, report.present);
+    let quorum = more_than_half(present, members);
+    report.ok = quorum;
+    report.lines.push(format!(
+        "支委会应到委员 {members} 人，实到 {present} 人，{}",
+        if quorum {
+            "超过半数，可以议事和表决。"
+        } else {
+            "未超过半数，不能作出决定。"
+        }
+    ));
+    report.resolutions = resolutions
+        .iter()
+        .map(|r| {
+            if !r.vote {
+                Verdict {
+                    passed: None,
+                    verdict: String::new(),
+                }
+            } else if !quorum {
+                Verdict {
+                    passed: Some(false),
+                    verdict: "到会委员未超过半数，表决无效。".into(),
+                }
+            } else {
+                let passed = more_than_half(r.votes_for as usize, members);
+                Verdict {
+                    passed: Some(passed),
+                    verdict: format!(
+                        "赞成 {} 票，{}委员总数（{members} 人）的半数，{}",
+                        r.votes_for,
+                        if passed { "超过" } else { "未超过" },
+                        if passed { "通过。" } else { "未通过。" }
+                    ),
+                }
+            }
+        })
+        .collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seats(full_present: usize, full_away: usize, prob_present: usize) -> Vec<Seat> {
+        let mut v = Vec::new();
+        v.extend((0..full_present).map(|_| Seat {
+            status: Attendance::Present,
+            voting: true,
+        }));
+        v.extend((0..full_away).map(|_| Seat {
+            status: Attendance::Leave,
+            voting: true,
+        }));
+        v.extend((0..prob_present).map(|_| Seat {
+            status: Attendance::Present,
+            voting: false,
+        }));
+        v
+    }
+
+    fn vote(votes_for: i64) -> Votes {
+        Votes {
+            vote: true,
+            election: false,
+            votes_for,
+        }
+    }
+
+    #[test]
+    fn assembly_needs_more_than_half_of_voting_members() {
+        // Exactly half present: not enough.
+        let r = judge(MeetingKind::Assembly, &seats(10, 10, 0), &[]);
+        assert!(r.applies && !r.ok, "{:?}", r.lines);
+        assert!(r.lines[0].contains("应到有表决权的正式党员 20 人，实到 10 人，未超过半数"));
+        // Half plus one: enough.
+        assert!(judge(MeetingKind::Assembly, &seats(11, 9, 0), &[]).ok);
+        // Odd count: 10 of 19 is more than half, 9 of 19 is not.
+        assert!(judge(MeetingKind::Assembly, &seats(10, 9, 0), &[]).ok);
+        assert!(!judge(MeetingKind::Assembly, &seats(9, 10, 0), &[]).ok);
+    }
+
+    #[test]
+    fn probationary_members_do_not_make_the_quorum() {
+        // 10 of 20 full members present and 5 probationary: still only half.
+        let r = judge(MeetingKind::Assembly, &seats(10, 10, 5), &[]);
+        assert!(!r.ok);
+        assert_eq!(r.should_attend, 25);
+        assert_eq!(r.present, 15);
+        assert!(r.lines[1].contains("预备党员 5 人，没有表决权"));
+    }
+
+    #[test]
+    fn a_motion_needs_more_than_half_of_those_who_should_attend() {
+        // 20 voting members should attend, 15 present: 10 votes is exactly half of 20.
+        let r = judge(
+            MeetingKind::Assembly,
+            &seats(15, 5, 0),
+            &[vote(10), vote(11)],
+        );
+        assert_eq!(r.resolutions[0].passed, Some(false));
+        assert!(r.resolutions[0]
+            .verdict
+            .contains("未超过应到会有表决权党员（20 人）的半数"));
+        assert_eq!(r.resolutions[1].passed, Some(true));
+        // Without a quorum no vote counts, however many are in favour.
+        let r = judge(MeetingKind::Assembly, &seats(10, 10, 0), &[vote(10)]);
+        assert_eq!(r.resolutions[0].passed, Some(false));
+        assert!(r.resolutions[0].verdict.contains("表决无效"));
+    }
+
+    #[test]
+    fn an_election_needs_more_than_four_fifths_present() {
+        let election = |votes_for| Votes {
+            vote: true,
+            election: true,
+            votes_for,
+        };
+        // 16 of 20 is exactly four fifths: not enough.
+        let r = judge(MeetingKind::Assembly, &seats(16, 4, 0), &[election(16)]);
+        assert!(!r.ok);
+        assert_eq!(r.resolutions[0].passed, Some(false));
+        // 17 of 20: enough; a candidate needs more than half of the 17 present.
+        let r = judge(
+            MeetingKind::Assembly,
+            &seats(17, 3, 0),
+            &[election(9), election(8)],
+        );
+        assert!(r.ok);
+        assert_eq!(r.resolutions[0].passed, Some(true));
+        assert_eq!(r.resolutions[1].passed, Some(false));
+    }
+
+    #[test]
+    fn committee_needs_more_than_half_of_its_members() {
+        let committee = |present, away| -> Vec<Seat> {
+            let mut v = seats(present, away, 0);
+            v.iter_mut().for_each(|s| s.voting = true);
+            v
+        };
+        assert!(!judge(MeetingKind::Committee, &committee(2, 3), &[]).ok);
+        assert!(judge(MeetingKind::Committee, &committee(3, 2), &[]).ok);
+        let r = judge(
+            MeetingKind::Committee,
+            &committee(4, 1),
+            &[vote(3), vote(2)],
+        );
+        assert_eq!(r.resolutions[0].passed, Some(true));
+        assert_eq!(r.resolutions[1].passed, Some(false));
+    }
+
+    #[test]
+    fn other_kinds_have_no_quorum_rule() {
+        let r = judge(MeetingKind::Lecture, &seats(1, 10, 0), &[]);
+        assert!(!r.applies);
+        assert!(r.lines.is_empty());
+    }
+
+    #[test]
+    fn rates_round_half_up_to_one_decimal() {
+        assert_eq!(rate_text(6, 7), "85.7%");
+        assert_eq!(rate_text(1, 3), "33.3%");
+        assert_eq!(rate_text(2, 3), "66.7%");
+        assert_eq!(rate_text(1, 8), "12.5%");
+        assert_eq!(rate_text(1, 16), "6.3%"); // 6.25 → 6.3
+        assert_eq!(rate_text(7, 7), "100.0%");
+        assert_eq!(rate_text(0, 0), "—");
+    }
+}

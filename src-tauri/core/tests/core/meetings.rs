@@ -1,0 +1,264 @@
+use crate::{id_for, today};
+use chrono::NaiveDate;
+use zhibu_core::meetings::{AttendeeForm, MeetingForm, MeetingKind, ResolutionForm};
+use zhibu_core::members::MemberForm;
+use zhibu_core::{Error, Store};
+
+/// A branch of `full` full members and `probationary` probationary ones;
+/// returns their ids, full members first.
+fn branch(full: usize, probationary: usize) -> (Store, Vec<i64>) {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut ids = Vec::new();
+    for i in 0..full + probationary {
+        let prob = i >= full;
+        let form = MemberForm {
+            name: format!("党员{i}"),
+            id_number: id_for("19800101", &format!("{:03}", 100 + i * 2 + 1)),
+            kind: if prob { "probationary" } else { "full" }.into(),
+            admitted_on: if prob { "2026-05-01" } else { "2005-07-01" }.into(),
+            full_member_on: if prob { "" } else { "2006-07-01" }.into(),
+            committee_role: (i < 5 && !prob).then(|| {
+                [
+                    "secretary",
+                    "deputy_secretary",
+                    "organization",
+                    "propaganda",
+                    "discipline",
+                ][i]
+                    .into()
+            }),
+            ..Default::default()
+        };
+        ids.push(s.create_member(&form, today()).unwrap().id);
+    }
+    (s, ids)
+}
+
+fn assembly(ids: &[i64], on_leave: &[i64], date: &str) -> MeetingForm {
+    MeetingForm {
+        kind: "assembly".into(),
+        date: date.into(),
+        start_time: "09:00".into(),
+        place: "村党群服务中心".into(),
+        topic: "讨论年度工作".into(),
+        host_id: Some(ids[0]),
+        recorder_id: Some(ids[1]),
+        attendees: ids
+            .iter()
+            .map(|id| AttendeeForm {
+                member_id: *id,
+                status: if on_leave.contains(id) {
+                    "leave"
+                } else {
+                    "present"
+                }
+                .into(),
+                reason: if on_leave.contains(id) {
+                    "外出务工".into()
+                } else {
+                    String::new()
+                },
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+fn field_error(e: Error, field: &str) -> String {
+    match e {
+        Error::Validation(f) => f
+            .get(field)
+            .unwrap_or_else(|| panic!("no error on {field}: {f:?}"))
+            .to_string(),
+        other => panic!("expected validation, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_assembly_with_two_on_leave_is_recorded_and_judged() {
+    let (mut s, ids) = branch(8, 2);
+    let mut form = assembly(&ids, &ids[6..8], "2026-10-20");
+    form.resolutions = vec![ResolutionForm {
+        text: "同意发展张三为预备党员".into(),
+        vote: true,
+        votes_for: Some(6),
+        votes_against: Some(0),
+        votes_abstain: Some(0),
+        ..Default::default()
+    }];
+    let m = s.create_meeting(&form, today()).unwrap();
+    assert_eq!(
+        (m.quorum.should_attend, m.quorum.present, m.quorum.on_leave),
+        (10, 8, 2)
+    );
+    assert_eq!(m.quorum.attendance_rate, "80.0%");
+    // 8 voting members, 6 present: more than half; 6 in favour of 8: passes.
+    assert!(m.quorum.ok, "{:?}", m.quorum.lines);
+    assert_eq!(m.resolutions[0].passed, Some(true));
+    assert_eq!(m.attendees.iter().filter(|a| a.voting).count(), 8);
+    assert_eq!(m.attendees[6].reason, "外出务工");
+    let list = s.meeting_summaries(2026, None).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].quorum_ok, Some(true));
+    // The calendar marks the fourth quarter as held.
+    let cal = s.meeting_calendar(2026, today()).unwrap();
+    let row = cal
+        .rows
+        .iter()
+        .find(|r| r.kind == MeetingKind::Assembly)
+        .unwrap();
+    assert_eq!(row.cells[3].held, 1);
+    assert_eq!(row.cells[3].state_label, "已召开");
+    assert!(cal.gaps.iter().any(|g| g == "第一季度未召开支部党员大会"));
+    assert_eq!(cal.monthly_attendance[9].rate, Some(80.0));
+}
+
+#[test]
+fn a_member_admitted_later_had_no_vote_earlier() {
+    let (mut s, ids) = branch(7, 1);
+    // The probationary member (admitted 2026-05-01) has no vote in any case;
+    // votes are fixed on the meeting's day and kept with the record.
+    let m = s
+        .create_meeting(&assembly(&ids, &[], "2026-06-01"), today())
+        .unwrap();
+    assert!(!m.attendees[7].voting);
+    assert!(m.attendees[..7].iter().all(|a| a.voting));
+}
+
+#[test]
+fn a_refused_minutes_form_saves_nothing() {
+    let (mut s, ids) = branch(8, 0);
+    let mut form = assembly(&ids, &ids[6..8], "2026-10-20");
+    form.attendees[6].reason.clear();
+    form.topic = " ".into();
+    form.resolutions = vec![ResolutionForm {
+        text: "表决".into(),
+        vote: true,
+        votes_for: Some(9),
+        ..Default::default()
+    }];
+    let e = s.create_meeting(&form, today()).unwrap_err();
+    let Error::Validation(f) = e else { panic!() };
+    assert!(f.get("attendees").unwrap().contains("请假原因"));
+    assert!(f.get("topic").is_some());
+    assert!(f
+        .get("resolutions.0")
+        .unwrap()
+        .contains("超过了到会有表决权的人数"));
+    assert!(s.meeting_summaries(2026, None).unwrap().is_empty());
+    // A date in the future is refused too.
+    let e = s
+        .create_meeting(&assembly(&ids, &[], "2026-12-01"), today())
+        .unwrap_err();
+    assert!(field_error(e, "date").contains("不能晚于今天"));
+}
+
+#[test]
+fn update_and_soft_delete_keep_history() {
+    let (mut s, ids) = branch(8, 0);
+    let m = s
+        .create_meeting(&assembly(&ids, &[], "2026-10-20"), today())
+        .unwrap();
+    let mut form = assembly(&ids, &ids[..1], "2026-10-21");
+    form.attendees[0].status = "absent".into();
+    let m2 = s.update_meeting(m.id, &form, today()).unwrap();
+    assert_eq!(m2.quorum.absent, 1);
+    assert_eq!(m2.date, NaiveDate::from_ymd_opt(2026, 10, 21).unwrap());
+    s.delete_meeting(m.id).unwrap();
+    assert!(s.meeting_summaries(2026, None).unwrap().is_empty());
+    assert!(s.meeting(m.id).unwrap().deleted, "the record is kept");
+    assert!(matches!(s.delete_meeting(m.id), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn the_draft_fills_who_should_attend() {
+    let (mut s, ids) = branch(8, 2);
+    let all = s
+        .meeting_draft("assembly", "2026-11-20", None, today())
+        .unwrap();
+    assert_eq!(all.attendees.len(), 10);
+    assert!(all.attendees.iter().all(|a| a.status == "present"));
+    assert_eq!(all.host_id, Some(ids[0]), "the secretary hosts");
+    let committee = s
+        .meeting_draft("committee", "2026-11-20", None, today())
+        .unwrap();
+    assert_eq!(committee.attendees.len(), 5);
+    let theme = s
+        .meeting_draft("theme_day", "2026-11-05", None, today())
+        .unwrap();
+    assert_eq!(theme.topic, "11月主题党日");
+    assert!(theme
+        .agenda
+        .iter()
+        .any(|a| a.prescribed && a.text == "重温入党誓词"));
+    assert!(theme.agenda.iter().any(|a| !a.prescribed));
+    // The place of the last meeting is offered again.
+    s.create_meeting(&assembly(&ids, &[], "2026-10-20"), today())
+        .unwrap();
+    assert_eq!(
+        s.meeting_draft("lecture", "", None, today()).unwrap().place,
+        "村党群服务中心"
+    );
+}
+
+#[test]
+fn a_small_branch_expects_no_committee_meetings() {
+    let (s, _) = branch(6, 1);
+    let cal = s.meeting_calendar(2026, today()).unwrap();
+    let row = cal
+        .rows
+        .iter()
+        .find(|r| r.kind == MeetingKind::Committee)
+        .unwrap();
+    assert!(row.cells.iter().all(|c| c.expected == 0));
+    assert_eq!(row.frequency_label, "正式党员不足7人，不设支委会");
+    assert!(!cal.gaps.iter().any(|g| g.contains("支委会")));
+}
+
+#[test]
+fn three_missed_in_a_row_are_named() {
+    let (mut s, ids) = branch(8, 0);
+    for (i, date) in ["2026-07-20", "2026-08-20", "2026-09-20"]
+        .iter()
+        .enumerate()
+    {
+        let mut f = assembly(&ids, &ids[7..8], date);
+        if i == 0 {
+            // Member 6 misses only the first.
+            f.attendees[6].status = "absent".into();
+        }
+        s.create_meeting(&f, today()).unwrap();
+    }
+    let cal = s.meeting_calendar(2026, today()).unwrap();
+    let names: Vec<(&str, usize)> = cal
+        .missed_three_in_a_row
+        .iter()
+        .map(|m| (m.name.as_str(), m.missed))
+        .collect();
+    assert_eq!(names, [("党员7", 3)]);
+}
+
+#[test]
+fn the_demo_branch_has_a_lived_in_year() {
+    let mut s = Store::open_in_memory().unwrap();
+    let loaded = s.load_demo(today()).unwrap();
+    assert!(loaded.meetings > 50, "{loaded:?}");
+    let cal = s.meeting_calendar(2026, today()).unwrap();
+    let held = |kind: MeetingKind| {
+        cal.rows
+            .iter()
+            .find(|r| r.kind == kind)
+            .unwrap()
+            .cells
+            .iter()
+            .filter(|c| c.state_label == "已召开")
+            .count()
+    };
+    assert_eq!(held(MeetingKind::ThemeDay), 11);
+    assert_eq!(held(MeetingKind::Committee), 10, "May was skipped");
+    assert!(cal.gaps.iter().any(|g| g == "5月未召开支委会"));
+    assert!(
+        !cal.missed_three_in_a_row.is_empty(),
+        "the member who lost contact"
+    );
+}
