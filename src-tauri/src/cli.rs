@@ -41,6 +41,11 @@ pub enum Command {
         #[command(subcommand)]
         action: MemberAction,
     },
+    /// 组织生活：会议记录和年度日历
+    Meeting {
+        #[command(subcommand)]
+        action: MeetingAction,
+    },
     /// 公民身份号码
     Id {
         #[command(subcommand)]
@@ -65,6 +70,20 @@ pub enum MemberAction {
         /// Include members transferred out
         #[arg(long)]
         all: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MeetingAction {
+    /// The year's meetings with their attendance
+    List {
+        #[arg(long)]
+        year: i32,
+    },
+    /// Expected against held, per kind and period (month, quarter or year)
+    Calendar {
+        #[arg(long)]
+        year: i32,
     },
 }
 
@@ -168,11 +187,14 @@ fn run_with_store(
             }
             let loaded = store.load_demo(today)?;
             if as_json {
-                println!("{}", json!({ "loaded": true, "members": loaded.members }));
+                println!(
+                    "{}",
+                    json!({ "loaded": true, "members": loaded.members, "meetings": loaded.meetings })
+                );
             } else {
                 println!(
-                    "已载入示例支部：{} 名党员（姓名、身份证号均为虚构）。",
-                    loaded.members
+                    "已载入示例支部：{} 名党员、{} 次会议记录（姓名、身份证号均为虚构）。",
+                    loaded.members, loaded.meetings
                 );
             }
         }
@@ -225,6 +247,82 @@ fn run_with_store(
                     );
                 }
                 println!("共 {} 人", members.len());
+            }
+        }
+        Command::Meeting {
+            action: MeetingAction::List { year },
+        } => {
+            let meetings = store.meeting_summaries(year, None)?;
+            if as_json {
+                let rows: Vec<_> = meetings
+                    .iter()
+                    .map(|m| {
+                        json!({
+                            "id": m.id,
+                            "kind": m.kind.code(),
+                            "date": m.date.to_string(),
+                            "start_time": m.start_time,
+                            "topic": m.topic,
+                            "place": m.place,
+                            "should_attend": m.should_attend,
+                            "present": m.present,
+                            "on_leave": m.on_leave,
+                            "absent": m.absent,
+                            "attendance_rate": m.attendance_rate,
+                            "quorum_ok": m.quorum_ok,
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::Value::Array(rows));
+            } else {
+                for m in &meetings {
+                    println!(
+                        "{}  {}\t{}\t应到 {} 实到 {} 请假 {} 缺席 {}（出席率 {}）",
+                        m.date,
+                        m.kind.label(),
+                        m.topic,
+                        m.should_attend,
+                        m.present,
+                        m.on_leave,
+                        m.absent,
+                        m.attendance_rate
+                    );
+                }
+                println!("共 {} 次", meetings.len());
+            }
+        }
+        Command::Meeting {
+            action: MeetingAction::Calendar { year },
+        } => {
+            let cal = store.meeting_calendar(year, today)?;
+            if as_json {
+                let rows: Vec<_> = cal
+                    .rows
+                    .iter()
+                    .flat_map(|r| {
+                        r.cells.iter().map(|c| {
+                            json!({ "kind": r.kind.code(), "period": c.period, "expected": c.expected, "held": c.held, "state": c.state })
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::Value::Array(rows));
+            } else {
+                for r in &cal.rows {
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| format!("{}{}", c.label, c.state_label))
+                        .collect();
+                    println!(
+                        "{}（{}）：{}",
+                        r.kind_label,
+                        r.frequency_label,
+                        cells.join(" ")
+                    );
+                }
+                for g in &cal.gaps {
+                    println!("· {g}");
+                }
             }
         }
         Command::Id { .. } => unreachable!("handled without a store"),

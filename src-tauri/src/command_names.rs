@@ -17,4 +17,13 @@ pub const COMMANDS: &[&str] = &[
     "member_restore",
     "member_change_status",
     "member_add_transfer",
+    "meeting_choices",
+    "meeting_draft",
+    "meeting_check",
+    "meeting_list",
+    "meeting_get",
+    "meeting_create",
+    "meeting_update",
+    "meeting_delete",
+    "meeting_calendar",
 ];

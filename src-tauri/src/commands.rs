@@ -116,3 +116,90 @@ pub fn member_add_transfer(
     store.add_transfer(id, &transfer, state.today())?;
     Ok(MemberDetail::new(store.member_file(id)?, state.today()))
 }
+
+// ---- 组织生活 ----
+
+use crate::dto::{Calendar, MeetingChoices, MeetingDetail, MeetingRow};
+use serde::Deserialize;
+use zhibu_core::meetings::{MeetingForm, MeetingKind, QuorumReport};
+
+#[derive(Deserialize)]
+pub struct MeetingQuery {
+    pub year: i32,
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+#[tauri::command(async)]
+pub fn meeting_choices() -> MeetingChoices {
+    MeetingChoices::get()
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn meeting_draft(
+    state: State<'_, AppState>,
+    kind: String,
+    date: Option<String>,
+    group_id: Option<i64>,
+) -> ApiResult<MeetingForm> {
+    Ok(state.store()?.meeting_draft(
+        &kind,
+        date.as_deref().unwrap_or(""),
+        group_id,
+        state.today(),
+    )?)
+}
+
+#[tauri::command(async)]
+pub fn meeting_check(state: State<'_, AppState>, input: MeetingForm) -> ApiResult<QuorumReport> {
+    Ok(state.store()?.check_meeting(&input, state.today())?)
+}
+
+#[tauri::command(async)]
+pub fn meeting_list(state: State<'_, AppState>, query: MeetingQuery) -> ApiResult<Vec<MeetingRow>> {
+    let kind = query.kind.as_deref().and_then(MeetingKind::from_code);
+    Ok(state
+        .store()?
+        .meeting_summaries(query.year, kind)?
+        .into_iter()
+        .map(MeetingRow::from)
+        .collect())
+}
+
+#[tauri::command(async)]
+pub fn meeting_get(state: State<'_, AppState>, id: i64) -> ApiResult<MeetingDetail> {
+    let store = state.store()?;
+    Ok(MeetingDetail::new(
+        store.meeting(id)?,
+        store.meeting_history(id)?,
+    ))
+}
+
+#[tauri::command(async)]
+pub fn meeting_create(state: State<'_, AppState>, input: MeetingForm) -> ApiResult<MeetingDetail> {
+    let mut store = state.store()?;
+    let m = store.create_meeting(&input, state.today())?;
+    let history = store.meeting_history(m.id)?;
+    Ok(MeetingDetail::new(m, history))
+}
+
+#[tauri::command(async)]
+pub fn meeting_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: MeetingForm,
+) -> ApiResult<MeetingDetail> {
+    let mut store = state.store()?;
+    let m = store.update_meeting(id, &input, state.today())?;
+    Ok(MeetingDetail::new(m, store.meeting_history(id)?))
+}
+
+#[tauri::command(async)]
+pub fn meeting_delete(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+    Ok(state.store()?.delete_meeting(id)?)
+}
+
+#[tauri::command(async)]
+pub fn meeting_calendar(state: State<'_, AppState>, year: i32) -> ApiResult<Calendar> {
+    Ok(state.store()?.meeting_calendar(year, state.today())?)
+}

@@ -259,3 +259,142 @@ fn transfer(t: Transfer) -> TransferDto {
         notes: t.notes,
     }
 }
+
+// ---- 组织生活 ----
+
+use zhibu_core::meetings::{
+    AgendaItem, Attendance, MeetingCalendar, MeetingKind, MeetingRecord, MeetingSummary,
+    QuorumReport,
+};
+
+#[derive(Serialize)]
+pub struct MeetingChoices {
+    pub kinds: Vec<Choice>,
+    pub attendance_statuses: Vec<Choice>,
+}
+
+impl MeetingChoices {
+    pub fn get() -> MeetingChoices {
+        MeetingChoices {
+            kinds: choices_of!(MeetingKind),
+            attendance_statuses: choices_of!(Attendance),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct MeetingRow {
+    pub id: i64,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub date: String,
+    pub start_time: String,
+    pub place: String,
+    pub topic: String,
+    pub host_name: Option<String>,
+    pub should_attend: usize,
+    pub present: usize,
+    pub on_leave: usize,
+    pub absent: usize,
+    pub attendance_rate: String,
+    pub quorum_ok: Option<bool>,
+}
+
+impl From<MeetingSummary> for MeetingRow {
+    fn from(m: MeetingSummary) -> Self {
+        MeetingRow {
+            id: m.id,
+            kind: m.kind.code(),
+            kind_label: m.kind.label(),
+            date: m.date.to_string(),
+            start_time: m.start_time,
+            place: m.place,
+            topic: m.topic,
+            host_name: m.host_name,
+            should_attend: m.should_attend,
+            present: m.present,
+            on_leave: m.on_leave,
+            absent: m.absent,
+            attendance_rate: m.attendance_rate,
+            quorum_ok: m.quorum_ok,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct AttendeeView {
+    pub member_id: i64,
+    pub name: String,
+    pub member_kind_label: &'static str,
+    pub voting: bool,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub reason: String,
+}
+
+#[derive(Serialize)]
+pub struct MeetingDetail {
+    pub id: i64,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub date: String,
+    pub start_time: String,
+    pub place: String,
+    pub topic: String,
+    pub host_id: Option<i64>,
+    pub host_name: Option<String>,
+    pub recorder_id: Option<i64>,
+    pub recorder_name: Option<String>,
+    pub group_id: Option<i64>,
+    pub group_name: Option<String>,
+    pub attendees: Vec<AttendeeView>,
+    pub observers: String,
+    pub minutes: String,
+    pub agenda: Vec<AgendaItem>,
+    pub resolutions: Vec<zhibu_core::meetings::ResolutionRecord>,
+    pub quorum: QuorumReport,
+    pub history: Vec<HistoryEntry>,
+}
+
+impl MeetingDetail {
+    pub fn new(m: MeetingRecord, history: Vec<HistoryEntry>) -> MeetingDetail {
+        MeetingDetail {
+            id: m.id,
+            kind: m.kind.code(),
+            kind_label: m.kind.label(),
+            date: m.date.to_string(),
+            start_time: m.start_time,
+            place: m.place,
+            topic: m.topic,
+            host_id: m.host_id,
+            host_name: m.host_name,
+            recorder_id: m.recorder_id,
+            recorder_name: m.recorder_name,
+            group_id: m.group_id,
+            group_name: m.group_name,
+            attendees: m
+                .attendees
+                .into_iter()
+                .map(|a| AttendeeView {
+                    member_id: a.member_id,
+                    name: a.name,
+                    member_kind_label: a.member_kind.label(),
+                    voting: a.voting,
+                    status: a.status.code(),
+                    status_label: a.status.label(),
+                    reason: a.reason,
+                })
+                .collect(),
+            observers: m.observers,
+            minutes: m.minutes,
+            agenda: m.agenda,
+            resolutions: m.resolutions,
+            quorum: m.quorum,
+            history,
+        }
+    }
+}
+
+/// The calendar goes to the page as the core makes it; its kinds are sent
+/// as codes with their labels beside them.
+pub type Calendar = MeetingCalendar;

@@ -32,6 +32,15 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::member_restore,
             commands::member_change_status,
             commands::member_add_transfer,
+            commands::meeting_choices,
+            commands::meeting_draft,
+            commands::meeting_check,
+            commands::meeting_list,
+            commands::meeting_get,
+            commands::meeting_create,
+            commands::meeting_update,
+            commands::meeting_delete,
+            commands::meeting_calendar,
         ])
 }
 

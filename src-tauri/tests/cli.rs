@@ -101,3 +101,52 @@ fn a_bad_command_line_exits_2() {
         Some(2)
     );
 }
+
+#[test]
+fn meeting_list_and_calendar_json() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let out = zhibu(dir.path(), &["meeting", "list", "--year", "2026", "--json"]);
+    assert!(out.status.success());
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert!(list.len() > 50);
+    for m in list {
+        for key in [
+            "kind",
+            "date",
+            "topic",
+            "should_attend",
+            "present",
+            "on_leave",
+            "absent",
+        ] {
+            assert!(m.get(key).is_some(), "{key} missing in {m}");
+        }
+        let n = |k: &str| m[k].as_u64().unwrap();
+        assert_eq!(
+            n("should_attend"),
+            n("present") + n("on_leave") + n("absent")
+        );
+    }
+    let out = zhibu(
+        dir.path(),
+        &["meeting", "calendar", "--year", "2026", "--json"],
+    );
+    let cal: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cells = cal.as_array().unwrap();
+    let cell = |kind: &str, period: &str| {
+        cells
+            .iter()
+            .find(|c| c["kind"] == kind && c["period"] == period)
+            .unwrap_or_else(|| panic!("{kind} {period}"))
+    };
+    assert_eq!(cell("assembly", "2026-Q4")["held"], 1);
+    assert_eq!(cell("committee", "2026-05")["held"], 0);
+    assert_eq!(cell("committee", "2026-05")["state"], "missed");
+    assert_eq!(cell("life_meeting", "2026")["expected"], 1);
+    assert_eq!(
+        cells.iter().filter(|c| c["kind"] == "theme_day").count(),
+        12
+    );
+}

@@ -216,3 +216,52 @@ fn the_core_does_not_depend_on_tauri() {
         "zhibu-core must not name tauri"
     );
 }
+
+#[test]
+fn a_meeting_is_drafted_checked_saved_and_shown() {
+    let a = app();
+    invoke(&a.main, "demo_load", json!({})).unwrap();
+    let draft = invoke(
+        &a.main,
+        "meeting_draft",
+        json!({ "kind": "assembly", "date": "2026-11-26", "group_id": null }),
+    )
+    .unwrap();
+    let mut input = draft.clone();
+    input["topic"] = json!("讨论年度工作总结");
+    let n = input["attendees"].as_array().unwrap().len();
+    assert_eq!(n, 38, "everyone in normal standing on the roster");
+    input["attendees"][0]["status"] = json!("leave");
+    input["attendees"][0]["reason"] = json!("住院");
+    let check = invoke(&a.main, "meeting_check", json!({ "input": input })).unwrap();
+    assert_eq!(check["applies"], true);
+    assert_eq!(check["on_leave"], 1);
+    assert!(check["lines"][0].as_str().unwrap().contains("可以进行表决"));
+    let saved = invoke(&a.main, "meeting_create", json!({ "input": input })).unwrap();
+    assert_eq!(saved["kind_label"], "支部党员大会");
+    assert_eq!(saved["attendees"][0]["status_label"], "请假");
+    assert_eq!(saved["history"][0]["action_label"], "记录");
+    let list = invoke(
+        &a.main,
+        "meeting_list",
+        json!({ "query": { "year": 2026, "kind": "assembly" } }),
+    )
+    .unwrap();
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["id"] == saved["id"]));
+    let cal = invoke(&a.main, "meeting_calendar", json!({ "year": 2026 })).unwrap();
+    assert_eq!(cal["rows"][0]["kind"], "assembly");
+    assert_eq!(cal["rows"][0]["cells"][3]["held"], 2);
+
+    let mut bad = input.clone();
+    bad["attendees"][0]["reason"] = json!("");
+    let err = invoke(&a.main, "meeting_create", json!({ "input": bad })).unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert!(err["fields"]["attendees"]
+        .as_str()
+        .unwrap()
+        .contains("请假原因"));
+}
