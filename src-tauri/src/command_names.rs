@@ -26,4 +26,8 @@ pub const COMMANDS: &[&str] = &[
     "meeting_update",
     "meeting_delete",
     "meeting_calendar",
+    "meeting_attendance",
+    "talk_coverage",
+    "meeting_settings_get",
+    "meeting_settings_save",
 ];

@@ -203,3 +203,31 @@ pub fn meeting_delete(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
 pub fn meeting_calendar(state: State<'_, AppState>, year: i32) -> ApiResult<Calendar> {
     Ok(state.store()?.meeting_calendar(year, state.today())?)
 }
+
+use zhibu_core::meetings::{MeetingSettings, MeetingSettingsForm, MemberAttendance, TalkCoverage};
+
+#[tauri::command(async)]
+pub fn meeting_attendance(
+    state: State<'_, AppState>,
+    year: i32,
+) -> ApiResult<Vec<MemberAttendance>> {
+    Ok(state.store()?.member_attendance(year)?)
+}
+
+#[tauri::command(async)]
+pub fn talk_coverage(state: State<'_, AppState>, year: i32) -> ApiResult<TalkCoverage> {
+    Ok(state.store()?.talk_coverage(year)?)
+}
+
+#[tauri::command(async)]
+pub fn meeting_settings_get(state: State<'_, AppState>) -> ApiResult<MeetingSettings> {
+    Ok(state.store()?.meeting_settings()?)
+}
+
+#[tauri::command(async)]
+pub fn meeting_settings_save(
+    state: State<'_, AppState>,
+    settings: MeetingSettingsForm,
+) -> ApiResult<MeetingSettings> {
+    Ok(state.store()?.save_meeting_settings(&settings)?)
+}

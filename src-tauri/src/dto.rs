@@ -330,6 +330,8 @@ pub struct AttendeeView {
     pub status: &'static str,
     pub status_label: &'static str,
     pub reason: String,
+    pub grade: Option<&'static str>,
+    pub grade_label: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -383,6 +385,8 @@ impl MeetingDetail {
                     status: a.status.code(),
                     status_label: a.status.label(),
                     reason: a.reason,
+                    grade: a.grade.map(|g| g.code()),
+                    grade_label: a.grade.map(|g| g.label()),
                 })
                 .collect(),
             observers: m.observers,

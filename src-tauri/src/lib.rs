@@ -41,6 +41,10 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::meeting_update,
             commands::meeting_delete,
             commands::meeting_calendar,
+            commands::meeting_attendance,
+            commands::talk_coverage,
+            commands::meeting_settings_get,
+            commands::meeting_settings_save,
         ])
 }
 

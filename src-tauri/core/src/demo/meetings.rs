@@ -63,6 +63,7 @@ fn attendance(roster: &[Member], pick: impl Fn(&Member) -> bool, salt: i64) -> V
                 member_id: m.id,
                 status: status.into(),
                 reason: reason.into(),
+                grade: String::new(),
             }
         })
         .collect()
@@ -222,5 +223,54 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
             }
         }
     }
+    // 谈心谈话: the secretary with the committee and some members; the
+    // organisation member with a few more. Months spread over the year.
+    let committee: Vec<&Member> = live.iter().filter(|m| m.committee_role.is_some()).collect();
+    let mut talks: Vec<(i64, i64)> = Vec::new();
+    if let Some(sec) = secretary {
+        talks.extend(
+            committee
+                .iter()
+                .filter(|m| m.id != sec)
+                .map(|m| (sec, m.id)),
+        );
+        talks.extend(
+            live.iter()
+                .filter(|m| m.committee_role.is_none())
+                .take(12)
+                .map(|m| (sec, m.id)),
+        );
+    }
+    if let Some(org) = recorder {
+        talks.extend(
+            live.iter()
+                .filter(|m| m.committee_role.is_none())
+                .skip(12)
+                .take(6)
+                .map(|m| (org, m.id)),
+        );
+    }
+    for (i, (host, with)) in talks.into_iter().enumerate() {
+        let Some(date) = day(1 + (i as u32 % 10), 15 + (i as u32 % 10)).filter(|d| *d <= today)
+        else {
+            continue;
+        };
+        add(MeetingForm {
+            kind: "talk".into(),
+            date: date.to_string(),
+            place: "村党群服务中心".into(),
+            topic: "了解思想、工作和家庭情况".into(),
+            host_id: Some(host),
+            attendees: vec![AttendeeForm {
+                member_id: with,
+                status: "present".into(),
+                reason: String::new(),
+                grade: String::new(),
+            }],
+            minutes: "交流近期思想和生产生活情况，听取对支部工作的意见建议。".into(),
+            ..Default::default()
+        })?;
+    }
+    conn.execute("UPDATE branch SET theme_day = '每月5日' WHERE id = 1", [])?;
     Ok(count)
 }

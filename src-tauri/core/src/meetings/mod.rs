@@ -5,13 +5,16 @@ pub mod calendar;
 mod model;
 mod repo;
 pub mod rules;
+mod stats;
 
 pub use model::{
     AgendaItem, Attendance, AttendeeForm, Frequency, MeetingForm, MeetingKind, ResolutionForm,
 };
 pub(crate) use repo::insert_meeting_in;
 pub use repo::{
-    AttendeeRecord, MeetingCalendar, MeetingRecord, MeetingSummary, MissedMember, MonthRate,
+    AttendeeRecord, FrequencyForm, FrequencySetting, MeetingCalendar, MeetingRecord,
+    MeetingSettings, MeetingSettingsForm, MeetingSummary, MissedMember, MonthRate,
     ResolutionRecord,
 };
 pub use rules::QuorumReport;
+pub use stats::{MemberAttendance, Person, TalkCoverage};

@@ -28,6 +28,16 @@ coded_enum!(
 );
 
 coded_enum!(
+    /// 民主评议 grades.
+    Grade {
+        Excellent = "excellent", "优秀";
+        Qualified = "qualified", "合格";
+        BasicallyQualified = "basically_qualified", "基本合格";
+        Unqualified = "unqualified", "不合格";
+    }
+);
+
+coded_enum!(
     /// How often a kind of meeting is due (a branch setting).
     Frequency {
         Monthly = "monthly", "每月一次";
@@ -76,6 +86,8 @@ pub struct AttendeeForm {
     pub member_id: i64,
     pub status: String,
     pub reason: String,
+    /// 民主评议 only: `excellent` … `unqualified`, or empty.
+    pub grade: String,
 }
 
 /// One resolution as the form sends it.

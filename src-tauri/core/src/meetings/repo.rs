@@ -1,7 +1,9 @@
 //! Meetings in the database: check, save, list, the calendar and attendance.
 
 use super::calendar::{self, CalendarRow};
-use super::model::{AgendaItem, Attendance, Frequency, MeetingForm, MeetingKind, ResolutionForm};
+use super::model::{
+    AgendaItem, Attendance, Frequency, Grade, MeetingForm, MeetingKind, ResolutionForm,
+};
 use super::rules::{self, QuorumReport, Seat, Votes};
 use crate::date::PartialDate;
 use crate::error::{Error, FieldErrors, Result};
@@ -76,6 +78,7 @@ pub struct AttendeeRecord {
     pub voting: bool,
     pub status: Attendance,
     pub reason: String,
+    pub grade: Option<Grade>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -189,6 +192,7 @@ fn seats_of(attendees: &[AttendeeRecord]) -> Vec<Seat> {
         .map(|a| Seat {
             status: a.status,
             voting: a.voting,
+            grade: a.grade,
         })
         .collect()
 }
@@ -278,12 +282,32 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
             }
             _ => {}
         }
+        let voting = date.is_some_and(|d| p.voting_on(d));
+        let grade = match clean(&a.grade).as_str() {
+            "" => None,
+            code => match (Grade::from_code(code), kind) {
+                (None, _) => {
+                    e.add("attendees", format!("“{}”的评定等次请从列表中选择", p.name));
+                    None
+                }
+                (Some(_), Some(k)) if k != MeetingKind::Review => None,
+                (Some(_), _) if !voting => {
+                    e.add(
+                        "attendees",
+                        format!("“{}”是预备党员，参加评议但不评定等次", p.name),
+                    );
+                    None
+                }
+                (g, _) => g,
+            },
+        };
         attendees.push(AttendeeRecord {
             member_id: a.member_id,
             name: p.name.clone(),
             member_kind: p.kind,
-            voting: date.is_some_and(|d| p.voting_on(d)),
+            voting,
             status: status.unwrap_or(Attendance::Present),
+            grade,
             reason: if status == Some(Attendance::Present) {
                 String::new()
             } else {
@@ -425,8 +449,9 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
     };
     for a in &m.attendees {
         conn.execute(
-            "INSERT INTO meeting_attendance (meeting_id, member_id, status, reason, voting) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, a.member_id, a.status, a.reason, a.voting],
+            "INSERT INTO meeting_attendance (meeting_id, member_id, status, reason, voting, grade)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, a.member_id, a.status, a.reason, a.voting, a.grade],
         )?;
     }
     for (i, r) in m.resolutions.iter().enumerate() {
@@ -479,7 +504,7 @@ fn load(conn: &Connection, id: i64) -> Result<MeetingRecord> {
         .ok_or(Error::NotFound("会议记录"))?;
     let mut m = row;
     let mut stmt = conn.prepare(
-        "SELECT a.member_id, p.name, p.kind, a.voting, a.status, a.reason
+        "SELECT a.member_id, p.name, p.kind, a.voting, a.status, a.reason, a.grade
          FROM meeting_attendance a JOIN members p ON p.id = a.member_id
          WHERE a.meeting_id = ?1 ORDER BY a.rowid",
     )?;
@@ -492,6 +517,7 @@ fn load(conn: &Connection, id: i64) -> Result<MeetingRecord> {
                 voting: r.get(3)?,
                 status: r.get(4)?,
                 reason: r.get(5)?,
+                grade: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -619,6 +645,7 @@ impl Store {
                 member_id: m.id,
                 status: "present".into(),
                 reason: String::new(),
+                grade: String::new(),
             })
             .collect();
         let host_id = roster
@@ -669,6 +696,7 @@ impl Store {
                 Some(Seat {
                     status: Attendance::from_code(&a.status).unwrap_or(Attendance::Present),
                     voting: p.voting_on(day),
+                    grade: Grade::from_code(&a.grade).filter(|_| kind == MeetingKind::Review),
                 })
             })
             .collect();
@@ -780,6 +808,7 @@ impl Store {
             .filter(|m| m.kind == MemberKind::Full && m.status == Status::Normal)
             .count();
         let groups = self.groups()?.iter().filter(|g| g.member_count > 0).count();
+        let theme_day = self.meeting_settings()?.theme_day;
         let mut rows = Vec::new();
         for &kind in MeetingKind::ALL {
             let frequency = self.meeting_frequency(kind)?;
@@ -792,7 +821,11 @@ impl Store {
                 .map(|m| m.date)
                 .collect();
             let reason = calendar::not_required_reason(kind, full_members, groups);
-            rows.push(calendar::row(kind, frequency, year, &held, today, reason));
+            let mut row = calendar::row(kind, frequency, year, &held, today, reason);
+            if kind == MeetingKind::ThemeDay && reason.is_none() && !theme_day.is_empty() {
+                row.frequency_label = format!("{}（{theme_day}）", row.frequency_label);
+            }
+            rows.push(row);
         }
         let gaps = calendar::gaps(&rows);
         let monthly_attendance = (1..=12u32)
@@ -907,4 +940,94 @@ pub(crate) fn insert_meeting_in(
     let id = write(conn, None, &checked)?;
     changelog::record(conn, ENTITY, id, "create", &[])?;
     Ok(id)
+}
+
+/// How often each kind is due, and the 主题党日's fixed day (branch settings).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeetingSettings {
+    pub frequencies: Vec<FrequencySetting>,
+    /// e.g. 每月5日, or a lunar day such as 每月农历初一 (local practice).
+    pub theme_day: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FrequencySetting {
+    pub kind: MeetingKind,
+    pub kind_label: &'static str,
+    pub frequency: Frequency,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct FrequencyForm {
+    pub kind: String,
+    pub frequency: String,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct MeetingSettingsForm {
+    pub frequencies: Vec<FrequencyForm>,
+    pub theme_day: String,
+}
+
+impl Store {
+    pub fn meeting_settings(&self) -> Result<MeetingSettings> {
+        let frequencies = MeetingKind::ALL
+            .iter()
+            .map(|&kind| {
+                Ok(FrequencySetting {
+                    kind,
+                    kind_label: kind.label(),
+                    frequency: self.meeting_frequency(kind)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let theme_day: String =
+            self.conn()
+                .query_row("SELECT theme_day FROM branch WHERE id = 1", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(MeetingSettings {
+            frequencies,
+            theme_day,
+        })
+    }
+
+    /// Saves the settings, all or nothing.
+    pub fn save_meeting_settings(&mut self, form: &MeetingSettingsForm) -> Result<MeetingSettings> {
+        let mut e = FieldErrors::default();
+        let mut parsed = Vec::new();
+        for f in &form.frequencies {
+            match (
+                MeetingKind::from_code(&f.kind),
+                Frequency::from_code(&f.frequency),
+            ) {
+                (Some(k), Some(fr)) => parsed.push((k, fr)),
+                _ => e.add("frequencies", "会议频次请从列表中选择"),
+            }
+        }
+        let theme_day = clean(&form.theme_day);
+        if theme_day.chars().count() > 30 {
+            e.add(
+                "theme_day",
+                "主题党日的固定日期写得太长了（最多 30 字），如：每月5日",
+            );
+        }
+        e.into_result()?;
+        let tx = self.conn_mut().transaction()?;
+        for (kind, frequency) in parsed {
+            tx.execute(
+                "INSERT INTO meeting_frequencies (kind, frequency) VALUES (?1, ?2)
+                 ON CONFLICT (kind) DO UPDATE SET frequency = excluded.frequency",
+                params![kind, frequency],
+            )?;
+        }
+        tx.execute(
+            "UPDATE branch SET theme_day = ?1 WHERE id = 1",
+            [&theme_day],
+        )?;
+        tx.commit()?;
+        self.meeting_settings()
+    }
 }

@@ -1,7 +1,7 @@
 //! The rules of 《中国共产党支部工作条例（试行）》 for meetings: quorum,
 //! votes, elections (DOMAIN.md §3), and attendance rates.
 
-use super::model::{Attendance, MeetingKind};
+use super::model::{Attendance, Grade, MeetingKind};
 use serde::Serialize;
 
 /// One attendee as the rules see them.
@@ -10,6 +10,8 @@ pub struct Seat {
     pub status: Attendance,
     /// A full member on the day (probationary members have no vote).
     pub voting: bool,
+    /// 民主评议 only.
+    pub grade: Option<Grade>,
 }
 
 /// A resolution's votes as the rules see them.
@@ -34,6 +36,8 @@ pub struct QuorumReport {
     pub applies: bool,
     pub ok: bool,
     pub lines: Vec<String>,
+    /// Things to look at again that do not make the record invalid.
+    pub warnings: Vec<String>,
     pub resolutions: Vec<Verdict>,
     pub should_attend: usize,
     pub present: usize,
@@ -73,6 +77,7 @@ pub fn judge(kind: MeetingKind, seats: &[Seat], resolutions: &[Votes]) -> Quorum
         applies: false,
         ok: true,
         lines: Vec::new(),
+        warnings: Vec::new(),
         resolutions: Vec::new(),
         should_attend,
         present,
@@ -83,6 +88,16 @@ pub fn judge(kind: MeetingKind, seats: &[Seat], resolutions: &[Votes]) -> Quorum
     match kind {
         MeetingKind::Assembly => judge_assembly(&mut report, seats, resolutions),
         MeetingKind::Committee => judge_committee(&mut report, resolutions),
+        MeetingKind::Review => {
+            judge_review(&mut report, seats);
+            report.resolutions = resolutions
+                .iter()
+                .map(|_| Verdict {
+                    passed: None,
+                    verdict: String::new(),
+                })
+                .collect();
+        }
         _ => {
             report.resolutions = resolutions
                 .iter()
@@ -178,6 +193,47 @@ fn judge_assembly(report: &mut QuorumReport, seats: &[Seat], resolutions: &[Vote
         .collect();
 }
 
+/// 民主评议: full members are graded, probationary members take part
+/// without a grade; 优秀 is normally at most one third.
+fn judge_review(report: &mut QuorumReport, seats: &[Seat]) {
+    report.applies = true;
+    let eligible = seats.iter().filter(|s| s.voting).count();
+    let count = |g: Grade| {
+        seats
+            .iter()
+            .filter(|s| s.voting && s.grade == Some(g))
+            .count()
+    };
+    let graded = seats
+        .iter()
+        .filter(|s| s.voting && s.grade.is_some())
+        .count();
+    let excellent = count(Grade::Excellent);
+    report.lines.push(format!(
+        "参加评议的正式党员 {eligible} 人，已评定 {graded} 人：优秀 {excellent} 人、合格 {} 人、基本合格 {} 人、不合格 {} 人。",
+        count(Grade::Qualified),
+        count(Grade::BasicallyQualified),
+        count(Grade::Unqualified)
+    ));
+    let probationary = seats.iter().filter(|s| !s.voting).count();
+    if probationary > 0 {
+        report
+            .lines
+            .push(format!("预备党员 {probationary} 人参加评议，不评定等次。"));
+    }
+    if graded < eligible {
+        report.warnings.push(format!(
+            "还有 {} 名正式党员没有评定等次。",
+            eligible - graded
+        ));
+    }
+    if excellent * 3 > eligible {
+        report.warnings.push(format!(
+            "评为优秀的有 {excellent} 人，超过参评正式党员（{eligible} 人）的三分之一，请核对。"
+        ));
+    }
+}
+
 fn judge_committee(report: &mut QuorumReport, resolutions: &[Votes]) {
     report.applies = true;
     let (members, present) = (report.should_attend, report.present);
@@ -225,20 +281,43 @@ mod tests {
     use super::*;
 
     fn seats(full_present: usize, full_away: usize, prob_present: usize) -> Vec<Seat> {
+        let seat = |status, voting| Seat {
+            status,
+            voting,
+            grade: None,
+        };
         let mut v = Vec::new();
-        v.extend((0..full_present).map(|_| Seat {
-            status: Attendance::Present,
-            voting: true,
-        }));
-        v.extend((0..full_away).map(|_| Seat {
-            status: Attendance::Leave,
-            voting: true,
-        }));
-        v.extend((0..prob_present).map(|_| Seat {
-            status: Attendance::Present,
-            voting: false,
-        }));
+        v.extend((0..full_present).map(|_| seat(Attendance::Present, true)));
+        v.extend((0..full_away).map(|_| seat(Attendance::Leave, true)));
+        v.extend((0..prob_present).map(|_| seat(Attendance::Present, false)));
         v
+    }
+
+    #[test]
+    fn review_warns_when_more_than_a_third_are_excellent() {
+        let graded = |excellent: usize, qualified: usize| -> Vec<Seat> {
+            let mut v = seats(excellent + qualified, 0, 1);
+            for (i, s) in v.iter_mut().filter(|s| s.voting).enumerate() {
+                s.grade = Some(if i < excellent {
+                    Grade::Excellent
+                } else {
+                    Grade::Qualified
+                });
+            }
+            v
+        };
+        // 3 of 9 is exactly one third: fine. 4 of 9: a warning.
+        let r = judge(MeetingKind::Review, &graded(3, 6), &[]);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert!(r.lines[0].contains("参加评议的正式党员 9 人，已评定 9 人：优秀 3 人"));
+        assert!(r.lines[1].contains("预备党员 1 人参加评议，不评定等次"));
+        let r = judge(MeetingKind::Review, &graded(4, 5), &[]);
+        assert!(r.warnings[0].contains("超过参评正式党员（9 人）的三分之一"));
+        // Ungraded full members are pointed out.
+        let mut v = graded(1, 2);
+        v[0].grade = None;
+        assert!(judge(MeetingKind::Review, &v, &[]).warnings[0]
+            .contains("还有 1 名正式党员没有评定等次"));
     }
 
     fn vote(votes_for: i64) -> Votes {
@@ -315,11 +394,7 @@ mod tests {
 
     #[test]
     fn committee_needs_more_than_half_of_its_members() {
-        let committee = |present, away| -> Vec<Seat> {
-            let mut v = seats(present, away, 0);
-            v.iter_mut().for_each(|s| s.voting = true);
-            v
-        };
+        let committee = |present, away| -> Vec<Seat> { seats(present, away, 0) };
         assert!(!judge(MeetingKind::Committee, &committee(2, 3), &[]).ok);
         assert!(judge(MeetingKind::Committee, &committee(3, 2), &[]).ok);
         let r = judge(

@@ -121,6 +121,8 @@ CREATE TABLE meeting_attendance (
     reason     TEXT NOT NULL DEFAULT '',
     -- A full member on the meeting's day: had a vote then.
     voting     INTEGER NOT NULL CHECK (voting IN (0, 1)),
+    -- 民主评议 only: the grade the branch gave.
+    grade      TEXT CHECK (grade IN ('excellent', 'qualified', 'basically_qualified', 'unqualified')),
     PRIMARY KEY (meeting_id, member_id)
 );
 CREATE INDEX meeting_attendance_member ON meeting_attendance (member_id);
@@ -146,6 +148,9 @@ INSERT INTO meeting_frequencies (kind, frequency) VALUES
     ('assembly', 'quarterly'), ('committee', 'monthly'), ('group_meeting', 'monthly'),
     ('lecture', 'quarterly'), ('theme_day', 'monthly'), ('life_meeting', 'yearly'),
     ('review', 'yearly'), ('talk', 'none'), ('other', 'none');
+
+-- The fixed day of the 主题党日 as the branch says it (often a lunar day): local practice.
+ALTER TABLE branch ADD COLUMN theme_day TEXT NOT NULL DEFAULT '';
 "#;
 
 /// Every migration, oldest first.

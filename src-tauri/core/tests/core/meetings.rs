@@ -58,6 +58,7 @@ fn assembly(ids: &[i64], on_leave: &[i64], date: &str) -> MeetingForm {
                 } else {
                     String::new()
                 },
+                grade: String::new(),
             })
             .collect(),
         ..Default::default()
@@ -261,4 +262,144 @@ fn the_demo_branch_has_a_lived_in_year() {
         !cal.missed_three_in_a_row.is_empty(),
         "the member who lost contact"
     );
+}
+
+#[test]
+fn review_grades_full_members_only() {
+    let (mut s, ids) = branch(6, 1);
+    let mut form = assembly(&ids, &[], "2026-11-20");
+    form.kind = "review".into();
+    form.topic = "2026年度民主评议党员".into();
+    for (i, a) in form.attendees.iter_mut().enumerate() {
+        a.grade = if i < 3 { "excellent" } else { "qualified" }.into();
+    }
+    // The probationary member (last) is graded: refused, nothing saved.
+    let e = s.create_meeting(&form, today()).unwrap_err();
+    assert!(field_error(e, "attendees").contains("预备党员，参加评议但不评定等次"));
+    assert!(s.meeting_summaries(2026, None).unwrap().is_empty());
+    form.attendees[6].grade.clear();
+    let m = s.create_meeting(&form, today()).unwrap();
+    assert_eq!(m.attendees[0].grade.map(|g| g.label()), Some("优秀"));
+    // 3 of 6 full members excellent: more than a third, a warning but saved.
+    assert!(
+        m.quorum
+            .warnings
+            .iter()
+            .any(|w| w.contains("超过参评正式党员（6 人）的三分之一")),
+        "{:?}",
+        m.quorum.warnings
+    );
+    // Grades outside a review are not kept.
+    let mut other = assembly(&ids, &[], "2026-11-21");
+    other.attendees[0].grade = "excellent".into();
+    assert_eq!(
+        s.create_meeting(&other, today()).unwrap().attendees[0].grade,
+        None
+    );
+}
+
+#[test]
+fn talks_fill_the_coverage_grid_both_ways() {
+    let (mut s, ids) = branch(8, 0);
+    let talk = |host: i64, with: i64, date: &str| MeetingForm {
+        kind: "talk".into(),
+        date: date.into(),
+        topic: "谈心".into(),
+        host_id: Some(host),
+        attendees: vec![AttendeeForm {
+            member_id: with,
+            status: "present".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    s.create_meeting(&talk(ids[0], ids[6], "2026-03-01"), today())
+        .unwrap();
+    s.create_meeting(&talk(ids[7], ids[1], "2026-04-01"), today())
+        .unwrap();
+    s.create_meeting(&talk(ids[0], ids[5], "2025-12-31"), today())
+        .unwrap();
+    let grid = s.talk_coverage(2026).unwrap();
+    assert_eq!(grid.committee.len(), 5);
+    assert_eq!(grid.members.len(), 8);
+    assert!(grid.talked.contains(&(ids[0], ids[6])));
+    // Member 7 hosted the talk with committee member 1: it counts for the committee member.
+    assert!(grid.talked.contains(&(ids[1], ids[7])));
+    assert!(
+        !grid.talked.contains(&(ids[0], ids[5])),
+        "last year's talk does not count"
+    );
+    assert_eq!(grid.summary[0], "书记党员0：已谈 1 人，还有 6 人未谈");
+}
+
+#[test]
+fn attendance_per_member_for_the_year() {
+    let (mut s, ids) = branch(8, 0);
+    s.create_meeting(&assembly(&ids, &ids[7..8], "2026-07-20"), today())
+        .unwrap();
+    let mut f = assembly(&ids, &[], "2026-08-20");
+    f.attendees[7].status = "absent".into();
+    s.create_meeting(&f, today()).unwrap();
+    let a = s.member_attendance(2026).unwrap();
+    assert_eq!(a[0].name, "党员7", "lowest rate first");
+    assert_eq!(
+        (a[0].should_attend, a[0].present, a[0].on_leave, a[0].absent),
+        (2, 0, 1, 1)
+    );
+    assert_eq!(a[0].attendance_rate, "0.0%");
+    assert_eq!(a[1].attendance_rate, "100.0%");
+}
+
+#[test]
+fn frequencies_are_branch_settings() {
+    let (mut s, _) = branch(8, 0);
+    let before = s.meeting_settings().unwrap();
+    assert_eq!(
+        before
+            .frequencies
+            .iter()
+            .find(|f| f.kind == MeetingKind::Lecture)
+            .unwrap()
+            .frequency
+            .label(),
+        "每季度一次"
+    );
+    let form = zhibu_core::meetings::MeetingSettingsForm {
+        frequencies: vec![zhibu_core::meetings::FrequencyForm {
+            kind: "lecture".into(),
+            frequency: "monthly".into(),
+        }],
+        theme_day: "每月农历初一".into(),
+    };
+    let after = s.save_meeting_settings(&form).unwrap();
+    assert_eq!(after.theme_day, "每月农历初一");
+    let cal = s.meeting_calendar(2026, today()).unwrap();
+    let lecture = cal
+        .rows
+        .iter()
+        .find(|r| r.kind == MeetingKind::Lecture)
+        .unwrap();
+    assert_eq!(lecture.cells.len(), 12);
+    let theme = cal
+        .rows
+        .iter()
+        .find(|r| r.kind == MeetingKind::ThemeDay)
+        .unwrap();
+    assert_eq!(theme.frequency_label, "每月一次（每月农历初一）");
+    // A bad code changes nothing.
+    let bad = zhibu_core::meetings::MeetingSettingsForm {
+        frequencies: vec![
+            zhibu_core::meetings::FrequencyForm {
+                kind: "assembly".into(),
+                frequency: "monthly".into(),
+            },
+            zhibu_core::meetings::FrequencyForm {
+                kind: "lecture".into(),
+                frequency: "sometimes".into(),
+            },
+        ],
+        theme_day: "x".into(),
+    };
+    assert!(s.save_meeting_settings(&bad).is_err());
+    assert_eq!(s.meeting_settings().unwrap(), after);
 }
