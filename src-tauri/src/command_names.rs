@@ -30,4 +30,7 @@ pub const COMMANDS: &[&str] = &[
     "talk_coverage",
     "meeting_settings_get",
     "meeting_settings_save",
+    "meeting_attach",
+    "meeting_detach",
+    "attachment_data",
 ];

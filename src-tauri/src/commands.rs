@@ -166,21 +166,25 @@ pub fn meeting_list(state: State<'_, AppState>, query: MeetingQuery) -> ApiResul
         .collect())
 }
 
+fn meeting_detail(
+    store: &zhibu_core::Store,
+    m: zhibu_core::meetings::MeetingRecord,
+) -> ApiResult<MeetingDetail> {
+    let (attachments, history) = (store.attachments(m.id)?, store.meeting_history(m.id)?);
+    Ok(MeetingDetail::new(m, attachments, history))
+}
+
 #[tauri::command(async)]
 pub fn meeting_get(state: State<'_, AppState>, id: i64) -> ApiResult<MeetingDetail> {
     let store = state.store()?;
-    Ok(MeetingDetail::new(
-        store.meeting(id)?,
-        store.meeting_history(id)?,
-    ))
+    meeting_detail(&store, store.meeting(id)?)
 }
 
 #[tauri::command(async)]
 pub fn meeting_create(state: State<'_, AppState>, input: MeetingForm) -> ApiResult<MeetingDetail> {
     let mut store = state.store()?;
     let m = store.create_meeting(&input, state.today())?;
-    let history = store.meeting_history(m.id)?;
-    Ok(MeetingDetail::new(m, history))
+    meeting_detail(&store, m)
 }
 
 #[tauri::command(async)]
@@ -191,7 +195,7 @@ pub fn meeting_update(
 ) -> ApiResult<MeetingDetail> {
     let mut store = state.store()?;
     let m = store.update_meeting(id, &input, state.today())?;
-    Ok(MeetingDetail::new(m, store.meeting_history(id)?))
+    meeting_detail(&store, m)
 }
 
 #[tauri::command(async)]
@@ -230,4 +234,43 @@ pub fn meeting_settings_save(
     settings: MeetingSettingsForm,
 ) -> ApiResult<MeetingSettings> {
     Ok(state.store()?.save_meeting_settings(&settings)?)
+}
+
+use zhibu_core::meetings::attachments::{mime_of, Attachment};
+
+/// Adds a photo or scan the page read from a file the user picked (sent as
+/// base64, decoded and written here, in Rust).
+#[tauri::command(async)]
+pub fn meeting_attach(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+    data: String,
+) -> ApiResult<Attachment> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data.as_bytes())
+        .map_err(|_| crate::error::ApiError {
+            code: "invalid_file",
+            message: "文件没有读完整，请重新选择文件".into(),
+            fields: None,
+        })?;
+    Ok(state.store()?.add_attachment(id, &name, &bytes)?)
+}
+
+#[tauri::command(async)]
+pub fn meeting_detach(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+    Ok(state.store()?.remove_attachment(id)?)
+}
+
+/// An attachment as a `data:` URL the page can show (CSP allows `img-src data:`).
+#[tauri::command(async)]
+pub fn attachment_data(state: State<'_, AppState>, id: i64) -> ApiResult<String> {
+    use base64::Engine;
+    let (a, bytes) = state.store()?.attachment_bytes(id)?;
+    Ok(format!(
+        "data:{};base64,{}",
+        mime_of(&a.original_name),
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    ))
 }

@@ -262,6 +262,7 @@ fn transfer(t: Transfer) -> TransferDto {
 
 // ---- 组织生活 ----
 
+use zhibu_core::meetings::attachments::Attachment;
 use zhibu_core::meetings::{
     AgendaItem, Attendance, MeetingCalendar, MeetingKind, MeetingRecord, MeetingSummary,
     QuorumReport,
@@ -355,11 +356,16 @@ pub struct MeetingDetail {
     pub agenda: Vec<AgendaItem>,
     pub resolutions: Vec<zhibu_core::meetings::ResolutionRecord>,
     pub quorum: QuorumReport,
+    pub attachments: Vec<Attachment>,
     pub history: Vec<HistoryEntry>,
 }
 
 impl MeetingDetail {
-    pub fn new(m: MeetingRecord, history: Vec<HistoryEntry>) -> MeetingDetail {
+    pub fn new(
+        m: MeetingRecord,
+        attachments: Vec<Attachment>,
+        history: Vec<HistoryEntry>,
+    ) -> MeetingDetail {
         MeetingDetail {
             id: m.id,
             kind: m.kind.code(),
@@ -394,6 +400,7 @@ impl MeetingDetail {
             agenda: m.agenda,
             resolutions: m.resolutions,
             quorum: m.quorum,
+            attachments,
             history,
         }
     }

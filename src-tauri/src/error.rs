@@ -24,6 +24,7 @@ impl From<Error> for ApiError {
             Error::DataDir { .. } => "data_dir",
             Error::Db(_) => "database",
             Error::Demo(_) => "demo_broken",
+            Error::Corrupt(_) => "file_corrupt",
         };
         let fields = match &e {
             Error::Validation(f) => Some(

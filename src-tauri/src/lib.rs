@@ -45,6 +45,9 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
             commands::talk_coverage,
             commands::meeting_settings_get,
             commands::meeting_settings_save,
+            commands::meeting_attach,
+            commands::meeting_detach,
+            commands::attachment_data,
         ])
 }
 

@@ -65,4 +65,7 @@ pub enum Error {
 
     #[error("示例数据有误：{0}")]
     Demo(String),
+
+    #[error("{0}。请从年度归档或备份中找回原件。")]
+    Corrupt(String),
 }

@@ -18,3 +18,4 @@ pub use repo::{
 };
 pub use rules::QuorumReport;
 pub use stats::{MemberAttendance, Person, TalkCoverage};
+pub mod attachments;

@@ -149,6 +149,18 @@ INSERT INTO meeting_frequencies (kind, frequency) VALUES
     ('lecture', 'quarterly'), ('theme_day', 'monthly'), ('life_meeting', 'yearly'),
     ('review', 'yearly'), ('talk', 'none'), ('other', 'none');
 
+-- Photos and scans of a meeting, kept in the data folder under their SHA-256.
+CREATE TABLE meeting_attachments (
+    id            INTEGER PRIMARY KEY,
+    meeting_id    INTEGER NOT NULL REFERENCES meetings (id),
+    sha256        TEXT NOT NULL,
+    original_name TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    added_at      TEXT NOT NULL,
+    deleted_at    TEXT
+);
+CREATE INDEX meeting_attachments_meeting ON meeting_attachments (meeting_id);
+
 -- The fixed day of the 主题党日 as the branch says it (often a lunar day): local practice.
 ALTER TABLE branch ADD COLUMN theme_day TEXT NOT NULL DEFAULT '';
 "#;

@@ -403,3 +403,58 @@ fn frequencies_are_branch_settings() {
     assert!(s.save_meeting_settings(&bad).is_err());
     assert_eq!(s.meeting_settings().unwrap(), after);
 }
+
+#[test]
+fn attachments_are_stored_under_their_sha256_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_dir(dir.path()).unwrap();
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        let form = MemberForm {
+            name: format!("党员{i}"),
+            id_number: id_for("19800101", &format!("{:03}", 101 + i * 2)),
+            kind: "full".into(),
+            admitted_on: "2005-07-01".into(),
+            full_member_on: "2006-07-01".into(),
+            ..Default::default()
+        };
+        ids.push(s.create_member(&form, today()).unwrap().id);
+    }
+    let m = s
+        .create_meeting(&assembly(&ids, &[], "2026-10-20"), today())
+        .unwrap();
+    let photo = b"\x89PNG fake photo bytes".to_vec();
+    let a = s.add_attachment(m.id, "签到表.PNG", &photo).unwrap();
+    assert!(a.is_image);
+    assert_eq!(a.size, photo.len() as i64);
+    let stored = dir
+        .path()
+        .join("attachments")
+        .join(format!("{}.png", a.sha256));
+    assert_eq!(std::fs::read(&stored).unwrap(), photo);
+    // The same photo again: a second record, one file.
+    s.add_attachment(m.id, "签到表(1).png", &photo).unwrap();
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("attachments"))
+            .unwrap()
+            .count(),
+        1
+    );
+    assert_eq!(s.attachments(m.id).unwrap().len(), 2);
+    let (_, bytes) = s.attachment_bytes(a.id).unwrap();
+    assert_eq!(bytes, photo);
+    // A file changed on disk is caught.
+    std::fs::write(&stored, b"tampered").unwrap();
+    assert!(matches!(s.attachment_bytes(a.id), Err(Error::Corrupt(_))));
+    // Empty and unknown meetings are refused.
+    assert!(matches!(
+        s.add_attachment(m.id, "x.jpg", b""),
+        Err(Error::Validation(_))
+    ));
+    assert!(matches!(
+        s.add_attachment(999, "x.jpg", b"x"),
+        Err(Error::NotFound(_))
+    ));
+    s.remove_attachment(a.id).unwrap();
+    assert_eq!(s.attachments(m.id).unwrap().len(), 1);
+}
