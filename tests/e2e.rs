@@ -205,3 +205,121 @@ fn loading_the_demo_branch_shows_about_forty_members_with_masked_ids() {
     s.screenshot("roster");
     s.quit();
 }
+
+/// 支部党员大会 with two members on leave: recorded through the form, the
+/// calendar marks the quarter held, the rates are right, and all of it is
+/// still there after a restart.
+#[test]
+fn an_assembly_with_two_on_leave_is_recorded_and_the_quarter_is_held() {
+    const OCT: &str = "2026-10-15";
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", OCT];
+    let out = Command::new(app_binary())
+        .args(args)
+        .args(["demo", "load"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let s = Session::start(&args);
+    s.click_css("[data-testid=nav-meetings]");
+    s.click_css("[data-testid=open-calendar]");
+    let q4 = "[data-testid=cal-cell][data-kind=assembly][data-period='2026-Q4']";
+    s.wait_until("the calendar", 10, |s| s.text_of(q4).contains("待召开"));
+    s.go("#/meetings/new?kind=assembly");
+    s.wait_for("[data-testid=meeting-form-page]", 10);
+    s.wait_until("the roster as attendees", 10, |s| {
+        s.find_all("[data-testid=attendee-row]").len() == 38
+    });
+    s.type_into("[data-testid=field-topic]", "讨论第四季度重点工作");
+    s.type_into("[data-testid=field-place]", "村党群服务中心");
+    let rows = s.texts("[data-testid=attendee-row]");
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| r.split_whitespace().next().unwrap_or("").to_string())
+        .collect();
+    let ids = s.script(
+        "return Array.from(document.querySelectorAll('[data-testid=attendee-row]')).map(e => e.getAttribute('data-member-id'))",
+        serde_json::json!([]),
+    );
+    for (i, reason) in [(3usize, "外出务工"), (4, "生病住院")] {
+        let sel = format!(
+            "[data-testid=attendee-row][data-member-id='{}']",
+            ids[i].as_str().unwrap()
+        );
+        s.click_text(&format!("{sel} .att-status .el-radio-button"), "请假");
+        s.type_into(&format!("{sel} [data-testid=attendee-reason]"), reason);
+    }
+    s.wait_until("the quorum panel", 10, |s| {
+        s.text_of("[data-testid=quorum-panel]")
+            .contains("可以进行表决")
+    });
+    s.screenshot("meeting-form");
+    s.click_css("[data-testid=save-meeting]");
+    s.wait_for("[data-testid=meeting-detail]", 10);
+    let detail = s.text_of("[data-testid=meeting-detail]");
+    assert!(
+        detail.contains("外出务工") && detail.contains("生病住院"),
+        "{detail}"
+    );
+    assert!(detail.contains(&names[3]) && detail.contains(&names[4]));
+
+    let check_everything = |s: &Session| {
+        s.go("#/meetings");
+        s.wait_until("the meeting in the list", 10, |s| {
+            s.texts("[data-testid=meeting-row]")
+                .iter()
+                .any(|r| r.contains("讨论第四季度重点工作"))
+        });
+        let row = s
+            .texts("[data-testid=meeting-row]")
+            .into_iter()
+            .find(|r| r.contains("讨论第四季度重点工作"))
+            .unwrap();
+        // 38 should attend, 36 present, 2 on leave: 94.7%.
+        assert!(row.contains("94.7%"), "{row}");
+        s.go("#/meetings/calendar");
+        s.wait_until("Q4 held", 10, |s| s.text_of(q4).contains("已召开"));
+        assert!(s.text_of(q4).contains("1/1"), "{}", s.text_of(q4));
+        // October's bar: every October meeting's present over should, as the core counts it.
+        let list: serde_json::Value = serde_json::from_str(&cli_at(
+            &args,
+            &["meeting", "list", "--year", "2026", "--json"],
+        ))
+        .unwrap();
+        let (mut present, mut should) = (0u64, 0u64);
+        for m in list
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["date"].as_str().unwrap().starts_with("2026-10"))
+        {
+            present += m["present"].as_u64().unwrap();
+            should += m["should_attend"].as_u64().unwrap();
+        }
+        let tenths = (present * 2000 + should) / (2 * should);
+        let want = format!("{}.{}%", tenths / 10, tenths % 10);
+        let bar = s.text_of("[data-testid=month-rate][data-month='2026-10']");
+        assert!(bar.contains(&want), "October bar {bar:?}, want {want}");
+    };
+    check_everything(&s);
+    s.screenshot("meeting-calendar");
+    s.quit();
+
+    let s = Session::start(&args);
+    check_everything(&s);
+    s.quit();
+}
+
+fn cli_at(global: &[&str], args: &[&str]) -> String {
+    let out = Command::new(app_binary())
+        .args(global)
+        .args(args)
+        .output()
+        .expect("run the CLI");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}

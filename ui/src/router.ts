@@ -5,6 +5,10 @@ import MemberDetailView from './views/MemberDetailView.vue'
 import MemberFormView from './views/MemberFormView.vue'
 import DeletedView from './views/DeletedView.vue'
 import SettingsView from './views/SettingsView.vue'
+import MeetingListView from './views/MeetingListView.vue'
+import MeetingCalendarView from './views/MeetingCalendarView.vue'
+import MeetingFormView from './views/MeetingFormView.vue'
+import MeetingDetailView from './views/MeetingDetailView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -24,6 +28,23 @@ export const routes: RouteRecordRaw[] = [
     component: MemberFormView,
     props: (r) => ({ id: Number(r.params.id) }),
     meta: { nav: 'members' },
+  },
+  { path: '/meetings', name: 'meetings', component: MeetingListView, meta: { nav: 'meetings' } },
+  { path: '/meetings/calendar', name: 'meeting-calendar', component: MeetingCalendarView, meta: { nav: 'meetings' } },
+  { path: '/meetings/new', name: 'meeting-new', component: MeetingFormView, meta: { nav: 'meetings' } },
+  {
+    path: '/meetings/:id(\\d+)',
+    name: 'meeting-detail',
+    component: MeetingDetailView,
+    props: (r) => ({ id: Number(r.params.id) }),
+    meta: { nav: 'meetings' },
+  },
+  {
+    path: '/meetings/:id(\\d+)/edit',
+    name: 'meeting-edit',
+    component: MeetingFormView,
+    props: (r) => ({ id: Number(r.params.id) }),
+    meta: { nav: 'meetings' },
   },
   { path: '/settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
   { path: '/:rest(.*)*', redirect: '/' },

@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { resetRosterFilters } from '../src/rosterState'
+import { resetMeetingFilters } from '../src/meetingState'
 import { unmountAll } from './helpers'
 
 // jsdom lacks a few browser APIs Element Plus touches.
@@ -39,5 +40,6 @@ afterEach(() => {
   unmountAll()
   clearMocks()
   resetRosterFilters()
+  resetMeetingFilters()
   document.body.innerHTML = ''
 })

@@ -120,20 +120,34 @@ pub fn not_required_reason(
     }
 }
 
-/// One calendar row. `held_on` are the dates of this kind's meetings.
+/// One calendar row. `held_on` holds each meeting of this kind as its date
+/// and what it counts for: its own id, or for a 党小组会 its group, so that
+/// each group's monthly meeting is expected once (`per_period` = groups).
 pub fn row(
     kind: MeetingKind,
     frequency: Frequency,
     year: i32,
-    held_on: &[NaiveDate],
+    held_on: &[(NaiveDate, i64)],
+    per_period: u32,
     today: NaiveDate,
     not_required: Option<&str>,
 ) -> CalendarRow {
     let cells = Period::all(frequency, year)
         .into_iter()
         .map(|p| {
-            let held = held_on.iter().filter(|d| p.contains(**d)).count() as u32;
-            let expected = u32::from(not_required.is_none());
+            let mut units: Vec<i64> = held_on
+                .iter()
+                .filter(|(d, _)| p.contains(*d))
+                .map(|(_, u)| *u)
+                .collect();
+            units.sort_unstable();
+            units.dedup();
+            let held = units.len() as u32;
+            let expected = if not_required.is_none() {
+                per_period
+            } else {
+                0
+            };
             let state = if not_required.is_some() {
                 CellState::NotRequired
             } else if held >= expected {
@@ -221,12 +235,13 @@ mod tests {
 
     #[test]
     fn a_meeting_on_the_last_day_of_a_quarter_counts_for_that_quarter() {
-        let held = [d(2026, 3, 31), d(2026, 7, 1)];
+        let held = [(d(2026, 3, 31), 1), (d(2026, 7, 1), 2)];
         let r = row(
             MeetingKind::Assembly,
             Frequency::Quarterly,
             2026,
             &held,
+            1,
             d(2026, 11, 27),
             None,
         );
@@ -251,12 +266,13 @@ mod tests {
 
     #[test]
     fn the_year_boundary_separates_december_from_january() {
-        let held = [d(2025, 12, 31)];
+        let held = [(d(2025, 12, 31), 1)];
         let r2025 = row(
             MeetingKind::Committee,
             Frequency::Monthly,
             2025,
             &held,
+            1,
             d(2026, 1, 5),
             None,
         );
@@ -266,6 +282,7 @@ mod tests {
             Frequency::Monthly,
             2026,
             &held,
+            1,
             d(2026, 1, 5),
             None,
         );
@@ -277,10 +294,34 @@ mod tests {
             Frequency::Monthly,
             2025,
             &[],
+            1,
             d(2026, 1, 5),
             None,
         );
         assert!(r.cells.iter().all(|c| c.state == CellState::Missed));
+    }
+
+    #[test]
+    fn each_group_is_expected_to_meet_every_month() {
+        // Three groups; in March group 2 met twice and group 3 not at all.
+        let held = [
+            (d(2026, 3, 2), 1),
+            (d(2026, 3, 9), 2),
+            (d(2026, 3, 20), 2),
+            (d(2026, 4, 1), 3),
+        ];
+        let r = row(
+            MeetingKind::GroupMeeting,
+            Frequency::Monthly,
+            2026,
+            &held,
+            3,
+            d(2026, 11, 27),
+            None,
+        );
+        assert_eq!((r.cells[2].held, r.cells[2].expected), (2, 3));
+        assert_eq!(r.cells[2].state, CellState::Missed);
+        assert_eq!(r.cells[3].held, 1);
     }
 
     #[test]
@@ -295,6 +336,7 @@ mod tests {
             Frequency::Monthly,
             2026,
             &[],
+            1,
             d(2026, 11, 27),
             Some("x"),
         );

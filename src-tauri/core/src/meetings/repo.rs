@@ -815,13 +815,25 @@ impl Store {
             if frequency == Frequency::None {
                 continue;
             }
-            let held: Vec<NaiveDate> = meetings
+            // A 党小组会 counts for its group: each group is expected once a period.
+            let group_meeting = kind == MeetingKind::GroupMeeting;
+            let held: Vec<(NaiveDate, i64)> = meetings
                 .iter()
                 .filter(|m| m.kind == kind)
-                .map(|m| m.date)
+                .map(|m| {
+                    (
+                        m.date,
+                        if group_meeting {
+                            m.group_id.unwrap_or(-m.id)
+                        } else {
+                            m.id
+                        },
+                    )
+                })
                 .collect();
+            let per_period = if group_meeting { groups as u32 } else { 1 };
             let reason = calendar::not_required_reason(kind, full_members, groups);
-            let mut row = calendar::row(kind, frequency, year, &held, today, reason);
+            let mut row = calendar::row(kind, frequency, year, &held, per_period, today, reason);
             if kind == MeetingKind::ThemeDay && reason.is_none() && !theme_day.is_empty() {
                 row.frequency_label = format!("{}（{theme_day}）", row.frequency_label);
             }

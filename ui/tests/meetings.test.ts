@@ -1,0 +1,631 @@
+import { describe, expect, it } from 'vitest'
+import { appInfo, fakeCore, mountApp, row, settle, testGroups } from './helpers'
+import type {
+  Calendar,
+  MeetingChoices,
+  MeetingDetail,
+  MeetingInput,
+  MeetingRow,
+  QuorumReport,
+} from '../src/api'
+
+const meetingChoices: MeetingChoices = {
+  kinds: [
+    { value: 'assembly', label: '支部党员大会' },
+    { value: 'committee', label: '支委会' },
+    { value: 'group_meeting', label: '党小组会' },
+    { value: 'lecture', label: '党课' },
+    { value: 'theme_day', label: '主题党日' },
+    { value: 'talk', label: '谈心谈话' },
+  ],
+  attendance_statuses: [
+    { value: 'present', label: '出席' },
+    { value: 'leave', label: '请假' },
+    { value: 'absent', label: '缺席' },
+  ],
+}
+
+const members = [
+  row({ id: 1, name: '张三' }),
+  row({ id: 2, name: '李四' }),
+  row({ id: 3, name: '王五', kind: 'probationary', kind_label: '预备党员' }),
+  row({ id: 4, name: '赵六' }),
+]
+
+function draft(over: Partial<MeetingInput> = {}): MeetingInput {
+  return {
+    kind: 'assembly',
+    date: '2026-11-27',
+    start_time: '19:30',
+    place: '村党群服务中心',
+    topic: '学习党的二十届四中全会精神',
+    host_id: 1,
+    recorder_id: 2,
+    group_id: null,
+    attendees: [
+      { member_id: 1, status: 'present', reason: '' },
+      { member_id: 2, status: 'present', reason: '' },
+      { member_id: 3, status: 'present', reason: '' },
+    ],
+    observers: '',
+    minutes: '',
+    agenda: [
+      { text: '学习文件', prescribed: true },
+      { text: '讨论', prescribed: false },
+    ],
+    resolutions: [],
+    ...over,
+  }
+}
+
+function report(over: Partial<QuorumReport> = {}): QuorumReport {
+  return {
+    applies: true,
+    ok: true,
+    lines: ['有表决权的党员 2 人，到会 2 人，超过半数，可以表决'],
+    resolutions: [],
+    should_attend: 3,
+    present: 3,
+    on_leave: 0,
+    absent: 0,
+    attendance_rate: '100.0%',
+    ...over,
+  }
+}
+
+function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail {
+  return {
+    id: 12,
+    kind: 'assembly',
+    kind_label: '支部党员大会',
+    date: '2026-11-27',
+    start_time: '19:30',
+    place: '村党群服务中心',
+    topic: '学习党的二十届四中全会精神',
+    host_id: 1,
+    host_name: '张三',
+    recorder_id: 2,
+    recorder_name: '李四',
+    group_id: null,
+    group_name: null,
+    attendees: [
+      { member_id: 1, name: '张三', member_kind_label: '正式党员', voting: true, status: 'present', status_label: '出席', reason: '' },
+      { member_id: 2, name: '李四', member_kind_label: '正式党员', voting: true, status: 'leave', status_label: '请假', reason: '外出务工' },
+      { member_id: 3, name: '王五', member_kind_label: '预备党员', voting: false, status: 'absent', status_label: '缺席', reason: '' },
+    ],
+    observers: '驻村第一书记 孙某',
+    minutes: '张三传达了全会精神。\n大家讨论。',
+    agenda: [{ text: '学习文件', prescribed: true }],
+    resolutions: [
+      {
+        text: '同意接收赵六为预备党员',
+        vote: true,
+        election: false,
+        votes_for: 2,
+        votes_against: 0,
+        votes_abstain: 0,
+        passed: false,
+        verdict: '赞成票未超过应到会有表决权党员的半数，未通过',
+      },
+    ],
+    quorum: report({
+      ok: false,
+      lines: ['有表决权的党员 2 人，到会 1 人，未超过半数，不能表决'],
+      should_attend: 3,
+      present: 1,
+      on_leave: 1,
+      absent: 1,
+      attendance_rate: '33.3%',
+    }),
+    history: [{ at: '2026-11-27 21:00', action: 'create', action_label: '添加', summary: '记录会议' }],
+    ...over,
+  }
+}
+
+type Handler = (cmd: string, args: Record<string, unknown>) => unknown
+
+/** A fake core answering the meeting commands; `over` answers first. */
+function core(over: Handler = () => undefined) {
+  return fakeCore((cmd, args) => {
+    const answer = over(cmd, args)
+    if (answer !== undefined) return answer
+    switch (cmd) {
+      case 'app_info':
+        return appInfo({ member_count: 4 })
+      case 'meeting_choices':
+        return meetingChoices
+      case 'member_list':
+        return members
+      case 'group_list':
+        return testGroups
+      case 'meeting_draft':
+        return draft({ kind: args.kind as string, date: args.date as string })
+      case 'meeting_check':
+        return report()
+      case 'meeting_get':
+        return meetingDetail({ id: Number(args.id) })
+    }
+    throw { code: 'unexpected', message: `unexpected ${cmd}` }
+  })
+}
+
+const calendar: Calendar = {
+  year: 2026,
+  rows: [
+    {
+      kind: 'committee',
+      kind_label: '支委会',
+      frequency_label: '每月一次',
+      cells: Array.from({ length: 12 }, (_, i) => {
+        const month = i + 1
+        const state = month <= 9 ? 'held' : month === 10 ? 'missed' : month === 11 ? 'due' : 'upcoming'
+        const label = { held: '已开', missed: '未开', due: '本月应开', upcoming: '未到' }[state]
+        return {
+          period: `2026-${String(month).padStart(2, '0')}`,
+          label: `${month}月`,
+          expected: 1,
+          held: state === 'held' ? 1 : 0,
+          state,
+          state_label: label,
+        } as Calendar['rows'][number]['cells'][number]
+      }),
+    },
+    {
+      kind: 'assembly',
+      kind_label: '支部党员大会',
+      frequency_label: '每季度一次',
+      cells: [
+        { period: '2026-Q1', label: '一季度', expected: 1, held: 1, state: 'held', state_label: '已开' },
+        { period: '2026-Q2', label: '二季度', expected: 1, held: 0, state: 'missed', state_label: '未开' },
+        { period: '2026-Q3', label: '三季度', expected: 1, held: 2, state: 'held', state_label: '已开' },
+        { period: '2026-Q4', label: '四季度', expected: 1, held: 0, state: 'due', state_label: '本季度应开' },
+      ],
+    },
+    {
+      kind: 'group_meeting',
+      kind_label: '党小组会',
+      frequency_label: '每月一次',
+      cells: [{ period: '2026', label: '全年', expected: 0, held: 0, state: 'not_required', state_label: '不需要' }],
+    },
+  ],
+  gaps: ['2026年10月没有召开支委会', '2026年第二季度没有召开支部党员大会'],
+  monthly_attendance: [
+    { month: '2026-01', label: '1月', rate: 95 },
+    { month: '2026-02', label: '2月', rate: 87.25 },
+    { month: '2026-03', label: '3月', rate: null },
+  ],
+  missed_three_in_a_row: [{ member_id: 3, name: '王五', missed: 4 }],
+}
+
+describe('年度日历', () => {
+  it('draws each cell with its kind, period and state, the gaps, the monthly rates and who missed three times', async () => {
+    const calls = core((cmd) => (cmd === 'meeting_calendar' ? calendar : undefined))
+    const { wrapper } = await mountApp('/meetings/calendar')
+
+    expect(calls.find((c) => c.cmd === 'meeting_calendar')!.args).toEqual({ year: 2026 })
+    const cells = wrapper.findAll('[data-testid=cal-cell]')
+    expect(cells).toHaveLength(17)
+    const committee = wrapper.findAll('[data-testid=cal-cell][data-kind=committee]')
+    expect(committee).toHaveLength(12)
+
+    const oct = wrapper.get('[data-testid=cal-cell][data-kind=committee][data-period="2026-10"]')
+    expect(oct.classes()).toContain('state-missed')
+    expect(oct.text()).toContain('10月')
+    expect(oct.text()).toContain('0/1')
+    expect(oct.text()).toContain('未开')
+    const q3 = wrapper.get('[data-testid=cal-cell][data-kind=assembly][data-period="2026-Q3"]')
+    expect(q3.classes()).toContain('state-held')
+    expect(q3.text()).toContain('2/1')
+    const q4 = wrapper.get('[data-testid=cal-cell][data-kind=assembly][data-period="2026-Q4"]')
+    expect(q4.classes()).toContain('state-due')
+    expect(q4.attributes('style')).toContain('span 3')
+    const year = wrapper.get('[data-testid=cal-cell][data-kind=group_meeting][data-period="2026"]')
+    expect(year.classes()).toContain('state-not_required')
+    expect(year.attributes('style')).toContain('span 12')
+    expect(wrapper.get('[data-testid=cal-cell][data-kind=committee][data-period="2026-12"]').classes()).toContain(
+      'state-upcoming',
+    )
+
+    expect(wrapper.get('[data-testid=calendar-gaps]').text()).toContain('2026年10月没有召开支委会')
+    expect(wrapper.findAll('[data-testid=calendar-gaps] li')).toHaveLength(2)
+
+    const rates = wrapper.findAll('[data-testid=month-rate]')
+    expect(rates.map((r) => r.attributes('data-month'))).toEqual(['2026-01', '2026-02', '2026-03'])
+    expect(rates.map((r) => r.text())).toEqual(['95.0%', '87.3%', '—'])
+    expect(wrapper.get('[data-testid=month-rate][data-month="2026-01"] .bar-fill').attributes('style')).toContain(
+      'height: 95%',
+    )
+
+    const missed = wrapper.get('[data-testid=missed-three]')
+    expect(missed.text()).toContain('王五')
+    expect(missed.text()).toContain('4')
+  })
+
+  it('asks again for another year, and a due cell leads to the form for that kind', async () => {
+    const calls = core((cmd, args) => (cmd === 'meeting_calendar' ? { ...calendar, year: args.year } : undefined))
+    const { wrapper, router } = await mountApp('/meetings/calendar')
+    await wrapper.get('[data-testid=calendar-year] .el-select__wrapper').trigger('click')
+    await settle()
+    const option = [...document.querySelectorAll('.el-select-dropdown__item')].find((o) => o.textContent?.trim() === '2025年')
+    expect(option).toBeTruthy()
+    ;(option as HTMLElement).click()
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'meeting_calendar').map((c) => c.args.year)).toEqual([2026, 2025])
+
+    await wrapper.get('[data-testid=cal-cell][data-kind=assembly][data-period="2026-Q4"]').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.fullPath).toBe('/meetings/new?kind=assembly')
+  })
+})
+
+describe('会议记录', () => {
+  const rows: MeetingRow[] = [
+    {
+      id: 12,
+      kind: 'assembly',
+      kind_label: '支部党员大会',
+      date: '2026-11-27',
+      start_time: '19:30',
+      place: '村部',
+      topic: '发展党员',
+      host_name: '张三',
+      should_attend: 30,
+      present: 14,
+      on_leave: 10,
+      absent: 6,
+      attendance_rate: '46.7%',
+      quorum_ok: false,
+    },
+    {
+      id: 13,
+      kind: 'lecture',
+      kind_label: '党课',
+      date: '2026-10-08',
+      start_time: '',
+      place: '',
+      topic: '党史学习',
+      host_name: null,
+      should_attend: 20,
+      present: 19,
+      on_leave: 1,
+      absent: 0,
+      attendance_rate: '95.0%',
+      quorum_ok: null,
+    },
+  ]
+
+  it('lists the year of today, filters by kind and opens a record', async () => {
+    const calls = core((cmd, args) => {
+      if (cmd !== 'meeting_list') return undefined
+      const q = args.query as { kind: string | null }
+      return q.kind === 'lecture' ? [rows[1]] : rows
+    })
+    const { wrapper, router } = await mountApp('/meetings')
+
+    expect(calls.find((c) => c.cmd === 'meeting_list')!.args).toEqual({ query: { year: 2026, kind: null } })
+    expect(document.querySelectorAll('[data-testid=meeting-row]')).toHaveLength(2)
+    expect(wrapper.findAll('[data-testid=cell-date]').map((c) => c.text())).toEqual(['2026年11月27日', '2026年10月8日'])
+    const quorum = wrapper.findAll('[data-testid=cell-quorum]').map((c) => c.text())
+    expect(quorum).toEqual(['不足法定人数', ''])
+    expect(wrapper.findAll('[data-testid=cell-attendance_rate]').map((c) => c.text())).toEqual(['46.7%', '95.0%'])
+
+    await wrapper.get('[data-testid=filter-meeting-kind] .el-select__wrapper').trigger('click')
+    await settle()
+    const lecture = [...document.querySelectorAll('.el-select-dropdown__item')].find((o) => o.textContent?.trim() === '党课')
+    ;(lecture as HTMLElement).click()
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'meeting_list').pop()!.args).toEqual({ query: { year: 2026, kind: 'lecture' } })
+    expect(document.querySelectorAll('[data-testid=meeting-row]')).toHaveLength(1)
+
+    ;(document.querySelector('[data-testid=meeting-row] td') as HTMLElement).click()
+    await settle()
+    expect(router.currentRoute.value.path).toBe('/meetings/13')
+  })
+
+  it('has the two buttons on top', async () => {
+    core((cmd) => (cmd === 'meeting_list' ? [] : undefined))
+    const { wrapper, router } = await mountApp('/meetings')
+    expect(wrapper.text()).toContain('2026年还没有会议记录')
+    await wrapper.get('[data-testid=new-meeting]').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.path).toBe('/meetings/new')
+  })
+})
+
+function attendeeRow(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], id: number) {
+  return wrapper.get(`[data-testid=attendee-row][data-member-id="${id}"]`)
+}
+
+async function setStatus(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], id: number, status: string) {
+  const input = attendeeRow(wrapper, id)
+    .findAll('.att-status input')
+    .find((i) => (i.element as HTMLInputElement).value === status)!
+  await input.setValue(true)
+}
+
+describe('记录会议', () => {
+  it('starts from the core draft for the kind in the address and today', async () => {
+    const calls = core()
+    const { wrapper } = await mountApp('/meetings/new?kind=committee')
+    await settle(350)
+
+    const d = calls.find((c) => c.cmd === 'meeting_draft')!
+    expect(d.args).toEqual({ kind: 'committee', date: '2026-11-27', group_id: null })
+    expect(calls.filter((c) => c.cmd === 'meeting_draft')).toHaveLength(1)
+    expect((wrapper.get('[data-testid=field-date] input').element as HTMLInputElement).value).toBe('2026-11-27')
+    expect((wrapper.get('[data-testid=field-topic] input').element as HTMLInputElement).value).toBe(
+      '学习党的二十届四中全会精神',
+    )
+    const names = wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())
+    expect(names).toEqual(['张三', '李四', '王五'])
+    expect(attendeeRow(wrapper, 3).text()).toContain('预备党员')
+    // everyone present by default: no reason boxes
+    expect(wrapper.findAll('[data-testid=attendee-reason]')).toHaveLength(0)
+    // the agenda from the draft, with 规定动作 marked
+    expect(wrapper.findAll('[data-testid=agenda-row]')).toHaveLength(2)
+    expect(wrapper.findAll('[data-testid=agenda-prescribed]')).toHaveLength(1)
+    // a fixed list: nothing to add or remove by hand
+    expect(wrapper.find('[data-testid=add-attendee]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=attendee-remove]').exists()).toBe(false)
+    // counts come from meeting_check
+    expect(wrapper.get('[data-testid=count-should_attend]').text()).toBe('3')
+  })
+
+  it('asks for a new draft when the kind changes, keeping the marks already made', async () => {
+    const calls = core()
+    const { wrapper } = await mountApp('/meetings/new')
+    await setStatus(wrapper, 2, 'leave')
+    await wrapper.get('[data-testid=attendee-reason] input').setValue('外出务工')
+    const lecture = wrapper.findAll('[data-testid=field-kind] input').find((i) => (i.element as HTMLInputElement).value === 'lecture')!
+    await lecture.setValue(true)
+    await settle()
+
+    const drafts = calls.filter((c) => c.cmd === 'meeting_draft')
+    expect(drafts.map((c) => c.args.kind)).toEqual(['assembly', 'lecture'])
+    expect((wrapper.get('[data-testid=attendee-reason] input').element as HTMLInputElement).value).toBe('外出务工')
+    // a chosen list: members can be added and removed
+    expect(wrapper.find('[data-testid=add-attendee]').exists()).toBe(true)
+    await attendeeRow(wrapper, 1).get('[data-testid=attendee-remove]').trigger('click')
+    expect(wrapper.findAll('[data-testid=attendee-row]')).toHaveLength(2)
+  })
+
+  it('keeps a hand-picked list of attendees when only the date changes', async () => {
+    const calls = core((cmd, args) =>
+      cmd === 'meeting_draft' && args.kind === 'talk'
+        ? draft({ kind: 'talk', attendees: [], agenda: [], topic: '', host_id: null })
+        : undefined,
+    )
+    const { wrapper } = await mountApp('/meetings/new?kind=talk')
+    expect(wrapper.findAll('[data-testid=attendee-row]')).toHaveLength(0)
+    await wrapper.get('[data-testid=add-attendee] .el-select__wrapper').trigger('click')
+    await settle()
+    // the host and recorder lists are in the page too: pick from the one that notes each member's kind
+    const li = [...document.querySelectorAll('.el-select-dropdown__item')].find(
+      (o) => o.querySelector('.option-note') && o.textContent?.includes('赵六'),
+    )
+    ;(li as HTMLElement).click()
+    await settle()
+    expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['赵六'])
+
+    await wrapper.get('[data-testid=field-date] input').setValue('2026-11-20')
+    await settle(450)
+    expect(calls.filter((c) => c.cmd === 'meeting_draft').map((c) => c.args.date)).toEqual(['2026-11-27', '2026-11-20'])
+    expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['赵六'])
+  })
+
+  it('sends meeting_create with an attendee on leave and the reason, then opens the record', async () => {
+    const calls = core((cmd, args) => {
+      if (cmd === 'meeting_create') return meetingDetail({ id: 31, ...(args.input as object) } as Partial<MeetingDetail>)
+      return undefined
+    })
+    const { wrapper, router } = await mountApp('/meetings/new')
+    await settle()
+
+    await setStatus(wrapper, 2, 'leave')
+    const reasons = wrapper.findAll('[data-testid=attendee-reason]')
+    expect(reasons).toHaveLength(1)
+    expect(reasons[0].get('input').attributes('placeholder')).toBe('请假或缺席原因')
+    await reasons[0].get('input').setValue('外出务工')
+    await wrapper.get('[data-testid=field-minutes] textarea').setValue('传达学习全会精神。')
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle()
+
+    const create = calls.find((c) => c.cmd === 'meeting_create')
+    expect(create).toBeTruthy()
+    const input = create!.args.input as MeetingInput
+    expect(input.attendees).toEqual([
+      { member_id: 1, status: 'present', reason: '' },
+      { member_id: 2, status: 'leave', reason: '外出务工' },
+      { member_id: 3, status: 'present', reason: '' },
+    ])
+    expect(input).toMatchObject({
+      kind: 'assembly',
+      date: '2026-11-27',
+      start_time: '19:30',
+      host_id: 1,
+      recorder_id: 2,
+      group_id: null,
+      minutes: '传达学习全会精神。',
+      agenda: [
+        { text: '学习文件', prescribed: true },
+        { text: '讨论', prescribed: false },
+      ],
+    })
+    expect(router.currentRoute.value.path).toBe('/meetings/31')
+    expect(document.querySelector('.el-message')?.textContent).toContain('已保存')
+  })
+
+  it('shows a validation answer next to the field, and a resolution error on that resolution', async () => {
+    const calls = core((cmd) => {
+      if (cmd === 'meeting_create')
+        throw {
+          code: 'validation',
+          message: '有 2 项需要改正',
+          fields: { start_time: '时间请写成 19:30 这样', 'resolutions.0': '请填写赞成票数' },
+        }
+      return undefined
+    })
+    const { wrapper, router } = await mountApp('/meetings/new')
+    await settle()
+    await wrapper.get('[data-testid=field-start_time] input').setValue('晚上')
+    await wrapper.get('[data-testid=add-resolution]').trigger('click')
+    await wrapper.get('[data-testid=resolution-text] textarea').setValue('同意接收赵六为预备党员')
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle(150)
+
+    expect(calls.filter((c) => c.cmd === 'meeting_create')).toHaveLength(1)
+    const input = calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingInput
+    expect(input.resolutions).toEqual([
+      { text: '同意接收赵六为预备党员', vote: true, election: false, votes_for: null, votes_against: null, votes_abstain: null },
+    ])
+    expect(wrapper.get('[data-testid=item-start_time] .el-form-item__error').text()).toBe('时间请写成 19:30 这样')
+    expect(wrapper.find('[data-testid=item-date] .el-form-item__error').exists()).toBe(false)
+    expect(wrapper.get('[data-testid=resolution-item][data-index="0"] .el-form-item__error').text()).toBe('请填写赞成票数')
+    expect(wrapper.get('[data-testid=form-error]').text()).toContain('有 2 项需要改正')
+    expect(router.currentRoute.value.path).toBe('/meetings/new')
+  })
+
+  it('shows the quorum lines from meeting_check, red when not met, and hides them when they do not apply', async () => {
+    let answer = report()
+    const calls = core((cmd) => (cmd === 'meeting_check' ? answer : undefined))
+    const { wrapper } = await mountApp('/meetings/new')
+    await settle(350)
+
+    let panel = wrapper.get('[data-testid=quorum-panel]')
+    expect(panel.text()).toContain('有表决权的党员 2 人，到会 2 人，超过半数，可以表决')
+    expect(panel.classes()).toContain('ok')
+
+    answer = report({
+      ok: false,
+      lines: ['有表决权的党员 2 人，到会 1 人，未超过半数，不能表决'],
+      resolutions: [{ passed: false, verdict: '到会人数不足，表决无效' }],
+      warnings: ['还有 1 名正式党员没有评定等次。'],
+      present: 2,
+      absent: 1,
+    })
+    const before = calls.filter((c) => c.cmd === 'meeting_check').length
+    await setStatus(wrapper, 2, 'absent')
+    await wrapper.get('[data-testid=add-resolution]').trigger('click')
+    await settle(350)
+    const checks = calls.filter((c) => c.cmd === 'meeting_check')
+    expect(checks.length).toBe(before + 1) // debounced: one check for both changes
+    const sent = checks[checks.length - 1].args.input as MeetingInput
+    expect(sent.attendees.find((a) => a.member_id === 2)!.status).toBe('absent')
+    expect(sent.resolutions).toHaveLength(1)
+
+    panel = wrapper.get('[data-testid=quorum-panel]')
+    expect(panel.classes()).toContain('bad')
+    expect(panel.findAll('[data-testid=quorum-line]').map((l) => l.text())).toEqual([
+      '有表决权的党员 2 人，到会 1 人，未超过半数，不能表决',
+    ])
+    expect(panel.get('[data-testid=quorum-resolution]').text()).toContain('到会人数不足，表决无效')
+    expect(wrapper.get('[data-testid=count-absent]').text()).toBe('1')
+    expect(wrapper.get('[data-testid=quorum-warnings]').text()).toContain('没有评定等次')
+
+    answer = report({ applies: false, lines: [] })
+    await wrapper.get('[data-testid=field-place] input').setValue('村部')
+    await settle(350)
+    expect(wrapper.find('[data-testid=quorum-panel]').exists()).toBe(false)
+  })
+
+  it('fills the edit form from meeting_get and sends meeting_update', async () => {
+    const calls = core((cmd, args) => {
+      if (cmd === 'meeting_update') return meetingDetail({ id: Number(args.id) })
+      return undefined
+    })
+    const { wrapper, router } = await mountApp('/meetings/12/edit')
+    await settle()
+    expect(calls.some((c) => c.cmd === 'meeting_draft')).toBe(false)
+    expect((wrapper.get('[data-testid=field-topic] input').element as HTMLInputElement).value).toBe(
+      '学习党的二十届四中全会精神',
+    )
+    expect((attendeeRow(wrapper, 2).get('[data-testid=attendee-reason] input').element as HTMLInputElement).value).toBe(
+      '外出务工',
+    )
+    await setStatus(wrapper, 3, 'leave')
+    await attendeeRow(wrapper, 3).get('[data-testid=attendee-reason] input').setValue('生病')
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle()
+
+    const upd = calls.find((c) => c.cmd === 'meeting_update')!
+    expect(upd.args.id).toBe(12)
+    const input = upd.args.input as MeetingInput
+    expect(input.attendees).toEqual([
+      { member_id: 1, status: 'present', reason: '' },
+      { member_id: 2, status: 'leave', reason: '外出务工' },
+      { member_id: 3, status: 'leave', reason: '生病' },
+    ])
+    expect(input.resolutions).toEqual([
+      { text: '同意接收赵六为预备党员', vote: true, election: false, votes_for: 2, votes_against: 0, votes_abstain: 0 },
+    ])
+    expect(input).not.toHaveProperty('passed')
+    expect(router.currentRoute.value.path).toBe('/meetings/12')
+  })
+})
+
+describe('民主评议', () => {
+  it('keeps the grades of a review record through an edit and shows them on the record', async () => {
+    const review = () => {
+      const d = meetingDetail({ kind: 'review', kind_label: '民主评议党员' })
+      d.attendees[0] = { ...d.attendees[0], grade: 'excellent', grade_label: '优秀' }
+      return d
+    }
+    const calls = core((cmd) => {
+      if (cmd === 'meeting_get') return review()
+      if (cmd === 'meeting_update') return review()
+      return undefined
+    })
+    const { wrapper } = await mountApp('/meetings/12/edit')
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle()
+    const input = calls.find((c) => c.cmd === 'meeting_update')!.args.input as MeetingInput
+    expect(input.attendees[0]).toEqual({ member_id: 1, status: 'present', reason: '', grade: 'excellent' })
+    expect(input.attendees[1]).not.toHaveProperty('grade')
+    expect(wrapper.get('[data-testid=detail-grades]').text()).toBe('张三（优秀）')
+  })
+})
+
+describe('会议记录详情', () => {
+  it('lays the record out like the paper minutes', async () => {
+    core()
+    const { wrapper } = await mountApp('/meetings/12')
+    expect(wrapper.get('[data-testid=meeting-title]').text()).toBe('支部党员大会记录')
+    expect(wrapper.get('[data-testid=detail-time]').text()).toBe('2026年11月27日 19:30')
+    expect(wrapper.get('[data-testid=detail-host]').text()).toBe('张三')
+    expect(wrapper.get('[data-testid=detail-should_attend]').text()).toBe('3 人')
+    expect(wrapper.get('[data-testid=detail-leave]').text()).toContain('李四（外出务工）')
+    expect(wrapper.get('[data-testid=detail-absent]').text()).toContain('王五')
+    expect(wrapper.get('[data-testid=detail-observers]').text()).toBe('驻村第一书记 孙某')
+    expect(wrapper.get('[data-testid=detail-resolution]').text()).toContain('赞成 2 票，反对 0 票，弃权 0 票')
+    expect(wrapper.get('[data-testid=detail-verdict]').text()).toContain('未通过')
+    expect(wrapper.get('[data-testid=detail-quorum]').text()).toContain('未超过半数')
+  })
+
+  it('prints with window.print and deletes after asking', async () => {
+    const calls = core((cmd) => (cmd === 'meeting_delete' ? null : cmd === 'meeting_list' ? [] : undefined))
+    let printed = 0
+    const original = window.print
+    window.print = () => {
+      printed++
+    }
+    try {
+      const { wrapper, router } = await mountApp('/meetings/12')
+      await wrapper.get('[data-testid=print-meeting]').trigger('click')
+      expect(printed).toBe(1)
+
+      await wrapper.get('[data-testid=delete-meeting]').trigger('click')
+      await settle()
+      const box = document.querySelector('.el-message-box')
+      expect(box?.textContent).toContain('删除后不再计入日历；数据不会丢失')
+      expect(calls.some((c) => c.cmd === 'meeting_delete')).toBe(false)
+      ;[...document.querySelectorAll('.el-message-box button')]
+        .find((b) => b.textContent?.trim() === '删除')!
+        .dispatchEvent(new MouseEvent('click', { bubbles: true }))
+      await settle(50)
+      expect(calls.find((c) => c.cmd === 'meeting_delete')!.args).toEqual({ id: 12 })
+      expect(router.currentRoute.value.path).toBe('/meetings')
+    } finally {
+      window.print = original
+    }
+  })
+})
