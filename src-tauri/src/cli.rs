@@ -46,6 +46,11 @@ pub enum Command {
         #[command(subcommand)]
         action: MeetingAction,
     },
+    /// 党费
+    Dues {
+        #[command(subcommand)]
+        action: DuesAction,
+    },
     /// 公民身份号码
     Id {
         #[command(subcommand)]
@@ -88,6 +93,22 @@ pub enum MeetingAction {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum DuesAction {
+    /// The monthly amount by the 2008 rules
+    Amount {
+        /// in_service | declared | retired | farmer | student | unemployed | relief | hardship
+        #[arg(long)]
+        category: String,
+        /// Monthly base in yuan (after-tax wage, or pension)
+        #[arg(long)]
+        base: Option<String>,
+        /// The branch's farmer amount in yuan (0.20–1.00)
+        #[arg(long)]
+        farmer_amount: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum IdAction {
     /// Check an ID number (GB 11643): exit 0 when valid, 1 when not
     Check { id: String },
@@ -117,6 +138,19 @@ pub fn main() -> i32 {
         Some(Command::Id {
             action: IdAction::Check { id },
         }) => id_check(&id, today, cli.json),
+        Some(Command::Dues {
+            action:
+                DuesAction::Amount {
+                    category,
+                    base,
+                    farmer_amount,
+                },
+        }) => dues_amount(
+            &category,
+            base.as_deref(),
+            farmer_amount.as_deref(),
+            cli.json,
+        ),
         Some(command) => match run_with_store(command, &data_dir, today, cli.json) {
             Ok(()) => 0,
             Err(e) => {
@@ -161,6 +195,49 @@ fn id_check(id: &str, today: NaiveDate, as_json: bool) -> i32 {
         }
     }
     i32::from(result.is_err())
+}
+
+fn dues_amount(category: &str, base: Option<&str>, farmer: Option<&str>, as_json: bool) -> i32 {
+    use zhibu_core::dues::{money, monthly_amount, AmountInput, DuesCategory};
+    let fail = |msg: &str| {
+        if as_json {
+            eprintln!("{}", json!({ "code": "invalid_input", "message": msg }));
+        } else {
+            eprintln!("错误：{msg}");
+        }
+        1
+    };
+    let Some(category) = DuesCategory::from_code(category) else {
+        return fail("党费类别不对：可用 in_service、declared、retired、farmer、student、unemployed、relief、hardship");
+    };
+    let parse = |s: Option<&str>| s.map(|s| money::parse_yuan(s).ok_or(()));
+    let (Ok(base), Ok(fixed)) = (parse(base).transpose(), parse(farmer).transpose()) else {
+        return fail("金额格式不对，请写成 3000 或 3000.01 这样（元）");
+    };
+    match monthly_amount(
+        AmountInput {
+            category,
+            base,
+            fixed,
+        },
+        1,
+    ) {
+        Ok(a) => {
+            if as_json {
+                println!(
+                    "{}",
+                    json!({ "monthly_fen": a.monthly_fen, "rate": a.rate_label, "warnings": a.warnings })
+                );
+            } else {
+                println!("每月 {} 元（{}）", money::yuan(a.monthly_fen), a.rate_label);
+                for w in &a.warnings {
+                    println!("注意：{w}");
+                }
+            }
+            0
+        }
+        Err(e) => fail(&e.to_string()),
+    }
 }
 
 fn run_with_store(
@@ -325,7 +402,7 @@ fn run_with_store(
                 }
             }
         }
-        Command::Id { .. } => unreachable!("handled without a store"),
+        Command::Id { .. } | Command::Dues { .. } => unreachable!("handled without a store"),
     }
     Ok(())
 }

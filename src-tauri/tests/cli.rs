@@ -150,3 +150,49 @@ fn meeting_list_and_calendar_json() {
         12
     );
 }
+
+#[test]
+fn dues_amount_json_at_the_boundaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let amount = |args: &[&str]| -> Value {
+        let mut all = vec!["dues", "amount", "--json"];
+        all.extend_from_slice(args);
+        let out = zhibu(dir.path(), &all);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(
+        amount(&["--category", "in_service", "--base", "3000.00"])["monthly_fen"],
+        1500
+    );
+    assert_eq!(
+        amount(&["--category", "in_service", "--base", "3000.01"])["monthly_fen"],
+        3000
+    );
+    assert_eq!(
+        amount(&["--category", "retired", "--base", "5000.01"])["monthly_fen"],
+        5000
+    );
+    assert_eq!(
+        amount(&["--category", "farmer", "--farmer-amount", "0.5"])["monthly_fen"],
+        50
+    );
+    assert_eq!(amount(&["--category", "student"])["monthly_fen"], 20);
+    let bad = zhibu(
+        dir.path(),
+        &[
+            "dues",
+            "amount",
+            "--category",
+            "farmer",
+            "--farmer-amount",
+            "2",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("0.20 元至 1.00 元"));
+}

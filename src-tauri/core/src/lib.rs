@@ -11,6 +11,7 @@
 pub mod branch;
 pub mod date;
 pub mod demo;
+pub mod dues;
 pub mod error;
 pub mod idcard;
 pub mod meetings;

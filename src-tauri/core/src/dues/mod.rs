@@ -1,0 +1,7 @@
+//! 党费: amounts by the 2008 rules, yearly assessments, collection,
+//! arrears, remittance (DOMAIN.md §2). Money is integer 分 throughout.
+
+pub mod money;
+pub mod rules;
+
+pub use rules::{monthly_amount, Amount, AmountError, AmountInput, DuesCategory};
