@@ -3,6 +3,7 @@
 
 mod core {
     pub mod demo;
+    pub mod dues;
     pub mod meetings;
     pub mod members;
 }

@@ -5,3 +5,11 @@ pub mod money;
 pub mod rules;
 
 pub use rules::{monthly_amount, Amount, AmountError, AmountInput, DuesCategory};
+pub mod ledger;
+pub mod month;
+
+pub use ledger::{
+    Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm,
+    GridCell, GridRow, MonthState, Payment, PaymentForm, Remittance, RemittanceForm,
+};
+pub use month::Month;

@@ -1,0 +1,1111 @@
+//! The dues ledger: yearly assessments, which months each member owes,
+//! payments (back and advance, reversals), the year grid, arrears,
+//! remittances and the balance. Every amount is integer 分.
+
+use super::money::{parse_yuan, yuan};
+use super::month::Month;
+use super::rules::{monthly_amount, AmountInput, DuesCategory, LARGE_PAYMENT_FEN};
+use crate::date::PartialDate;
+use crate::error::{Error, FieldErrors, Result};
+use crate::members::{clean, Status, TransferDirection};
+use crate::store::{now_text, Store};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+// ---------- settings ----------
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DuesSettings {
+    pub farmer_fen: i64,
+    pub rounding_fen: i64,
+    pub max_back_months: i64,
+    pub max_advance_months: i64,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DuesSettingsForm {
+    /// Yuan, 0.20–1.00.
+    pub farmer_amount: String,
+    /// 1, 10 or 100 分.
+    pub rounding_fen: i64,
+    pub max_back_months: i64,
+    pub max_advance_months: i64,
+}
+
+// ---------- assessments ----------
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AssessmentForm {
+    pub member_id: i64,
+    /// `YYYY-MM`: the month the amount applies from.
+    pub from_month: String,
+    pub category: String,
+    /// Monthly base in yuan, for in-service, declared and retired members.
+    pub base: String,
+    /// Hardship: the approved monthly amount in yuan (0 = exempt).
+    pub fixed: String,
+    /// Hardship: the decision (date, 党委 approval reference).
+    pub decision: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    pub id: i64,
+    pub member_id: i64,
+    pub from_month: Month,
+    pub category: DuesCategory,
+    pub category_label: &'static str,
+    pub base_fen: Option<i64>,
+    pub fixed_fen: Option<i64>,
+    pub monthly_fen: i64,
+    pub decision: String,
+    pub note: String,
+    pub created_at: String,
+}
+
+// ---------- payments ----------
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PaymentForm {
+    pub member_id: i64,
+    pub paid_on: String,
+    /// `dues` (months listed) or `extra` (自愿多交, amount given).
+    pub kind: String,
+    /// The months this payment covers, `YYYY-MM`.
+    pub months: Vec<String>,
+    /// Yuan, for `extra` only; dues are what the months owe.
+    pub amount: String,
+    pub receipt_no: String,
+    pub collector: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PaymentMonth {
+    pub month: Month,
+    pub amount_fen: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Payment {
+    pub id: i64,
+    pub member_id: i64,
+    pub name: String,
+    pub paid_on: NaiveDate,
+    pub kind: String,
+    pub amount_fen: i64,
+    pub months: Vec<PaymentMonth>,
+    pub receipt_no: String,
+    pub collector: String,
+    pub note: String,
+    pub reverses_id: Option<i64>,
+    pub reversed_by: Option<i64>,
+    /// ≥ 1000 元 in one payment: goes entirely to the Centre.
+    pub large: bool,
+    /// Back payment (补交) and advance (预交) months in this payment.
+    pub back_months: usize,
+    pub advance_months: usize,
+}
+
+// ---------- the grid ----------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MonthState {
+    /// Not in the branch (not yet admitted, transferred out, deceased …).
+    NotMember,
+    /// In the branch but no amount has been assessed.
+    Unassessed,
+    /// Owed and not (fully) paid, and due.
+    Owed,
+    Paid,
+    /// Assessed at 0 (hardship exemption).
+    Waived,
+    /// Not due yet and not paid in advance.
+    Future,
+}
+
+impl MonthState {
+    pub fn label(self) -> &'static str {
+        match self {
+            MonthState::NotMember => "不在册",
+            MonthState::Unassessed => "未核定",
+            MonthState::Owed => "未交",
+            MonthState::Paid => "已交",
+            MonthState::Waived => "免交",
+            MonthState::Future => "未到期",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GridCell {
+    pub month: Month,
+    pub state: MonthState,
+    pub state_label: &'static str,
+    /// What the month owes, where assessed.
+    pub owed_fen: Option<i64>,
+    /// Net paid for the month (reversals subtracted).
+    pub paid_fen: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GridRow {
+    pub member_id: i64,
+    pub name: String,
+    pub category_label: Option<&'static str>,
+    pub base_fen: Option<i64>,
+    pub rate_label: Option<String>,
+    pub monthly_fen: Option<i64>,
+    pub cells: Vec<GridCell>,
+    /// Paid for this year's months.
+    pub total_fen: i64,
+    /// Consecutive unpaid months up to last month.
+    pub arrears_months: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DuesGrid {
+    pub year: i32,
+    pub rows: Vec<GridRow>,
+    /// Per month: what was paid for that month, all members.
+    pub month_totals: Vec<i64>,
+    pub total_fen: i64,
+    /// 自愿多交 received this year.
+    pub extra_fen: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Arrears {
+    pub member_id: i64,
+    pub name: String,
+    pub months: usize,
+    pub from: Month,
+    pub to: Month,
+    pub owed_fen: i64,
+    /// `warn` at 3 months, `flag` at 6 (党章第九条).
+    pub level: &'static str,
+    pub message: String,
+}
+
+// ---------- remittances ----------
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RemittanceForm {
+    pub remitted_on: String,
+    pub from_month: String,
+    pub to_month: String,
+    /// Yuan.
+    pub amount: String,
+    pub handler: String,
+    pub voucher: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Remittance {
+    pub id: i64,
+    pub remitted_on: NaiveDate,
+    pub from_month: Month,
+    pub to_month: Month,
+    pub amount_fen: i64,
+    pub handler: String,
+    pub voucher: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DuesBalance {
+    /// Everything received (dues and extra, reversals subtracted).
+    pub collected_fen: i64,
+    pub remitted_fen: i64,
+    /// Held by the branch, not yet handed up.
+    pub balance_fen: i64,
+}
+
+// ---------- who owes which month ----------
+
+/// What decides whether a member owes a month.
+struct Timeline {
+    name: String,
+    admitted: Option<Month>,
+    deleted: bool,
+    /// (date, status), oldest first.
+    statuses: Vec<(NaiveDate, Status)>,
+    /// (date, direction), oldest first.
+    transfers: Vec<(NaiveDate, TransferDirection)>,
+}
+
+impl Timeline {
+    fn in_branch_at(&self, day: NaiveDate) -> bool {
+        match self.transfers.iter().rev().find(|(d, _)| *d <= day) {
+            Some((_, dir)) => *dir == TransferDirection::In,
+            // Before the first transfer: in the branch unless they came by transfer.
+            None => self
+                .transfers
+                .first()
+                .is_none_or(|(_, dir)| *dir == TransferDirection::Out),
+        }
+    }
+
+    fn normal_before(&self, m: Month) -> bool {
+        self.statuses
+            .iter()
+            .rev()
+            .find(|(d, _)| *d < m.first_day())
+            .is_none_or(|(_, s)| *s == Status::Normal)
+    }
+
+    /// Owed: admitted by then, in the branch at some point of the month
+    /// (the month of a transfer in and of a transfer out are owed here), and
+    /// in normal standing when the month began.
+    fn owes(&self, m: Month) -> bool {
+        if self.deleted || self.admitted.is_none_or(|a| m < a) {
+            return false;
+        }
+        let before = m.first_day().pred_opt().unwrap_or(m.first_day());
+        (self.in_branch_at(before) || self.in_branch_at(m.last_day())) && self.normal_before(m)
+    }
+}
+
+fn timelines(conn: &Connection) -> Result<HashMap<i64, Timeline>> {
+    let mut out: HashMap<i64, Timeline> = HashMap::new();
+    let mut stmt =
+        conn.prepare("SELECT id, name, admitted_on, deleted_at IS NOT NULL FROM members")?;
+    let rows = stmt.query_map([], |r| {
+        let admitted: Option<PartialDate> = r.get(2)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            admitted,
+            r.get::<_, bool>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, name, admitted, deleted) = row?;
+        out.insert(
+            id,
+            Timeline {
+                name,
+                admitted: admitted.map(|a| Month {
+                    year: a.year(),
+                    month: a.month_number(),
+                }),
+                deleted,
+                statuses: Vec::new(),
+                transfers: Vec::new(),
+            },
+        );
+    }
+    let mut stmt = conn
+        .prepare("SELECT member_id, date, status FROM member_status_changes ORDER BY date, id")?;
+    for row in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, PartialDate>(1)?,
+            r.get::<_, Status>(2)?,
+        ))
+    })? {
+        let (id, date, status) = row?;
+        if let Some(t) = out.get_mut(&id) {
+            t.statuses.push((date.first_day(), status));
+        }
+    }
+    let mut stmt =
+        conn.prepare("SELECT member_id, date, direction FROM transfers ORDER BY date, id")?;
+    for row in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, PartialDate>(1)?,
+            r.get::<_, TransferDirection>(2)?,
+        ))
+    })? {
+        let (id, date, dir) = row?;
+        if let Some(t) = out.get_mut(&id) {
+            t.transfers.push((date.first_day(), dir));
+        }
+    }
+    Ok(out)
+}
+
+/// Every member's assessments, oldest first.
+fn all_assessments(conn: &Connection) -> Result<HashMap<i64, Vec<Assessment>>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, member_id, from_month, category, base_fen, fixed_fen, monthly_fen, decision, note, created_at
+         FROM dues_assessments ORDER BY from_month, id",
+    )?;
+    let mut out: HashMap<i64, Vec<Assessment>> = HashMap::new();
+    for a in stmt.query_map([], |r| {
+        let category: DuesCategory = r.get(3)?;
+        Ok(Assessment {
+            id: r.get(0)?,
+            member_id: r.get(1)?,
+            from_month: r.get(2)?,
+            category,
+            category_label: category.label(),
+            base_fen: r.get(4)?,
+            fixed_fen: r.get(5)?,
+            monthly_fen: r.get(6)?,
+            decision: r.get(7)?,
+            note: r.get(8)?,
+            created_at: r.get(9)?,
+        })
+    })? {
+        let a = a?;
+        out.entry(a.member_id).or_default().push(a);
+    }
+    Ok(out)
+}
+
+fn assessment_for(list: Option<&Vec<Assessment>>, m: Month) -> Option<&Assessment> {
+    list?.iter().rev().find(|a| a.from_month <= m)
+}
+
+/// Net paid per (member, month).
+fn paid_months(conn: &Connection) -> Result<HashMap<(i64, Month), i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.member_id, pm.month, SUM(pm.amount_fen) FROM dues_payment_months pm
+         JOIN dues_payments p ON p.id = pm.payment_id GROUP BY p.member_id, pm.month",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            (r.get::<_, i64>(0)?, r.get::<_, Month>(1)?),
+            r.get::<_, i64>(2)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The whole ledger state, read once.
+struct Ledger {
+    timelines: HashMap<i64, Timeline>,
+    assessments: HashMap<i64, Vec<Assessment>>,
+    paid: HashMap<(i64, Month), i64>,
+}
+
+impl Ledger {
+    fn read(conn: &Connection) -> Result<Ledger> {
+        Ok(Ledger {
+            timelines: timelines(conn)?,
+            assessments: all_assessments(conn)?,
+            paid: paid_months(conn)?,
+        })
+    }
+
+    fn owed(&self, member: i64, m: Month) -> Option<i64> {
+        assessment_for(self.assessments.get(&member), m).map(|a| a.monthly_fen)
+    }
+
+    fn state(&self, member: i64, m: Month, current: Month) -> GridCell {
+        let paid = self.paid.get(&(member, m)).copied().unwrap_or(0);
+        let owed = self.owed(member, m);
+        let owes = self.timelines.get(&member).is_some_and(|t| t.owes(m));
+        let state = match (owes, owed) {
+            (false, _) => MonthState::NotMember,
+            (true, None) => MonthState::Unassessed,
+            (true, Some(0)) => MonthState::Waived,
+            (true, Some(o)) if paid >= o => MonthState::Paid,
+            (true, Some(_)) if m > current => MonthState::Future,
+            (true, Some(_)) => MonthState::Owed,
+        };
+        GridCell {
+            month: m,
+            state,
+            state_label: state.label(),
+            owed_fen: owed.filter(|_| owes),
+            paid_fen: paid,
+        }
+    }
+
+    /// Consecutive unpaid months ending with the month before `current`.
+    fn arrears(&self, member: i64, current: Month) -> (usize, i64, Option<Month>) {
+        let (mut n, mut owed_total, mut from) = (0usize, 0i64, None);
+        let mut m = current.plus(-1);
+        for _ in 0..240 {
+            let cell = self.state(member, m, current);
+            if cell.state != MonthState::Owed {
+                break;
+            }
+            n += 1;
+            owed_total += cell.owed_fen.unwrap_or(0) - cell.paid_fen;
+            from = Some(m);
+            m = m.plus(-1);
+        }
+        (n, owed_total, from)
+    }
+}
+
+fn parse_day(
+    e: &mut FieldErrors,
+    field: &'static str,
+    label: &str,
+    text: &str,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    match PartialDate::parse_opt(text) {
+        Ok(Some(PartialDate::Day(d))) if d > today => {
+            e.add(field, format!("{label}不能晚于今天"));
+            None
+        }
+        Ok(Some(PartialDate::Day(d))) => Some(d),
+        Ok(_) => {
+            e.add(field, format!("请填写{label}，如 2026-11-05"));
+            None
+        }
+        Err(err) => {
+            e.add(field, err.to_string());
+            None
+        }
+    }
+}
+
+fn parse_month(e: &mut FieldErrors, field: &'static str, label: &str, text: &str) -> Option<Month> {
+    let m = Month::parse(text);
+    if m.is_none() {
+        e.add(field, format!("{label}请写成 2026-03 这样的年月"));
+    }
+    m
+}
+
+fn load_payment(conn: &Connection, id: i64, today: NaiveDate) -> Result<Payment> {
+    let mut p = conn
+        .query_row(
+            "SELECT p.id, p.member_id, m.name, p.paid_on, p.kind, p.amount_fen, p.receipt_no, p.collector, p.note,
+                    p.reverses_id, (SELECT r.id FROM dues_payments r WHERE r.reverses_id = p.id)
+             FROM dues_payments p JOIN members m ON m.id = p.member_id WHERE p.id = ?1",
+            [id],
+            |r| {
+                Ok(Payment {
+                    id: r.get(0)?,
+                    member_id: r.get(1)?,
+                    name: r.get(2)?,
+                    paid_on: r.get(3)?,
+                    kind: r.get(4)?,
+                    amount_fen: r.get(5)?,
+                    months: Vec::new(),
+                    receipt_no: r.get(6)?,
+                    collector: r.get(7)?,
+                    note: r.get(8)?,
+                    reverses_id: r.get(9)?,
+                    reversed_by: r.get(10)?,
+                    large: false,
+                    back_months: 0,
+                    advance_months: 0,
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound("交费记录"))?;
+    let mut stmt = conn.prepare(
+        "SELECT month, amount_fen FROM dues_payment_months WHERE payment_id = ?1 ORDER BY month",
+    )?;
+    p.months = stmt
+        .query_map([id], |r| {
+            Ok(PaymentMonth {
+                month: r.get(0)?,
+                amount_fen: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let paid_month = Month::of(p.paid_on);
+    p.back_months = p.months.iter().filter(|m| m.month < paid_month).count();
+    p.advance_months = p.months.iter().filter(|m| m.month > paid_month).count();
+    p.large = p.amount_fen >= LARGE_PAYMENT_FEN;
+    let _ = today;
+    Ok(p)
+}
+
+fn insert_payment(
+    conn: &Connection,
+    member_id: i64,
+    paid_on: NaiveDate,
+    kind: &str,
+    amount: i64,
+    months: &[(Month, i64)],
+    receipt: &str,
+    collector: &str,
+    note: &str,
+    reverses: Option<i64>,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO dues_payments (member_id, paid_on, kind, amount_fen, receipt_no, collector, note, reverses_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![member_id, paid_on, kind, amount, receipt, collector, note, reverses, now_text()],
+    )?;
+    let id = conn.last_insert_rowid();
+    for (m, fen) in months {
+        conn.execute(
+            "INSERT INTO dues_payment_months (payment_id, month, amount_fen) VALUES (?1, ?2, ?3)",
+            params![id, m, fen],
+        )?;
+    }
+    Ok(id)
+}
+
+impl Store {
+    pub fn dues_settings(&self) -> Result<DuesSettings> {
+        Ok(self.conn().query_row(
+            "SELECT farmer_fen, rounding_fen, max_back_months, max_advance_months FROM dues_settings WHERE id = 1",
+            [],
+            |r| {
+                Ok(DuesSettings {
+                    farmer_fen: r.get(0)?,
+                    rounding_fen: r.get(1)?,
+                    max_back_months: r.get(2)?,
+                    max_advance_months: r.get(3)?,
+                })
+            },
+        )?)
+    }
+
+    pub fn save_dues_settings(&mut self, form: &DuesSettingsForm) -> Result<DuesSettings> {
+        let mut e = FieldErrors::default();
+        let farmer = parse_yuan(&form.farmer_amount).filter(|f| (20..=100).contains(f));
+        if farmer.is_none() {
+            e.add(
+                "farmer_amount",
+                "农民党员每月交纳金额应在 0.20 元至 1.00 元之间",
+            );
+        }
+        if ![1, 10, 100].contains(&form.rounding_fen) {
+            e.add("rounding_fen", "取整方式请从列表中选择（到分、到角或到元）");
+        }
+        for (field, v) in [
+            ("max_back_months", form.max_back_months),
+            ("max_advance_months", form.max_advance_months),
+        ] {
+            if !(1..=12).contains(&v) {
+                e.add(field, "请填写 1 到 12 之间的月数（规定一般不超过 6 个月）");
+            }
+        }
+        e.into_result()?;
+        self.conn().execute(
+            "UPDATE dues_settings SET farmer_fen = ?1, rounding_fen = ?2, max_back_months = ?3, max_advance_months = ?4 WHERE id = 1",
+            params![farmer, form.rounding_fen, form.max_back_months, form.max_advance_months],
+        )?;
+        self.dues_settings()
+    }
+
+    /// 年度核定 (or an income change from a month on): computes the amount
+    /// by the rules and records it. Returns it with any warnings.
+    pub fn assess_dues(&mut self, form: &AssessmentForm) -> Result<(Assessment, Vec<String>)> {
+        let settings = self.dues_settings()?;
+        let mut e = FieldErrors::default();
+        let exists: bool = self.conn().query_row(
+            "SELECT EXISTS(SELECT 1 FROM members WHERE id = ?1 AND deleted_at IS NULL)",
+            [form.member_id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(Error::NotFound("党员档案"));
+        }
+        let from = parse_month(&mut e, "from_month", "从哪个月起", &form.from_month);
+        let category = DuesCategory::from_code(&clean(&form.category));
+        if category.is_none() {
+            e.add("category", "请选择党费类别");
+        }
+        let yuan_field = |e: &mut FieldErrors, field: &'static str, text: &str| -> Option<i64> {
+            if clean(text).is_empty() {
+                return None;
+            }
+            let v = parse_yuan(text);
+            if v.is_none() {
+                e.add(field, "金额请写成 3000 或 3000.50 这样（元）");
+            }
+            v
+        };
+        let base = yuan_field(&mut e, "base", &form.base);
+        let fixed = match category {
+            Some(DuesCategory::Farmer) => Some(settings.farmer_fen),
+            _ => yuan_field(&mut e, "fixed", &form.fixed),
+        };
+        let decision = clean(&form.decision);
+        if category == Some(DuesCategory::Hardship) && decision.is_empty() {
+            e.add(
+                "decision",
+                "减免须经支部研究、上级党委批准：请写明批准日期和文号",
+            );
+        }
+        let amount = match category {
+            Some(c) if !e.has("base") && !e.has("fixed") => match monthly_amount(
+                AmountInput {
+                    category: c,
+                    base,
+                    fixed,
+                },
+                settings.rounding_fen,
+            ) {
+                Ok(a) => Some(a),
+                Err(err) => {
+                    let field = match err {
+                        super::rules::AmountError::MissingBase
+                        | super::rules::AmountError::NegativeBase => "base",
+                        _ => "fixed",
+                    };
+                    e.add(field, err.to_string());
+                    None
+                }
+            },
+            _ => None,
+        };
+        e.into_result()?;
+        let (Some(from), Some(category), Some(amount)) = (from, category, amount) else {
+            return Err(Error::NotFound("党费核定"));
+        };
+        let uses_base = matches!(
+            category,
+            DuesCategory::InService | DuesCategory::Declared | DuesCategory::Retired
+        );
+        self.conn().execute(
+            "INSERT INTO dues_assessments (member_id, from_month, category, base_fen, fixed_fen, monthly_fen, decision, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                form.member_id,
+                from,
+                category,
+                base.filter(|_| uses_base),
+                fixed.filter(|_| matches!(category, DuesCategory::Farmer | DuesCategory::Hardship)),
+                amount.monthly_fen,
+                decision,
+                clean(&form.note),
+                now_text()
+            ],
+        )?;
+        let id = self.conn().last_insert_rowid();
+        let a = self
+            .dues_assessments(form.member_id)?
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or(Error::NotFound("党费核定"))?;
+        Ok((a, amount.warnings))
+    }
+
+    pub fn dues_assessments(&self, member_id: i64) -> Result<Vec<Assessment>> {
+        Ok(all_assessments(self.conn())?
+            .remove(&member_id)
+            .unwrap_or_default())
+    }
+
+    /// Records a payment: months of dues (back and advance within the
+    /// branch's limits) or a voluntary extra. All or nothing.
+    pub fn record_payment(&mut self, form: &PaymentForm, today: NaiveDate) -> Result<Payment> {
+        let tx = self.conn_mut().transaction()?;
+        let id = record_payment_in(&tx, form, today)?;
+        tx.commit()?;
+        load_payment(self.conn(), id, today)
+    }
+
+    /// 收缴日: marks `month` paid for each chosen member at their amount,
+    /// skipping those already paid or not owing. One transaction.
+    pub fn collect_month(
+        &mut self,
+        member_ids: &[i64],
+        month: &str,
+        paid_on: &str,
+        collector: &str,
+        today: NaiveDate,
+    ) -> Result<Vec<Payment>> {
+        let mut e = FieldErrors::default();
+        let m = parse_month(&mut e, "month", "收缴月份", month);
+        let day = parse_day(&mut e, "paid_on", "收缴日期", paid_on, today);
+        e.into_result()?;
+        let (Some(m), Some(day)) = (m, day) else {
+            return Err(Error::NotFound("收缴月份"));
+        };
+        let tx = self.conn_mut().transaction()?;
+        let ledger = Ledger::read(&tx)?;
+        let mut ids = Vec::new();
+        for &member in member_ids {
+            let cell = ledger.state(member, m, Month::of(today).max(m));
+            if cell.state != MonthState::Owed {
+                continue;
+            }
+            let form = PaymentForm {
+                member_id: member,
+                paid_on: day.to_string(),
+                kind: "dues".into(),
+                months: vec![m.to_string()],
+                collector: collector.into(),
+                ..Default::default()
+            };
+            ids.push(record_payment_in(&tx, &form, today)?);
+        }
+        if ids.is_empty() {
+            let mut e = FieldErrors::default();
+            e.add(
+                "month",
+                format!(
+                    "所选党员 {} 的党费都已交过或不需要交，没有登记新的记录",
+                    m.label()
+                ),
+            );
+            return Err(Error::Validation(e));
+        }
+        tx.commit()?;
+        ids.into_iter()
+            .map(|id| load_payment(self.conn(), id, today))
+            .collect()
+    }
+
+    /// Reverses a wrong payment with an opposite entry; both are kept.
+    pub fn reverse_payment(&mut self, id: i64, reason: &str, today: NaiveDate) -> Result<Payment> {
+        let reason = clean(reason);
+        if reason.is_empty() {
+            let mut e = FieldErrors::default();
+            e.add("reason", "请写明冲正原因（如 金额登记错误）");
+            return Err(Error::Validation(e));
+        }
+        let tx = self.conn_mut().transaction()?;
+        let original = load_payment(&tx, id, today)?;
+        if original.reverses_id.is_some() {
+            let mut e = FieldErrors::default();
+            e.add(
+                "reason",
+                "这是一条冲正记录，不能再冲正；如有错误请重新登记一笔",
+            );
+            return Err(Error::Validation(e));
+        }
+        if original.reversed_by.is_some() {
+            let mut e = FieldErrors::default();
+            e.add("reason", "这笔交费已经冲正过了");
+            return Err(Error::Validation(e));
+        }
+        let months: Vec<(Month, i64)> = original
+            .months
+            .iter()
+            .map(|m| (m.month, -m.amount_fen))
+            .collect();
+        let new_id = insert_payment(
+            &tx,
+            original.member_id,
+            today,
+            &original.kind,
+            -original.amount_fen,
+            &months,
+            &original.receipt_no,
+            "",
+            &format!("冲正第 {id} 号记录：{reason}"),
+            Some(id),
+        )?;
+        tx.commit()?;
+        load_payment(self.conn(), new_id, today)
+    }
+
+    /// The year's payments (by payment date), newest first.
+    pub fn dues_payments(&self, year: i32, today: NaiveDate) -> Result<Vec<Payment>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id FROM dues_payments WHERE paid_on >= ?1 AND paid_on <= ?2 ORDER BY paid_on DESC, id DESC",
+        )?;
+        let ids: Vec<i64> = stmt
+            .query_map(
+                params![format!("{year:04}-01-01"), format!("{year:04}-12-31")],
+                |r| r.get(0),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter()
+            .map(|id| load_payment(self.conn(), id, today))
+            .collect()
+    }
+
+    /// Members × 12 months of `year`, with totals.
+    pub fn dues_grid(&self, year: i32, today: NaiveDate) -> Result<DuesGrid> {
+        let ledger = Ledger::read(self.conn())?;
+        let current = Month::of(today);
+        let settings = self.dues_settings()?;
+        let mut ids: Vec<i64> = ledger.timelines.keys().copied().collect();
+        ids.sort_unstable();
+        let mut rows = Vec::new();
+        for id in ids {
+            let cells: Vec<GridCell> = Month::year_months(year)
+                .map(|m| ledger.state(id, m, current))
+                .collect();
+            if cells.iter().all(|c| c.state == MonthState::NotMember) {
+                continue;
+            }
+            let latest = assessment_for(
+                ledger.assessments.get(&id),
+                Month { year, month: 12 }.min(current.max(Month { year, month: 1 })),
+            );
+            let rate_label = latest.and_then(|a| {
+                monthly_amount(
+                    AmountInput {
+                        category: a.category,
+                        base: a.base_fen,
+                        fixed: a.fixed_fen,
+                    },
+                    settings.rounding_fen,
+                )
+                .ok()
+                .map(|x| x.rate_label)
+            });
+            rows.push(GridRow {
+                member_id: id,
+                name: ledger.timelines[&id].name.clone(),
+                category_label: latest.map(|a| a.category_label),
+                base_fen: latest.and_then(|a| a.base_fen),
+                rate_label,
+                monthly_fen: latest.map(|a| a.monthly_fen),
+                total_fen: cells.iter().map(|c| c.paid_fen).sum(),
+                arrears_months: ledger.arrears(id, current).0,
+                cells,
+            });
+        }
+        let month_totals: Vec<i64> = (0..12)
+            .map(|i| rows.iter().map(|r| r.cells[i].paid_fen).sum())
+            .collect();
+        let extra_fen: i64 = self.conn().query_row(
+            "SELECT COALESCE(SUM(amount_fen), 0) FROM dues_payments WHERE kind = 'extra' AND paid_on >= ?1 AND paid_on <= ?2",
+            params![format!("{year:04}-01-01"), format!("{year:04}-12-31")],
+            |r| r.get(0),
+        )?;
+        Ok(DuesGrid {
+            year,
+            total_fen: month_totals.iter().sum(),
+            month_totals,
+            rows,
+            extra_fen,
+        })
+    }
+
+    /// Members with three or more consecutive unpaid months (warn), six or
+    /// more (flag: 党章第九条, 自行脱党 unless there is good reason).
+    pub fn dues_arrears(&self, today: NaiveDate) -> Result<Vec<Arrears>> {
+        let ledger = Ledger::read(self.conn())?;
+        let current = Month::of(today);
+        let mut out: Vec<Arrears> = Vec::new();
+        for (&id, t) in &ledger.timelines {
+            let (n, owed, from) = ledger.arrears(id, current);
+            if n < 3 {
+                continue;
+            }
+            let (Some(from), to) = (from, current.plus(-1)) else {
+                continue;
+            };
+            let level = if n >= 6 { "flag" } else { "warn" };
+            let message = if n >= 6 {
+                format!("{}已连续 {n} 个月未交党费（{}至{}），按党章第九条，没有正当理由的应视为自行脱党，请支部及时了解情况", t.name, from.label(), to.label())
+            } else {
+                format!(
+                    "{}已连续 {n} 个月未交党费（{}至{}），共 {} 元，请提醒交纳",
+                    t.name,
+                    from.label(),
+                    to.label(),
+                    yuan(owed)
+                )
+            };
+            out.push(Arrears {
+                member_id: id,
+                name: t.name.clone(),
+                months: n,
+                from,
+                to,
+                owed_fen: owed,
+                level,
+                message,
+            });
+        }
+        out.sort_by(|a, b| b.months.cmp(&a.months).then(a.member_id.cmp(&b.member_id)));
+        Ok(out)
+    }
+
+    pub fn record_remittance(
+        &mut self,
+        form: &RemittanceForm,
+        today: NaiveDate,
+    ) -> Result<Remittance> {
+        let mut e = FieldErrors::default();
+        let day = parse_day(&mut e, "remitted_on", "上缴日期", &form.remitted_on, today);
+        let from = parse_month(&mut e, "from_month", "所属月份（起）", &form.from_month);
+        let to = parse_month(&mut e, "to_month", "所属月份（止）", &form.to_month);
+        if let (Some(f), Some(t)) = (from, to) {
+            if t < f {
+                e.add("to_month", "所属月份的“止”不能早于“起”");
+            }
+        }
+        let amount = parse_yuan(&form.amount).filter(|a| *a > 0);
+        if amount.is_none() {
+            e.add("amount", "请填写上缴金额（元），如 120.50");
+        }
+        if let Some(a) = amount {
+            let balance = self.dues_balance()?.balance_fen;
+            if a > balance {
+                e.add(
+                    "amount",
+                    format!(
+                        "上缴金额超过了支部现有党费结余（{} 元），请核对",
+                        yuan(balance)
+                    ),
+                );
+            }
+        }
+        e.into_result()?;
+        let (Some(day), Some(from), Some(to), Some(amount)) = (day, from, to, amount) else {
+            return Err(Error::NotFound("上缴记录"));
+        };
+        self.conn().execute(
+            "INSERT INTO dues_remittances (remitted_on, from_month, to_month, amount_fen, handler, voucher, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![day, from, to, amount, clean(&form.handler), clean(&form.voucher), clean(&form.note), now_text()],
+        )?;
+        let id = self.conn().last_insert_rowid();
+        Ok(self
+            .remittances(None)?
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or(Error::NotFound("上缴记录"))?)
+    }
+
+    /// Remittances, all or of one year (by date), oldest first.
+    pub fn remittances(&self, year: Option<i32>) -> Result<Vec<Remittance>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, remitted_on, from_month, to_month, amount_fen, handler, voucher, note FROM dues_remittances
+             WHERE ?1 IS NULL OR substr(remitted_on, 1, 4) = ?1 ORDER BY remitted_on, id",
+        )?;
+        let rows = stmt.query_map([year.map(|y| format!("{y:04}"))], |r| {
+            Ok(Remittance {
+                id: r.get(0)?,
+                remitted_on: r.get(1)?,
+                from_month: r.get(2)?,
+                to_month: r.get(3)?,
+                amount_fen: r.get(4)?,
+                handler: r.get(5)?,
+                voucher: r.get(6)?,
+                note: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Collected against remitted, all time.
+    pub fn dues_balance(&self) -> Result<DuesBalance> {
+        let collected: i64 = self.conn().query_row(
+            "SELECT COALESCE(SUM(amount_fen), 0) FROM dues_payments",
+            [],
+            |r| r.get(0),
+        )?;
+        let remitted: i64 = self.conn().query_row(
+            "SELECT COALESCE(SUM(amount_fen), 0) FROM dues_remittances",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(DuesBalance {
+            collected_fen: collected,
+            remitted_fen: remitted,
+            balance_fen: collected - remitted,
+        })
+    }
+}
+
+/// Checks and stores one payment inside the caller's transaction.
+pub(crate) fn record_payment_in(
+    conn: &Connection,
+    form: &PaymentForm,
+    today: NaiveDate,
+) -> Result<i64> {
+    let settings: (i64, i64) = conn.query_row(
+        "SELECT max_back_months, max_advance_months FROM dues_settings WHERE id = 1",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let ledger = Ledger::read(conn)?;
+    let Some(t) = ledger.timelines.get(&form.member_id).filter(|t| !t.deleted) else {
+        return Err(Error::NotFound("党员档案"));
+    };
+    let mut e = FieldErrors::default();
+    let paid_on = parse_day(&mut e, "paid_on", "交费日期", &form.paid_on, today);
+    let kind = clean(&form.kind);
+    let mut months: Vec<(Month, i64)> = Vec::new();
+    let amount = match kind.as_str() {
+        "extra" => {
+            let a = parse_yuan(&form.amount).filter(|a| *a > 0);
+            if a.is_none() {
+                e.add("amount", "请填写自愿多交的金额（元）");
+            }
+            a.unwrap_or(0)
+        }
+        "dues" | "" => {
+            let mut parsed: Vec<Month> = Vec::new();
+            for text in &form.months {
+                match Month::parse(text) {
+                    Some(m) if parsed.contains(&m) => {
+                        e.add("months", format!("{}选了两次", m.label()))
+                    }
+                    Some(m) => parsed.push(m),
+                    None => e.add("months", format!("“{text}”不是年月，请写成 2026-03")),
+                }
+            }
+            parsed.sort();
+            if parsed.is_empty() && !e.has("months") {
+                e.add("months", "请选择这次交的是哪几个月的党费");
+            }
+            let current = Month::of(today);
+            for m in &parsed {
+                let cell = ledger.state(form.member_id, *m, current);
+                match cell.state {
+                    MonthState::NotMember => e.add(
+                        "months",
+                        format!(
+                            "{}{}不在本支部或尚未入党，不需要在这里交",
+                            t.name,
+                            m.label()
+                        ),
+                    ),
+                    MonthState::Unassessed => e.add(
+                        "months",
+                        format!("{}{}的党费还没有核定金额，请先核定", t.name, m.label()),
+                    ),
+                    MonthState::Paid => e.add("months", format!("{}已经交过了", m.label())),
+                    MonthState::Waived => e.add("months", format!("{}是免交的", m.label())),
+                    MonthState::Owed | MonthState::Future => {
+                        months.push((*m, cell.owed_fen.unwrap_or(0) - cell.paid_fen));
+                    }
+                }
+            }
+            if let Some(day) = paid_on {
+                let pm = Month::of(day);
+                let back = parsed.iter().filter(|m| **m < pm).count() as i64;
+                let advance = parsed.iter().filter(|m| **m > pm).count() as i64;
+                if back > settings.0 {
+                    e.add("months", format!("一次补交不超过 {} 个月（这次补交 {back} 个月）；更早的欠交请分次登记并写明原因", settings.0));
+                }
+                if advance > settings.1 {
+                    e.add(
+                        "months",
+                        format!(
+                            "一次预交不超过 {} 个月（这次预交 {advance} 个月）",
+                            settings.1
+                        ),
+                    );
+                }
+            }
+            months.iter().map(|(_, a)| a).sum()
+        }
+        _ => {
+            e.add("kind", "请选择交纳党费还是自愿多交");
+            0
+        }
+    };
+    e.into_result()?;
+    let Some(paid_on) = paid_on else {
+        return Err(Error::NotFound("交费日期"));
+    };
+    insert_payment(
+        conn,
+        form.member_id,
+        paid_on,
+        if kind == "extra" { "extra" } else { "dues" },
+        amount,
+        &months,
+        &clean(&form.receipt_no),
+        &clean(&form.collector),
+        &clean(&form.note),
+        None,
+    )
+}

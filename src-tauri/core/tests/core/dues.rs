@@ -1,0 +1,474 @@
+use crate::id_for;
+use chrono::NaiveDate;
+use zhibu_core::dues::{AssessmentForm, MonthState, PaymentForm, RemittanceForm};
+use zhibu_core::members::{MemberForm, StatusForm, TransferForm};
+use zhibu_core::{Error, Store};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn member(s: &mut Store, seq: usize, admitted: &str, probationary: bool) -> i64 {
+    let form = MemberForm {
+        name: format!("党员{seq}"),
+        id_number: id_for("19800101", &format!("{:03}", 101 + seq * 2)),
+        kind: if probationary { "probationary" } else { "full" }.into(),
+        admitted_on: admitted.into(),
+        full_member_on: if probationary {
+            String::new()
+        } else {
+            "2011-01-01".into()
+        },
+        ..Default::default()
+    };
+    s.create_member(&form, d("2026-11-27")).unwrap().id
+}
+
+fn assess(s: &mut Store, id: i64, from: &str, category: &str, base: &str) {
+    let form = AssessmentForm {
+        member_id: id,
+        from_month: from.into(),
+        category: category.into(),
+        base: base.into(),
+        ..Default::default()
+    };
+    s.assess_dues(&form).unwrap();
+}
+
+fn pay(
+    s: &mut Store,
+    id: i64,
+    paid_on: &str,
+    months: &[&str],
+    today: &str,
+) -> Result<zhibu_core::dues::Payment, Error> {
+    let form = PaymentForm {
+        member_id: id,
+        paid_on: paid_on.into(),
+        kind: "dues".into(),
+        months: months.iter().map(|m| m.to_string()).collect(),
+        receipt_no: "NO.1".into(),
+        collector: "组织委员".into(),
+        ..Default::default()
+    };
+    s.record_payment(&form, d(today))
+}
+
+fn states(s: &Store, id: i64, year: i32, today: &str) -> Vec<MonthState> {
+    let grid = s.dues_grid(year, d(today)).unwrap();
+    grid.rows
+        .iter()
+        .find(|r| r.member_id == id)
+        .map(|r| r.cells.iter().map(|c| c.state).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_grid_follows_assessments_and_a_mid_year_income_change() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, 0, "2010-01-01", false);
+    assess(&mut s, a, "2026-01", "in_service", "3000.01");
+    assess(&mut s, a, "2026-07", "in_service", "5000.01");
+    let grid = s.dues_grid(2026, d("2026-11-27")).unwrap();
+    let row = &grid.rows[0];
+    assert_eq!(row.cells[0].owed_fen, Some(3000));
+    assert_eq!(row.cells[5].owed_fen, Some(3000));
+    assert_eq!(
+        row.cells[6].owed_fen,
+        Some(7500),
+        "the new income applies from July"
+    );
+    assert_eq!(row.cells[0].state, MonthState::Owed);
+    assert_eq!(row.cells[11].state, MonthState::Future);
+    assert_eq!(row.rate_label.as_deref(), Some("1.5%"));
+    assert_eq!(row.arrears_months, 10, "January to October unpaid");
+    // A warning for a base near an edge comes back with the assessment.
+    let (_, warnings) = s
+        .assess_dues(&AssessmentForm {
+            member_id: a,
+            from_month: "2026-12".into(),
+            category: "in_service".into(),
+            base: "2990".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(warnings[0].contains("档次线"));
+}
+
+#[test]
+fn probationary_members_owe_from_admission_and_nobody_owes_after_leaving() {
+    let mut s = Store::open_in_memory().unwrap();
+    let p = member(&mut s, 0, "2026-05-20", true);
+    let gone = member(&mut s, 1, "2000-01-01", false);
+    let moved = member(&mut s, 2, "2000-01-01", false);
+    let came = member(&mut s, 3, "2000-01-01", false);
+    for id in [p, gone, moved, came] {
+        assess(&mut s, id, "2026-01", "farmer", "");
+    }
+    let today = d("2026-11-27");
+    s.change_status(
+        gone,
+        &StatusForm {
+            status: "deceased".into(),
+            date: "2026-03-10".into(),
+            reason: "病故".into(),
+        },
+        today,
+    )
+    .unwrap();
+    let t = |direction: &str, date: &str| TransferForm {
+        direction: direction.into(),
+        date: date.into(),
+        other_branch: "中共某村支部委员会".into(),
+        ..Default::default()
+    };
+    s.add_transfer(moved, &t("out", "2026-06-15"), today)
+        .unwrap();
+    s.add_transfer(came, &t("in", "2026-09-01"), today).unwrap();
+    use MonthState::*;
+    let p_states = states(&s, p, 2026, "2026-11-27");
+    assert_eq!(
+        &p_states[..6],
+        &[NotMember, NotMember, NotMember, NotMember, Owed, Owed]
+    );
+    let g = states(&s, gone, 2026, "2026-11-27");
+    assert_eq!(
+        &g[..4],
+        &[Owed, Owed, Owed, NotMember],
+        "owes March, the month of death, not April"
+    );
+    let m = states(&s, moved, 2026, "2026-11-27");
+    assert_eq!(
+        &m[5..7],
+        &[Owed, NotMember],
+        "owes June, the month of the transfer out"
+    );
+    let c = states(&s, came, 2026, "2026-11-27");
+    assert_eq!(
+        &c[7..9],
+        &[NotMember, Owed],
+        "owes from September, the month of the transfer in"
+    );
+    // Farmers pay the branch's amount (0.50 by default).
+    assert_eq!(
+        s.dues_grid(2026, today).unwrap().rows[0].cells[4].owed_fen,
+        Some(50)
+    );
+}
+
+#[test]
+fn back_and_advance_payments_across_the_year_boundary() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, 0, "2010-01-01", false);
+    assess(&mut s, a, "2025-01", "in_service", "3000");
+    // In February 2026: three months back across New Year.
+    let p = pay(
+        &mut s,
+        a,
+        "2026-02-05",
+        &["2025-11", "2025-12", "2026-01"],
+        "2026-02-10",
+    )
+    .unwrap();
+    assert_eq!(
+        (p.back_months, p.advance_months, p.amount_fen),
+        (3, 0, 4500)
+    );
+    assert_eq!(
+        states(&s, a, 2025, "2026-02-10")[10..12],
+        [MonthState::Paid, MonthState::Paid]
+    );
+    // In November: this month and two ahead, into next year.
+    let p = pay(
+        &mut s,
+        a,
+        "2026-11-20",
+        &["2026-11", "2026-12", "2027-01"],
+        "2026-11-27",
+    )
+    .unwrap();
+    assert_eq!((p.back_months, p.advance_months), (0, 2));
+    assert_eq!(states(&s, a, 2027, "2026-11-27")[0], MonthState::Paid);
+    assert_eq!(states(&s, a, 2027, "2026-11-27")[1], MonthState::Future);
+    // Paying a paid month again, and too many months back, are refused.
+    let e = pay(&mut s, a, "2026-11-20", &["2026-11"], "2026-11-27").unwrap_err();
+    assert!(matches!(&e, Error::Validation(f) if f.get("months").unwrap().contains("已经交过了")));
+    let seven: Vec<String> = (4..=10).map(|m| format!("2026-{m:02}")).collect();
+    let seven: Vec<&str> = seven.iter().map(String::as_str).collect();
+    let e = pay(&mut s, a, "2026-11-25", &seven, "2026-11-27").unwrap_err();
+    assert!(
+        matches!(&e, Error::Validation(f) if f.get("months").unwrap().contains("一次补交不超过 6 个月"))
+    );
+    let e = pay(&mut s, a, "2026-11-25", &["2027-05"], "2026-11-27");
+    assert!(
+        e.is_ok(),
+        "one month ahead within the limit is fine even if months between are open"
+    );
+}
+
+#[test]
+fn arrears_count_across_years_and_warn_then_flag() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, 0, "2010-01-01", false);
+    assess(&mut s, a, "2025-01", "in_service", "3000");
+    pay(
+        &mut s,
+        a,
+        "2025-09-05",
+        &[
+            "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06",
+        ],
+        "2025-09-05",
+    )
+    .unwrap();
+    pay(
+        &mut s,
+        a,
+        "2025-09-05",
+        &["2025-07", "2025-08", "2025-09"],
+        "2025-09-05",
+    )
+    .unwrap();
+    // Today mid-January 2026: October to December unpaid → 3 months, a warning.
+    let arrears = s.dues_arrears(d("2026-01-15")).unwrap();
+    assert_eq!(arrears.len(), 1);
+    assert_eq!((arrears[0].months, arrears[0].level), (3, "warn"));
+    assert_eq!(arrears[0].from.to_string(), "2025-10");
+    assert_eq!(arrears[0].owed_fen, 4500);
+    // Mid-April: October to March → 6 months, flagged.
+    let arrears = s.dues_arrears(d("2026-04-15")).unwrap();
+    assert_eq!((arrears[0].months, arrears[0].level), (6, "flag"));
+    assert!(arrears[0].message.contains("党章第九条"));
+    // Two months unpaid is not yet worth a warning.
+    assert!(s.dues_arrears(d("2025-11-15")).unwrap().is_empty());
+}
+
+#[test]
+fn a_reversal_keeps_both_entries_and_reopens_the_months() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, 0, "2010-01-01", false);
+    assess(&mut s, a, "2026-01", "in_service", "3000");
+    let p = pay(
+        &mut s,
+        a,
+        "2026-03-05",
+        &["2026-02", "2026-03"],
+        "2026-03-10",
+    )
+    .unwrap();
+    assert!(
+        s.reverse_payment(p.id, "", d("2026-03-10")).is_err(),
+        "a reason is needed"
+    );
+    let r = s
+        .reverse_payment(p.id, "登记错了人", d("2026-03-10"))
+        .unwrap();
+    assert_eq!(r.amount_fen, -3000);
+    assert_eq!(r.reverses_id, Some(p.id));
+    assert_eq!(states(&s, a, 2026, "2026-03-10")[1], MonthState::Owed);
+    let all = s.dues_payments(2026, d("2026-03-10")).unwrap();
+    assert_eq!(all.len(), 2, "both entries kept");
+    assert_eq!(
+        all.iter().find(|x| x.id == p.id).unwrap().reversed_by,
+        Some(r.id)
+    );
+    assert!(s.reverse_payment(p.id, "again", d("2026-03-10")).is_err());
+    assert!(s.reverse_payment(r.id, "undo", d("2026-03-10")).is_err());
+    assert_eq!(s.dues_balance().unwrap().collected_fen, 0);
+}
+
+#[test]
+fn extra_payments_and_the_large_payment_flag() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, 0, "2010-01-01", false);
+    let form = PaymentForm {
+        member_id: a,
+        paid_on: "2026-07-01".into(),
+        kind: "extra".into(),
+        amount: "1000".into(),
+        ..Default::default()
+    };
+    let p = s.record_payment(&form, d("2026-07-01")).unwrap();
+    assert!(p.large);
+    assert_eq!(
+        s.dues_grid(2026, d("2026-07-01")).unwrap().extra_fen,
+        100000
+    );
+    let small = PaymentForm {
+        amount: "999.99".into(),
+        ..form
+    };
+    assert!(!s.record_payment(&small, d("2026-07-01")).unwrap().large);
+}
+
+#[test]
+fn collection_day_marks_the_month_for_everyone_who_owes_it() {
+    let mut s = Store::open_in_memory().unwrap();
+    let ids: Vec<i64> = (0..4)
+        .map(|i| member(&mut s, i, "2010-01-01", false))
+        .collect();
+    for &id in &ids[..3] {
+        assess(&mut s, id, "2026-01", "farmer", "");
+    }
+    pay(&mut s, ids[0], "2026-11-01", &["2026-11"], "2026-11-27").unwrap();
+    // ids[0] already paid, ids[3] has no amount: two payments.
+    let done = s
+        .collect_month(&ids, "2026-11", "2026-11-05", "组织委员", d("2026-11-27"))
+        .unwrap();
+    assert_eq!(
+        done.iter().map(|p| p.member_id).collect::<Vec<_>>(),
+        &ids[1..3]
+    );
+    assert!(s
+        .collect_month(&ids, "2026-11", "2026-11-05", "组织委员", d("2026-11-27"))
+        .is_err());
+}
+
+#[test]
+fn remittances_cannot_exceed_what_was_collected() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, 0, "2010-01-01", false);
+    assess(&mut s, a, "2026-01", "in_service", "3000");
+    pay(
+        &mut s,
+        a,
+        "2026-03-05",
+        &["2026-01", "2026-02", "2026-03"],
+        "2026-03-10",
+    )
+    .unwrap();
+    let form = RemittanceForm {
+        remitted_on: "2026-04-02".into(),
+        from_month: "2026-01".into(),
+        to_month: "2026-03".into(),
+        amount: "45.00".into(),
+        handler: "组织委员".into(),
+        voucher: "青组收〔2026〕5号".into(),
+        note: String::new(),
+    };
+    let r = s.record_remittance(&form, d("2026-04-10")).unwrap();
+    assert_eq!(r.amount_fen, 4500);
+    let b = s.dues_balance().unwrap();
+    assert_eq!(
+        (b.collected_fen, b.remitted_fen, b.balance_fen),
+        (4500, 4500, 0)
+    );
+    let e = s
+        .record_remittance(
+            &RemittanceForm {
+                amount: "0.01".into(),
+                ..form
+            },
+            d("2026-04-10"),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&e, Error::Validation(f) if f.get("amount").unwrap().contains("超过了支部现有党费结余"))
+    );
+}
+
+/// Whatever is paid and reversed, the grid's totals equal the sum of the
+/// ledger's entries for those months, and the balance equals all payments.
+#[test]
+fn the_grid_totals_always_equal_the_sum_of_entries() {
+    let mut s = Store::open_in_memory().unwrap();
+    let ids: Vec<i64> = (0..6)
+        .map(|i| member(&mut s, i, "2010-01-01", false))
+        .collect();
+    let bases = ["1500", "3000", "3000.01", "5000", "8000.55", "12000"];
+    for (id, base) in ids.iter().zip(bases) {
+        assess(&mut s, *id, "2025-07", "in_service", base);
+    }
+    // A small deterministic generator: the same 600 steps every run.
+    let mut seed: u64 = 0x5EED_2026;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let today = d("2026-11-27");
+    let mut payments = Vec::new();
+    for _ in 0..600 {
+        let id = ids[next(ids.len() as u64) as usize];
+        match next(10) {
+            0..=6 => {
+                let start = next(17) as i32; // 2025-07 .. 2026-11
+                let len = 1 + next(3) as i32;
+                let months: Vec<String> = (start..start + len)
+                    .map(|i| {
+                        let idx = 2025 * 12 + 6 + i;
+                        format!("{:04}-{:02}", idx / 12, idx % 12 + 1)
+                    })
+                    .collect();
+                let paid_on = format!("2026-{:02}-05", 1 + next(11));
+                let refs: Vec<&str> = months.iter().map(String::as_str).collect();
+                if let Ok(p) = pay(&mut s, id, &paid_on, &refs, "2026-11-27") {
+                    payments.push(p.id);
+                }
+            }
+            7 if !payments.is_empty() => {
+                let p = payments[next(payments.len() as u64) as usize];
+                let _ = s.reverse_payment(p, "随机冲正", today);
+            }
+            _ => {
+                let extra = PaymentForm {
+                    member_id: id,
+                    paid_on: "2026-06-01".into(),
+                    kind: "extra".into(),
+                    amount: format!("{}.{:02}", next(50), next(100)),
+                    ..Default::default()
+                };
+                let _ = s.record_payment(&extra, today);
+            }
+        }
+    }
+    let reversals = s
+        .dues_payments(2026, today)
+        .unwrap()
+        .iter()
+        .filter(|p| p.reverses_id.is_some())
+        .count();
+    assert!(
+        payments.len() > 60 && reversals > 20,
+        "{} payments, {reversals} reversals",
+        payments.len()
+    );
+    let mut all_entries = 0i64;
+    for year in [2025, 2026] {
+        let grid = s.dues_grid(year, today).unwrap();
+        let row_sum: i64 = grid.rows.iter().map(|r| r.total_fen).sum();
+        let cells_sum: i64 = grid
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .map(|c| c.paid_fen)
+            .sum();
+        assert_eq!(grid.total_fen, row_sum);
+        assert_eq!(grid.total_fen, cells_sum);
+        assert_eq!(grid.month_totals.iter().sum::<i64>(), grid.total_fen);
+        let payments = s.dues_payments(year, today).unwrap();
+        for p in &payments {
+            if p.kind == "extra" {
+                assert!(p.months.is_empty());
+            } else {
+                assert_eq!(
+                    p.amount_fen,
+                    p.months.iter().map(|m| m.amount_fen).sum::<i64>(),
+                    "{p:?}"
+                );
+            }
+        }
+        all_entries += grid.total_fen + grid.extra_fen;
+        // No month is ever paid more than once net, nor below zero.
+        for c in grid.rows.iter().flat_map(|r| r.cells.iter()) {
+            assert!(
+                c.paid_fen >= 0 && c.paid_fen <= c.owed_fen.unwrap_or(0),
+                "{c:?}"
+            );
+        }
+    }
+    // Entries for months outside 2025–2026 (advance into 2027) are all there is besides.
+    let later: i64 = s.dues_grid(2027, today).unwrap().total_fen;
+    assert_eq!(s.dues_balance().unwrap().collected_fen, all_entries + later);
+}
