@@ -13,11 +13,7 @@ fn valid_id() -> String {
 fn id_with_check(first17: &str) -> String {
     const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const C: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
-    let sum: u32 = first17
-        .bytes()
-        .zip(W)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
+    let sum: u32 = first17.bytes().zip(W).map(|(d, w)| u32::from(d - b'0') * w).sum();
     format!("{first17}{}", C[(sum % 11) as usize])
 }
 
@@ -31,11 +27,7 @@ fn cli(dir: &std::path::Path, args: &[&str]) -> String {
         .args(args)
         .output()
         .expect("run the CLI");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -81,47 +73,30 @@ fn a_member_added_through_the_form_survives_a_restart() {
     s.wait_for("[data-testid=member-detail]", 10);
     assert_eq!(s.text_of("[data-testid=detail-name]").trim(), "王建华");
     open_roster(&s);
-    s.wait_until("the new member in the roster", 10, |s| {
-        s.roster_names() == ["王建华"]
-    });
+    s.wait_until("the new member in the roster", 10, |s| s.roster_names() == ["王建华"]);
     assert_eq!(s.text_of("[data-testid=roster-count]"), "共 1 人");
     s.quit();
 
     // Start again on the same data folder: still there, every field intact.
     let s = start(dir.path());
     open_roster(&s);
-    s.wait_until("the member after restart", 10, |s| {
-        s.roster_names() == ["王建华"]
-    });
+    s.wait_until("the member after restart", 10, |s| s.roster_names() == ["王建华"]);
     s.click_css("[data-testid=cell-name]");
     s.wait_for("[data-testid=member-detail]", 10);
-    assert!(s
-        .text_of("[data-testid=detail-group_name]")
-        .contains("第二党小组"));
+    assert!(s.text_of("[data-testid=detail-group_name]").contains("第二党小组"));
     s.click_text("[data-testid=member-detail] button", "编辑");
     s.wait_for("[data-testid=member-form-page]", 10);
-    s.wait_until("the form filled from the database", 10, |s| {
-        s.value_of("[data-testid=field-name]") == "王建华"
-    });
+    s.wait_until("the form filled from the database", 10, |s| s.value_of("[data-testid=field-name]") == "王建华");
     for (field, value) in typed_fields() {
-        assert_eq!(
-            s.value_of(&format!("[data-testid=field-{field}]")),
-            value,
-            "field {field}"
-        );
+        assert_eq!(s.value_of(&format!("[data-testid=field-{field}]")), value, "field {field}");
     }
-    let checked = |group: &str| {
-        s.text_of(&format!(
-            "[data-testid=field-{group}] .el-radio-button.is-active"
-        ))
-    };
+    let checked = |group: &str| s.text_of(&format!("[data-testid=field-{group}] .el-radio-button.is-active"));
     assert_eq!(checked("sex").trim(), "男");
     assert_eq!(checked("kind").trim(), "正式党员");
     s.quit();
 
     // The CLI reads the same record: month-precision dates kept as months.
-    let json: serde_json::Value =
-        serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
     assert_eq!(json[0]["admitted_on"], "1988-07");
     assert_eq!(json[0]["group"], "第二党小组");
     assert_eq!(json[0]["id_number"], valid_id());
@@ -152,13 +127,9 @@ fn a_bad_checksum_is_shown_beside_the_field_and_nothing_is_saved() {
     let err = s.text_of(err_css);
     assert!(err.contains("校验位"), "{err}");
     s.screenshot("member-form-error");
-    assert!(
-        s.find_all("[data-testid=member-detail]").is_empty(),
-        "stayed on the form"
-    );
+    assert!(s.find_all("[data-testid=member-detail]").is_empty(), "stayed on the form");
     s.quit();
-    let json: serde_json::Value =
-        serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 0, "nothing saved");
 }
 
@@ -192,10 +163,7 @@ fn loading_the_demo_branch_shows_about_forty_members_with_masked_ids() {
     for id in &ids {
         let b = id.as_bytes();
         assert_eq!(b.len(), 18, "{id}");
-        assert!(
-            b[..6].iter().all(u8::is_ascii_digit) && &id[6..14] == "********",
-            "not masked: {id}"
-        );
+        assert!(b[..6].iter().all(u8::is_ascii_digit) && &id[6..14] == "********", "not masked: {id}");
     }
     // No full ID number anywhere on the page.
     let body = s.body_text();
@@ -214,11 +182,7 @@ fn an_assembly_with_two_on_leave_is_recorded_and_the_quarter_is_held() {
     const OCT: &str = "2026-10-15";
     let dir = tempfile::tempdir().unwrap();
     let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", OCT];
-    let out = Command::new(app_binary())
-        .args(args)
-        .args(["demo", "load"])
-        .output()
-        .unwrap();
+    let out = Command::new(app_binary()).args(args).args(["demo", "load"]).output().unwrap();
     assert!(out.status.success());
     let s = Session::start(&args);
     s.click_css("[data-testid=nav-meetings]");
@@ -227,72 +191,45 @@ fn an_assembly_with_two_on_leave_is_recorded_and_the_quarter_is_held() {
     s.wait_until("the calendar", 10, |s| s.text_of(q4).contains("待召开"));
     s.go("#/meetings/new?kind=assembly");
     s.wait_for("[data-testid=meeting-form-page]", 10);
-    s.wait_until("the roster as attendees", 10, |s| {
-        s.find_all("[data-testid=attendee-row]").len() == 38
-    });
+    s.wait_until("the roster as attendees", 10, |s| s.find_all("[data-testid=attendee-row]").len() == 38);
     s.type_into("[data-testid=field-topic]", "讨论第四季度重点工作");
     s.type_into("[data-testid=field-place]", "村党群服务中心");
     let rows = s.texts("[data-testid=attendee-row]");
-    let names: Vec<String> = rows
-        .iter()
-        .map(|r| r.split_whitespace().next().unwrap_or("").to_string())
-        .collect();
+    let names: Vec<String> = rows.iter().map(|r| r.split_whitespace().next().unwrap_or("").to_string()).collect();
     let ids = s.script(
         "return Array.from(document.querySelectorAll('[data-testid=attendee-row]')).map(e => e.getAttribute('data-member-id'))",
         serde_json::json!([]),
     );
     for (i, reason) in [(3usize, "外出务工"), (4, "生病住院")] {
-        let sel = format!(
-            "[data-testid=attendee-row][data-member-id='{}']",
-            ids[i].as_str().unwrap()
-        );
+        let sel = format!("[data-testid=attendee-row][data-member-id='{}']", ids[i].as_str().unwrap());
         s.click_text(&format!("{sel} .att-status .el-radio-button"), "请假");
         s.type_into(&format!("{sel} [data-testid=attendee-reason]"), reason);
     }
-    s.wait_until("the quorum panel", 10, |s| {
-        s.text_of("[data-testid=quorum-panel]")
-            .contains("可以进行表决")
-    });
+    s.wait_until("the quorum panel", 10, |s| s.text_of("[data-testid=quorum-panel]").contains("可以进行表决"));
     s.screenshot("meeting-form");
     s.click_css("[data-testid=save-meeting]");
     s.wait_for("[data-testid=meeting-detail]", 10);
     let detail = s.text_of("[data-testid=meeting-detail]");
-    assert!(
-        detail.contains("外出务工") && detail.contains("生病住院"),
-        "{detail}"
-    );
+    assert!(detail.contains("外出务工") && detail.contains("生病住院"), "{detail}");
     assert!(detail.contains(&names[3]) && detail.contains(&names[4]));
 
     let check_everything = |s: &Session| {
         s.go("#/meetings");
         s.wait_until("the meeting in the list", 10, |s| {
-            s.texts("[data-testid=meeting-row]")
-                .iter()
-                .any(|r| r.contains("讨论第四季度重点工作"))
+            s.texts("[data-testid=meeting-row]").iter().any(|r| r.contains("讨论第四季度重点工作"))
         });
-        let row = s
-            .texts("[data-testid=meeting-row]")
-            .into_iter()
-            .find(|r| r.contains("讨论第四季度重点工作"))
-            .unwrap();
+        let row =
+            s.texts("[data-testid=meeting-row]").into_iter().find(|r| r.contains("讨论第四季度重点工作")).unwrap();
         // 38 should attend, 36 present, 2 on leave: 94.7%.
         assert!(row.contains("94.7%"), "{row}");
         s.go("#/meetings/calendar");
         s.wait_until("Q4 held", 10, |s| s.text_of(q4).contains("已召开"));
         assert!(s.text_of(q4).contains("1/1"), "{}", s.text_of(q4));
         // October's bar: every October meeting's present over should, as the core counts it.
-        let list: serde_json::Value = serde_json::from_str(&cli_at(
-            &args,
-            &["meeting", "list", "--year", "2026", "--json"],
-        ))
-        .unwrap();
+        let list: serde_json::Value =
+            serde_json::from_str(&cli_at(&args, &["meeting", "list", "--year", "2026", "--json"])).unwrap();
         let (mut present, mut should) = (0u64, 0u64);
-        for m in list
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|m| m["date"].as_str().unwrap().starts_with("2026-10"))
-        {
+        for m in list.as_array().unwrap().iter().filter(|m| m["date"].as_str().unwrap().starts_with("2026-10")) {
             present += m["present"].as_u64().unwrap();
             should += m["should_attend"].as_u64().unwrap();
         }
@@ -311,15 +248,7 @@ fn an_assembly_with_two_on_leave_is_recorded_and_the_quarter_is_held() {
 }
 
 fn cli_at(global: &[&str], args: &[&str]) -> String {
-    let out = Command::new(app_binary())
-        .args(global)
-        .args(args)
-        .output()
-        .expect("run the CLI");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Command::new(app_binary()).args(global).args(args).output().expect("run the CLI");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }

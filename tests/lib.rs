@@ -49,10 +49,7 @@ impl Session {
                 Ok(mut resp) => {
                     let v: Value = resp.body_mut().read_json().unwrap_or(Value::Null);
                     if let Some(id) = v["value"]["sessionId"].as_str() {
-                        let s = Session {
-                            agent,
-                            base: format!("{url}/session/{id}"),
-                        };
+                        let s = Session { agent, base: format!("{url}/session/{id}") };
                         s.wait_for("#app .app-shell, #app [data-testid]", 20);
                         return s;
                     }
@@ -83,22 +80,17 @@ impl Session {
     }
 
     fn must(&self, method: &str, path: &str, body: Option<Value>) -> Value {
-        self.call(method, path, body)
-            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+        self.call(method, path, body).unwrap_or_else(|e| panic!("{method} {path}: {e}"))
     }
 
     pub fn find_all(&self, css: &str) -> Vec<Element> {
-        self.call(
-            "POST",
-            "/elements",
-            Some(json!({ "using": "css selector", "value": css })),
-        )
-        .ok()
-        .and_then(|v| v.as_array().cloned())
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|e| e[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())))
-        .collect()
+        self.call("POST", "/elements", Some(json!({ "using": "css selector", "value": css })))
+            .ok()
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|e| e[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())))
+            .collect()
     }
 
     /// Waits up to `secs` for an element matching `css` to exist.
@@ -109,10 +101,7 @@ impl Session {
                 return e;
             }
             if Instant::now() > end {
-                let body = self.script(
-                    "return document.body ? document.body.innerText.slice(0, 2000) : ''",
-                    json!([]),
-                );
+                let body = self.script("return document.body ? document.body.innerText.slice(0, 2000) : ''", json!([]));
                 panic!("no element {css} after {secs} s; the page says: {body}");
             }
             std::thread::sleep(Duration::from_millis(100));
@@ -163,19 +152,12 @@ impl Session {
             })),
         );
         if !text.is_empty() {
-            self.must(
-                "POST",
-                &format!("/element/{}/value", e.0),
-                Some(json!({ "text": text })),
-            );
+            self.must("POST", &format!("/element/{}/value", e.0), Some(json!({ "text": text })));
         }
     }
 
     pub fn text(&self, e: &Element) -> String {
-        self.must("GET", &format!("/element/{}/text", e.0), None)
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
+        self.must("GET", &format!("/element/{}/text", e.0), None).as_str().unwrap_or_default().to_string()
     }
 
     /// The visible text of the first element matching `css` (waits for it).
@@ -191,31 +173,17 @@ impl Session {
             "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText.trim())",
             json!([css]),
         );
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| x.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
+        v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
     }
 
     /// The current value of the input inside `css`.
     pub fn value_of(&self, css: &str) -> String {
         let e = self.wait_for(&format!("{css} input, {css} textarea"), 10);
-        self.must("GET", &format!("/element/{}/property/value", e.0), None)
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
+        self.must("GET", &format!("/element/{}/property/value", e.0), None).as_str().unwrap_or_default().to_string()
     }
 
     pub fn script(&self, js: &str, args: Value) -> Value {
-        self.call(
-            "POST",
-            "/execute/sync",
-            Some(json!({ "script": js, "args": args })),
-        )
-        .unwrap_or(Value::Null)
+        self.call("POST", "/execute/sync", Some(json!({ "script": js, "args": args }))).unwrap_or(Value::Null)
     }
 
     pub fn go(&self, hash: &str) {
@@ -223,10 +191,7 @@ impl Session {
     }
 
     pub fn body_text(&self) -> String {
-        self.script("return document.body.innerText", json!([]))
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
+        self.script("return document.body.innerText", json!([])).as_str().unwrap_or_default().to_string()
     }
 
     /// Ends the session, which closes the app (see `Drop`).
@@ -248,10 +213,7 @@ impl Session {
     pub fn click_text(&self, css: &str, text: &str) {
         let end = Instant::now() + Duration::from_secs(10);
         loop {
-            let hit = self
-                .find_all(css)
-                .into_iter()
-                .find(|e| self.text(e).trim() == text);
+            let hit = self.find_all(css).into_iter().find(|e| self.text(e).trim() == text);
             if let Some(e) = hit {
                 self.click(&e);
                 return;
@@ -266,11 +228,7 @@ impl Session {
     /// Presses Enter in the input inside `css`.
     pub fn press_enter(&self, css: &str) {
         let e = self.wait_for(&format!("{css} input"), 10);
-        self.must(
-            "POST",
-            &format!("/element/{}/value", e.0),
-            Some(json!({ "text": "\u{E007}" })),
-        );
+        self.must("POST", &format!("/element/{}/value", e.0), Some(json!({ "text": "\u{E007}" })));
     }
 
     /// Rows currently shown in the roster table.

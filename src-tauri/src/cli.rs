@@ -123,9 +123,7 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    let today = cli
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let data_dir = resolve_data_dir(cli.data_dir.clone());
     match cli.command {
         None => match crate::run_window(AppState::open(data_dir, cli.today)) {
@@ -135,31 +133,16 @@ pub fn main() -> i32 {
                 1
             }
         },
-        Some(Command::Id {
-            action: IdAction::Check { id },
-        }) => id_check(&id, today, cli.json),
-        Some(Command::Dues {
-            action:
-                DuesAction::Amount {
-                    category,
-                    base,
-                    farmer_amount,
-                },
-        }) => dues_amount(
-            &category,
-            base.as_deref(),
-            farmer_amount.as_deref(),
-            cli.json,
-        ),
+        Some(Command::Id { action: IdAction::Check { id } }) => id_check(&id, today, cli.json),
+        Some(Command::Dues { action: DuesAction::Amount { category, base, farmer_amount } }) => {
+            dues_amount(&category, base.as_deref(), farmer_amount.as_deref(), cli.json)
+        }
         Some(command) => match run_with_store(command, &data_dir, today, cli.json) {
             Ok(()) => 0,
             Err(e) => {
                 let e = ApiError::from(e);
                 if cli.json {
-                    eprintln!(
-                        "{}",
-                        json!({ "code": e.code, "message": e.message, "fields": e.fields })
-                    );
+                    eprintln!("{}", json!({ "code": e.code, "message": e.message, "fields": e.fields }));
                 } else {
                     eprintln!("错误：{}", e.message);
                     for (field, msg) in e.fields.iter().flatten() {
@@ -214,20 +197,10 @@ fn dues_amount(category: &str, base: Option<&str>, farmer: Option<&str>, as_json
     let (Ok(base), Ok(fixed)) = (parse(base).transpose(), parse(farmer).transpose()) else {
         return fail("金额格式不对，请写成 3000 或 3000.01 这样（元）");
     };
-    match monthly_amount(
-        AmountInput {
-            category,
-            base,
-            fixed,
-        },
-        1,
-    ) {
+    match monthly_amount(AmountInput { category, base, fixed }, 1) {
         Ok(a) => {
             if as_json {
-                println!(
-                    "{}",
-                    json!({ "monthly_fen": a.monthly_fen, "rate": a.rate_label, "warnings": a.warnings })
-                );
+                println!("{}", json!({ "monthly_fen": a.monthly_fen, "rate": a.rate_label, "warnings": a.warnings }));
             } else {
                 println!("每月 {} 元（{}）", money::yuan(a.monthly_fen), a.rate_label);
                 for w in &a.warnings {
@@ -240,23 +213,13 @@ fn dues_amount(category: &str, base: Option<&str>, farmer: Option<&str>, as_json
     }
 }
 
-fn run_with_store(
-    command: Command,
-    data_dir: &std::path::Path,
-    today: NaiveDate,
-    as_json: bool,
-) -> Result<(), Error> {
+fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate, as_json: bool) -> Result<(), Error> {
     let mut store = Store::open_dir(data_dir)?;
     match command {
-        Command::Demo {
-            action: DemoAction::Load { if_empty },
-        } => {
+        Command::Demo { action: DemoAction::Load { if_empty } } => {
             if if_empty && !store.is_empty()? {
                 if as_json {
-                    println!(
-                        "{}",
-                        json!({ "loaded": false, "members": store.member_count()? })
-                    );
+                    println!("{}", json!({ "loaded": false, "members": store.member_count()? }));
                 } else {
                     println!("数据文件夹里已有党员档案，未载入示例支部。");
                 }
@@ -264,10 +227,7 @@ fn run_with_store(
             }
             let loaded = store.load_demo(today)?;
             if as_json {
-                println!(
-                    "{}",
-                    json!({ "loaded": true, "members": loaded.members, "meetings": loaded.meetings })
-                );
+                println!("{}", json!({ "loaded": true, "members": loaded.members, "meetings": loaded.meetings }));
             } else {
                 println!(
                     "已载入示例支部：{} 名党员、{} 次会议记录（姓名、身份证号均为虚构）。",
@@ -275,13 +235,8 @@ fn run_with_store(
                 );
             }
         }
-        Command::Member {
-            action: MemberAction::List { all },
-        } => {
-            let members = store.members(&MemberQuery {
-                include_left: all,
-                ..Default::default()
-            })?;
+        Command::Member { action: MemberAction::List { all } } => {
+            let members = store.members(&MemberQuery { include_left: all, ..Default::default() })?;
             if as_json {
                 let rows: Vec<_> = members
                     .iter()
@@ -326,9 +281,7 @@ fn run_with_store(
                 println!("共 {} 人", members.len());
             }
         }
-        Command::Meeting {
-            action: MeetingAction::List { year },
-        } => {
+        Command::Meeting { action: MeetingAction::List { year } } => {
             let meetings = store.meeting_summaries(year, None)?;
             if as_json {
                 let rows: Vec<_> = meetings
@@ -368,9 +321,7 @@ fn run_with_store(
                 println!("共 {} 次", meetings.len());
             }
         }
-        Command::Meeting {
-            action: MeetingAction::Calendar { year },
-        } => {
+        Command::Meeting { action: MeetingAction::Calendar { year } } => {
             let cal = store.meeting_calendar(year, today)?;
             if as_json {
                 let rows: Vec<_> = cal
@@ -385,17 +336,8 @@ fn run_with_store(
                 println!("{}", serde_json::Value::Array(rows));
             } else {
                 for r in &cal.rows {
-                    let cells: Vec<String> = r
-                        .cells
-                        .iter()
-                        .map(|c| format!("{}{}", c.label, c.state_label))
-                        .collect();
-                    println!(
-                        "{}（{}）：{}",
-                        r.kind_label,
-                        r.frequency_label,
-                        cells.join(" ")
-                    );
+                    let cells: Vec<String> = r.cells.iter().map(|c| format!("{}{}", c.label, c.state_label)).collect();
+                    println!("{}（{}）：{}", r.kind_label, r.frequency_label, cells.join(" "));
                 }
                 for g in &cal.gaps {
                     println!("· {g}");

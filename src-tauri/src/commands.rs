@@ -49,20 +49,12 @@ pub fn group_list(state: State<'_, AppState>) -> ApiResult<Vec<Group>> {
 #[tauri::command(async)]
 pub fn member_list(state: State<'_, AppState>, query: MemberQuery) -> ApiResult<Vec<MemberRow>> {
     let today = state.today();
-    Ok(state
-        .store()?
-        .members(&query)?
-        .iter()
-        .map(|m| MemberRow::new(m, today))
-        .collect())
+    Ok(state.store()?.members(&query)?.iter().map(|m| MemberRow::new(m, today)).collect())
 }
 
 #[tauri::command(async)]
 pub fn member_get(state: State<'_, AppState>, id: i64) -> ApiResult<MemberDetail> {
-    Ok(MemberDetail::new(
-        state.store()?.member_file(id)?,
-        state.today(),
-    ))
+    Ok(MemberDetail::new(state.store()?.member_file(id)?, state.today()))
 }
 
 #[tauri::command(async)]
@@ -73,11 +65,7 @@ pub fn member_create(state: State<'_, AppState>, input: MemberForm) -> ApiResult
 }
 
 #[tauri::command(async)]
-pub fn member_update(
-    state: State<'_, AppState>,
-    id: i64,
-    input: MemberForm,
-) -> ApiResult<MemberDetail> {
+pub fn member_update(state: State<'_, AppState>, id: i64, input: MemberForm) -> ApiResult<MemberDetail> {
     let mut store = state.store()?;
     store.update_member(id, &input, state.today())?;
     Ok(MemberDetail::new(store.member_file(id)?, state.today()))
@@ -96,22 +84,14 @@ pub fn member_restore(state: State<'_, AppState>, id: i64) -> ApiResult<MemberDe
 }
 
 #[tauri::command(async)]
-pub fn member_change_status(
-    state: State<'_, AppState>,
-    id: i64,
-    change: StatusForm,
-) -> ApiResult<MemberDetail> {
+pub fn member_change_status(state: State<'_, AppState>, id: i64, change: StatusForm) -> ApiResult<MemberDetail> {
     let mut store = state.store()?;
     store.change_status(id, &change, state.today())?;
     Ok(MemberDetail::new(store.member_file(id)?, state.today()))
 }
 
 #[tauri::command(async)]
-pub fn member_add_transfer(
-    state: State<'_, AppState>,
-    id: i64,
-    transfer: TransferForm,
-) -> ApiResult<MemberDetail> {
+pub fn member_add_transfer(state: State<'_, AppState>, id: i64, transfer: TransferForm) -> ApiResult<MemberDetail> {
     let mut store = state.store()?;
     store.add_transfer(id, &transfer, state.today())?;
     Ok(MemberDetail::new(store.member_file(id)?, state.today()))
@@ -142,12 +122,7 @@ pub fn meeting_draft(
     date: Option<String>,
     group_id: Option<i64>,
 ) -> ApiResult<MeetingForm> {
-    Ok(state.store()?.meeting_draft(
-        &kind,
-        date.as_deref().unwrap_or(""),
-        group_id,
-        state.today(),
-    )?)
+    Ok(state.store()?.meeting_draft(&kind, date.as_deref().unwrap_or(""), group_id, state.today())?)
 }
 
 #[tauri::command(async)]
@@ -158,18 +133,10 @@ pub fn meeting_check(state: State<'_, AppState>, input: MeetingForm) -> ApiResul
 #[tauri::command(async)]
 pub fn meeting_list(state: State<'_, AppState>, query: MeetingQuery) -> ApiResult<Vec<MeetingRow>> {
     let kind = query.kind.as_deref().and_then(MeetingKind::from_code);
-    Ok(state
-        .store()?
-        .meeting_summaries(query.year, kind)?
-        .into_iter()
-        .map(MeetingRow::from)
-        .collect())
+    Ok(state.store()?.meeting_summaries(query.year, kind)?.into_iter().map(MeetingRow::from).collect())
 }
 
-fn meeting_detail(
-    store: &zhibu_core::Store,
-    m: zhibu_core::meetings::MeetingRecord,
-) -> ApiResult<MeetingDetail> {
+fn meeting_detail(store: &zhibu_core::Store, m: zhibu_core::meetings::MeetingRecord) -> ApiResult<MeetingDetail> {
     let (attachments, history) = (store.attachments(m.id)?, store.meeting_history(m.id)?);
     Ok(MeetingDetail::new(m, attachments, history))
 }
@@ -188,11 +155,7 @@ pub fn meeting_create(state: State<'_, AppState>, input: MeetingForm) -> ApiResu
 }
 
 #[tauri::command(async)]
-pub fn meeting_update(
-    state: State<'_, AppState>,
-    id: i64,
-    input: MeetingForm,
-) -> ApiResult<MeetingDetail> {
+pub fn meeting_update(state: State<'_, AppState>, id: i64, input: MeetingForm) -> ApiResult<MeetingDetail> {
     let mut store = state.store()?;
     let m = store.update_meeting(id, &input, state.today())?;
     meeting_detail(&store, m)
@@ -211,10 +174,7 @@ pub fn meeting_calendar(state: State<'_, AppState>, year: i32) -> ApiResult<Cale
 use zhibu_core::meetings::{MeetingSettings, MeetingSettingsForm, MemberAttendance, TalkCoverage};
 
 #[tauri::command(async)]
-pub fn meeting_attendance(
-    state: State<'_, AppState>,
-    year: i32,
-) -> ApiResult<Vec<MemberAttendance>> {
+pub fn meeting_attendance(state: State<'_, AppState>, year: i32) -> ApiResult<Vec<MemberAttendance>> {
     Ok(state.store()?.member_attendance(year)?)
 }
 
@@ -229,10 +189,7 @@ pub fn meeting_settings_get(state: State<'_, AppState>) -> ApiResult<MeetingSett
 }
 
 #[tauri::command(async)]
-pub fn meeting_settings_save(
-    state: State<'_, AppState>,
-    settings: MeetingSettingsForm,
-) -> ApiResult<MeetingSettings> {
+pub fn meeting_settings_save(state: State<'_, AppState>, settings: MeetingSettingsForm) -> ApiResult<MeetingSettings> {
     Ok(state.store()?.save_meeting_settings(&settings)?)
 }
 
@@ -241,20 +198,13 @@ use zhibu_core::meetings::attachments::{mime_of, Attachment};
 /// Adds a photo or scan the page read from a file the user picked (sent as
 /// base64, decoded and written here, in Rust).
 #[tauri::command(async)]
-pub fn meeting_attach(
-    state: State<'_, AppState>,
-    id: i64,
-    name: String,
-    data: String,
-) -> ApiResult<Attachment> {
+pub fn meeting_attach(state: State<'_, AppState>, id: i64, name: String, data: String) -> ApiResult<Attachment> {
     use base64::Engine;
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(data.as_bytes())
-        .map_err(|_| crate::error::ApiError {
-            code: "invalid_file",
-            message: "文件没有读完整，请重新选择文件".into(),
-            fields: None,
-        })?;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(data.as_bytes()).map_err(|_| {
+        crate::error::ApiError {
+            code: "invalid_file", message: "文件没有读完整，请重新选择文件".into(), fields: None
+        }
+    })?;
     Ok(state.store()?.add_attachment(id, &name, &bytes)?)
 }
 
@@ -268,9 +218,5 @@ pub fn meeting_detach(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
 pub fn attachment_data(state: State<'_, AppState>, id: i64) -> ApiResult<String> {
     use base64::Engine;
     let (a, bytes) = state.store()?.attachment_bytes(id)?;
-    Ok(format!(
-        "data:{};base64,{}",
-        mime_of(&a.original_name),
-        base64::engine::general_purpose::STANDARD.encode(bytes)
-    ))
+    Ok(format!("data:{};base64,{}", mime_of(&a.original_name), base64::engine::general_purpose::STANDARD.encode(bytes)))
 }

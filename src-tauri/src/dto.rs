@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use zhibu_core::branch::Branch;
 use zhibu_core::members::{
-    CommitteeRole, HistoryEntry, LostContactReason, Member, MemberFile, MemberKind,
-    PoliticalBirthday, Status, StatusChange, Transfer, TransferDirection, EDUCATIONS, ETHNICITIES,
+    CommitteeRole, HistoryEntry, LostContactReason, Member, MemberFile, MemberKind, PoliticalBirthday, Status,
+    StatusChange, Transfer, TransferDirection, EDUCATIONS, ETHNICITIES,
 };
 use zhibu_core::PartialDate;
 
@@ -44,13 +44,7 @@ pub struct Choices {
 
 macro_rules! choices_of {
     ($t:ty) => {
-        <$t>::ALL
-            .iter()
-            .map(|v| Choice {
-                value: v.code(),
-                label: v.label(),
-            })
-            .collect()
+        <$t>::ALL.iter().map(|v| Choice { value: v.code(), label: v.label() }).collect()
     };
 }
 
@@ -58,13 +52,7 @@ impl Choices {
     pub fn get() -> Choices {
         use zhibu_core::idcard::Sex;
         Choices {
-            sexes: [Sex::Male, Sex::Female]
-                .iter()
-                .map(|s| Choice {
-                    value: s.code(),
-                    label: s.label(),
-                })
-                .collect(),
+            sexes: [Sex::Male, Sex::Female].iter().map(|s| Choice { value: s.code(), label: s.label() }).collect(),
             kinds: choices_of!(MemberKind),
             statuses: choices_of!(Status),
             committee_roles: choices_of!(CommitteeRole),
@@ -264,8 +252,7 @@ fn transfer(t: Transfer) -> TransferDto {
 
 use zhibu_core::meetings::attachments::Attachment;
 use zhibu_core::meetings::{
-    AgendaItem, Attendance, MeetingCalendar, MeetingKind, MeetingRecord, MeetingSummary,
-    QuorumReport,
+    AgendaItem, Attendance, MeetingCalendar, MeetingKind, MeetingRecord, MeetingSummary, QuorumReport,
 };
 
 #[derive(Serialize)]
@@ -276,10 +263,7 @@ pub struct MeetingChoices {
 
 impl MeetingChoices {
     pub fn get() -> MeetingChoices {
-        MeetingChoices {
-            kinds: choices_of!(MeetingKind),
-            attendance_statuses: choices_of!(Attendance),
-        }
+        MeetingChoices { kinds: choices_of!(MeetingKind), attendance_statuses: choices_of!(Attendance) }
     }
 }
 
@@ -361,11 +345,7 @@ pub struct MeetingDetail {
 }
 
 impl MeetingDetail {
-    pub fn new(
-        m: MeetingRecord,
-        attachments: Vec<Attachment>,
-        history: Vec<HistoryEntry>,
-    ) -> MeetingDetail {
+    pub fn new(m: MeetingRecord, attachments: Vec<Attachment>, history: Vec<HistoryEntry>) -> MeetingDetail {
         MeetingDetail {
             id: m.id,
             kind: m.kind.code(),

@@ -27,25 +27,14 @@ impl From<Error> for ApiError {
             Error::Corrupt(_) => "file_corrupt",
         };
         let fields = match &e {
-            Error::Validation(f) => Some(
-                f.0.iter()
-                    .map(|(k, v)| (k.to_string(), v.clone()))
-                    .collect(),
-            ),
+            Error::Validation(f) => Some(f.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()),
             _ => None,
         };
         let message = match &e {
-            Error::Validation(f) => format!(
-                "有 {} 处填写需要修改，请看标红的地方。没有保存任何内容。",
-                f.0.len()
-            ),
+            Error::Validation(f) => format!("有 {} 处填写需要修改，请看标红的地方。没有保存任何内容。", f.0.len()),
             other => other.to_string(),
         };
-        ApiError {
-            code,
-            message,
-            fields,
-        }
+        ApiError { code, message, fields }
     }
 }
 

@@ -12,19 +12,13 @@ use zhibu_core::Store;
 pub const APP_IDENTIFIER: &str = "cn.zhibu.taizhang";
 
 pub fn default_data_dir() -> PathBuf {
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join(APP_IDENTIFIER)
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER)
 }
 
 /// `--data-dir`, else `ZHIBU_DATA_DIR`, else the OS app-data folder.
 pub fn resolve_data_dir(flag: Option<PathBuf>) -> PathBuf {
-    flag.or_else(|| {
-        std::env::var_os("ZHIBU_DATA_DIR")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    })
-    .unwrap_or_else(default_data_dir)
+    flag.or_else(|| std::env::var_os("ZHIBU_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(default_data_dir)
 }
 
 pub struct AppState {
@@ -37,14 +31,8 @@ impl AppState {
     /// Opens the store in `data_dir`. A failure is kept and shown by every
     /// command, so the window still opens and says what is wrong.
     pub fn open(data_dir: PathBuf, fixed_today: Option<NaiveDate>) -> AppState {
-        let store = Store::open_dir(&data_dir)
-            .map(Mutex::new)
-            .map_err(ApiError::from);
-        AppState {
-            store,
-            data_dir,
-            fixed_today,
-        }
+        let store = Store::open_dir(&data_dir).map(Mutex::new).map_err(ApiError::from);
+        AppState { store, data_dir, fixed_today }
     }
 
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, ApiError> {
@@ -60,7 +48,6 @@ impl AppState {
 
     /// The machine's local date, unless fixed by `--today`.
     pub fn today(&self) -> NaiveDate {
-        self.fixed_today
-            .unwrap_or_else(|| Local::now().date_naive())
+        self.fixed_today.unwrap_or_else(|| Local::now().date_naive())
     }
 }

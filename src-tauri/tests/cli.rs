@@ -23,39 +23,17 @@ fn demo_load_then_member_list_json() {
     assert!(out.status.success());
     let list: Value = serde_json::from_slice(&out.stdout).unwrap();
     let list = list.as_array().unwrap();
-    assert_eq!(
-        list.len(),
-        39,
-        "the member transferred out is not on the roster"
-    );
+    assert_eq!(list.len(), 39, "the member transferred out is not on the roster");
     for m in list {
-        for key in [
-            "name",
-            "sex",
-            "id_number",
-            "birth_date",
-            "kind",
-            "admitted_on",
-            "full_member_on",
-            "status",
-            "group",
-        ] {
+        for key in
+            ["name", "sex", "id_number", "birth_date", "kind", "admitted_on", "full_member_on", "status", "group"]
+        {
             assert!(m.get(key).is_some(), "{key} missing in {m}");
         }
-        assert_eq!(
-            m["id_number"].as_str().unwrap().len(),
-            18,
-            "full ID number in --json"
-        );
+        assert_eq!(m["id_number"].as_str().unwrap().len(), 18, "full ID number in --json");
     }
-    assert!(
-        list.iter()
-            .any(|m| m["admitted_on"].as_str().is_some_and(|d| d.len() == 7)),
-        "a YYYY-MM date"
-    );
-    let all: Value =
-        serde_json::from_slice(&zhibu(dir.path(), &["member", "list", "--all", "--json"]).stdout)
-            .unwrap();
+    assert!(list.iter().any(|m| m["admitted_on"].as_str().is_some_and(|d| d.len() == 7)), "a YYYY-MM date");
+    let all: Value = serde_json::from_slice(&zhibu(dir.path(), &["member", "list", "--all", "--json"]).stdout).unwrap();
     assert_eq!(all.as_array().unwrap().len(), 40);
 
     // A second load is refused, in Chinese, with a non-zero exit.
@@ -63,9 +41,7 @@ fn demo_load_then_member_list_json() {
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("示例支部只能载入到空的数据文件夹"));
     // --if-empty makes it a no-op instead.
-    assert!(zhibu(dir.path(), &["demo", "load", "--if-empty"])
-        .status
-        .success());
+    assert!(zhibu(dir.path(), &["demo", "load", "--if-empty"]).status.success());
 }
 
 #[test]
@@ -94,12 +70,7 @@ fn id_check_json_and_exit_codes() {
 fn a_bad_command_line_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(zhibu(dir.path(), &["member", "fly"]).status.code(), Some(2));
-    assert_eq!(
-        zhibu(dir.path(), &["--today", "2026-13-01", "member", "list"])
-            .status
-            .code(),
-        Some(2)
-    );
+    assert_eq!(zhibu(dir.path(), &["--today", "2026-13-01", "member", "list"]).status.code(), Some(2));
 }
 
 #[test]
@@ -112,43 +83,23 @@ fn meeting_list_and_calendar_json() {
     let list = list.as_array().unwrap();
     assert!(list.len() > 50);
     for m in list {
-        for key in [
-            "kind",
-            "date",
-            "topic",
-            "should_attend",
-            "present",
-            "on_leave",
-            "absent",
-        ] {
+        for key in ["kind", "date", "topic", "should_attend", "present", "on_leave", "absent"] {
             assert!(m.get(key).is_some(), "{key} missing in {m}");
         }
         let n = |k: &str| m[k].as_u64().unwrap();
-        assert_eq!(
-            n("should_attend"),
-            n("present") + n("on_leave") + n("absent")
-        );
+        assert_eq!(n("should_attend"), n("present") + n("on_leave") + n("absent"));
     }
-    let out = zhibu(
-        dir.path(),
-        &["meeting", "calendar", "--year", "2026", "--json"],
-    );
+    let out = zhibu(dir.path(), &["meeting", "calendar", "--year", "2026", "--json"]);
     let cal: Value = serde_json::from_slice(&out.stdout).unwrap();
     let cells = cal.as_array().unwrap();
     let cell = |kind: &str, period: &str| {
-        cells
-            .iter()
-            .find(|c| c["kind"] == kind && c["period"] == period)
-            .unwrap_or_else(|| panic!("{kind} {period}"))
+        cells.iter().find(|c| c["kind"] == kind && c["period"] == period).unwrap_or_else(|| panic!("{kind} {period}"))
     };
     assert_eq!(cell("assembly", "2026-Q4")["held"], 1);
     assert_eq!(cell("committee", "2026-05")["held"], 0);
     assert_eq!(cell("committee", "2026-05")["state"], "missed");
     assert_eq!(cell("life_meeting", "2026")["expected"], 1);
-    assert_eq!(
-        cells.iter().filter(|c| c["kind"] == "theme_day").count(),
-        12
-    );
+    assert_eq!(cells.iter().filter(|c| c["kind"] == "theme_day").count(), 12);
 }
 
 #[test]
@@ -158,41 +109,15 @@ fn dues_amount_json_at_the_boundaries() {
         let mut all = vec!["dues", "amount", "--json"];
         all.extend_from_slice(args);
         let out = zhibu(dir.path(), &all);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         serde_json::from_slice(&out.stdout).unwrap()
     };
-    assert_eq!(
-        amount(&["--category", "in_service", "--base", "3000.00"])["monthly_fen"],
-        1500
-    );
-    assert_eq!(
-        amount(&["--category", "in_service", "--base", "3000.01"])["monthly_fen"],
-        3000
-    );
-    assert_eq!(
-        amount(&["--category", "retired", "--base", "5000.01"])["monthly_fen"],
-        5000
-    );
-    assert_eq!(
-        amount(&["--category", "farmer", "--farmer-amount", "0.5"])["monthly_fen"],
-        50
-    );
+    assert_eq!(amount(&["--category", "in_service", "--base", "3000.00"])["monthly_fen"], 1500);
+    assert_eq!(amount(&["--category", "in_service", "--base", "3000.01"])["monthly_fen"], 3000);
+    assert_eq!(amount(&["--category", "retired", "--base", "5000.01"])["monthly_fen"], 5000);
+    assert_eq!(amount(&["--category", "farmer", "--farmer-amount", "0.5"])["monthly_fen"], 50);
     assert_eq!(amount(&["--category", "student"])["monthly_fen"], 20);
-    let bad = zhibu(
-        dir.path(),
-        &[
-            "dues",
-            "amount",
-            "--category",
-            "farmer",
-            "--farmer-amount",
-            "2",
-        ],
-    );
+    let bad = zhibu(dir.path(), &["dues", "amount", "--category", "farmer", "--farmer-amount", "2"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("0.20 元至 1.00 元"));
 }

@@ -20,28 +20,13 @@ fn app() -> App {
     let dir = tempfile::tempdir().unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27);
     let state = AppState::open(dir.path().to_path_buf(), today);
-    let app = zhibu_app::setup_builder(mock_builder(), state)
-        .build(tauri::generate_context!())
-        .unwrap();
-    let main = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
-        .build()
-        .unwrap();
-    let other = WebviewWindowBuilder::new(&app, "stranger", WebviewUrl::default())
-        .build()
-        .unwrap();
-    App {
-        _app: app,
-        main,
-        other,
-        _dir: dir,
-    }
+    let app = zhibu_app::setup_builder(mock_builder(), state).build(tauri::generate_context!()).unwrap();
+    let main = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default()).build().unwrap();
+    let other = WebviewWindowBuilder::new(&app, "stranger", WebviewUrl::default()).build().unwrap();
+    App { _app: app, main, other, _dir: dir }
 }
 
-fn invoke(
-    window: &WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
+fn invoke(window: &WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
     get_ipc_response(
         window,
         InvokeRequest {
@@ -71,10 +56,7 @@ fn good_member() -> Value {
 
 fn id_for(birth: &str, seq: &str) -> String {
     let first17 = format!("110105{birth}{seq}");
-    format!(
-        "{first17}{}",
-        zhibu_core::idcard::check_char(first17.as_bytes())
-    )
+    format!("{first17}{}", zhibu_core::idcard::check_char(first17.as_bytes()))
 }
 
 #[test]
@@ -84,24 +66,13 @@ fn the_main_window_creates_and_lists_members_masked() {
     assert_eq!(created["name"], "张三");
     assert_eq!(created["age"], 76);
     assert_eq!(created["group_name"], "第一党小组");
-    let rows = invoke(
-        &a.main,
-        "member_list",
-        json!({ "query": { "search": "zs" } }),
-    )
-    .unwrap();
+    let rows = invoke(&a.main, "member_list", json!({ "query": { "search": "zs" } })).unwrap();
     let rows = rows.as_array().unwrap();
     assert_eq!(rows.len(), 1);
     let masked = rows[0]["id_number_masked"].as_str().unwrap();
-    assert_eq!(
-        masked,
-        format!("110105********{}", &id_for("19491231", "013")[14..])
-    );
+    assert_eq!(masked, format!("110105********{}", &id_for("19491231", "013")[14..]));
     assert_eq!(rows[0]["phone_masked"], "138****5678");
-    assert!(
-        rows[0].get("id_number").is_none(),
-        "the roster never carries full ID numbers"
-    );
+    assert!(rows[0].get("id_number").is_none(), "the roster never carries full ID numbers");
 }
 
 #[test]
@@ -114,10 +85,7 @@ fn errors_reach_the_page_as_code_and_chinese_message() {
     let err = invoke(&a.main, "member_create", json!({ "input": bad })).unwrap_err();
     assert_eq!(err["code"], "validation");
     assert!(err["message"].as_str().unwrap().contains("没有保存"));
-    assert!(err["fields"]["id_number"]
-        .as_str()
-        .unwrap()
-        .contains("校验位"));
+    assert!(err["fields"]["id_number"].as_str().unwrap().contains("校验位"));
     let keys: Vec<&String> = err.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["code", "fields", "message"]);
     let empty = invoke(&a.main, "member_list", json!({ "query": {} })).unwrap();
@@ -135,10 +103,7 @@ fn demo_load_then_refuses_a_second_time() {
     let loaded = invoke(&a.main, "demo_load", json!({})).unwrap();
     assert_eq!(loaded["members"], 40);
     let info = invoke(&a.main, "app_info", json!({})).unwrap();
-    assert_eq!(
-        info["member_count"], 39,
-        "one of the 40 was transferred out"
-    );
+    assert_eq!(info["member_count"], 39, "one of the 40 was transferred out");
     assert_eq!(info["today"], "2026-11-27");
     let again = invoke(&a.main, "demo_load", json!({})).unwrap_err();
     assert_eq!(again["code"], "not_empty");
@@ -150,28 +115,18 @@ fn a_window_no_capability_names_is_refused() {
     assert!(invoke(&a.main, "app_info", json!({})).is_ok());
     let refused = invoke(&a.other, "app_info", json!({})).unwrap_err();
     let text = refused.to_string();
-    assert!(
-        text.contains("not allowed") || text.contains("denied"),
-        "{text}"
-    );
+    assert!(text.contains("not allowed") || text.contains("denied"), "{text}");
     assert!(invoke(&a.other, "member_list", json!({ "query": {} })).is_err());
 }
 
 #[test]
 fn the_capability_grants_exactly_the_commands_of_the_manifest() {
-    let cap: Value = serde_json::from_str(include_str!("../capabilities/main-window.json"))
-        .expect("capability is JSON");
+    let cap: Value =
+        serde_json::from_str(include_str!("../capabilities/main-window.json")).expect("capability is JSON");
     assert_eq!(cap["windows"], json!(["main"]));
-    let granted: Vec<String> = cap["permissions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p.as_str().unwrap().to_string())
-        .collect();
-    let expected: Vec<String> = zhibu_app::COMMANDS
-        .iter()
-        .map(|c| format!("allow-{}", c.replace('_', "-")))
-        .collect();
+    let granted: Vec<String> =
+        cap["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
+    let expected: Vec<String> = zhibu_app::COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
     assert_eq!(granted, expected);
     // And each listed command answers the main window (none forgotten in the handler).
     let a = app();
@@ -179,10 +134,7 @@ fn the_capability_grants_exactly_the_commands_of_the_manifest() {
         let r = invoke(&a.main, cmd, json!({}));
         if let Err(e) = &r {
             let text = e.to_string();
-            assert!(
-                !text.contains("not found") && !text.contains("not allowed"),
-                "{cmd}: {text}"
-            );
+            assert!(!text.contains("not found") && !text.contains("not allowed"), "{cmd}: {text}");
         }
     }
 }
@@ -194,39 +146,25 @@ fn the_page_is_locked_down_by_the_config() {
     let csp = security["csp"].as_str().unwrap();
     assert!(csp.starts_with("default-src 'self'"), "{csp}");
     // No remote host: the only URL is Tauri's own IPC endpoint.
-    let urls: Vec<&str> = csp
-        .split_whitespace()
-        .filter(|w| w.contains("://"))
-        .collect();
+    let urls: Vec<&str> = csp.split_whitespace().filter(|w| w.contains("://")).collect();
     assert_eq!(urls, ["http://ipc.localhost"]);
     assert_eq!(security["freezePrototype"], true);
     assert_eq!(conf["app"]["withGlobalTauri"], false);
-    assert!(conf
-        .get("plugins")
-        .is_none_or(|p| p.as_object().is_none_or(|o| o.is_empty())));
+    assert!(conf.get("plugins").is_none_or(|p| p.as_object().is_none_or(|o| o.is_empty())));
 }
 
 #[test]
 fn the_core_does_not_depend_on_tauri() {
     let manifest = include_str!("../core/Cargo.toml");
-    assert!(
-        !manifest
-            .lines()
-            .any(|l| l.trim_start().starts_with("tauri")),
-        "zhibu-core must not name tauri"
-    );
+    assert!(!manifest.lines().any(|l| l.trim_start().starts_with("tauri")), "zhibu-core must not name tauri");
 }
 
 #[test]
 fn a_meeting_is_drafted_checked_saved_and_shown() {
     let a = app();
     invoke(&a.main, "demo_load", json!({})).unwrap();
-    let draft = invoke(
-        &a.main,
-        "meeting_draft",
-        json!({ "kind": "assembly", "date": "2026-11-26", "group_id": null }),
-    )
-    .unwrap();
+    let draft = invoke(&a.main, "meeting_draft", json!({ "kind": "assembly", "date": "2026-11-26", "group_id": null }))
+        .unwrap();
     let mut input = draft.clone();
     input["topic"] = json!("讨论年度工作总结");
     let n = input["attendees"].as_array().unwrap().len();
@@ -241,17 +179,8 @@ fn a_meeting_is_drafted_checked_saved_and_shown() {
     assert_eq!(saved["kind_label"], "支部党员大会");
     assert_eq!(saved["attendees"][0]["status_label"], "请假");
     assert_eq!(saved["history"][0]["action_label"], "记录");
-    let list = invoke(
-        &a.main,
-        "meeting_list",
-        json!({ "query": { "year": 2026, "kind": "assembly" } }),
-    )
-    .unwrap();
-    assert!(list
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|m| m["id"] == saved["id"]));
+    let list = invoke(&a.main, "meeting_list", json!({ "query": { "year": 2026, "kind": "assembly" } })).unwrap();
+    assert!(list.as_array().unwrap().iter().any(|m| m["id"] == saved["id"]));
     let cal = invoke(&a.main, "meeting_calendar", json!({ "year": 2026 })).unwrap();
     assert_eq!(cal["rows"][0]["kind"], "assembly");
     assert_eq!(cal["rows"][0]["cells"][3]["held"], 2);
@@ -260,8 +189,5 @@ fn a_meeting_is_drafted_checked_saved_and_shown() {
     bad["attendees"][0]["reason"] = json!("");
     let err = invoke(&a.main, "meeting_create", json!({ "input": bad })).unwrap_err();
     assert_eq!(err["code"], "validation");
-    assert!(err["fields"]["attendees"]
-        .as_str()
-        .unwrap()
-        .contains("请假原因"));
+    assert!(err["fields"]["attendees"].as_str().unwrap().contains("请假原因"));
 }

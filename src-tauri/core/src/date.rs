@@ -30,9 +30,7 @@ pub enum DateError {
 
 impl PartialDate {
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        (1..=12)
-            .contains(&month)
-            .then_some(PartialDate::Month { year, month })
+        (1..=12).contains(&month).then_some(PartialDate::Month { year, month })
     }
 
     /// Reads the spellings people type: `1985-07-01`, `1985-7-1`, `1985/7/1`,
@@ -82,9 +80,7 @@ impl PartialDate {
             None => Ok(PartialDate::Month { year, month }),
             Some(d) => {
                 let day = num(d, 2)?;
-                NaiveDate::from_ymd_opt(year, month, day)
-                    .map(PartialDate::Day)
-                    .ok_or(DateError::NoSuchDay)
+                NaiveDate::from_ymd_opt(year, month, day).map(PartialDate::Day).ok_or(DateError::NoSuchDay)
             }
         }
     }
@@ -160,11 +156,7 @@ pub fn first_of_month(year: i32, month: u32) -> NaiveDate {
 }
 
 pub fn last_of_month(year: i32, month: u32) -> NaiveDate {
-    let (ny, nm) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
+    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
     first_of_month(ny, nm).pred_opt().unwrap_or(NaiveDate::MIN)
 }
 
@@ -212,9 +204,7 @@ impl PartialOrd for PartialDate {
 /// Orders by earliest possible day, a month before any day inside it.
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.first_day()
-            .cmp(&other.first_day())
-            .then(self.day_known().cmp(&other.day_known()))
+        self.first_day().cmp(&other.first_day()).then(self.day_known().cmp(&other.day_known()))
     }
 }
 
@@ -254,42 +244,16 @@ mod tests {
 
     #[test]
     fn parses_every_usual_spelling_of_a_day() {
-        for s in [
-            "1985-07-01",
-            "1985-7-1",
-            "1985/7/1",
-            "1985.07.01",
-            "1985年7月1日",
-            "19850701",
-            " 1985-07-01 ",
-        ] {
-            assert_eq!(
-                PartialDate::parse(s),
-                Ok(PartialDate::Day(d(1985, 7, 1))),
-                "{s}"
-            );
+        for s in ["1985-07-01", "1985-7-1", "1985/7/1", "1985.07.01", "1985年7月1日", "19850701", " 1985-07-01 "] {
+            assert_eq!(PartialDate::parse(s), Ok(PartialDate::Day(d(1985, 7, 1))), "{s}");
         }
     }
 
     #[test]
     fn month_only_stays_month_precision() {
-        for s in [
-            "1962-01",
-            "1962.01",
-            "1962.1",
-            "1962年1月",
-            "196201",
-            "1962/01",
-        ] {
+        for s in ["1962-01", "1962.01", "1962.1", "1962年1月", "196201", "1962/01"] {
             let p = PartialDate::parse(s).unwrap();
-            assert_eq!(
-                p,
-                PartialDate::Month {
-                    year: 1962,
-                    month: 1
-                },
-                "{s}"
-            );
+            assert_eq!(p, PartialDate::Month { year: 1962, month: 1 }, "{s}");
             assert!(!p.day_known());
             assert_eq!(p.to_iso(), "1962-01");
         }
@@ -303,18 +267,12 @@ mod tests {
         assert_eq!(PartialDate::parse("1985"), Err(DateError::Format));
         assert_eq!(PartialDate::parse("abc"), Err(DateError::Format));
         assert_eq!(PartialDate::parse("1985-07-01-02"), Err(DateError::Format));
-        assert_eq!(
-            PartialDate::parse("2024-02-29"),
-            Ok(PartialDate::Day(d(2024, 2, 29)))
-        );
+        assert_eq!(PartialDate::parse("2024-02-29"), Ok(PartialDate::Day(d(2024, 2, 29))));
     }
 
     #[test]
     fn month_spans_its_days_for_ordering() {
-        let m = PartialDate::Month {
-            year: 2024,
-            month: 2,
-        };
+        let m = PartialDate::Month { year: 2024, month: 2 };
         assert_eq!(m.first_day(), d(2024, 2, 1));
         assert_eq!(m.last_day(), d(2024, 2, 29));
         let inside = PartialDate::Day(d(2024, 2, 10));
@@ -344,13 +302,7 @@ mod tests {
             assert_eq!(json, format!("\"{s}\""));
             assert_eq!(serde_json::from_str::<PartialDate>(&json).unwrap(), p);
         }
-        assert_eq!(
-            PartialDate::parse("1962-01").unwrap().to_chinese(),
-            "1962年1月"
-        );
-        assert_eq!(
-            PartialDate::parse("2026-11-07").unwrap().to_chinese(),
-            "2026年11月7日"
-        );
+        assert_eq!(PartialDate::parse("1962-01").unwrap().to_chinese(), "1962年1月");
+        assert_eq!(PartialDate::parse("2026-11-07").unwrap().to_chinese(), "2026年11月7日");
     }
 }

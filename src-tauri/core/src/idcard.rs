@@ -81,19 +81,12 @@ impl IdError {
 
 /// Spaces (half- and full-width) removed, a lower-case `x` made upper-case.
 pub fn normalise(raw: &str) -> String {
-    raw.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .map(|c| if c == 'x' { 'X' } else { c })
-        .collect()
+    raw.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').map(|c| if c == 'x' { 'X' } else { c }).collect()
 }
 
 /// The check character for the first 17 digits.
 pub fn check_char(first17: &[u8]) -> char {
-    let sum: u32 = first17
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
+    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
     CHECK_CHARS[(sum % 11) as usize]
 }
 
@@ -112,32 +105,19 @@ pub fn check(raw: &str, today: NaiveDate) -> Result<IdInfo, IdError> {
         return Err(IdError::WrongLength(len));
     }
     let bytes = number.as_bytes();
-    if !bytes[..17].iter().all(u8::is_ascii_digit)
-        || !(bytes[17].is_ascii_digit() || bytes[17] == b'X')
-    {
+    if !bytes[..17].iter().all(u8::is_ascii_digit) || !(bytes[17].is_ascii_digit() || bytes[17] == b'X') {
         return Err(IdError::BadCharacters);
     }
-    let birth_date =
-        NaiveDate::parse_from_str(&number[6..14], "%Y%m%d").map_err(|_| IdError::BadBirthDate)?;
-    if birth_date > today
-        || birth_date < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN)
-    {
+    let birth_date = NaiveDate::parse_from_str(&number[6..14], "%Y%m%d").map_err(|_| IdError::BadBirthDate)?;
+    if birth_date > today || birth_date < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN) {
         return Err(IdError::BadBirthDate);
     }
     let expected = check_char(&bytes[..17]);
     if char::from(bytes[17]) != expected {
         return Err(IdError::BadChecksum { expected });
     }
-    let sex = if (bytes[16] - b'0') % 2 == 1 {
-        Sex::Male
-    } else {
-        Sex::Female
-    };
-    Ok(IdInfo {
-        number,
-        birth_date,
-        sex,
-    })
+    let sex = if (bytes[16] - b'0') % 2 == 1 { Sex::Male } else { Sex::Female };
+    Ok(IdInfo { number, birth_date, sex })
 }
 
 /// First 6 and last 4 characters, the middle hidden: `410102********1234`.
@@ -177,20 +157,10 @@ mod tests {
     fn the_standard_example_is_valid() {
         // The worked example printed in GB 11643-1999.
         let info = check("11010519491231002X", today()).unwrap();
-        assert_eq!(
-            info.birth_date,
-            NaiveDate::from_ymd_opt(1949, 12, 31).unwrap()
-        );
+        assert_eq!(info.birth_date, NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
         assert_eq!(info.sex, Sex::Female);
-        let info = check(
-            "440524188001010014",
-            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        );
-        assert_eq!(
-            info.err(),
-            Some(IdError::BadBirthDate),
-            "1880 is before 1900"
-        );
+        let info = check("440524188001010014", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        assert_eq!(info.err(), Some(IdError::BadBirthDate), "1880 is before 1900");
     }
 
     #[test]
@@ -213,10 +183,7 @@ mod tests {
                 let mut typo = bytes.to_vec();
                 typo[i] = d;
                 let typo = String::from_utf8(typo).unwrap();
-                assert!(
-                    check(&typo, today()).is_err(),
-                    "typo at {i} not caught: {typo}"
-                );
+                assert!(check(&typo, today()).is_err(), "typo at {i} not caught: {typo}");
             }
         }
     }
@@ -227,44 +194,19 @@ mod tests {
         let mut bad_check = good[..17].to_string();
         let wrong = if good.ends_with('0') { '1' } else { '0' };
         bad_check.push(wrong);
-        assert!(matches!(
-            check(&bad_check, today()),
-            Err(IdError::BadChecksum { .. })
-        ));
+        assert!(matches!(check(&bad_check, today()), Err(IdError::BadChecksum { .. })));
         assert_eq!(check("4101021985", today()), Err(IdError::WrongLength(10)));
-        assert_eq!(
-            check("4.10102198507011e+17", today()),
-            Err(IdError::NumberLike)
-        );
-        assert_eq!(
-            check("41010219850701123A", today()),
-            Err(IdError::BadCharacters)
-        );
-        assert_eq!(
-            check(&with_check("41010219850230123"), today()),
-            Err(IdError::BadBirthDate)
-        );
-        assert_eq!(
-            check(&with_check("41010220990101123"), today()),
-            Err(IdError::BadBirthDate)
-        );
+        assert_eq!(check("4.10102198507011e+17", today()), Err(IdError::NumberLike));
+        assert_eq!(check("41010219850701123A", today()), Err(IdError::BadCharacters));
+        assert_eq!(check(&with_check("41010219850230123"), today()), Err(IdError::BadBirthDate));
+        assert_eq!(check(&with_check("41010220990101123"), today()), Err(IdError::BadBirthDate));
         assert_eq!(check("", today()), Err(IdError::Empty));
     }
 
     #[test]
     fn sex_comes_from_the_17th_digit() {
-        assert_eq!(
-            check(&with_check("41010219850701123"), today())
-                .unwrap()
-                .sex,
-            Sex::Male
-        );
-        assert_eq!(
-            check(&with_check("41010219850701124"), today())
-                .unwrap()
-                .sex,
-            Sex::Female
-        );
+        assert_eq!(check(&with_check("41010219850701123"), today()).unwrap().sex, Sex::Male);
+        assert_eq!(check(&with_check("41010219850701124"), today()).unwrap().sex, Sex::Female);
     }
 
     #[test]

@@ -17,8 +17,5 @@ pub fn today() -> NaiveDate {
 /// A valid ID number for a birth date `YYYYMMDD` and a 3-digit sequence.
 pub fn id_for(birth: &str, seq: &str) -> String {
     let first17 = format!("410102{birth}{seq}");
-    format!(
-        "{first17}{}",
-        zhibu_core::idcard::check_char(first17.as_bytes())
-    )
+    format!("{first17}{}", zhibu_core::idcard::check_char(first17.as_bytes()))
 }

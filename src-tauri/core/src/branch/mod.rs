@@ -59,12 +59,7 @@ pub fn check_branch(form: &BranchForm, today: NaiveDate) -> Result<Branch> {
         }
     };
     errors.into_result()?;
-    Ok(Branch {
-        name,
-        higher_committee,
-        secretary,
-        term_start,
-    })
+    Ok(Branch { name, higher_committee, secretary, term_start })
 }
 
 impl Store {
@@ -73,12 +68,7 @@ impl Store {
             "SELECT name, higher_committee, secretary, term_start FROM branch WHERE id = 1",
             [],
             |r| {
-                Ok(Branch {
-                    name: r.get(0)?,
-                    higher_committee: r.get(1)?,
-                    secretary: r.get(2)?,
-                    term_start: r.get(3)?,
-                })
+                Ok(Branch { name: r.get(0)?, higher_committee: r.get(1)?, secretary: r.get(2)?, term_start: r.get(3)? })
             },
         )?)
     }
@@ -115,18 +105,8 @@ mod tests {
         };
         let b = s.save_branch(&form, today).unwrap();
         assert_eq!(b.name, "中共东山村支部委员会");
-        assert_eq!(
-            b.term_start,
-            Some(PartialDate::Month {
-                year: 2021,
-                month: 10
-            })
-        );
-        let bad = BranchForm {
-            name: "".into(),
-            term_start: Some("2030-01-01".into()),
-            ..form
-        };
+        assert_eq!(b.term_start, Some(PartialDate::Month { year: 2021, month: 10 }));
+        let bad = BranchForm { name: "".into(), term_start: Some("2030-01-01".into()), ..form };
         let err = s.save_branch(&bad, today).unwrap_err();
         match err {
             crate::Error::Validation(e) => assert!(e.has("name") && e.has("term_start")),

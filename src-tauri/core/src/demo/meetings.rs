@@ -23,19 +23,11 @@ const THEME_TOPICS: [&str; 12] = [
     "年终总结和党费公示",
 ];
 
-const LECTURE_TOPICS: [&str; 4] = [
-    "书记讲党课：发挥党员先锋模范作用",
-    "乡村振兴中的党员责任",
-    "学习党史 坚定信念",
-    "党的纪律和规矩",
-];
+const LECTURE_TOPICS: [&str; 4] =
+    ["书记讲党课：发挥党员先锋模范作用", "乡村振兴中的党员责任", "学习党史 坚定信念", "党的纪律和规矩"];
 
-const ASSEMBLY_TOPICS: [&str; 4] = [
-    "讨论本年度支部工作计划",
-    "讨论通过村级重大事项",
-    "确定入党积极分子人选",
-    "讨论年度工作总结",
-];
+const ASSEMBLY_TOPICS: [&str; 4] =
+    ["讨论本年度支部工作计划", "讨论通过村级重大事项", "确定入党积极分子人选", "讨论年度工作总结"];
 
 /// A small deterministic scatter, so the demo is the same every time.
 fn scatter(a: i64, b: i64) -> i64 {
@@ -59,31 +51,16 @@ fn attendance(roster: &[Member], pick: impl Fn(&Member) -> bool, salt: i64) -> V
                     _ => ("present", ""),
                 }
             };
-            AttendeeForm {
-                member_id: m.id,
-                status: status.into(),
-                reason: reason.into(),
-                grade: String::new(),
-            }
+            AttendeeForm { member_id: m.id, status: status.into(), reason: reason.into(), grade: String::new() }
         })
         .collect()
 }
 
 pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Result<usize> {
     let year = today.year();
-    let live: Vec<Member> = roster
-        .iter()
-        .filter(|m| m.status == Status::Normal && m.on_roster())
-        .cloned()
-        .collect();
-    let secretary = live
-        .iter()
-        .find(|m| m.committee_role == Some(CommitteeRole::Secretary))
-        .map(|m| m.id);
-    let recorder = live
-        .iter()
-        .find(|m| m.committee_role == Some(CommitteeRole::Organization))
-        .map(|m| m.id);
+    let live: Vec<Member> = roster.iter().filter(|m| m.status == Status::Normal && m.on_roster()).cloned().collect();
+    let secretary = live.iter().find(|m| m.committee_role == Some(CommitteeRole::Secretary)).map(|m| m.id);
+    let recorder = live.iter().find(|m| m.committee_role == Some(CommitteeRole::Organization)).map(|m| m.id);
     let groups: Vec<i64> = {
         let mut g: Vec<i64> = live.iter().filter_map(|m| m.group_id).collect();
         g.sort_unstable();
@@ -111,25 +88,12 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
                 recorder_id: recorder,
                 attendees: attendance(&live, |_| true, salt),
                 agenda: vec![
-                    AgendaItem {
-                        text: "重温入党誓词".into(),
-                        prescribed: true,
-                    },
-                    AgendaItem {
-                        text: "集中学习".into(),
-                        prescribed: true,
-                    },
-                    AgendaItem {
-                        text: "交纳党费".into(),
-                        prescribed: true,
-                    },
-                    AgendaItem {
-                        text: THEME_TOPICS[month as usize - 1].into(),
-                        prescribed: false,
-                    },
+                    AgendaItem { text: "重温入党誓词".into(), prescribed: true },
+                    AgendaItem { text: "集中学习".into(), prescribed: true },
+                    AgendaItem { text: "交纳党费".into(), prescribed: true },
+                    AgendaItem { text: THEME_TOPICS[month as usize - 1].into(), prescribed: false },
                 ],
-                minutes: "全体党员重温入党誓词；学习上级文件精神；收缴本月党费；开展主题活动。"
-                    .into(),
+                minutes: "全体党员重温入党誓词；学习上级文件精神；收缴本月党费；开展主题活动。".into(),
                 ..Default::default()
             })?;
         }
@@ -164,11 +128,7 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
                     place: "组长家中".into(),
                     topic: "学习上级精神，交流思想".into(),
                     group_id: Some(*g),
-                    attendees: attendance(
-                        &live,
-                        |m| m.group_id == Some(*g),
-                        salt + 200 + gi as i64,
-                    ),
+                    attendees: attendance(&live, |m| m.group_id == Some(*g), salt + 200 + gi as i64),
                     ..Default::default()
                 })?;
             }
@@ -182,9 +142,7 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
                     .iter()
                     .filter(|m| {
                         m.kind == crate::members::MemberKind::Full
-                            && attendees
-                                .iter()
-                                .any(|a| a.member_id == m.id && a.status == "present")
+                            && attendees.iter().any(|a| a.member_id == m.id && a.status == "present")
                     })
                     .count() as i64;
                 add(MeetingForm {
@@ -228,31 +186,14 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
     let committee: Vec<&Member> = live.iter().filter(|m| m.committee_role.is_some()).collect();
     let mut talks: Vec<(i64, i64)> = Vec::new();
     if let Some(sec) = secretary {
-        talks.extend(
-            committee
-                .iter()
-                .filter(|m| m.id != sec)
-                .map(|m| (sec, m.id)),
-        );
-        talks.extend(
-            live.iter()
-                .filter(|m| m.committee_role.is_none())
-                .take(12)
-                .map(|m| (sec, m.id)),
-        );
+        talks.extend(committee.iter().filter(|m| m.id != sec).map(|m| (sec, m.id)));
+        talks.extend(live.iter().filter(|m| m.committee_role.is_none()).take(12).map(|m| (sec, m.id)));
     }
     if let Some(org) = recorder {
-        talks.extend(
-            live.iter()
-                .filter(|m| m.committee_role.is_none())
-                .skip(12)
-                .take(6)
-                .map(|m| (org, m.id)),
-        );
+        talks.extend(live.iter().filter(|m| m.committee_role.is_none()).skip(12).take(6).map(|m| (org, m.id)));
     }
     for (i, (host, with)) in talks.into_iter().enumerate() {
-        let Some(date) = day(1 + (i as u32 % 10), 15 + (i as u32 % 10)).filter(|d| *d <= today)
-        else {
+        let Some(date) = day(1 + (i as u32 % 10), 15 + (i as u32 % 10)).filter(|d| *d <= today) else {
             continue;
         };
         add(MeetingForm {

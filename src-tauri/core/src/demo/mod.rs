@@ -39,9 +39,7 @@ pub struct DemoLoaded {
 impl Store {
     /// True when no member file exists, not even in the recycle bin.
     pub fn is_empty(&self) -> Result<bool> {
-        Ok(self
-            .conn()
-            .query_row("SELECT NOT EXISTS(SELECT 1 FROM members)", [], |r| r.get(0))?)
+        Ok(self.conn().query_row("SELECT NOT EXISTS(SELECT 1 FROM members)", [], |r| r.get(0))?)
     }
 
     /// Loads the demo branch into an empty database, all in one transaction.
@@ -50,14 +48,12 @@ impl Store {
         if !self.is_empty()? {
             return Err(Error::NotEmpty);
         }
-        let demo: DemoBranch =
-            serde_json::from_str(DEMO_JSON).map_err(|e| Error::Demo(e.to_string()))?;
+        let demo: DemoBranch = serde_json::from_str(DEMO_JSON).map_err(|e| Error::Demo(e.to_string()))?;
         let tx = self.conn_mut().transaction()?;
         write_branch(&tx, &check_branch(&demo.branch, today)?)?;
         for m in &demo.members {
-            let checked = check_form(&m.form, today).map_err(|e| {
-                Error::Demo(format!("{}：{}", m.form.name, crate::Error::Validation(e)))
-            })?;
+            let checked = check_form(&m.form, today)
+                .map_err(|e| Error::Demo(format!("{}：{}", m.form.name, crate::Error::Validation(e))))?;
             let id = crate::members::insert_checked_in(&tx, &checked)?;
             if let Some(change) = &m.status_change {
                 crate::members::change_status_in(&tx, id, change, today)?;
@@ -68,18 +64,11 @@ impl Store {
         }
         let roster = {
             let mut stmt = tx.prepare("SELECT id FROM members ORDER BY id")?;
-            let ids: Vec<i64> = stmt
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            ids.into_iter()
-                .map(|id| crate::members::load_in(&tx, id))
-                .collect::<Result<Vec<_>>>()?
+            let ids: Vec<i64> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            ids.into_iter().map(|id| crate::members::load_in(&tx, id)).collect::<Result<Vec<_>>>()?
         };
         let meetings = meetings::load(&tx, &roster, today)?;
         tx.commit()?;
-        Ok(DemoLoaded {
-            members: demo.members.len(),
-            meetings,
-        })
+        Ok(DemoLoaded { members: demo.members.len(), meetings })
     }
 }

@@ -248,19 +248,12 @@ impl Timeline {
         match self.transfers.iter().rev().find(|(d, _)| *d <= day) {
             Some((_, dir)) => *dir == TransferDirection::In,
             // Before the first transfer: in the branch unless they came by transfer.
-            None => self
-                .transfers
-                .first()
-                .is_none_or(|(_, dir)| *dir == TransferDirection::Out),
+            None => self.transfers.first().is_none_or(|(_, dir)| *dir == TransferDirection::Out),
         }
     }
 
     fn normal_before(&self, m: Month) -> bool {
-        self.statuses
-            .iter()
-            .rev()
-            .find(|(d, _)| *d < m.first_day())
-            .is_none_or(|(_, s)| *s == Status::Normal)
+        self.statuses.iter().rev().find(|(d, _)| *d < m.first_day()).is_none_or(|(_, s)| *s == Status::Normal)
     }
 
     /// Owed: admitted by then, in the branch at some point of the month
@@ -277,16 +270,10 @@ impl Timeline {
 
 fn timelines(conn: &Connection) -> Result<HashMap<i64, Timeline>> {
     let mut out: HashMap<i64, Timeline> = HashMap::new();
-    let mut stmt =
-        conn.prepare("SELECT id, name, admitted_on, deleted_at IS NOT NULL FROM members")?;
+    let mut stmt = conn.prepare("SELECT id, name, admitted_on, deleted_at IS NOT NULL FROM members")?;
     let rows = stmt.query_map([], |r| {
         let admitted: Option<PartialDate> = r.get(2)?;
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            admitted,
-            r.get::<_, bool>(3)?,
-        ))
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, admitted, r.get::<_, bool>(3)?))
     })?;
     for row in rows {
         let (id, name, admitted, deleted) = row?;
@@ -294,39 +281,24 @@ fn timelines(conn: &Connection) -> Result<HashMap<i64, Timeline>> {
             id,
             Timeline {
                 name,
-                admitted: admitted.map(|a| Month {
-                    year: a.year(),
-                    month: a.month_number(),
-                }),
+                admitted: admitted.map(|a| Month { year: a.year(), month: a.month_number() }),
                 deleted,
                 statuses: Vec::new(),
                 transfers: Vec::new(),
             },
         );
     }
-    let mut stmt = conn
-        .prepare("SELECT member_id, date, status FROM member_status_changes ORDER BY date, id")?;
-    for row in stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, PartialDate>(1)?,
-            r.get::<_, Status>(2)?,
-        ))
-    })? {
+    let mut stmt = conn.prepare("SELECT member_id, date, status FROM member_status_changes ORDER BY date, id")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, PartialDate>(1)?, r.get::<_, Status>(2)?)))? {
         let (id, date, status) = row?;
         if let Some(t) = out.get_mut(&id) {
             t.statuses.push((date.first_day(), status));
         }
     }
-    let mut stmt =
-        conn.prepare("SELECT member_id, date, direction FROM transfers ORDER BY date, id")?;
-    for row in stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, PartialDate>(1)?,
-            r.get::<_, TransferDirection>(2)?,
-        ))
-    })? {
+    let mut stmt = conn.prepare("SELECT member_id, date, direction FROM transfers ORDER BY date, id")?;
+    for row in stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, PartialDate>(1)?, r.get::<_, TransferDirection>(2)?)))?
+    {
         let (id, date, dir) = row?;
         if let Some(t) = out.get_mut(&id) {
             t.transfers.push((date.first_day(), dir));
@@ -374,13 +346,30 @@ fn paid_months(conn: &Connection) -> Result<HashMap<(i64, Month), i64>> {
         "SELECT p.member_id, pm.month, SUM(pm.amount_fen) FROM dues_payment_months pm
          JOIN dues_payments p ON p.id = pm.payment_id GROUP BY p.member_id, pm.month",
     )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            (r.get::<_, i64>(0)?, r.get::<_, Month>(1)?),
-            r.get::<_, i64>(2)?,
-        ))
-    })?;
+    let rows = stmt.query_map([], |r| Ok(((r.get::<_, i64>(0)?, r.get::<_, Month>(1)?), r.get::<_, i64>(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn read_settings(conn: &Connection) -> Result<DuesSettings> {
+    Ok(conn.query_row(
+        "SELECT farmer_fen, rounding_fen, max_back_months, max_advance_months FROM dues_settings WHERE id = 1",
+        [],
+        |r| {
+            Ok(DuesSettings {
+                farmer_fen: r.get(0)?,
+                rounding_fen: r.get(1)?,
+                max_back_months: r.get(2)?,
+                max_advance_months: r.get(3)?,
+            })
+        },
+    )?)
+}
+
+fn balance_of(conn: &Connection) -> Result<DuesBalance> {
+    let sum = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
+    let collected = sum("SELECT COALESCE(SUM(amount_fen), 0) FROM dues_payments")?;
+    let remitted = sum("SELECT COALESCE(SUM(amount_fen), 0) FROM dues_remittances")?;
+    Ok(DuesBalance { collected_fen: collected, remitted_fen: remitted, balance_fen: collected - remitted })
 }
 
 /// The whole ledger state, read once.
@@ -392,11 +381,7 @@ struct Ledger {
 
 impl Ledger {
     fn read(conn: &Connection) -> Result<Ledger> {
-        Ok(Ledger {
-            timelines: timelines(conn)?,
-            assessments: all_assessments(conn)?,
-            paid: paid_months(conn)?,
-        })
+        Ok(Ledger { timelines: timelines(conn)?, assessments: all_assessments(conn)?, paid: paid_months(conn)? })
     }
 
     fn owed(&self, member: i64, m: Month) -> Option<i64> {
@@ -415,13 +400,7 @@ impl Ledger {
             (true, Some(_)) if m > current => MonthState::Future,
             (true, Some(_)) => MonthState::Owed,
         };
-        GridCell {
-            month: m,
-            state,
-            state_label: state.label(),
-            owed_fen: owed.filter(|_| owes),
-            paid_fen: paid,
-        }
+        GridCell { month: m, state, state_label: state.label(), owed_fen: owed.filter(|_| owes), paid_fen: paid }
     }
 
     /// Consecutive unpaid months ending with the month before `current`.
@@ -442,13 +421,7 @@ impl Ledger {
     }
 }
 
-fn parse_day(
-    e: &mut FieldErrors,
-    field: &'static str,
-    label: &str,
-    text: &str,
-    today: NaiveDate,
-) -> Option<NaiveDate> {
+fn parse_day(e: &mut FieldErrors, field: &'static str, label: &str, text: &str, today: NaiveDate) -> Option<NaiveDate> {
     match PartialDate::parse_opt(text) {
         Ok(Some(PartialDate::Day(d))) if d > today => {
             e.add(field, format!("{label}不能晚于今天"));
@@ -474,7 +447,7 @@ fn parse_month(e: &mut FieldErrors, field: &'static str, label: &str, text: &str
     m
 }
 
-fn load_payment(conn: &Connection, id: i64, today: NaiveDate) -> Result<Payment> {
+fn load_payment(conn: &Connection, id: i64) -> Result<Payment> {
     let mut p = conn
         .query_row(
             "SELECT p.id, p.member_id, m.name, p.paid_on, p.kind, p.amount_fen, p.receipt_no, p.collector, p.note,
@@ -503,22 +476,15 @@ fn load_payment(conn: &Connection, id: i64, today: NaiveDate) -> Result<Payment>
         )
         .optional()?
         .ok_or(Error::NotFound("交费记录"))?;
-    let mut stmt = conn.prepare(
-        "SELECT month, amount_fen FROM dues_payment_months WHERE payment_id = ?1 ORDER BY month",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT month, amount_fen FROM dues_payment_months WHERE payment_id = ?1 ORDER BY month")?;
     p.months = stmt
-        .query_map([id], |r| {
-            Ok(PaymentMonth {
-                month: r.get(0)?,
-                amount_fen: r.get(1)?,
-            })
-        })?
+        .query_map([id], |r| Ok(PaymentMonth { month: r.get(0)?, amount_fen: r.get(1)? }))?
         .collect::<rusqlite::Result<_>>()?;
     let paid_month = Month::of(p.paid_on);
     p.back_months = p.months.iter().filter(|m| m.month < paid_month).count();
     p.advance_months = p.months.iter().filter(|m| m.month > paid_month).count();
     p.large = p.amount_fen >= LARGE_PAYMENT_FEN;
-    let _ = today;
     Ok(p)
 }
 
@@ -551,36 +517,19 @@ fn insert_payment(
 
 impl Store {
     pub fn dues_settings(&self) -> Result<DuesSettings> {
-        Ok(self.conn().query_row(
-            "SELECT farmer_fen, rounding_fen, max_back_months, max_advance_months FROM dues_settings WHERE id = 1",
-            [],
-            |r| {
-                Ok(DuesSettings {
-                    farmer_fen: r.get(0)?,
-                    rounding_fen: r.get(1)?,
-                    max_back_months: r.get(2)?,
-                    max_advance_months: r.get(3)?,
-                })
-            },
-        )?)
+        read_settings(self.conn())
     }
 
     pub fn save_dues_settings(&mut self, form: &DuesSettingsForm) -> Result<DuesSettings> {
         let mut e = FieldErrors::default();
         let farmer = parse_yuan(&form.farmer_amount).filter(|f| (20..=100).contains(f));
         if farmer.is_none() {
-            e.add(
-                "farmer_amount",
-                "农民党员每月交纳金额应在 0.20 元至 1.00 元之间",
-            );
+            e.add("farmer_amount", "农民党员每月交纳金额应在 0.20 元至 1.00 元之间");
         }
         if ![1, 10, 100].contains(&form.rounding_fen) {
             e.add("rounding_fen", "取整方式请从列表中选择（到分、到角或到元）");
         }
-        for (field, v) in [
-            ("max_back_months", form.max_back_months),
-            ("max_advance_months", form.max_advance_months),
-        ] {
+        for (field, v) in [("max_back_months", form.max_back_months), ("max_advance_months", form.max_advance_months)] {
             if !(1..=12).contains(&v) {
                 e.add(field, "请填写 1 到 12 之间的月数（规定一般不超过 6 个月）");
             }
@@ -596,101 +545,17 @@ impl Store {
     /// 年度核定 (or an income change from a month on): computes the amount
     /// by the rules and records it. Returns it with any warnings.
     pub fn assess_dues(&mut self, form: &AssessmentForm) -> Result<(Assessment, Vec<String>)> {
-        let settings = self.dues_settings()?;
-        let mut e = FieldErrors::default();
-        let exists: bool = self.conn().query_row(
-            "SELECT EXISTS(SELECT 1 FROM members WHERE id = ?1 AND deleted_at IS NULL)",
-            [form.member_id],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Err(Error::NotFound("党员档案"));
-        }
-        let from = parse_month(&mut e, "from_month", "从哪个月起", &form.from_month);
-        let category = DuesCategory::from_code(&clean(&form.category));
-        if category.is_none() {
-            e.add("category", "请选择党费类别");
-        }
-        let yuan_field = |e: &mut FieldErrors, field: &'static str, text: &str| -> Option<i64> {
-            if clean(text).is_empty() {
-                return None;
-            }
-            let v = parse_yuan(text);
-            if v.is_none() {
-                e.add(field, "金额请写成 3000 或 3000.50 这样（元）");
-            }
-            v
-        };
-        let base = yuan_field(&mut e, "base", &form.base);
-        let fixed = match category {
-            Some(DuesCategory::Farmer) => Some(settings.farmer_fen),
-            _ => yuan_field(&mut e, "fixed", &form.fixed),
-        };
-        let decision = clean(&form.decision);
-        if category == Some(DuesCategory::Hardship) && decision.is_empty() {
-            e.add(
-                "decision",
-                "减免须经支部研究、上级党委批准：请写明批准日期和文号",
-            );
-        }
-        let amount = match category {
-            Some(c) if !e.has("base") && !e.has("fixed") => match monthly_amount(
-                AmountInput {
-                    category: c,
-                    base,
-                    fixed,
-                },
-                settings.rounding_fen,
-            ) {
-                Ok(a) => Some(a),
-                Err(err) => {
-                    let field = match err {
-                        super::rules::AmountError::MissingBase
-                        | super::rules::AmountError::NegativeBase => "base",
-                        _ => "fixed",
-                    };
-                    e.add(field, err.to_string());
-                    None
-                }
-            },
-            _ => None,
-        };
-        e.into_result()?;
-        let (Some(from), Some(category), Some(amount)) = (from, category, amount) else {
-            return Err(Error::NotFound("党费核定"));
-        };
-        let uses_base = matches!(
-            category,
-            DuesCategory::InService | DuesCategory::Declared | DuesCategory::Retired
-        );
-        self.conn().execute(
-            "INSERT INTO dues_assessments (member_id, from_month, category, base_fen, fixed_fen, monthly_fen, decision, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                form.member_id,
-                from,
-                category,
-                base.filter(|_| uses_base),
-                fixed.filter(|_| matches!(category, DuesCategory::Farmer | DuesCategory::Hardship)),
-                amount.monthly_fen,
-                decision,
-                clean(&form.note),
-                now_text()
-            ],
-        )?;
-        let id = self.conn().last_insert_rowid();
+        let (id, warnings) = assess_in(self.conn(), form)?;
         let a = self
             .dues_assessments(form.member_id)?
             .into_iter()
             .find(|a| a.id == id)
             .ok_or(Error::NotFound("党费核定"))?;
-        Ok((a, amount.warnings))
+        Ok((a, warnings))
     }
 
     pub fn dues_assessments(&self, member_id: i64) -> Result<Vec<Assessment>> {
-        Ok(all_assessments(self.conn())?
-            .remove(&member_id)
-            .unwrap_or_default())
+        Ok(all_assessments(self.conn())?.remove(&member_id).unwrap_or_default())
     }
 
     /// Records a payment: months of dues (back and advance within the
@@ -699,7 +564,7 @@ impl Store {
         let tx = self.conn_mut().transaction()?;
         let id = record_payment_in(&tx, form, today)?;
         tx.commit()?;
-        load_payment(self.conn(), id, today)
+        load_payment(self.conn(), id)
     }
 
     /// 收缴日: marks `month` paid for each chosen member at their amount,
@@ -739,19 +604,11 @@ impl Store {
         }
         if ids.is_empty() {
             let mut e = FieldErrors::default();
-            e.add(
-                "month",
-                format!(
-                    "所选党员 {} 的党费都已交过或不需要交，没有登记新的记录",
-                    m.label()
-                ),
-            );
+            e.add("month", format!("所选党员 {} 的党费都已交过或不需要交，没有登记新的记录", m.label()));
             return Err(Error::Validation(e));
         }
         tx.commit()?;
-        ids.into_iter()
-            .map(|id| load_payment(self.conn(), id, today))
-            .collect()
+        ids.into_iter().map(|id| load_payment(self.conn(), id)).collect()
     }
 
     /// Reverses a wrong payment with an opposite entry; both are kept.
@@ -763,13 +620,10 @@ impl Store {
             return Err(Error::Validation(e));
         }
         let tx = self.conn_mut().transaction()?;
-        let original = load_payment(&tx, id, today)?;
+        let original = load_payment(&tx, id)?;
         if original.reverses_id.is_some() {
             let mut e = FieldErrors::default();
-            e.add(
-                "reason",
-                "这是一条冲正记录，不能再冲正；如有错误请重新登记一笔",
-            );
+            e.add("reason", "这是一条冲正记录，不能再冲正；如有错误请重新登记一笔");
             return Err(Error::Validation(e));
         }
         if original.reversed_by.is_some() {
@@ -777,11 +631,7 @@ impl Store {
             e.add("reason", "这笔交费已经冲正过了");
             return Err(Error::Validation(e));
         }
-        let months: Vec<(Month, i64)> = original
-            .months
-            .iter()
-            .map(|m| (m.month, -m.amount_fen))
-            .collect();
+        let months: Vec<(Month, i64)> = original.months.iter().map(|m| (m.month, -m.amount_fen)).collect();
         let new_id = insert_payment(
             &tx,
             original.member_id,
@@ -795,23 +645,18 @@ impl Store {
             Some(id),
         )?;
         tx.commit()?;
-        load_payment(self.conn(), new_id, today)
+        load_payment(self.conn(), new_id)
     }
 
     /// The year's payments (by payment date), newest first.
-    pub fn dues_payments(&self, year: i32, today: NaiveDate) -> Result<Vec<Payment>> {
+    pub fn dues_payments(&self, year: i32) -> Result<Vec<Payment>> {
         let mut stmt = self.conn().prepare(
             "SELECT id FROM dues_payments WHERE paid_on >= ?1 AND paid_on <= ?2 ORDER BY paid_on DESC, id DESC",
         )?;
         let ids: Vec<i64> = stmt
-            .query_map(
-                params![format!("{year:04}-01-01"), format!("{year:04}-12-31")],
-                |r| r.get(0),
-            )?
+            .query_map(params![format!("{year:04}-01-01"), format!("{year:04}-12-31")], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        ids.into_iter()
-            .map(|id| load_payment(self.conn(), id, today))
-            .collect()
+        ids.into_iter().map(|id| load_payment(self.conn(), id)).collect()
     }
 
     /// Members × 12 months of `year`, with totals.
@@ -823,9 +668,7 @@ impl Store {
         ids.sort_unstable();
         let mut rows = Vec::new();
         for id in ids {
-            let cells: Vec<GridCell> = Month::year_months(year)
-                .map(|m| ledger.state(id, m, current))
-                .collect();
+            let cells: Vec<GridCell> = Month::year_months(year).map(|m| ledger.state(id, m, current)).collect();
             if cells.iter().all(|c| c.state == MonthState::NotMember) {
                 continue;
             }
@@ -835,11 +678,7 @@ impl Store {
             );
             let rate_label = latest.and_then(|a| {
                 monthly_amount(
-                    AmountInput {
-                        category: a.category,
-                        base: a.base_fen,
-                        fixed: a.fixed_fen,
-                    },
+                    AmountInput { category: a.category, base: a.base_fen, fixed: a.fixed_fen },
                     settings.rounding_fen,
                 )
                 .ok()
@@ -857,21 +696,13 @@ impl Store {
                 cells,
             });
         }
-        let month_totals: Vec<i64> = (0..12)
-            .map(|i| rows.iter().map(|r| r.cells[i].paid_fen).sum())
-            .collect();
+        let month_totals: Vec<i64> = (0..12).map(|i| rows.iter().map(|r| r.cells[i].paid_fen).sum()).collect();
         let extra_fen: i64 = self.conn().query_row(
             "SELECT COALESCE(SUM(amount_fen), 0) FROM dues_payments WHERE kind = 'extra' AND paid_on >= ?1 AND paid_on <= ?2",
             params![format!("{year:04}-01-01"), format!("{year:04}-12-31")],
             |r| r.get(0),
         )?;
-        Ok(DuesGrid {
-            year,
-            total_fen: month_totals.iter().sum(),
-            month_totals,
-            rows,
-            extra_fen,
-        })
+        Ok(DuesGrid { year, total_fen: month_totals.iter().sum(), month_totals, rows, extra_fen })
     }
 
     /// Members with three or more consecutive unpaid months (warn), six or
@@ -915,51 +746,9 @@ impl Store {
         Ok(out)
     }
 
-    pub fn record_remittance(
-        &mut self,
-        form: &RemittanceForm,
-        today: NaiveDate,
-    ) -> Result<Remittance> {
-        let mut e = FieldErrors::default();
-        let day = parse_day(&mut e, "remitted_on", "上缴日期", &form.remitted_on, today);
-        let from = parse_month(&mut e, "from_month", "所属月份（起）", &form.from_month);
-        let to = parse_month(&mut e, "to_month", "所属月份（止）", &form.to_month);
-        if let (Some(f), Some(t)) = (from, to) {
-            if t < f {
-                e.add("to_month", "所属月份的“止”不能早于“起”");
-            }
-        }
-        let amount = parse_yuan(&form.amount).filter(|a| *a > 0);
-        if amount.is_none() {
-            e.add("amount", "请填写上缴金额（元），如 120.50");
-        }
-        if let Some(a) = amount {
-            let balance = self.dues_balance()?.balance_fen;
-            if a > balance {
-                e.add(
-                    "amount",
-                    format!(
-                        "上缴金额超过了支部现有党费结余（{} 元），请核对",
-                        yuan(balance)
-                    ),
-                );
-            }
-        }
-        e.into_result()?;
-        let (Some(day), Some(from), Some(to), Some(amount)) = (day, from, to, amount) else {
-            return Err(Error::NotFound("上缴记录"));
-        };
-        self.conn().execute(
-            "INSERT INTO dues_remittances (remitted_on, from_month, to_month, amount_fen, handler, voucher, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![day, from, to, amount, clean(&form.handler), clean(&form.voucher), clean(&form.note), now_text()],
-        )?;
-        let id = self.conn().last_insert_rowid();
-        Ok(self
-            .remittances(None)?
-            .into_iter()
-            .find(|r| r.id == id)
-            .ok_or(Error::NotFound("上缴记录"))?)
+    pub fn record_remittance(&mut self, form: &RemittanceForm, today: NaiveDate) -> Result<Remittance> {
+        let id = remit_in(self.conn(), form, today)?;
+        self.remittances(None)?.into_iter().find(|r| r.id == id).ok_or(Error::NotFound("上缴记录"))
     }
 
     /// Remittances, all or of one year (by date), oldest first.
@@ -985,35 +774,16 @@ impl Store {
 
     /// Collected against remitted, all time.
     pub fn dues_balance(&self) -> Result<DuesBalance> {
-        let collected: i64 = self.conn().query_row(
-            "SELECT COALESCE(SUM(amount_fen), 0) FROM dues_payments",
-            [],
-            |r| r.get(0),
-        )?;
-        let remitted: i64 = self.conn().query_row(
-            "SELECT COALESCE(SUM(amount_fen), 0) FROM dues_remittances",
-            [],
-            |r| r.get(0),
-        )?;
-        Ok(DuesBalance {
-            collected_fen: collected,
-            remitted_fen: remitted,
-            balance_fen: collected - remitted,
-        })
+        balance_of(self.conn())
     }
 }
 
 /// Checks and stores one payment inside the caller's transaction.
-pub(crate) fn record_payment_in(
-    conn: &Connection,
-    form: &PaymentForm,
-    today: NaiveDate,
-) -> Result<i64> {
-    let settings: (i64, i64) = conn.query_row(
-        "SELECT max_back_months, max_advance_months FROM dues_settings WHERE id = 1",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+pub(crate) fn record_payment_in(conn: &Connection, form: &PaymentForm, today: NaiveDate) -> Result<i64> {
+    let settings: (i64, i64) =
+        conn.query_row("SELECT max_back_months, max_advance_months FROM dues_settings WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     let ledger = Ledger::read(conn)?;
     let Some(t) = ledger.timelines.get(&form.member_id).filter(|t| !t.deleted) else {
         return Err(Error::NotFound("党员档案"));
@@ -1034,9 +804,7 @@ pub(crate) fn record_payment_in(
             let mut parsed: Vec<Month> = Vec::new();
             for text in &form.months {
                 match Month::parse(text) {
-                    Some(m) if parsed.contains(&m) => {
-                        e.add("months", format!("{}选了两次", m.label()))
-                    }
+                    Some(m) if parsed.contains(&m) => e.add("months", format!("{}选了两次", m.label())),
                     Some(m) => parsed.push(m),
                     None => e.add("months", format!("“{text}”不是年月，请写成 2026-03")),
                 }
@@ -1049,18 +817,12 @@ pub(crate) fn record_payment_in(
             for m in &parsed {
                 let cell = ledger.state(form.member_id, *m, current);
                 match cell.state {
-                    MonthState::NotMember => e.add(
-                        "months",
-                        format!(
-                            "{}{}不在本支部或尚未入党，不需要在这里交",
-                            t.name,
-                            m.label()
-                        ),
-                    ),
-                    MonthState::Unassessed => e.add(
-                        "months",
-                        format!("{}{}的党费还没有核定金额，请先核定", t.name, m.label()),
-                    ),
+                    MonthState::NotMember => {
+                        e.add("months", format!("{}{}不在本支部或尚未入党，不需要在这里交", t.name, m.label()))
+                    }
+                    MonthState::Unassessed => {
+                        e.add("months", format!("{}{}的党费还没有核定金额，请先核定", t.name, m.label()))
+                    }
                     MonthState::Paid => e.add("months", format!("{}已经交过了", m.label())),
                     MonthState::Waived => e.add("months", format!("{}是免交的", m.label())),
                     MonthState::Owed | MonthState::Future => {
@@ -1073,16 +835,16 @@ pub(crate) fn record_payment_in(
                 let back = parsed.iter().filter(|m| **m < pm).count() as i64;
                 let advance = parsed.iter().filter(|m| **m > pm).count() as i64;
                 if back > settings.0 {
-                    e.add("months", format!("一次补交不超过 {} 个月（这次补交 {back} 个月）；更早的欠交请分次登记并写明原因", settings.0));
-                }
-                if advance > settings.1 {
                     e.add(
                         "months",
                         format!(
-                            "一次预交不超过 {} 个月（这次预交 {advance} 个月）",
-                            settings.1
+                            "一次补交不超过 {} 个月（这次补交 {back} 个月）；更早的欠交请分次登记并写明原因",
+                            settings.0
                         ),
                     );
+                }
+                if advance > settings.1 {
+                    e.add("months", format!("一次预交不超过 {} 个月（这次预交 {advance} 个月）", settings.1));
                 }
             }
             months.iter().map(|(_, a)| a).sum()
@@ -1108,4 +870,112 @@ pub(crate) fn record_payment_in(
         &clean(&form.note),
         None,
     )
+}
+
+/// Checks and records an assessment inside the caller's transaction.
+pub(crate) fn assess_in(conn: &Connection, form: &AssessmentForm) -> Result<(i64, Vec<String>)> {
+    let settings = read_settings(conn)?;
+    let mut e = FieldErrors::default();
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM members WHERE id = ?1 AND deleted_at IS NULL)",
+        [form.member_id],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Err(Error::NotFound("党员档案"));
+    }
+    let from = parse_month(&mut e, "from_month", "从哪个月起", &form.from_month);
+    let category = DuesCategory::from_code(&clean(&form.category));
+    if category.is_none() {
+        e.add("category", "请选择党费类别");
+    }
+    let yuan_field = |e: &mut FieldErrors, field: &'static str, text: &str| -> Option<i64> {
+        if clean(text).is_empty() {
+            return None;
+        }
+        let v = parse_yuan(text);
+        if v.is_none() {
+            e.add(field, "金额请写成 3000 或 3000.50 这样（元）");
+        }
+        v
+    };
+    let base = yuan_field(&mut e, "base", &form.base);
+    let fixed = match category {
+        Some(DuesCategory::Farmer) => Some(settings.farmer_fen),
+        _ => yuan_field(&mut e, "fixed", &form.fixed),
+    };
+    let decision = clean(&form.decision);
+    if category == Some(DuesCategory::Hardship) && decision.is_empty() {
+        e.add("decision", "减免须经支部研究、上级党委批准：请写明批准日期和文号");
+    }
+    let amount = match category {
+        Some(c) if !e.has("base") && !e.has("fixed") => {
+            match monthly_amount(AmountInput { category: c, base, fixed }, settings.rounding_fen) {
+                Ok(a) => Some(a),
+                Err(err) => {
+                    let field = match err {
+                        super::rules::AmountError::MissingBase | super::rules::AmountError::NegativeBase => "base",
+                        _ => "fixed",
+                    };
+                    e.add(field, err.to_string());
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    e.into_result()?;
+    let (Some(from), Some(category), Some(amount)) = (from, category, amount) else {
+        return Err(Error::NotFound("党费核定"));
+    };
+    let uses_base = matches!(category, DuesCategory::InService | DuesCategory::Declared | DuesCategory::Retired);
+    conn.execute(
+            "INSERT INTO dues_assessments (member_id, from_month, category, base_fen, fixed_fen, monthly_fen, decision, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                form.member_id,
+                from,
+                category,
+                base.filter(|_| uses_base),
+                fixed.filter(|_| matches!(category, DuesCategory::Farmer | DuesCategory::Hardship)),
+                amount.monthly_fen,
+                decision,
+                clean(&form.note),
+                now_text()
+            ],
+        )?;
+    Ok((conn.last_insert_rowid(), amount.warnings))
+}
+
+/// Checks and records a remittance inside the caller's transaction.
+pub(crate) fn remit_in(conn: &Connection, form: &RemittanceForm, today: NaiveDate) -> Result<i64> {
+    let mut e = FieldErrors::default();
+    let day = parse_day(&mut e, "remitted_on", "上缴日期", &form.remitted_on, today);
+    let from = parse_month(&mut e, "from_month", "所属月份（起）", &form.from_month);
+    let to = parse_month(&mut e, "to_month", "所属月份（止）", &form.to_month);
+    if let (Some(f), Some(t)) = (from, to) {
+        if t < f {
+            e.add("to_month", "所属月份的“止”不能早于“起”");
+        }
+    }
+    let amount = parse_yuan(&form.amount).filter(|a| *a > 0);
+    if amount.is_none() {
+        e.add("amount", "请填写上缴金额（元），如 120.50");
+    }
+    if let Some(a) = amount {
+        let balance = balance_of(conn)?.balance_fen;
+        if a > balance {
+            e.add("amount", format!("上缴金额超过了支部现有党费结余（{} 元），请核对", yuan(balance)));
+        }
+    }
+    e.into_result()?;
+    let (Some(day), Some(from), Some(to), Some(amount)) = (day, from, to, amount) else {
+        return Err(Error::NotFound("上缴记录"));
+    };
+    conn.execute(
+            "INSERT INTO dues_remittances (remitted_on, from_month, to_month, amount_fen, handler, voucher, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![day, from, to, amount, clean(&form.handler), clean(&form.voucher), clean(&form.note), now_text()],
+        )?;
+    Ok(conn.last_insert_rowid())
 }

@@ -9,7 +9,7 @@ pub mod ledger;
 pub mod month;
 
 pub use ledger::{
-    Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm,
-    GridCell, GridRow, MonthState, Payment, PaymentForm, Remittance, RemittanceForm,
+    Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, GridCell, GridRow,
+    MonthState, Payment, PaymentForm, Remittance, RemittanceForm,
 };
 pub use month::Month;

@@ -5,12 +5,7 @@
 /// More than two decimals, signs other than a leading minus, and anything
 /// else are refused.
 pub fn parse_yuan(input: &str) -> Option<i64> {
-    let s: String = input
-        .trim()
-        .trim_end_matches('元')
-        .chars()
-        .filter(|c| *c != ',' && *c != '，')
-        .collect();
+    let s: String = input.trim().trim_end_matches('元').chars().filter(|c| *c != ',' && *c != '，').collect();
     let (neg, s) = match s.strip_prefix('-') {
         Some(rest) => (true, rest.to_string()),
         None => (false, s),
@@ -22,20 +17,13 @@ pub fn parse_yuan(input: &str) -> Option<i64> {
     if whole.is_empty() && frac.is_empty() {
         return None;
     }
-    if !whole.chars().all(|c| c.is_ascii_digit())
-        || !frac.chars().all(|c| c.is_ascii_digit())
-        || frac.len() > 2
-    {
+    if !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) || frac.len() > 2 {
         return None;
     }
     if whole.len() > 12 {
         return None;
     }
-    let w: i64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().ok()?
-    };
+    let w: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
     let f: i64 = match frac.len() {
         0 => 0,
         1 => frac.parse::<i64>().ok()? * 10,

@@ -18,10 +18,7 @@ impl Month {
     }
 
     pub fn of(d: NaiveDate) -> Month {
-        Month {
-            year: d.year(),
-            month: d.month(),
-        }
+        Month { year: d.year(), month: d.month() }
     }
 
     /// Reads `2026-03`, `2026-3`, `2026.03` or `2026年3月`.
@@ -35,10 +32,7 @@ impl Month {
     /// The month `n` months later (earlier when negative).
     pub fn plus(self, n: i32) -> Month {
         let index = self.year * 12 + self.month as i32 - 1 + n;
-        Month {
-            year: index.div_euclid(12),
-            month: index.rem_euclid(12) as u32 + 1,
-        }
+        Month { year: index.div_euclid(12), month: index.rem_euclid(12) as u32 + 1 }
     }
 
     /// Months from `self` to `other` (positive when `other` is later).
@@ -102,10 +96,7 @@ mod tests {
         assert_eq!(dec.until(Month::new(2026, 6).unwrap()), 6);
         assert_eq!(Month::parse("2026-3"), Month::new(2026, 3));
         assert_eq!(Month::parse("2026-03-01"), None);
-        assert_eq!(
-            Month::new(2024, 2).unwrap().last_day(),
-            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
-        );
+        assert_eq!(Month::new(2024, 2).unwrap().last_day(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
         assert_eq!(dec.to_string(), "2025-12");
     }
 }

@@ -68,11 +68,7 @@ pub enum AmountError {
 }
 
 fn rate_for(base: i64, brackets: &[(i64, i64)], top: i64) -> i64 {
-    brackets
-        .iter()
-        .find(|(edge, _)| base <= *edge)
-        .map(|(_, r)| *r)
-        .unwrap_or(top)
+    brackets.iter().find(|(edge, _)| base <= *edge).map(|(_, r)| *r).unwrap_or(top)
 }
 
 fn rate_label(per_mille: i64) -> String {
@@ -94,15 +90,9 @@ pub fn monthly_amount(input: AmountInput, rounding_unit: i64) -> Result<Amount, 
             if base < 0 {
                 return Err(AmountError::NegativeBase);
             }
-            let (brackets, top): (&[(i64, i64)], i64) = if input.category == Retired {
-                (&RETIRED, RETIRED_TOP)
-            } else {
-                (&IN_SERVICE, IN_SERVICE_TOP)
-            };
-            if let Some((edge, _)) = brackets
-                .iter()
-                .find(|(edge, _)| (base - edge).abs() <= NEAR_EDGE_FEN)
-            {
+            let (brackets, top): (&[(i64, i64)], i64) =
+                if input.category == Retired { (&RETIRED, RETIRED_TOP) } else { (&IN_SERVICE, IN_SERVICE_TOP) };
+            if let Some((edge, _)) = brackets.iter().find(|(edge, _)| (base - edge).abs() <= NEAR_EDGE_FEN) {
                 warnings.push(format!(
                     "基数 {} 元离 {} 元的档次线很近，请再核对一下：多填或少填一点就会换一个比例",
                     yuan(base),
@@ -140,29 +130,15 @@ mod tests {
     use super::*;
 
     fn in_service(base: i64) -> i64 {
-        monthly_amount(
-            AmountInput {
-                category: DuesCategory::InService,
-                base: Some(base),
-                fixed: None,
-            },
-            1,
-        )
-        .unwrap()
-        .monthly_fen
+        monthly_amount(AmountInput { category: DuesCategory::InService, base: Some(base), fixed: None }, 1)
+            .unwrap()
+            .monthly_fen
     }
 
     fn retired(base: i64) -> i64 {
-        monthly_amount(
-            AmountInput {
-                category: DuesCategory::Retired,
-                base: Some(base),
-                fixed: None,
-            },
-            1,
-        )
-        .unwrap()
-        .monthly_fen
+        monthly_amount(AmountInput { category: DuesCategory::Retired, base: Some(base), fixed: None }, 1)
+            .unwrap()
+            .monthly_fen
     }
 
     #[test]
@@ -180,14 +156,7 @@ mod tests {
 
     #[test]
     fn declared_income_pays_in_service_rates() {
-        let a = monthly_amount(
-            AmountInput {
-                category: DuesCategory::Declared,
-                base: Some(300001),
-                fixed: None,
-            },
-            1,
-        );
+        let a = monthly_amount(AmountInput { category: DuesCategory::Declared, base: Some(300001), fixed: None }, 1);
         assert_eq!(a.unwrap().monthly_fen, 3000);
     }
 
@@ -200,73 +169,27 @@ mod tests {
 
     #[test]
     fn farmers_and_the_minimum() {
-        let farmer = |f| {
-            monthly_amount(
-                AmountInput {
-                    category: DuesCategory::Farmer,
-                    base: None,
-                    fixed: f,
-                },
-                1,
-            )
-        };
+        let farmer = |f| monthly_amount(AmountInput { category: DuesCategory::Farmer, base: None, fixed: f }, 1);
         assert_eq!(farmer(Some(20)).unwrap().monthly_fen, 20);
         assert_eq!(farmer(Some(100)).unwrap().monthly_fen, 100);
         assert_eq!(farmer(Some(19)), Err(AmountError::FarmerAmount));
         assert_eq!(farmer(Some(101)), Err(AmountError::FarmerAmount));
         assert_eq!(farmer(None), Err(AmountError::FarmerAmount));
-        for c in [
-            DuesCategory::Student,
-            DuesCategory::Unemployed,
-            DuesCategory::Relief,
-        ] {
-            let a = monthly_amount(
-                AmountInput {
-                    category: c,
-                    base: Some(999999),
-                    fixed: None,
-                },
-                1,
-            )
-            .unwrap();
+        for c in [DuesCategory::Student, DuesCategory::Unemployed, DuesCategory::Relief] {
+            let a = monthly_amount(AmountInput { category: c, base: Some(999999), fixed: None }, 1).unwrap();
             assert_eq!(a.monthly_fen, 20, "{c:?}");
         }
-        let exempt = monthly_amount(
-            AmountInput {
-                category: DuesCategory::Hardship,
-                base: None,
-                fixed: Some(0),
-            },
-            1,
-        );
+        let exempt = monthly_amount(AmountInput { category: DuesCategory::Hardship, base: None, fixed: Some(0) }, 1);
         assert_eq!(exempt.unwrap().monthly_fen, 0);
     }
 
     #[test]
     fn a_base_near_an_edge_is_pointed_out() {
-        let a = monthly_amount(
-            AmountInput {
-                category: DuesCategory::InService,
-                base: Some(298000),
-                fixed: None,
-            },
-            1,
-        )
-        .unwrap();
-        assert!(
-            a.warnings[0].contains("3000.00 元的档次线"),
-            "{:?}",
-            a.warnings
-        );
-        let a = monthly_amount(
-            AmountInput {
-                category: DuesCategory::InService,
-                base: Some(290000),
-                fixed: None,
-            },
-            1,
-        )
-        .unwrap();
+        let a = monthly_amount(AmountInput { category: DuesCategory::InService, base: Some(298000), fixed: None }, 1)
+            .unwrap();
+        assert!(a.warnings[0].contains("3000.00 元的档次线"), "{:?}", a.warnings);
+        let a = monthly_amount(AmountInput { category: DuesCategory::InService, base: Some(290000), fixed: None }, 1)
+            .unwrap();
         assert!(a.warnings.is_empty());
         assert_eq!(a.rate_label, "0.5%");
     }
@@ -274,16 +197,9 @@ mod tests {
     #[test]
     fn coarser_rounding_is_a_setting() {
         let a = |unit| {
-            monthly_amount(
-                AmountInput {
-                    category: DuesCategory::InService,
-                    base: Some(123456),
-                    fixed: None,
-                },
-                unit,
-            )
-            .unwrap()
-            .monthly_fen
+            monthly_amount(AmountInput { category: DuesCategory::InService, base: Some(123456), fixed: None }, unit)
+                .unwrap()
+                .monthly_fen
         };
         assert_eq!(a(1), 617);
         assert_eq!(a(10), 620);

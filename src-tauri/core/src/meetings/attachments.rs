@@ -61,12 +61,7 @@ impl Store {
 
     /// Copies `bytes` into the data folder and records it with the meeting.
     /// The file is written under a temporary name, flushed, then renamed.
-    pub fn add_attachment(
-        &mut self,
-        meeting_id: i64,
-        original_name: &str,
-        bytes: &[u8],
-    ) -> Result<Attachment> {
+    pub fn add_attachment(&mut self, meeting_id: i64, original_name: &str, bytes: &[u8]) -> Result<Attachment> {
         let name = crate::members::clean(original_name);
         let mut e = FieldErrors::default();
         if name.is_empty() || name.chars().count() > 200 {
@@ -75,10 +70,7 @@ impl Store {
         if bytes.is_empty() {
             e.add("attachment", "这个文件是空的，请重新选择");
         } else if bytes.len() > MAX_ATTACHMENT_BYTES {
-            e.add(
-                "attachment",
-                "文件太大了（最大 30 MB）。照片可以先用手机或电脑压缩一下再添加",
-            );
+            e.add("attachment", "文件太大了（最大 30 MB）。照片可以先用手机或电脑压缩一下再添加");
         }
         e.into_result()?;
         let exists: bool = self.conn().query_row(
@@ -91,10 +83,7 @@ impl Store {
         }
         let sha = format!("{:x}", Sha256::digest(bytes));
         let dir = self.attachments_dir()?;
-        std::fs::create_dir_all(&dir).map_err(|source| Error::DataDir {
-            path: dir.clone(),
-            source,
-        })?;
+        std::fs::create_dir_all(&dir).map_err(|source| Error::DataDir { path: dir.clone(), source })?;
         let target = dir.join(stored_name(&sha, &name));
         if !target.exists() {
             let tmp = dir.join(format!(".{sha}.tmp"));
@@ -114,11 +103,7 @@ impl Store {
             params![meeting_id, sha, name, bytes.len() as i64, now_text()],
         )?;
         let id = self.conn().last_insert_rowid();
-        Ok(self
-            .attachments(meeting_id)?
-            .into_iter()
-            .find(|a| a.id == id)
-            .ok_or(Error::NotFound("附件"))?)
+        Ok(self.attachments(meeting_id)?.into_iter().find(|a| a.id == id).ok_or(Error::NotFound("附件"))?)
     }
 
     pub fn attachments(&self, meeting_id: i64) -> Result<Vec<Attachment>> {
@@ -144,30 +129,16 @@ impl Store {
     pub fn attachment_bytes(&self, id: i64) -> Result<(Attachment, Vec<u8>)> {
         let row: Option<(i64, String)> = self
             .conn()
-            .query_row(
-                "SELECT meeting_id, sha256 FROM meeting_attachments WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .query_row("SELECT meeting_id, sha256 FROM meeting_attachments WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
         let (meeting_id, _) = row.ok_or(Error::NotFound("附件"))?;
-        let a = self
-            .attachments(meeting_id)?
-            .into_iter()
-            .find(|a| a.id == id)
-            .ok_or(Error::NotFound("附件"))?;
-        let path = self
-            .attachments_dir()?
-            .join(stored_name(&a.sha256, &a.original_name));
-        let bytes = std::fs::read(&path).map_err(|source| Error::DataDir {
-            path: path.clone(),
-            source,
-        })?;
+        let a = self.attachments(meeting_id)?.into_iter().find(|a| a.id == id).ok_or(Error::NotFound("附件"))?;
+        let path = self.attachments_dir()?.join(stored_name(&a.sha256, &a.original_name));
+        let bytes = std::fs::read(&path).map_err(|source| Error::DataDir { path: path.clone(), source })?;
         if format!("{:x}", Sha256::digest(&bytes)) != a.sha256 {
-            return Err(Error::Corrupt(format!(
-                "附件“{}”已损坏（内容与登记时不一致）",
-                a.original_name
-            )));
+            return Err(Error::Corrupt(format!("附件“{}”已损坏（内容与登记时不一致）", a.original_name)));
         }
         Ok((a, bytes))
     }

@@ -57,10 +57,7 @@ impl Period {
     pub fn label(self) -> String {
         match self {
             Period::Month(_, m) => format!("{m}月"),
-            Period::Quarter(_, q) => format!(
-                "第{}季度",
-                ["一", "二", "三", "四"][(q as usize).clamp(1, 4) - 1]
-            ),
+            Period::Quarter(_, q) => format!("第{}季度", ["一", "二", "三", "四"][(q as usize).clamp(1, 4) - 1]),
             Period::Year(y) => format!("{y}年"),
         }
     }
@@ -108,11 +105,7 @@ pub struct CalendarRow {
 }
 
 /// Why a kind is not expected at all this year, if it is not.
-pub fn not_required_reason(
-    kind: MeetingKind,
-    full_members: usize,
-    groups: usize,
-) -> Option<&'static str> {
+pub fn not_required_reason(kind: MeetingKind, full_members: usize, groups: usize) -> Option<&'static str> {
     match kind {
         MeetingKind::Committee if full_members < 7 => Some("正式党员不足7人，不设支委会"),
         MeetingKind::GroupMeeting if groups == 0 => Some("未划分党小组"),
@@ -135,19 +128,11 @@ pub fn row(
     let cells = Period::all(frequency, year)
         .into_iter()
         .map(|p| {
-            let mut units: Vec<i64> = held_on
-                .iter()
-                .filter(|(d, _)| p.contains(*d))
-                .map(|(_, u)| *u)
-                .collect();
+            let mut units: Vec<i64> = held_on.iter().filter(|(d, _)| p.contains(*d)).map(|(_, u)| *u).collect();
             units.sort_unstable();
             units.dedup();
             let held = units.len() as u32;
-            let expected = if not_required.is_none() {
-                per_period
-            } else {
-                0
-            };
+            let expected = if not_required.is_none() { per_period } else { 0 };
             let state = if not_required.is_some() {
                 CellState::NotRequired
             } else if held >= expected {
@@ -159,14 +144,7 @@ pub fn row(
             } else {
                 CellState::Upcoming
             };
-            CalendarCell {
-                period: p.code(),
-                label: p.label(),
-                expected,
-                held,
-                state,
-                state_label: state.label(),
-            }
+            CalendarCell { period: p.code(), label: p.label(), expected, held, state, state_label: state.label() }
         })
         .collect();
     CalendarRow {
@@ -188,10 +166,7 @@ pub fn gaps(rows: &[CalendarRow]) -> Vec<String> {
         for c in &r.cells {
             match c.state {
                 CellState::Missed => out.push(format!("{}未召开{}", c.label, r.kind_label)),
-                CellState::Due => out.push(format!(
-                    "{}尚未召开{}（本期内还可召开）",
-                    c.label, r.kind_label
-                )),
+                CellState::Due => out.push(format!("{}尚未召开{}（本期内还可召开）", c.label, r.kind_label)),
                 _ => {}
             }
         }
@@ -215,15 +190,9 @@ mod tests {
     #[test]
     fn quarters_have_the_right_bounds() {
         let q = Period::Quarter(2026, 1);
-        assert_eq!(
-            (q.first_day(), q.last_day()),
-            (d(2026, 1, 1), d(2026, 3, 31))
-        );
+        assert_eq!((q.first_day(), q.last_day()), (d(2026, 1, 1), d(2026, 3, 31)));
         let q4 = Period::Quarter(2026, 4);
-        assert_eq!(
-            (q4.first_day(), q4.last_day()),
-            (d(2026, 10, 1), d(2026, 12, 31))
-        );
+        assert_eq!((q4.first_day(), q4.last_day()), (d(2026, 10, 1), d(2026, 12, 31)));
         assert!(Period::Quarter(2024, 1).contains(d(2024, 3, 31)));
         assert!(!Period::Quarter(2024, 1).contains(d(2024, 4, 1)));
         assert_eq!(Period::Month(2024, 2).last_day(), d(2024, 2, 29));
@@ -236,89 +205,33 @@ mod tests {
     #[test]
     fn a_meeting_on_the_last_day_of_a_quarter_counts_for_that_quarter() {
         let held = [(d(2026, 3, 31), 1), (d(2026, 7, 1), 2)];
-        let r = row(
-            MeetingKind::Assembly,
-            Frequency::Quarterly,
-            2026,
-            &held,
-            1,
-            d(2026, 11, 27),
-            None,
-        );
+        let r = row(MeetingKind::Assembly, Frequency::Quarterly, 2026, &held, 1, d(2026, 11, 27), None);
         let states: Vec<CellState> = r.cells.iter().map(|c| c.state).collect();
-        assert_eq!(
-            states,
-            [
-                CellState::Held,
-                CellState::Missed,
-                CellState::Held,
-                CellState::Due
-            ]
-        );
+        assert_eq!(states, [CellState::Held, CellState::Missed, CellState::Held, CellState::Due]);
         assert_eq!(
             gaps(&[r.clone()]),
-            [
-                "第二季度未召开支部党员大会",
-                "第四季度尚未召开支部党员大会（本期内还可召开）"
-            ]
+            ["第二季度未召开支部党员大会", "第四季度尚未召开支部党员大会（本期内还可召开）"]
         );
     }
 
     #[test]
     fn the_year_boundary_separates_december_from_january() {
         let held = [(d(2025, 12, 31), 1)];
-        let r2025 = row(
-            MeetingKind::Committee,
-            Frequency::Monthly,
-            2025,
-            &held,
-            1,
-            d(2026, 1, 5),
-            None,
-        );
+        let r2025 = row(MeetingKind::Committee, Frequency::Monthly, 2025, &held, 1, d(2026, 1, 5), None);
         assert_eq!(r2025.cells[11].state, CellState::Held);
-        let r2026 = row(
-            MeetingKind::Committee,
-            Frequency::Monthly,
-            2026,
-            &held,
-            1,
-            d(2026, 1, 5),
-            None,
-        );
+        let r2026 = row(MeetingKind::Committee, Frequency::Monthly, 2026, &held, 1, d(2026, 1, 5), None);
         assert_eq!(r2026.cells[0].state, CellState::Due);
         assert_eq!(r2026.cells[1].state, CellState::Upcoming);
         // Looking back at a past year, every unheld month is missed.
-        let r = row(
-            MeetingKind::Committee,
-            Frequency::Monthly,
-            2025,
-            &[],
-            1,
-            d(2026, 1, 5),
-            None,
-        );
+        let r = row(MeetingKind::Committee, Frequency::Monthly, 2025, &[], 1, d(2026, 1, 5), None);
         assert!(r.cells.iter().all(|c| c.state == CellState::Missed));
     }
 
     #[test]
     fn each_group_is_expected_to_meet_every_month() {
         // Three groups; in March group 2 met twice and group 3 not at all.
-        let held = [
-            (d(2026, 3, 2), 1),
-            (d(2026, 3, 9), 2),
-            (d(2026, 3, 20), 2),
-            (d(2026, 4, 1), 3),
-        ];
-        let r = row(
-            MeetingKind::GroupMeeting,
-            Frequency::Monthly,
-            2026,
-            &held,
-            3,
-            d(2026, 11, 27),
-            None,
-        );
+        let held = [(d(2026, 3, 2), 1), (d(2026, 3, 9), 2), (d(2026, 3, 20), 2), (d(2026, 4, 1), 3)];
+        let r = row(MeetingKind::GroupMeeting, Frequency::Monthly, 2026, &held, 3, d(2026, 11, 27), None);
         assert_eq!((r.cells[2].held, r.cells[2].expected), (2, 3));
         assert_eq!(r.cells[2].state, CellState::Missed);
         assert_eq!(r.cells[3].held, 1);
@@ -326,24 +239,10 @@ mod tests {
 
     #[test]
     fn no_committee_below_seven_full_members() {
-        assert_eq!(
-            not_required_reason(MeetingKind::Committee, 6, 2),
-            Some("正式党员不足7人，不设支委会")
-        );
+        assert_eq!(not_required_reason(MeetingKind::Committee, 6, 2), Some("正式党员不足7人，不设支委会"));
         assert_eq!(not_required_reason(MeetingKind::Committee, 7, 2), None);
-        let r = row(
-            MeetingKind::Committee,
-            Frequency::Monthly,
-            2026,
-            &[],
-            1,
-            d(2026, 11, 27),
-            Some("x"),
-        );
-        assert!(r
-            .cells
-            .iter()
-            .all(|c| c.state == CellState::NotRequired && c.expected == 0));
+        let r = row(MeetingKind::Committee, Frequency::Monthly, 2026, &[], 1, d(2026, 11, 27), Some("x"));
+        assert!(r.cells.iter().all(|c| c.state == CellState::NotRequired && c.expected == 0));
         assert!(gaps(&[r]).is_empty());
     }
 }

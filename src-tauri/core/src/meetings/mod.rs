@@ -7,14 +7,11 @@ mod repo;
 pub mod rules;
 mod stats;
 
-pub use model::{
-    AgendaItem, Attendance, AttendeeForm, Frequency, MeetingForm, MeetingKind, ResolutionForm,
-};
+pub use model::{AgendaItem, Attendance, AttendeeForm, Frequency, MeetingForm, MeetingKind, ResolutionForm};
 pub(crate) use repo::insert_meeting_in;
 pub use repo::{
-    AttendeeRecord, FrequencyForm, FrequencySetting, MeetingCalendar, MeetingRecord,
-    MeetingSettings, MeetingSettingsForm, MeetingSummary, MissedMember, MonthRate,
-    ResolutionRecord,
+    AttendeeRecord, FrequencyForm, FrequencySetting, MeetingCalendar, MeetingRecord, MeetingSettings,
+    MeetingSettingsForm, MeetingSummary, MissedMember, MonthRate, ResolutionRecord,
 };
 pub use rules::QuorumReport;
 pub use stats::{MemberAttendance, Person, TalkCoverage};

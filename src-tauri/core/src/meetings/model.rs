@@ -51,19 +51,14 @@ impl MeetingKind {
     /// Who should attend is computed from the roster for these kinds; for
     /// the others the secretary chooses.
     pub fn attendees_from_roster(self) -> bool {
-        matches!(
-            self,
-            MeetingKind::Assembly | MeetingKind::Committee | MeetingKind::GroupMeeting
-        )
+        matches!(self, MeetingKind::Assembly | MeetingKind::Committee | MeetingKind::GroupMeeting)
     }
 
     /// The default frequency (DOMAIN.md §3; 党课 quarterly is local practice).
     pub fn default_frequency(self) -> Frequency {
         match self {
             MeetingKind::Assembly | MeetingKind::Lecture => Frequency::Quarterly,
-            MeetingKind::Committee | MeetingKind::GroupMeeting | MeetingKind::ThemeDay => {
-                Frequency::Monthly
-            }
+            MeetingKind::Committee | MeetingKind::GroupMeeting | MeetingKind::ThemeDay => Frequency::Monthly,
             MeetingKind::LifeMeeting | MeetingKind::Review => Frequency::Yearly,
             MeetingKind::Talk | MeetingKind::Other => Frequency::None,
         }

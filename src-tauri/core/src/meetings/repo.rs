@@ -1,9 +1,7 @@
 //! Meetings in the database: check, save, list, the calendar and attendance.
 
 use super::calendar::{self, CalendarRow};
-use super::model::{
-    AgendaItem, Attendance, Frequency, Grade, MeetingForm, MeetingKind, ResolutionForm,
-};
+use super::model::{AgendaItem, Attendance, Frequency, Grade, MeetingForm, MeetingKind, ResolutionForm};
 use super::rules::{self, QuorumReport, Seat, Votes};
 use crate::date::PartialDate;
 use crate::error::{Error, FieldErrors, Result};
@@ -57,14 +55,7 @@ impl Person {
 fn people(conn: &Connection) -> Result<HashMap<i64, Person>> {
     let mut stmt = conn.prepare("SELECT id, name, kind, full_member_on FROM members")?;
     let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            Person {
-                name: r.get(1)?,
-                kind: r.get(2)?,
-                full_member_on: r.get(3)?,
-            },
-        ))
+        Ok((r.get::<_, i64>(0)?, Person { name: r.get(1)?, kind: r.get(2)?, full_member_on: r.get(3)? }))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -179,22 +170,11 @@ struct CheckedMeeting {
 }
 
 fn votes_of(r: &ResolutionForm) -> Votes {
-    Votes {
-        vote: r.vote,
-        election: r.vote && r.election,
-        votes_for: r.votes_for.unwrap_or(0),
-    }
+    Votes { vote: r.vote, election: r.vote && r.election, votes_for: r.votes_for.unwrap_or(0) }
 }
 
 fn seats_of(attendees: &[AttendeeRecord]) -> Vec<Seat> {
-    attendees
-        .iter()
-        .map(|a| Seat {
-            status: a.status,
-            voting: a.voting,
-            grade: a.grade,
-        })
-        .collect()
+    attendees.iter().map(|a| Seat { status: a.status, voting: a.voting, grade: a.grade }).collect()
 }
 
 /// Checks a minutes form against the rules and the roster.
@@ -230,10 +210,7 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
         e.add("topic", "会议主题太长了（最多 100 字）");
     }
     let people = people(conn)?;
-    for (field, id, label) in [
-        ("host_id", form.host_id, "主持人"),
-        ("recorder_id", form.recorder_id, "记录人"),
-    ] {
+    for (field, id, label) in [("host_id", form.host_id, "主持人"), ("recorder_id", form.recorder_id, "记录人")] {
         if let Some(id) = id {
             if !people.contains_key(&id) {
                 e.add(field, format!("{label}不在花名册里，请重新选择"));
@@ -247,11 +224,8 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
                 None
             }
             Some(g) => {
-                let exists: bool = conn.query_row(
-                    "SELECT EXISTS(SELECT 1 FROM party_groups WHERE id = ?1)",
-                    [g],
-                    |r| r.get(0),
-                )?;
+                let exists: bool =
+                    conn.query_row("SELECT EXISTS(SELECT 1 FROM party_groups WHERE id = ?1)", [g], |r| r.get(0))?;
                 if !exists {
                     e.add("group_id", "这个党小组已不存在，请重新选择");
                 }
@@ -292,10 +266,7 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
                 }
                 (Some(_), Some(k)) if k != MeetingKind::Review => None,
                 (Some(_), _) if !voting => {
-                    e.add(
-                        "attendees",
-                        format!("“{}”是预备党员，参加评议但不评定等次", p.name),
-                    );
+                    e.add("attendees", format!("“{}”是预备党员，参加评议但不评定等次", p.name));
                     None
                 }
                 (g, _) => g,
@@ -308,29 +279,15 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
             voting,
             status: status.unwrap_or(Attendance::Present),
             grade,
-            reason: if status == Some(Attendance::Present) {
-                String::new()
-            } else {
-                reason
-            },
+            reason: if status == Some(Attendance::Present) { String::new() } else { reason },
         });
     }
     if attendees.is_empty() && kind.is_some_and(|k| k != MeetingKind::Other) {
         e.add("attendees", "请选择参会人员");
     }
-    let present_voting = attendees
-        .iter()
-        .filter(|a| a.voting && a.status == Attendance::Present)
-        .count() as i64;
-    let present_all = attendees
-        .iter()
-        .filter(|a| a.status == Attendance::Present)
-        .count() as i64;
-    let ballot_box = if kind == Some(MeetingKind::Assembly) {
-        present_voting
-    } else {
-        present_all
-    };
+    let present_voting = attendees.iter().filter(|a| a.voting && a.status == Attendance::Present).count() as i64;
+    let present_all = attendees.iter().filter(|a| a.status == Attendance::Present).count() as i64;
+    let ballot_box = if kind == Some(MeetingKind::Assembly) { present_voting } else { present_all };
     let mut resolutions = Vec::new();
     for (i, r) in form.resolutions.iter().enumerate() {
         let text = clean(&r.text);
@@ -341,10 +298,7 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
         if r.vote {
             let counts = [r.votes_for, r.votes_against, r.votes_abstain];
             if counts.iter().any(|c| c.is_some_and(|c| c < 0)) {
-                e.add(
-                    field_name(i),
-                    format!("第 {} 条决议的票数不能是负数", i + 1),
-                );
+                e.add(field_name(i), format!("第 {} 条决议的票数不能是负数", i + 1));
             } else if r.votes_for.is_none() {
                 e.add(field_name(i), format!("第 {} 条决议请填写赞成票数", i + 1));
             } else {
@@ -352,7 +306,10 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
                 if total > ballot_box {
                     e.add(
                         field_name(i),
-                        format!("第 {} 条决议的票数之和（{total}）超过了到会有表决权的人数（{ballot_box}），请核对", i + 1),
+                        format!(
+                            "第 {} 条决议的票数之和（{total}）超过了到会有表决权的人数（{ballot_box}），请核对",
+                            i + 1
+                        ),
                     );
                 }
             }
@@ -369,10 +326,7 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
     let agenda: Vec<AgendaItem> = form
         .agenda
         .iter()
-        .map(|a| AgendaItem {
-            text: clean(&a.text),
-            prescribed: a.prescribed,
-        })
+        .map(|a| AgendaItem { text: clean(&a.text), prescribed: a.prescribed })
         .filter(|a| !a.text.is_empty())
         .collect();
     e.into_result()?;
@@ -423,8 +377,18 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
                     observers, minutes, agenda, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
                 params![
-                    m.kind, m.date, m.start_time, m.place, m.topic, m.host_id, m.recorder_id, m.group_id, m.observers,
-                    m.minutes, agenda, now
+                    m.kind,
+                    m.date,
+                    m.start_time,
+                    m.place,
+                    m.topic,
+                    m.host_id,
+                    m.recorder_id,
+                    m.group_id,
+                    m.observers,
+                    m.minutes,
+                    agenda,
+                    now
                 ],
             )?;
             conn.last_insert_rowid()
@@ -435,15 +399,23 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
                     recorder_id = ?7, group_id = ?8, observers = ?9, minutes = ?10, agenda = ?11, updated_at = ?12
                  WHERE id = ?13",
                 params![
-                    m.kind, m.date, m.start_time, m.place, m.topic, m.host_id, m.recorder_id, m.group_id, m.observers,
-                    m.minutes, agenda, now, id
+                    m.kind,
+                    m.date,
+                    m.start_time,
+                    m.place,
+                    m.topic,
+                    m.host_id,
+                    m.recorder_id,
+                    m.group_id,
+                    m.observers,
+                    m.minutes,
+                    agenda,
+                    now,
+                    id
                 ],
             )?;
             conn.execute("DELETE FROM meeting_attendance WHERE meeting_id = ?1", [id])?;
-            conn.execute(
-                "DELETE FROM meeting_resolutions WHERE meeting_id = ?1",
-                [id],
-            )?;
+            conn.execute("DELETE FROM meeting_resolutions WHERE meeting_id = ?1", [id])?;
             id
         }
     };
@@ -537,11 +509,7 @@ fn load(conn: &Connection, id: i64) -> Result<MeetingRecord> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    m.quorum = rules::judge(
-        m.kind,
-        &seats_of(&m.attendees),
-        &forms.iter().map(votes_of).collect::<Vec<_>>(),
-    );
+    m.quorum = rules::judge(m.kind, &seats_of(&m.attendees), &forms.iter().map(votes_of).collect::<Vec<_>>());
     m.resolutions = forms
         .into_iter()
         .zip(m.quorum.resolutions.iter())
@@ -604,13 +572,7 @@ fn default_agenda(kind: MeetingKind) -> Vec<AgendaItem> {
         ],
         _ => &[],
     };
-    items
-        .iter()
-        .map(|(t, p)| AgendaItem {
-            text: (*t).into(),
-            prescribed: *p,
-        })
-        .collect()
+    items.iter().map(|(t, p)| AgendaItem { text: (*t).into(), prescribed: *p }).collect()
 }
 
 impl Store {
@@ -628,11 +590,8 @@ impl Store {
             Ok(Some(PartialDate::Day(d))) => d,
             _ => today,
         };
-        let roster: Vec<_> = self
-            .members(&MemberQuery::default())?
-            .into_iter()
-            .filter(|m| m.status == Status::Normal)
-            .collect();
+        let roster: Vec<_> =
+            self.members(&MemberQuery::default())?.into_iter().filter(|m| m.status == Status::Normal).collect();
         let attendees = roster
             .iter()
             .filter(|m| match kind {
@@ -704,11 +663,7 @@ impl Store {
         Ok(rules::judge(kind, &seats, &votes))
     }
 
-    pub fn create_meeting(
-        &mut self,
-        form: &MeetingForm,
-        today: NaiveDate,
-    ) -> Result<MeetingRecord> {
+    pub fn create_meeting(&mut self, form: &MeetingForm, today: NaiveDate) -> Result<MeetingRecord> {
         let tx = self.conn_mut().transaction()?;
         let checked = check(&tx, form, today)?;
         let id = write(&tx, None, &checked)?;
@@ -717,12 +672,7 @@ impl Store {
         load(self.conn(), id)
     }
 
-    pub fn update_meeting(
-        &mut self,
-        id: i64,
-        form: &MeetingForm,
-        today: NaiveDate,
-    ) -> Result<MeetingRecord> {
+    pub fn update_meeting(&mut self, id: i64, form: &MeetingForm, today: NaiveDate) -> Result<MeetingRecord> {
         let tx = self.conn_mut().transaction()?;
         let old = load(&tx, id)?;
         if old.deleted {
@@ -770,30 +720,19 @@ impl Store {
              ORDER BY date DESC, start_time DESC, id DESC",
         )?;
         let ids: Vec<i64> = stmt
-            .query_map(
-                params![format!("{year:04}-01-01"), format!("{year:04}-12-31"), kind],
-                |r| r.get(0),
-            )?
+            .query_map(params![format!("{year:04}-01-01"), format!("{year:04}-12-31"), kind], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         ids.into_iter().map(|id| load(self.conn(), id)).collect()
     }
 
-    pub fn meeting_summaries(
-        &self,
-        year: i32,
-        kind: Option<MeetingKind>,
-    ) -> Result<Vec<MeetingSummary>> {
+    pub fn meeting_summaries(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingSummary>> {
         Ok(self.meetings(year, kind)?.iter().map(summary).collect())
     }
 
     pub fn meeting_frequency(&self, kind: MeetingKind) -> Result<Frequency> {
         Ok(self
             .conn()
-            .query_row(
-                "SELECT frequency FROM meeting_frequencies WHERE kind = ?1",
-                [kind],
-                |r| r.get(0),
-            )
+            .query_row("SELECT frequency FROM meeting_frequencies WHERE kind = ?1", [kind], |r| r.get(0))
             .optional()?
             .unwrap_or_else(|| kind.default_frequency()))
     }
@@ -803,10 +742,7 @@ impl Store {
     pub fn meeting_calendar(&self, year: i32, today: NaiveDate) -> Result<MeetingCalendar> {
         let meetings = self.meetings(year, None)?;
         let roster = self.members(&MemberQuery::default())?;
-        let full_members = roster
-            .iter()
-            .filter(|m| m.kind == MemberKind::Full && m.status == Status::Normal)
-            .count();
+        let full_members = roster.iter().filter(|m| m.kind == MemberKind::Full && m.status == Status::Normal).count();
         let groups = self.groups()?.iter().filter(|g| g.member_count > 0).count();
         let theme_day = self.meeting_settings()?.theme_day;
         let mut rows = Vec::new();
@@ -820,16 +756,7 @@ impl Store {
             let held: Vec<(NaiveDate, i64)> = meetings
                 .iter()
                 .filter(|m| m.kind == kind)
-                .map(|m| {
-                    (
-                        m.date,
-                        if group_meeting {
-                            m.group_id.unwrap_or(-m.id)
-                        } else {
-                            m.id
-                        },
-                    )
-                })
+                .map(|m| (m.date, if group_meeting { m.group_id.unwrap_or(-m.id) } else { m.id }))
                 .collect();
             let per_period = if group_meeting { groups as u32 } else { 1 };
             let reason = calendar::not_required_reason(kind, full_members, groups);
@@ -872,24 +799,14 @@ fn missed_in_a_row(meetings: &[MeetingRecord], at_least: usize) -> Vec<MissedMem
     let mut streak: HashMap<i64, (String, usize)> = HashMap::new();
     for m in ordered {
         for a in &m.attendees {
-            let entry = streak
-                .entry(a.member_id)
-                .or_insert_with(|| (a.name.clone(), 0));
-            entry.1 = if a.status == Attendance::Present {
-                0
-            } else {
-                entry.1 + 1
-            };
+            let entry = streak.entry(a.member_id).or_insert_with(|| (a.name.clone(), 0));
+            entry.1 = if a.status == Attendance::Present { 0 } else { entry.1 + 1 };
         }
     }
     let mut out: Vec<MissedMember> = streak
         .into_iter()
         .filter(|(_, (_, n))| *n >= at_least)
-        .map(|(member_id, (name, missed))| MissedMember {
-            member_id,
-            name,
-            missed,
-        })
+        .map(|(member_id, (name, missed))| MissedMember { member_id, name, missed })
         .collect();
     out.sort_by(|a, b| b.missed.cmp(&a.missed).then(a.member_id.cmp(&b.member_id)));
     out
@@ -898,38 +815,18 @@ fn missed_in_a_row(meetings: &[MeetingRecord], at_least: usize) -> Vec<MissedMem
 fn meeting_changes(old: &MeetingRecord, new: &MeetingRecord) -> Vec<FieldChange> {
     let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
     let pairs: [(&str, Option<String>, Option<String>); 7] = [
-        (
-            "kind",
-            Some(old.kind.label().into()),
-            Some(new.kind.label().into()),
-        ),
-        (
-            "date",
-            Some(old.date.to_string()),
-            Some(new.date.to_string()),
-        ),
+        ("kind", Some(old.kind.label().into()), Some(new.kind.label().into())),
+        ("date", Some(old.date.to_string()), Some(new.date.to_string())),
         ("place", text(&old.place), text(&new.place)),
         ("topic", text(&old.topic), text(&new.topic)),
         ("host", old.host_name.clone(), new.host_name.clone()),
-        (
-            "attendance",
-            Some(old.quorum.attendance_rate.clone()),
-            Some(new.quorum.attendance_rate.clone()),
-        ),
-        (
-            "minutes",
-            text(&old.minutes).map(|_| "…".into()),
-            text(&new.minutes).map(|_| "…".into()),
-        ),
+        ("attendance", Some(old.quorum.attendance_rate.clone()), Some(new.quorum.attendance_rate.clone())),
+        ("minutes", text(&old.minutes).map(|_| "…".into()), text(&new.minutes).map(|_| "…".into())),
     ];
     let mut out: Vec<FieldChange> = pairs
         .into_iter()
         .filter(|(_, a, b)| a != b)
-        .map(|(f, old, new)| FieldChange {
-            field: f.into(),
-            old,
-            new,
-        })
+        .map(|(f, old, new)| FieldChange { field: f.into(), old, new })
         .collect();
     if old.minutes != new.minutes && !out.iter().any(|c| c.field == "minutes") {
         out.push(FieldChange {
@@ -943,11 +840,7 @@ fn meeting_changes(old: &MeetingRecord, new: &MeetingRecord) -> Vec<FieldChange>
 
 /// Checks and stores a meeting inside the caller's transaction (the demo
 /// loader uses this).
-pub(crate) fn insert_meeting_in(
-    conn: &Connection,
-    form: &MeetingForm,
-    today: NaiveDate,
-) -> Result<i64> {
+pub(crate) fn insert_meeting_in(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<i64> {
     let checked = check(conn, form, today)?;
     let id = write(conn, None, &checked)?;
     changelog::record(conn, ENTITY, id, "create", &[])?;
@@ -988,22 +881,11 @@ impl Store {
         let frequencies = MeetingKind::ALL
             .iter()
             .map(|&kind| {
-                Ok(FrequencySetting {
-                    kind,
-                    kind_label: kind.label(),
-                    frequency: self.meeting_frequency(kind)?,
-                })
+                Ok(FrequencySetting { kind, kind_label: kind.label(), frequency: self.meeting_frequency(kind)? })
             })
             .collect::<Result<Vec<_>>>()?;
-        let theme_day: String =
-            self.conn()
-                .query_row("SELECT theme_day FROM branch WHERE id = 1", [], |r| {
-                    r.get(0)
-                })?;
-        Ok(MeetingSettings {
-            frequencies,
-            theme_day,
-        })
+        let theme_day: String = self.conn().query_row("SELECT theme_day FROM branch WHERE id = 1", [], |r| r.get(0))?;
+        Ok(MeetingSettings { frequencies, theme_day })
     }
 
     /// Saves the settings, all or nothing.
@@ -1011,20 +893,14 @@ impl Store {
         let mut e = FieldErrors::default();
         let mut parsed = Vec::new();
         for f in &form.frequencies {
-            match (
-                MeetingKind::from_code(&f.kind),
-                Frequency::from_code(&f.frequency),
-            ) {
+            match (MeetingKind::from_code(&f.kind), Frequency::from_code(&f.frequency)) {
                 (Some(k), Some(fr)) => parsed.push((k, fr)),
                 _ => e.add("frequencies", "会议频次请从列表中选择"),
             }
         }
         let theme_day = clean(&form.theme_day);
         if theme_day.chars().count() > 30 {
-            e.add(
-                "theme_day",
-                "主题党日的固定日期写得太长了（最多 30 字），如：每月5日",
-            );
+            e.add("theme_day", "主题党日的固定日期写得太长了（最多 30 字），如：每月5日");
         }
         e.into_result()?;
         let tx = self.conn_mut().transaction()?;
@@ -1035,10 +911,7 @@ impl Store {
                 params![kind, frequency],
             )?;
         }
-        tx.execute(
-            "UPDATE branch SET theme_day = ?1 WHERE id = 1",
-            [&theme_day],
-        )?;
+        tx.execute("UPDATE branch SET theme_day = ?1 WHERE id = 1", [&theme_day])?;
         tx.commit()?;
         self.meeting_settings()
     }

@@ -67,11 +67,7 @@ fn more_than_half(part: usize, whole: usize) -> bool {
 /// Applies the quorum and vote rules to one meeting.
 pub fn judge(kind: MeetingKind, seats: &[Seat], resolutions: &[Votes]) -> QuorumReport {
     let count = |s: Attendance| seats.iter().filter(|x| x.status == s).count();
-    let (present, on_leave, absent) = (
-        count(Attendance::Present),
-        count(Attendance::Leave),
-        count(Attendance::Absent),
-    );
+    let (present, on_leave, absent) = (count(Attendance::Present), count(Attendance::Leave), count(Attendance::Absent));
     let should_attend = seats.len();
     let mut report = QuorumReport {
         applies: false,
@@ -90,13 +86,7 @@ pub fn judge(kind: MeetingKind, seats: &[Seat], resolutions: &[Votes]) -> Quorum
         MeetingKind::Committee => judge_committee(&mut report, resolutions),
         MeetingKind::Review => {
             judge_review(&mut report, seats);
-            report.resolutions = resolutions
-                .iter()
-                .map(|_| Verdict {
-                    passed: None,
-                    verdict: String::new(),
-                })
-                .collect();
+            report.resolutions = resolutions.iter().map(|_| Verdict { passed: None, verdict: String::new() }).collect();
         }
         _ => {
             report.resolutions = resolutions
@@ -118,28 +108,16 @@ pub fn judge(kind: MeetingKind, seats: &[Seat], resolutions: &[Votes]) -> Quorum
 fn judge_assembly(report: &mut QuorumReport, seats: &[Seat], resolutions: &[Votes]) {
     report.applies = true;
     let voting = seats.iter().filter(|s| s.voting).count();
-    let voting_present = seats
-        .iter()
-        .filter(|s| s.voting && s.status == Attendance::Present)
-        .count();
-    let probationary_present = seats
-        .iter()
-        .filter(|s| !s.voting && s.status == Attendance::Present)
-        .count();
+    let voting_present = seats.iter().filter(|s| s.voting && s.status == Attendance::Present).count();
+    let probationary_present = seats.iter().filter(|s| !s.voting && s.status == Attendance::Present).count();
     let quorum = more_than_half(voting_present, voting);
     report.ok = quorum;
     report.lines.push(format!(
         "应到有表决权的正式党员 {voting} 人，实到 {voting_present} 人，{}",
-        if quorum {
-            "超过半数，可以进行表决。"
-        } else {
-            "未超过半数，不能进行表决。"
-        }
+        if quorum { "超过半数，可以进行表决。" } else { "未超过半数，不能进行表决。" }
     ));
     if probationary_present > 0 {
-        report.lines.push(format!(
-            "到会预备党员 {probationary_present} 人，没有表决权，不计入表决人数。"
-        ));
+        report.lines.push(format!("到会预备党员 {probationary_present} 人，没有表决权，不计入表决人数。"));
     }
     let any_election = resolutions.iter().any(|r| r.vote && r.election);
     let election_quorum = voting_present * 5 > voting * 4;
@@ -153,14 +131,10 @@ fn judge_assembly(report: &mut QuorumReport, seats: &[Seat], resolutions: &[Vote
     report.resolutions = resolutions
         .iter()
         .map(|r| match (r.vote, r.election) {
-            (false, _) => Verdict {
-                passed: None,
-                verdict: String::new(),
-            },
-            (true, true) if !election_quorum => Verdict {
-                passed: Some(false),
-                verdict: "到会人数不足五分之四，选举无效。".into(),
-            },
+            (false, _) => Verdict { passed: None, verdict: String::new() },
+            (true, true) if !election_quorum => {
+                Verdict { passed: Some(false), verdict: "到会人数不足五分之四，选举无效。".into() }
+            }
             (true, true) => {
                 let passed = more_than_half(r.votes_for as usize, voting_present);
                 Verdict {
@@ -198,16 +172,8 @@ fn judge_assembly(report: &mut QuorumReport, seats: &[Seat], resolutions: &[Vote
 fn judge_review(report: &mut QuorumReport, seats: &[Seat]) {
     report.applies = true;
     let eligible = seats.iter().filter(|s| s.voting).count();
-    let count = |g: Grade| {
-        seats
-            .iter()
-            .filter(|s| s.voting && s.grade == Some(g))
-            .count()
-    };
-    let graded = seats
-        .iter()
-        .filter(|s| s.voting && s.grade.is_some())
-        .count();
+    let count = |g: Grade| seats.iter().filter(|s| s.voting && s.grade == Some(g)).count();
+    let graded = seats.iter().filter(|s| s.voting && s.grade.is_some()).count();
     let excellent = count(Grade::Excellent);
     report.lines.push(format!(
         "参加评议的正式党员 {eligible} 人，已评定 {graded} 人：优秀 {excellent} 人、合格 {} 人、基本合格 {} 人、不合格 {} 人。",
@@ -217,20 +183,15 @@ fn judge_review(report: &mut QuorumReport, seats: &[Seat]) {
     ));
     let probationary = seats.iter().filter(|s| !s.voting).count();
     if probationary > 0 {
-        report
-            .lines
-            .push(format!("预备党员 {probationary} 人参加评议，不评定等次。"));
+        report.lines.push(format!("预备党员 {probationary} 人参加评议，不评定等次。"));
     }
     if graded < eligible {
-        report.warnings.push(format!(
-            "还有 {} 名正式党员没有评定等次。",
-            eligible - graded
-        ));
+        report.warnings.push(format!("还有 {} 名正式党员没有评定等次。", eligible - graded));
     }
     if excellent * 3 > eligible {
-        report.warnings.push(format!(
-            "评为优秀的有 {excellent} 人，超过参评正式党员（{eligible} 人）的三分之一，请核对。"
-        ));
+        report
+            .warnings
+            .push(format!("评为优秀的有 {excellent} 人，超过参评正式党员（{eligible} 人）的三分之一，请核对。"));
     }
 }
 
@@ -241,25 +202,15 @@ fn judge_committee(report: &mut QuorumReport, resolutions: &[Votes]) {
     report.ok = quorum;
     report.lines.push(format!(
         "支委会应到委员 {members} 人，实到 {present} 人，{}",
-        if quorum {
-            "超过半数，可以议事和表决。"
-        } else {
-            "未超过半数，不能作出决定。"
-        }
+        if quorum { "超过半数，可以议事和表决。" } else { "未超过半数，不能作出决定。" }
     ));
     report.resolutions = resolutions
         .iter()
         .map(|r| {
             if !r.vote {
-                Verdict {
-                    passed: None,
-                    verdict: String::new(),
-                }
+                Verdict { passed: None, verdict: String::new() }
             } else if !quorum {
-                Verdict {
-                    passed: Some(false),
-                    verdict: "到会委员未超过半数，表决无效。".into(),
-                }
+                Verdict { passed: Some(false), verdict: "到会委员未超过半数，表决无效。".into() }
             } else {
                 let passed = more_than_half(r.votes_for as usize, members);
                 Verdict {
@@ -281,11 +232,7 @@ mod tests {
     use super::*;
 
     fn seats(full_present: usize, full_away: usize, prob_present: usize) -> Vec<Seat> {
-        let seat = |status, voting| Seat {
-            status,
-            voting,
-            grade: None,
-        };
+        let seat = |status, voting| Seat { status, voting, grade: None };
         let mut v = Vec::new();
         v.extend((0..full_present).map(|_| seat(Attendance::Present, true)));
         v.extend((0..full_away).map(|_| seat(Attendance::Leave, true)));
@@ -298,11 +245,7 @@ mod tests {
         let graded = |excellent: usize, qualified: usize| -> Vec<Seat> {
             let mut v = seats(excellent + qualified, 0, 1);
             for (i, s) in v.iter_mut().filter(|s| s.voting).enumerate() {
-                s.grade = Some(if i < excellent {
-                    Grade::Excellent
-                } else {
-                    Grade::Qualified
-                });
+                s.grade = Some(if i < excellent { Grade::Excellent } else { Grade::Qualified });
             }
             v
         };
@@ -316,16 +259,11 @@ mod tests {
         // Ungraded full members are pointed out.
         let mut v = graded(1, 2);
         v[0].grade = None;
-        assert!(judge(MeetingKind::Review, &v, &[]).warnings[0]
-            .contains("还有 1 名正式党员没有评定等次"));
+        assert!(judge(MeetingKind::Review, &v, &[]).warnings[0].contains("还有 1 名正式党员没有评定等次"));
     }
 
     fn vote(votes_for: i64) -> Votes {
-        Votes {
-            vote: true,
-            election: false,
-            votes_for,
-        }
+        Votes { vote: true, election: false, votes_for }
     }
 
     #[test]
@@ -354,15 +292,9 @@ mod tests {
     #[test]
     fn a_motion_needs_more_than_half_of_those_who_should_attend() {
         // 20 voting members should attend, 15 present: 10 votes is exactly half of 20.
-        let r = judge(
-            MeetingKind::Assembly,
-            &seats(15, 5, 0),
-            &[vote(10), vote(11)],
-        );
+        let r = judge(MeetingKind::Assembly, &seats(15, 5, 0), &[vote(10), vote(11)]);
         assert_eq!(r.resolutions[0].passed, Some(false));
-        assert!(r.resolutions[0]
-            .verdict
-            .contains("未超过应到会有表决权党员（20 人）的半数"));
+        assert!(r.resolutions[0].verdict.contains("未超过应到会有表决权党员（20 人）的半数"));
         assert_eq!(r.resolutions[1].passed, Some(true));
         // Without a quorum no vote counts, however many are in favour.
         let r = judge(MeetingKind::Assembly, &seats(10, 10, 0), &[vote(10)]);
@@ -372,21 +304,13 @@ mod tests {
 
     #[test]
     fn an_election_needs_more_than_four_fifths_present() {
-        let election = |votes_for| Votes {
-            vote: true,
-            election: true,
-            votes_for,
-        };
+        let election = |votes_for| Votes { vote: true, election: true, votes_for };
         // 16 of 20 is exactly four fifths: not enough.
         let r = judge(MeetingKind::Assembly, &seats(16, 4, 0), &[election(16)]);
         assert!(!r.ok);
         assert_eq!(r.resolutions[0].passed, Some(false));
         // 17 of 20: enough; a candidate needs more than half of the 17 present.
-        let r = judge(
-            MeetingKind::Assembly,
-            &seats(17, 3, 0),
-            &[election(9), election(8)],
-        );
+        let r = judge(MeetingKind::Assembly, &seats(17, 3, 0), &[election(9), election(8)]);
         assert!(r.ok);
         assert_eq!(r.resolutions[0].passed, Some(true));
         assert_eq!(r.resolutions[1].passed, Some(false));
@@ -397,11 +321,7 @@ mod tests {
         let committee = |present, away| -> Vec<Seat> { seats(present, away, 0) };
         assert!(!judge(MeetingKind::Committee, &committee(2, 3), &[]).ok);
         assert!(judge(MeetingKind::Committee, &committee(3, 2), &[]).ok);
-        let r = judge(
-            MeetingKind::Committee,
-            &committee(4, 1),
-            &[vote(3), vote(2)],
-        );
+        let r = judge(MeetingKind::Committee, &committee(4, 1), &[vote(3), vote(2)]);
         assert_eq!(r.resolutions[0].passed, Some(true));
         assert_eq!(r.resolutions[1].passed, Some(false));
     }

@@ -82,32 +82,17 @@ pub struct TalkCoverage {
 }
 
 fn person(m: &Member) -> Person {
-    Person {
-        id: m.id,
-        name: m.name.clone(),
-        committee_role_label: m.committee_role.map(|r| r.label()),
-    }
+    Person { id: m.id, name: m.name.clone(), committee_role_label: m.committee_role.map(|r| r.label()) }
 }
 
 /// The grid from the year's talks: a talk's host talked with each attendee.
 pub fn talk_coverage(year: i32, roster: &[Member], meetings: &[MeetingRecord]) -> TalkCoverage {
-    let members: Vec<&Member> = roster
-        .iter()
-        .filter(|m| m.status == Status::Normal)
-        .collect();
-    let committee: Vec<&Member> = members
-        .iter()
-        .copied()
-        .filter(|m| m.committee_role.is_some())
-        .collect();
+    let members: Vec<&Member> = roster.iter().filter(|m| m.status == Status::Normal).collect();
+    let committee: Vec<&Member> = members.iter().copied().filter(|m| m.committee_role.is_some()).collect();
     let mut pairs: HashSet<(i64, i64)> = HashSet::new();
     for m in meetings.iter().filter(|m| m.kind == MeetingKind::Talk) {
         let Some(host) = m.host_id else { continue };
-        for a in m
-            .attendees
-            .iter()
-            .filter(|a| a.status == Attendance::Present && a.member_id != host)
-        {
+        for a in m.attendees.iter().filter(|a| a.status == Attendance::Present && a.member_id != host) {
             pairs.insert((host, a.member_id));
             pairs.insert((a.member_id, host));
         }
@@ -116,10 +101,7 @@ pub fn talk_coverage(year: i32, roster: &[Member], meetings: &[MeetingRecord]) -
     let mut summary = Vec::new();
     for c in &committee {
         let owed: Vec<&&Member> = members.iter().filter(|m| m.id != c.id).collect();
-        let done = owed
-            .iter()
-            .filter(|m| pairs.contains(&(c.id, m.id)))
-            .count();
+        let done = owed.iter().filter(|m| pairs.contains(&(c.id, m.id))).count();
         for m in &owed {
             if pairs.contains(&(c.id, m.id)) {
                 talked.push((c.id, m.id));
@@ -148,10 +130,6 @@ impl Store {
 
     pub fn talk_coverage(&self, year: i32) -> Result<TalkCoverage> {
         let roster = self.members(&MemberQuery::default())?;
-        Ok(talk_coverage(
-            year,
-            &roster,
-            &self.meetings(year, Some(MeetingKind::Talk))?,
-        ))
+        Ok(talk_coverage(year, &roster, &self.meetings(year, Some(MeetingKind::Talk))?))
     }
 }

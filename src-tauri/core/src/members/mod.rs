@@ -9,11 +9,9 @@ mod validate;
 
 pub use crate::store::changelog::HistoryEntry;
 pub use model::{
-    mask_phone, next_anniversary, CommitteeRole, LostContactReason, Member, MemberKind,
-    PoliticalBirthday, Status, TransferDirection, EDUCATIONS, ETHNICITIES,
+    mask_phone, next_anniversary, CommitteeRole, LostContactReason, Member, MemberKind, PoliticalBirthday, Status,
+    TransferDirection, EDUCATIONS, ETHNICITIES,
 };
 pub(crate) use repo::{add_transfer_in, change_status_in, insert_checked_in, load_in};
 pub use repo::{Group, MemberFile, MemberQuery, StatusChange, StatusForm, Transfer, TransferForm};
-pub use validate::{
-    check_form, clean, clean_name, clean_phone, CheckedMember, GroupChoice, MemberForm,
-};
+pub use validate::{check_form, clean, clean_name, clean_phone, CheckedMember, GroupChoice, MemberForm};

@@ -116,16 +116,7 @@ pub const ETHNICITIES: &[&str] = &[
     "傣族",
     "畲族",
 ];
-pub const EDUCATIONS: &[&str] = &[
-    "研究生",
-    "大学本科",
-    "大学专科",
-    "中专",
-    "高中",
-    "初中",
-    "小学",
-    "未上过学",
-];
+pub const EDUCATIONS: &[&str] = &["研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学", "未上过学"];
 
 /// A member as stored (never deleted rows unless `deleted` says so).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -217,18 +208,10 @@ pub fn next_anniversary(date: PartialDate, today: NaiveDate) -> Option<Political
                 on = anniversary_in(d, year);
             }
             let years = year - d.year();
-            (years >= 1).then_some(PoliticalBirthday {
-                date: PartialDate::Day(on),
-                years,
-                day_known: true,
-            })
+            (years >= 1).then_some(PoliticalBirthday { date: PartialDate::Day(on), years, day_known: true })
         }
         PartialDate::Month { year: y, month } => {
-            let year = if month < today.month() {
-                today.year() + 1
-            } else {
-                today.year()
-            };
+            let year = if month < today.month() { today.year() + 1 } else { today.year() };
             let years = year - y;
             (years >= 1).then(|| PoliticalBirthday {
                 date: PartialDate::Month { year, month },
@@ -244,17 +227,9 @@ pub fn mask_phone(phone: &str) -> String {
     let digits: Vec<char> = phone.chars().collect();
     let n = digits.len();
     if n == 11 && phone.starts_with('1') {
-        format!(
-            "{}****{}",
-            digits[..3].iter().collect::<String>(),
-            digits[7..].iter().collect::<String>()
-        )
+        format!("{}****{}", digits[..3].iter().collect::<String>(), digits[7..].iter().collect::<String>())
     } else if n > 4 {
-        format!(
-            "{}{}",
-            "*".repeat(n - 4),
-            digits[n - 4..].iter().collect::<String>()
-        )
+        format!("{}{}", "*".repeat(n - 4), digits[n - 4..].iter().collect::<String>())
     } else {
         "*".repeat(n)
     }
@@ -273,8 +248,7 @@ mod tests {
         let pb = next_anniversary(PartialDate::Day(d(1990, 1, 5)), d(2026, 12, 20)).unwrap();
         assert_eq!(pb.date, PartialDate::Day(d(2027, 1, 5)));
         assert_eq!(pb.years, 37);
-        let today_is_it =
-            next_anniversary(PartialDate::Day(d(1990, 12, 20)), d(2026, 12, 20)).unwrap();
+        let today_is_it = next_anniversary(PartialDate::Day(d(1990, 12, 20)), d(2026, 12, 20)).unwrap();
         assert_eq!(today_is_it.date, PartialDate::Day(d(2026, 12, 20)));
         assert_eq!(today_is_it.years, 36);
     }
@@ -289,46 +263,17 @@ mod tests {
 
     #[test]
     fn month_precision_birthday_never_invents_a_day() {
-        let pb = next_anniversary(
-            PartialDate::Month {
-                year: 1962,
-                month: 1,
-            },
-            d(2026, 11, 27),
-        )
-        .unwrap();
-        assert_eq!(
-            pb.date,
-            PartialDate::Month {
-                year: 2027,
-                month: 1
-            }
-        );
+        let pb = next_anniversary(PartialDate::Month { year: 1962, month: 1 }, d(2026, 11, 27)).unwrap();
+        assert_eq!(pb.date, PartialDate::Month { year: 2027, month: 1 });
         assert!(!pb.day_known);
         assert_eq!(pb.years, 65);
-        let same_month = next_anniversary(
-            PartialDate::Month {
-                year: 1962,
-                month: 11,
-            },
-            d(2026, 11, 27),
-        )
-        .unwrap();
-        assert_eq!(
-            same_month.date,
-            PartialDate::Month {
-                year: 2026,
-                month: 11
-            }
-        );
+        let same_month = next_anniversary(PartialDate::Month { year: 1962, month: 11 }, d(2026, 11, 27)).unwrap();
+        assert_eq!(same_month.date, PartialDate::Month { year: 2026, month: 11 });
     }
 
     #[test]
     fn no_political_birthday_before_the_first_year() {
-        assert_eq!(
-            next_anniversary(PartialDate::Day(d(2026, 11, 27)), d(2026, 11, 27)),
-            None
-        );
+        assert_eq!(next_anniversary(PartialDate::Day(d(2026, 11, 27)), d(2026, 11, 27)), None);
         assert!(next_anniversary(PartialDate::Day(d(2026, 11, 26)), d(2026, 11, 27)).is_some());
     }
 
@@ -345,10 +290,7 @@ mod tests {
             assert_eq!(Status::from_code(s.code()), Some(*s));
             assert_eq!(Status::from_code(s.label()), Some(*s));
         }
-        assert_eq!(
-            CommitteeRole::from_code("组织委员"),
-            Some(CommitteeRole::Organization)
-        );
+        assert_eq!(CommitteeRole::from_code("组织委员"), Some(CommitteeRole::Organization));
         assert_eq!(MemberKind::from_code("nonsense"), None);
     }
 }

@@ -151,18 +151,13 @@ pub(crate) fn load_in(conn: &Connection, id: i64) -> Result<Member> {
 }
 
 fn load(conn: &Connection, id: i64) -> Result<Member> {
-    conn.query_row(
-        &format!("{MEMBER_SELECT} WHERE m.id = ?1"),
-        [id],
-        member_from_row,
-    )
-    .optional()?
-    .ok_or(Error::NotFound("党员档案"))
+    conn.query_row(&format!("{MEMBER_SELECT} WHERE m.id = ?1"), [id], member_from_row)
+        .optional()?
+        .ok_or(Error::NotFound("党员档案"))
 }
 
 fn role_rank(role: Option<CommitteeRole>) -> usize {
-    role.and_then(|r| CommitteeRole::ALL.iter().position(|x| *x == r))
-        .unwrap_or(usize::MAX)
+    role.and_then(|r| CommitteeRole::ALL.iter().position(|x| *x == r)).unwrap_or(usize::MAX)
 }
 
 /// The display text of every field the form edits, for the change log.
@@ -188,10 +183,7 @@ fn field_texts(m: &CheckedMember, group_name: Option<&str>) -> Vec<(&'static str
         ("mobile", yes_no(m.mobile)),
         ("mobile_destination", text(&m.mobile_destination)),
         ("lost_contact", yes_no(m.lost_contact)),
-        (
-            "lost_contact_reason",
-            m.lost_contact_reason.map(|r| r.label().into()),
-        ),
+        ("lost_contact_reason", m.lost_contact_reason.map(|r| r.label().into())),
         ("notes", text(&m.notes)),
     ]
 }
@@ -269,10 +261,7 @@ fn check_in_db(conn: &Connection, m: &CheckedMember, own_id: Option<i64>) -> Res
         )
         .optional()?;
     if let Some(name) = same_id {
-        errors.add(
-            "id_number",
-            format!("这个身份证号已经登记在“{name}”的档案里，同一人不能建两份档案，请核对"),
-        );
+        errors.add("id_number", format!("这个身份证号已经登记在“{name}”的档案里，同一人不能建两份档案，请核对"));
     }
     let deleted_same_id: Option<String> = conn
         .query_row(
@@ -282,10 +271,7 @@ fn check_in_db(conn: &Connection, m: &CheckedMember, own_id: Option<i64>) -> Res
         )
         .optional()?;
     if let Some(name) = deleted_same_id {
-        errors.add(
-            "id_number",
-            format!("回收站里有一份同一身份证号的档案（{name}），请到回收站恢复它，不要重新建档"),
-        );
+        errors.add("id_number", format!("回收站里有一份同一身份证号的档案（{name}），请到回收站恢复它，不要重新建档"));
     }
     if m.committee_role == Some(CommitteeRole::Secretary) {
         let other: Option<String> = conn
@@ -305,22 +291,16 @@ fn check_in_db(conn: &Connection, m: &CheckedMember, own_id: Option<i64>) -> Res
     let group_id = match &m.group {
         GroupChoice::None => None,
         GroupChoice::Existing(id) => {
-            let exists: bool = conn.query_row(
-                "SELECT EXISTS(SELECT 1 FROM party_groups WHERE id = ?1)",
-                [id],
-                |r| r.get(0),
-            )?;
+            let exists: bool =
+                conn.query_row("SELECT EXISTS(SELECT 1 FROM party_groups WHERE id = ?1)", [id], |r| r.get(0))?;
             if !exists {
                 errors.add("group_id", "这个党小组已不存在，请重新选择");
             }
             Some(*id)
         }
         GroupChoice::New(name) => {
-            let existing: Option<i64> = conn
-                .query_row("SELECT id FROM party_groups WHERE name = ?1", [name], |r| {
-                    r.get(0)
-                })
-                .optional()?;
+            let existing: Option<i64> =
+                conn.query_row("SELECT id FROM party_groups WHERE name = ?1", [name], |r| r.get(0)).optional()?;
             match existing {
                 Some(id) => Some(id),
                 None if errors.is_empty() => {
@@ -341,20 +321,11 @@ fn check_in_db(conn: &Connection, m: &CheckedMember, own_id: Option<i64>) -> Res
 fn group_name(conn: &Connection, id: Option<i64>) -> Result<Option<String>> {
     Ok(match id {
         None => None,
-        Some(id) => conn
-            .query_row("SELECT name FROM party_groups WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?,
+        Some(id) => conn.query_row("SELECT name FROM party_groups WHERE id = ?1", [id], |r| r.get(0)).optional()?,
     })
 }
 
-fn write_member(
-    conn: &Connection,
-    id: Option<i64>,
-    m: &CheckedMember,
-    group_id: Option<i64>,
-) -> Result<i64> {
+fn write_member(conn: &Connection, id: Option<i64>, m: &CheckedMember, group_id: Option<i64>) -> Result<i64> {
     let now = now_text();
     let values = params![
         m.name,
@@ -421,12 +392,7 @@ impl Store {
         load(self.conn(), id)
     }
 
-    pub fn update_member(
-        &mut self,
-        id: i64,
-        form: &MemberForm,
-        today: NaiveDate,
-    ) -> Result<Member> {
+    pub fn update_member(&mut self, id: i64, form: &MemberForm, today: NaiveDate) -> Result<Member> {
         let checked = check_form(form, today).map_err(Error::Validation)?;
         let tx = self.conn_mut().transaction()?;
         let old = load(&tx, id)?;
@@ -441,11 +407,7 @@ impl Store {
             .into_iter()
             .zip(after)
             .filter(|((_, a), (_, b))| a != b)
-            .map(|((field, old), (_, new))| FieldChange {
-                field: field.into(),
-                old,
-                new,
-            })
+            .map(|((field, old), (_, new))| FieldChange { field: field.into(), old, new })
             .collect();
         if !changes.is_empty() {
             changelog::record(&tx, ENTITY, id, "update", &changes)?;
@@ -472,23 +434,12 @@ impl Store {
     /// The roster (or the recycle bin), filtered and in roster order:
     /// committee posts first, then by 入党日期.
     pub fn members(&self, query: &MemberQuery) -> Result<Vec<Member>> {
-        let mut stmt = self.conn().prepare(&format!(
-            "{MEMBER_SELECT} WHERE (m.deleted_at IS NOT NULL) = ?1 ORDER BY m.id"
-        ))?;
-        let all = stmt
-            .query_map([query.deleted], member_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt =
+            self.conn().prepare(&format!("{MEMBER_SELECT} WHERE (m.deleted_at IS NOT NULL) = ?1 ORDER BY m.id"))?;
+        let all = stmt.query_map([query.deleted], member_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         let needle = Needle::parse(&query.search);
-        let kind = query
-            .kind
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .and_then(MemberKind::from_code);
-        let status = query
-            .status
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .and_then(Status::from_code);
+        let kind = query.kind.as_deref().filter(|s| !s.is_empty()).and_then(MemberKind::from_code);
+        let status = query.status.as_deref().filter(|s| !s.is_empty()).and_then(Status::from_code);
         let mut out: Vec<Member> = all
             .into_iter()
             .filter(|m| query.deleted || query.include_left || !m.left_branch)
@@ -518,10 +469,7 @@ impl Store {
         if m.deleted {
             return Err(Error::NotFound("党员档案"));
         }
-        tx.execute(
-            "UPDATE members SET deleted_at = ?1 WHERE id = ?2",
-            params![now_text(), id],
-        )?;
+        tx.execute("UPDATE members SET deleted_at = ?1 WHERE id = ?2", params![now_text(), id])?;
         changelog::record(&tx, ENTITY, id, "delete", &[])?;
         tx.commit()?;
         Ok(())
@@ -534,15 +482,16 @@ impl Store {
             return Ok(m);
         }
         let clash: Option<String> = tx
-            .query_row(
-                "SELECT name FROM members WHERE id_number = ?1 AND deleted_at IS NULL",
-                [&m.id_number],
-                |r| r.get(0),
-            )
+            .query_row("SELECT name FROM members WHERE id_number = ?1 AND deleted_at IS NULL", [&m.id_number], |r| {
+                r.get(0)
+            })
             .optional()?;
         if let Some(name) = clash {
             let mut e = FieldErrors::default();
-            e.add("id_number", format!("花名册里已有同一身份证号的档案（{name}），不能再恢复这一份；如需合并，请先核对两份档案"));
+            e.add(
+                "id_number",
+                format!("花名册里已有同一身份证号的档案（{name}），不能再恢复这一份；如需合并，请先核对两份档案"),
+            );
             return Err(Error::Validation(e));
         }
         tx.execute("UPDATE members SET deleted_at = NULL WHERE id = ?1", [id])?;
@@ -552,12 +501,7 @@ impl Store {
     }
 
     /// Records a change of 党籍状态 and keeps the old one in the history.
-    pub fn change_status(
-        &mut self,
-        id: i64,
-        form: &StatusForm,
-        today: NaiveDate,
-    ) -> Result<Member> {
+    pub fn change_status(&mut self, id: i64, form: &StatusForm, today: NaiveDate) -> Result<Member> {
         let tx = self.conn_mut().transaction()?;
         change_status_in(&tx, id, form, today)?;
         tx.commit()?;
@@ -569,23 +513,13 @@ impl Store {
             "SELECT status, date, reason, recorded_at FROM member_status_changes WHERE member_id = ?1 ORDER BY date DESC, id DESC",
         )?;
         let rows = stmt.query_map([id], |r| {
-            Ok(StatusChange {
-                status: r.get(0)?,
-                date: r.get(1)?,
-                reason: r.get(2)?,
-                recorded_at: r.get(3)?,
-            })
+            Ok(StatusChange { status: r.get(0)?, date: r.get(1)?, reason: r.get(2)?, recorded_at: r.get(3)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Records an organisational transfer (转入 or 转出) of a member.
-    pub fn add_transfer(
-        &mut self,
-        id: i64,
-        form: &TransferForm,
-        today: NaiveDate,
-    ) -> Result<Member> {
+    pub fn add_transfer(&mut self, id: i64, form: &TransferForm, today: NaiveDate) -> Result<Member> {
         let tx = self.conn_mut().transaction()?;
         add_transfer_in(&tx, id, form, today)?;
         tx.commit()?;
@@ -621,13 +555,7 @@ impl Store {
             "SELECT g.id, g.name, (SELECT count(*) FROM members m WHERE m.group_id = g.id AND m.deleted_at IS NULL)
              FROM party_groups g ORDER BY g.id",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Group {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                member_count: r.get(2)?,
-            })
-        })?;
+        let rows = stmt.query_map([], |r| Ok(Group { id: r.get(0)?, name: r.get(1)?, member_count: r.get(2)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
@@ -640,12 +568,7 @@ pub(crate) fn insert_checked_in(conn: &Connection, checked: &CheckedMember) -> R
     Ok(id)
 }
 
-pub(crate) fn change_status_in(
-    tx: &Connection,
-    id: i64,
-    form: &StatusForm,
-    today: NaiveDate,
-) -> Result<()> {
+pub(crate) fn change_status_in(tx: &Connection, id: i64, form: &StatusForm, today: NaiveDate) -> Result<()> {
     let m = load(tx, id)?;
     let mut errors = FieldErrors::default();
     let status = Status::from_code(&clean(&form.status));
@@ -678,13 +601,13 @@ pub(crate) fn change_status_in(
         return Err(Error::NotFound("党籍状态"));
     };
     tx.execute(
-            "UPDATE members SET status = ?1, status_date = ?2, status_reason = ?3, updated_at = ?4 WHERE id = ?5",
-            params![status, date, reason, now_text(), id],
-        )?;
+        "UPDATE members SET status = ?1, status_date = ?2, status_reason = ?3, updated_at = ?4 WHERE id = ?5",
+        params![status, date, reason, now_text(), id],
+    )?;
     tx.execute(
-            "INSERT INTO member_status_changes (member_id, status, date, reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, status, date, reason, now_text()],
-        )?;
+        "INSERT INTO member_status_changes (member_id, status, date, reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, status, date, reason, now_text()],
+    )?;
     changelog::record(
         tx,
         ENTITY,
@@ -693,31 +616,19 @@ pub(crate) fn change_status_in(
         &[FieldChange {
             field: "status".into(),
             old: Some(m.status.label().into()),
-            new: Some(format!(
-                "{}（{}，{}）",
-                status.label(),
-                date.to_chinese(),
-                reason
-            )),
+            new: Some(format!("{}（{}，{}）", status.label(), date.to_chinese(), reason)),
         }],
     )?;
     Ok(())
 }
 
-pub(crate) fn add_transfer_in(
-    tx: &Connection,
-    id: i64,
-    form: &TransferForm,
-    today: NaiveDate,
-) -> Result<()> {
+pub(crate) fn add_transfer_in(tx: &Connection, id: i64, form: &TransferForm, today: NaiveDate) -> Result<()> {
     let m = load(tx, id)?;
     let mut errors = FieldErrors::default();
     let direction = TransferDirection::from_code(&clean(&form.direction));
     match direction {
         None => errors.add("direction", "请选择转入还是转出"),
-        Some(TransferDirection::Out) if m.left_branch => {
-            errors.add("direction", "这位党员的组织关系已经转出了")
-        }
+        Some(TransferDirection::Out) if m.left_branch => errors.add("direction", "这位党员的组织关系已经转出了"),
         _ => {}
     }
     let date = match PartialDate::parse_opt(&form.date) {
@@ -740,10 +651,7 @@ pub(crate) fn add_transfer_in(
         errors.add("other_branch", "请填写转自或转往的党组织名称");
     }
     let dues_paid_to = match PartialDate::parse_opt(&form.dues_paid_to) {
-        Ok(d) => d.map(|d| PartialDate::Month {
-            year: d.year(),
-            month: d.month_number(),
-        }),
+        Ok(d) => d.map(|d| PartialDate::Month { year: d.year(), month: d.month_number() }),
         Err(_) => {
             errors.add("dues_paid_to", "党费交至月份请写成 2026-10");
             None
@@ -758,11 +666,7 @@ pub(crate) fn add_transfer_in(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![id, direction, date, other_branch, clean(&form.letter_number), dues_paid_to, clean(&form.notes), now_text()],
         )?;
-    let towards = if direction == TransferDirection::In {
-        "转自"
-    } else {
-        "转往"
-    };
+    let towards = if direction == TransferDirection::In { "转自" } else { "转往" };
     changelog::record(
         tx,
         ENTITY,
@@ -771,11 +675,7 @@ pub(crate) fn add_transfer_in(
         &[FieldChange {
             field: "transfer".into(),
             old: None,
-            new: Some(format!(
-                "{}（{}，{towards}{other_branch}）",
-                direction.label(),
-                date.to_chinese()
-            )),
+            new: Some(format!("{}（{}，{towards}{other_branch}）", direction.label(), date.to_chinese())),
         }],
     )?;
     Ok(())

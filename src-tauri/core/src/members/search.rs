@@ -61,10 +61,7 @@ fn is_id_tail(q: &str) -> bool {
 
 impl Needle {
     pub fn parse(q: &str) -> Needle {
-        let q: String = q
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-            .collect();
+        let q: String = q.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
         if q.is_empty() {
             Needle::All
         } else if is_id_tail(&q) {
@@ -81,9 +78,9 @@ impl Needle {
             Needle::All => true,
             Needle::IdTail(t) => id_number.ends_with(t.as_str()),
             Needle::Name(n) => name.contains(n.as_str()),
-            Needle::Pinyin(p) => readings(name).iter().any(|(initials, full)| {
-                initials.starts_with(p.as_str()) || full.starts_with(p.as_str())
-            }),
+            Needle::Pinyin(p) => readings(name)
+                .iter()
+                .any(|(initials, full)| initials.starts_with(p.as_str()) || full.starts_with(p.as_str())),
         }
     }
 }

@@ -70,21 +70,15 @@ pub enum GroupChoice {
 
 /// Trims a text field, half- and full-width spaces alike.
 pub fn clean(s: &str) -> String {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
-        .to_string()
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}').to_string()
 }
 
 /// A Chinese name loses every space inside it too (`张 三` → `张三`).
 pub fn clean_name(s: &str) -> String {
     let trimmed = clean(s);
-    let all_cjk_or_space = trimmed
-        .chars()
-        .all(|c| c.is_whitespace() || c == '\u{3000}' || c == '·' || !c.is_ascii());
+    let all_cjk_or_space = trimmed.chars().all(|c| c.is_whitespace() || c == '\u{3000}' || c == '·' || !c.is_ascii());
     if all_cjk_or_space {
-        trimmed
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-            .collect()
+        trimmed.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
     } else {
         trimmed
     }
@@ -92,10 +86,7 @@ pub fn clean_name(s: &str) -> String {
 
 /// A mobile (11 digits from 13–19) or a landline with area code.
 pub fn clean_phone(s: &str) -> Result<String, &'static str> {
-    let compact: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
+    let compact: String = s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
     if compact.is_empty() {
         return Ok(compact);
     }
@@ -131,10 +122,7 @@ fn date_field(
         }
         Ok(d) => d,
         Err(DateError::Format) => {
-            errors.add(
-                field,
-                format!("{label}格式不对，请写成 1985-07-01；只知道年月的写成 1985-07"),
-            );
+            errors.add(field, format!("{label}格式不对，请写成 1985-07-01；只知道年月的写成 1985-07"));
             None
         }
         Err(DateError::NoSuchDay) => {
@@ -170,34 +158,22 @@ pub fn check_form(form: &MemberForm, today: NaiveDate) -> Result<CheckedMember, 
     };
     match (sex, &id) {
         (None, _) => errors.add("sex", "请选择性别"),
-        (Some(s), Some(info)) if s != info.sex => errors.add(
-            "sex",
-            format!(
-                "性别与身份证号不符：按身份证号第 17 位应为{}，请核对",
-                info.sex.label()
-            ),
-        ),
+        (Some(s), Some(info)) if s != info.sex => {
+            errors.add("sex", format!("性别与身份证号不符：按身份证号第 17 位应为{}，请核对", info.sex.label()))
+        }
         _ => {}
     }
 
     let birth_date = match clean(&form.birth_date).as_str() {
         "" => id.as_ref().map(|i| PartialDate::Day(i.birth_date)),
-        _ => date_field(
-            &mut errors,
-            "birth_date",
-            "出生日期",
-            &form.birth_date,
-            today,
-        ),
+        _ => date_field(&mut errors, "birth_date", "出生日期", &form.birth_date, today),
     };
     match (&birth_date, &id) {
         (None, None) if !errors.has("birth_date") => errors.add("birth_date", "请填写出生日期"),
         (Some(b), Some(info)) => {
             let agrees = match b {
                 PartialDate::Day(d) => *d == info.birth_date,
-                PartialDate::Month { .. } => {
-                    b.first_day() <= info.birth_date && info.birth_date <= b.last_day()
-                }
+                PartialDate::Month { .. } => b.first_day() <= info.birth_date && info.birth_date <= b.last_day(),
             };
             if !agrees {
                 errors.add(
@@ -217,36 +193,17 @@ pub fn check_form(form: &MemberForm, today: NaiveDate) -> Result<CheckedMember, 
         errors.add("kind", "请选择党员类别（正式党员或预备党员）");
     }
 
-    let admitted_on = date_field(
-        &mut errors,
-        "admitted_on",
-        "入党日期",
-        &form.admitted_on,
-        today,
-    );
-    let full_member_on = date_field(
-        &mut errors,
-        "full_member_on",
-        "转正日期",
-        &form.full_member_on,
-        today,
-    );
+    let admitted_on = date_field(&mut errors, "admitted_on", "入党日期", &form.admitted_on, today);
+    let full_member_on = date_field(&mut errors, "full_member_on", "转正日期", &form.full_member_on, today);
     if admitted_on.is_none() && !errors.has("admitted_on") {
-        errors.add(
-            "admitted_on",
-            "请填写入党日期（支部大会通过接收为预备党员的日期）；只知道年月的写成 1985-07",
-        );
+        errors.add("admitted_on", "请填写入党日期（支部大会通过接收为预备党员的日期）；只知道年月的写成 1985-07");
     }
     match kind {
-        Some(MemberKind::Probationary) if full_member_on.is_some() => errors.add(
-            "full_member_on",
-            "预备党员还没有转正日期；转正时请把党员类别改为“正式党员”再填写",
-        ),
+        Some(MemberKind::Probationary) if full_member_on.is_some() => {
+            errors.add("full_member_on", "预备党员还没有转正日期；转正时请把党员类别改为“正式党员”再填写")
+        }
         Some(MemberKind::Full) if full_member_on.is_none() && !errors.has("full_member_on") => {
-            errors.add(
-                "full_member_on",
-                "正式党员请填写转正日期，党龄从这一天算起；只知道年月的写成 1986-07",
-            )
+            errors.add("full_member_on", "正式党员请填写转正日期，党龄从这一天算起；只知道年月的写成 1986-07")
         }
         _ => {}
     }
@@ -256,10 +213,7 @@ pub fn check_form(form: &MemberForm, today: NaiveDate) -> Result<CheckedMember, 
             errors.add("admitted_on", "入党日期应晚于出生日期，请核对");
         } else if let Some(eighteen) = birth.first_day().checked_add_months(Months::new(12 * 18)) {
             if admitted.last_day() < eighteen {
-                errors.add(
-                    "admitted_on",
-                    "入党时应年满十八周岁，请核对出生日期和入党日期",
-                );
+                errors.add("admitted_on", "入党时应年满十八周岁，请核对出生日期和入党日期");
             }
         }
     }
@@ -268,10 +222,7 @@ pub fn check_form(form: &MemberForm, today: NaiveDate) -> Result<CheckedMember, 
             errors.add("full_member_on", "转正日期应晚于入党日期，请核对");
         } else if let Some(one_year) = admitted.first_day().checked_add_months(Months::new(12)) {
             if full.last_day() < one_year {
-                errors.add(
-                    "full_member_on",
-                    "预备期为一年，转正日期应在入党满一年之后，请核对",
-                );
+                errors.add("full_member_on", "预备期为一年，转正日期应在入党满一年之后，请核对");
             }
         }
     }
@@ -307,10 +258,7 @@ pub fn check_form(form: &MemberForm, today: NaiveDate) -> Result<CheckedMember, 
 
     let mobile_destination = clean(&form.mobile_destination);
     if form.mobile && mobile_destination.is_empty() {
-        errors.add(
-            "mobile_destination",
-            "流动党员请填写外出流向（如 广东省深圳市，务工）",
-        );
+        errors.add("mobile_destination", "流动党员请填写外出流向（如 广东省深圳市，务工）");
     }
     let lost_contact_reason = match form.lost_contact_reason.as_deref().map(clean).as_deref() {
         None | Some("") => None,
@@ -351,28 +299,16 @@ pub fn check_form(form: &MemberForm, today: NaiveDate) -> Result<CheckedMember, 
             education: clean(&form.education),
             kind,
             admitted_on,
-            full_member_on: if kind == MemberKind::Full {
-                full_member_on
-            } else {
-                None
-            },
+            full_member_on: if kind == MemberKind::Full { full_member_on } else { None },
             group,
             committee_role,
             job: clean(&form.job),
             phone,
             address: clean(&form.address),
             mobile: form.mobile,
-            mobile_destination: if form.mobile {
-                mobile_destination
-            } else {
-                String::new()
-            },
+            mobile_destination: if form.mobile { mobile_destination } else { String::new() },
             lost_contact: form.lost_contact,
-            lost_contact_reason: if form.lost_contact {
-                lost_contact_reason
-            } else {
-                None
-            },
+            lost_contact_reason: if form.lost_contact { lost_contact_reason } else { None },
             notes,
         }),
         _ => Err(errors),
@@ -418,10 +354,7 @@ mod tests {
         let m = check_form(&f, today()).unwrap();
         assert_eq!(m.name, "张三");
         assert_eq!(m.phone, "13812345678");
-        assert_eq!(
-            m.admitted_on,
-            Some(PartialDate::parse("2010-06-20").unwrap())
-        );
+        assert_eq!(m.admitted_on, Some(PartialDate::parse("2010-06-20").unwrap()));
     }
 
     #[test]
@@ -454,67 +387,40 @@ mod tests {
         // A month-only birth date agrees when the ID's day is inside it.
         let mut f = good();
         f.birth_date = "1985-07".into();
-        assert_eq!(
-            check_form(&f, today()).unwrap().birth_date,
-            PartialDate::Month {
-                year: 1985,
-                month: 7
-            }
-        );
+        assert_eq!(check_form(&f, today()).unwrap().birth_date, PartialDate::Month { year: 1985, month: 7 });
     }
 
     #[test]
     fn dates_must_be_in_order() {
         let mut f = good();
         f.full_member_on = "2010-06-19".into();
-        assert!(errors_of(&f)
-            .get("full_member_on")
-            .unwrap()
-            .contains("晚于入党日期"));
+        assert!(errors_of(&f).get("full_member_on").unwrap().contains("晚于入党日期"));
         let mut f = good();
         f.full_member_on = "2011-01-20".into();
-        assert!(errors_of(&f)
-            .get("full_member_on")
-            .unwrap()
-            .contains("满一年"));
+        assert!(errors_of(&f).get("full_member_on").unwrap().contains("满一年"));
         let mut f = good();
         f.admitted_on = "1985-06-01".into();
         f.full_member_on = "".into();
         f.kind = "probationary".into();
-        assert!(errors_of(&f)
-            .get("admitted_on")
-            .unwrap()
-            .contains("晚于出生日期"));
+        assert!(errors_of(&f).get("admitted_on").unwrap().contains("晚于出生日期"));
         let mut f = good();
         f.admitted_on = "2003-06-30".into();
         f.full_member_on = "2004-07-01".into();
-        assert!(errors_of(&f)
-            .get("admitted_on")
-            .unwrap()
-            .contains("十八周岁"));
+        assert!(errors_of(&f).get("admitted_on").unwrap().contains("十八周岁"));
         let mut f = good();
         f.admitted_on = "2003-07-01".into();
         f.full_member_on = "2004-07-01".into();
-        assert!(
-            check_form(&f, today()).is_ok(),
-            "admitted on the 18th birthday is fine"
-        );
+        assert!(check_form(&f, today()).is_ok(), "admitted on the 18th birthday is fine");
         let mut f = good();
         f.admitted_on = "2027-01-01".into();
-        assert!(errors_of(&f)
-            .get("admitted_on")
-            .unwrap()
-            .contains("不能晚于今天"));
+        assert!(errors_of(&f).get("admitted_on").unwrap().contains("不能晚于今天"));
     }
 
     #[test]
     fn a_probationary_member_has_no_full_member_date() {
         let mut f = good();
         f.kind = "probationary".into();
-        assert!(errors_of(&f)
-            .get("full_member_on")
-            .unwrap()
-            .contains("预备党员"));
+        assert!(errors_of(&f).get("full_member_on").unwrap().contains("预备党员"));
         f.full_member_on.clear();
         let m = check_form(&f, today()).unwrap();
         assert_eq!(m.full_member_on, None);
@@ -524,21 +430,12 @@ mod tests {
     fn a_full_member_needs_a_full_member_date() {
         let mut f = good();
         f.full_member_on.clear();
-        assert!(errors_of(&f)
-            .get("full_member_on")
-            .unwrap()
-            .contains("转正日期"));
+        assert!(errors_of(&f).get("full_member_on").unwrap().contains("转正日期"));
     }
 
     #[test]
     fn phones_are_checked() {
-        for ok in [
-            "13812345678",
-            "0371-65123456",
-            "037165123456",
-            " 138-1234-5678 ",
-            "",
-        ] {
+        for ok in ["13812345678", "0371-65123456", "037165123456", " 138-1234-5678 ", ""] {
             assert!(clean_phone(ok).is_ok(), "{ok}");
         }
         for bad in ["1381234567", "12812345678", "phone", "0371--6512"] {
@@ -559,23 +456,13 @@ mod tests {
         f.mobile_destination = "广东省深圳市".into();
         f.lost_contact_reason = Some("whereabouts_unknown".into());
         let m = check_form(&f, today()).unwrap();
-        assert_eq!(
-            m.lost_contact_reason,
-            Some(LostContactReason::WhereaboutsUnknown)
-        );
+        assert_eq!(m.lost_contact_reason, Some(LostContactReason::WhereaboutsUnknown));
     }
 
     #[test]
     fn every_error_of_an_empty_form_is_reported_at_once() {
         let e = errors_of(&MemberForm::default());
-        for field in [
-            "name",
-            "id_number",
-            "sex",
-            "birth_date",
-            "kind",
-            "admitted_on",
-        ] {
+        for field in ["name", "id_number", "sex", "birth_date", "kind", "admitted_on"] {
             assert!(e.has(field), "{field} missing in {e:?}");
         }
     }

@@ -38,16 +38,11 @@ pub(crate) fn record(
 
 /// The entries for one record, newest first.
 pub(crate) fn entries(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<LogEntry>> {
-    let mut stmt = conn.prepare(
-        "SELECT at, action, changes FROM change_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC",
-    )?;
+    let mut stmt = conn
+        .prepare("SELECT at, action, changes FROM change_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC")?;
     let rows = stmt.query_map(params![entity, entity_id], |r| {
         let json: String = r.get(2)?;
-        Ok(LogEntry {
-            at: r.get(0)?,
-            action: r.get(1)?,
-            changes: serde_json::from_str(&json).unwrap_or_default(),
-        })
+        Ok(LogEntry { at: r.get(0)?, action: r.get(1)?, changes: serde_json::from_str(&json).unwrap_or_default() })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -71,24 +66,14 @@ pub(crate) struct Wording {
 }
 
 /// The history of one record, newest first.
-pub(crate) fn history(
-    conn: &Connection,
-    entity: &str,
-    entity_id: i64,
-    w: &Wording,
-) -> Result<Vec<HistoryEntry>> {
+pub(crate) fn history(conn: &Connection, entity: &str, entity_id: i64, w: &Wording) -> Result<Vec<HistoryEntry>> {
     Ok(entries(conn, entity, entity_id)?
         .into_iter()
         .map(|e| {
             let (label, fixed) = (w.action)(&e.action);
             let summary = match fixed {
                 Some(text) => text.to_string(),
-                None => e
-                    .changes
-                    .iter()
-                    .map(w.change)
-                    .collect::<Vec<_>>()
-                    .join("；"),
+                None => e.changes.iter().map(w.change).collect::<Vec<_>>().join("；"),
             };
             HistoryEntry {
                 at: e.at.get(..16).unwrap_or(&e.at).to_string(),

@@ -246,10 +246,7 @@ fn user_version(conn: &Connection) -> Result<i64> {
 pub(crate) fn refuse_newer(conn: &Connection) -> Result<()> {
     let found = user_version(conn)?;
     if found > SCHEMA_VERSION {
-        return Err(Error::SchemaTooNew {
-            found,
-            supported: SCHEMA_VERSION,
-        });
+        return Err(Error::SchemaTooNew { found, supported: SCHEMA_VERSION });
     }
     Ok(())
 }
@@ -277,13 +274,9 @@ mod tests {
     use crate::Store;
 
     fn schema(conn: &Connection) -> Vec<(String, String, String)> {
-        let mut stmt = conn
-            .prepare("SELECT type, name, COALESCE(sql, '') FROM sqlite_master ORDER BY type, name")
-            .unwrap();
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
+        let mut stmt =
+            conn.prepare("SELECT type, name, COALESCE(sql, '') FROM sqlite_master ORDER BY type, name").unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(|r| r.unwrap()).collect()
     }
 
     #[test]
@@ -307,20 +300,14 @@ mod tests {
         let path = dir.path().join("newer.sqlite3");
         {
             let conn = Connection::open(&path).unwrap();
-            conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);")
-                .unwrap();
-            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
-                .unwrap();
+            conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);").unwrap();
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         let err = Store::open_file(&path).err().expect("must refuse");
         assert!(matches!(err, Error::SchemaTooNew { found, .. } if found == SCHEMA_VERSION + 1));
         assert!(err.to_string().contains("较新版本"));
-        assert_eq!(
-            std::fs::read(&path).unwrap(),
-            before,
-            "file must be byte-for-byte unchanged"
-        );
+        assert_eq!(std::fs::read(&path).unwrap(), before, "file must be byte-for-byte unchanged");
         assert!(!dir.path().join("newer.sqlite3-wal").exists());
     }
 
@@ -331,13 +318,8 @@ mod tests {
         conn.execute_batch("CREATE TABLE transfers (x);").unwrap();
         assert!(migrate(&mut conn).is_err());
         assert_eq!(user_version(&conn).unwrap(), 0);
-        let tables: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'members'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let tables: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'members'", [], |r| r.get(0)).unwrap();
         assert_eq!(tables, 0, "the half-run migration was rolled back");
     }
 }

@@ -33,10 +33,7 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database in `dir`.
     pub fn open_dir(dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::DataDir {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        std::fs::create_dir_all(dir).map_err(|source| Error::DataDir { path: dir.to_path_buf(), source })?;
         Self::open_file(&dir.join(DB_FILE_NAME))
     }
 
@@ -45,9 +42,7 @@ impl Store {
     pub fn open_file(path: &Path) -> Result<Store> {
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         Self::setup(conn, Some(path.to_path_buf()))
     }
@@ -63,8 +58,7 @@ impl Store {
         migrations::refuse_newer(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if path.is_some() {
-            let mode: String =
-                conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
             debug_assert_eq!(mode.to_lowercase(), "wal");
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -77,9 +71,7 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -121,18 +113,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_dir(dir.path()).unwrap();
         let c = store.conn();
-        let fk: i64 = c
-            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
-            .unwrap();
-        let mode: String = c
-            .pragma_query_value(None, "journal_mode", |r| r.get(0))
-            .unwrap();
-        let sync: i64 = c
-            .pragma_query_value(None, "synchronous", |r| r.get(0))
-            .unwrap();
-        let busy: i64 = c
-            .pragma_query_value(None, "busy_timeout", |r| r.get(0))
-            .unwrap();
+        let fk: i64 = c.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let sync: i64 = c.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+        let busy: i64 = c.pragma_query_value(None, "busy_timeout", |r| r.get(0)).unwrap();
         assert_eq!((fk, mode.as_str(), sync, busy), (1, "wal", 2, 5000));
         assert!(dir.path().join(DB_FILE_NAME).exists());
     }

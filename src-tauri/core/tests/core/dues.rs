@@ -14,11 +14,7 @@ fn member(s: &mut Store, seq: usize, admitted: &str, probationary: bool) -> i64 
         id_number: id_for("19800101", &format!("{:03}", 101 + seq * 2)),
         kind: if probationary { "probationary" } else { "full" }.into(),
         admitted_on: admitted.into(),
-        full_member_on: if probationary {
-            String::new()
-        } else {
-            "2011-01-01".into()
-        },
+        full_member_on: if probationary { String::new() } else { "2011-01-01".into() },
         ..Default::default()
     };
     s.create_member(&form, d("2026-11-27")).unwrap().id
@@ -56,11 +52,7 @@ fn pay(
 
 fn states(s: &Store, id: i64, year: i32, today: &str) -> Vec<MonthState> {
     let grid = s.dues_grid(year, d(today)).unwrap();
-    grid.rows
-        .iter()
-        .find(|r| r.member_id == id)
-        .map(|r| r.cells.iter().map(|c| c.state).collect())
-        .unwrap_or_default()
+    grid.rows.iter().find(|r| r.member_id == id).map(|r| r.cells.iter().map(|c| c.state).collect()).unwrap_or_default()
 }
 
 #[test]
@@ -73,11 +65,7 @@ fn the_grid_follows_assessments_and_a_mid_year_income_change() {
     let row = &grid.rows[0];
     assert_eq!(row.cells[0].owed_fen, Some(3000));
     assert_eq!(row.cells[5].owed_fen, Some(3000));
-    assert_eq!(
-        row.cells[6].owed_fen,
-        Some(7500),
-        "the new income applies from July"
-    );
+    assert_eq!(row.cells[6].owed_fen, Some(7500), "the new income applies from July");
     assert_eq!(row.cells[0].state, MonthState::Owed);
     assert_eq!(row.cells[11].state, MonthState::Future);
     assert_eq!(row.rate_label.as_deref(), Some("1.5%"));
@@ -108,11 +96,7 @@ fn probationary_members_owe_from_admission_and_nobody_owes_after_leaving() {
     let today = d("2026-11-27");
     s.change_status(
         gone,
-        &StatusForm {
-            status: "deceased".into(),
-            date: "2026-03-10".into(),
-            reason: "病故".into(),
-        },
+        &StatusForm { status: "deceased".into(), date: "2026-03-10".into(), reason: "病故".into() },
         today,
     )
     .unwrap();
@@ -122,38 +106,19 @@ fn probationary_members_owe_from_admission_and_nobody_owes_after_leaving() {
         other_branch: "中共某村支部委员会".into(),
         ..Default::default()
     };
-    s.add_transfer(moved, &t("out", "2026-06-15"), today)
-        .unwrap();
+    s.add_transfer(moved, &t("out", "2026-06-15"), today).unwrap();
     s.add_transfer(came, &t("in", "2026-09-01"), today).unwrap();
     use MonthState::*;
     let p_states = states(&s, p, 2026, "2026-11-27");
-    assert_eq!(
-        &p_states[..6],
-        &[NotMember, NotMember, NotMember, NotMember, Owed, Owed]
-    );
+    assert_eq!(&p_states[..6], &[NotMember, NotMember, NotMember, NotMember, Owed, Owed]);
     let g = states(&s, gone, 2026, "2026-11-27");
-    assert_eq!(
-        &g[..4],
-        &[Owed, Owed, Owed, NotMember],
-        "owes March, the month of death, not April"
-    );
+    assert_eq!(&g[..4], &[Owed, Owed, Owed, NotMember], "owes March, the month of death, not April");
     let m = states(&s, moved, 2026, "2026-11-27");
-    assert_eq!(
-        &m[5..7],
-        &[Owed, NotMember],
-        "owes June, the month of the transfer out"
-    );
+    assert_eq!(&m[5..7], &[Owed, NotMember], "owes June, the month of the transfer out");
     let c = states(&s, came, 2026, "2026-11-27");
-    assert_eq!(
-        &c[7..9],
-        &[NotMember, Owed],
-        "owes from September, the month of the transfer in"
-    );
+    assert_eq!(&c[7..9], &[NotMember, Owed], "owes from September, the month of the transfer in");
     // Farmers pay the branch's amount (0.50 by default).
-    assert_eq!(
-        s.dues_grid(2026, today).unwrap().rows[0].cells[4].owed_fen,
-        Some(50)
-    );
+    assert_eq!(s.dues_grid(2026, today).unwrap().rows[0].cells[4].owed_fen, Some(50));
 }
 
 #[test]
@@ -162,31 +127,11 @@ fn back_and_advance_payments_across_the_year_boundary() {
     let a = member(&mut s, 0, "2010-01-01", false);
     assess(&mut s, a, "2025-01", "in_service", "3000");
     // In February 2026: three months back across New Year.
-    let p = pay(
-        &mut s,
-        a,
-        "2026-02-05",
-        &["2025-11", "2025-12", "2026-01"],
-        "2026-02-10",
-    )
-    .unwrap();
-    assert_eq!(
-        (p.back_months, p.advance_months, p.amount_fen),
-        (3, 0, 4500)
-    );
-    assert_eq!(
-        states(&s, a, 2025, "2026-02-10")[10..12],
-        [MonthState::Paid, MonthState::Paid]
-    );
+    let p = pay(&mut s, a, "2026-02-05", &["2025-11", "2025-12", "2026-01"], "2026-02-10").unwrap();
+    assert_eq!((p.back_months, p.advance_months, p.amount_fen), (3, 0, 4500));
+    assert_eq!(states(&s, a, 2025, "2026-02-10")[10..12], [MonthState::Paid, MonthState::Paid]);
     // In November: this month and two ahead, into next year.
-    let p = pay(
-        &mut s,
-        a,
-        "2026-11-20",
-        &["2026-11", "2026-12", "2027-01"],
-        "2026-11-27",
-    )
-    .unwrap();
+    let p = pay(&mut s, a, "2026-11-20", &["2026-11", "2026-12", "2027-01"], "2026-11-27").unwrap();
     assert_eq!((p.back_months, p.advance_months), (0, 2));
     assert_eq!(states(&s, a, 2027, "2026-11-27")[0], MonthState::Paid);
     assert_eq!(states(&s, a, 2027, "2026-11-27")[1], MonthState::Future);
@@ -196,14 +141,9 @@ fn back_and_advance_payments_across_the_year_boundary() {
     let seven: Vec<String> = (4..=10).map(|m| format!("2026-{m:02}")).collect();
     let seven: Vec<&str> = seven.iter().map(String::as_str).collect();
     let e = pay(&mut s, a, "2026-11-25", &seven, "2026-11-27").unwrap_err();
-    assert!(
-        matches!(&e, Error::Validation(f) if f.get("months").unwrap().contains("一次补交不超过 6 个月"))
-    );
+    assert!(matches!(&e, Error::Validation(f) if f.get("months").unwrap().contains("一次补交不超过 6 个月")));
     let e = pay(&mut s, a, "2026-11-25", &["2027-05"], "2026-11-27");
-    assert!(
-        e.is_ok(),
-        "one month ahead within the limit is fine even if months between are open"
-    );
+    assert!(e.is_ok(), "one month ahead within the limit is fine even if months between are open");
 }
 
 #[test]
@@ -211,24 +151,9 @@ fn arrears_count_across_years_and_warn_then_flag() {
     let mut s = Store::open_in_memory().unwrap();
     let a = member(&mut s, 0, "2010-01-01", false);
     assess(&mut s, a, "2025-01", "in_service", "3000");
-    pay(
-        &mut s,
-        a,
-        "2025-09-05",
-        &[
-            "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06",
-        ],
-        "2025-09-05",
-    )
-    .unwrap();
-    pay(
-        &mut s,
-        a,
-        "2025-09-05",
-        &["2025-07", "2025-08", "2025-09"],
-        "2025-09-05",
-    )
-    .unwrap();
+    pay(&mut s, a, "2025-09-05", &["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"], "2025-09-05")
+        .unwrap();
+    pay(&mut s, a, "2025-09-05", &["2025-07", "2025-08", "2025-09"], "2025-09-05").unwrap();
     // Today mid-January 2026: October to December unpaid → 3 months, a warning.
     let arrears = s.dues_arrears(d("2026-01-15")).unwrap();
     assert_eq!(arrears.len(), 1);
@@ -248,30 +173,15 @@ fn a_reversal_keeps_both_entries_and_reopens_the_months() {
     let mut s = Store::open_in_memory().unwrap();
     let a = member(&mut s, 0, "2010-01-01", false);
     assess(&mut s, a, "2026-01", "in_service", "3000");
-    let p = pay(
-        &mut s,
-        a,
-        "2026-03-05",
-        &["2026-02", "2026-03"],
-        "2026-03-10",
-    )
-    .unwrap();
-    assert!(
-        s.reverse_payment(p.id, "", d("2026-03-10")).is_err(),
-        "a reason is needed"
-    );
-    let r = s
-        .reverse_payment(p.id, "登记错了人", d("2026-03-10"))
-        .unwrap();
+    let p = pay(&mut s, a, "2026-03-05", &["2026-02", "2026-03"], "2026-03-10").unwrap();
+    assert!(s.reverse_payment(p.id, "", d("2026-03-10")).is_err(), "a reason is needed");
+    let r = s.reverse_payment(p.id, "登记错了人", d("2026-03-10")).unwrap();
     assert_eq!(r.amount_fen, -3000);
     assert_eq!(r.reverses_id, Some(p.id));
     assert_eq!(states(&s, a, 2026, "2026-03-10")[1], MonthState::Owed);
-    let all = s.dues_payments(2026, d("2026-03-10")).unwrap();
+    let all = s.dues_payments(2026).unwrap();
     assert_eq!(all.len(), 2, "both entries kept");
-    assert_eq!(
-        all.iter().find(|x| x.id == p.id).unwrap().reversed_by,
-        Some(r.id)
-    );
+    assert_eq!(all.iter().find(|x| x.id == p.id).unwrap().reversed_by, Some(r.id));
     assert!(s.reverse_payment(p.id, "again", d("2026-03-10")).is_err());
     assert!(s.reverse_payment(r.id, "undo", d("2026-03-10")).is_err());
     assert_eq!(s.dues_balance().unwrap().collected_fen, 0);
@@ -290,38 +200,23 @@ fn extra_payments_and_the_large_payment_flag() {
     };
     let p = s.record_payment(&form, d("2026-07-01")).unwrap();
     assert!(p.large);
-    assert_eq!(
-        s.dues_grid(2026, d("2026-07-01")).unwrap().extra_fen,
-        100000
-    );
-    let small = PaymentForm {
-        amount: "999.99".into(),
-        ..form
-    };
+    assert_eq!(s.dues_grid(2026, d("2026-07-01")).unwrap().extra_fen, 100000);
+    let small = PaymentForm { amount: "999.99".into(), ..form };
     assert!(!s.record_payment(&small, d("2026-07-01")).unwrap().large);
 }
 
 #[test]
 fn collection_day_marks_the_month_for_everyone_who_owes_it() {
     let mut s = Store::open_in_memory().unwrap();
-    let ids: Vec<i64> = (0..4)
-        .map(|i| member(&mut s, i, "2010-01-01", false))
-        .collect();
+    let ids: Vec<i64> = (0..4).map(|i| member(&mut s, i, "2010-01-01", false)).collect();
     for &id in &ids[..3] {
         assess(&mut s, id, "2026-01", "farmer", "");
     }
     pay(&mut s, ids[0], "2026-11-01", &["2026-11"], "2026-11-27").unwrap();
     // ids[0] already paid, ids[3] has no amount: two payments.
-    let done = s
-        .collect_month(&ids, "2026-11", "2026-11-05", "组织委员", d("2026-11-27"))
-        .unwrap();
-    assert_eq!(
-        done.iter().map(|p| p.member_id).collect::<Vec<_>>(),
-        &ids[1..3]
-    );
-    assert!(s
-        .collect_month(&ids, "2026-11", "2026-11-05", "组织委员", d("2026-11-27"))
-        .is_err());
+    let done = s.collect_month(&ids, "2026-11", "2026-11-05", "组织委员", d("2026-11-27")).unwrap();
+    assert_eq!(done.iter().map(|p| p.member_id).collect::<Vec<_>>(), &ids[1..3]);
+    assert!(s.collect_month(&ids, "2026-11", "2026-11-05", "组织委员", d("2026-11-27")).is_err());
 }
 
 #[test]
@@ -329,14 +224,7 @@ fn remittances_cannot_exceed_what_was_collected() {
     let mut s = Store::open_in_memory().unwrap();
     let a = member(&mut s, 0, "2010-01-01", false);
     assess(&mut s, a, "2026-01", "in_service", "3000");
-    pay(
-        &mut s,
-        a,
-        "2026-03-05",
-        &["2026-01", "2026-02", "2026-03"],
-        "2026-03-10",
-    )
-    .unwrap();
+    pay(&mut s, a, "2026-03-05", &["2026-01", "2026-02", "2026-03"], "2026-03-10").unwrap();
     let form = RemittanceForm {
         remitted_on: "2026-04-02".into(),
         from_month: "2026-01".into(),
@@ -349,22 +237,9 @@ fn remittances_cannot_exceed_what_was_collected() {
     let r = s.record_remittance(&form, d("2026-04-10")).unwrap();
     assert_eq!(r.amount_fen, 4500);
     let b = s.dues_balance().unwrap();
-    assert_eq!(
-        (b.collected_fen, b.remitted_fen, b.balance_fen),
-        (4500, 4500, 0)
-    );
-    let e = s
-        .record_remittance(
-            &RemittanceForm {
-                amount: "0.01".into(),
-                ..form
-            },
-            d("2026-04-10"),
-        )
-        .unwrap_err();
-    assert!(
-        matches!(&e, Error::Validation(f) if f.get("amount").unwrap().contains("超过了支部现有党费结余"))
-    );
+    assert_eq!((b.collected_fen, b.remitted_fen, b.balance_fen), (4500, 4500, 0));
+    let e = s.record_remittance(&RemittanceForm { amount: "0.01".into(), ..form }, d("2026-04-10")).unwrap_err();
+    assert!(matches!(&e, Error::Validation(f) if f.get("amount").unwrap().contains("超过了支部现有党费结余")));
 }
 
 /// Whatever is paid and reversed, the grid's totals equal the sum of the
@@ -372,9 +247,7 @@ fn remittances_cannot_exceed_what_was_collected() {
 #[test]
 fn the_grid_totals_always_equal_the_sum_of_entries() {
     let mut s = Store::open_in_memory().unwrap();
-    let ids: Vec<i64> = (0..6)
-        .map(|i| member(&mut s, i, "2010-01-01", false))
-        .collect();
+    let ids: Vec<i64> = (0..6).map(|i| member(&mut s, i, "2010-01-01", false)).collect();
     let bases = ["1500", "3000", "3000.01", "5000", "8000.55", "12000"];
     for (id, base) in ids.iter().zip(bases) {
         assess(&mut s, *id, "2025-07", "in_service", base);
@@ -382,9 +255,7 @@ fn the_grid_totals_always_equal_the_sum_of_entries() {
     // A small deterministic generator: the same 600 steps every run.
     let mut seed: u64 = 0x5EED_2026;
     let mut next = |n: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (seed >> 33) % n
     };
     let today = d("2026-11-27");
@@ -423,49 +294,28 @@ fn the_grid_totals_always_equal_the_sum_of_entries() {
             }
         }
     }
-    let reversals = s
-        .dues_payments(2026, today)
-        .unwrap()
-        .iter()
-        .filter(|p| p.reverses_id.is_some())
-        .count();
-    assert!(
-        payments.len() > 60 && reversals > 20,
-        "{} payments, {reversals} reversals",
-        payments.len()
-    );
+    let reversals = s.dues_payments(2026).unwrap().iter().filter(|p| p.reverses_id.is_some()).count();
+    assert!(payments.len() > 60 && reversals > 20, "{} payments, {reversals} reversals", payments.len());
     let mut all_entries = 0i64;
     for year in [2025, 2026] {
         let grid = s.dues_grid(year, today).unwrap();
         let row_sum: i64 = grid.rows.iter().map(|r| r.total_fen).sum();
-        let cells_sum: i64 = grid
-            .rows
-            .iter()
-            .flat_map(|r| r.cells.iter())
-            .map(|c| c.paid_fen)
-            .sum();
+        let cells_sum: i64 = grid.rows.iter().flat_map(|r| r.cells.iter()).map(|c| c.paid_fen).sum();
         assert_eq!(grid.total_fen, row_sum);
         assert_eq!(grid.total_fen, cells_sum);
         assert_eq!(grid.month_totals.iter().sum::<i64>(), grid.total_fen);
-        let payments = s.dues_payments(year, today).unwrap();
+        let payments = s.dues_payments(year).unwrap();
         for p in &payments {
             if p.kind == "extra" {
                 assert!(p.months.is_empty());
             } else {
-                assert_eq!(
-                    p.amount_fen,
-                    p.months.iter().map(|m| m.amount_fen).sum::<i64>(),
-                    "{p:?}"
-                );
+                assert_eq!(p.amount_fen, p.months.iter().map(|m| m.amount_fen).sum::<i64>(), "{p:?}");
             }
         }
         all_entries += grid.total_fen + grid.extra_fen;
         // No month is ever paid more than once net, nor below zero.
         for c in grid.rows.iter().flat_map(|r| r.cells.iter()) {
-            assert!(
-                c.paid_fen >= 0 && c.paid_fen <= c.owed_fen.unwrap_or(0),
-                "{c:?}"
-            );
+            assert!(c.paid_fen >= 0 && c.paid_fen <= c.owed_fen.unwrap_or(0), "{c:?}");
         }
     }
     // Entries for months outside 2025–2026 (advance into 2027) are all there is besides.

@@ -17,16 +17,8 @@ fn branch(full: usize, probationary: usize) -> (Store, Vec<i64>) {
             kind: if prob { "probationary" } else { "full" }.into(),
             admitted_on: if prob { "2026-05-01" } else { "2005-07-01" }.into(),
             full_member_on: if prob { "" } else { "2006-07-01" }.into(),
-            committee_role: (i < 5 && !prob).then(|| {
-                [
-                    "secretary",
-                    "deputy_secretary",
-                    "organization",
-                    "propaganda",
-                    "discipline",
-                ][i]
-                    .into()
-            }),
+            committee_role: (i < 5 && !prob)
+                .then(|| ["secretary", "deputy_secretary", "organization", "propaganda", "discipline"][i].into()),
             ..Default::default()
         };
         ids.push(s.create_member(&form, today()).unwrap().id);
@@ -47,17 +39,8 @@ fn assembly(ids: &[i64], on_leave: &[i64], date: &str) -> MeetingForm {
             .iter()
             .map(|id| AttendeeForm {
                 member_id: *id,
-                status: if on_leave.contains(id) {
-                    "leave"
-                } else {
-                    "present"
-                }
-                .into(),
-                reason: if on_leave.contains(id) {
-                    "外出务工".into()
-                } else {
-                    String::new()
-                },
+                status: if on_leave.contains(id) { "leave" } else { "present" }.into(),
+                reason: if on_leave.contains(id) { "外出务工".into() } else { String::new() },
                 grade: String::new(),
             })
             .collect(),
@@ -67,10 +50,7 @@ fn assembly(ids: &[i64], on_leave: &[i64], date: &str) -> MeetingForm {
 
 fn field_error(e: Error, field: &str) -> String {
     match e {
-        Error::Validation(f) => f
-            .get(field)
-            .unwrap_or_else(|| panic!("no error on {field}: {f:?}"))
-            .to_string(),
+        Error::Validation(f) => f.get(field).unwrap_or_else(|| panic!("no error on {field}: {f:?}")).to_string(),
         other => panic!("expected validation, got {other:?}"),
     }
 }
@@ -88,10 +68,7 @@ fn an_assembly_with_two_on_leave_is_recorded_and_judged() {
         ..Default::default()
     }];
     let m = s.create_meeting(&form, today()).unwrap();
-    assert_eq!(
-        (m.quorum.should_attend, m.quorum.present, m.quorum.on_leave),
-        (10, 8, 2)
-    );
+    assert_eq!((m.quorum.should_attend, m.quorum.present, m.quorum.on_leave), (10, 8, 2));
     assert_eq!(m.quorum.attendance_rate, "80.0%");
     // 8 voting members, 6 present: more than half; 6 in favour of 8: passes.
     assert!(m.quorum.ok, "{:?}", m.quorum.lines);
@@ -103,11 +80,7 @@ fn an_assembly_with_two_on_leave_is_recorded_and_judged() {
     assert_eq!(list[0].quorum_ok, Some(true));
     // The calendar marks the fourth quarter as held.
     let cal = s.meeting_calendar(2026, today()).unwrap();
-    let row = cal
-        .rows
-        .iter()
-        .find(|r| r.kind == MeetingKind::Assembly)
-        .unwrap();
+    let row = cal.rows.iter().find(|r| r.kind == MeetingKind::Assembly).unwrap();
     assert_eq!(row.cells[3].held, 1);
     assert_eq!(row.cells[3].state_label, "已召开");
     assert!(cal.gaps.iter().any(|g| g == "第一季度未召开支部党员大会"));
@@ -119,9 +92,7 @@ fn a_member_admitted_later_had_no_vote_earlier() {
     let (mut s, ids) = branch(7, 1);
     // The probationary member (admitted 2026-05-01) has no vote in any case;
     // votes are fixed on the meeting's day and kept with the record.
-    let m = s
-        .create_meeting(&assembly(&ids, &[], "2026-06-01"), today())
-        .unwrap();
+    let m = s.create_meeting(&assembly(&ids, &[], "2026-06-01"), today()).unwrap();
     assert!(!m.attendees[7].voting);
     assert!(m.attendees[..7].iter().all(|a| a.voting));
 }
@@ -132,34 +103,23 @@ fn a_refused_minutes_form_saves_nothing() {
     let mut form = assembly(&ids, &ids[6..8], "2026-10-20");
     form.attendees[6].reason.clear();
     form.topic = " ".into();
-    form.resolutions = vec![ResolutionForm {
-        text: "表决".into(),
-        vote: true,
-        votes_for: Some(9),
-        ..Default::default()
-    }];
+    form.resolutions =
+        vec![ResolutionForm { text: "表决".into(), vote: true, votes_for: Some(9), ..Default::default() }];
     let e = s.create_meeting(&form, today()).unwrap_err();
     let Error::Validation(f) = e else { panic!() };
     assert!(f.get("attendees").unwrap().contains("请假原因"));
     assert!(f.get("topic").is_some());
-    assert!(f
-        .get("resolutions.0")
-        .unwrap()
-        .contains("超过了到会有表决权的人数"));
+    assert!(f.get("resolutions.0").unwrap().contains("超过了到会有表决权的人数"));
     assert!(s.meeting_summaries(2026, None).unwrap().is_empty());
     // A date in the future is refused too.
-    let e = s
-        .create_meeting(&assembly(&ids, &[], "2026-12-01"), today())
-        .unwrap_err();
+    let e = s.create_meeting(&assembly(&ids, &[], "2026-12-01"), today()).unwrap_err();
     assert!(field_error(e, "date").contains("不能晚于今天"));
 }
 
 #[test]
 fn update_and_soft_delete_keep_history() {
     let (mut s, ids) = branch(8, 0);
-    let m = s
-        .create_meeting(&assembly(&ids, &[], "2026-10-20"), today())
-        .unwrap();
+    let m = s.create_meeting(&assembly(&ids, &[], "2026-10-20"), today()).unwrap();
     let mut form = assembly(&ids, &ids[..1], "2026-10-21");
     form.attendees[0].status = "absent".into();
     let m2 = s.update_meeting(m.id, &form, today()).unwrap();
@@ -174,43 +134,26 @@ fn update_and_soft_delete_keep_history() {
 #[test]
 fn the_draft_fills_who_should_attend() {
     let (mut s, ids) = branch(8, 2);
-    let all = s
-        .meeting_draft("assembly", "2026-11-20", None, today())
-        .unwrap();
+    let all = s.meeting_draft("assembly", "2026-11-20", None, today()).unwrap();
     assert_eq!(all.attendees.len(), 10);
     assert!(all.attendees.iter().all(|a| a.status == "present"));
     assert_eq!(all.host_id, Some(ids[0]), "the secretary hosts");
-    let committee = s
-        .meeting_draft("committee", "2026-11-20", None, today())
-        .unwrap();
+    let committee = s.meeting_draft("committee", "2026-11-20", None, today()).unwrap();
     assert_eq!(committee.attendees.len(), 5);
-    let theme = s
-        .meeting_draft("theme_day", "2026-11-05", None, today())
-        .unwrap();
+    let theme = s.meeting_draft("theme_day", "2026-11-05", None, today()).unwrap();
     assert_eq!(theme.topic, "11月主题党日");
-    assert!(theme
-        .agenda
-        .iter()
-        .any(|a| a.prescribed && a.text == "重温入党誓词"));
+    assert!(theme.agenda.iter().any(|a| a.prescribed && a.text == "重温入党誓词"));
     assert!(theme.agenda.iter().any(|a| !a.prescribed));
     // The place of the last meeting is offered again.
-    s.create_meeting(&assembly(&ids, &[], "2026-10-20"), today())
-        .unwrap();
-    assert_eq!(
-        s.meeting_draft("lecture", "", None, today()).unwrap().place,
-        "村党群服务中心"
-    );
+    s.create_meeting(&assembly(&ids, &[], "2026-10-20"), today()).unwrap();
+    assert_eq!(s.meeting_draft("lecture", "", None, today()).unwrap().place, "村党群服务中心");
 }
 
 #[test]
 fn a_small_branch_expects_no_committee_meetings() {
     let (s, _) = branch(6, 1);
     let cal = s.meeting_calendar(2026, today()).unwrap();
-    let row = cal
-        .rows
-        .iter()
-        .find(|r| r.kind == MeetingKind::Committee)
-        .unwrap();
+    let row = cal.rows.iter().find(|r| r.kind == MeetingKind::Committee).unwrap();
     assert!(row.cells.iter().all(|c| c.expected == 0));
     assert_eq!(row.frequency_label, "正式党员不足7人，不设支委会");
     assert!(!cal.gaps.iter().any(|g| g.contains("支委会")));
@@ -219,10 +162,7 @@ fn a_small_branch_expects_no_committee_meetings() {
 #[test]
 fn three_missed_in_a_row_are_named() {
     let (mut s, ids) = branch(8, 0);
-    for (i, date) in ["2026-07-20", "2026-08-20", "2026-09-20"]
-        .iter()
-        .enumerate()
-    {
+    for (i, date) in ["2026-07-20", "2026-08-20", "2026-09-20"].iter().enumerate() {
         let mut f = assembly(&ids, &ids[7..8], date);
         if i == 0 {
             // Member 6 misses only the first.
@@ -231,11 +171,7 @@ fn three_missed_in_a_row_are_named() {
         s.create_meeting(&f, today()).unwrap();
     }
     let cal = s.meeting_calendar(2026, today()).unwrap();
-    let names: Vec<(&str, usize)> = cal
-        .missed_three_in_a_row
-        .iter()
-        .map(|m| (m.name.as_str(), m.missed))
-        .collect();
+    let names: Vec<(&str, usize)> = cal.missed_three_in_a_row.iter().map(|m| (m.name.as_str(), m.missed)).collect();
     assert_eq!(names, [("党员7", 3)]);
 }
 
@@ -246,22 +182,12 @@ fn the_demo_branch_has_a_lived_in_year() {
     assert!(loaded.meetings > 50, "{loaded:?}");
     let cal = s.meeting_calendar(2026, today()).unwrap();
     let held = |kind: MeetingKind| {
-        cal.rows
-            .iter()
-            .find(|r| r.kind == kind)
-            .unwrap()
-            .cells
-            .iter()
-            .filter(|c| c.state_label == "已召开")
-            .count()
+        cal.rows.iter().find(|r| r.kind == kind).unwrap().cells.iter().filter(|c| c.state_label == "已召开").count()
     };
     assert_eq!(held(MeetingKind::ThemeDay), 11);
     assert_eq!(held(MeetingKind::Committee), 10, "May was skipped");
     assert!(cal.gaps.iter().any(|g| g == "5月未召开支委会"));
-    assert!(
-        !cal.missed_three_in_a_row.is_empty(),
-        "the member who lost contact"
-    );
+    assert!(!cal.missed_three_in_a_row.is_empty(), "the member who lost contact");
 }
 
 #[test]
@@ -282,20 +208,14 @@ fn review_grades_full_members_only() {
     assert_eq!(m.attendees[0].grade.map(|g| g.label()), Some("优秀"));
     // 3 of 6 full members excellent: more than a third, a warning but saved.
     assert!(
-        m.quorum
-            .warnings
-            .iter()
-            .any(|w| w.contains("超过参评正式党员（6 人）的三分之一")),
+        m.quorum.warnings.iter().any(|w| w.contains("超过参评正式党员（6 人）的三分之一")),
         "{:?}",
         m.quorum.warnings
     );
     // Grades outside a review are not kept.
     let mut other = assembly(&ids, &[], "2026-11-21");
     other.attendees[0].grade = "excellent".into();
-    assert_eq!(
-        s.create_meeting(&other, today()).unwrap().attendees[0].grade,
-        None
-    );
+    assert_eq!(s.create_meeting(&other, today()).unwrap().attendees[0].grade, None);
 }
 
 #[test]
@@ -306,46 +226,32 @@ fn talks_fill_the_coverage_grid_both_ways() {
         date: date.into(),
         topic: "谈心".into(),
         host_id: Some(host),
-        attendees: vec![AttendeeForm {
-            member_id: with,
-            status: "present".into(),
-            ..Default::default()
-        }],
+        attendees: vec![AttendeeForm { member_id: with, status: "present".into(), ..Default::default() }],
         ..Default::default()
     };
-    s.create_meeting(&talk(ids[0], ids[6], "2026-03-01"), today())
-        .unwrap();
-    s.create_meeting(&talk(ids[7], ids[1], "2026-04-01"), today())
-        .unwrap();
-    s.create_meeting(&talk(ids[0], ids[5], "2025-12-31"), today())
-        .unwrap();
+    s.create_meeting(&talk(ids[0], ids[6], "2026-03-01"), today()).unwrap();
+    s.create_meeting(&talk(ids[7], ids[1], "2026-04-01"), today()).unwrap();
+    s.create_meeting(&talk(ids[0], ids[5], "2025-12-31"), today()).unwrap();
     let grid = s.talk_coverage(2026).unwrap();
     assert_eq!(grid.committee.len(), 5);
     assert_eq!(grid.members.len(), 8);
     assert!(grid.talked.contains(&(ids[0], ids[6])));
     // Member 7 hosted the talk with committee member 1: it counts for the committee member.
     assert!(grid.talked.contains(&(ids[1], ids[7])));
-    assert!(
-        !grid.talked.contains(&(ids[0], ids[5])),
-        "last year's talk does not count"
-    );
+    assert!(!grid.talked.contains(&(ids[0], ids[5])), "last year's talk does not count");
     assert_eq!(grid.summary[0], "书记党员0：已谈 1 人，还有 6 人未谈");
 }
 
 #[test]
 fn attendance_per_member_for_the_year() {
     let (mut s, ids) = branch(8, 0);
-    s.create_meeting(&assembly(&ids, &ids[7..8], "2026-07-20"), today())
-        .unwrap();
+    s.create_meeting(&assembly(&ids, &ids[7..8], "2026-07-20"), today()).unwrap();
     let mut f = assembly(&ids, &[], "2026-08-20");
     f.attendees[7].status = "absent".into();
     s.create_meeting(&f, today()).unwrap();
     let a = s.member_attendance(2026).unwrap();
     assert_eq!(a[0].name, "党员7", "lowest rate first");
-    assert_eq!(
-        (a[0].should_attend, a[0].present, a[0].on_leave, a[0].absent),
-        (2, 0, 1, 1)
-    );
+    assert_eq!((a[0].should_attend, a[0].present, a[0].on_leave, a[0].absent), (2, 0, 1, 1));
     assert_eq!(a[0].attendance_rate, "0.0%");
     assert_eq!(a[1].attendance_rate, "100.0%");
 }
@@ -355,48 +261,25 @@ fn frequencies_are_branch_settings() {
     let (mut s, _) = branch(8, 0);
     let before = s.meeting_settings().unwrap();
     assert_eq!(
-        before
-            .frequencies
-            .iter()
-            .find(|f| f.kind == MeetingKind::Lecture)
-            .unwrap()
-            .frequency
-            .label(),
+        before.frequencies.iter().find(|f| f.kind == MeetingKind::Lecture).unwrap().frequency.label(),
         "每季度一次"
     );
     let form = zhibu_core::meetings::MeetingSettingsForm {
-        frequencies: vec![zhibu_core::meetings::FrequencyForm {
-            kind: "lecture".into(),
-            frequency: "monthly".into(),
-        }],
+        frequencies: vec![zhibu_core::meetings::FrequencyForm { kind: "lecture".into(), frequency: "monthly".into() }],
         theme_day: "每月农历初一".into(),
     };
     let after = s.save_meeting_settings(&form).unwrap();
     assert_eq!(after.theme_day, "每月农历初一");
     let cal = s.meeting_calendar(2026, today()).unwrap();
-    let lecture = cal
-        .rows
-        .iter()
-        .find(|r| r.kind == MeetingKind::Lecture)
-        .unwrap();
+    let lecture = cal.rows.iter().find(|r| r.kind == MeetingKind::Lecture).unwrap();
     assert_eq!(lecture.cells.len(), 12);
-    let theme = cal
-        .rows
-        .iter()
-        .find(|r| r.kind == MeetingKind::ThemeDay)
-        .unwrap();
+    let theme = cal.rows.iter().find(|r| r.kind == MeetingKind::ThemeDay).unwrap();
     assert_eq!(theme.frequency_label, "每月一次（每月农历初一）");
     // A bad code changes nothing.
     let bad = zhibu_core::meetings::MeetingSettingsForm {
         frequencies: vec![
-            zhibu_core::meetings::FrequencyForm {
-                kind: "assembly".into(),
-                frequency: "monthly".into(),
-            },
-            zhibu_core::meetings::FrequencyForm {
-                kind: "lecture".into(),
-                frequency: "sometimes".into(),
-            },
+            zhibu_core::meetings::FrequencyForm { kind: "assembly".into(), frequency: "monthly".into() },
+            zhibu_core::meetings::FrequencyForm { kind: "lecture".into(), frequency: "sometimes".into() },
         ],
         theme_day: "x".into(),
     };
@@ -420,26 +303,16 @@ fn attachments_are_stored_under_their_sha256_and_checked() {
         };
         ids.push(s.create_member(&form, today()).unwrap().id);
     }
-    let m = s
-        .create_meeting(&assembly(&ids, &[], "2026-10-20"), today())
-        .unwrap();
+    let m = s.create_meeting(&assembly(&ids, &[], "2026-10-20"), today()).unwrap();
     let photo = b"\x89PNG fake photo bytes".to_vec();
     let a = s.add_attachment(m.id, "签到表.PNG", &photo).unwrap();
     assert!(a.is_image);
     assert_eq!(a.size, photo.len() as i64);
-    let stored = dir
-        .path()
-        .join("attachments")
-        .join(format!("{}.png", a.sha256));
+    let stored = dir.path().join("attachments").join(format!("{}.png", a.sha256));
     assert_eq!(std::fs::read(&stored).unwrap(), photo);
     // The same photo again: a second record, one file.
     s.add_attachment(m.id, "签到表(1).png", &photo).unwrap();
-    assert_eq!(
-        std::fs::read_dir(dir.path().join("attachments"))
-            .unwrap()
-            .count(),
-        1
-    );
+    assert_eq!(std::fs::read_dir(dir.path().join("attachments")).unwrap().count(), 1);
     assert_eq!(s.attachments(m.id).unwrap().len(), 2);
     let (_, bytes) = s.attachment_bytes(a.id).unwrap();
     assert_eq!(bytes, photo);
@@ -447,14 +320,8 @@ fn attachments_are_stored_under_their_sha256_and_checked() {
     std::fs::write(&stored, b"tampered").unwrap();
     assert!(matches!(s.attachment_bytes(a.id), Err(Error::Corrupt(_))));
     // Empty and unknown meetings are refused.
-    assert!(matches!(
-        s.add_attachment(m.id, "x.jpg", b""),
-        Err(Error::Validation(_))
-    ));
-    assert!(matches!(
-        s.add_attachment(999, "x.jpg", b"x"),
-        Err(Error::NotFound(_))
-    ));
+    assert!(matches!(s.add_attachment(m.id, "x.jpg", b""), Err(Error::Validation(_))));
+    assert!(matches!(s.add_attachment(999, "x.jpg", b"x"), Err(Error::NotFound(_))));
     s.remove_attachment(a.id).unwrap();
     assert_eq!(s.attachments(m.id).unwrap().len(), 1);
 }

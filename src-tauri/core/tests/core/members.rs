@@ -18,10 +18,7 @@ fn form(name: &str, birth: &str, seq: &str) -> MemberForm {
 
 fn field_error(e: Error, field: &str) -> String {
     match e {
-        Error::Validation(f) => f
-            .get(field)
-            .unwrap_or_else(|| panic!("no error on {field}: {f:?}"))
-            .to_string(),
+        Error::Validation(f) => f.get(field).unwrap_or_else(|| panic!("no error on {field}: {f:?}")).to_string(),
         other => panic!("expected a validation error, got {other:?}"),
     }
 }
@@ -49,10 +46,7 @@ fn a_member_is_saved_with_every_field_and_derived_facts() {
     assert_eq!(m.name, "张三");
     assert_eq!(m.group_name.as_deref(), Some("第一党小组"));
     assert_eq!(m.committee_role.map(|r| r.label()), Some("组织委员"));
-    assert_eq!(
-        (m.job.as_str(), m.address.as_str(), m.notes.as_str()),
-        ("东山村村委会", "东山村二组5号", "退役军人")
-    );
+    assert_eq!((m.job.as_str(), m.address.as_str(), m.notes.as_str()), ("东山村村委会", "东山村二组5号", "退役军人"));
     assert_eq!(m.mobile_destination, "广东省深圳市");
     assert_eq!(m.age(today()), Some(41));
     assert_eq!(m.standing_years(today()), Some(15));
@@ -76,17 +70,13 @@ fn a_refused_form_saves_nothing() {
     let err = s.create_member(&f, today()).unwrap_err();
     assert!(field_error(err, "id_number").contains("数字"));
     assert_eq!(s.member_count().unwrap(), 0);
-    assert!(
-        s.groups().unwrap().is_empty(),
-        "the new group was not created either"
-    );
+    assert!(s.groups().unwrap().is_empty(), "the new group was not created either");
 }
 
 #[test]
 fn a_duplicate_id_is_refused_and_the_group_is_not_created() {
     let mut s = Store::open_in_memory().unwrap();
-    s.create_member(&form("张三", "19850701", "123"), today())
-        .unwrap();
+    s.create_member(&form("张三", "19850701", "123"), today()).unwrap();
     let mut again = form("张三丰", "19850701", "123");
     again.group_name = "第二党小组".into();
     let msg = field_error(s.create_member(&again, today()).unwrap_err(), "id_number");
@@ -102,9 +92,7 @@ fn only_one_secretary() {
     let a = s.create_member(&a, today()).unwrap();
     let mut b = form("王德福", "19710101", "131");
     b.committee_role = Some("secretary".into());
-    assert!(
-        field_error(s.create_member(&b, today()).unwrap_err(), "committee_role").contains("李建国")
-    );
+    assert!(field_error(s.create_member(&b, today()).unwrap_err(), "committee_role").contains("李建国"));
     // Editing the secretary's own file keeps the post.
     let mut a_form = form("李建国", "19700101", "111");
     a_form.committee_role = Some("secretary".into());
@@ -115,25 +103,15 @@ fn only_one_secretary() {
 #[test]
 fn an_edit_is_logged_field_by_field_with_numbers_masked() {
     let mut s = Store::open_in_memory().unwrap();
-    let m = s
-        .create_member(&form("张三", "19850701", "123"), today())
-        .unwrap();
+    let m = s.create_member(&form("张三", "19850701", "123"), today()).unwrap();
     let mut f = form("张三", "19850701", "123");
     f.phone = "13998765432".into();
     f.group_name = "第二党小组".into();
     s.update_member(m.id, &f, today()).unwrap();
     let h = s.member_history(m.id).unwrap();
     assert_eq!(h[0].action, "update");
-    assert!(
-        h[0].summary.contains("联系电话：138****5678 → 139****5432"),
-        "{}",
-        h[0].summary
-    );
-    assert!(
-        h[0].summary.contains("党小组：第一党小组 → 第二党小组"),
-        "{}",
-        h[0].summary
-    );
+    assert!(h[0].summary.contains("联系电话：138****5678 → 139****5432"), "{}", h[0].summary);
+    assert!(h[0].summary.contains("党小组：第一党小组 → 第二党小组"), "{}", h[0].summary);
     assert!(!h[0].summary.contains("13998765432"));
     // Saving the same form again records nothing new.
     s.update_member(m.id, &f, today()).unwrap();
@@ -143,66 +121,33 @@ fn an_edit_is_logged_field_by_field_with_numbers_masked() {
 #[test]
 fn delete_is_soft_and_restorable() {
     let mut s = Store::open_in_memory().unwrap();
-    let m = s
-        .create_member(&form("张三", "19850701", "123"), today())
-        .unwrap();
+    let m = s.create_member(&form("张三", "19850701", "123"), today()).unwrap();
     s.delete_member(m.id).unwrap();
     assert_eq!(s.member_count().unwrap(), 0);
-    let bin = s
-        .members(&MemberQuery {
-            deleted: true,
-            ..Default::default()
-        })
-        .unwrap();
+    let bin = s.members(&MemberQuery { deleted: true, ..Default::default() }).unwrap();
     assert_eq!(bin.len(), 1);
     // A new file with the same ID is pointed at the recycle bin instead.
-    let msg = field_error(
-        s.create_member(&form("张三", "19850701", "123"), today())
-            .unwrap_err(),
-        "id_number",
-    );
+    let msg = field_error(s.create_member(&form("张三", "19850701", "123"), today()).unwrap_err(), "id_number");
     assert!(msg.contains("回收站"), "{msg}");
     let back = s.restore_member(m.id).unwrap();
     assert!(!back.deleted);
     assert_eq!(s.member_count().unwrap(), 1);
-    let actions: Vec<String> = s
-        .member_history(m.id)
-        .unwrap()
-        .into_iter()
-        .map(|h| h.action)
-        .collect();
+    let actions: Vec<String> = s.member_history(m.id).unwrap().into_iter().map(|h| h.action).collect();
     assert_eq!(actions, ["restore", "delete", "create"]);
 }
 
 #[test]
 fn status_changes_keep_their_history() {
     let mut s = Store::open_in_memory().unwrap();
-    let m = s
-        .create_member(&form("张三", "19850701", "123"), today())
-        .unwrap();
-    let no_reason = StatusForm {
-        status: "suspended".into(),
-        date: "2026-03-01".into(),
-        reason: "".into(),
-    };
-    assert!(field_error(
-        s.change_status(m.id, &no_reason, today()).unwrap_err(),
-        "reason"
-    )
-    .contains("原因"));
-    let change = StatusForm {
-        reason: "党委批复 青组〔2026〕3号".into(),
-        ..no_reason
-    };
+    let m = s.create_member(&form("张三", "19850701", "123"), today()).unwrap();
+    let no_reason = StatusForm { status: "suspended".into(), date: "2026-03-01".into(), reason: "".into() };
+    assert!(field_error(s.change_status(m.id, &no_reason, today()).unwrap_err(), "reason").contains("原因"));
+    let change = StatusForm { reason: "党委批复 青组〔2026〕3号".into(), ..no_reason };
     let m2 = s.change_status(m.id, &change, today()).unwrap();
     assert_eq!(m2.status.label(), "停止党籍");
     s.change_status(
         m.id,
-        &StatusForm {
-            status: "normal".into(),
-            date: "2026-09-01".into(),
-            reason: "恢复".into(),
-        },
+        &StatusForm { status: "normal".into(), date: "2026-09-01".into(), reason: "恢复".into() },
         today(),
     )
     .unwrap();
@@ -210,23 +155,14 @@ fn status_changes_keep_their_history() {
     assert_eq!(hist.len(), 2);
     assert_eq!(hist[0].status.label(), "正常");
     assert_eq!(hist[1].date, PartialDate::parse("2026-03-01").unwrap());
-    let same = StatusForm {
-        status: "normal".into(),
-        date: "2026-10-01".into(),
-        reason: "".into(),
-    };
-    assert!(
-        field_error(s.change_status(m.id, &same, today()).unwrap_err(), "status")
-            .contains("已经是")
-    );
+    let same = StatusForm { status: "normal".into(), date: "2026-10-01".into(), reason: "".into() };
+    assert!(field_error(s.change_status(m.id, &same, today()).unwrap_err(), "status").contains("已经是"));
 }
 
 #[test]
 fn a_transfer_out_takes_the_member_off_the_roster() {
     let mut s = Store::open_in_memory().unwrap();
-    let m = s
-        .create_member(&form("张三", "19850701", "123"), today())
-        .unwrap();
+    let m = s.create_member(&form("张三", "19850701", "123"), today()).unwrap();
     let t = TransferForm {
         direction: "out".into(),
         date: "2026-05-08".into(),
@@ -238,70 +174,28 @@ fn a_transfer_out_takes_the_member_off_the_roster() {
     let m2 = s.add_transfer(m.id, &t, today()).unwrap();
     assert!(m2.left_branch);
     assert_eq!(s.member_count().unwrap(), 0);
-    let with_left = s
-        .members(&MemberQuery {
-            include_left: true,
-            ..Default::default()
-        })
-        .unwrap();
+    let with_left = s.members(&MemberQuery { include_left: true, ..Default::default() }).unwrap();
     assert_eq!(with_left.len(), 1);
     let tr = s.transfers(m.id).unwrap();
-    assert_eq!(
-        tr[0].dues_paid_to.map(|d| d.to_iso()).as_deref(),
-        Some("2026-05")
-    );
-    assert!(
-        field_error(s.add_transfer(m.id, &t, today()).unwrap_err(), "direction")
-            .contains("已经转出")
-    );
-    let back = TransferForm {
-        direction: "in".into(),
-        date: "2026-10-01".into(),
-        ..t
-    };
+    assert_eq!(tr[0].dues_paid_to.map(|d| d.to_iso()).as_deref(), Some("2026-05"));
+    assert!(field_error(s.add_transfer(m.id, &t, today()).unwrap_err(), "direction").contains("已经转出"));
+    let back = TransferForm { direction: "in".into(), date: "2026-10-01".into(), ..t };
     assert!(!s.add_transfer(m.id, &back, today()).unwrap().left_branch);
 }
 
 #[test]
 fn search_by_initials_id_tail_and_filters() {
     let mut s = Store::open_in_memory().unwrap();
-    s.create_member(&form("张三", "19850701", "123"), today())
-        .unwrap();
+    s.create_member(&form("张三", "19850701", "123"), today()).unwrap();
     let mut p = form("李四", "19900101", "244");
     p.kind = "probationary".into();
     p.admitted_on = "2026-06-01".into();
     p.full_member_on.clear();
     let li = s.create_member(&p, today()).unwrap();
-    let names = |q: MemberQuery| -> Vec<String> {
-        s.members(&q).unwrap().into_iter().map(|m| m.name).collect()
-    };
-    assert_eq!(
-        names(MemberQuery {
-            search: "zs".into(),
-            ..Default::default()
-        }),
-        ["张三"]
-    );
+    let names = |q: MemberQuery| -> Vec<String> { s.members(&q).unwrap().into_iter().map(|m| m.name).collect() };
+    assert_eq!(names(MemberQuery { search: "zs".into(), ..Default::default() }), ["张三"]);
     let tail = &li.id_number[14..];
-    assert_eq!(
-        names(MemberQuery {
-            search: tail.into(),
-            ..Default::default()
-        }),
-        ["李四"]
-    );
-    assert_eq!(
-        names(MemberQuery {
-            kind: Some("probationary".into()),
-            ..Default::default()
-        }),
-        ["李四"]
-    );
-    assert_eq!(
-        names(MemberQuery {
-            status: Some("deceased".into()),
-            ..Default::default()
-        }),
-        Vec::<String>::new()
-    );
+    assert_eq!(names(MemberQuery { search: tail.into(), ..Default::default() }), ["李四"]);
+    assert_eq!(names(MemberQuery { kind: Some("probationary".into()), ..Default::default() }), ["李四"]);
+    assert_eq!(names(MemberQuery { status: Some("deceased".into()), ..Default::default() }), Vec::<String>::new());
 }
