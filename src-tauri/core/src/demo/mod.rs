@@ -9,6 +9,7 @@ use crate::store::Store;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+mod dues;
 mod meetings;
 
 const DEMO_JSON: &str = include_str!("../../../../assets/demo/branch.json");
@@ -68,6 +69,7 @@ impl Store {
             ids.into_iter().map(|id| crate::members::load_in(&tx, id)).collect::<Result<Vec<_>>>()?
         };
         let meetings = meetings::load(&tx, &roster, today)?;
+        dues::load(&tx, &roster, today)?;
         tx.commit()?;
         Ok(DemoLoaded { members: demo.members.len(), meetings })
     }

@@ -8,6 +8,7 @@ pub use rules::{monthly_amount, Amount, AmountError, AmountInput, DuesCategory};
 pub mod ledger;
 pub mod month;
 
+pub(crate) use ledger::{assess_in, record_payment_in, remit_in};
 pub use ledger::{
     Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, GridCell, GridRow,
     MonthState, Payment, PaymentForm, Remittance, RemittanceForm,

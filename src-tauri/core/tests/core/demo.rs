@@ -27,3 +27,18 @@ fn the_demo_refuses_a_database_with_members() {
     assert!(matches!(s.load_demo(today()), Err(Error::NotEmpty)));
     assert_eq!(s.members(&MemberQuery::default()).unwrap().len(), before);
 }
+
+#[test]
+fn the_demo_branch_has_a_year_of_dues_with_some_arrears() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_demo(today()).unwrap();
+    let grid = s.dues_grid(2026, today()).unwrap();
+    assert!(grid.rows.len() >= 35);
+    assert!(grid.total_fen > 0);
+    let arrears = s.dues_arrears(today()).unwrap();
+    assert!(arrears.iter().any(|a| a.level == "flag"), "the member who lost contact");
+    assert!(arrears.iter().any(|a| a.level == "warn"), "the late payer");
+    let b = s.dues_balance().unwrap();
+    assert!(b.remitted_fen > 0 && b.balance_fen >= 0, "{b:?}");
+    assert_eq!(s.remittances(Some(2026)).unwrap().len(), 3, "after each of the first three quarters");
+}
