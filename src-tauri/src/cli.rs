@@ -106,6 +106,13 @@ pub enum DuesAction {
         #[arg(long)]
         farmer_amount: Option<String>,
     },
+    /// Members × 12 months of a year: state and amounts in 分
+    Grid {
+        #[arg(long)]
+        year: i32,
+    },
+    /// Members with 3 or more consecutive unpaid months (as of --today)
+    Arrears,
 }
 
 #[derive(Subcommand, Debug)]
@@ -344,7 +351,64 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                 }
             }
         }
-        Command::Id { .. } | Command::Dues { .. } => unreachable!("handled without a store"),
+        Command::Dues { action: DuesAction::Grid { year } } => {
+            let grid = store.dues_grid(year, today)?;
+            if as_json {
+                let rows: Vec<_> = grid
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        json!({
+                            "member_id": r.member_id,
+                            "name": r.name,
+                            "category": r.category_label,
+                            "monthly_fen": r.monthly_fen,
+                            "total_fen": r.total_fen,
+                            "arrears_months": r.arrears_months,
+                            "months": r.cells.iter().map(|c| json!({
+                                "month": c.month, "state": c.state, "owed_fen": c.owed_fen, "paid_fen": c.paid_fen
+                            })).collect::<Vec<_>>(),
+                        })
+                    })
+                    .collect();
+                println!(
+                    "{}",
+                    json!({ "year": year, "members": rows, "total_fen": grid.total_fen, "extra_fen": grid.extra_fen })
+                );
+            } else {
+                for r in &grid.rows {
+                    let marks: String = r
+                        .cells
+                        .iter()
+                        .map(|c| match c.state {
+                            zhibu_core::dues::MonthState::Paid => '●',
+                            zhibu_core::dues::MonthState::Owed => '○',
+                            zhibu_core::dues::MonthState::Waived => '免',
+                            zhibu_core::dues::MonthState::Future => '·',
+                            _ => '－',
+                        })
+                        .collect();
+                    println!("{}\t{}\t{} 元", r.name, marks, zhibu_core::dues::money::yuan(r.total_fen));
+                }
+                println!("合计 {} 元（●已交 ○未交 ·未到期 －不在册）", zhibu_core::dues::money::yuan(grid.total_fen));
+            }
+        }
+        Command::Dues { action: DuesAction::Arrears } => {
+            let arrears = store.dues_arrears(today)?;
+            if as_json {
+                println!("{}", serde_json::to_string(&arrears).unwrap_or_else(|_| "[]".into()));
+            } else {
+                for a in &arrears {
+                    println!("{}", a.message);
+                }
+                if arrears.is_empty() {
+                    println!("没有连续 3 个月以上未交党费的党员。");
+                }
+            }
+        }
+        Command::Id { .. } | Command::Dues { action: DuesAction::Amount { .. } } => {
+            unreachable!("handled without a store")
+        }
     }
     Ok(())
 }

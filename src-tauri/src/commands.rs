@@ -220,3 +220,128 @@ pub fn attachment_data(state: State<'_, AppState>, id: i64) -> ApiResult<String>
     let (a, bytes) = state.store()?.attachment_bytes(id)?;
     Ok(format!("data:{};base64,{}", mime_of(&a.original_name), base64::engine::general_purpose::STANDARD.encode(bytes)))
 }
+
+// ---- 党费 ----
+
+use zhibu_core::dues::notice::DuesNotice;
+use zhibu_core::dues::{
+    money, monthly_amount, Amount, AmountInput, Arrears, Assessment, AssessmentForm, DuesBalance, DuesCategory,
+    DuesGrid, DuesSettings, DuesSettingsForm, Payment, PaymentForm, Remittance, RemittanceForm,
+};
+
+#[derive(serde::Serialize)]
+pub struct DuesChoices {
+    pub categories: Vec<crate::dto::Choice>,
+}
+
+#[tauri::command(async)]
+pub fn dues_choices() -> DuesChoices {
+    DuesChoices {
+        categories: DuesCategory::ALL
+            .iter()
+            .map(|c| crate::dto::Choice { value: c.code(), label: c.label() })
+            .collect(),
+    }
+}
+
+#[tauri::command(async)]
+pub fn dues_settings_get(state: State<'_, AppState>) -> ApiResult<DuesSettings> {
+    Ok(state.store()?.dues_settings()?)
+}
+
+#[tauri::command(async)]
+pub fn dues_settings_save(state: State<'_, AppState>, settings: DuesSettingsForm) -> ApiResult<DuesSettings> {
+    Ok(state.store()?.save_dues_settings(&settings)?)
+}
+
+/// The amount a category and base would give, for the form as it is typed.
+#[tauri::command(async)]
+pub fn dues_amount_preview(state: State<'_, AppState>, category: String, base: String) -> ApiResult<Amount> {
+    let settings = state.store()?.dues_settings()?;
+    let invalid = |message: String| crate::error::ApiError { code: "validation", message, fields: None };
+    let category = DuesCategory::from_code(&category).ok_or_else(|| invalid("请选择党费类别".into()))?;
+    let base = match base.trim() {
+        "" => None,
+        b => Some(money::parse_yuan(b).ok_or_else(|| invalid("金额请写成 3000 或 3000.50 这样（元）".into()))?),
+    };
+    let fixed = (category == DuesCategory::Farmer).then_some(settings.farmer_fen);
+    monthly_amount(AmountInput { category, base, fixed }, settings.rounding_fen).map_err(|e| invalid(e.to_string()))
+}
+
+#[derive(serde::Serialize)]
+pub struct AssessResult {
+    pub assessment: Assessment,
+    pub warnings: Vec<String>,
+}
+
+#[tauri::command(async)]
+pub fn dues_assess(state: State<'_, AppState>, input: AssessmentForm) -> ApiResult<AssessResult> {
+    let (assessment, warnings) = state.store()?.assess_dues(&input)?;
+    Ok(AssessResult { assessment, warnings })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn dues_assessments(state: State<'_, AppState>, member_id: i64) -> ApiResult<Vec<Assessment>> {
+    Ok(state.store()?.dues_assessments(member_id)?)
+}
+
+#[tauri::command(async)]
+pub fn dues_grid(state: State<'_, AppState>, year: i32) -> ApiResult<DuesGrid> {
+    Ok(state.store()?.dues_grid(year, state.today())?)
+}
+
+#[tauri::command(async)]
+pub fn dues_pay(state: State<'_, AppState>, input: PaymentForm) -> ApiResult<Payment> {
+    Ok(state.store()?.record_payment(&input, state.today())?)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn dues_collect(
+    state: State<'_, AppState>,
+    member_ids: Vec<i64>,
+    month: String,
+    paid_on: String,
+    collector: String,
+) -> ApiResult<Vec<Payment>> {
+    Ok(state.store()?.collect_month(&member_ids, &month, &paid_on, &collector, state.today())?)
+}
+
+#[tauri::command(async)]
+pub fn dues_reverse(state: State<'_, AppState>, id: i64, reason: String) -> ApiResult<Payment> {
+    Ok(state.store()?.reverse_payment(id, &reason, state.today())?)
+}
+
+#[tauri::command(async)]
+pub fn dues_payments(state: State<'_, AppState>, year: i32) -> ApiResult<Vec<Payment>> {
+    Ok(state.store()?.dues_payments(year)?)
+}
+
+#[tauri::command(async)]
+pub fn dues_arrears(state: State<'_, AppState>) -> ApiResult<Vec<Arrears>> {
+    Ok(state.store()?.dues_arrears(state.today())?)
+}
+
+#[tauri::command(async)]
+pub fn dues_remit(state: State<'_, AppState>, input: RemittanceForm) -> ApiResult<Remittance> {
+    Ok(state.store()?.record_remittance(&input, state.today())?)
+}
+
+#[tauri::command(async)]
+pub fn dues_remittances(state: State<'_, AppState>, year: Option<i32>) -> ApiResult<Vec<Remittance>> {
+    Ok(state.store()?.remittances(year)?)
+}
+
+#[tauri::command(async)]
+pub fn dues_balance(state: State<'_, AppState>) -> ApiResult<DuesBalance> {
+    Ok(state.store()?.dues_balance()?)
+}
+
+#[tauri::command(async)]
+pub fn dues_notice(
+    state: State<'_, AppState>,
+    year: i32,
+    quarter: Option<u32>,
+    month: Option<u32>,
+) -> ApiResult<DuesNotice> {
+    Ok(state.store()?.dues_notice(year, quarter, month, state.today())?)
+}

@@ -46,6 +46,22 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
         commands::meeting_attach,
         commands::meeting_detach,
         commands::attachment_data,
+        commands::dues_choices,
+        commands::dues_settings_get,
+        commands::dues_settings_save,
+        commands::dues_amount_preview,
+        commands::dues_assess,
+        commands::dues_assessments,
+        commands::dues_grid,
+        commands::dues_pay,
+        commands::dues_collect,
+        commands::dues_reverse,
+        commands::dues_payments,
+        commands::dues_arrears,
+        commands::dues_remit,
+        commands::dues_remittances,
+        commands::dues_balance,
+        commands::dues_notice,
     ])
 }
 

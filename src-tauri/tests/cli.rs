@@ -121,3 +121,31 @@ fn dues_amount_json_at_the_boundaries() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("0.20 元至 1.00 元"));
 }
+
+#[test]
+fn dues_grid_and_arrears_json() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let grid: Value =
+        serde_json::from_slice(&zhibu(dir.path(), &["dues", "grid", "--year", "2026", "--json"]).stdout).unwrap();
+    let members = grid["members"].as_array().unwrap();
+    assert!(members.len() >= 35);
+    for m in members {
+        let months = m["months"].as_array().unwrap();
+        assert_eq!(months.len(), 12);
+        let paid: i64 = months.iter().map(|c| c["paid_fen"].as_i64().unwrap()).sum();
+        assert_eq!(paid, m["total_fen"].as_i64().unwrap());
+    }
+    let out = zhibu(dir.path(), &["dues", "arrears", "--json"]);
+    let arrears: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arrears = arrears.as_array().unwrap();
+    assert!(arrears.iter().any(|a| a["level"] == "flag" && a["months"].as_u64().unwrap() >= 6));
+    assert!(arrears.iter().all(|a| a["months"].as_u64().unwrap() >= 3));
+    // Earlier in the year nobody has been behind for three months yet.
+    let early = Command::new(env!("CARGO_BIN_EXE_zhibu"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "--today", "2026-02-15", "dues", "arrears", "--json"])
+        .output()
+        .unwrap();
+    let early: Value = serde_json::from_slice(&early.stdout).unwrap();
+    assert!(early.as_array().unwrap().is_empty(), "{early}");
+}

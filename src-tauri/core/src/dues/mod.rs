@@ -14,3 +14,4 @@ pub use ledger::{
     MonthState, Payment, PaymentForm, Remittance, RemittanceForm,
 };
 pub use month::Month;
+pub mod notice;

@@ -42,3 +42,20 @@ fn the_demo_branch_has_a_year_of_dues_with_some_arrears() {
     assert!(b.remitted_fen > 0 && b.balance_fen >= 0, "{b:?}");
     assert_eq!(s.remittances(Some(2026)).unwrap().len(), 3, "after each of the first three quarters");
 }
+
+#[test]
+fn the_dues_notice_names_people_but_never_their_numbers() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_demo(today()).unwrap();
+    let n = s.dues_notice(2026, Some(3), None, today()).unwrap();
+    assert_eq!(n.period_label, "2026年第三季度");
+    assert!(n.rows.len() >= 35);
+    assert_eq!(n.total_fen, n.rows.iter().map(|r| r.amount_fen).sum::<i64>());
+    assert!(n.rows.iter().any(|r| r.paid_months == "7—9月"));
+    let json = serde_json::to_string(&n).unwrap();
+    let digits_run = |s: &str, len: usize| s.as_bytes().windows(len).any(|w| w.iter().all(|b| b.is_ascii_digit()));
+    assert!(!digits_run(&json, 11), "no phone or ID number on a notice");
+    let year = s.dues_notice(2026, None, None, today()).unwrap();
+    assert_eq!(year.period_label, "2026年度");
+    assert!(s.dues_notice(2026, None, Some(13), today()).is_err());
+}
