@@ -252,18 +252,26 @@ fn transfer(t: Transfer) -> TransferDto {
 
 use zhibu_core::meetings::attachments::Attachment;
 use zhibu_core::meetings::{
-    AgendaItem, Attendance, MeetingCalendar, MeetingKind, MeetingRecord, MeetingSummary, QuorumReport,
+    AgendaItem, Attendance, Frequency, Grade, MeetingCalendar, MeetingKind, MeetingRecord, MeetingSummary,
+    QuorumReport,
 };
 
 #[derive(Serialize)]
 pub struct MeetingChoices {
     pub kinds: Vec<Choice>,
     pub attendance_statuses: Vec<Choice>,
+    pub grades: Vec<Choice>,
+    pub frequencies: Vec<Choice>,
 }
 
 impl MeetingChoices {
     pub fn get() -> MeetingChoices {
-        MeetingChoices { kinds: choices_of!(MeetingKind), attendance_statuses: choices_of!(Attendance) }
+        MeetingChoices {
+            kinds: choices_of!(MeetingKind),
+            attendance_statuses: choices_of!(Attendance),
+            grades: choices_of!(Grade),
+            frequencies: choices_of!(Frequency),
+        }
     }
 }
 

@@ -191,3 +191,13 @@ fn a_meeting_is_drafted_checked_saved_and_shown() {
     assert_eq!(err["code"], "validation");
     assert!(err["fields"]["attendees"].as_str().unwrap().contains("请假原因"));
 }
+
+#[test]
+fn meeting_choices_carry_every_list_the_forms_need() {
+    let a = app();
+    let c = invoke(&a.main, "meeting_choices", json!({})).unwrap();
+    for key in ["kinds", "attendance_statuses", "grades", "frequencies"] {
+        assert!(!c[key].as_array().unwrap().is_empty(), "{key}");
+    }
+    assert_eq!(c["grades"][0]["label"], "优秀");
+}

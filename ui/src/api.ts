@@ -211,14 +211,18 @@ export const memberAddTransfer = (id: number, transfer: TransferInput) =>
 export interface MeetingChoices {
   kinds: Choice[]
   attendance_statuses: Choice[]
+  /** 民主评议 grades: excellent, qualified, basically_qualified, unqualified. */
+  grades: Choice[]
+  /** How often a kind is due: monthly, quarterly, yearly, none. */
+  frequencies: Choice[]
 }
 
 export interface AttendeeInput {
   member_id: number
   status: string
   reason: string
-  /** 民主评议 only (not in the first contract): kept as it came so an edit does not lose it. */
-  grade?: string
+  /** 民主评议 only: '' or excellent | qualified | basically_qualified | unqualified. */
+  grade: string
 }
 
 export interface AgendaItem {
@@ -260,8 +264,8 @@ export interface QuorumReport {
   applies: boolean
   ok: boolean
   lines: string[]
-  /** Things to look at again that do not make the record invalid (the core sends them; not in the first contract). */
-  warnings?: string[]
+  /** Things to look at again that do not make the record invalid (e.g. more than a third 优秀). */
+  warnings: string[]
   resolutions: ResolutionVerdict[]
   should_attend: number
   present: number
@@ -300,9 +304,9 @@ export interface AttendeeView {
   status: string
   status_label: string
   reason: string
-  /** 民主评议 only (not in the first contract). */
-  grade?: string | null
-  grade_label?: string | null
+  /** 民主评议 only. */
+  grade: string | null
+  grade_label: string | null
 }
 
 export interface ResolutionView extends ResolutionInput {
@@ -330,7 +334,19 @@ export interface MeetingDetail {
   agenda: AgendaItem[]
   resolutions: ResolutionView[]
   quorum: QuorumReport
+  attachments: Attachment[]
   history: HistoryEntry[]
+}
+
+/** A photo or scan kept with a meeting record (签到表, 会议照片). */
+export interface Attachment {
+  id: number
+  original_name: string
+  /** Bytes. */
+  size: number
+  sha256: string
+  is_image: boolean
+  added_at: string
 }
 
 export type CalendarState = 'held' | 'missed' | 'due' | 'upcoming' | 'not_required'
@@ -371,6 +387,51 @@ export interface Calendar {
   missed_three_in_a_row: MissedMember[]
 }
 
+/** One member's attendance over a year's meetings. */
+export interface MemberAttendance {
+  member_id: number
+  name: string
+  should_attend: number
+  present: number
+  on_leave: number
+  absent: number
+  attendance_rate: string
+}
+
+export interface Person {
+  id: number
+  name: string
+  committee_role_label: string | null
+}
+
+/** Who on the committee has talked with whom this year (谈心谈话). */
+export interface TalkCoverage {
+  year: number
+  /** Rows. */
+  committee: Person[]
+  /** Columns. */
+  members: Person[]
+  /** [row id, column id]: the committee member of the row has talked with the member of the column. */
+  talked: [number, number][]
+  summary: string[]
+}
+
+export interface FrequencySetting {
+  kind: string
+  kind_label: string
+  frequency: string
+}
+
+export interface MeetingSettings {
+  frequencies: FrequencySetting[]
+  theme_day: string
+}
+
+export interface MeetingSettingsInput {
+  frequencies: { kind: string; frequency: string }[]
+  theme_day: string
+}
+
 export const meetingChoices = () => call<MeetingChoices>('meeting_choices')
 export const meetingDraft = (kind: string, date: string, group_id: number | null) =>
   call<MeetingInput>('meeting_draft', { kind, date, group_id })
@@ -382,3 +443,15 @@ export const meetingUpdate = (id: number, input: MeetingInput) =>
   call<MeetingDetail>('meeting_update', { id, input })
 export const meetingDelete = (id: number) => call<null>('meeting_delete', { id })
 export const meetingCalendar = (year: number) => call<Calendar>('meeting_calendar', { year })
+export const meetingAttendance = (year: number) => call<MemberAttendance[]>('meeting_attendance', { year })
+export const talkCoverage = (year: number) => call<TalkCoverage>('talk_coverage', { year })
+export const meetingSettingsGet = () => call<MeetingSettings>('meeting_settings_get')
+export const meetingSettingsSave = (settings: MeetingSettingsInput) =>
+  call<MeetingSettings>('meeting_settings_save', { settings })
+/** `data`: the file's bytes as base64, without a `data:` prefix. */
+export const meetingAttach = (id: number, name: string, data: string) =>
+  call<Attachment>('meeting_attach', { id, name, data })
+/** `id`: the attachment's id. */
+export const meetingDetach = (id: number) => call<null>('meeting_detach', { id })
+/** The attachment as a `data:` URL. */
+export const attachmentData = (id: number) => call<string>('attachment_data', { id })

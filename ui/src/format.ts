@@ -24,3 +24,12 @@ export function orDash(value: string | number | null | undefined): string {
   const s = String(value)
   return s.trim() === '' ? '—' : s
 }
+
+/** A file size for people: "350 KB", "2.4 MB". */
+export function formatSize(bytes: number | null | undefined): string {
+  if (bytes == null || !Number.isFinite(bytes) || bytes < 0) return '—'
+  const MB = 1024 * 1024
+  const kb = Math.max(1, Math.round(bytes / 1024))
+  if (bytes >= MB || kb >= 1024) return `${(bytes / MB).toFixed(1)} MB`
+  return `${kb} KB`
+}

@@ -9,6 +9,7 @@ import MeetingListView from './views/MeetingListView.vue'
 import MeetingCalendarView from './views/MeetingCalendarView.vue'
 import MeetingFormView from './views/MeetingFormView.vue'
 import MeetingDetailView from './views/MeetingDetailView.vue'
+import MeetingTalksView from './views/MeetingTalksView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -31,6 +32,7 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/meetings', name: 'meetings', component: MeetingListView, meta: { nav: 'meetings' } },
   { path: '/meetings/calendar', name: 'meeting-calendar', component: MeetingCalendarView, meta: { nav: 'meetings' } },
+  { path: '/meetings/talks', name: 'meeting-talks', component: MeetingTalksView, meta: { nav: 'meetings' } },
   { path: '/meetings/new', name: 'meeting-new', component: MeetingFormView, meta: { nav: 'meetings' } },
   {
     path: '/meetings/:id(\\d+)',

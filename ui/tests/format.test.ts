@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate } from '../src/format'
+import { formatDate, formatSize } from '../src/format'
 import { toApiError } from '../src/api'
 
 describe('formatDate', () => {
@@ -9,6 +9,16 @@ describe('formatDate', () => {
     expect(formatDate('2026-11-27 10:31')).toBe('2026年11月27日 10:31')
     expect(formatDate(null)).toBe('—')
     expect(formatDate('')).toBe('—')
+  })
+})
+
+describe('formatSize', () => {
+  it('shows KB under a megabyte and MB from there', () => {
+    expect(formatSize(200)).toBe('1 KB')
+    expect(formatSize(356_000)).toBe('348 KB')
+    expect(formatSize(1024 * 1024 - 100)).toBe('1.0 MB')
+    expect(formatSize(2_516_582)).toBe('2.4 MB')
+    expect(formatSize(null)).toBe('—')
   })
 })
 

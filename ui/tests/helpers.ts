@@ -167,3 +167,22 @@ export function detail(over: Partial<MemberDetail> = {}): MemberDetail {
     ...over,
   }
 }
+
+/**
+ * Open an el-select (found by `selector` in `root`) and click the option with
+ * this text in its own drop-down (pages have several selects with the same options).
+ */
+export async function pickOption(root: VueWrapper | ReturnType<VueWrapper['get']>, selector: string, label: string): Promise<void> {
+  const select = root.get(selector)
+  await select.get('.el-select__wrapper').trigger('click')
+  await settle()
+  const listId = select.get('input').attributes('aria-controls')
+  const list = listId ? document.getElementById(listId) : null
+  if (!list) throw new Error(`no drop-down for ${selector}`)
+  const option = [...list.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find(
+    (o) => o.textContent?.trim() === label,
+  )
+  if (!option) throw new Error(`no option “${label}” in ${selector}`)
+  option.click()
+  await settle()
+}

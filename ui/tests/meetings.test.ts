@@ -1,153 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { appInfo, fakeCore, mountApp, row, settle, testGroups } from './helpers'
-import type {
-  Calendar,
-  MeetingChoices,
-  MeetingDetail,
-  MeetingInput,
-  MeetingRow,
-  QuorumReport,
-} from '../src/api'
-
-const meetingChoices: MeetingChoices = {
-  kinds: [
-    { value: 'assembly', label: '支部党员大会' },
-    { value: 'committee', label: '支委会' },
-    { value: 'group_meeting', label: '党小组会' },
-    { value: 'lecture', label: '党课' },
-    { value: 'theme_day', label: '主题党日' },
-    { value: 'talk', label: '谈心谈话' },
-  ],
-  attendance_statuses: [
-    { value: 'present', label: '出席' },
-    { value: 'leave', label: '请假' },
-    { value: 'absent', label: '缺席' },
-  ],
-}
-
-const members = [
-  row({ id: 1, name: '张三' }),
-  row({ id: 2, name: '李四' }),
-  row({ id: 3, name: '王五', kind: 'probationary', kind_label: '预备党员' }),
-  row({ id: 4, name: '赵六' }),
-]
-
-function draft(over: Partial<MeetingInput> = {}): MeetingInput {
-  return {
-    kind: 'assembly',
-    date: '2026-11-27',
-    start_time: '19:30',
-    place: '村党群服务中心',
-    topic: '学习党的二十届四中全会精神',
-    host_id: 1,
-    recorder_id: 2,
-    group_id: null,
-    attendees: [
-      { member_id: 1, status: 'present', reason: '' },
-      { member_id: 2, status: 'present', reason: '' },
-      { member_id: 3, status: 'present', reason: '' },
-    ],
-    observers: '',
-    minutes: '',
-    agenda: [
-      { text: '学习文件', prescribed: true },
-      { text: '讨论', prescribed: false },
-    ],
-    resolutions: [],
-    ...over,
-  }
-}
-
-function report(over: Partial<QuorumReport> = {}): QuorumReport {
-  return {
-    applies: true,
-    ok: true,
-    lines: ['有表决权的党员 2 人，到会 2 人，超过半数，可以表决'],
-    resolutions: [],
-    should_attend: 3,
-    present: 3,
-    on_leave: 0,
-    absent: 0,
-    attendance_rate: '100.0%',
-    ...over,
-  }
-}
-
-function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail {
-  return {
-    id: 12,
-    kind: 'assembly',
-    kind_label: '支部党员大会',
-    date: '2026-11-27',
-    start_time: '19:30',
-    place: '村党群服务中心',
-    topic: '学习党的二十届四中全会精神',
-    host_id: 1,
-    host_name: '张三',
-    recorder_id: 2,
-    recorder_name: '李四',
-    group_id: null,
-    group_name: null,
-    attendees: [
-      { member_id: 1, name: '张三', member_kind_label: '正式党员', voting: true, status: 'present', status_label: '出席', reason: '' },
-      { member_id: 2, name: '李四', member_kind_label: '正式党员', voting: true, status: 'leave', status_label: '请假', reason: '外出务工' },
-      { member_id: 3, name: '王五', member_kind_label: '预备党员', voting: false, status: 'absent', status_label: '缺席', reason: '' },
-    ],
-    observers: '驻村第一书记 孙某',
-    minutes: '张三传达了全会精神。\n大家讨论。',
-    agenda: [{ text: '学习文件', prescribed: true }],
-    resolutions: [
-      {
-        text: '同意接收赵六为预备党员',
-        vote: true,
-        election: false,
-        votes_for: 2,
-        votes_against: 0,
-        votes_abstain: 0,
-        passed: false,
-        verdict: '赞成票未超过应到会有表决权党员的半数，未通过',
-      },
-    ],
-    quorum: report({
-      ok: false,
-      lines: ['有表决权的党员 2 人，到会 1 人，未超过半数，不能表决'],
-      should_attend: 3,
-      present: 1,
-      on_leave: 1,
-      absent: 1,
-      attendance_rate: '33.3%',
-    }),
-    history: [{ at: '2026-11-27 21:00', action: 'create', action_label: '添加', summary: '记录会议' }],
-    ...over,
-  }
-}
-
-type Handler = (cmd: string, args: Record<string, unknown>) => unknown
-
-/** A fake core answering the meeting commands; `over` answers first. */
-function core(over: Handler = () => undefined) {
-  return fakeCore((cmd, args) => {
-    const answer = over(cmd, args)
-    if (answer !== undefined) return answer
-    switch (cmd) {
-      case 'app_info':
-        return appInfo({ member_count: 4 })
-      case 'meeting_choices':
-        return meetingChoices
-      case 'member_list':
-        return members
-      case 'group_list':
-        return testGroups
-      case 'meeting_draft':
-        return draft({ kind: args.kind as string, date: args.date as string })
-      case 'meeting_check':
-        return report()
-      case 'meeting_get':
-        return meetingDetail({ id: Number(args.id) })
-    }
-    throw { code: 'unexpected', message: `unexpected ${cmd}` }
-  })
-}
+import { mountApp, pickOption, settle } from './helpers'
+import { core, draft, meetingDetail, report } from './meetingFixtures'
+import type { Calendar, MeetingDetail, MeetingInput, MeetingRow } from '../src/api'
 
 const calendar: Calendar = {
   year: 2026,
@@ -434,9 +288,9 @@ describe('记录会议', () => {
     expect(create).toBeTruthy()
     const input = create!.args.input as MeetingInput
     expect(input.attendees).toEqual([
-      { member_id: 1, status: 'present', reason: '' },
-      { member_id: 2, status: 'leave', reason: '外出务工' },
-      { member_id: 3, status: 'present', reason: '' },
+      { member_id: 1, status: 'present', reason: '', grade: '' },
+      { member_id: 2, status: 'leave', reason: '外出务工', grade: '' },
+      { member_id: 3, status: 'present', reason: '', grade: '' },
     ])
     expect(input).toMatchObject({
       kind: 'assembly',
@@ -551,9 +405,9 @@ describe('记录会议', () => {
     expect(upd.args.id).toBe(12)
     const input = upd.args.input as MeetingInput
     expect(input.attendees).toEqual([
-      { member_id: 1, status: 'present', reason: '' },
-      { member_id: 2, status: 'leave', reason: '外出务工' },
-      { member_id: 3, status: 'leave', reason: '生病' },
+      { member_id: 1, status: 'present', reason: '', grade: '' },
+      { member_id: 2, status: 'leave', reason: '外出务工', grade: '' },
+      { member_id: 3, status: 'leave', reason: '生病', grade: '' },
     ])
     expect(input.resolutions).toEqual([
       { text: '同意接收赵六为预备党员', vote: true, election: false, votes_for: 2, votes_against: 0, votes_abstain: 0 },
@@ -564,24 +418,81 @@ describe('记录会议', () => {
 })
 
 describe('民主评议', () => {
-  it('keeps the grades of a review record through an edit and shows them on the record', async () => {
-    const review = () => {
-      const d = meetingDetail({ kind: 'review', kind_label: '民主评议党员' })
-      d.attendees[0] = { ...d.attendees[0], grade: 'excellent', grade_label: '优秀' }
-      return d
-    }
+  const review = (): MeetingDetail => {
+    const d = meetingDetail({ kind: 'review', kind_label: '民主评议党员', resolutions: [] })
+    d.attendees = d.attendees.map((a) => ({ ...a, status: 'present', status_label: '出席', reason: '' }))
+    d.attendees[0] = { ...d.attendees[0], grade: 'excellent', grade_label: '优秀' }
+    return d
+  }
+
+  it('offers a grade per attendee, shut for a 预备党员, and sends a grade in every attendee', async () => {
     const calls = core((cmd) => {
       if (cmd === 'meeting_get') return review()
       if (cmd === 'meeting_update') return review()
       return undefined
     })
     const { wrapper } = await mountApp('/meetings/12/edit')
+
+    expect(wrapper.findAll('[data-testid=attendee-grade]')).toHaveLength(3)
+    // 王五 is a 预备党员: takes part, is not graded
+    const probationary = attendeeRow(wrapper, 3).get('[data-testid=attendee-grade]')
+    expect((probationary.get('input').element as HTMLInputElement).disabled).toBe(true)
+    expect(probationary.text()).toContain('预备党员不评定等次')
+    const full = attendeeRow(wrapper, 2).get('[data-testid=attendee-grade]')
+    expect((full.get('input').element as HTMLInputElement).disabled).toBe(false)
+    expect(attendeeRow(wrapper, 1).get('[data-testid=attendee-grade]').text()).toContain('优秀')
+
+    await pickOption(attendeeRow(wrapper, 2), '[data-testid=attendee-grade]', '基本合格')
     await wrapper.get('[data-testid=save-meeting]').trigger('click')
     await settle()
+
     const input = calls.find((c) => c.cmd === 'meeting_update')!.args.input as MeetingInput
-    expect(input.attendees[0]).toEqual({ member_id: 1, status: 'present', reason: '', grade: 'excellent' })
-    expect(input.attendees[1]).not.toHaveProperty('grade')
+    expect(input.attendees).toEqual([
+      { member_id: 1, status: 'present', reason: '', grade: 'excellent' },
+      { member_id: 2, status: 'present', reason: '', grade: 'basically_qualified' },
+      { member_id: 3, status: 'present', reason: '', grade: '' },
+    ])
     expect(wrapper.get('[data-testid=detail-grades]').text()).toBe('张三（优秀）')
+  })
+
+  it('sends the grade to meeting_check and shows the core’s lines and warnings in the panel', async () => {
+    const calls = core((cmd) => {
+      if (cmd === 'meeting_get') return review()
+      if (cmd === 'meeting_check')
+        return report({
+          lines: ['参加评议的正式党员 2 人，已评定 2 人：优秀 2 人、合格 0 人、基本合格 0 人、不合格 0 人。'],
+          warnings: ['评为优秀的有 2 人，超过参评正式党员（2 人）的三分之一，请核对。'],
+        })
+      return undefined
+    })
+    const { wrapper } = await mountApp('/meetings/12/edit')
+    await pickOption(attendeeRow(wrapper, 2), '[data-testid=attendee-grade]', '优秀')
+    await settle(350)
+
+    const sent = calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingInput
+    expect(sent.attendees.map((a) => a.grade)).toEqual(['excellent', 'excellent', ''])
+    const panel = wrapper.get('[data-testid=quorum-panel]')
+    expect(panel.text()).toContain('评议情况')
+    expect(panel.get('[data-testid=quorum-line]').text()).toContain('已评定 2 人')
+    expect(panel.get('[data-testid=quorum-warnings]').text()).toContain('超过参评正式党员（2 人）的三分之一')
+  })
+
+  it('grades only on a 民主评议 record: another kind shows no select and sends empty grades', async () => {
+    const calls = core()
+    const { wrapper } = await mountApp('/meetings/new?kind=review')
+    await settle(350)
+    await pickOption(attendeeRow(wrapper, 1), '[data-testid=attendee-grade]', '优秀')
+    await settle(350)
+    let sent = calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingInput
+    expect(sent.attendees.map((a) => a.grade)).toEqual(['excellent', '', ''])
+
+    const assembly = wrapper.findAll('[data-testid=field-kind] input').find((i) => (i.element as HTMLInputElement).value === 'assembly')!
+    await assembly.setValue(true)
+    await settle(350)
+    expect(wrapper.find('[data-testid=attendee-grade]').exists()).toBe(false)
+    sent = calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingInput
+    expect(sent.kind).toBe('assembly')
+    expect(sent.attendees.map((a) => a.grade)).toEqual(['', '', ''])
   })
 })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { appInfo, fakeCore, mountApp, settle } from './helpers'
-import type { Branch } from '../src/api'
+import { appInfo, fakeCore, mountApp, pickOption, settle } from './helpers'
+import { meetingChoices } from './meetingFixtures'
+import type { Branch, MeetingSettings, MeetingSettingsInput } from '../src/api'
 
 describe('设置', () => {
   it('loads and saves the branch, sending an empty date as null', async () => {
@@ -43,5 +44,80 @@ describe('设置', () => {
     await settle()
     expect(document.documentElement.classList.contains('font-standard')).toBe(true)
     expect(localStorage.getItem('zhibu.fontSize')).toBe('standard')
+  })
+
+  describe('会议频次', () => {
+    const settings: MeetingSettings = {
+      frequencies: [
+        { kind: 'assembly', kind_label: '支部党员大会', frequency: 'quarterly' },
+        { kind: 'committee', kind_label: '支委会', frequency: 'monthly' },
+        { kind: 'talk', kind_label: '谈心谈话', frequency: 'none' },
+      ],
+      theme_day: '每月5日',
+    }
+    function settingsCore(save: (s: MeetingSettingsInput) => unknown) {
+      return fakeCore((cmd, args) => {
+        if (cmd === 'branch_get') return { name: '', higher_committee: '', secretary: '', term_start: null }
+        if (cmd === 'app_info') return appInfo()
+        if (cmd === 'meeting_choices') return meetingChoices
+        if (cmd === 'meeting_settings_get') return settings
+        if (cmd === 'meeting_settings_save') return save(args.settings as MeetingSettingsInput)
+        throw { code: 'unexpected', message: cmd }
+      })
+    }
+
+    it('reads the settings when the tab is opened and saves the frequencies and the 主题党日 day', async () => {
+      const calls = settingsCore((s) => ({
+        frequencies: settings.frequencies.map((f) => ({ ...f, ...s.frequencies.find((x) => x.kind === f.kind) })),
+        theme_day: s.theme_day,
+      }))
+      const { wrapper } = await mountApp('/settings')
+      expect(calls.some((c) => c.cmd === 'meeting_settings_get')).toBe(false)
+      await wrapper.get('#tab-meetings').trigger('click')
+      await settle()
+
+      const box = wrapper.get('[data-testid=meeting-settings]')
+      expect(box.get('[data-testid=item-frequency-assembly]').text()).toContain('支部党员大会')
+      expect(box.get('[data-testid=frequency-assembly]').text()).toContain('每季度一次')
+      expect(box.get('[data-testid=frequency-talk]').text()).toContain('不作要求')
+      const day = box.get('[data-testid=theme-day] input')
+      expect((day.element as HTMLInputElement).value).toBe('每月5日')
+      expect(day.attributes('placeholder')).toBe('如：每月5日，或 每月农历初一')
+      expect(box.text()).toContain('默认值按《中国共产党支部工作条例（试行）》')
+
+      await pickOption(box, '[data-testid=frequency-assembly]', '每月一次')
+      await day.setValue('每月农历初一')
+      await box.get('[data-testid=meeting-settings-save]').trigger('click')
+      await settle()
+
+      const saved = calls.filter((c) => c.cmd === 'meeting_settings_save')
+      expect(saved).toHaveLength(1)
+      expect(saved[0].args).toEqual({
+        settings: {
+          frequencies: [
+            { kind: 'assembly', frequency: 'monthly' },
+            { kind: 'committee', frequency: 'monthly' },
+            { kind: 'talk', frequency: 'none' },
+          ],
+          theme_day: '每月农历初一',
+        },
+      })
+      expect(document.querySelector('.el-message')?.textContent).toContain('已保存')
+    })
+
+    it('opens on the tab from the address and shows a refusal next to the field', async () => {
+      settingsCore(() => {
+        throw {
+          code: 'validation',
+          message: '有 1 处填写需要修改，请看标红的地方。没有保存任何内容。',
+          fields: { theme_day: '主题党日的固定日期写得太长了（最多 30 字），如：每月5日' },
+        }
+      })
+      const { wrapper } = await mountApp('/settings?tab=meetings')
+      await wrapper.get('[data-testid=meeting-settings-save]').trigger('click')
+      await settle(150)
+      expect(wrapper.get('[data-testid=item-theme-day] .el-form-item__error').text()).toContain('最多 30 字')
+      expect(wrapper.get('[data-testid=meeting-settings-error]').text()).toContain('有 1 处填写需要修改')
+    })
   })
 })

@@ -7,7 +7,7 @@ mod repo;
 pub mod rules;
 mod stats;
 
-pub use model::{AgendaItem, Attendance, AttendeeForm, Frequency, MeetingForm, MeetingKind, ResolutionForm};
+pub use model::{AgendaItem, Attendance, AttendeeForm, Frequency, Grade, MeetingForm, MeetingKind, ResolutionForm};
 pub(crate) use repo::insert_meeting_in;
 pub use repo::{
     AttendeeRecord, FrequencyForm, FrequencySetting, MeetingCalendar, MeetingRecord, MeetingSettings,

@@ -1,0 +1,160 @@
+// Answers of a fake core for the 组织生活 screens, shared by the meeting tests.
+import { appInfo, fakeCore, row, testGroups } from './helpers'
+import type { MeetingChoices, MeetingDetail, MeetingInput, QuorumReport } from '../src/api'
+
+export const meetingChoices: MeetingChoices = {
+  kinds: [
+    { value: 'assembly', label: '支部党员大会' },
+    { value: 'committee', label: '支委会' },
+    { value: 'group_meeting', label: '党小组会' },
+    { value: 'lecture', label: '党课' },
+    { value: 'theme_day', label: '主题党日' },
+    { value: 'review', label: '民主评议党员' },
+    { value: 'talk', label: '谈心谈话' },
+  ],
+  attendance_statuses: [
+    { value: 'present', label: '出席' },
+    { value: 'leave', label: '请假' },
+    { value: 'absent', label: '缺席' },
+  ],
+  grades: [
+    { value: 'excellent', label: '优秀' },
+    { value: 'qualified', label: '合格' },
+    { value: 'basically_qualified', label: '基本合格' },
+    { value: 'unqualified', label: '不合格' },
+  ],
+  frequencies: [
+    { value: 'monthly', label: '每月一次' },
+    { value: 'quarterly', label: '每季度一次' },
+    { value: 'yearly', label: '每年一次' },
+    { value: 'none', label: '不作要求' },
+  ],
+}
+
+export const members = [
+  row({ id: 1, name: '张三' }),
+  row({ id: 2, name: '李四' }),
+  row({ id: 3, name: '王五', kind: 'probationary', kind_label: '预备党员' }),
+  row({ id: 4, name: '赵六' }),
+]
+
+export function draft(over: Partial<MeetingInput> = {}): MeetingInput {
+  return {
+    kind: 'assembly',
+    date: '2026-11-27',
+    start_time: '19:30',
+    place: '村党群服务中心',
+    topic: '学习党的二十届四中全会精神',
+    host_id: 1,
+    recorder_id: 2,
+    group_id: null,
+    attendees: [
+      { member_id: 1, status: 'present', reason: '', grade: '' },
+      { member_id: 2, status: 'present', reason: '', grade: '' },
+      { member_id: 3, status: 'present', reason: '', grade: '' },
+    ],
+    observers: '',
+    minutes: '',
+    agenda: [
+      { text: '学习文件', prescribed: true },
+      { text: '讨论', prescribed: false },
+    ],
+    resolutions: [],
+    ...over,
+  }
+}
+
+export function report(over: Partial<QuorumReport> = {}): QuorumReport {
+  return {
+    applies: true,
+    ok: true,
+    lines: ['有表决权的党员 2 人，到会 2 人，超过半数，可以表决'],
+    warnings: [],
+    resolutions: [],
+    should_attend: 3,
+    present: 3,
+    on_leave: 0,
+    absent: 0,
+    attendance_rate: '100.0%',
+    ...over,
+  }
+}
+
+export function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail {
+  return {
+    id: 12,
+    kind: 'assembly',
+    kind_label: '支部党员大会',
+    date: '2026-11-27',
+    start_time: '19:30',
+    place: '村党群服务中心',
+    topic: '学习党的二十届四中全会精神',
+    host_id: 1,
+    host_name: '张三',
+    recorder_id: 2,
+    recorder_name: '李四',
+    group_id: null,
+    group_name: null,
+    attendees: [
+      { member_id: 1, name: '张三', member_kind_label: '正式党员', voting: true, status: 'present', status_label: '出席', reason: '', grade: null, grade_label: null },
+      { member_id: 2, name: '李四', member_kind_label: '正式党员', voting: true, status: 'leave', status_label: '请假', reason: '外出务工', grade: null, grade_label: null },
+      { member_id: 3, name: '王五', member_kind_label: '预备党员', voting: false, status: 'absent', status_label: '缺席', reason: '', grade: null, grade_label: null },
+    ],
+    observers: '驻村第一书记 孙某',
+    minutes: '张三传达了全会精神。\n大家讨论。',
+    agenda: [{ text: '学习文件', prescribed: true }],
+    resolutions: [
+      {
+        text: '同意接收赵六为预备党员',
+        vote: true,
+        election: false,
+        votes_for: 2,
+        votes_against: 0,
+        votes_abstain: 0,
+        passed: false,
+        verdict: '赞成票未超过应到会有表决权党员的半数，未通过',
+      },
+    ],
+    quorum: report({
+      ok: false,
+      lines: ['有表决权的党员 2 人，到会 1 人，未超过半数，不能表决'],
+      should_attend: 3,
+      present: 1,
+      on_leave: 1,
+      absent: 1,
+      attendance_rate: '33.3%',
+    }),
+    attachments: [],
+    history: [{ at: '2026-11-27 21:00', action: 'create', action_label: '添加', summary: '记录会议' }],
+    ...over,
+  }
+}
+
+export type Handler = (cmd: string, args: Record<string, unknown>) => unknown
+
+/** A fake core answering the meeting commands; `over` answers first. */
+export function core(over: Handler = () => undefined) {
+  return fakeCore((cmd, args) => {
+    const answer = over(cmd, args)
+    if (answer !== undefined) return answer
+    switch (cmd) {
+      case 'app_info':
+        return appInfo({ member_count: 4 })
+      case 'meeting_choices':
+        return meetingChoices
+      case 'member_list':
+        return members
+      case 'group_list':
+        return testGroups
+      case 'meeting_draft':
+        return draft({ kind: args.kind as string, date: args.date as string })
+      case 'meeting_check':
+        return report()
+      case 'meeting_get':
+        return meetingDetail({ id: Number(args.id) })
+      case 'meeting_attendance':
+        return []
+    }
+    throw { code: 'unexpected', message: `unexpected ${cmd}` }
+  })
+}
