@@ -252,8 +252,7 @@ fn transfer(t: Transfer) -> TransferDto {
 
 use zhibu_core::meetings::attachments::Attachment;
 use zhibu_core::meetings::{
-    AgendaItem, Attendance, Frequency, Grade, MeetingCalendar, MeetingKind, MeetingRecord, MeetingSummary,
-    QuorumReport,
+    AgendaItem, Attendance, Frequency, Grade, MeetingCalendar, MeetingKind, MeetingRecord, MeetingSummary, QuorumReport,
 };
 
 #[derive(Serialize)]

@@ -6,6 +6,7 @@ mod core {
     pub mod dues;
     pub mod meetings;
     pub mod members;
+    pub mod reminders;
 }
 
 use chrono::NaiveDate;

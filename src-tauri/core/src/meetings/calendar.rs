@@ -88,6 +88,8 @@ impl CellState {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CalendarCell {
     pub period: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
     pub label: String,
     pub expected: u32,
     pub held: u32,
@@ -144,7 +146,16 @@ pub fn row(
             } else {
                 CellState::Upcoming
             };
-            CalendarCell { period: p.code(), label: p.label(), expected, held, state, state_label: state.label() }
+            CalendarCell {
+                period: p.code(),
+                first_day: p.first_day(),
+                last_day: p.last_day(),
+                label: p.label(),
+                expected,
+                held,
+                state,
+                state_label: state.label(),
+            }
         })
         .collect();
     CalendarRow {

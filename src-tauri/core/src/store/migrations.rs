@@ -233,8 +233,15 @@ CREATE TABLE dues_remittances (
 );
 "#;
 
+/// Reminder settings (local practice): how far ahead 政治生日 are listed,
+/// and the committee's term in years.
+const V4: &str = r#"
+ALTER TABLE branch ADD COLUMN birthday_days INTEGER NOT NULL DEFAULT 30 CHECK (birthday_days BETWEEN 1 AND 366);
+ALTER TABLE branch ADD COLUMN term_years INTEGER NOT NULL DEFAULT 5 CHECK (term_years BETWEEN 1 AND 10);
+"#;
+
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,139 @@
+//! 今日提醒: what needs doing now and soon (DOMAIN.md §5), all computed here
+//! in one pass so the home screen, the CLI and the benchmark agree.
+
+pub mod rules;
+
+use crate::dues::Arrears;
+use crate::error::Result;
+use crate::meetings::calendar::CellState;
+use crate::members::MemberQuery;
+use crate::store::Store;
+use chrono::{Datelike, NaiveDate};
+pub use rules::{
+    medal_cutoff, member_reminders, BirthdayItem, LostContactItem, MedalItem, MemberReminders, MilestoneItem,
+    ProbationItem, ReminderSettings, Snapshot, TermItem,
+};
+use rusqlite::params;
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeetingDueItem {
+    pub kind: crate::meetings::MeetingKind,
+    pub kind_label: &'static str,
+    pub period: String,
+    pub label: String,
+    pub state: CellState,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reminders {
+    pub today: NaiveDate,
+    pub settings: ReminderSettings,
+    #[serde(flatten)]
+    pub members: MemberReminders,
+    pub arrears: Vec<Arrears>,
+    pub meetings_due: Vec<MeetingDueItem>,
+}
+
+impl Reminders {
+    /// How many items each kind has, in the order the home screen shows them.
+    pub fn counts(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            ("political_birthdays", self.members.political_birthdays.len()),
+            ("probation_ending", self.members.probation_ending.len()),
+            ("arrears", self.arrears.len()),
+            ("meetings_due", self.meetings_due.len()),
+            ("term_ending", self.members.term_ending.len()),
+            ("lost_contact", self.members.lost_contact.len()),
+            ("milestones", self.members.milestones.len()),
+            ("fifty_year_medal", self.members.fifty_year_medal.len()),
+            ("quarter_political_birthdays", self.members.quarter_political_birthdays.len()),
+        ]
+    }
+}
+
+impl Store {
+    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+        Ok(self.conn().query_row("SELECT birthday_days, term_years FROM branch WHERE id = 1", [], |r| {
+            Ok(ReminderSettings { birthday_days: r.get(0)?, term_years: r.get(1)? })
+        })?)
+    }
+
+    pub fn save_reminder_settings(&mut self, s: ReminderSettings) -> Result<ReminderSettings> {
+        let mut e = crate::error::FieldErrors::default();
+        if !(1..=366).contains(&s.birthday_days) {
+            e.add("birthday_days", "提前天数请填 1 到 366 之间的数");
+        }
+        if !(1..=10).contains(&s.term_years) {
+            e.add("term_years", "任期年数请填 1 到 10 之间的数（村党支部每届 5 年）");
+        }
+        e.into_result()?;
+        self.conn().execute(
+            "UPDATE branch SET birthday_days = ?1, term_years = ?2 WHERE id = 1",
+            params![s.birthday_days, s.term_years],
+        )?;
+        self.reminder_settings()
+    }
+
+    /// Every reminder for `today`.
+    pub fn reminders(&self, today: NaiveDate) -> Result<Reminders> {
+        let members = self.members(&MemberQuery { include_left: true, ..Default::default() })?;
+        let last_attended: HashMap<i64, NaiveDate> = {
+            let mut stmt = self.conn().prepare(
+                "SELECT a.member_id, MAX(m.date) FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id
+                 WHERE a.status = 'present' AND m.deleted_at IS NULL AND m.date <= ?1 GROUP BY a.member_id",
+            )?;
+            let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let last_paid: HashMap<i64, NaiveDate> = {
+            let mut stmt = self.conn().prepare(
+                "SELECT member_id, MAX(paid_on) FROM dues_payments WHERE amount_fen > 0 AND paid_on <= ?1 GROUP BY member_id",
+            )?;
+            let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let settings = self.reminder_settings()?;
+        let snapshot = Snapshot {
+            members: &members,
+            last_attended: &last_attended,
+            last_paid: &last_paid,
+            term_start: self.branch()?.term_start,
+            settings,
+        };
+        let member_part = member_reminders(&snapshot, today);
+        // Meetings due in the current periods, and missed in the ones just ended.
+        let mut meetings_due = Vec::new();
+        let mut years = vec![today.year()];
+        if today.month() <= 3 {
+            years.insert(0, today.year() - 1);
+        }
+        let recent = today - chrono::Duration::days(92);
+        for year in years {
+            for row in self.meeting_calendar(year, today)?.rows {
+                for c in row.cells {
+                    let due_now = c.state == CellState::Due;
+                    let just_missed = c.state == CellState::Missed && c.last_day >= recent;
+                    if due_now || just_missed {
+                        let note = if due_now {
+                            format!("{}尚未召开{}", c.label, row.kind_label)
+                        } else {
+                            format!("{}未召开{}（已过期）", c.label, row.kind_label)
+                        };
+                        meetings_due.push(MeetingDueItem {
+                            kind: row.kind,
+                            kind_label: row.kind_label,
+                            period: c.period,
+                            label: c.label,
+                            state: c.state,
+                            note,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(Reminders { today, settings, members: member_part, arrears: self.dues_arrears(today)?, meetings_due })
+    }
+}

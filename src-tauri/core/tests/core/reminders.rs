@@ -1,0 +1,152 @@
+use crate::id_for;
+use chrono::NaiveDate;
+use zhibu_core::branch::BranchForm;
+use zhibu_core::members::MemberForm;
+use zhibu_core::Store;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// Adds a member; `full` empty makes them probationary.
+fn add(s: &mut Store, seq: usize, admitted: &str, full: &str) -> i64 {
+    let form = MemberForm {
+        name: format!("党员{seq}"),
+        id_number: id_for("19300101", &format!("{:03}", 101 + seq * 2)),
+        kind: if full.is_empty() { "probationary" } else { "full" }.into(),
+        admitted_on: admitted.into(),
+        full_member_on: full.into(),
+        ..Default::default()
+    };
+    s.create_member(&form, d("2030-01-01")).unwrap().id
+}
+
+fn names(items: &[impl AsName]) -> Vec<String> {
+    items.iter().map(|i| i.name().to_string()).collect()
+}
+
+trait AsName {
+    fn name(&self) -> &str;
+}
+impl AsName for zhibu_core::reminders::BirthdayItem {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+impl AsName for zhibu_core::reminders::MedalItem {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+impl AsName for zhibu_core::reminders::ProbationItem {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+#[test]
+fn political_birthdays_in_the_next_30_days_wrap_december_into_january() {
+    let mut s = Store::open_in_memory().unwrap();
+    add(&mut s, 0, "1990-01-10", "1991-01-10"); // in 26 days, next year
+    add(&mut s, 1, "1990-12-16", "1991-12-16"); // today
+    add(&mut s, 2, "1990-01-20", "1991-01-20"); // in 36 days: outside
+    add(&mut s, 3, "1990-12-15", "1991-12-15"); // yesterday: next year's is far
+    let r = s.reminders(d("2026-12-16")).unwrap();
+    assert_eq!(names(&r.members.political_birthdays), ["党员1", "党员0"]);
+    assert_eq!(r.members.political_birthdays[1].years, 37);
+    assert_eq!(r.members.political_birthdays[1].days_until, Some(25));
+    assert_eq!(r.members.political_birthdays[0].days_until, Some(0));
+}
+
+#[test]
+fn a_leap_day_admission_is_remembered_on_28_february() {
+    let mut s = Store::open_in_memory().unwrap();
+    add(&mut s, 0, "2004-02-29", "2005-03-01");
+    let r = s.reminders(d("2026-02-20")).unwrap();
+    let b = &r.members.political_birthdays[0];
+    assert_eq!(b.date.to_iso(), "2026-02-28");
+    assert_eq!(b.days_until, Some(8));
+}
+
+#[test]
+fn month_precision_dates_say_the_day_is_unknown() {
+    let mut s = Store::open_in_memory().unwrap();
+    add(&mut s, 0, "1962-12", "1963-12");
+    let r = s.reminders(d("2026-11-20")).unwrap();
+    let b = &r.members.political_birthdays[0];
+    assert_eq!(b.date.to_iso(), "2026-12");
+    assert!(!b.day_known);
+    assert_eq!(b.days_until, None);
+    assert!(b.note.contains("具体日期不详"));
+}
+
+#[test]
+fn the_quarter_list_follows_quarter_boundaries() {
+    let mut s = Store::open_in_memory().unwrap();
+    add(&mut s, 0, "2000-03-31", "2001-03-31");
+    add(&mut s, 1, "2000-04-01", "2001-04-01");
+    add(&mut s, 2, "2000-06-30", "2001-06-30");
+    add(&mut s, 3, "2000-07-01", "2001-07-01");
+    let q2 = s.reminders(d("2026-04-15")).unwrap();
+    assert_eq!(names(&q2.members.quarter_political_birthdays), ["党员1", "党员2"]);
+    let q1 = s.reminders(d("2026-03-31")).unwrap();
+    assert_eq!(names(&q1.members.quarter_political_birthdays), ["党员0"]);
+    assert_eq!(q1.members.quarter_political_birthdays[0].years, 26);
+}
+
+#[test]
+fn the_fifty_year_medal_turns_on_1_july() {
+    let mut s = Store::open_in_memory().unwrap();
+    add(&mut s, 0, "1975-07-01", "1976-07-01"); // 50 years exactly on 2026-07-01
+    add(&mut s, 1, "1975-07-02", "1976-07-02"); // one day short in 2026: 2027's list
+    add(&mut s, 2, "1960-01-01", "1961-01-01"); // long past 50: already honoured
+    let before = s.reminders(d("2026-07-01")).unwrap();
+    assert_eq!(names(&before.members.fifty_year_medal), ["党员0"]);
+    assert_eq!(before.members.fifty_year_medal[0].cutoff, d("2026-07-01"));
+    let after = s.reminders(d("2026-07-02")).unwrap();
+    assert_eq!(names(&after.members.fifty_year_medal), ["党员1"]);
+    assert_eq!(after.members.fifty_year_medal[0].cutoff, d("2027-07-01"));
+    // 党龄 milestones this year: 50 for both (2026 − 1976).
+    assert_eq!(before.members.milestones.iter().filter(|m| m.years == 50).count(), 2);
+}
+
+#[test]
+fn probation_ending_soon_and_overdue() {
+    let mut s = Store::open_in_memory().unwrap();
+    add(&mut s, 0, "2025-12-20", ""); // due 2026-12-20: in 23 days
+    add(&mut s, 1, "2025-11-01", ""); // due 2026-11-01: overdue
+    add(&mut s, 2, "2026-03-01", ""); // due next March: not yet
+    let r = s.reminders(d("2026-11-27")).unwrap();
+    assert_eq!(names(&r.members.probation_ending), ["党员1", "党员0"]);
+    assert!(r.members.probation_ending[0].overdue);
+    assert_eq!(r.members.probation_ending[1].days_until, Some(23));
+}
+
+#[test]
+fn the_committee_term_ends_after_five_years() {
+    let mut s = Store::open_in_memory().unwrap();
+    let form =
+        BranchForm {
+            name: "中共某村支部委员会".into(), term_start: Some("2021-10-15".into()), ..Default::default()
+        };
+    s.save_branch(&form, d("2026-01-01")).unwrap();
+    assert!(s.reminders(d("2026-04-01")).unwrap().members.term_ending.is_empty(), "more than 6 months left");
+    let r = s.reminders(d("2026-05-01")).unwrap();
+    assert_eq!(r.members.term_ending[0].term_end, d("2026-10-15"));
+    let late = s.reminders(d("2026-11-01")).unwrap();
+    assert!(late.members.term_ending[0].note.contains("已于"));
+}
+
+#[test]
+fn the_demo_branch_has_something_of_every_kind_on_its_first_screen() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_demo(d("2026-11-27")).unwrap();
+    let r = s.reminders(d("2026-11-27")).unwrap();
+    assert!(!r.arrears.is_empty());
+    assert!(!r.meetings_due.is_empty(), "life meeting and review are due this year");
+    assert!(r.meetings_due.iter().any(|m| m.note == "2026年尚未召开组织生活会"));
+    assert!(!r.members.probation_ending.is_empty(), "admitted 2025-12-20");
+    assert!(!r.members.quarter_political_birthdays.is_empty());
+    // The member who lost contact is already flagged: not suggested again.
+    assert!(r.members.lost_contact.iter().all(|l| l.name != "朱慧"));
+}
