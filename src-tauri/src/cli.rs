@@ -51,6 +51,8 @@ pub enum Command {
         #[command(subcommand)]
         action: DuesAction,
     },
+    /// 今日提醒: every reminder as of --today
+    Reminders,
     /// 公民身份号码
     Id {
         #[command(subcommand)]
@@ -403,6 +405,28 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                 }
                 if arrears.is_empty() {
                     println!("没有连续 3 个月以上未交党费的党员。");
+                }
+            }
+        }
+        Command::Reminders => {
+            let r = store.reminders(today)?;
+            if as_json {
+                println!("{}", serde_json::to_string(&r).unwrap_or_else(|_| "{}".into()));
+            } else {
+                println!("{} 的提醒：", zhibu_core::PartialDate::Day(today).to_chinese());
+                let lines = r
+                    .members
+                    .political_birthdays
+                    .iter()
+                    .map(|b| format!("政治生日：{} {}（{}）", b.name, b.date.to_chinese(), b.note))
+                    .chain(r.members.probation_ending.iter().map(|p| format!("转正：{} {}", p.name, p.note)))
+                    .chain(r.arrears.iter().map(|a| format!("党费：{}", a.message)))
+                    .chain(r.meetings_due.iter().map(|m| format!("会议：{}", m.note)))
+                    .chain(r.members.term_ending.iter().map(|t| format!("换届：{}", t.note)))
+                    .chain(r.members.lost_contact.iter().map(|l| format!("失联：{} {}", l.name, l.note)))
+                    .chain(r.members.fifty_year_medal.iter().map(|m| format!("纪念章：{} {}", m.name, m.note)));
+                for line in lines {
+                    println!("· {line}");
                 }
             }
         }

@@ -149,3 +149,29 @@ fn dues_grid_and_arrears_json() {
     let early: Value = serde_json::from_slice(&early.stdout).unwrap();
     assert!(early.as_array().unwrap().is_empty(), "{early}");
 }
+
+#[test]
+fn reminders_json_has_every_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let out = zhibu(dir.path(), &["reminders", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "political_birthdays",
+        "quarter_political_birthdays",
+        "milestones",
+        "fifty_year_medal",
+        "probation_ending",
+        "arrears",
+        "meetings_due",
+        "term_ending",
+        "lost_contact",
+    ] {
+        assert!(r[key].is_array(), "{key} missing");
+    }
+    assert_eq!(r["today"], "2026-11-27");
+    assert!(r["probation_ending"].as_array().unwrap().iter().all(|p| p["name"].is_string() && p["due"].is_string()));
+    // The demo's committee took office 2021-10-15: its term ended before 2026-11-27.
+    assert!(r["term_ending"][0]["note"].as_str().unwrap().contains("届满"));
+}
