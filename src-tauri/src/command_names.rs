@@ -49,4 +49,7 @@ pub const COMMANDS: &[&str] = &[
     "dues_remittances",
     "dues_balance",
     "dues_notice",
+    "reminders",
+    "reminder_settings_get",
+    "reminder_settings_save",
 ];

@@ -345,3 +345,32 @@ pub fn dues_notice(
 ) -> ApiResult<DuesNotice> {
     Ok(state.store()?.dues_notice(year, quarter, month, state.today())?)
 }
+
+// ---- 今日提醒 ----
+
+use zhibu_core::reminders::{ReminderSettings, Reminders};
+
+#[tauri::command(async)]
+pub fn reminders(state: State<'_, AppState>) -> ApiResult<Reminders> {
+    Ok(state.store()?.reminders(state.today())?)
+}
+
+#[tauri::command(async)]
+pub fn reminder_settings_get(state: State<'_, AppState>) -> ApiResult<ReminderSettings> {
+    Ok(state.store()?.reminder_settings()?)
+}
+
+#[derive(serde::Deserialize)]
+pub struct ReminderSettingsForm {
+    pub birthday_days: i64,
+    pub term_years: i32,
+}
+
+#[tauri::command(async)]
+pub fn reminder_settings_save(
+    state: State<'_, AppState>,
+    settings: ReminderSettingsForm,
+) -> ApiResult<ReminderSettings> {
+    let s = ReminderSettings { birthday_days: settings.birthday_days, term_years: settings.term_years };
+    Ok(state.store()?.save_reminder_settings(s)?)
+}

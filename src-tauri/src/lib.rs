@@ -62,6 +62,9 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
         commands::dues_remittances,
         commands::dues_balance,
         commands::dues_notice,
+        commands::reminders,
+        commands::reminder_settings_get,
+        commands::reminder_settings_save,
     ])
 }
 
