@@ -488,18 +488,21 @@ fn load_payment(conn: &Connection, id: i64) -> Result<Payment> {
     Ok(p)
 }
 
-fn insert_payment(
-    conn: &Connection,
+/// One entry to write to the ledger.
+struct NewPayment<'a> {
     member_id: i64,
     paid_on: NaiveDate,
-    kind: &str,
+    kind: &'a str,
     amount: i64,
-    months: &[(Month, i64)],
-    receipt: &str,
-    collector: &str,
-    note: &str,
+    months: &'a [(Month, i64)],
+    receipt: &'a str,
+    collector: &'a str,
+    note: &'a str,
     reverses: Option<i64>,
-) -> Result<i64> {
+}
+
+fn insert_payment(conn: &Connection, p: &NewPayment<'_>) -> Result<i64> {
+    let NewPayment { member_id, paid_on, kind, amount, months, receipt, collector, note, reverses } = *p;
     conn.execute(
         "INSERT INTO dues_payments (member_id, paid_on, kind, amount_fen, receipt_no, collector, note, reverses_id, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -632,17 +635,20 @@ impl Store {
             return Err(Error::Validation(e));
         }
         let months: Vec<(Month, i64)> = original.months.iter().map(|m| (m.month, -m.amount_fen)).collect();
+        let note = format!("冲正第 {id} 号记录：{reason}");
         let new_id = insert_payment(
             &tx,
-            original.member_id,
-            today,
-            &original.kind,
-            -original.amount_fen,
-            &months,
-            &original.receipt_no,
-            "",
-            &format!("冲正第 {id} 号记录：{reason}"),
-            Some(id),
+            &NewPayment {
+                member_id: original.member_id,
+                paid_on: today,
+                kind: &original.kind,
+                amount: -original.amount_fen,
+                months: &months,
+                receipt: &original.receipt_no,
+                collector: "",
+                note: &note,
+                reverses: Some(id),
+            },
         )?;
         tx.commit()?;
         load_payment(self.conn(), new_id)
@@ -860,15 +866,17 @@ pub(crate) fn record_payment_in(conn: &Connection, form: &PaymentForm, today: Na
     };
     insert_payment(
         conn,
-        form.member_id,
-        paid_on,
-        if kind == "extra" { "extra" } else { "dues" },
-        amount,
-        &months,
-        &clean(&form.receipt_no),
-        &clean(&form.collector),
-        &clean(&form.note),
-        None,
+        &NewPayment {
+            member_id: form.member_id,
+            paid_on,
+            kind: if kind == "extra" { "extra" } else { "dues" },
+            amount,
+            months: &months,
+            receipt: &clean(&form.receipt_no),
+            collector: &clean(&form.collector),
+            note: &clean(&form.note),
+            reverses: None,
+        },
     )
 }
 

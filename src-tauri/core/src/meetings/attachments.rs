@@ -103,7 +103,7 @@ impl Store {
             params![meeting_id, sha, name, bytes.len() as i64, now_text()],
         )?;
         let id = self.conn().last_insert_rowid();
-        Ok(self.attachments(meeting_id)?.into_iter().find(|a| a.id == id).ok_or(Error::NotFound("附件"))?)
+        self.attachments(meeting_id)?.into_iter().find(|a| a.id == id).ok_or(Error::NotFound("附件"))
     }
 
     pub fn attachments(&self, meeting_id: i64) -> Result<Vec<Attachment>> {

@@ -220,7 +220,7 @@ mod tests {
         let states: Vec<CellState> = r.cells.iter().map(|c| c.state).collect();
         assert_eq!(states, [CellState::Held, CellState::Missed, CellState::Held, CellState::Due]);
         assert_eq!(
-            gaps(&[r.clone()]),
+            gaps(std::slice::from_ref(&r)),
             ["第二季度未召开支部党员大会", "第四季度尚未召开支部党员大会（本期内还可召开）"]
         );
     }

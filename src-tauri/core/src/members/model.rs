@@ -213,7 +213,7 @@ pub fn next_anniversary(date: PartialDate, today: NaiveDate) -> Option<Political
         PartialDate::Month { year: y, month } => {
             let year = if month < today.month() { today.year() + 1 } else { today.year() };
             let years = year - y;
-            (years >= 1).then(|| PoliticalBirthday {
+            (years >= 1).then_some(PoliticalBirthday {
                 date: PartialDate::Month { year, month },
                 years,
                 day_known: false,

@@ -343,7 +343,7 @@ mod tests {
     }
 
     fn errors_of(form: &MemberForm) -> FieldErrors {
-        check_form(form, today()).err().expect("should be refused")
+        check_form(form, today()).expect_err("should be refused")
     }
 
     #[test]

@@ -294,7 +294,7 @@ pub fn member_reminders(s: &Snapshot<'_>, today: NaiveDate) -> MemberReminders {
     let by_date = |a: &BirthdayItem, b: &BirthdayItem| a.date.cmp(&b.date).then(a.member_id.cmp(&b.member_id));
     out.political_birthdays.sort_by(by_date);
     out.quarter_political_birthdays.sort_by(by_date);
-    out.milestones.sort_by(|a, b| a.date.cmp(&b.date));
-    out.probation_ending.sort_by(|a, b| a.due.cmp(&b.due));
+    out.milestones.sort_by_key(|a| a.date);
+    out.probation_ending.sort_by_key(|a| a.due);
     out
 }
