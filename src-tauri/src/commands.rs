@@ -230,8 +230,19 @@ use zhibu_core::dues::{
 };
 
 #[derive(serde::Serialize)]
+pub struct DuesCategoryChoice {
+    pub value: &'static str,
+    pub label: &'static str,
+    /// The form asks for a monthly base (wage or pension).
+    pub needs_base: bool,
+    /// The form asks for an approved amount (hardship).
+    pub needs_fixed: bool,
+}
+
+#[derive(serde::Serialize)]
 pub struct DuesChoices {
-    pub categories: Vec<crate::dto::Choice>,
+    pub categories: Vec<DuesCategoryChoice>,
+    pub roundings: Vec<crate::dto::Choice>,
 }
 
 #[tauri::command(async)]
@@ -239,8 +250,18 @@ pub fn dues_choices() -> DuesChoices {
     DuesChoices {
         categories: DuesCategory::ALL
             .iter()
-            .map(|c| crate::dto::Choice { value: c.code(), label: c.label() })
+            .map(|c| DuesCategoryChoice {
+                value: c.code(),
+                label: c.label(),
+                needs_base: c.uses_base(),
+                needs_fixed: *c == DuesCategory::Hardship,
+            })
             .collect(),
+        roundings: vec![
+            crate::dto::Choice { value: "1", label: "到分（不取整）" },
+            crate::dto::Choice { value: "10", label: "到角" },
+            crate::dto::Choice { value: "100", label: "到元" },
+        ],
     }
 }
 
@@ -256,7 +277,12 @@ pub fn dues_settings_save(state: State<'_, AppState>, settings: DuesSettingsForm
 
 /// The amount a category and base would give, for the form as it is typed.
 #[tauri::command(async)]
-pub fn dues_amount_preview(state: State<'_, AppState>, category: String, base: String) -> ApiResult<Amount> {
+pub fn dues_amount_preview(
+    state: State<'_, AppState>,
+    category: String,
+    base: String,
+    fixed: Option<String>,
+) -> ApiResult<Amount> {
     let settings = state.store()?.dues_settings()?;
     let invalid = |message: String| crate::error::ApiError { code: "validation", message, fields: None };
     let category = DuesCategory::from_code(&category).ok_or_else(|| invalid("请选择党费类别".into()))?;
@@ -264,7 +290,13 @@ pub fn dues_amount_preview(state: State<'_, AppState>, category: String, base: S
         "" => None,
         b => Some(money::parse_yuan(b).ok_or_else(|| invalid("金额请写成 3000 或 3000.50 这样（元）".into()))?),
     };
-    let fixed = (category == DuesCategory::Farmer).then_some(settings.farmer_fen);
+    let fixed = match category {
+        DuesCategory::Farmer => Some(settings.farmer_fen),
+        _ => match fixed.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(f) => Some(money::parse_yuan(f).ok_or_else(|| invalid("金额请写成 0.50 这样（元）".into()))?),
+        },
+    };
     monthly_amount(AmountInput { category, base, fixed }, settings.rounding_fen).map_err(|e| invalid(e.to_string()))
 }
 

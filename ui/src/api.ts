@@ -455,3 +455,222 @@ export const meetingAttach = (id: number, name: string, data: string) =>
 export const meetingDetach = (id: number) => call<null>('meeting_detach', { id })
 /** The attachment as a `data:` URL. */
 export const attachmentData = (id: number) => call<string>('attachment_data', { id })
+
+// ---- 党费 (dues) ----
+// Money from the core is integer 分 (`*_fen`); yuan amounts go back as the text the user typed.
+
+export type MonthState = 'not_member' | 'unassessed' | 'owed' | 'paid' | 'waived' | 'future'
+
+export interface GridCell {
+  /** YYYY-MM */
+  month: string
+  state: MonthState
+  state_label: string
+  /** What the month owes, where assessed. */
+  owed_fen: number | null
+  /** Net paid for the month (reversals subtracted). */
+  paid_fen: number
+}
+
+export interface GridRow {
+  member_id: number
+  name: string
+  category_label: string | null
+  base_fen: number | null
+  rate_label: string | null
+  monthly_fen: number | null
+  cells: GridCell[]
+  /** Paid for this year's months. */
+  total_fen: number
+  /** Consecutive unpaid months up to last month. */
+  arrears_months: number
+}
+
+export interface DuesGrid {
+  year: number
+  rows: GridRow[]
+  /** Per month of the year: paid for that month, all members. */
+  month_totals: number[]
+  total_fen: number
+  /** 自愿多交 received this year. */
+  extra_fen: number
+}
+
+export interface DuesChoices {
+  categories: Choice[]
+}
+
+export interface DuesSettings {
+  farmer_fen: number
+  rounding_fen: number
+  max_back_months: number
+  max_advance_months: number
+}
+
+export interface DuesSettingsInput {
+  /** Yuan as typed, 0.20–1.00. */
+  farmer_amount: string
+  /** 1, 10 or 100. */
+  rounding_fen: number
+  max_back_months: number
+  max_advance_months: number
+}
+
+export interface Amount {
+  monthly_fen: number
+  rate_per_mille: number | null
+  rate_label: string
+  warnings: string[]
+}
+
+export interface AssessmentInput {
+  member_id: number
+  /** YYYY-MM */
+  from_month: string
+  category: string
+  /** Yuan as typed (in_service, declared, retired). */
+  base: string
+  /** Yuan as typed (hardship). */
+  fixed: string
+  decision: string
+  note: string
+}
+
+export interface Assessment {
+  id: number
+  member_id: number
+  from_month: string
+  category: string
+  category_label: string
+  base_fen: number | null
+  fixed_fen: number | null
+  monthly_fen: number
+  decision: string
+  note: string
+  created_at: string
+}
+
+export interface AssessResult {
+  assessment: Assessment
+  warnings: string[]
+}
+
+export type PaymentKind = 'dues' | 'extra'
+
+export interface PaymentInput {
+  member_id: number
+  paid_on: string
+  kind: PaymentKind
+  /** YYYY-MM, for `dues`. */
+  months: string[]
+  /** Yuan as typed, for `extra`. */
+  amount: string
+  receipt_no: string
+  collector: string
+  note: string
+}
+
+export interface Payment {
+  id: number
+  member_id: number
+  name: string
+  paid_on: string
+  kind: PaymentKind
+  amount_fen: number
+  months: { month: string; amount_fen: number }[]
+  receipt_no: string
+  collector: string
+  note: string
+  /** Set on a reversal entry: the payment it reverses. */
+  reverses_id: number | null
+  /** Set on a reversed payment: the reversal entry. */
+  reversed_by: number | null
+  /** ≥ 1000 元 in one payment: goes entirely to the Centre. */
+  large: boolean
+  back_months: number
+  advance_months: number
+}
+
+export interface Arrears {
+  member_id: number
+  name: string
+  months: number
+  from: string
+  to: string
+  owed_fen: number
+  /** `warn` at 3 months, `flag` at 6. */
+  level: 'warn' | 'flag'
+  message: string
+}
+
+export interface RemittanceInput {
+  remitted_on: string
+  from_month: string
+  to_month: string
+  /** Yuan as typed. */
+  amount: string
+  handler: string
+  voucher: string
+  note: string
+}
+
+export interface Remittance {
+  id: number
+  remitted_on: string
+  from_month: string
+  to_month: string
+  amount_fen: number
+  handler: string
+  voucher: string
+  note: string
+}
+
+export interface DuesBalance {
+  collected_fen: number
+  remitted_fen: number
+  balance_fen: number
+}
+
+export interface NoticeRow {
+  seq: number
+  name: string
+  paid_months: string
+  unpaid_months: string
+  amount_fen: number
+  amount: string
+}
+
+export interface DuesNotice {
+  title: string
+  period_label: string
+  branch_name: string
+  rows: NoticeRow[]
+  total_fen: number
+  total: string
+  remitted: string
+  issued_on: string
+}
+
+export const duesChoices = () => call<DuesChoices>('dues_choices')
+export const duesSettingsGet = () => call<DuesSettings>('dues_settings_get')
+export const duesSettingsSave = (settings: DuesSettingsInput) => call<DuesSettings>('dues_settings_save', { settings })
+/** `base`: yuan as typed, '' where the category has none. */
+export const duesAmountPreview = (category: string, base: string) =>
+  call<Amount>('dues_amount_preview', { category, base })
+export const duesAssess = (input: AssessmentInput) => call<AssessResult>('dues_assess', { input })
+export const duesAssessments = (member_id: number) => call<Assessment[]>('dues_assessments', { member_id })
+export const duesGrid = (year: number) => call<DuesGrid>('dues_grid', { year })
+export const duesPay = (input: PaymentInput) => call<Payment>('dues_pay', { input })
+/** 收缴日: `month` paid for each member who owes it. */
+export const duesCollect = (member_ids: number[], month: string, paid_on: string, collector: string) =>
+  call<Payment[]>('dues_collect', { member_ids, month, paid_on, collector })
+export const duesReverse = (id: number, reason: string) => call<Payment>('dues_reverse', { id, reason })
+/** Payments made in `year` (by date paid), newest first. */
+export const duesPayments = (year: number) => call<Payment[]>('dues_payments', { year })
+export const duesArrears = () => call<Arrears[]>('dues_arrears')
+export const duesRemit = (input: RemittanceInput) => call<Remittance>('dues_remit', { input })
+export const duesRemittances = (year: number | null) => call<Remittance[]>('dues_remittances', { year })
+export const duesBalance = () => call<DuesBalance>('dues_balance')
+/** The whole year, or one quarter (1–4), or one month (1–12): the unused ones null. */
+export const duesNotice = (year: number, quarter: number | null, month: number | null) =>
+  call<DuesNotice>('dues_notice', { year, quarter, month })

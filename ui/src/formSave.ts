@@ -1,4 +1,6 @@
-import { reactive, ref } from 'vue'
+import { nextTick, reactive, ref } from 'vue'
+import { useRouter, type Router } from 'vue-router'
+import { ElMessage } from 'element-plus'
 import { toApiError } from './api'
 import { showError } from './notify'
 
@@ -52,4 +54,59 @@ export function useFormSave() {
   }
 
   return { errors, topError, saving, clearErrors, run }
+}
+
+/** The note put on top when a refusal marks fields but says nothing general. */
+export const FIX_MARKED = '有几项需要改正，请看标红的地方'
+
+/** After the refusal has been drawn, bring the first marked field (found by `selector`) into view. */
+export async function scrollToFirstError(selector: string): Promise<void> {
+  await nextTick()
+  const first = document.querySelector(selector)
+  if (first && 'scrollIntoView' in first) (first as HTMLElement).scrollIntoView({ block: 'center' })
+}
+
+/** Back to where the user came from; if the page was opened directly, to `fallback`. */
+export function goBack(router: Router, fallback: string): void {
+  const back = (window.history.state as { back?: string } | null)?.back
+  if (back) router.back()
+  else router.push(fallback)
+}
+
+export interface FormPageOptions {
+  /** CSS selector of the marked fields of this form, e.g. '.member-form .el-form-item.is-error'. */
+  errorSelector: string
+}
+
+/**
+ * A whole-page form (添加/编辑): `useFormSave` plus the two things every such
+ * page does — save and then open what was saved, or go back without saving.
+ * Call in `setup`.
+ */
+export function useFormPage(options: FormPageOptions) {
+  const form = useFormSave()
+  const router = useRouter()
+
+  /**
+   * Saves with `save`, says 已保存 and opens the page `to` names for the saved
+   * record. A refusal marks the fields and scrolls to the first of them.
+   */
+  function saveThenOpen<T>(save: () => Promise<T>, to: (saved: T) => string): Promise<T | undefined> {
+    return form.run(
+      async () => {
+        const saved = await save()
+        ElMessage.success('已保存')
+        await router.push(to(saved))
+        return saved
+      },
+      {
+        async onFieldErrors() {
+          if (!form.topError.value) form.topError.value = FIX_MARKED
+          await scrollToFirstError(options.errorSelector)
+        },
+      },
+    )
+  }
+
+  return { ...form, saveThenOpen, cancel: (fallback: string) => goBack(router, fallback) }
 }

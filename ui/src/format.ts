@@ -33,3 +33,22 @@ export function formatSize(bytes: number | null | undefined): string {
   if (bytes >= MB || kb >= 1024) return `${(bytes / MB).toFixed(1)} MB`
   return `${kb} KB`
 }
+
+/**
+ * Integer 分 as yuan with two decimals: 1500 → "15.00", 5 → "0.05", -250 → "-2.50".
+ * Integer arithmetic only (no floating-point division of money). null → "—".
+ */
+export function fen(value: number | null | undefined): string {
+  if (value == null || !Number.isFinite(value)) return '—'
+  const n = Math.round(value) // the core sends integers; this only guards the digits below
+  const sign = n < 0 ? '-' : ''
+  const a = Math.abs(n)
+  const cents = a % 100
+  return `${sign}${(a - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`
+}
+
+/** The "YYYY-MM" of an ISO date "2026-11-27", or '' if it is not one. */
+export function monthOf(date: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(date ?? '')
+  return m ? `${m[1]}-${m[2]}` : ''
+}

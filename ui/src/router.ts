@@ -10,6 +10,11 @@ import MeetingCalendarView from './views/MeetingCalendarView.vue'
 import MeetingFormView from './views/MeetingFormView.vue'
 import MeetingDetailView from './views/MeetingDetailView.vue'
 import MeetingTalksView from './views/MeetingTalksView.vue'
+import DuesGridView from './views/DuesGridView.vue'
+import DuesMemberView from './views/DuesMemberView.vue'
+import DuesArrearsView from './views/DuesArrearsView.vue'
+import DuesRemitView from './views/DuesRemitView.vue'
+import DuesNoticeView from './views/DuesNoticeView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -48,6 +53,17 @@ export const routes: RouteRecordRaw[] = [
     props: (r) => ({ id: Number(r.params.id) }),
     meta: { nav: 'meetings' },
   },
+  { path: '/dues', name: 'dues', component: DuesGridView, meta: { nav: 'dues' } },
+  {
+    path: '/dues/member/:id(\\d+)',
+    name: 'dues-member',
+    component: DuesMemberView,
+    props: (r) => ({ id: Number(r.params.id) }),
+    meta: { nav: 'dues' },
+  },
+  { path: '/dues/arrears', name: 'dues-arrears', component: DuesArrearsView, meta: { nav: 'dues' } },
+  { path: '/dues/remit', name: 'dues-remit', component: DuesRemitView, meta: { nav: 'dues' } },
+  { path: '/dues/notice', name: 'dues-notice', component: DuesNoticeView, meta: { nav: 'dues' } },
   { path: '/settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ]

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { useFormSave } from '../src/formSave'
+import { describe, expect, it, vi } from 'vitest'
+import type { Router } from 'vue-router'
+import { goBack, useFormSave } from '../src/formSave'
 
 describe('useFormSave', () => {
   it('marks field errors, puts the message on top and ignores a second submit', async () => {
@@ -28,5 +29,20 @@ describe('useFormSave', () => {
     await run(async () => 1)
     expect({ ...errors }).toEqual({})
     expect(topError.value).toBe('')
+  })
+})
+
+describe('goBack', () => {
+  it('goes back where the user came from, or to the fallback when the page was opened directly', () => {
+    const router = { back: vi.fn(), push: vi.fn() }
+    window.history.replaceState({ back: '/members/7' }, '')
+    goBack(router as unknown as Router, '/members')
+    expect(router.back).toHaveBeenCalledTimes(1)
+    expect(router.push).not.toHaveBeenCalled()
+
+    window.history.replaceState({}, '')
+    goBack(router as unknown as Router, '/members')
+    expect(router.push).toHaveBeenCalledWith('/members')
+    expect(router.back).toHaveBeenCalledTimes(1)
   })
 })

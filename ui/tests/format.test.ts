@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatSize } from '../src/format'
+import { fen, formatDate, formatSize, monthOf } from '../src/format'
 import { toApiError } from '../src/api'
 
 describe('formatDate', () => {
@@ -32,5 +32,24 @@ describe('toApiError', () => {
     const odd = toApiError({ weird: 1 })
     expect(odd.code).toBe('internal')
     expect(odd.message).not.toContain('{')
+  })
+})
+
+describe('fen', () => {
+  it('shows integer 分 as yuan with two decimals', () => {
+    expect(fen(1500)).toBe('15.00')
+    expect(fen(5)).toBe('0.05')
+    expect(fen(50)).toBe('0.50')
+    expect(fen(0)).toBe('0.00')
+    expect(fen(300001)).toBe('3000.01')
+    expect(fen(-250)).toBe('-2.50')
+    expect(fen(123456789012)).toBe('1234567890.12')
+    expect(fen(null)).toBe('—')
+    expect(fen(undefined)).toBe('—')
+  })
+
+  it('takes the month of a date', () => {
+    expect(monthOf('2026-11-27')).toBe('2026-11')
+    expect(monthOf('')).toBe('')
   })
 })

@@ -46,13 +46,13 @@ describe('首页', () => {
     expect(wrapper.get('[data-testid=go-settings]').attributes('href')).toContain('/settings')
   })
 
-  it('shows the unbuilt sections as disabled and 组织生活 as a link, marked 后续版本', async () => {
+  it('shows the unbuilt sections as disabled and 组织生活 and 党费 as links, marked 后续版本', async () => {
     fakeCore((cmd) => {
       if (cmd === 'app_info') return appInfo({ member_count: 3 })
       throw { code: 'unexpected', message: cmd }
     })
     const { wrapper } = await mountApp('/')
-    for (const key of ['dues', 'ledger', 'archive']) {
+    for (const key of ['ledger', 'archive']) {
       const item = wrapper.get(`[data-testid=nav-${key}]`)
       expect(item.element.tagName).not.toBe('A')
       expect(item.attributes('aria-disabled')).toBe('true')
@@ -61,5 +61,8 @@ describe('首页', () => {
     expect(wrapper.get('[data-testid=nav-members]').element.tagName).toBe('A')
     expect(wrapper.get('[data-testid=nav-meetings]').element.tagName).toBe('A')
     expect(wrapper.get('[data-testid=nav-meetings]').attributes('href')).toContain('/meetings')
+    expect(wrapper.get('[data-testid=nav-dues]').element.tagName).toBe('A')
+    expect(wrapper.get('[data-testid=nav-dues]').attributes('href')).toContain('/dues')
+    expect(wrapper.get('[data-testid=nav-dues]').text()).not.toContain('后续版本')
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { appInfo, fakeCore, mountApp, pickOption, settle } from './helpers'
 import { meetingChoices } from './meetingFixtures'
-import type { Branch, MeetingSettings, MeetingSettingsInput } from '../src/api'
+import type { Branch, DuesSettingsInput, MeetingSettings, MeetingSettingsInput } from '../src/api'
 
 describe('设置', () => {
   it('loads and saves the branch, sending an empty date as null', async () => {
@@ -118,6 +118,39 @@ describe('设置', () => {
       await settle(150)
       expect(wrapper.get('[data-testid=item-theme-day] .el-form-item__error').text()).toContain('最多 30 字')
       expect(wrapper.get('[data-testid=meeting-settings-error]').text()).toContain('有 1 处填写需要修改')
+    })
+  })
+
+  describe('党费规则', () => {
+    it('reads the rules when the tab is opened and saves them, the farmer amount as typed', async () => {
+      const calls = fakeCore((cmd, args) => {
+        if (cmd === 'branch_get') return { name: '', higher_committee: '', secretary: '', term_start: null }
+        if (cmd === 'app_info') return appInfo()
+        if (cmd === 'dues_settings_get') return { farmer_fen: 50, rounding_fen: 1, max_back_months: 6, max_advance_months: 6 }
+        if (cmd === 'dues_settings_save') {
+          const s = args.settings as DuesSettingsInput
+          return { farmer_fen: 80, rounding_fen: s.rounding_fen, max_back_months: s.max_back_months, max_advance_months: s.max_advance_months }
+        }
+        throw { code: 'unexpected', message: cmd }
+      })
+      const { wrapper } = await mountApp('/settings?tab=dues')
+      const box = wrapper.get('[data-testid=dues-settings]')
+      const farmer = box.get('[data-testid=field-farmer_amount] input')
+      expect((farmer.element as HTMLInputElement).value).toBe('0.50')
+      expect(box.get('[data-testid=field-rounding_fen]').text()).toContain('到分')
+
+      await farmer.setValue('0.8')
+      await pickOption(box, '[data-testid=field-rounding_fen]', '到角')
+      const back = box.get('[data-testid=field-max_back_months] input')
+      await back.setValue('3')
+      await back.trigger('blur')
+      await box.get('[data-testid=dues-settings-save]').trigger('click')
+      await settle()
+
+      expect(calls.filter((c) => c.cmd === 'dues_settings_save').map((c) => c.args)).toEqual([
+        { settings: { farmer_amount: '0.8', rounding_fen: 10, max_back_months: 3, max_advance_months: 6 } },
+      ])
+      expect((farmer.element as HTMLInputElement).value).toBe('0.80')
     })
   })
 })

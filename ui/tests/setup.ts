@@ -2,6 +2,7 @@ import { afterEach } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { resetRosterFilters } from '../src/rosterState'
 import { resetMeetingFilters } from '../src/meetingState'
+import { resetDuesFilters } from '../src/duesState'
 import { unmountAll } from './helpers'
 
 // jsdom lacks a few browser APIs Element Plus touches.
@@ -41,5 +42,6 @@ afterEach(() => {
   clearMocks()
   resetRosterFilters()
   resetMeetingFilters()
+  resetDuesFilters()
   document.body.innerHTML = ''
 })

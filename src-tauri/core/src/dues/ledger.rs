@@ -153,6 +153,8 @@ pub struct GridCell {
     pub owed_fen: Option<i64>,
     /// Net paid for the month (reversals subtracted).
     pub paid_fen: i64,
+    /// What paying this month now would cost (owed less already paid).
+    pub due_fen: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -400,7 +402,18 @@ impl Ledger {
             (true, Some(_)) if m > current => MonthState::Future,
             (true, Some(_)) => MonthState::Owed,
         };
-        GridCell { month: m, state, state_label: state.label(), owed_fen: owed.filter(|_| owes), paid_fen: paid }
+        let due = match state {
+            MonthState::Owed | MonthState::Future => (owed.unwrap_or(0) - paid).max(0),
+            _ => 0,
+        };
+        GridCell {
+            month: m,
+            state,
+            state_label: state.label(),
+            owed_fen: owed.filter(|_| owes),
+            paid_fen: paid,
+            due_fen: due,
+        }
     }
 
     /// Consecutive unpaid months ending with the month before `current`.
@@ -831,9 +844,7 @@ pub(crate) fn record_payment_in(conn: &Connection, form: &PaymentForm, today: Na
                     }
                     MonthState::Paid => e.add("months", format!("{}已经交过了", m.label())),
                     MonthState::Waived => e.add("months", format!("{}是免交的", m.label())),
-                    MonthState::Owed | MonthState::Future => {
-                        months.push((*m, cell.owed_fen.unwrap_or(0) - cell.paid_fen));
-                    }
+                    MonthState::Owed | MonthState::Future => months.push((*m, cell.due_fen)),
                 }
             }
             if let Some(day) = paid_on {

@@ -19,6 +19,13 @@ coded_enum!(
     }
 );
 
+impl DuesCategory {
+    /// Categories whose amount follows a monthly base (wage or pension).
+    pub fn uses_base(self) -> bool {
+        matches!(self, DuesCategory::InService | DuesCategory::Declared | DuesCategory::Retired)
+    }
+}
+
 /// Bracket edges in 分, for in-service (and declared) incomes.
 const IN_SERVICE: [(i64, i64); 3] = [(300000, 5), (500000, 10), (1000000, 15)];
 const IN_SERVICE_TOP: i64 = 20;

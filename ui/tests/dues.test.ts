@@ -1,0 +1,379 @@
+import { describe, expect, it, vi } from 'vitest'
+import { mountApp, pickOption, settle } from './helpers'
+import { duesCore, payment } from './duesFixtures'
+import type { DuesNotice, PaymentInput } from '../src/api'
+
+function inDialog(testid: string): HTMLElement {
+  const el = document.querySelector<HTMLElement>(`[data-testid=${testid}]`)
+  if (!el) throw new Error(`no ${testid}`)
+  return el
+}
+async function typeInto(input: HTMLInputElement, value: string) {
+  input.value = value
+  input.dispatchEvent(new Event('input'))
+  await settle()
+}
+
+describe('党费收缴表', () => {
+  it('draws every month of every member from dues_grid, with the totals and the arrears', async () => {
+    const calls = duesCore()
+    const { wrapper } = await mountApp('/dues')
+    expect(calls.find((c) => c.cmd === 'dues_grid')!.args).toEqual({ year: 2026 })
+
+    const cells = wrapper.findAll('[data-testid=dues-cell]')
+    expect(cells).toHaveLength(5 * 12)
+    const cell = (id: number, month: string) =>
+      wrapper.get(`[data-testid=dues-cell][data-member-id="${id}"][data-month="${month}"]`)
+
+    expect(cell(1, '2026-03').attributes('data-state')).toBe('paid')
+    expect(cell(1, '2026-03').text()).toBe('15.00')
+    expect(cell(1, '2026-03').classes()).toContain('state-paid')
+    expect(cell(1, '2026-11').attributes('data-state')).toBe('owed')
+    expect(cell(1, '2026-11').text()).toBe('15.00')
+    expect(cell(1, '2026-11').classes()).toContain('state-owed')
+    expect(cell(1, '2026-12').attributes('data-state')).toBe('future')
+    expect(cell(1, '2026-12').text()).toBe('●')
+    expect(cell(2, '2026-07').text()).toBe('0.50')
+    expect(cell(3, '2026-01').text()).toBe('—')
+    expect(cell(3, '2026-05').text()).toBe('未核定')
+    expect(cell(4, '2026-05').text()).toBe('免交')
+    expect(cell(5, '2026-06').text()).toBe('52.00')
+
+    const first = wrapper.get('[data-testid=dues-row][data-member-id="1"]')
+    expect(first.text()).toContain('3000.00')
+    expect(first.text()).toContain('0.5%')
+    expect(first.get('[data-testid=dues-row-total]').text()).toBe('150.00')
+    expect(first.get('[data-testid=dues-member-link]').attributes('href')).toContain('/dues/member/1')
+
+    // 欠交: nothing under 3 months, orange from 3, red from 6
+    const arrears = (id: number) => wrapper.get(`[data-testid=dues-row][data-member-id="${id}"] [data-testid=dues-arrears-months]`)
+    expect(arrears(1).text()).toBe('')
+    expect(arrears(2).text()).toBe('5个月')
+    expect(arrears(2).find('.el-tag--warning').exists()).toBe(true)
+    expect(arrears(5).text()).toBe('6个月')
+    expect(arrears(5).find('.el-tag--danger').exists()).toBe(true)
+
+    const totals = wrapper.get('[data-testid=dues-totals]')
+    expect(totals.findAll('[data-testid=dues-month-total]').map((t) => t.text())).toEqual([
+      '72.50', '72.50', '72.50', '72.50', '72.50', '20.50', '15.00', '15.00', '15.00', '15.00', '0.00', '0.00',
+    ])
+    expect(totals.get('[data-testid=dues-total]').text()).toBe('443.00')
+    expect(wrapper.get('[data-testid=dues-extra]').text()).toContain('100.00')
+  })
+
+  it('收缴日 ticks only the members who owe the month and sends their ids', async () => {
+    const calls = duesCore((cmd, args) => {
+      if (cmd === 'dues_collect')
+        return (args.member_ids as number[]).map((id) => payment({ id: 100 + id, member_id: id }))
+      return undefined
+    })
+    const { wrapper } = await mountApp('/dues')
+    await wrapper.get('[data-testid=collect-day]').trigger('click')
+    await settle()
+
+    const dialog = inDialog('collect-dialog')
+    expect(dialog.querySelector<HTMLInputElement>('[data-testid=field-month] input')!.value).toBe('2026-11')
+    expect(dialog.querySelector<HTMLInputElement>('[data-testid=field-paid_on] input')!.value).toBe('2026-11-27')
+    const lines = [...dialog.querySelectorAll<HTMLElement>('[data-testid=collect-member]')]
+    expect(lines).toHaveLength(5)
+    const checkedIds = lines
+      .filter((l) => l.querySelector<HTMLInputElement>('input')!.checked)
+      .map((l) => Number(l.dataset.memberId))
+    expect(checkedIds).toEqual([1, 2, 5])
+    // 王五 (未核定) and 赵六 (免交) cannot be ticked
+    const disabled = lines.filter((l) => l.querySelector<HTMLInputElement>('input')!.disabled).map((l) => Number(l.dataset.memberId))
+    expect(disabled).toEqual([3, 4])
+    expect(dialog.querySelector('[data-testid=collect-total]')!.textContent).toBe('67.50')
+
+    // December is not due yet: it can be collected in advance, but nobody is ticked for it
+    const month = dialog.querySelector<HTMLInputElement>('[data-testid=field-month] input')!
+    const ticked = () =>
+      [...dialog.querySelectorAll<HTMLElement>('[data-testid=collect-member]')]
+        .filter((l) => l.querySelector<HTMLInputElement>('input')!.checked)
+        .map((l) => Number(l.dataset.memberId))
+    await typeInto(month, '2026-12')
+    expect(ticked()).toEqual([])
+    expect(dialog.querySelector<HTMLInputElement>('[data-testid=collect-member][data-member-id="1"] input')!.disabled).toBe(false)
+    await typeInto(month, '2026-11')
+    expect(ticked()).toEqual([1, 2, 5])
+
+    await typeInto(dialog.querySelector<HTMLInputElement>('[data-testid=field-collector] input')!, '李会计')
+    dialog.querySelector<HTMLElement>('[data-testid=collect-confirm]')!.click()
+    await settle()
+
+    const sent = calls.filter((c) => c.cmd === 'dues_collect')
+    expect(sent).toHaveLength(1)
+    expect(sent[0].args).toEqual({ member_ids: [1, 2, 5], month: '2026-11', paid_on: '2026-11-27', collector: '李会计' })
+    expect(wrapper.get('[data-testid=collect-result]').text()).toContain('已登记 3 人')
+    // the grid is read again
+    expect(calls.filter((c) => c.cmd === 'dues_grid')).toHaveLength(2)
+  })
+})
+
+describe('党员党费', () => {
+  it('shows the member, the year row, and sends the checked months of a payment', async () => {
+    const calls = duesCore((cmd) =>
+      cmd === 'dues_pay'
+        ? payment({ id: 40, amount_fen: 3000, months: [{ month: '2026-11', amount_fen: 1500 }, { month: '2026-12', amount_fen: 1500 }], advance_months: 1 })
+        : undefined,
+    )
+    const { wrapper } = await mountApp('/dues/member/1')
+    await settle()
+
+    expect(wrapper.get('.page-title').text()).toBe('张三的党费')
+    expect(calls.filter((c) => c.cmd === 'dues_grid').map((c) => c.args.year).sort()).toEqual([2025, 2026, 2027])
+    expect(wrapper.findAll('[data-testid=dues-member-row] [data-testid=dues-cell]')).toHaveLength(12)
+
+    const box = (m: string) => wrapper.get(`[data-testid=pay-month][data-month="${m}"]`)
+    expect(wrapper.findAll('[data-testid=pay-month]')).toHaveLength(24)
+    expect(box('2026-11').text()).toBe('2026年11月 未交 15.00')
+    expect(box('2026-03').get('input').attributes('disabled')).toBeDefined()
+    expect(box('2025-07').get('input').attributes('disabled')).toBeDefined()
+    expect(box('2027-01').get('input').attributes('disabled')).toBeUndefined()
+
+    await box('2026-11').get('input').setValue(true)
+    await box('2026-12').get('input').setValue(true)
+    expect(wrapper.get('[data-testid=pay-total]').text()).toBe('30.00')
+    await wrapper.get('[data-testid=field-receipt_no] input').setValue('No.8')
+    await wrapper.get('[data-testid=pay-save]').trigger('click')
+    await settle()
+
+    const sent = calls.find((c) => c.cmd === 'dues_pay')!.args.input as PaymentInput
+    expect(sent).toEqual({
+      member_id: 1,
+      paid_on: '2026-11-27',
+      kind: 'dues',
+      months: ['2026-11', '2026-12'],
+      amount: '',
+      receipt_no: 'No.8',
+      collector: '',
+      note: '',
+    })
+    expect(document.querySelector('.el-message')?.textContent).toContain('已登记 30.00 元（预交 1 个月）')
+    expect(wrapper.find('[data-testid=large-notice]').exists()).toBe(false)
+  })
+
+  it('shows a refusal about the months next to the months', async () => {
+    duesCore((cmd) => {
+      if (cmd === 'dues_pay')
+        throw {
+          code: 'validation',
+          message: '有 1 处填写需要修改，请看标红的地方。没有保存任何内容。',
+          fields: { months: '一次补交不超过 6 个月（这次补交 7 个月）；更早的欠交请分次登记并写明原因' },
+        }
+      return undefined
+    })
+    const { wrapper } = await mountApp('/dues/member/1')
+    await settle()
+    await wrapper.get('[data-testid=pay-month][data-month="2026-11"] input').setValue(true)
+    await wrapper.get('[data-testid=pay-save]').trigger('click')
+    await settle(150)
+    expect(wrapper.get('[data-testid=item-months] .el-form-item__error').text()).toContain('一次补交不超过 6 个月')
+    expect(wrapper.get('[data-testid=pay-error]').text()).toContain('有 1 处填写需要修改')
+  })
+
+  it('sends a voluntary extra as the typed amount and flags a large one', async () => {
+    const calls = duesCore((cmd) =>
+      cmd === 'dues_pay' ? payment({ id: 41, kind: 'extra', amount_fen: 100000, months: [], large: true }) : undefined,
+    )
+    const { wrapper } = await mountApp('/dues/member/1')
+    await settle()
+    const extra = wrapper.findAll('[data-testid=field-kind] input').find((i) => (i.element as HTMLInputElement).value === 'extra')!
+    await extra.setValue(true)
+    expect(wrapper.find('[data-testid=item-months]').exists()).toBe(false)
+    await wrapper.get('[data-testid=field-amount] input').setValue('1000')
+    await wrapper.get('[data-testid=pay-save]').trigger('click')
+    await settle()
+    expect(calls.find((c) => c.cmd === 'dues_pay')!.args.input).toMatchObject({ kind: 'extra', months: [], amount: '1000' })
+    expect(wrapper.get('[data-testid=large-notice]').text()).toContain('单笔 1000 元以上，全额上缴中央')
+  })
+
+  it('previews the amount of a category and base, with its warnings, and saves the assessment', async () => {
+    const calls = duesCore((cmd, args) => {
+      if (cmd === 'dues_assessments') return []
+      if (cmd === 'dues_amount_preview')
+        return {
+          monthly_fen: 3000,
+          rate_per_mille: 10,
+          rate_label: '1%',
+          warnings: ['基数 3010.00 元离分档线 3000.00 元很近，请核对'],
+        }
+      if (cmd === 'dues_assess')
+        return {
+          assessment: { id: 9, member_id: 1, from_month: (args.input as { from_month: string }).from_month, category: 'in_service', category_label: '在职（按工资收入）', base_fen: 301000, fixed_fen: null, monthly_fen: 3000, decision: '', note: '', created_at: '' },
+          warnings: ['年中调整：新的金额自2026年11月起执行'],
+        }
+      return undefined
+    })
+    const { wrapper } = await mountApp('/dues/member/1')
+    await settle()
+    const form = wrapper.get('[data-testid=assess-form]')
+    expect((form.get('[data-testid=field-from_month] input').element as HTMLInputElement).value).toBe('2026-11')
+    expect(form.find('[data-testid=field-base]').exists()).toBe(false)
+    await pickOption(form, '[data-testid=field-category]', '在职（按工资收入）')
+    await form.get('[data-testid=field-base] input').setValue('3010')
+    expect(form.find('[data-testid=field-fixed]').exists()).toBe(false)
+    await settle(350)
+
+    expect(calls.filter((c) => c.cmd === 'dues_amount_preview').pop()!.args).toEqual({ category: 'in_service', base: '3010' })
+    const preview = form.get('[data-testid=amount-preview]')
+    expect(preview.text()).toContain('每月 30.00 元（1%）')
+    expect(preview.get('[data-testid=amount-warning]').text()).toContain('离分档线 3000.00 元很近')
+
+    await form.get('[data-testid=assess-save]').trigger('click')
+    await settle()
+    expect(calls.find((c) => c.cmd === 'dues_assess')!.args).toEqual({
+      input: { member_id: 1, from_month: '2026-11', category: 'in_service', base: '3010', fixed: '', decision: '', note: '' },
+    })
+    expect(wrapper.get('[data-testid=assess-warnings]').text()).toContain('年中调整')
+  })
+
+  it('asks the reason of a reversal and sends it; reversed and reversal entries stay, greyed', async () => {
+    const calls = duesCore((cmd, args) => {
+      if (cmd === 'dues_payments')
+        return [
+          payment({ id: 32, paid_on: '2026-09-10', amount_fen: -1500, months: [{ month: '2026-09', amount_fen: -1500 }], reverses_id: 30, note: '冲正第 30 号记录：重复登记' }),
+          payment({ id: 31, paid_on: '2026-10-05' }),
+          payment({ id: 30, paid_on: '2026-09-05', months: [{ month: '2026-09', amount_fen: 1500 }], reversed_by: 32 }),
+          payment({ id: 50, member_id: 2, name: '李四' }),
+        ]
+      if (cmd === 'dues_reverse') {
+        if (!(args.reason as string)) throw { code: 'validation', message: '请改正', fields: { reason: '请写明冲正原因（如 金额登记错误）' } }
+        return payment({ id: 33, reverses_id: args.id as number, amount_fen: -1500 })
+      }
+      return undefined
+    })
+    const { wrapper } = await mountApp('/dues/member/1')
+    await settle()
+
+    const ids = wrapper.findAll('[data-testid=payment]').map((p) => Number(p.attributes('data-payment-id')))
+    expect(ids).toEqual([31, 32, 30])
+    const rows = wrapper.findAll('[data-testid=payments] tbody tr')
+    expect(rows[1].classes()).toContain('is-void')
+    expect(rows[1].text()).toContain('冲正')
+    expect(rows[2].classes()).toContain('is-void')
+    expect(rows[2].find('[data-testid=tag-reversed]').text()).toBe('已冲正')
+    expect(rows[1].find('[data-testid=tag-reversal]').exists()).toBe(true)
+    expect(wrapper.findAll('[data-testid=reverse-payment]').map((b) => b.attributes('data-payment-id'))).toEqual(['31'])
+
+    await wrapper.get('[data-testid=reverse-payment]').trigger('click')
+    await settle()
+    const dialog = inDialog('reverse-dialog')
+    dialog.querySelector<HTMLElement>('[data-testid=reverse-confirm]')!.click()
+    await settle(150)
+    expect(dialog.querySelector('[data-testid=item-reason] .el-form-item__error')!.textContent).toContain('请写明冲正原因')
+
+    await typeInto(dialog.querySelector<HTMLInputElement>('[data-testid=field-reason] input')!, '金额登记错误')
+    dialog.querySelector<HTMLElement>('[data-testid=reverse-confirm]')!.click()
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'dues_reverse').map((c) => c.args)).toEqual([
+      { id: 31, reason: '' },
+      { id: 31, reason: '金额登记错误' },
+    ])
+  })
+})
+
+describe('欠交提醒', () => {
+  it('lists who owes, with 警告 or 严重 and the message', async () => {
+    duesCore((cmd) =>
+      cmd === 'dues_arrears'
+        ? [
+            { member_id: 5, name: '孙七', months: 6, from: '2026-05', to: '2026-10', owed_fen: 31200, level: 'flag', message: '孙七已连续 6 个月未交党费' },
+            { member_id: 2, name: '李四', months: 4, from: '2026-07', to: '2026-10', owed_fen: 200, level: 'warn', message: '李四已连续 4 个月未交党费' },
+          ]
+        : undefined,
+    )
+    const { wrapper } = await mountApp('/dues/arrears')
+    const levels = wrapper.findAll('[data-testid=arrears-level]')
+    expect(levels.map((l) => l.text())).toEqual(['严重', '警告'])
+    expect(levels[0].classes()).toContain('el-tag--danger')
+    expect(levels[1].classes()).toContain('el-tag--warning')
+    expect(wrapper.get('[data-testid=arrears-table]').text()).toContain('312.00')
+    expect(wrapper.get('[data-testid=arrears-table]').text()).toContain('2026年5月 至 2026年10月')
+    expect(wrapper.findAll('[data-testid=arrears-message]')[0].text()).toBe('孙七已连续 6 个月未交党费')
+    expect(wrapper.get('[data-testid=arrears-row]').attributes('href')).toContain('/dues/member/5')
+  })
+})
+
+describe('上缴', () => {
+  it('shows the balance and the year list, and sends a remittance as typed', async () => {
+    const calls = duesCore((cmd) => {
+      if (cmd === 'dues_balance') return { collected_fen: 44300, remitted_fen: 30000, balance_fen: 14300 }
+      if (cmd === 'dues_remittances')
+        return [{ id: 1, remitted_on: '2026-10-08', from_month: '2026-07', to_month: '2026-09', amount_fen: 30000, handler: '张三', voucher: 'P-3', note: '' }]
+      if (cmd === 'dues_remit')
+        return { id: 2, remitted_on: '2026-11-27', from_month: '2026-10', to_month: '2026-10', amount_fen: 12050, handler: '张三', voucher: '', note: '' }
+      return undefined
+    })
+    const { wrapper } = await mountApp('/dues/remit')
+    expect(wrapper.get('[data-testid=balance-collected]').text()).toBe('443.00')
+    expect(wrapper.get('[data-testid=balance-remitted]').text()).toBe('300.00')
+    expect(wrapper.get('[data-testid=balance-balance]').text()).toBe('143.00')
+    expect(calls.find((c) => c.cmd === 'dues_remittances')!.args).toEqual({ year: 2026 })
+    expect(wrapper.get('[data-testid=remittances]').text()).toContain('2026年7月 至 2026年9月')
+
+    await wrapper.get('[data-testid=field-from_month] input').setValue('2026-10')
+    await wrapper.get('[data-testid=field-to_month] input').setValue('2026-10')
+    await wrapper.get('[data-testid=field-amount] input').setValue('120.50')
+    await wrapper.get('[data-testid=field-handler] input').setValue('张三')
+    await wrapper.get('[data-testid=remit-save]').trigger('click')
+    await settle()
+    expect(calls.find((c) => c.cmd === 'dues_remit')!.args).toEqual({
+      input: { remitted_on: '2026-11-27', from_month: '2026-10', to_month: '2026-10', amount: '120.50', handler: '张三', voucher: '', note: '' },
+    })
+    expect(calls.filter((c) => c.cmd === 'dues_balance')).toHaveLength(2)
+  })
+})
+
+describe('党费公示', () => {
+  const notice: DuesNotice = {
+    title: '党费收缴情况公示',
+    period_label: '2026年度',
+    branch_name: '中共示例村支部委员会',
+    rows: [
+      { seq: 1, name: '张三', paid_months: '1—10月', unpaid_months: '11月', amount_fen: 15000, amount: '150.00' },
+      { seq: 2, name: '李四', paid_months: '1—6月', unpaid_months: '7—11月', amount_fen: 300, amount: '3.00' },
+    ],
+    total_fen: 15300,
+    total: '153.00',
+    remitted: '120.00',
+    issued_on: '2026-11-27',
+  }
+
+  it('prints the rows and the total of the period, with no long number on the paper', async () => {
+    const calls = duesCore((cmd, args) =>
+      cmd === 'dues_notice'
+        ? { ...notice, period_label: args.quarter ? `2026年第四季度` : '2026年度' }
+        : undefined,
+    )
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {})
+    const { wrapper } = await mountApp('/dues/notice')
+    expect(calls.find((c) => c.cmd === 'dues_notice')!.args).toEqual({ year: 2026, quarter: null, month: null })
+
+    const paper = wrapper.get('[data-testid=notice-paper]')
+    expect(paper.get('[data-testid=notice-title]').text()).toBe('党费收缴情况公示')
+    expect(paper.get('[data-testid=notice-intro]').text()).toBe('现将2026年度党费收缴情况公示如下：')
+    const rows = paper.findAll('[data-testid=notice-row]')
+    expect(rows).toHaveLength(2)
+    expect(rows[0].findAll('td').map((td) => td.text())).toEqual(['1', '张三', '1—10月', '11月', '150.00'])
+    expect(paper.get('[data-testid=notice-total]').text()).toBe('合计 153.00 元，已上缴 120.00 元。')
+    expect(paper.get('[data-testid=notice-branch]').text()).toBe('中共示例村支部委员会')
+    expect(paper.get('[data-testid=notice-date]').text()).toBe('2026年11月27日')
+    expect(paper.get('[data-testid=notice-term]').text()).toContain('公示期：2026年11月27日至')
+    expect(paper.text()).not.toMatch(/\d{11,}/)
+    expect(paper.text()).not.toMatch(/\d{6}\*+\d{4}/)
+
+    await wrapper.get('[data-testid=notice-contact] input').setValue('张三')
+    expect(paper.get('[data-testid=notice-term]').text()).toContain('请与张三联系')
+
+    const quarter = wrapper.findAll('[data-testid=notice-period] input').find((i) => (i.element as HTMLInputElement).value === 'quarter')!
+    await quarter.setValue(true)
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'dues_notice').pop()!.args).toEqual({ year: 2026, quarter: 4, month: null })
+    expect(wrapper.get('[data-testid=notice-intro]').text()).toContain('2026年第四季度')
+
+    await wrapper.get('[data-testid=print-notice]').trigger('click')
+    expect(print).toHaveBeenCalledTimes(1)
+    print.mockRestore()
+  })
+})
