@@ -252,3 +252,79 @@ fn cli_at(global: &[&str], args: &[&str]) -> String {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// A late payer: set their base, record a three-month back payment, and see
+/// the grid and the arrears warning change.
+#[test]
+fn a_three_month_back_payment_clears_the_arrears_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let arrears: serde_json::Value = serde_json::from_str(&cli_at(&args, &["dues", "arrears", "--json"])).unwrap();
+    let late = arrears
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["level"] == "warn" && a["months"] == 3)
+        .expect("the demo has a member three months behind")
+        .clone();
+    let id = late["member_id"].as_i64().unwrap();
+    let name = late["name"].as_str().unwrap().to_string();
+    let months = ["2026-08", "2026-09", "2026-10"];
+    let cell = |m: &str| format!("[data-testid=dues-cell][data-member-id='{id}'][data-month='{m}']");
+    let state_of = |s: &Session, m: &str| {
+        s.script(
+            "return document.querySelector(arguments[0])?.getAttribute('data-state')",
+            serde_json::json!([cell(m)]),
+        )
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+    };
+
+    let s = Session::start(&args);
+    s.click_css("[data-testid=nav-dues]");
+    s.wait_for(&cell("2026-08"), 15);
+    for m in months {
+        assert_eq!(state_of(&s, m), "owed", "{m} before");
+    }
+    s.go("#/dues/arrears");
+    s.wait_until("the arrears list", 10, |s| s.texts("[data-testid=arrears-row]").iter().any(|r| r.contains(&name)));
+
+    // Their income is known now: in service, 3000.01 yuan from August.
+    s.go(&format!("#/dues/member/{id}"));
+    s.wait_for("[data-testid=assess-form]", 10);
+    s.type_into("[data-testid=field-from_month]", "2026-08");
+    s.click_css("[data-testid=field-category]");
+    s.click_text(".el-select-dropdown__item", "在职（按工资收入）");
+    s.type_into("[data-testid=field-base]", "3000.01");
+    s.wait_until("the preview", 10, |s| s.text_of("[data-testid=amount-preview]").contains("30.00"));
+    s.click_css("[data-testid=assess-save]");
+    s.wait_until("the new assessment", 10, |s| s.text_of("[data-testid=assessments]").contains("3000.01"));
+
+    // Three months back, paid today.
+    for m in months {
+        s.wait_until("the month enabled", 10, |s| {
+            s.script(
+                "return !document.querySelector(arguments[0] + ' .el-checkbox').classList.contains('is-disabled')",
+                serde_json::json!([format!("[data-testid=pay-month][data-month='{m}']")]),
+            ) == serde_json::json!(true)
+        });
+        s.click_css(&format!("[data-testid=pay-month][data-month='{m}'] .el-checkbox"));
+    }
+    s.wait_until("the total", 10, |s| s.text_of("[data-testid=pay-total]").contains("90.00"));
+    s.screenshot("dues-member");
+    s.click_css("[data-testid=pay-save]");
+    s.wait_until("the payment listed", 10, |s| s.text_of("[data-testid=payments]").contains("90.00"));
+
+    s.go("#/dues");
+    s.wait_for(&cell("2026-08"), 15);
+    s.wait_until("the grid updated", 10, |s| months.iter().all(|m| state_of(s, m) == "paid"));
+    s.screenshot("dues-grid");
+    s.go("#/dues/arrears");
+    s.wait_for("[data-testid=dues-arrears]", 10);
+    s.wait_until("the warning gone", 10, |s| !s.text_of("[data-testid=dues-arrears]").contains(&name));
+    s.quit();
+    let after: serde_json::Value = serde_json::from_str(&cli_at(&args, &["dues", "arrears", "--json"])).unwrap();
+    assert!(after.as_array().unwrap().iter().all(|a| a["member_id"] != id));
+}

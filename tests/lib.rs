@@ -127,7 +127,14 @@ impl Session {
             match self.call("POST", &format!("/element/{}/click", e.0), Some(json!({}))) {
                 Ok(_) => return,
                 Err(err) if Instant::now() > end => panic!("click failed: {err}"),
-                Err(_) => std::thread::sleep(Duration::from_millis(150)),
+                Err(_) => {
+                    // Under a sticky header or a scrolling box: bring it to the middle.
+                    self.script(
+                        "arguments[0].scrollIntoView({ block: 'center', inline: 'center' })",
+                        json!([{ ELEMENT_KEY: e.0 }]),
+                    );
+                    std::thread::sleep(Duration::from_millis(150))
+                }
             }
         }
     }

@@ -4,7 +4,7 @@
 
 use crate::dues::{assess_in, record_payment_in, remit_in, AssessmentForm, Month, PaymentForm, RemittanceForm};
 use crate::error::Result;
-use crate::members::{CommitteeRole, Member, MemberKind, Status};
+use crate::members::{CommitteeRole, Member, MemberKind};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
@@ -21,8 +21,10 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
     let year = today.year();
     let start = Month { year, month: 1 };
     let current = Month::of(today);
-    let live: Vec<&Member> = roster.iter().filter(|m| m.on_roster()).collect();
-    for (i, m) in live.iter().enumerate() {
+    // Everyone who owed any month this year: those transferred out since, too.
+    let everyone: Vec<&Member> = roster.iter().filter(|m| !m.deleted).collect();
+    let live: Vec<&Member> = everyone.iter().copied().filter(|m| m.on_roster()).collect();
+    for (i, m) in everyone.iter().enumerate() {
         let (category, base) = match m.committee_role {
             Some(CommitteeRole::Secretary | CommitteeRole::DeputySecretary) => ("in_service", "3280.00"),
             _ if m.birth_date.year() < 1958 && i % 3 == 0 => ("retired", "4650.00"),
@@ -53,11 +55,11 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
     let mut m = start;
     while m <= current {
         let Some(day) = NaiveDate::from_ymd_opt(m.year, m.month, 5).filter(|d| *d <= today) else { break };
-        for member in &live {
+        for member in &everyone {
             let paid_through_july = late.is_some_and(|l| l.id == member.id) && m.month > 7;
             // Migrant workers pay a quarter at a time, when they are home.
             let quarterly = member.mobile;
-            if member.lost_contact || member.status != Status::Normal || paid_through_july || quarterly {
+            if member.lost_contact || paid_through_july || quarterly {
                 continue;
             }
             let form = PaymentForm {
