@@ -5,6 +5,15 @@
 //! 2 the command line itself was wrong.
 
 use crate::error::ApiError;
+
+/// Prints a line to stdout; a closed pipe (`zhibu … | head`) ends the output
+/// quietly instead of panicking.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
 use crate::state::{resolve_data_dir, AppState};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -175,14 +184,12 @@ fn id_check(id: &str, today: NaiveDate, as_json: bool) -> i32 {
                 "valid": false, "birth_date": null, "sex": null, "error": e.code(), "message": e.to_string()
             }),
         };
-        println!("{out}");
+        say!("{out}");
     } else {
         match &result {
-            Ok(info) => println!(
-                "有效：{}出生，{}",
-                zhibu_core::PartialDate::Day(info.birth_date).to_chinese(),
-                info.sex.label()
-            ),
+            Ok(info) => {
+                say!("有效：{}出生，{}", zhibu_core::PartialDate::Day(info.birth_date).to_chinese(), info.sex.label())
+            }
             Err(e) => eprintln!("无效：{e}"),
         }
     }
@@ -209,11 +216,11 @@ fn dues_amount(category: &str, base: Option<&str>, farmer: Option<&str>, as_json
     match monthly_amount(AmountInput { category, base, fixed }, 1) {
         Ok(a) => {
             if as_json {
-                println!("{}", json!({ "monthly_fen": a.monthly_fen, "rate": a.rate_label, "warnings": a.warnings }));
+                say!("{}", json!({ "monthly_fen": a.monthly_fen, "rate": a.rate_label, "warnings": a.warnings }));
             } else {
-                println!("每月 {} 元（{}）", money::yuan(a.monthly_fen), a.rate_label);
+                say!("每月 {} 元（{}）", money::yuan(a.monthly_fen), a.rate_label);
                 for w in &a.warnings {
-                    println!("注意：{w}");
+                    say!("注意：{w}");
                 }
             }
             0
@@ -228,19 +235,20 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
         Command::Demo { action: DemoAction::Load { if_empty } } => {
             if if_empty && !store.is_empty()? {
                 if as_json {
-                    println!("{}", json!({ "loaded": false, "members": store.member_count()? }));
+                    say!("{}", json!({ "loaded": false, "members": store.member_count()? }));
                 } else {
-                    println!("数据文件夹里已有党员档案，未载入示例支部。");
+                    say!("数据文件夹里已有党员档案，未载入示例支部。");
                 }
                 return Ok(());
             }
             let loaded = store.load_demo(today)?;
             if as_json {
-                println!("{}", json!({ "loaded": true, "members": loaded.members, "meetings": loaded.meetings }));
+                say!("{}", json!({ "loaded": true, "members": loaded.members, "meetings": loaded.meetings }));
             } else {
-                println!(
+                say!(
                     "已载入示例支部：{} 名党员、{} 次会议记录（姓名、身份证号均为虚构）。",
-                    loaded.members, loaded.meetings
+                    loaded.members,
+                    loaded.meetings
                 );
             }
         }
@@ -273,10 +281,10 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                         })
                     })
                     .collect();
-                println!("{}", serde_json::Value::Array(rows));
+                say!("{}", serde_json::Value::Array(rows));
             } else {
                 for (i, m) in members.iter().enumerate() {
-                    println!(
+                    say!(
                         "{:>3}  {}\t{}\t{}\t{}\t入党 {}\t{}",
                         i + 1,
                         m.name,
@@ -287,7 +295,7 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                         m.masked_id_number()
                     );
                 }
-                println!("共 {} 人", members.len());
+                say!("共 {} 人", members.len());
             }
         }
         Command::Meeting { action: MeetingAction::List { year } } => {
@@ -312,10 +320,10 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                         })
                     })
                     .collect();
-                println!("{}", serde_json::Value::Array(rows));
+                say!("{}", serde_json::Value::Array(rows));
             } else {
                 for m in &meetings {
-                    println!(
+                    say!(
                         "{}  {}\t{}\t应到 {} 实到 {} 请假 {} 缺席 {}（出席率 {}）",
                         m.date,
                         m.kind.label(),
@@ -327,7 +335,7 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                         m.attendance_rate
                     );
                 }
-                println!("共 {} 次", meetings.len());
+                say!("共 {} 次", meetings.len());
             }
         }
         Command::Meeting { action: MeetingAction::Calendar { year } } => {
@@ -342,14 +350,14 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                         })
                     })
                     .collect();
-                println!("{}", serde_json::Value::Array(rows));
+                say!("{}", serde_json::Value::Array(rows));
             } else {
                 for r in &cal.rows {
                     let cells: Vec<String> = r.cells.iter().map(|c| format!("{}{}", c.label, c.state_label)).collect();
-                    println!("{}（{}）：{}", r.kind_label, r.frequency_label, cells.join(" "));
+                    say!("{}（{}）：{}", r.kind_label, r.frequency_label, cells.join(" "));
                 }
                 for g in &cal.gaps {
-                    println!("· {g}");
+                    say!("· {g}");
                 }
             }
         }
@@ -373,7 +381,7 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                         })
                     })
                     .collect();
-                println!(
+                say!(
                     "{}",
                     json!({ "year": year, "members": rows, "total_fen": grid.total_fen, "extra_fen": grid.extra_fen })
                 );
@@ -390,30 +398,30 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                             _ => '－',
                         })
                         .collect();
-                    println!("{}\t{}\t{} 元", r.name, marks, zhibu_core::dues::money::yuan(r.total_fen));
+                    say!("{}\t{}\t{} 元", r.name, marks, zhibu_core::dues::money::yuan(r.total_fen));
                 }
-                println!("合计 {} 元（●已交 ○未交 ·未到期 －不在册）", zhibu_core::dues::money::yuan(grid.total_fen));
+                say!("合计 {} 元（●已交 ○未交 ·未到期 －不在册）", zhibu_core::dues::money::yuan(grid.total_fen));
             }
         }
         Command::Dues { action: DuesAction::Arrears } => {
             let arrears = store.dues_arrears(today)?;
             if as_json {
-                println!("{}", serde_json::to_string(&arrears).unwrap_or_else(|_| "[]".into()));
+                say!("{}", serde_json::to_string(&arrears).unwrap_or_else(|_| "[]".into()));
             } else {
                 for a in &arrears {
-                    println!("{}", a.message);
+                    say!("{}", a.message);
                 }
                 if arrears.is_empty() {
-                    println!("没有连续 3 个月以上未交党费的党员。");
+                    say!("没有连续 3 个月以上未交党费的党员。");
                 }
             }
         }
         Command::Reminders => {
             let r = store.reminders(today)?;
             if as_json {
-                println!("{}", serde_json::to_string(&r).unwrap_or_else(|_| "{}".into()));
+                say!("{}", serde_json::to_string(&r).unwrap_or_else(|_| "{}".into()));
             } else {
-                println!("{} 的提醒：", zhibu_core::PartialDate::Day(today).to_chinese());
+                say!("{} 的提醒：", zhibu_core::PartialDate::Day(today).to_chinese());
                 let lines = r
                     .members
                     .political_birthdays
@@ -426,7 +434,7 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                     .chain(r.members.lost_contact.iter().map(|l| format!("失联：{} {}", l.name, l.note)))
                     .chain(r.members.fifty_year_medal.iter().map(|m| format!("纪念章：{} {}", m.name, m.note)));
                 for line in lines {
-                    println!("· {line}");
+                    say!("· {line}");
                 }
             }
         }
