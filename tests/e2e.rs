@@ -328,3 +328,41 @@ fn a_three_month_back_payment_clears_the_arrears_warning() {
     let after: serde_json::Value = serde_json::from_str(&cli_at(&args, &["dues", "arrears", "--json"])).unwrap();
     assert!(after.as_array().unwrap().iter().all(|a| a["member_id"] != id));
 }
+
+/// 今日提醒 on the first screen: the demo branch with a fixed today shows
+/// each kind of reminder with the count the core computes.
+#[test]
+fn the_home_screen_shows_todays_reminders_with_their_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let r: serde_json::Value = serde_json::from_str(&cli_at(&args, &["reminders", "--json"])).unwrap();
+    let s = Session::start(&args);
+    s.wait_for("[data-testid=reminders]", 15);
+    let kinds = [
+        "political_birthdays",
+        "probation_ending",
+        "arrears",
+        "meetings_due",
+        "term_ending",
+        "lost_contact",
+        "milestones",
+        "fifty_year_medal",
+        "quarter_political_birthdays",
+    ];
+    let mut shown = 0;
+    for kind in kinds {
+        let want = r[kind].as_array().unwrap().len();
+        let group = format!("[data-testid=reminder-group][data-kind={kind}]");
+        if want == 0 {
+            continue;
+        }
+        shown += 1;
+        s.wait_for(&group, 10);
+        assert_eq!(s.text_of(&format!("{group} [data-testid=reminder-count]")), want.to_string(), "{kind}");
+        assert_eq!(s.find_all(&format!("{group} [data-testid=reminder-item]")).len(), want, "{kind} items");
+    }
+    assert!(shown >= 5, "the demo has at least five kinds to show, found {shown}");
+    s.screenshot("home-reminders");
+    s.quit();
+}
