@@ -470,6 +470,8 @@ export interface GridCell {
   owed_fen: number | null
   /** Net paid for the month (reversals subtracted). */
   paid_fen: number
+  /** What paying the month now costs: owed less already paid; 0 for paid, waived, not_member. */
+  due_fen: number
 }
 
 export interface GridRow {
@@ -496,8 +498,19 @@ export interface DuesGrid {
   extra_fen: number
 }
 
+export interface DuesCategoryChoice {
+  value: string
+  label: string
+  /** Paid as a rate of a monthly income: the form asks for the base. */
+  needs_base: boolean
+  /** An approved fixed amount (生活困难减免): the form asks for it and the approval. */
+  needs_fixed: boolean
+}
+
 export interface DuesChoices {
-  categories: Choice[]
+  categories: DuesCategoryChoice[]
+  /** How the monthly amount is rounded; values "1", "10", "100" (分 per step). */
+  roundings: Choice[]
 }
 
 export interface DuesSettings {
@@ -654,9 +667,9 @@ export interface DuesNotice {
 export const duesChoices = () => call<DuesChoices>('dues_choices')
 export const duesSettingsGet = () => call<DuesSettings>('dues_settings_get')
 export const duesSettingsSave = (settings: DuesSettingsInput) => call<DuesSettings>('dues_settings_save', { settings })
-/** `base`: yuan as typed, '' where the category has none. */
-export const duesAmountPreview = (category: string, base: string) =>
-  call<Amount>('dues_amount_preview', { category, base })
+/** `base`: yuan as typed, '' where the category has none; `fixed`: yuan as typed, null where the category has none. */
+export const duesAmountPreview = (category: string, base: string, fixed: string | null) =>
+  call<Amount>('dues_amount_preview', { category, base, fixed })
 export const duesAssess = (input: AssessmentInput) => call<AssessResult>('dues_assess', { input })
 export const duesAssessments = (member_id: number) => call<Assessment[]>('dues_assessments', { member_id })
 export const duesGrid = (year: number) => call<DuesGrid>('dues_grid', { year })
@@ -674,3 +687,105 @@ export const duesBalance = () => call<DuesBalance>('dues_balance')
 /** The whole year, or one quarter (1–4), or one month (1–12): the unused ones null. */
 export const duesNotice = (year: number, quarter: number | null, month: number | null) =>
   call<DuesNotice>('dues_notice', { year, quarter, month })
+
+// ---- 今日提醒 (reminders) ----
+// Dates are "YYYY-MM-DD", or "YYYY-MM" where only the month is known.
+
+export interface BirthdayItem {
+  member_id: number
+  name: string
+  /** The anniversary. */
+  date: string
+  day_known: boolean
+  admitted_on: string
+  /** 入党 N 周年 on that day. */
+  years: number
+  /** Days from today; null when only the month is known. */
+  days_until: number | null
+  note: string
+}
+
+export interface MilestoneItem {
+  member_id: number
+  name: string
+  /** 党龄 reached this year: 10, 20, 30 … */
+  years: number
+  date: string
+  note: string
+}
+
+export interface MedalItem {
+  member_id: number
+  name: string
+  full_member_on: string
+  standing_years: number
+  /** The 1 July that decides 光荣在党50年. */
+  cutoff: string
+  note: string
+}
+
+export interface ProbationItem {
+  member_id: number
+  name: string
+  admitted_on: string
+  /** admitted_on + 1 year. */
+  due: string
+  overdue: boolean
+  days_until: number | null
+  note: string
+}
+
+export interface TermItem {
+  term_start: string
+  term_end: string
+  /** Negative once the term has ended. */
+  days_until: number
+  note: string
+}
+
+export interface LostContactItem {
+  member_id: number
+  name: string
+  last_attended: string | null
+  last_paid: string | null
+  note: string
+}
+
+export type ArrearsItem = Arrears
+
+export interface MeetingDueItem {
+  kind: string
+  kind_label: string
+  /** `2026-03`, `2026-Q1` or `2026`. */
+  period: string
+  /** `3月`, `第一季度`, `2026年`. */
+  label: string
+  state: 'due' | 'missed'
+  note: string
+}
+
+export interface ReminderSettings {
+  /** 政治生日 this many days ahead (1–366). */
+  birthday_days: number
+  /** The committee's term in years (1–10). */
+  term_years: number
+}
+
+export interface Reminders {
+  today: string
+  settings: ReminderSettings
+  political_birthdays: BirthdayItem[]
+  quarter_political_birthdays: BirthdayItem[]
+  milestones: MilestoneItem[]
+  fifty_year_medal: MedalItem[]
+  probation_ending: ProbationItem[]
+  term_ending: TermItem[]
+  lost_contact: LostContactItem[]
+  arrears: ArrearsItem[]
+  meetings_due: MeetingDueItem[]
+}
+
+export const reminders = () => call<Reminders>('reminders')
+export const reminderSettingsGet = () => call<ReminderSettings>('reminder_settings_get')
+export const reminderSettingsSave = (settings: ReminderSettings) =>
+  call<ReminderSettings>('reminder_settings_save', { settings })

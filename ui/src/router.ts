@@ -15,9 +15,13 @@ import DuesMemberView from './views/DuesMemberView.vue'
 import DuesArrearsView from './views/DuesArrearsView.vue'
 import DuesRemitView from './views/DuesRemitView.vue'
 import DuesNoticeView from './views/DuesNoticeView.vue'
+import BirthdayListView from './views/BirthdayListView.vue'
+import BirthdayCardsView from './views/BirthdayCardsView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
+  { path: '/reminders/birthdays', name: 'birthday-list', component: BirthdayListView, meta: { nav: 'home' } },
+  { path: '/reminders/cards', name: 'birthday-cards', component: BirthdayCardsView, meta: { nav: 'home' } },
   { path: '/members', name: 'roster', component: RosterView, meta: { nav: 'members' } },
   { path: '/members/new', name: 'member-new', component: MemberFormView, meta: { nav: 'members' } },
   { path: '/members/deleted', name: 'member-deleted', component: DeletedView, meta: { nav: 'members' } },

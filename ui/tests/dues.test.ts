@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mountApp, pickOption, settle } from './helpers'
-import { duesCore, payment } from './duesFixtures'
+import { duesCore, gridOf, payment } from './duesFixtures'
 import type { DuesNotice, PaymentInput } from '../src/api'
 
 function inDialog(testid: string): HTMLElement {
@@ -110,6 +110,24 @@ describe('党费收缴表', () => {
   })
 })
 
+describe('收缴日 with a month paid in part', () => {
+  it('adds up what is still to pay (due_fen), not what the month owes', async () => {
+    duesCore((cmd, args) => {
+      if (cmd !== 'dues_grid' || Number(args.year) !== 2026) return undefined
+      const g = gridOf(2026)
+      Object.assign(g.rows[0].cells[10], { paid_fen: 500, due_fen: 1000 })
+      return g
+    })
+    const { wrapper } = await mountApp('/dues')
+    await wrapper.get('[data-testid=collect-day]').trigger('click')
+    await settle()
+    const dialog = inDialog('collect-dialog')
+    // 张三 10.00 + 李四 0.50 + 孙七 52.00
+    expect(dialog.querySelector('[data-testid=collect-total]')!.textContent).toBe('62.50')
+    expect(dialog.querySelector('[data-testid=collect-member][data-member-id="1"]')!.textContent).toContain('未交 10.00')
+  })
+})
+
 describe('党员党费', () => {
   it('shows the member, the year row, and sends the checked months of a payment', async () => {
     const calls = duesCore((cmd) =>
@@ -215,7 +233,7 @@ describe('党员党费', () => {
     expect(form.find('[data-testid=field-fixed]').exists()).toBe(false)
     await settle(350)
 
-    expect(calls.filter((c) => c.cmd === 'dues_amount_preview').pop()!.args).toEqual({ category: 'in_service', base: '3010' })
+    expect(calls.filter((c) => c.cmd === 'dues_amount_preview').pop()!.args).toEqual({ category: 'in_service', base: '3010', fixed: null })
     const preview = form.get('[data-testid=amount-preview]')
     expect(preview.text()).toContain('每月 30.00 元（1%）')
     expect(preview.get('[data-testid=amount-warning]').text()).toContain('离分档线 3000.00 元很近')
@@ -226,6 +244,55 @@ describe('党员党费', () => {
       input: { member_id: 1, from_month: '2026-11', category: 'in_service', base: '3010', fixed: '', decision: '', note: '' },
     })
     expect(wrapper.get('[data-testid=assess-warnings]').text()).toContain('年中调整')
+  })
+
+  it('counts what is still to pay (due_fen) of a month paid in part, in the labels and the total', async () => {
+    // 张三 paid 5.00 of November's 15.00: 10.00 is still to pay
+    duesCore((cmd, args) => {
+      if (cmd !== 'dues_grid' || Number(args.year) !== 2026) return undefined
+      const g = gridOf(2026)
+      const nov = g.rows[0].cells[10]
+      Object.assign(nov, { paid_fen: 500, due_fen: 1000 })
+      return g
+    })
+    const { wrapper } = await mountApp('/dues/member/1')
+    await settle()
+    const box = (m: string) => wrapper.get(`[data-testid=pay-month][data-month="${m}"]`)
+    expect(box('2026-11').text()).toBe('2026年11月 未交 10.00')
+    expect(wrapper.get('[data-testid=dues-cell][data-month="2026-11"]').text()).toBe('10.00')
+    await box('2026-11').get('input').setValue(true)
+    await box('2026-12').get('input').setValue(true)
+    expect(wrapper.get('[data-testid=pay-total]').text()).toBe('25.00')
+  })
+
+  it('previews a hardship amount from the approved amount, and shows its fields from the core\'s choices', async () => {
+    const calls = duesCore((cmd, args) => {
+      if (cmd === 'dues_assessments') return []
+      if (cmd === 'dues_amount_preview')
+        return { monthly_fen: args.fixed === '0' ? 0 : 20, rate_per_mille: null, rate_label: '批准金额', warnings: [] }
+      return undefined
+    })
+    const { wrapper } = await mountApp('/dues/member/1')
+    await settle()
+    const form = wrapper.get('[data-testid=assess-form]')
+    await pickOption(form, '[data-testid=field-category]', '生活困难减免')
+    expect(form.find('[data-testid=field-base]').exists()).toBe(false)
+    expect(form.find('[data-testid=field-decision]').exists()).toBe(true)
+    await settle(350)
+    // nothing to preview until the amount is typed
+    expect(calls.filter((c) => c.cmd === 'dues_amount_preview')).toHaveLength(0)
+    expect(form.get('[data-testid=amount-preview]').text()).toContain('填写批准的月交额')
+
+    await form.get('[data-testid=field-fixed] input').setValue('0.2')
+    await settle(350)
+    expect(calls.filter((c) => c.cmd === 'dues_amount_preview').pop()!.args).toEqual({ category: 'hardship', base: '', fixed: '0.2' })
+    expect(form.get('[data-testid=amount-preview]').text()).toContain('每月 0.20 元（批准金额）')
+
+    // 农民党员 asks for neither: the preview comes at once, without a fixed amount
+    await pickOption(form, '[data-testid=field-category]', '农民党员')
+    expect(form.find('[data-testid=field-fixed]').exists()).toBe(false)
+    await settle(350)
+    expect(calls.filter((c) => c.cmd === 'dues_amount_preview').pop()!.args).toEqual({ category: 'farmer', base: '', fixed: null })
   })
 
   it('asks the reason of a reversal and sends it; reversed and reversal entries stay, greyed', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { appInfo, fakeCore, mountApp, row, settle, testChoices, testGroups } from './helpers'
+import { noReminders } from './reminderFixtures'
 
 describe('首页', () => {
   it('offers 载入示例支部 when there are no members, and loads it', async () => {
@@ -20,6 +21,9 @@ describe('首页', () => {
 
     await wrapper.get('[data-testid=load-demo]').trigger('click')
     await settle()
+    // an empty branch has nothing to remind of: the core is not asked
+    expect(calls.some((c) => c.cmd === 'reminders')).toBe(false)
+    expect(wrapper.find('[data-testid=reminders]').exists()).toBe(false)
     expect(calls.some((c) => c.cmd === 'demo_load')).toBe(true)
     expect(router.currentRoute.value.path).toBe('/members')
   })
@@ -27,6 +31,7 @@ describe('首页', () => {
   it('hides 载入示例支部 when members exist', async () => {
     fakeCore((cmd) => {
       if (cmd === 'app_info') return appInfo({ member_count: 23 })
+      if (cmd === 'reminders') return noReminders()
       throw { code: 'unexpected', message: cmd }
     })
     const { wrapper } = await mountApp('/')
@@ -39,6 +44,7 @@ describe('首页', () => {
     fakeCore((cmd) => {
       if (cmd === 'app_info')
         return appInfo({ member_count: 3, branch: { name: '', higher_committee: '', secretary: '', term_start: null } })
+      if (cmd === 'reminders') return noReminders()
       throw { code: 'unexpected', message: cmd }
     })
     const { wrapper } = await mountApp('/')
@@ -49,6 +55,7 @@ describe('首页', () => {
   it('shows the unbuilt sections as disabled and 组织生活 and 党费 as links, marked 后续版本', async () => {
     fakeCore((cmd) => {
       if (cmd === 'app_info') return appInfo({ member_count: 3 })
+      if (cmd === 'reminders') return noReminders()
       throw { code: 'unexpected', message: cmd }
     })
     const { wrapper } = await mountApp('/')

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { appInfo, fakeCore, mountApp, pickOption, settle } from './helpers'
 import { meetingChoices } from './meetingFixtures'
+import { categories, roundings } from './duesFixtures'
 import type { Branch, DuesSettingsInput, MeetingSettings, MeetingSettingsInput } from '../src/api'
 
 describe('设置', () => {
   it('loads and saves the branch, sending an empty date as null', async () => {
     const calls = fakeCore((cmd, args) => {
       if (cmd === 'branch_get') return { name: '', higher_committee: '中共示例镇委员会', secretary: '', term_start: null }
+      if (cmd === 'reminder_settings_get') return { birthday_days: 30, term_years: 5 }
       if (cmd === 'app_info') return appInfo()
       if (cmd === 'branch_save') return args.branch
       throw { code: 'unexpected', message: cmd }
@@ -30,6 +32,7 @@ describe('设置', () => {
   it('switches the 字号 on <html> and remembers it', async () => {
     fakeCore((cmd) => {
       if (cmd === 'branch_get') return { name: '', higher_committee: '', secretary: '', term_start: null }
+      if (cmd === 'reminder_settings_get') return { birthday_days: 30, term_years: 5 }
       if (cmd === 'app_info') return appInfo()
       throw { code: 'unexpected', message: cmd }
     })
@@ -58,6 +61,7 @@ describe('设置', () => {
     function settingsCore(save: (s: MeetingSettingsInput) => unknown) {
       return fakeCore((cmd, args) => {
         if (cmd === 'branch_get') return { name: '', higher_committee: '', secretary: '', term_start: null }
+        if (cmd === 'reminder_settings_get') return { birthday_days: 30, term_years: 5 }
         if (cmd === 'app_info') return appInfo()
         if (cmd === 'meeting_choices') return meetingChoices
         if (cmd === 'meeting_settings_get') return settings
@@ -125,8 +129,10 @@ describe('设置', () => {
     it('reads the rules when the tab is opened and saves them, the farmer amount as typed', async () => {
       const calls = fakeCore((cmd, args) => {
         if (cmd === 'branch_get') return { name: '', higher_committee: '', secretary: '', term_start: null }
+        if (cmd === 'reminder_settings_get') return { birthday_days: 30, term_years: 5 }
         if (cmd === 'app_info') return appInfo()
         if (cmd === 'dues_settings_get') return { farmer_fen: 50, rounding_fen: 1, max_back_months: 6, max_advance_months: 6 }
+        if (cmd === 'dues_choices') return { categories, roundings }
         if (cmd === 'dues_settings_save') {
           const s = args.settings as DuesSettingsInput
           return { farmer_fen: 80, rounding_fen: s.rounding_fen, max_back_months: s.max_back_months, max_advance_months: s.max_advance_months }
@@ -151,6 +157,70 @@ describe('设置', () => {
         { settings: { farmer_amount: '0.8', rounding_fen: 10, max_back_months: 3, max_advance_months: 6 } },
       ])
       expect((farmer.element as HTMLInputElement).value).toBe('0.80')
+      expect(calls.some((c) => c.cmd === 'dues_choices')).toBe(true)
+    })
+
+    it('offers the roundings the core lists, and shows the saved one', async () => {
+      fakeCore((cmd) => {
+        if (cmd === 'branch_get') return { name: '', higher_committee: '', secretary: '', term_start: null }
+        if (cmd === 'reminder_settings_get') return { birthday_days: 30, term_years: 5 }
+        if (cmd === 'app_info') return appInfo()
+        if (cmd === 'dues_settings_get') return { farmer_fen: 50, rounding_fen: 100, max_back_months: 6, max_advance_months: 6 }
+        if (cmd === 'dues_choices') return { categories, roundings: [...roundings.slice(0, 2), { value: '100', label: '到元（四舍五入）' }] }
+        throw { code: 'unexpected', message: cmd }
+      })
+      const { wrapper } = await mountApp('/settings?tab=dues')
+      expect(wrapper.get('[data-testid=field-rounding_fen]').text()).toContain('到元（四舍五入）')
+    })
+  })
+
+  describe('首页提醒', () => {
+    it('reads the reminder settings on the 支部信息 tab and saves them as numbers', async () => {
+      const calls = fakeCore((cmd, args) => {
+        if (cmd === 'branch_get') return { name: '', higher_committee: '', secretary: '', term_start: null }
+        if (cmd === 'app_info') return appInfo()
+        if (cmd === 'reminder_settings_get') return { birthday_days: 30, term_years: 5 }
+        if (cmd === 'reminder_settings_save') return args.settings
+        throw { code: 'unexpected', message: cmd }
+      })
+      const { wrapper } = await mountApp('/settings')
+      const box = wrapper.get('[data-testid=reminder-settings]')
+      const days = box.get('[data-testid=field-birthday_days] input')
+      const term = box.get('[data-testid=field-term_years] input')
+      expect((days.element as HTMLInputElement).value).toBe('30')
+      expect((term.element as HTMLInputElement).value).toBe('5')
+
+      await days.setValue('45')
+      await days.trigger('blur')
+      await term.setValue('3')
+      await term.trigger('blur')
+      await box.get('[data-testid=reminder-settings-save]').trigger('click')
+      await settle()
+      expect(calls.filter((c) => c.cmd === 'reminder_settings_save').map((c) => c.args)).toEqual([
+        { settings: { birthday_days: 45, term_years: 3 } },
+      ])
+      expect(calls.some((c) => c.cmd === 'branch_save')).toBe(false)
+      expect(document.querySelector('.el-message')?.textContent).toContain('已保存')
+    })
+
+    it('shows a refusal next to the field', async () => {
+      fakeCore((cmd) => {
+        if (cmd === 'branch_get') return { name: '', higher_committee: '', secretary: '', term_start: null }
+        if (cmd === 'app_info') return appInfo()
+        if (cmd === 'reminder_settings_get') return { birthday_days: 30, term_years: 5 }
+        if (cmd === 'reminder_settings_save')
+          throw {
+            code: 'validation',
+            message: '有 1 处填写需要修改，请看标红的地方。没有保存任何内容。',
+            fields: { term_years: '任期年数请填 1 到 10 之间的数（村党支部每届 5 年）' },
+          }
+        throw { code: 'unexpected', message: cmd }
+      })
+      const { wrapper } = await mountApp('/settings')
+      await wrapper.get('[data-testid=reminder-settings-save]').trigger('click')
+      await settle(150)
+      expect(wrapper.get('[data-testid=item-term_years] .el-form-item__error').text()).toContain('1 到 10')
+      expect(wrapper.get('[data-testid=reminder-settings-error]').text()).toContain('有 1 处填写需要修改')
     })
   })
 })
