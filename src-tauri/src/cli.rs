@@ -62,6 +62,14 @@ pub enum Command {
     },
     /// 今日提醒: every reminder as of --today
     Reminders,
+    /// The year's 台账 workbook (.xlsx, prints on A4)
+    Workbook {
+        #[arg(long)]
+        year: i32,
+        /// Where to write it (default: a Chinese file name in the current folder)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// 公民身份号码
     Id {
         #[command(subcommand)]
@@ -436,6 +444,19 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                 for line in lines {
                     say!("· {line}");
                 }
+            }
+        }
+        Command::Workbook { year, out } => {
+            let bytes = store.year_workbook(year, today)?;
+            let path = out.unwrap_or_else(|| {
+                let name = store.branch().map(|b| b.name).unwrap_or_default();
+                PathBuf::from(zhibu_core::workbook::safe_file_name(&format!("{name}{year}年度党建台账.xlsx")))
+            });
+            std::fs::write(&path, bytes).map_err(|source| Error::DataDir { path: path.clone(), source })?;
+            if as_json {
+                say!("{}", json!({ "path": path.display().to_string() }));
+            } else {
+                say!("已生成：{}", path.display());
             }
         }
         Command::Id { .. } | Command::Dues { action: DuesAction::Amount { .. } } => {

@@ -25,6 +25,7 @@ impl From<Error> for ApiError {
             Error::Db(_) => "database",
             Error::Demo(_) => "demo_broken",
             Error::Corrupt(_) => "file_corrupt",
+            Error::Workbook(_) => "workbook_failed",
         };
         let fields = match &e {
             Error::Validation(f) => Some(f.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()),

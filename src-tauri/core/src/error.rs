@@ -65,4 +65,7 @@ pub enum Error {
 
     #[error("{0}。请从年度归档或备份中找回原件。")]
     Corrupt(String),
+
+    #[error("生成表格文件失败（{0}）。请重试；如果一直失败，请联系技术支持。")]
+    Workbook(String),
 }

@@ -18,6 +18,7 @@ pub mod meetings;
 pub mod members;
 pub mod reminders;
 pub mod store;
+pub mod workbook;
 
 pub use date::PartialDate;
 pub use error::{Error, FieldErrors, Result};

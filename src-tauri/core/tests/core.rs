@@ -7,6 +7,7 @@ mod core {
     pub mod meetings;
     pub mod members;
     pub mod reminders;
+    pub mod workbook;
 }
 
 use chrono::NaiveDate;

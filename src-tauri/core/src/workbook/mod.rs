@@ -1,0 +1,379 @@
+//! 台账 workbooks (.xlsx) that print on A4 in WPS and Excel without
+//! adjustment: a merged title row, 填报单位 and date, header rows repeated
+//! on every page, fit to the page width, 第 N 页 共 M 页, a Chinese font,
+//! printed gridlines, totals as formulas (with their values), a signature
+//! line. Full ID and phone numbers appear only in the internal roster, whose
+//! title says 内部资料.
+
+use crate::date::PartialDate;
+use crate::dues::money::yuan;
+use crate::dues::MonthState;
+use crate::error::{Error, Result};
+use crate::members::MemberQuery;
+use crate::store::Store;
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
+
+/// 宋体 is on every Chinese Windows and in WPS; LibreOffice falls back to a
+/// CJK serif font.
+pub const FONT: &str = "宋体";
+/// Paper size code for A4 in the xlsx page setup.
+pub const A4: u8 = 9;
+pub const FOOTER: &str = "&C第 &P 页 共 &N 页";
+
+fn xe(e: XlsxError) -> Error {
+    Error::Workbook(e.to_string())
+}
+
+struct Formats {
+    title: Format,
+    sub: Format,
+    header: Format,
+    cell: Format,
+    center: Format,
+    money: Format,
+    sign: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new().set_font_name(FONT).set_font_size(10.5);
+        let boxed = base.clone().set_border(FormatBorder::Thin).set_text_wrap();
+        Formats {
+            title: base.clone().set_font_size(18).set_bold().set_align(FormatAlign::Center),
+            sub: base.clone().set_font_size(10.5),
+            header: boxed.clone().set_bold().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
+            cell: boxed.clone().set_align(FormatAlign::VerticalCenter),
+            center: boxed.clone().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
+            money: boxed.set_num_format("0.00").set_align(FormatAlign::Right),
+            sign: base.set_font_size(11),
+        }
+    }
+}
+
+/// The frame every 台账 sheet shares: title, 填报单位/日期, headers, print setup.
+fn frame(
+    ws: &mut Worksheet,
+    f: &Formats,
+    title: &str,
+    unit: &str,
+    today: NaiveDate,
+    headers: &[(&str, f64)],
+    landscape: bool,
+) -> Result<()> {
+    let last = (headers.len() - 1) as u16;
+    ws.merge_range(0, 0, 0, last, title, &f.title).map_err(xe)?;
+    ws.set_row_height(0, 30).map_err(xe)?;
+    let half = last / 2;
+    ws.merge_range(1, 0, 1, half, &format!("填报单位：{unit}"), &f.sub).map_err(xe)?;
+    ws.merge_range(1, half + 1, 1, last, &format!("填报日期：{}", PartialDate::Day(today).to_chinese()), &f.sub)
+        .map_err(xe)?;
+    for (c, (h, width)) in headers.iter().enumerate() {
+        ws.write_string_with_format(2, c as u16, *h, &f.header).map_err(xe)?;
+        ws.set_column_width(c as u16, *width).map_err(xe)?;
+    }
+    ws.set_row_height(2, 28).map_err(xe)?;
+    ws.set_paper_size(A4);
+    if landscape {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 2).map_err(xe)?;
+    ws.set_footer(FOOTER);
+    ws.set_print_gridlines(true);
+    ws.set_print_center_horizontally(true);
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_freeze_panes(3, 0).map_err(xe)?;
+    Ok(())
+}
+
+fn signature(ws: &mut Worksheet, f: &Formats, row: u32, last: u16) -> Result<()> {
+    ws.merge_range(
+        row + 1,
+        0,
+        row + 1,
+        last,
+        "书记签字：                        日期：        年    月    日",
+        &f.sign,
+    )
+    .map_err(xe)?;
+    Ok(())
+}
+
+fn roster_sheet(wb: &mut Workbook, store: &Store, f: &Formats, unit: &str, today: NaiveDate) -> Result<()> {
+    let ws = wb.add_worksheet().set_name("党员花名册").map_err(xe)?;
+    let headers = [
+        ("序号", 5.0),
+        ("姓名", 9.0),
+        ("性别", 5.0),
+        ("民族", 6.0),
+        ("出生年月", 10.0),
+        ("文化程度", 9.0),
+        ("入党时间", 11.0),
+        ("转正时间", 11.0),
+        ("党员类别", 9.0),
+        ("所在党小组", 11.0),
+        ("工作单位及职务", 18.0),
+        ("公民身份号码", 20.0),
+        ("联系电话", 13.0),
+        ("备注", 14.0),
+    ];
+    frame(ws, f, "党员花名册（内部资料，含个人信息，请妥善保管）", unit, today, &headers, true)?;
+    let members = store.members(&MemberQuery::default())?;
+    for (i, m) in members.iter().enumerate() {
+        let r = 3 + i as u32;
+        let birth = format!("{}.{:02}", m.birth_date.year(), m.birth_date.month_number());
+        let values = [
+            (i + 1).to_string(),
+            m.name.clone(),
+            m.sex.label().into(),
+            m.ethnicity.clone(),
+            birth,
+            m.education.clone(),
+            m.admitted_on.map(|d| d.to_chinese()).unwrap_or_default(),
+            m.full_member_on.map(|d| d.to_chinese()).unwrap_or_default(),
+            m.kind.label().into(),
+            m.group_name.clone().unwrap_or_default(),
+            m.job.clone(),
+            m.id_number.clone(),
+            m.phone.clone(),
+            m.notes.clone(),
+        ];
+        for (c, v) in values.iter().enumerate() {
+            let fmt = if matches!(c, 0 | 2 | 4 | 8) { &f.center } else { &f.cell };
+            // Numbers are written as text: an ID number must never become a float.
+            ws.write_string_with_format(r, c as u16, v, fmt).map_err(xe)?;
+        }
+    }
+    signature(ws, f, 3 + members.len() as u32, (headers.len() - 1) as u16)
+}
+
+fn meetings_sheet(
+    wb: &mut Workbook,
+    store: &Store,
+    f: &Formats,
+    unit: &str,
+    year: i32,
+    today: NaiveDate,
+) -> Result<()> {
+    let ws = wb.add_worksheet().set_name("三会一课及主题党日记录台账").map_err(xe)?;
+    let headers = [
+        ("序号", 5.0),
+        ("会议类型", 11.0),
+        ("时间", 15.0),
+        ("地点", 12.0),
+        ("主持人", 8.0),
+        ("记录人", 8.0),
+        ("应到人数", 6.0),
+        ("实到人数", 6.0),
+        ("缺席人员及原因", 22.0),
+        ("会议主题", 22.0),
+        ("主要内容及决议", 36.0),
+    ];
+    frame(ws, f, &format!("{year}年度三会一课及主题党日记录台账"), unit, today, &headers, true)?;
+    let mut meetings = store.meetings(year, None)?;
+    meetings.retain(|m| m.kind != crate::meetings::MeetingKind::Talk);
+    meetings.reverse();
+    for (i, m) in meetings.iter().enumerate() {
+        let r = 3 + i as u32;
+        let away: Vec<String> = m
+            .attendees
+            .iter()
+            .filter(|a| a.status != crate::meetings::Attendance::Present)
+            .map(|a| if a.reason.is_empty() { a.name.clone() } else { format!("{}（{}）", a.name, a.reason) })
+            .collect();
+        let resolutions: Vec<String> =
+            m.resolutions.iter().map(|r| format!("{} {}", r.text, r.verdict).trim().to_string()).collect();
+        let content = [m.minutes.clone(), resolutions.join("；")]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n决议：");
+        let values = [
+            (i + 1).to_string(),
+            m.kind.label().into(),
+            format!("{} {}", PartialDate::Day(m.date).to_chinese(), m.start_time).trim().to_string(),
+            m.place.clone(),
+            m.host_name.clone().unwrap_or_default(),
+            m.recorder_name.clone().unwrap_or_default(),
+            m.quorum.should_attend.to_string(),
+            m.quorum.present.to_string(),
+            away.join("、"),
+            m.topic.clone(),
+            content,
+        ];
+        for (c, v) in values.iter().enumerate() {
+            let fmt = if matches!(c, 0 | 6 | 7) { &f.center } else { &f.cell };
+            if matches!(c, 0 | 6 | 7) {
+                ws.write_number_with_format(r, c as u16, v.parse::<f64>().unwrap_or(0.0), fmt).map_err(xe)?;
+            } else {
+                ws.write_string_with_format(r, c as u16, v, fmt).map_err(xe)?;
+            }
+        }
+    }
+    signature(ws, f, 3 + meetings.len() as u32, (headers.len() - 1) as u16)
+}
+
+/// Excel's column letters: 0 → A, 26 → AA.
+pub fn col_name(mut c: u16) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+fn dues_sheet(wb: &mut Workbook, store: &Store, f: &Formats, unit: &str, year: i32, today: NaiveDate) -> Result<()> {
+    let ws = wb.add_worksheet().set_name("党费收缴台账").map_err(xe)?;
+    let mut headers: Vec<(String, f64)> = vec![
+        ("序号".into(), 5.0),
+        ("姓名".into(), 9.0),
+        ("党费基数".into(), 9.0),
+        ("交纳比例".into(), 8.0),
+        ("月交纳额".into(), 8.0),
+    ];
+    headers.extend((1..=12).map(|m| (format!("{m}月"), 7.0)));
+    headers.push(("全年合计".into(), 9.0));
+    headers.push(("备注".into(), 10.0));
+    let header_refs: Vec<(&str, f64)> = headers.iter().map(|(h, w)| (h.as_str(), *w)).collect();
+    frame(ws, f, &format!("{year}年度党费收缴台账"), unit, today, &header_refs, true)?;
+    let grid = store.dues_grid(year, today)?;
+    let first_row = 3u32;
+    for (i, row) in grid.rows.iter().enumerate() {
+        let r = first_row + i as u32;
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &f.center).map_err(xe)?;
+        ws.write_string_with_format(r, 1, &row.name, &f.cell).map_err(xe)?;
+        match row.base_fen {
+            Some(b) => ws.write_number_with_format(r, 2, b as f64 / 100.0, &f.money).map_err(xe)?,
+            None => ws.write_string_with_format(r, 2, "", &f.cell).map_err(xe)?,
+        };
+        ws.write_string_with_format(r, 3, row.rate_label.clone().unwrap_or_default(), &f.center).map_err(xe)?;
+        match row.monthly_fen {
+            Some(m) => ws.write_number_with_format(r, 4, m as f64 / 100.0, &f.money).map_err(xe)?,
+            None => ws.write_string_with_format(r, 4, "", &f.cell).map_err(xe)?,
+        };
+        let mut notes = Vec::new();
+        for (k, c) in row.cells.iter().enumerate() {
+            let col = 5 + k as u16;
+            match c.state {
+                MonthState::Paid => {
+                    ws.write_number_with_format(r, col, c.paid_fen as f64 / 100.0, &f.money).map_err(xe)?
+                }
+                MonthState::NotMember => ws.write_string_with_format(r, col, "—", &f.center).map_err(xe)?,
+                MonthState::Waived => ws.write_string_with_format(r, col, "免交", &f.center).map_err(xe)?,
+                MonthState::Owed => ws.write_string_with_format(r, col, "未交", &f.center).map_err(xe)?,
+                MonthState::Unassessed | MonthState::Future => {
+                    ws.write_string_with_format(r, col, "", &f.center).map_err(xe)?
+                }
+            };
+        }
+        if row.arrears_months >= 3 {
+            notes.push(format!("连续{}个月未交", row.arrears_months));
+        }
+        let (a, b) = (col_name(5), col_name(16));
+        let sum = Formula::new(format!("=SUM({a}{n}:{b}{n})", n = r + 1)).set_result(yuan(row.total_fen));
+        ws.write_formula_with_format(r, 17, sum, &f.money).map_err(xe)?;
+        ws.write_string_with_format(r, 18, notes.join("；"), &f.cell).map_err(xe)?;
+    }
+    // Totals row: formulas, so an edit in WPS still adds up; the values are written too.
+    let total_row = first_row + grid.rows.len() as u32;
+    ws.merge_range(total_row, 0, total_row, 4, "合计", &f.header).map_err(xe)?;
+    let last_data = total_row; // 1-based row number of the last member row
+    for k in 0..13u16 {
+        let col = 5 + k;
+        let letter = col_name(col);
+        let value = if k < 12 { grid.month_totals[k as usize] } else { grid.total_fen };
+        let sum = Formula::new(format!("=SUM({letter}{}:{letter}{last_data})", first_row + 1)).set_result(yuan(value));
+        ws.write_formula_with_format(total_row, col, sum, &f.money).map_err(xe)?;
+    }
+    ws.write_string_with_format(total_row, 18, format!("另收自愿多交 {} 元", yuan(grid.extra_fen)), &f.cell)
+        .map_err(xe)?;
+    signature(ws, f, total_row + 1, 18)
+}
+
+fn remittance_sheet(
+    wb: &mut Workbook,
+    store: &Store,
+    f: &Formats,
+    unit: &str,
+    year: i32,
+    today: NaiveDate,
+) -> Result<()> {
+    let ws = wb.add_worksheet().set_name("党费上缴记录").map_err(xe)?;
+    let headers = [
+        ("序号", 5.0),
+        ("上缴日期", 14.0),
+        ("所属月份", 18.0),
+        ("金额（元）", 11.0),
+        ("经手人", 10.0),
+        ("凭证号", 20.0),
+        ("备注", 16.0),
+    ];
+    frame(ws, f, &format!("{year}年度党费上缴记录"), unit, today, &headers, false)?;
+    let list = store.remittances(Some(year))?;
+    for (i, x) in list.iter().enumerate() {
+        let r = 3 + i as u32;
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &f.center).map_err(xe)?;
+        ws.write_string_with_format(r, 1, PartialDate::Day(x.remitted_on).to_chinese(), &f.cell).map_err(xe)?;
+        ws.write_string_with_format(r, 2, format!("{}—{}", x.from_month.label(), x.to_month.label()), &f.cell)
+            .map_err(xe)?;
+        ws.write_number_with_format(r, 3, x.amount_fen as f64 / 100.0, &f.money).map_err(xe)?;
+        ws.write_string_with_format(r, 4, &x.handler, &f.cell).map_err(xe)?;
+        ws.write_string_with_format(r, 5, &x.voucher, &f.cell).map_err(xe)?;
+        ws.write_string_with_format(r, 6, &x.note, &f.cell).map_err(xe)?;
+    }
+    let total_row = 3 + list.len() as u32;
+    ws.merge_range(total_row, 0, total_row, 2, "合计", &f.header).map_err(xe)?;
+    let total: i64 = list.iter().map(|x| x.amount_fen).sum();
+    let sum = Formula::new(format!("=SUM(D4:D{total_row})")).set_result(yuan(total));
+    ws.write_formula_with_format(total_row, 3, sum, &f.money).map_err(xe)?;
+    signature(ws, f, total_row + 1, 6)
+}
+
+impl Store {
+    /// The year's 台账 workbook as .xlsx bytes.
+    pub fn year_workbook(&self, year: i32, today: NaiveDate) -> Result<Vec<u8>> {
+        let branch = self.branch()?;
+        let unit =
+            if branch.name.is_empty() { "（请在设置中填写支部名称）".to_string() } else { branch.name };
+        let f = Formats::new();
+        let mut wb = Workbook::new();
+        roster_sheet(&mut wb, self, &f, &unit, today)?;
+        meetings_sheet(&mut wb, self, &f, &unit, year, today)?;
+        dues_sheet(&mut wb, self, &f, &unit, year, today)?;
+        remittance_sheet(&mut wb, self, &f, &unit, year, today)?;
+        wb.save_to_buffer().map_err(xe)
+    }
+}
+
+/// A file name legal on FAT/exFAT and Windows: no `\ / : * ? " < > |`.
+pub fn safe_file_name(name: &str) -> String {
+    name.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_names() {
+        assert_eq!(col_name(0), "A");
+        assert_eq!(col_name(17), "R");
+        assert_eq!(col_name(25), "Z");
+        assert_eq!(col_name(26), "AA");
+        assert_eq!(col_name(27), "AB");
+    }
+
+    #[test]
+    fn file_names_are_legal_everywhere() {
+        assert_eq!(safe_file_name("中共X村支部/2026:台账?"), "中共X村支部_2026_台账_");
+    }
+}

@@ -1,0 +1,85 @@
+use crate::today;
+use calamine::{Data, Reader, Xlsx};
+use std::io::{Cursor, Read};
+use zhibu_core::Store;
+
+fn demo_workbook() -> (Store, Vec<u8>) {
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_demo(today()).unwrap();
+    let bytes = s.year_workbook(2026, today()).unwrap();
+    (s, bytes)
+}
+
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut f = zip.by_name(name).unwrap_or_else(|_| panic!("{name} missing"));
+    let mut s = String::new();
+    f.read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn the_year_workbook_reads_back_cell_by_cell() {
+    let (s, bytes) = demo_workbook();
+    let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(xlsx.sheet_names(), ["党员花名册", "三会一课及主题党日记录台账", "党费收缴台账", "党费上缴记录"]);
+    let roster = xlsx.worksheet_range("党员花名册").unwrap();
+    assert!(roster.get_value((0, 0)).unwrap().to_string().contains("内部资料"));
+    assert!(roster.get_value((1, 0)).unwrap().to_string().contains("中共青石镇东山村支部委员会"));
+    assert_eq!(roster.get_value((2, 11)), Some(&Data::String("公民身份号码".into())));
+    // ID numbers are text, all 18 characters (never a float that lost digits).
+    let members = s.members(&Default::default()).unwrap();
+    let first = &members[0];
+    assert_eq!(roster.get_value((3, 1)), Some(&Data::String(first.name.clone())));
+    assert_eq!(roster.get_value((3, 11)), Some(&Data::String(first.id_number.clone())));
+    assert_eq!(roster.height(), 3 + members.len() + 2, "title, unit, header, members, blank, signature");
+
+    let dues = xlsx.worksheet_range("党费收缴台账").unwrap();
+    let grid = s.dues_grid(2026, today()).unwrap();
+    let total_row = 3 + grid.rows.len() as u32;
+    assert_eq!(dues.get_value((total_row, 0)), Some(&Data::String("合计".into())));
+    let formulas = xlsx.worksheet_formula("党费收缴台账").unwrap();
+    let f = formulas.get_value((total_row, 17)).unwrap();
+    assert_eq!(f, &format!("SUM(R4:R{total_row})"));
+    assert_eq!(formulas.get_value((3, 17)).unwrap(), "SUM(F4:Q4)");
+    // The cached value of the grand total is the ledger's total.
+    let cached = dues.get_value((total_row, 17)).unwrap().to_string();
+    assert_eq!(cached, zhibu_core::dues::money::yuan(grid.total_fen).trim_end_matches('0').trim_end_matches('.'));
+}
+
+#[test]
+fn every_sheet_prints_on_a4_fit_to_width_with_page_numbers() {
+    let (_, bytes) = demo_workbook();
+    let workbook = part(&bytes, "xl/workbook.xml");
+    for i in 1..=4 {
+        let sheet = part(&bytes, &format!("xl/worksheets/sheet{i}.xml"));
+        assert!(sheet.contains(r#"paperSize="9""#), "sheet {i}: A4");
+        assert!(sheet.contains(r#"fitToHeight="0""#) && sheet.contains("fitToPage=\"1\""), "sheet {i}: fit to width");
+        assert!(sheet.contains("&amp;C第 &amp;P 页 共 &amp;N 页"), "sheet {i}: page numbers");
+        assert!(sheet.contains(r#"gridLines="1""#), "sheet {i}: gridlines printed");
+        assert!(sheet.contains("<pane"), "sheet {i}: frozen headers");
+        assert!(sheet.contains("书记签字") || part(&bytes, "xl/sharedStrings.xml").contains("书记签字"));
+    }
+    assert!(part(&bytes, "xl/worksheets/sheet1.xml").contains(r#"orientation="landscape""#), "roster landscape");
+    assert!(part(&bytes, "xl/worksheets/sheet3.xml").contains(r#"orientation="landscape""#), "dues landscape");
+    // Header rows 1–3 repeat on every page of every sheet.
+    assert_eq!(workbook.matches("_xlnm.Print_Titles").count(), 4);
+    assert!(workbook.contains("$1:$3"));
+    assert!(part(&bytes, "xl/styles.xml").contains("宋体"));
+}
+
+#[test]
+fn only_the_internal_roster_carries_full_numbers() {
+    let (s, bytes) = demo_workbook();
+    let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let ids: Vec<String> = s.members(&Default::default()).unwrap().into_iter().map(|m| m.id_number).collect();
+    for name in ["三会一课及主题党日记录台账", "党费收缴台账", "党费上缴记录"] {
+        let range = xlsx.worksheet_range(name).unwrap();
+        for cell in range.used_cells() {
+            let text = cell.2.to_string();
+            let long_digits = text.as_bytes().windows(11).any(|w| w.iter().all(u8::is_ascii_digit));
+            assert!(!long_digits, "{name}: {text}");
+            assert!(!ids.iter().any(|id| text.contains(id.as_str())));
+        }
+    }
+}
