@@ -89,6 +89,24 @@ fn frame(
     Ok(())
 }
 
+/// How wide a text is in Excel column units: a Chinese character takes
+/// about two, a Latin letter or digit one.
+pub fn text_width(s: &str) -> f64 {
+    s.chars().map(|c| if c.is_ascii() { 1.1 } else { 2.1 }).sum()
+}
+
+/// Sets a row's height so wrapped text fits (LibreOffice and WPS do not
+/// always grow rows by themselves when a file is opened).
+fn fit_row(ws: &mut Worksheet, row: u32, values: &[String], widths: &[f64]) -> Result<()> {
+    let lines = values
+        .iter()
+        .zip(widths)
+        .map(|(v, w)| v.split('\n').map(|part| (text_width(part) / (w - 0.8).max(1.0)).ceil().max(1.0)).sum::<f64>())
+        .fold(1.0, f64::max);
+    ws.set_row_height(row, 14.0 * lines + 2.0).map_err(xe)?;
+    Ok(())
+}
+
 fn signature(ws: &mut Worksheet, f: &Formats, row: u32, last: u16) -> Result<()> {
     ws.merge_range(
         row + 1,
@@ -111,8 +129,8 @@ fn roster_sheet(wb: &mut Workbook, store: &Store, f: &Formats, unit: &str, today
         ("民族", 6.0),
         ("出生年月", 10.0),
         ("文化程度", 9.0),
-        ("入党时间", 11.0),
-        ("转正时间", 11.0),
+        ("入党时间", 15.0),
+        ("转正时间", 15.0),
         ("党员类别", 9.0),
         ("所在党小组", 11.0),
         ("工作单位及职务", 18.0),
@@ -146,6 +164,7 @@ fn roster_sheet(wb: &mut Workbook, store: &Store, f: &Formats, unit: &str, today
             // Numbers are written as text: an ID number must never become a float.
             ws.write_string_with_format(r, c as u16, v, fmt).map_err(xe)?;
         }
+        fit_row(ws, r, &values, &headers.iter().map(|h| h.1).collect::<Vec<_>>())?;
     }
     signature(ws, f, 3 + members.len() as u32, (headers.len() - 1) as u16)
 }
@@ -162,7 +181,7 @@ fn meetings_sheet(
     let headers = [
         ("序号", 5.0),
         ("会议类型", 11.0),
-        ("时间", 15.0),
+        ("时间", 20.0),
         ("地点", 12.0),
         ("主持人", 8.0),
         ("记录人", 8.0),
@@ -213,6 +232,7 @@ fn meetings_sheet(
                 ws.write_string_with_format(r, c as u16, v, fmt).map_err(xe)?;
             }
         }
+        fit_row(ws, r, &values, &headers.iter().map(|h| h.1).collect::<Vec<_>>())?;
     }
     signature(ws, f, 3 + meetings.len() as u32, (headers.len() - 1) as u16)
 }
@@ -242,7 +262,7 @@ fn dues_sheet(wb: &mut Workbook, store: &Store, f: &Formats, unit: &str, year: i
     ];
     headers.extend((1..=12).map(|m| (format!("{m}月"), 7.0)));
     headers.push(("全年合计".into(), 9.0));
-    headers.push(("备注".into(), 10.0));
+    headers.push(("备注".into(), 16.0));
     let header_refs: Vec<(&str, f64)> = headers.iter().map(|(h, w)| (h.as_str(), *w)).collect();
     frame(ws, f, &format!("{year}年度党费收缴台账"), unit, today, &header_refs, true)?;
     let grid = store.dues_grid(year, today)?;
