@@ -1,4 +1,4 @@
-import { nextTick, reactive, ref } from 'vue'
+import { computed, nextTick, reactive, ref } from 'vue'
 import { useRouter, type Router } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import { toApiError } from './api'
@@ -76,6 +76,10 @@ export function goBack(router: Router, fallback: string): void {
 export interface FormPageOptions {
   /** CSS selector of the marked fields of this form, e.g. '.member-form .el-form-item.is-error'. */
   errorSelector: string
+  /** Where records of this kind are listed, e.g. '/members'; one record opens at `${base}/${id}`. */
+  base: string
+  /** The id of the record being edited; undefined when adding one. */
+  id: () => number | undefined
 }
 
 /**
@@ -108,5 +112,36 @@ export function useFormPage(options: FormPageOptions) {
     )
   }
 
-  return { ...form, saveThenOpen, cancel: (fallback: string) => goBack(router, fallback) }
+  /** The page of the record being edited, or the list when adding one. */
+  const backTo = computed(() => {
+    const id = options.id()
+    return id != null ? `${options.base}/${id}` : options.base
+  })
+
+  /**
+   * Saves what `input` gives — with `update` when editing, `create` when adding —
+   * and then opens the saved record (see `saveThenOpen`).
+   */
+  function saveRecord<I, T extends { id: number }>(
+    input: () => I,
+    create: (input: I) => Promise<T>,
+    update: (id: number, input: I) => Promise<T>,
+  ): Promise<T | undefined> {
+    return saveThenOpen(
+      () => {
+        const data = input()
+        const id = options.id()
+        return id != null ? update(id, data) : create(data)
+      },
+      (saved) => `${options.base}/${saved.id}`,
+    )
+  }
+
+  /** The first error among `fields`, or ''. */
+  function err(...fields: string[]): string {
+    for (const f of fields) if (form.errors[f]) return form.errors[f]
+    return ''
+  }
+
+  return { ...form, saveThenOpen, saveRecord, err, backTo, cancel: () => goBack(router, backTo.value) }
 }
