@@ -64,10 +64,18 @@ fn frame(
     let last = (headers.len() - 1) as u16;
     ws.merge_range(0, 0, 0, last, title, &f.title).map_err(xe)?;
     ws.set_row_height(0, 30).map_err(xe)?;
+    // 填报单位 on the left half, 填报日期 on the right (a single cell cannot be merged).
     let half = last / 2;
-    ws.merge_range(1, 0, 1, half, &format!("填报单位：{unit}"), &f.sub).map_err(xe)?;
-    ws.merge_range(1, half + 1, 1, last, &format!("填报日期：{}", PartialDate::Day(today).to_chinese()), &f.sub)
-        .map_err(xe)?;
+    let unit_text = format!("填报单位：{unit}");
+    let date_text = format!("填报日期：{}", PartialDate::Day(today).to_chinese());
+    for (from, to, text) in [(0, half, unit_text), (half + 1, last, date_text)] {
+        if from == to {
+            ws.write_string_with_format(1, from, &text, &f.sub).map_err(xe)?;
+        } else {
+            ws.merge_range(1, from, 1, to, &text, &f.sub).map_err(xe)?;
+        }
+    }
+
     for (c, (h, width)) in headers.iter().enumerate() {
         ws.write_string_with_format(2, c as u16, *h, &f.header).map_err(xe)?;
         ws.set_column_width(c as u16, *width).map_err(xe)?;
@@ -358,6 +366,162 @@ fn remittance_sheet(
     signature(ws, f, total_row + 1, 6)
 }
 
+/// A plain 台账 table: one row per entry, all text.
+struct Table<'a> {
+    name: &'a str,
+    title: String,
+    headers: &'a [(&'a str, f64)],
+    rows: Vec<Vec<String>>,
+    landscape: bool,
+}
+
+/// A table sheet: the frame, the rows with their 序号, a signature line.
+fn table_sheet(wb: &mut Workbook, f: &Formats, unit: &str, today: NaiveDate, t: Table<'_>) -> Result<()> {
+    let ws = wb.add_worksheet().set_name(t.name).map_err(xe)?;
+    frame(ws, f, &t.title, unit, today, t.headers, t.landscape)?;
+    let widths: Vec<f64> = t.headers.iter().map(|h| h.1).collect();
+    let last = (t.headers.len() - 1) as u16;
+    for (i, row) in t.rows.iter().enumerate() {
+        let r = 3 + i as u32;
+        let mut values = vec![(i + 1).to_string()];
+        values.extend(row.iter().cloned());
+        for (c, v) in values.iter().enumerate() {
+            let fmt = if c == 0 { &f.center } else { &f.cell };
+            ws.write_string_with_format(r, c as u16, v, fmt).map_err(xe)?;
+        }
+        fit_row(ws, r, &values, &widths)?;
+    }
+    if t.rows.is_empty() {
+        ws.merge_range(3, 0, 3, last, "（本年度无记录）", &f.center).map_err(xe)?;
+    }
+    signature(ws, f, 3 + t.rows.len().max(1) as u32, last)
+}
+
+fn review_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
+    let mut rows = Vec::new();
+    for m in store.meetings(year, Some(crate::meetings::MeetingKind::Review))?.iter().rev() {
+        for a in &m.attendees {
+            let grade = match (a.grade, a.voting) {
+                (Some(g), _) => g.label().to_string(),
+                (None, false) => "预备党员不评定等次".into(),
+                (None, true) => String::new(),
+            };
+            rows.push(vec![a.name.clone(), String::new(), String::new(), grade, PartialDate::Day(m.date).to_chinese()]);
+        }
+    }
+    Ok(rows)
+}
+
+fn talk_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
+    let mut rows = Vec::new();
+    for m in store.meetings(year, Some(crate::meetings::MeetingKind::Talk))?.iter().rev() {
+        let with: Vec<String> = m.attendees.iter().map(|a| a.name.clone()).collect();
+        rows.push(vec![
+            PartialDate::Day(m.date).to_chinese(),
+            m.host_name.clone().unwrap_or_default(),
+            with.join("、"),
+            m.topic.clone(),
+            m.minutes.clone(),
+            String::new(),
+        ]);
+    }
+    Ok(rows)
+}
+
+fn birthday_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
+    let mut members = store.members(&MemberQuery::default())?;
+    members.retain(|m| m.status == crate::members::Status::Normal && m.admitted_on.is_some_and(|a| a.year() < year));
+    members.sort_by_key(|m| {
+        m.admitted_on.map(|a| {
+            (a.month_number(), if a.day_known() { a.first_day().format("%d").to_string() } else { "00".into() })
+        })
+    });
+    Ok(members
+        .iter()
+        .filter_map(|m| {
+            let a = m.admitted_on?;
+            let day = match a {
+                PartialDate::Day(d) => PartialDate::Day(crate::date::anniversary_in(d, year)).to_chinese(),
+                PartialDate::Month { month, .. } => format!("{year}年{month}月（日期不详）"),
+            };
+            Some(vec![m.name.clone(), a.to_chinese(), (year - a.year()).to_string(), day, String::new(), String::new()])
+        })
+        .collect())
+}
+
+fn transfer_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
+    let mut rows = Vec::new();
+    for m in store.members(&MemberQuery { include_left: true, ..Default::default() })? {
+        for t in store.transfers(m.id)? {
+            if t.date.year() != year {
+                continue;
+            }
+            rows.push((
+                t.date,
+                vec![
+                    m.name.clone(),
+                    t.direction.label().into(),
+                    t.date.to_chinese(),
+                    t.other_branch.clone(),
+                    t.letter_number.clone(),
+                    t.dues_paid_to.map(|d| d.to_chinese()).unwrap_or_default(),
+                    String::new(),
+                    t.notes.clone(),
+                ],
+            ));
+        }
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(rows.into_iter().map(|r| r.1).collect())
+}
+
+/// The sheets in the order the workbook holds them, after the cover and contents.
+pub const SHEETS: [&str; 8] = [
+    "党员花名册",
+    "三会一课及主题党日记录台账",
+    "组织生活会和民主评议台账",
+    "谈心谈话记录",
+    "党费收缴台账",
+    "党费上缴记录",
+    "政治生日台账",
+    "组织关系转接台账",
+];
+
+fn cover_sheets(
+    wb: &mut Workbook,
+    f: &Formats,
+    unit: &str,
+    secretary: &str,
+    year: i32,
+    today: NaiveDate,
+) -> Result<()> {
+    let ws = wb.add_worksheet().set_name("封面").map_err(xe)?;
+    ws.set_paper_size(A4);
+    ws.set_portrait();
+    ws.set_print_fit_to_pages(1, 1);
+    ws.set_print_center_horizontally(true);
+    ws.set_column_width(0, 80).map_err(xe)?;
+    let big = Format::new().set_font_name(FONT).set_font_size(26).set_bold().set_align(FormatAlign::Center);
+    let mid = Format::new().set_font_name(FONT).set_font_size(16).set_align(FormatAlign::Center);
+    ws.set_row_height(6, 48).map_err(xe)?;
+    ws.write_string_with_format(6, 0, unit, &mid).map_err(xe)?;
+    ws.set_row_height(8, 60).map_err(xe)?;
+    ws.write_string_with_format(8, 0, format!("{year}年度党建工作台账"), &big).map_err(xe)?;
+    ws.write_string_with_format(20, 0, format!("填报人：{secretary}"), &mid).map_err(xe)?;
+    ws.write_string_with_format(22, 0, format!("填报日期：{}", PartialDate::Day(today).to_chinese()), &mid)
+        .map_err(xe)?;
+    let ws = wb.add_worksheet().set_name("目录").map_err(xe)?;
+    frame(ws, f, "目  录", unit, today, &[("序号", 8.0), ("台账名称", 50.0), ("备注", 24.0)], false)?;
+    for (i, name) in SHEETS.iter().enumerate() {
+        let r = 3 + i as u32;
+        ws.write_string_with_format(r, 0, (i + 1).to_string(), &f.center).map_err(xe)?;
+        ws.write_string_with_format(r, 1, *name, &f.cell).map_err(xe)?;
+        let note = if i == 0 { "内部资料，含身份证号和电话" } else { "" };
+        ws.write_string_with_format(r, 2, note, &f.cell).map_err(xe)?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// The year's 台账 workbook as .xlsx bytes.
     pub fn year_workbook(&self, year: i32, today: NaiveDate) -> Result<Vec<u8>> {
@@ -366,10 +530,74 @@ impl Store {
             if branch.name.is_empty() { "（请在设置中填写支部名称）".to_string() } else { branch.name };
         let f = Formats::new();
         let mut wb = Workbook::new();
+        cover_sheets(&mut wb, &f, &unit, &branch.secretary, year, today)?;
         roster_sheet(&mut wb, self, &f, &unit, today)?;
         meetings_sheet(&mut wb, self, &f, &unit, year, today)?;
+        let review_headers =
+            [("序号", 5.0), ("姓名", 10.0), ("自评", 12.0), ("互评", 12.0), ("组织评定等次", 18.0), ("评议日期", 16.0)];
+        let talk_headers = [
+            ("序号", 5.0),
+            ("日期", 14.0),
+            ("谈话人", 9.0),
+            ("谈话对象", 12.0),
+            ("谈话主题", 20.0),
+            ("主要内容", 40.0),
+            ("备注", 10.0),
+        ];
+        let birthday_headers = [
+            ("序号", 5.0),
+            ("姓名", 10.0),
+            ("入党时间", 15.0),
+            ("入党年数", 8.0),
+            ("政治生日", 22.0),
+            ("活动形式", 18.0),
+            ("备注", 12.0),
+        ];
+        let transfer_headers = [
+            ("序号", 5.0),
+            ("姓名", 9.0),
+            ("转入/转出", 8.0),
+            ("日期", 14.0),
+            ("转自/转往党组织", 26.0),
+            ("介绍信编号", 18.0),
+            ("党费交至月份", 12.0),
+            ("回执情况", 10.0),
+            ("备注", 14.0),
+        ];
+        let review = Table {
+            name: SHEETS[2],
+            title: format!("{year}年度组织生活会和民主评议台账"),
+            headers: &review_headers,
+            rows: review_rows(self, year)?,
+            landscape: false,
+        };
+        table_sheet(&mut wb, &f, &unit, today, review)?;
+        let talks = Table {
+            name: SHEETS[3],
+            title: format!("{year}年度谈心谈话记录"),
+            headers: &talk_headers,
+            rows: talk_rows(self, year)?,
+            landscape: true,
+        };
+        table_sheet(&mut wb, &f, &unit, today, talks)?;
         dues_sheet(&mut wb, self, &f, &unit, year, today)?;
         remittance_sheet(&mut wb, self, &f, &unit, year, today)?;
+        let birthdays = Table {
+            name: SHEETS[6],
+            title: format!("{year}年度政治生日台账"),
+            headers: &birthday_headers,
+            rows: birthday_rows(self, year)?,
+            landscape: false,
+        };
+        table_sheet(&mut wb, &f, &unit, today, birthdays)?;
+        let transfers = Table {
+            name: SHEETS[7],
+            title: format!("{year}年度组织关系转接台账"),
+            headers: &transfer_headers,
+            rows: transfer_rows(self, year)?,
+            landscape: true,
+        };
+        table_sheet(&mut wb, &f, &unit, today, transfers)?;
         wb.save_to_buffer().map_err(xe)
     }
 }

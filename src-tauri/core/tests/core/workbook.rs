@@ -22,7 +22,19 @@ fn part(bytes: &[u8], name: &str) -> String {
 fn the_year_workbook_reads_back_cell_by_cell() {
     let (s, bytes) = demo_workbook();
     let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
-    assert_eq!(xlsx.sheet_names(), ["党员花名册", "三会一课及主题党日记录台账", "党费收缴台账", "党费上缴记录"]);
+    let mut want = vec!["封面", "目录"];
+    want.extend(zhibu_core::workbook::SHEETS);
+    assert_eq!(xlsx.sheet_names(), want);
+    let contents = xlsx.worksheet_range("目录").unwrap();
+    assert_eq!(contents.get_value((3, 1)), Some(&Data::String("党员花名册".into())));
+    // The transfers and talks of the demo year are there.
+    let transfers = xlsx.worksheet_range("组织关系转接台账").unwrap();
+    assert!(transfers.used_cells().any(|c| c.2.to_string() == "转出"));
+    assert!(transfers.used_cells().any(|c| c.2.to_string().contains("青组转〔2026〕12号")));
+    let talks = xlsx.worksheet_range("谈心谈话记录").unwrap();
+    assert!(talks.height() > 20, "the demo's talks");
+    let birthdays = xlsx.worksheet_range("政治生日台账").unwrap();
+    assert!(birthdays.used_cells().any(|c| c.2.to_string().contains("日期不详")), "month-only admissions");
     let roster = xlsx.worksheet_range("党员花名册").unwrap();
     assert!(roster.get_value((0, 0)).unwrap().to_string().contains("内部资料"));
     assert!(roster.get_value((1, 0)).unwrap().to_string().contains("中共青石镇东山村支部委员会"));
@@ -51,7 +63,8 @@ fn the_year_workbook_reads_back_cell_by_cell() {
 fn every_sheet_prints_on_a4_fit_to_width_with_page_numbers() {
     let (_, bytes) = demo_workbook();
     let workbook = part(&bytes, "xl/workbook.xml");
-    for i in 1..=4 {
+    // Sheet 1 is the cover; 2 to 10 are tables.
+    for i in 2..=10 {
         let sheet = part(&bytes, &format!("xl/worksheets/sheet{i}.xml"));
         assert!(sheet.contains(r#"paperSize="9""#), "sheet {i}: A4");
         assert!(sheet.contains(r#"fitToHeight="0""#) && sheet.contains("fitToPage=\"1\""), "sheet {i}: fit to width");
@@ -60,10 +73,11 @@ fn every_sheet_prints_on_a4_fit_to_width_with_page_numbers() {
         assert!(sheet.contains("<pane"), "sheet {i}: frozen headers");
         assert!(sheet.contains("书记签字") || part(&bytes, "xl/sharedStrings.xml").contains("书记签字"));
     }
-    assert!(part(&bytes, "xl/worksheets/sheet1.xml").contains(r#"orientation="landscape""#), "roster landscape");
-    assert!(part(&bytes, "xl/worksheets/sheet3.xml").contains(r#"orientation="landscape""#), "dues landscape");
-    // Header rows 1–3 repeat on every page of every sheet.
-    assert_eq!(workbook.matches("_xlnm.Print_Titles").count(), 4);
+    assert!(part(&bytes, "xl/worksheets/sheet3.xml").contains(r#"orientation="landscape""#), "roster landscape");
+    assert!(part(&bytes, "xl/worksheets/sheet7.xml").contains(r#"orientation="landscape""#), "dues landscape");
+    assert!(part(&bytes, "xl/worksheets/sheet1.xml").contains(r#"paperSize="9""#), "the cover is A4 too");
+    // Header rows 1–3 repeat on every page of every table sheet.
+    assert_eq!(workbook.matches("_xlnm.Print_Titles").count(), 9);
     assert!(workbook.contains("$1:$3"));
     assert!(part(&bytes, "xl/styles.xml").contains("宋体"));
 }
@@ -73,7 +87,7 @@ fn only_the_internal_roster_carries_full_numbers() {
     let (s, bytes) = demo_workbook();
     let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     let ids: Vec<String> = s.members(&Default::default()).unwrap().into_iter().map(|m| m.id_number).collect();
-    for name in ["三会一课及主题党日记录台账", "党费收缴台账", "党费上缴记录"] {
+    for name in zhibu_core::workbook::SHEETS.iter().skip(1) {
         let range = xlsx.worksheet_range(name).unwrap();
         for cell in range.used_cells() {
             let text = cell.2.to_string();
