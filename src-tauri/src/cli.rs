@@ -62,6 +62,11 @@ pub enum Command {
     },
     /// 今日提醒: every reminder as of --today
     Reminders,
+    /// 公示 tables (.xlsx): `notice dues --year Y [--quarter Q | --month M] --out FILE`
+    Notice {
+        #[command(subcommand)]
+        action: NoticeAction,
+    },
     /// The year's 台账 workbook (.xlsx, prints on A4)
     Workbook {
         #[arg(long)]
@@ -132,6 +137,21 @@ pub enum DuesAction {
     },
     /// Members with 3 or more consecutive unpaid months (as of --today)
     Arrears,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NoticeAction {
+    /// 党费收缴情况公示
+    Dues {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, conflicts_with = "month")]
+        quarter: Option<u32>,
+        #[arg(long)]
+        month: Option<u32>,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -444,6 +464,15 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                 for line in lines {
                     say!("· {line}");
                 }
+            }
+        }
+        Command::Notice { action: NoticeAction::Dues { year, quarter, month, out } } => {
+            let bytes = store.dues_notice_workbook(year, quarter, month, today)?;
+            std::fs::write(&out, bytes).map_err(|source| Error::DataDir { path: out.clone(), source })?;
+            if as_json {
+                say!("{}", json!({ "path": out.display().to_string() }));
+            } else {
+                say!("已生成：{}", out.display());
             }
         }
         Command::Workbook { year, out } => {

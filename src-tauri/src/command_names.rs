@@ -52,4 +52,6 @@ pub const COMMANDS: &[&str] = &[
     "reminders",
     "reminder_settings_get",
     "reminder_settings_save",
+    "workbook_export",
+    "notice_export",
 ];

@@ -406,3 +406,27 @@ pub fn reminder_settings_save(
     let s = ReminderSettings { birthday_days: settings.birthday_days, term_years: settings.term_years };
     Ok(state.store()?.save_reminder_settings(s)?)
 }
+
+// ---- 台账与公示 ----
+
+use zhibu_core::workbook::Exported;
+
+/// The folder exports go to: `导出` inside the data folder.
+fn export_dir(state: &AppState) -> std::path::PathBuf {
+    state.data_dir().join("导出")
+}
+
+#[tauri::command(async)]
+pub fn workbook_export(state: State<'_, AppState>, year: i32) -> ApiResult<Exported> {
+    Ok(state.store()?.export_year_workbook(year, state.today(), &export_dir(&state))?)
+}
+
+#[tauri::command(async)]
+pub fn notice_export(
+    state: State<'_, AppState>,
+    year: i32,
+    quarter: Option<u32>,
+    month: Option<u32>,
+) -> ApiResult<Exported> {
+    Ok(state.store()?.export_dues_notice(year, quarter, month, state.today(), &export_dir(&state))?)
+}

@@ -175,3 +175,21 @@ fn reminders_json_has_every_kind() {
     // The demo's committee took office 2021-10-15: its term ended before 2026-11-27.
     assert!(r["term_ending"][0]["note"].as_str().unwrap().contains("届满"));
 }
+
+#[test]
+fn workbook_and_notice_files_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let wb = dir.path().join("台账.xlsx");
+    let out = zhibu(dir.path(), &["workbook", "--year", "2026", "--out", wb.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read(&wb).unwrap().starts_with(b"PK"), "an xlsx is a zip");
+    let notice = dir.path().join("公示.xlsx");
+    let out =
+        zhibu(dir.path(), &["notice", "dues", "--year", "2026", "--quarter", "3", "--out", notice.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(notice.exists());
+    let bad =
+        zhibu(dir.path(), &["notice", "dues", "--year", "2026", "--month", "13", "--out", notice.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+}

@@ -201,3 +201,18 @@ fn meeting_choices_carry_every_list_the_forms_need() {
     }
     assert_eq!(c["grades"][0]["label"], "优秀");
 }
+
+#[test]
+fn exports_land_in_the_data_folder_under_a_chinese_name() {
+    let a = app();
+    invoke(&a.main, "demo_load", json!({})).unwrap();
+    let out = invoke(&a.main, "workbook_export", json!({ "year": 2026 })).unwrap();
+    let path = std::path::PathBuf::from(out["path"].as_str().unwrap());
+    assert!(path.exists());
+    assert_eq!(path.file_name().unwrap().to_str().unwrap(), "中共青石镇东山村支部委员会2026年度党建台账.xlsx");
+    assert!(path.starts_with(a._dir.path().join("导出")));
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), out["size"].as_u64().unwrap());
+    assert_eq!(out["sheets"].as_array().unwrap().len(), 10);
+    let notice = invoke(&a.main, "notice_export", json!({ "year": 2026, "quarter": 3, "month": null })).unwrap();
+    assert!(notice["path"].as_str().unwrap().ends_with("2026年第三季度党费收缴情况公示.xlsx"));
+}

@@ -14,6 +14,8 @@ use crate::store::Store;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
+mod notice;
+
 /// 宋体 is on every Chinese Windows and in WPS; LibreOffice falls back to a
 /// CJK serif font.
 pub const FONT: &str = "宋体";
@@ -599,6 +601,66 @@ impl Store {
         };
         table_sheet(&mut wb, &f, &unit, today, transfers)?;
         wb.save_to_buffer().map_err(xe)
+    }
+}
+
+/// A file written for the secretary.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Exported {
+    pub path: String,
+    pub size: u64,
+    pub sheets: Vec<String>,
+}
+
+/// Writes `bytes` as `dir/name`: under a temporary name first, flushed to
+/// disk, then renamed, so a half-written file never carries the real name.
+pub fn write_export(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Result<std::path::PathBuf> {
+    use std::io::Write;
+    std::fs::create_dir_all(dir).map_err(|source| Error::DataDir { path: dir.to_path_buf(), source })?;
+    let target = dir.join(safe_file_name(name));
+    let tmp = dir.join(format!(".{}.tmp", safe_file_name(name)));
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, &target)
+    };
+    write().map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::DataDir { path: target.clone(), source }
+    })?;
+    Ok(target)
+}
+
+impl Store {
+    /// Writes the year workbook into `dir` under a Chinese name with the branch and year.
+    pub fn export_year_workbook(&self, year: i32, today: NaiveDate, dir: &std::path::Path) -> Result<Exported> {
+        let bytes = self.year_workbook(year, today)?;
+        let name = format!("{}{year}年度党建台账.xlsx", self.branch()?.name);
+        let path = write_export(dir, &name, &bytes)?;
+        let mut sheets = vec!["封面".to_string(), "目录".to_string()];
+        sheets.extend(SHEETS.iter().map(|s| s.to_string()));
+        Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets })
+    }
+
+    /// Writes the dues notice for a year, quarter or month into `dir`.
+    pub fn export_dues_notice(
+        &self,
+        year: i32,
+        quarter: Option<u32>,
+        month: Option<u32>,
+        today: NaiveDate,
+        dir: &std::path::Path,
+    ) -> Result<Exported> {
+        let bytes = self.dues_notice_workbook(year, quarter, month, today)?;
+        let period = self.dues_notice(year, quarter, month, today)?.period_label;
+        let name = format!("{}{period}党费收缴情况公示.xlsx", self.branch()?.name);
+        let path = write_export(dir, &name, &bytes)?;
+        Ok(Exported {
+            path: path.display().to_string(),
+            size: bytes.len() as u64,
+            sheets: vec!["党费收缴情况公示".into()],
+        })
     }
 }
 

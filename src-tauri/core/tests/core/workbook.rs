@@ -97,3 +97,20 @@ fn only_the_internal_roster_carries_full_numbers() {
         }
     }
 }
+
+#[test]
+fn the_dues_notice_workbook_names_people_but_never_their_numbers() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_demo(today()).unwrap();
+    let bytes = s.dues_notice_workbook(2026, Some(3), None, today()).unwrap();
+    let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+    let sheet = xlsx.worksheet_range("党费收缴情况公示").unwrap();
+    assert_eq!(sheet.get_value((1, 0)), Some(&Data::String("（2026年第三季度）".into())));
+    let notice = s.dues_notice(2026, Some(3), None, today()).unwrap();
+    assert_eq!(sheet.get_value((4, 1)), Some(&Data::String(notice.rows[0].name.clone())));
+    for cell in sheet.used_cells() {
+        let text = cell.2.to_string();
+        assert!(!text.as_bytes().windows(11).any(|w| w.iter().all(u8::is_ascii_digit)), "{text}");
+    }
+    assert!(part(&bytes, "xl/worksheets/sheet1.xml").contains(r#"paperSize="9""#));
+}
