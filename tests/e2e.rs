@@ -366,3 +366,29 @@ fn the_home_screen_shows_todays_reminders_with_their_counts() {
     s.screenshot("home-reminders");
     s.quit();
 }
+
+/// 台账与公示: export the year workbook from the screen and read the file back.
+#[test]
+fn the_year_workbook_is_exported_from_the_screen_and_reads_back() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let s = Session::start(&args);
+    s.click_css("[data-testid=nav-ledger]");
+    s.click_css("[data-testid=export-workbook]");
+    s.wait_until("the export", 20, |s| !s.find_all("[data-testid=export-path]").is_empty());
+    let path = std::path::PathBuf::from(s.text_of("[data-testid=export-path]").trim());
+    s.screenshot("ledger-export");
+    s.quit();
+    assert!(path.starts_with(dir.path()), "{path:?} is in the data folder");
+    let mut xlsx: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("the exported file opens");
+    let names = xlsx.sheet_names();
+    assert_eq!(names.len(), 10);
+    assert_eq!(names[2], "党员花名册");
+    let roster = xlsx.worksheet_range("党员花名册").unwrap();
+    let members: serde_json::Value = serde_json::from_str(&cli_at(&args, &["member", "list", "--json"])).unwrap();
+    let first = &members[0];
+    assert_eq!(roster.get_value((3, 1)).unwrap().to_string(), first["name"].as_str().unwrap());
+    assert_eq!(roster.get_value((3, 11)).unwrap().to_string(), first["id_number"].as_str().unwrap());
+}

@@ -789,3 +789,24 @@ export const reminders = () => call<Reminders>('reminders')
 export const reminderSettingsGet = () => call<ReminderSettings>('reminder_settings_get')
 export const reminderSettingsSave = (settings: ReminderSettings) =>
   call<ReminderSettings>('reminder_settings_save', { settings })
+
+// ---- 台账与公示 (exports) ----
+
+export interface WorkbookExport {
+  /** Where the file was written (the 导出 folder of the data directory). */
+  path: string
+  /** Bytes. */
+  size: number
+  /** Sheet names, in order. */
+  sheets: string[]
+}
+
+export interface FileExport {
+  path: string
+  /** Bytes. */
+  size: number
+}
+
+export const workbookExport = (year: number) => call<WorkbookExport>('workbook_export', { year })
+export const noticeExport = (year: number, quarter: number | null, month: number | null) =>
+  call<FileExport>('notice_export', { year, quarter, month })

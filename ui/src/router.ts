@@ -17,6 +17,7 @@ import DuesRemitView from './views/DuesRemitView.vue'
 import DuesNoticeView from './views/DuesNoticeView.vue'
 import BirthdayListView from './views/BirthdayListView.vue'
 import BirthdayCardsView from './views/BirthdayCardsView.vue'
+import LedgerView from './views/LedgerView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -68,6 +69,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/dues/arrears', name: 'dues-arrears', component: DuesArrearsView, meta: { nav: 'dues' } },
   { path: '/dues/remit', name: 'dues-remit', component: DuesRemitView, meta: { nav: 'dues' } },
   { path: '/dues/notice', name: 'dues-notice', component: DuesNoticeView, meta: { nav: 'dues' } },
+  { path: '/ledger', name: 'ledger', component: LedgerView, meta: { nav: 'ledger' } },
   { path: '/settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ]

@@ -59,7 +59,7 @@ describe('首页', () => {
       throw { code: 'unexpected', message: cmd }
     })
     const { wrapper } = await mountApp('/')
-    for (const key of ['ledger', 'archive']) {
+    for (const key of ['archive']) {
       const item = wrapper.get(`[data-testid=nav-${key}]`)
       expect(item.element.tagName).not.toBe('A')
       expect(item.attributes('aria-disabled')).toBe('true')
@@ -71,5 +71,8 @@ describe('首页', () => {
     expect(wrapper.get('[data-testid=nav-dues]').element.tagName).toBe('A')
     expect(wrapper.get('[data-testid=nav-dues]').attributes('href')).toContain('/dues')
     expect(wrapper.get('[data-testid=nav-dues]').text()).not.toContain('后续版本')
+    expect(wrapper.get('[data-testid=nav-ledger]').element.tagName).toBe('A')
+    expect(wrapper.get('[data-testid=nav-ledger]').attributes('href')).toContain('/ledger')
+    expect(wrapper.get('[data-testid=nav-ledger]').text()).not.toContain('后续版本')
   })
 })
