@@ -6,7 +6,9 @@ set -euo pipefail
 need_pkgs=(build-essential pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
   libjavascriptcoregtk-4.1-dev librsvg2-dev libssl-dev fonts-noto-cjk)
 if [ "${ZHIBU_SETUP_TEST:-0}" = 1 ]; then
-  need_pkgs+=(xvfb xauth x11-utils webkit2gtk-driver)
+  # Xvfb and the WebDriver for the end-to-end tests; LibreOffice and poppler
+  # to render the workbooks to PDF and check their pages.
+  need_pkgs+=(xvfb xauth x11-utils webkit2gtk-driver libreoffice-calc poppler-utils)
 fi
 
 missing=()

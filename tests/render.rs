@@ -1,0 +1,90 @@
+//! The demo year's workbook and notice rendered by LibreOffice, as a
+//! secretary's printer would see them: every page A4, and no sheet split
+//! sideways (every table page carries its header row, 序号 first).
+
+use std::path::Path;
+use std::process::Command;
+use zhibu_e2e::app_binary;
+
+fn run(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+    assert!(out.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Converts an .xlsx to PDF with a private LibreOffice profile.
+fn to_pdf(xlsx: &Path, dir: &Path) -> std::path::PathBuf {
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display());
+    run(Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(xlsx));
+    dir.join(xlsx.file_stem().unwrap()).with_extension("pdf")
+}
+
+fn pages(pdf: &Path) -> Vec<String> {
+    let text = run(Command::new("pdftotext").args(["-layout"]).arg(pdf).arg("-"));
+    text.split('\u{c}').map(str::to_string).filter(|p| !p.trim().is_empty()).collect()
+}
+
+fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    let info = run(Command::new("pdfinfo").args(["-f", "1", "-l", "999"]).arg(pdf));
+    info.lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let nums: Vec<f64> = l.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+            (nums[1], nums[2])
+        })
+        .collect()
+}
+
+fn is_a4((w, h): (f64, f64)) -> bool {
+    let (a, b) = if w < h { (w, h) } else { (h, w) };
+    (a - 595.3).abs() < 2.0 && (b - 841.9).abs() < 2.0
+}
+
+#[test]
+fn the_year_workbook_prints_on_a4_without_sideways_splits() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let global = ["--data-dir", data.to_str().unwrap(), "--today", "2026-11-27"];
+    run(Command::new(app_binary()).args(global).args(["demo", "load"]));
+    let xlsx = dir.path().join("台账.xlsx");
+    run(Command::new(app_binary()).args(global).args(["workbook", "--year", "2026", "--out"]).arg(&xlsx));
+    let pdf = to_pdf(&xlsx, dir.path());
+    let sizes = page_sizes(&pdf);
+    let texts = pages(&pdf);
+    assert!(sizes.iter().all(|s| is_a4(*s)), "{sizes:?}");
+    assert_eq!(sizes.len(), texts.len());
+    // The cover, then the contents and the nine tables over at least one page each.
+    assert!((10..=30).contains(&texts.len()), "{} pages", texts.len());
+    assert!(texts[0].contains("2026年度党建工作台账"));
+    for (i, t) in texts.iter().enumerate().skip(1) {
+        assert!(t.contains("序号"), "page {} has no header row: split sideways?\n{t}", i + 1);
+        assert!(t.contains(&format!("共 {} 页", texts.len())), "page {} has no page number", i + 1);
+    }
+    let titles = ["党员花名册", "三会一课及主题党日记录台账", "党费收缴台账", "党费上缴记录", "组织关系转接台账"];
+    for title in titles {
+        assert!(texts.iter().any(|t| t.contains(title)), "{title} not printed");
+    }
+}
+
+#[test]
+fn the_dues_notice_prints_on_one_a4_portrait_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let global = ["--data-dir", data.to_str().unwrap(), "--today", "2026-11-27"];
+    run(Command::new(app_binary()).args(global).args(["demo", "load"]));
+    let xlsx = dir.path().join("公示.xlsx");
+    run(Command::new(app_binary())
+        .args(global)
+        .args(["notice", "dues", "--year", "2026", "--quarter", "3", "--out"])
+        .arg(&xlsx));
+    let pdf = to_pdf(&xlsx, dir.path());
+    let sizes = page_sizes(&pdf);
+    assert_eq!(sizes.len(), 1, "{sizes:?}");
+    assert!(sizes[0].0 < sizes[0].1 && is_a4(sizes[0]), "portrait A4: {sizes:?}");
+    let text = &pages(&pdf)[0];
+    assert!(text.contains("党费收缴情况公示") && text.contains("合计"));
+    assert!(!text.as_bytes().windows(11).any(|w| w.iter().all(u8::is_ascii_digit)), "no 11-digit numbers on a notice");
+}
