@@ -225,23 +225,9 @@ fn id_check(id: &str, today: NaiveDate, as_json: bool) -> i32 {
 }
 
 fn dues_amount(category: &str, base: Option<&str>, farmer: Option<&str>, as_json: bool) -> i32 {
-    use zhibu_core::dues::{money, monthly_amount, AmountInput, DuesCategory};
-    let fail = |msg: &str| {
-        if as_json {
-            eprintln!("{}", json!({ "code": "invalid_input", "message": msg }));
-        } else {
-            eprintln!("错误：{msg}");
-        }
-        1
-    };
-    let Some(category) = DuesCategory::from_code(category) else {
-        return fail("党费类别不对：可用 in_service、declared、retired、farmer、student、unemployed、relief、hardship");
-    };
-    let parse = |s: Option<&str>| s.map(|s| money::parse_yuan(s).ok_or(()));
-    let (Ok(base), Ok(fixed)) = (parse(base).transpose(), parse(farmer).transpose()) else {
-        return fail("金额格式不对，请写成 3000 或 3000.01 这样（元）");
-    };
-    match monthly_amount(AmountInput { category, base, fixed }, 1) {
+    use zhibu_core::dues::{amount_from_text, money};
+    // The command line has no branch settings: a farmer's amount is given with --farmer-amount.
+    match amount_from_text(category, base.unwrap_or(""), farmer.unwrap_or(""), -1, 1) {
         Ok(a) => {
             if as_json {
                 say!("{}", json!({ "monthly_fen": a.monthly_fen, "rate": a.rate_label, "warnings": a.warnings }));
@@ -253,7 +239,14 @@ fn dues_amount(category: &str, base: Option<&str>, farmer: Option<&str>, as_json
             }
             0
         }
-        Err(e) => fail(&e.to_string()),
+        Err(msg) => {
+            if as_json {
+                eprintln!("{}", json!({ "code": "invalid_input", "message": msg }));
+            } else {
+                eprintln!("错误：{msg}");
+            }
+            1
+        }
     }
 }
 

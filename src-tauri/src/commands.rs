@@ -225,8 +225,8 @@ pub fn attachment_data(state: State<'_, AppState>, id: i64) -> ApiResult<String>
 
 use zhibu_core::dues::notice::DuesNotice;
 use zhibu_core::dues::{
-    money, monthly_amount, Amount, AmountInput, Arrears, Assessment, AssessmentForm, DuesBalance, DuesCategory,
-    DuesGrid, DuesSettings, DuesSettingsForm, Payment, PaymentForm, Remittance, RemittanceForm,
+    amount_from_text, Amount, Arrears, Assessment, AssessmentForm, DuesBalance, DuesCategory, DuesGrid, DuesSettings,
+    DuesSettingsForm, Payment, PaymentForm, Remittance, RemittanceForm, ROUNDINGS,
 };
 
 #[derive(serde::Serialize)]
@@ -242,7 +242,13 @@ pub struct DuesCategoryChoice {
 #[derive(serde::Serialize)]
 pub struct DuesChoices {
     pub categories: Vec<DuesCategoryChoice>,
-    pub roundings: Vec<crate::dto::Choice>,
+    pub roundings: Vec<RoundingChoice>,
+}
+
+#[derive(serde::Serialize)]
+pub struct RoundingChoice {
+    pub value: String,
+    pub label: &'static str,
 }
 
 #[tauri::command(async)]
@@ -257,11 +263,7 @@ pub fn dues_choices() -> DuesChoices {
                 needs_fixed: *c == DuesCategory::Hardship,
             })
             .collect(),
-        roundings: vec![
-            crate::dto::Choice { value: "1", label: "到分（不取整）" },
-            crate::dto::Choice { value: "10", label: "到角" },
-            crate::dto::Choice { value: "100", label: "到元" },
-        ],
+        roundings: ROUNDINGS.iter().map(|(fen, label)| RoundingChoice { value: fen.to_string(), label }).collect(),
     }
 }
 
@@ -284,20 +286,9 @@ pub fn dues_amount_preview(
     fixed: Option<String>,
 ) -> ApiResult<Amount> {
     let settings = state.store()?.dues_settings()?;
-    let invalid = |message: String| crate::error::ApiError { code: "validation", message, fields: None };
-    let category = DuesCategory::from_code(&category).ok_or_else(|| invalid("请选择党费类别".into()))?;
-    let base = match base.trim() {
-        "" => None,
-        b => Some(money::parse_yuan(b).ok_or_else(|| invalid("金额请写成 3000 或 3000.50 这样（元）".into()))?),
-    };
-    let fixed = match category {
-        DuesCategory::Farmer => Some(settings.farmer_fen),
-        _ => match fixed.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(f) => Some(money::parse_yuan(f).ok_or_else(|| invalid("金额请写成 0.50 这样（元）".into()))?),
-        },
-    };
-    monthly_amount(AmountInput { category, base, fixed }, settings.rounding_fen).map_err(|e| invalid(e.to_string()))
+    let fixed = fixed.unwrap_or_default();
+    amount_from_text(&category, &base, &fixed, settings.farmer_fen, settings.rounding_fen)
+        .map_err(|message| crate::error::ApiError { code: "validation", message, fields: None })
 }
 
 #[derive(serde::Serialize)]

@@ -4,7 +4,7 @@
 pub mod money;
 pub mod rules;
 
-pub use rules::{monthly_amount, Amount, AmountError, AmountInput, DuesCategory};
+pub use rules::{amount_from_text, monthly_amount, Amount, AmountError, AmountInput, DuesCategory, ROUNDINGS};
 pub mod ledger;
 pub mod month;
 

@@ -127,9 +127,35 @@ pub fn monthly_amount(input: AmountInput, rounding_unit: i64) -> Result<Amount, 
     })
 }
 
-/// The amount for one of the simple spellings the CLI takes.
-pub fn parse_category(s: &str) -> Option<DuesCategory> {
-    DuesCategory::from_code(s)
+/// The rounding choices a branch can set, in 分, with their labels.
+pub const ROUNDINGS: [(i64, &str); 3] = [(1, "到分（不取整）"), (10, "到角"), (100, "到元")];
+
+/// The monthly amount from the text a form or the command line holds:
+/// a category code, a base and a fixed amount in yuan (either may be
+/// empty). A farmer pays `farmer_fen` (the branch's amount) unless a fixed
+/// amount is given. The error is a Chinese sentence for the form.
+pub fn amount_from_text(
+    category: &str,
+    base: &str,
+    fixed: &str,
+    farmer_fen: i64,
+    rounding_fen: i64,
+) -> Result<Amount, String> {
+    let category = DuesCategory::from_code(category.trim()).ok_or(
+        "党费类别不对：请从列表中选择（in_service、declared、retired、farmer、student、unemployed、relief、hardship）",
+    )?;
+    let yuan = |text: &str| -> Result<Option<i64>, String> {
+        match text.trim() {
+            "" => Ok(None),
+            t => super::money::parse_yuan(t).map(Some).ok_or_else(|| "金额请写成 3000 或 3000.50 这样（元）".into()),
+        }
+    };
+    let base = yuan(base)?;
+    let fixed = match (category, yuan(fixed)?) {
+        (DuesCategory::Farmer, None) => Some(farmer_fen),
+        (_, f) => f,
+    };
+    monthly_amount(AmountInput { category, base, fixed }, rounding_fen).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -199,6 +225,17 @@ mod tests {
             .unwrap();
         assert!(a.warnings.is_empty());
         assert_eq!(a.rate_label, "0.5%");
+    }
+
+    #[test]
+    fn amounts_from_the_text_of_a_form() {
+        assert_eq!(amount_from_text("in_service", "3,000.01", "", 50, 1).unwrap().monthly_fen, 3000);
+        assert_eq!(amount_from_text("farmer", "", "", 50, 1).unwrap().monthly_fen, 50, "the branch's amount");
+        assert_eq!(amount_from_text("farmer", "", "0.8", 50, 1).unwrap().monthly_fen, 80);
+        assert_eq!(amount_from_text("hardship", "", "0", 50, 1).unwrap().monthly_fen, 0);
+        assert!(amount_from_text("in_service", "abc", "", 50, 1).unwrap_err().contains("3000.50"));
+        assert!(amount_from_text("nobody", "", "", 50, 1).unwrap_err().contains("党费类别"));
+        assert!(amount_from_text("retired", "", "", 50, 1).unwrap_err().contains("基数"));
     }
 
     #[test]
