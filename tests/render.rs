@@ -1,4 +1,4 @@
-//! The demo year's workbook and notice rendered by LibreOffice, as a
+//! The demo year's workbook and notices rendered by LibreOffice, as a
 //! secretary's printer would see them: every page A4, and no sheet split
 //! sideways (every table page carries its header row, 序号 first).
 
@@ -69,22 +69,54 @@ fn the_year_workbook_prints_on_a4_without_sideways_splits() {
     }
 }
 
+/// Each kind of 公示 of the demo branch, through LibreOffice: one portrait
+/// A4 page each, its title and 落款 printed, no long number anywhere.
 #[test]
-fn the_dues_notice_prints_on_one_a4_portrait_page() {
+fn every_notice_prints_on_one_a4_portrait_page() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let global = ["--data-dir", data.to_str().unwrap(), "--today", "2026-11-27"];
     run(Command::new(app_binary()).args(global).args(["demo", "load"]));
-    let xlsx = dir.path().join("公示.xlsx");
-    run(Command::new(app_binary())
-        .args(global)
-        .args(["notice", "dues", "--year", "2026", "--quarter", "3", "--out"])
-        .arg(&xlsx));
-    let pdf = to_pdf(&xlsx, dir.path());
-    let sizes = page_sizes(&pdf);
-    assert_eq!(sizes.len(), 1, "{sizes:?}");
-    assert!(sizes[0].0 < sizes[0].1 && is_a4(sizes[0]), "portrait A4: {sizes:?}");
-    let text = &pages(&pdf)[0];
-    assert!(text.contains("党费收缴情况公示") && text.contains("合计"));
-    assert!(!text.as_bytes().windows(11).any(|w| w.iter().all(u8::is_ascii_digit)), "no 11-digit numbers on a notice");
+    let body = dir.path().join("body.txt");
+    std::fs::write(&body, "经支部委员会研究，拟发展王某某为中共预备党员。\n公示期间如有意见，可来电来访反映。")
+        .unwrap();
+    let terms = ["--from", "2026-11-27", "--to", "2026-12-04", "--contact", "马俊杰", "--phone", "13912345678"];
+    let notices: [(&str, Vec<&str>, &str); 4] = [
+        ("dues", vec!["dues", "--year", "2026", "--quarter", "3"], "党费收缴情况公示"),
+        ("review", vec!["review", "--year", "2026"], "民主评议党员结果公示"),
+        (
+            "party",
+            vec![
+                "party-day",
+                "--date",
+                "2026-12-05",
+                "--place",
+                "村党群服务中心",
+                "--topic",
+                "学习全会精神",
+                "--item",
+                "重温入党誓词",
+            ],
+            "主题党日活动预告",
+        ),
+        (
+            "general",
+            vec!["general", "--title", "关于发展党员的公示", "--body-file", body.to_str().unwrap()],
+            "关于发展党员的公示",
+        ),
+    ];
+    for (file, args, title) in notices {
+        let xlsx = dir.path().join(format!("{file}.xlsx"));
+        run(Command::new(app_binary()).args(global).arg("notice").args(&args).args(terms).arg("--out").arg(&xlsx));
+        let pdf = to_pdf(&xlsx, dir.path());
+        let sizes = page_sizes(&pdf);
+        assert_eq!(sizes.len(), 1, "{title}: {sizes:?}");
+        assert!(sizes[0].0 < sizes[0].1 && is_a4(sizes[0]), "{title}: portrait A4: {sizes:?}");
+        let text = &pages(&pdf)[0];
+        assert!(text.contains(title), "{title}: {text}");
+        assert!(text.contains("中共青石镇东山村支部委员会") && text.contains("2026年11月27日"), "{title}: 落款");
+        assert!(text.contains("139****5678"), "{title}: the contact line, masked");
+        let digits = text.as_bytes().windows(11).any(|w| w.iter().all(u8::is_ascii_digit));
+        assert!(!digits, "{title}: no 11-digit numbers on a notice\n{text}");
+    }
 }

@@ -16,10 +16,11 @@ macro_rules! say {
 }
 use crate::state::{resolve_data_dir, AppState};
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use serde_json::json;
 use std::path::PathBuf;
 use zhibu_core::members::MemberQuery;
+use zhibu_core::notices::{NoticeRequest, NoticeTerms, PartyDayForm};
 use zhibu_core::{idcard, Error, Store};
 
 #[derive(Parser, Debug)]
@@ -62,7 +63,7 @@ pub enum Command {
     },
     /// 今日提醒: every reminder as of --today
     Reminders,
-    /// 公示 tables (.xlsx): `notice dues --year Y [--quarter Q | --month M] --out FILE`
+    /// 公示 (.xlsx): `notice dues|review|party-day|general … --out FILE`
     Notice {
         #[command(subcommand)]
         action: NoticeAction,
@@ -71,6 +72,9 @@ pub enum Command {
     Workbook {
         #[arg(long)]
         year: i32,
+        /// Only this sheet, e.g. 党费收缴台账 (default: the whole workbook)
+        #[arg(long)]
+        sheet: Option<String>,
         /// Where to write it (default: a Chinese file name in the current folder)
         #[arg(long)]
         out: Option<PathBuf>,
@@ -139,6 +143,34 @@ pub enum DuesAction {
     Arrears,
 }
 
+/// 公示期 and contact line printed on every notice.
+#[derive(Args, Debug, Clone)]
+pub struct TermArgs {
+    /// 公示期 from, e.g. 2026-11-28
+    #[arg(long, default_value = "")]
+    from: String,
+    /// 公示期 to
+    #[arg(long, default_value = "")]
+    to: String,
+    /// 联系人
+    #[arg(long, default_value = "")]
+    contact: String,
+    /// 联系电话 (a mobile number is masked on the notice)
+    #[arg(long, default_value = "")]
+    phone: String,
+}
+
+impl TermArgs {
+    fn terms(&self) -> NoticeTerms {
+        NoticeTerms {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            contact: self.contact.clone(),
+            phone: self.phone.clone(),
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum NoticeAction {
     /// 党费收缴情况公示
@@ -151,6 +183,47 @@ pub enum NoticeAction {
         month: Option<u32>,
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
+    },
+    /// 民主评议党员结果公示, from the year's 民主评议 record
+    Review {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
+    },
+    /// 主题党日活动预告
+    PartyDay {
+        /// 活动日期, e.g. 2026-12-10
+        #[arg(long)]
+        date: String,
+        #[arg(long, default_value = "")]
+        time: String,
+        #[arg(long)]
+        place: String,
+        #[arg(long)]
+        topic: String,
+        /// 活动内容, one per --item
+        #[arg(long = "item")]
+        items: Vec<String>,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
+    },
+    /// A 公示 with a title and a body (the body from a UTF-8 text file)
+    General {
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        body_file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
     },
 }
 
@@ -459,20 +532,39 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                 }
             }
         }
-        Command::Notice { action: NoticeAction::Dues { year, quarter, month, out } } => {
-            let bytes = store.dues_notice_workbook(year, quarter, month, today)?;
+        Command::Notice { action } => {
+            let (request, out, terms) = match action {
+                NoticeAction::Dues { year, quarter, month, out, terms } => {
+                    (NoticeRequest::Dues { year, quarter, month }, out, terms)
+                }
+                NoticeAction::Review { year, out, terms } => (NoticeRequest::Review { year }, out, terms),
+                NoticeAction::PartyDay { date, time, place, topic, items, out, terms } => {
+                    (NoticeRequest::PartyDay(PartyDayForm { date, time, place, topic, items }), out, terms)
+                }
+                NoticeAction::General { title, body_file, out, terms } => {
+                    let body = std::fs::read_to_string(&body_file)
+                        .map_err(|source| Error::DataDir { path: body_file.clone(), source })?;
+                    (NoticeRequest::General { title, body }, out, terms)
+                }
+            };
+            let notice = store.notice(&request, &terms.terms(), today)?;
+            let bytes = zhibu_core::workbook::notice_workbook(&notice)?;
             std::fs::write(&out, bytes).map_err(|source| Error::DataDir { path: out.clone(), source })?;
             if as_json {
-                say!("{}", json!({ "path": out.display().to_string() }));
+                say!("{}", json!({ "path": out.display().to_string(), "title": notice.title }));
             } else {
                 say!("已生成：{}", out.display());
             }
         }
-        Command::Workbook { year, out } => {
-            let bytes = store.year_workbook(year, today)?;
+        Command::Workbook { year, sheet, out } => {
+            let bytes = match &sheet {
+                Some(name) => store.sheet_workbook(name, year, today)?,
+                None => store.year_workbook(year, today)?,
+            };
             let path = out.unwrap_or_else(|| {
                 let name = store.branch().map(|b| b.name).unwrap_or_default();
-                PathBuf::from(zhibu_core::workbook::safe_file_name(&format!("{name}{year}年度党建台账.xlsx")))
+                let what = sheet.clone().unwrap_or_else(|| "党建台账".into());
+                PathBuf::from(zhibu_core::workbook::safe_file_name(&format!("{name}{year}年度{what}.xlsx")))
             });
             std::fs::write(&path, bytes).map_err(|source| Error::DataDir { path: path.clone(), source })?;
             if as_json {

@@ -48,10 +48,12 @@ pub const COMMANDS: &[&str] = &[
     "dues_remit",
     "dues_remittances",
     "dues_balance",
-    "dues_notice",
     "reminders",
     "reminder_settings_get",
     "reminder_settings_save",
     "workbook_export",
     "notice_export",
+    "notice_preview",
+    "notice_drafts",
+    "sheet_export",
 ];

@@ -223,7 +223,6 @@ pub fn attachment_data(state: State<'_, AppState>, id: i64) -> ApiResult<String>
 
 // ---- 党费 ----
 
-use zhibu_core::dues::notice::DuesNotice;
 use zhibu_core::dues::{
     amount_from_text, Amount, Arrears, Assessment, AssessmentForm, DuesBalance, DuesCategory, DuesGrid, DuesSettings,
     DuesSettingsForm, Payment, PaymentForm, Remittance, RemittanceForm, ROUNDINGS,
@@ -359,16 +358,6 @@ pub fn dues_balance(state: State<'_, AppState>) -> ApiResult<DuesBalance> {
     Ok(state.store()?.dues_balance()?)
 }
 
-#[tauri::command(async)]
-pub fn dues_notice(
-    state: State<'_, AppState>,
-    year: i32,
-    quarter: Option<u32>,
-    month: Option<u32>,
-) -> ApiResult<DuesNotice> {
-    Ok(state.store()?.dues_notice(year, quarter, month, state.today())?)
-}
-
 // ---- 今日提醒 ----
 
 use zhibu_core::reminders::{ReminderSettings, Reminders};
@@ -400,6 +389,7 @@ pub fn reminder_settings_save(
 
 // ---- 台账与公示 ----
 
+use zhibu_core::notices::{Notice, NoticeRequest, NoticeTerms, PartyDayForm};
 use zhibu_core::workbook::Exported;
 
 /// The folder exports go to: `导出` inside the data folder.
@@ -412,12 +402,35 @@ pub fn workbook_export(state: State<'_, AppState>, year: i32) -> ApiResult<Expor
     Ok(state.store()?.export_year_workbook(year, state.today(), &export_dir(&state))?)
 }
 
+/// Builds a 公示 for the print page (already masked by the core).
 #[tauri::command(async)]
-pub fn notice_export(
-    state: State<'_, AppState>,
-    year: i32,
-    quarter: Option<u32>,
-    month: Option<u32>,
-) -> ApiResult<Exported> {
-    Ok(state.store()?.export_dues_notice(year, quarter, month, state.today(), &export_dir(&state))?)
+pub fn notice_preview(state: State<'_, AppState>, request: NoticeRequest, terms: NoticeTerms) -> ApiResult<Notice> {
+    Ok(state.store()?.notice(&request, &terms, state.today())?)
+}
+
+#[derive(serde::Serialize)]
+pub struct NoticeDrafts {
+    pub terms: NoticeTerms,
+    pub party_day: PartyDayForm,
+}
+
+/// What the notice forms start from.
+#[tauri::command(async)]
+pub fn notice_drafts(state: State<'_, AppState>) -> ApiResult<NoticeDrafts> {
+    let store = state.store()?;
+    Ok(NoticeDrafts {
+        terms: store.notice_terms_draft(state.today())?,
+        party_day: store.party_day_draft(state.today())?,
+    })
+}
+
+#[tauri::command(async)]
+pub fn notice_export(state: State<'_, AppState>, request: NoticeRequest, terms: NoticeTerms) -> ApiResult<Exported> {
+    Ok(state.store()?.export_notice(&request, &terms, state.today(), &export_dir(&state))?)
+}
+
+/// One 台账 sheet on its own, from the view that shows it.
+#[tauri::command(async)]
+pub fn sheet_export(state: State<'_, AppState>, sheet: String, year: i32) -> ApiResult<Exported> {
+    Ok(state.store()?.export_sheet(&sheet, year, state.today(), &export_dir(&state))?)
 }

@@ -61,12 +61,14 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
         commands::dues_remit,
         commands::dues_remittances,
         commands::dues_balance,
-        commands::dues_notice,
         commands::reminders,
         commands::reminder_settings_get,
         commands::reminder_settings_save,
         commands::workbook_export,
         commands::notice_export,
+        commands::notice_preview,
+        commands::notice_drafts,
+        commands::sheet_export,
     ])
 }
 

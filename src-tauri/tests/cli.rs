@@ -192,4 +192,66 @@ fn workbook_and_notice_files_from_the_command_line() {
     let bad =
         zhibu(dir.path(), &["notice", "dues", "--year", "2026", "--month", "13", "--out", notice.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(1));
+
+    // 民主评议结果公示 from the demo's January review.
+    let review = dir.path().join("评议.xlsx");
+    let out = zhibu(dir.path(), &["notice", "review", "--year", "2026", "--out", review.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = all_cells(&review);
+    assert!(text.contains("民主评议党员结果公示") && text.contains("优秀"), "{text}");
+    let none = zhibu(dir.path(), &["notice", "review", "--year", "2020", "--out", review.to_str().unwrap()]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("民主评议"));
+
+    let party = dir.path().join("预告.xlsx");
+    let args = ["notice", "party-day", "--date", "2026-12-05", "--place", "村部", "--topic", "学习全会精神"];
+    let out = zhibu(
+        dir.path(),
+        &[&args[..], &["--item", "重温入党誓词", "--phone", "13912345678", "--out"], &[party.to_str().unwrap()]]
+            .concat(),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = all_cells(&party);
+    assert!(
+        text.contains("1. 重温入党誓词") && text.contains("139****5678") && !text.contains("13912345678"),
+        "{text}"
+    );
+
+    let body = dir.path().join("正文.txt");
+    std::fs::write(&body, "拟发展王某某为预备党员。\n请监督。").unwrap();
+    let general = dir.path().join("一般.xlsx");
+    let out = zhibu(
+        dir.path(),
+        &[
+            "notice",
+            "general",
+            "--title",
+            "关于发展党员的公示",
+            "--body-file",
+            body.to_str().unwrap(),
+            "--out",
+            general.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(all_cells(&general).contains("请监督。"));
+
+    let sheet = dir.path().join("单表.xlsx");
+    let out =
+        zhibu(dir.path(), &["workbook", "--year", "2026", "--sheet", "政治生日台账", "--out", sheet.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let xlsx: calamine::Xlsx<_> = calamine::open_workbook(&sheet).unwrap();
+    use calamine::Reader;
+    assert_eq!(xlsx.sheet_names(), ["政治生日台账"]);
+}
+
+/// Every cell of every sheet of an .xlsx, one per line.
+fn all_cells(path: &std::path::Path) -> String {
+    use calamine::Reader;
+    let mut xlsx: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let mut out = Vec::new();
+    for name in xlsx.sheet_names() {
+        out.extend(xlsx.worksheet_range(&name).unwrap().used_cells().map(|c| c.2.to_string()));
+    }
+    out.join("\n")
 }

@@ -213,6 +213,34 @@ fn exports_land_in_the_data_folder_under_a_chinese_name() {
     assert!(path.starts_with(a._dir.path().join("导出")));
     assert_eq!(std::fs::metadata(&path).unwrap().len(), out["size"].as_u64().unwrap());
     assert_eq!(out["sheets"].as_array().unwrap().len(), 10);
-    let notice = invoke(&a.main, "notice_export", json!({ "year": 2026, "quarter": 3, "month": null })).unwrap();
+    let request = json!({ "kind": "dues", "year": 2026, "quarter": 3, "month": null });
+    let notice = invoke(&a.main, "notice_export", json!({ "request": request, "terms": {} })).unwrap();
     assert!(notice["path"].as_str().unwrap().ends_with("2026年第三季度党费收缴情况公示.xlsx"));
+    let sheet = invoke(&a.main, "sheet_export", json!({ "sheet": "党费上缴记录", "year": 2026 })).unwrap();
+    assert!(sheet["path"].as_str().unwrap().ends_with("2026年度党费上缴记录.xlsx"));
+    assert_eq!(sheet["sheets"], json!(["党费上缴记录"]));
+}
+
+#[test]
+fn notices_come_back_masked_and_bad_forms_name_their_fields() {
+    let a = app();
+    invoke(&a.main, "demo_load", json!({})).unwrap();
+    let drafts = invoke(&a.main, "notice_drafts", json!({})).unwrap();
+    assert_eq!(drafts["terms"]["contact"], "马俊杰", "the demo branch's secretary");
+    assert_eq!(drafts["party_day"]["topic"], "11月主题党日");
+    let terms = json!({ "from": "2026-11-27", "to": "", "contact": "张国强", "phone": "13912345678" });
+    let general = json!({ "kind": "general", "title": "公示", "body": "身份证 11010519491231002X" });
+    let n = invoke(&a.main, "notice_preview", json!({ "request": general, "terms": terms })).unwrap();
+    assert_eq!(n["terms"]["phone"], "139****5678");
+    assert_eq!(n["paragraphs"][0], "身份证 110105********002X");
+    assert_eq!(n["terms"]["from"], "2026年11月27日");
+    let party = json!({ "kind": "party_day", "date": "", "time": "", "place": "", "topic": "", "items": [] });
+    let err = invoke(&a.main, "notice_preview", json!({ "request": party, "terms": {} })).unwrap_err();
+    assert_eq!(err["code"], "validation");
+    for field in ["date", "place", "topic"] {
+        assert!(err["fields"][field].is_string(), "{field}: {err}");
+    }
+    let review = json!({ "kind": "review", "year": 2020 });
+    let err = invoke(&a.main, "notice_preview", json!({ "request": review, "terms": {} })).unwrap_err();
+    assert_eq!(err["code"], "not_found");
 }

@@ -644,26 +644,6 @@ export interface DuesBalance {
   balance_fen: number
 }
 
-export interface NoticeRow {
-  seq: number
-  name: string
-  paid_months: string
-  unpaid_months: string
-  amount_fen: number
-  amount: string
-}
-
-export interface DuesNotice {
-  title: string
-  period_label: string
-  branch_name: string
-  rows: NoticeRow[]
-  total_fen: number
-  total: string
-  remitted: string
-  issued_on: string
-}
-
 export const duesChoices = () => call<DuesChoices>('dues_choices')
 export const duesSettingsGet = () => call<DuesSettings>('dues_settings_get')
 export const duesSettingsSave = (settings: DuesSettingsInput) => call<DuesSettings>('dues_settings_save', { settings })
@@ -684,9 +664,6 @@ export const duesArrears = () => call<Arrears[]>('dues_arrears')
 export const duesRemit = (input: RemittanceInput) => call<Remittance>('dues_remit', { input })
 export const duesRemittances = (year: number | null) => call<Remittance[]>('dues_remittances', { year })
 export const duesBalance = () => call<DuesBalance>('dues_balance')
-/** The whole year, or one quarter (1–4), or one month (1–12): the unused ones null. */
-export const duesNotice = (year: number, quarter: number | null, month: number | null) =>
-  call<DuesNotice>('dues_notice', { year, quarter, month })
 
 // ---- 今日提醒 (reminders) ----
 // Dates are "YYYY-MM-DD", or "YYYY-MM" where only the month is known.
@@ -801,12 +778,84 @@ export interface WorkbookExport {
   sheets: string[]
 }
 
-export interface FileExport {
-  path: string
-  /** Bytes. */
-  size: number
+/** The sheets of the year's 台账 that can also be written on their own (`sheet_export`), exact names. */
+export const LEDGER_SHEETS = [
+  '党员花名册',
+  '三会一课及主题党日记录台账',
+  '组织生活会和民主评议台账',
+  '谈心谈话记录',
+  '党费收缴台账',
+  '党费上缴记录',
+  '政治生日台账',
+  '组织关系转接台账',
+] as const
+
+/** 公示期 and whom to ask, as typed. Dates as 2026-11-28. */
+export interface NoticeTerms {
+  from: string
+  to: string
+  contact: string
+  phone: string
+}
+
+/** The 主题党日 preview as typed. */
+export interface PartyDayForm {
+  date: string
+  time: string
+  place: string
+  topic: string
+  items: string[]
+}
+
+/** Which 公示 to build. The whole year, one quarter (1–4) or one month (1–12) for dues: the unused ones null. */
+export type NoticeRequest =
+  | { kind: 'dues'; year: number; quarter: number | null; month: number | null }
+  | { kind: 'review'; year: number }
+  | ({ kind: 'party_day' } & PartyDayForm)
+  | { kind: 'general'; title: string; body: string }
+
+export interface NoticeTable {
+  headers: string[]
+  /** Relative column widths, one per header. */
+  widths: number[]
+  rows: string[][]
+  /** The column holding money (yuan text), totalled in `total`. */
+  amount_column: number | null
+  total: string | null
+  /** Shown in place of the rows when there are none. */
+  empty_text: string
+}
+
+export interface Notice {
+  kind: 'dues' | 'review' | 'party_day' | 'general'
+  title: string
+  /** Under the title, e.g. （2026年第三季度）; may be ''. */
+  subtitle: string
+  lead: string
+  table: NoticeTable | null
+  paragraphs: string[]
+  /** Already in print form (2026年11月28日, 138****5678); '' is printed as a blank to fill in by hand. */
+  terms: NoticeTerms
+  branch_name: string
+  issued_on: string
+  /** The 落款 date as printed. */
+  issued_label: string
+  file_stem: string
+}
+
+/** What the notice forms start from. */
+export interface NoticeDrafts {
+  terms: NoticeTerms
+  party_day: PartyDayForm
 }
 
 export const workbookExport = (year: number) => call<WorkbookExport>('workbook_export', { year })
-export const noticeExport = (year: number, quarter: number | null, month: number | null) =>
-  call<FileExport>('notice_export', { year, quarter, month })
+/** The notice as the print page shows it, built and masked by the core. */
+export const noticePreview = (request: NoticeRequest, terms: NoticeTerms) =>
+  call<Notice>('notice_preview', { request, terms })
+/** The notice as .xlsx in the 导出 folder. */
+export const noticeExport = (request: NoticeRequest, terms: NoticeTerms) =>
+  call<WorkbookExport>('notice_export', { request, terms })
+export const noticeDrafts = () => call<NoticeDrafts>('notice_drafts')
+/** One 台账 sheet (a name of LEDGER_SHEETS) of `year` as its own .xlsx. */
+export const sheetExport = (sheet: string, year: number) => call<WorkbookExport>('sheet_export', { sheet, year })

@@ -16,6 +16,7 @@ pub mod error;
 pub mod idcard;
 pub mod meetings;
 pub mod members;
+pub mod notices;
 pub mod reminders;
 pub mod store;
 pub mod workbook;

@@ -6,6 +6,7 @@ mod core {
     pub mod dues;
     pub mod meetings;
     pub mod members;
+    pub mod notices;
     pub mod reminders;
     pub mod workbook;
 }

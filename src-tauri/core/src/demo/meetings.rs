@@ -181,6 +181,37 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
             }
         }
     }
+    // 民主评议党员 in January, as most branches hold it; this year's
+    // 组织生活会 is left undone, so the home screen shows it as due.
+    if let Some(date) = day(1, 22).filter(|d| *d <= today) {
+        let mut attendees = attendance(&live, |_| true, 600);
+        for (i, a) in attendees.iter_mut().enumerate() {
+            let Some(m) = live.iter().find(|m| m.id == a.member_id) else { continue };
+            if m.kind != crate::members::MemberKind::Full {
+                continue; // 预备党员 take part without a grade
+            }
+            a.grade = if m.lost_contact {
+                "basically_qualified"
+            } else if i % 6 == 0 {
+                "excellent"
+            } else {
+                "qualified"
+            }
+            .into();
+        }
+        add(MeetingForm {
+            kind: "review".into(),
+            date: date.to_string(),
+            start_time: "09:00".into(),
+            place: "村党群服务中心".into(),
+            topic: format!("{}年度民主评议党员", year - 1),
+            host_id: secretary,
+            recorder_id: recorder,
+            attendees,
+            minutes: "个人自评、党员互评、民主测评，支部委员会提出评定意见，党员大会确定等次。".into(),
+            ..Default::default()
+        })?;
+    }
     // 谈心谈话: the secretary with the committee and some members; the
     // organisation member with a few more. Months spread over the year.
     let committee: Vec<&Member> = live.iter().filter(|m| m.committee_role.is_some()).collect();

@@ -546,7 +546,7 @@ fn summary(m: &MeetingRecord) -> MeetingSummary {
 }
 
 /// The usual agenda a secretary starts from.
-fn default_agenda(kind: MeetingKind) -> Vec<AgendaItem> {
+pub(crate) fn default_agenda(kind: MeetingKind) -> Vec<AgendaItem> {
     let items: &[(&str, bool)] = match kind {
         MeetingKind::ThemeDay => &[
             ("重温入党誓词", true),

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
 mod notice;
+pub use notice::notice_workbook;
 
 /// 宋体 is on every Chinese Windows and in WPS; LibreOffice falls back to a
 /// CJK serif font.
@@ -524,82 +525,91 @@ fn cover_sheets(
     Ok(())
 }
 
+const REVIEW_HEADERS: [(&str, f64); 6] =
+    [("序号", 5.0), ("姓名", 10.0), ("自评", 12.0), ("互评", 12.0), ("组织评定等次", 18.0), ("评议日期", 16.0)];
+const TALK_HEADERS: [(&str, f64); 7] = [
+    ("序号", 5.0),
+    ("日期", 14.0),
+    ("谈话人", 9.0),
+    ("谈话对象", 12.0),
+    ("谈话主题", 20.0),
+    ("主要内容", 40.0),
+    ("备注", 10.0),
+];
+const BIRTHDAY_HEADERS: [(&str, f64); 7] = [
+    ("序号", 5.0),
+    ("姓名", 10.0),
+    ("入党时间", 15.0),
+    ("入党年数", 8.0),
+    ("政治生日", 22.0),
+    ("活动形式", 18.0),
+    ("备注", 12.0),
+];
+const TRANSFER_HEADERS: [(&str, f64); 9] = [
+    ("序号", 5.0),
+    ("姓名", 9.0),
+    ("转入/转出", 8.0),
+    ("日期", 14.0),
+    ("转自/转往党组织", 26.0),
+    ("介绍信编号", 18.0),
+    ("党费交至月份", 12.0),
+    ("回执情况", 10.0),
+    ("备注", 14.0),
+];
+
+/// Adds one of the [`SHEETS`] (by its index there) to `wb`.
+fn add_sheet(
+    wb: &mut Workbook,
+    store: &Store,
+    f: &Formats,
+    unit: &str,
+    index: usize,
+    year: i32,
+    today: NaiveDate,
+) -> Result<()> {
+    let table = |headers: &'static [(&'static str, f64)], rows, landscape| Table {
+        name: SHEETS[index],
+        title: format!("{year}年度{}", SHEETS[index]),
+        headers,
+        rows,
+        landscape,
+    };
+    match index {
+        0 => roster_sheet(wb, store, f, unit, today),
+        1 => meetings_sheet(wb, store, f, unit, year, today),
+        2 => table_sheet(wb, f, unit, today, table(&REVIEW_HEADERS[..], review_rows(store, year)?, false)),
+        3 => table_sheet(wb, f, unit, today, table(&TALK_HEADERS[..], talk_rows(store, year)?, true)),
+        4 => dues_sheet(wb, store, f, unit, year, today),
+        5 => remittance_sheet(wb, store, f, unit, year, today),
+        6 => table_sheet(wb, f, unit, today, table(&BIRTHDAY_HEADERS[..], birthday_rows(store, year)?, false)),
+        _ => table_sheet(wb, f, unit, today, table(&TRANSFER_HEADERS[..], transfer_rows(store, year)?, true)),
+    }
+}
+
 impl Store {
+    fn unit_name(&self) -> Result<String> {
+        let name = self.branch()?.name;
+        Ok(if name.is_empty() { "（请在设置中填写支部名称）".to_string() } else { name })
+    }
+
     /// The year's 台账 workbook as .xlsx bytes.
     pub fn year_workbook(&self, year: i32, today: NaiveDate) -> Result<Vec<u8>> {
-        let branch = self.branch()?;
-        let unit =
-            if branch.name.is_empty() { "（请在设置中填写支部名称）".to_string() } else { branch.name };
+        let unit = self.unit_name()?;
         let f = Formats::new();
         let mut wb = Workbook::new();
-        cover_sheets(&mut wb, &f, &unit, &branch.secretary, year, today)?;
-        roster_sheet(&mut wb, self, &f, &unit, today)?;
-        meetings_sheet(&mut wb, self, &f, &unit, year, today)?;
-        let review_headers =
-            [("序号", 5.0), ("姓名", 10.0), ("自评", 12.0), ("互评", 12.0), ("组织评定等次", 18.0), ("评议日期", 16.0)];
-        let talk_headers = [
-            ("序号", 5.0),
-            ("日期", 14.0),
-            ("谈话人", 9.0),
-            ("谈话对象", 12.0),
-            ("谈话主题", 20.0),
-            ("主要内容", 40.0),
-            ("备注", 10.0),
-        ];
-        let birthday_headers = [
-            ("序号", 5.0),
-            ("姓名", 10.0),
-            ("入党时间", 15.0),
-            ("入党年数", 8.0),
-            ("政治生日", 22.0),
-            ("活动形式", 18.0),
-            ("备注", 12.0),
-        ];
-        let transfer_headers = [
-            ("序号", 5.0),
-            ("姓名", 9.0),
-            ("转入/转出", 8.0),
-            ("日期", 14.0),
-            ("转自/转往党组织", 26.0),
-            ("介绍信编号", 18.0),
-            ("党费交至月份", 12.0),
-            ("回执情况", 10.0),
-            ("备注", 14.0),
-        ];
-        let review = Table {
-            name: SHEETS[2],
-            title: format!("{year}年度组织生活会和民主评议台账"),
-            headers: &review_headers,
-            rows: review_rows(self, year)?,
-            landscape: false,
-        };
-        table_sheet(&mut wb, &f, &unit, today, review)?;
-        let talks = Table {
-            name: SHEETS[3],
-            title: format!("{year}年度谈心谈话记录"),
-            headers: &talk_headers,
-            rows: talk_rows(self, year)?,
-            landscape: true,
-        };
-        table_sheet(&mut wb, &f, &unit, today, talks)?;
-        dues_sheet(&mut wb, self, &f, &unit, year, today)?;
-        remittance_sheet(&mut wb, self, &f, &unit, year, today)?;
-        let birthdays = Table {
-            name: SHEETS[6],
-            title: format!("{year}年度政治生日台账"),
-            headers: &birthday_headers,
-            rows: birthday_rows(self, year)?,
-            landscape: false,
-        };
-        table_sheet(&mut wb, &f, &unit, today, birthdays)?;
-        let transfers = Table {
-            name: SHEETS[7],
-            title: format!("{year}年度组织关系转接台账"),
-            headers: &transfer_headers,
-            rows: transfer_rows(self, year)?,
-            landscape: true,
-        };
-        table_sheet(&mut wb, &f, &unit, today, transfers)?;
+        cover_sheets(&mut wb, &f, &unit, &self.branch()?.secretary, year, today)?;
+        for index in 0..SHEETS.len() {
+            add_sheet(&mut wb, self, &f, &unit, index, year, today)?;
+        }
+        wb.save_to_buffer().map_err(xe)
+    }
+
+    /// One 台账 sheet on its own (the export button of each view), as .xlsx bytes.
+    pub fn sheet_workbook(&self, sheet: &str, year: i32, today: NaiveDate) -> Result<Vec<u8>> {
+        let index = SHEETS.iter().position(|s| *s == sheet).ok_or(Error::NotFound("台账"))?;
+        let f = Formats::new();
+        let mut wb = Workbook::new();
+        add_sheet(&mut wb, self, &f, &self.unit_name()?, index, year, today)?;
         wb.save_to_buffer().map_err(xe)
     }
 }
@@ -643,24 +653,18 @@ impl Store {
         Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets })
     }
 
-    /// Writes the dues notice for a year, quarter or month into `dir`.
-    pub fn export_dues_notice(
-        &self,
-        year: i32,
-        quarter: Option<u32>,
-        month: Option<u32>,
-        today: NaiveDate,
-        dir: &std::path::Path,
-    ) -> Result<Exported> {
-        let bytes = self.dues_notice_workbook(year, quarter, month, today)?;
-        let period = self.dues_notice(year, quarter, month, today)?.period_label;
-        let name = format!("{}{period}党费收缴情况公示.xlsx", self.branch()?.name);
+    /// Writes one 台账 sheet into `dir`; the roster (internal, dated) is
+    /// named by the day, the others by the year.
+    pub fn export_sheet(&self, sheet: &str, year: i32, today: NaiveDate, dir: &std::path::Path) -> Result<Exported> {
+        let bytes = self.sheet_workbook(sheet, year, today)?;
+        let branch = self.branch()?.name;
+        let name = if sheet == SHEETS[0] {
+            format!("{branch}{sheet}（内部资料）{}.xlsx", today.format("%Y%m%d"))
+        } else {
+            format!("{branch}{year}年度{sheet}.xlsx")
+        };
         let path = write_export(dir, &name, &bytes)?;
-        Ok(Exported {
-            path: path.display().to_string(),
-            size: bytes.len() as u64,
-            sheets: vec!["党费收缴情况公示".into()],
-        })
+        Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets: vec![sheet.to_string()] })
     }
 }
 

@@ -143,7 +143,7 @@ fn the_demo_branch_has_something_of_every_kind_on_its_first_screen() {
     s.load_demo(d("2026-11-27")).unwrap();
     let r = s.reminders(d("2026-11-27")).unwrap();
     assert!(!r.arrears.is_empty());
-    assert!(!r.meetings_due.is_empty(), "life meeting and review are due this year");
+    assert!(!r.meetings_due.is_empty(), "the life meeting is due this year");
     assert!(r.meetings_due.iter().any(|m| m.note == "2026年尚未召开组织生活会"));
     assert!(!r.members.probation_ending.is_empty(), "admitted 2025-12-20");
     assert!(!r.members.quarter_political_birthdays.is_empty());

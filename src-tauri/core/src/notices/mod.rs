@@ -1,0 +1,461 @@
+//! 公示: notices for the village noticeboard. Every kind is built into one
+//! shape, [`Notice`] — title, lead sentence, an optional table, paragraphs,
+//! the 公示期 and contact line, the branch as 落款 and the date — which the
+//! print page and the .xlsx writer both render.
+//!
+//! Masking happens here, on the finished notice: every text that reaches it
+//! (names from the database, and whatever the secretary typed into a title,
+//! body or contact line) passes [`mask_public_text`], so a full ID number or
+//! mobile number can never reach the noticeboard.
+
+use crate::date::PartialDate;
+use crate::error::{Error, FieldErrors, Result};
+use crate::meetings::{Grade, MeetingKind};
+use crate::members::clean;
+use crate::store::Store;
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// What notice to build, as the page or the CLI asks for it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NoticeRequest {
+    /// 党费收缴情况公示 for a year, a quarter or a month.
+    Dues { year: i32, quarter: Option<u32>, month: Option<u32> },
+    /// 民主评议党员结果公示 from the year's 民主评议 record.
+    Review { year: i32 },
+    /// 主题党日活动预告.
+    PartyDay(PartyDayForm),
+    /// A 公示 whose title and body the secretary writes.
+    General { title: String, body: String },
+}
+
+/// The 主题党日 preview as typed (prefilled by [`Store::party_day_draft`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PartyDayForm {
+    pub date: String,
+    pub time: String,
+    pub place: String,
+    pub topic: String,
+    pub items: Vec<String>,
+}
+
+/// 公示期 and whom to ask, as typed. Dates as `2026-11-28`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NoticeTerms {
+    pub from: String,
+    pub to: String,
+    pub contact: String,
+    pub phone: String,
+}
+
+/// A table on a notice. `amount_column`, when set, holds money (yuan text)
+/// and is totalled in `total`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NoticeTable {
+    pub headers: Vec<String>,
+    /// Relative column widths (Excel units), one per header.
+    pub widths: Vec<f64>,
+    pub rows: Vec<Vec<String>>,
+    pub amount_column: Option<usize>,
+    pub total: Option<String>,
+    /// Shown in place of the rows when there are none.
+    pub empty_text: String,
+}
+
+/// The 公示期 / contact line, each part already in print form; an empty
+/// part is printed as a blank to fill in by hand.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TermLine {
+    pub from: String,
+    pub to: String,
+    pub contact: String,
+    pub phone: String,
+}
+
+impl TermLine {
+    /// The line as one text, blanks as full-width spaces.
+    pub fn text(&self) -> String {
+        let or_blank = |s: &str, n: usize| if s.is_empty() { "　".repeat(n) } else { s.to_string() };
+        format!(
+            "公示期：{}至{}。公示期间如有意见，请与{}联系，联系电话：{}。",
+            or_blank(&self.from, 6),
+            or_blank(&self.to, 6),
+            or_blank(&self.contact, 4),
+            or_blank(&self.phone, 6)
+        )
+    }
+}
+
+/// A notice ready to print or write as .xlsx.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Notice {
+    pub kind: String,
+    pub title: String,
+    /// Under the title, e.g. （2026年第三季度）; may be empty.
+    pub subtitle: String,
+    pub lead: String,
+    pub table: Option<NoticeTable>,
+    pub paragraphs: Vec<String>,
+    pub terms: TermLine,
+    pub branch_name: String,
+    pub issued_on: NaiveDate,
+    /// The 落款 date as printed.
+    pub issued_label: String,
+    /// A file name for the .xlsx, without the extension.
+    pub file_stem: String,
+}
+
+/// Every 18-character ID number (17 digits and a digit or X) and every
+/// 11-digit mobile number in `text`, masked: `410102********1234`,
+/// `138****5678`. Digits that are part of a longer run are left alone
+/// unless the run itself is one of those lengths.
+pub fn mask_public_text(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let mut run: String = chars[start..i].iter().collect();
+        if run.len() == 17 && i < chars.len() && matches!(chars[i], 'X' | 'x') {
+            run.push(chars[i]);
+            i += 1;
+        }
+        match run.len() {
+            18 => out.push_str(&crate::idcard::mask(&run)),
+            11 if run.starts_with('1') => out.push_str(&crate::members::mask_phone(&run)),
+            _ => out.push_str(&run),
+        }
+    }
+    out
+}
+
+/// True when `text` holds something that looks like a full ID number or
+/// mobile number: the check a posted notice must pass.
+pub fn exposes_personal_number(text: &str) -> bool {
+    mask_public_text(text) != text
+}
+
+impl Notice {
+    /// Every text on the notice through [`mask_public_text`].
+    fn masked(mut self) -> Notice {
+        let m = |s: &mut String| *s = mask_public_text(s);
+        for s in [&mut self.title, &mut self.subtitle, &mut self.lead, &mut self.branch_name] {
+            m(s);
+        }
+        self.paragraphs.iter_mut().for_each(m);
+        for s in [&mut self.terms.from, &mut self.terms.to, &mut self.terms.contact, &mut self.terms.phone] {
+            m(s);
+        }
+        if let Some(t) = &mut self.table {
+            t.headers.iter_mut().for_each(m);
+            t.rows.iter_mut().flatten().for_each(m);
+        }
+        self.file_stem = crate::workbook::safe_file_name(&mask_public_text(&self.file_stem));
+        self
+    }
+
+    /// Every text on the notice, for checks.
+    pub fn all_text(&self) -> String {
+        let mut parts = vec![self.title.clone(), self.subtitle.clone(), self.lead.clone(), self.terms.text()];
+        parts.extend(self.paragraphs.iter().cloned());
+        if let Some(t) = &self.table {
+            parts.extend(t.headers.iter().cloned());
+            parts.extend(t.rows.iter().flatten().cloned());
+            parts.extend(t.total.iter().cloned());
+        }
+        parts.push(self.branch_name.clone());
+        parts.push(self.issued_label.clone());
+        parts.join("\n")
+    }
+}
+
+/// `from` plus `n` working days (Monday to Friday).
+pub fn add_working_days(from: NaiveDate, n: u32) -> NaiveDate {
+    let mut d = from;
+    let mut left = n;
+    while left > 0 {
+        d = d + Days::new(1);
+        if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+            left -= 1;
+        }
+    }
+    d
+}
+
+fn day_text(field: &'static str, label: &str, input: &str, errors: &mut FieldErrors) -> Option<NaiveDate> {
+    match PartialDate::parse_opt(input) {
+        Ok(None) => None,
+        Ok(Some(PartialDate::Day(d))) => Some(d),
+        Ok(Some(PartialDate::Month { .. })) => {
+            errors.add(field, format!("{label}请写到日，如 2026-11-28"));
+            None
+        }
+        Err(e) => {
+            errors.add(field, format!("{label}：{e}"));
+            None
+        }
+    }
+}
+
+fn check_terms(t: &NoticeTerms, errors: &mut FieldErrors) -> TermLine {
+    let from = day_text("from", "公示期开始日期", t.from.trim(), errors);
+    let to = day_text("to", "公示期结束日期", t.to.trim(), errors);
+    if let (Some(a), Some(b)) = (from, to) {
+        if b < a {
+            errors.add("to", "公示期结束日期不能早于开始日期");
+        }
+    }
+    let contact = clean(&t.contact);
+    if contact.chars().count() > 20 {
+        errors.add("contact", "联系人太长了（最多 20 字）");
+    }
+    let phone = clean(&t.phone);
+    if phone.chars().count() > 30 {
+        errors.add("phone", "联系电话太长了（最多 30 字）");
+    }
+    let chinese = |d: Option<NaiveDate>| d.map(|d| PartialDate::Day(d).to_chinese()).unwrap_or_default();
+    TermLine { from: chinese(from), to: chinese(to), contact, phone }
+}
+
+const REVIEW_GRADES: [Grade; 4] = [Grade::Excellent, Grade::Qualified, Grade::BasicallyQualified, Grade::Unqualified];
+
+impl Store {
+    /// Builds a notice; bad input gives field errors, nothing else happens.
+    pub fn notice(&self, req: &NoticeRequest, terms: &NoticeTerms, today: NaiveDate) -> Result<Notice> {
+        let mut errors = FieldErrors::default();
+        let term_line = check_terms(terms, &mut errors);
+        let branch = self.branch()?.name;
+        let mut n = Notice {
+            kind: String::new(),
+            title: String::new(),
+            subtitle: String::new(),
+            lead: String::new(),
+            table: None,
+            paragraphs: Vec::new(),
+            terms: term_line,
+            branch_name: branch.clone(),
+            issued_on: today,
+            issued_label: PartialDate::Day(today).to_chinese(),
+            file_stem: String::new(),
+        };
+        match req {
+            NoticeRequest::Dues { year, quarter, month } => {
+                errors.into_result()?;
+                let d = self.dues_notice(*year, *quarter, *month, today)?;
+                n.kind = "dues".into();
+                n.title = d.title.clone();
+                n.subtitle = format!("（{}）", d.period_label);
+                n.lead = format!("现将{}党费收缴情况公示如下：", d.period_label);
+                n.table = Some(NoticeTable {
+                    headers: ["序号", "姓名", "已交月份", "未交月份", "交纳金额（元）"].map(String::from).to_vec(),
+                    widths: vec![6.0, 12.0, 24.0, 20.0, 14.0],
+                    rows: d
+                        .rows
+                        .iter()
+                        .map(|r| {
+                            vec![
+                                r.seq.to_string(),
+                                r.name.clone(),
+                                r.paid_months.clone(),
+                                r.unpaid_months.clone(),
+                                r.amount.clone(),
+                            ]
+                        })
+                        .collect(),
+                    amount_column: Some(4),
+                    total: Some(d.total.clone()),
+                    empty_text: "这一期间没有在册党员".into(),
+                });
+                n.paragraphs = vec![format!("合计 {} 元，已上缴上级党委 {} 元。", d.total, d.remitted)];
+                n.file_stem = format!("{branch}{}党费收缴情况公示", d.period_label);
+            }
+            NoticeRequest::Review { year } => {
+                errors.into_result()?;
+                let review = self
+                    .meetings(*year, Some(MeetingKind::Review))?
+                    .into_iter()
+                    .next()
+                    .ok_or(Error::NotFound("本年度的民主评议党员记录（请先在“组织生活”里记录民主评议）"))?;
+                // Grouped by grade, as posted on noticeboards: one line per
+                // 等次 with the names, so a whole branch fits on one page.
+                let mut names: Vec<Vec<String>> = vec![Vec::new(); REVIEW_GRADES.len()];
+                let mut probationary = Vec::new();
+                let mut ungraded = Vec::new();
+                for a in &review.attendees {
+                    match a.grade.and_then(|g| REVIEW_GRADES.iter().position(|x| *x == g)) {
+                        Some(k) => names[k].push(a.name.clone()),
+                        None if !a.voting => probationary.push(a.name.clone()),
+                        None => ungraded.push(a.name.clone()),
+                    }
+                }
+                let line = |label: &str, list: &[String]| {
+                    vec![
+                        label.to_string(),
+                        list.len().to_string(),
+                        if list.is_empty() { "—".into() } else { list.join("、") },
+                    ]
+                };
+                let mut rows: Vec<Vec<String>> =
+                    REVIEW_GRADES.iter().zip(&names).map(|(g, list)| line(g.label(), list)).collect();
+                if !probationary.is_empty() {
+                    rows.push(line("预备党员（不评定等次）", &probationary));
+                }
+                if !ungraded.is_empty() {
+                    rows.push(line("未评定", &ungraded));
+                }
+                let graded: usize = names.iter().map(Vec::len).sum();
+                n.kind = "review".into();
+                n.title = "民主评议党员结果公示".into();
+                n.subtitle = if review.topic.is_empty() { String::new() } else { format!("（{}）", review.topic) };
+                n.lead = format!(
+                    "{}，支部开展民主评议党员，经个人自评、党员互评、民主测评和组织评定，评定结果公示如下：",
+                    PartialDate::Day(review.date).to_chinese()
+                );
+                n.table = Some(NoticeTable {
+                    headers: ["评定等次", "人数", "党员姓名"].map(String::from).to_vec(),
+                    widths: vec![16.0, 7.0, 55.0],
+                    rows,
+                    amount_column: None,
+                    total: None,
+                    empty_text: "这次评议没有记录参加的党员".into(),
+                });
+                let mut summary = format!("参加评定等次的正式党员 {graded} 名，其中");
+                summary.push_str(
+                    &REVIEW_GRADES
+                        .iter()
+                        .zip(&names)
+                        .map(|(g, list)| format!("{} {} 名", g.label(), list.len()))
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                );
+                summary.push('。');
+                if !probationary.is_empty() {
+                    summary.push_str(&format!("预备党员 {} 名不评定等次。", probationary.len()));
+                }
+                n.paragraphs = vec![summary];
+                n.file_stem = format!("{branch}{year}年度民主评议党员结果公示");
+            }
+            NoticeRequest::PartyDay(form) => {
+                let date = day_text("date", "活动日期", form.date.trim(), &mut errors);
+                if form.date.trim().is_empty() {
+                    errors.add("date", "请填写活动日期，如 2026-12-10");
+                }
+                let topic = clean(&form.topic);
+                if topic.is_empty() {
+                    errors.add("topic", "请填写活动主题");
+                }
+                let place = clean(&form.place);
+                if place.is_empty() {
+                    errors.add("place", "请填写活动地点");
+                }
+                let time = clean(&form.time);
+                let items: Vec<String> = form.items.iter().map(|s| clean(s)).filter(|s| !s.is_empty()).collect();
+                errors.into_result()?;
+                let date = date.unwrap_or(today);
+                let weekday =
+                    ["一", "二", "三", "四", "五", "六", "日"][date.weekday().num_days_from_monday() as usize];
+                n.kind = "party_day".into();
+                n.title = "主题党日活动预告".into();
+                n.subtitle = format!("（{}年{}月）", date.year(), date.month());
+                n.lead = "全体党员同志：".into();
+                let when = format!("{}（星期{weekday}）{}", PartialDate::Day(date).to_chinese(), time);
+                n.paragraphs = vec![
+                    format!("支部定于{}开展{}月主题党日活动，现将有关事项预告如下：", when.trim(), date.month()),
+                    format!("一、活动时间：{}", when.trim()),
+                    format!("二、活动地点：{place}"),
+                    format!("三、活动主题：{topic}"),
+                ];
+                if !items.is_empty() {
+                    n.paragraphs.push("四、活动内容：".into());
+                    n.paragraphs.extend(items.iter().enumerate().map(|(i, s)| format!("{}. {s}", i + 1)));
+                }
+                n.paragraphs.push("请全体党员准时参加；因故不能参加的，请提前向支部书记请假。".into());
+                n.file_stem = format!("{branch}{}年{}月主题党日活动预告", date.year(), date.month());
+            }
+            NoticeRequest::General { title, body } => {
+                let title = clean(title);
+                if title.is_empty() {
+                    errors.add("title", "请填写公示标题，如 关于发展王某某为预备党员的公示");
+                } else if title.chars().count() > 60 {
+                    errors.add("title", "标题太长了（最多 60 字）");
+                }
+                let paragraphs: Vec<String> =
+                    body.lines().map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+                if paragraphs.is_empty() {
+                    errors.add("body", "请填写公示内容");
+                } else if body.chars().count() > 5000 {
+                    errors.add("body", "公示内容太长了（最多 5000 字），请分成几份公示");
+                }
+                errors.into_result()?;
+                n.kind = "general".into();
+                n.file_stem = format!("{branch}{title}");
+                n.title = title;
+                n.paragraphs = paragraphs;
+            }
+        }
+        Ok(n.masked())
+    }
+
+    /// A 主题党日 preview prefilled: the month's topic, the usual x+X items,
+    /// the last place used, today's date for the secretary to change.
+    pub fn party_day_draft(&self, today: NaiveDate) -> Result<PartyDayForm> {
+        let draft = self.meeting_draft(MeetingKind::ThemeDay.code(), &today.to_string(), None, today)?;
+        Ok(PartyDayForm {
+            date: draft.date,
+            time: "上午9:00".into(),
+            place: draft.place,
+            topic: draft.topic,
+            items: draft.agenda.into_iter().map(|a| a.text).collect(),
+        })
+    }
+
+    /// The 公示期 a secretary usually writes: from today for 5 working days,
+    /// with the secretary as contact (DOMAIN.md §4: 5 working days, local).
+    pub fn notice_terms_draft(&self, today: NaiveDate) -> Result<NoticeTerms> {
+        Ok(NoticeTerms {
+            from: today.to_string(),
+            to: add_working_days(today, 5).to_string(),
+            contact: self.branch()?.secretary,
+            phone: String::new(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_mobiles_are_masked_wherever_they_appear() {
+        assert_eq!(
+            mask_public_text("王某 11010519491231002X，电话13812345678。"),
+            "王某 110105********002X，电话138****5678。"
+        );
+        assert_eq!(mask_public_text("身份证 11010519491231002x"), "身份证 110105********002x");
+        // Landlines, years, amounts and longer runs are left alone.
+        for s in ["0371-66881234", "2026年11月", "合计 1234.50 元", "123456789012345678901", "23812345678"] {
+            assert_eq!(mask_public_text(s), s);
+        }
+        assert!(exposes_personal_number("电话：13812345678"));
+        assert!(!exposes_personal_number("电话：138****5678"));
+    }
+
+    #[test]
+    fn five_working_days_skip_the_weekend() {
+        let fri = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(add_working_days(fri, 5), NaiveDate::from_ymd_opt(2026, 12, 4).unwrap());
+        let sat = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert_eq!(add_working_days(sat, 1), NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    }
+}
