@@ -18,6 +18,9 @@ import DuesNoticeView from './views/DuesNoticeView.vue'
 import BirthdayListView from './views/BirthdayListView.vue'
 import BirthdayCardsView from './views/BirthdayCardsView.vue'
 import LedgerView from './views/LedgerView.vue'
+import NoticeReviewView from './views/NoticeReviewView.vue'
+import NoticePartyDayView from './views/NoticePartyDayView.vue'
+import NoticeGeneralView from './views/NoticeGeneralView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -70,6 +73,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/dues/remit', name: 'dues-remit', component: DuesRemitView, meta: { nav: 'dues' } },
   { path: '/dues/notice', name: 'dues-notice', component: DuesNoticeView, meta: { nav: 'dues' } },
   { path: '/ledger', name: 'ledger', component: LedgerView, meta: { nav: 'ledger' } },
+  { path: '/ledger/notice/review', name: 'notice-review', component: NoticeReviewView, meta: { nav: 'ledger' } },
+  { path: '/ledger/notice/party-day', name: 'notice-party-day', component: NoticePartyDayView, meta: { nav: 'ledger' } },
+  { path: '/ledger/notice/general', name: 'notice-general', component: NoticeGeneralView, meta: { nav: 'ledger' } },
   { path: '/settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ]

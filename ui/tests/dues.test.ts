@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mountApp, pickOption, settle } from './helpers'
 import { duesCore, gridOf, payment } from './duesFixtures'
-import type { DuesNotice, PaymentInput } from '../src/api'
+import type { Notice, NoticeRequest, NoticeTerms, PaymentInput } from '../src/api'
 
 function inDialog(testid: string): HTMLElement {
   const el = document.querySelector<HTMLElement>(`[data-testid=${testid}]`)
@@ -107,6 +107,28 @@ describe('党费收缴表', () => {
     expect(wrapper.get('[data-testid=collect-result]').text()).toContain('已登记 3 人')
     // the grid is read again
     expect(calls.filter((c) => c.cmd === 'dues_grid')).toHaveLength(2)
+  })
+
+  it('导出本表 writes the 党费收缴台账 of the year shown, a plain button beside 收缴日', async () => {
+    const calls = duesCore((cmd, args) =>
+      cmd === 'sheet_export'
+        ? { path: `D:\\导出\\${args.year}年党费收缴台账.xlsx`, size: 20 * 1024, sheets: ['党费收缴台账'] }
+        : undefined,
+    )
+    const { wrapper } = await mountApp('/dues')
+    const button = wrapper.get('.page-actions [data-testid=export-sheet]')
+    expect(button.text()).toBe('导出本表')
+    expect(button.classes()).not.toContain('el-button--primary')
+    expect(wrapper.get('[data-testid=collect-day]').classes()).toContain('el-button--primary')
+    expect(calls.filter((c) => c.cmd === 'sheet_export')).toHaveLength(0)
+
+    await pickOption(wrapper, '[data-testid=dues-year]', '2025年')
+    await button.trigger('click')
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'sheet_export').map((c) => c.args)).toEqual([{ sheet: '党费收缴台账', year: 2025 }])
+    expect(wrapper.get('[data-testid=sheet-export-path]').text()).toBe('D:\\导出\\2025年党费收缴台账.xlsx')
+    await wrapper.get('[data-testid=sheet-export-close]').trigger('click')
+    expect(wrapper.find('[data-testid=sheet-export-path]').exists()).toBe(false)
   })
 })
 
@@ -393,54 +415,159 @@ describe('上缴', () => {
 })
 
 describe('党费公示', () => {
-  const notice: DuesNotice = {
+  const DRAFT_TERMS: NoticeTerms = { from: '2026-11-27', to: '2026-12-04', contact: '王书记', phone: '' }
+  const notice = (period: string, terms: NoticeTerms): Notice => ({
+    kind: 'dues',
     title: '党费收缴情况公示',
-    period_label: '2026年度',
+    subtitle: `（${period}）`,
+    lead: `现将${period}党费收缴情况公示如下：`,
+    table: {
+      headers: ['序号', '姓名', '已交月份', '未交月份', '交纳金额（元）'],
+      widths: [6, 12, 24, 20, 14],
+      rows: [
+        ['1', '张三', '1—10月', '11月', '150.00'],
+        ['2', '李四', '1—6月', '7—11月', '3.00'],
+      ],
+      amount_column: 4,
+      total: '153.00',
+      empty_text: '这一期间没有在册党员',
+    },
+    paragraphs: ['合计 153.00 元，已上缴上级党委 120.00 元。'],
+    // The fake core does what the real one does: dates in print form, a mobile number masked.
+    terms: {
+      from: terms.from ? '2026年11月27日' : '',
+      to: terms.to ? '2026年12月4日' : '',
+      contact: terms.contact,
+      phone: terms.phone.replace(/^(1\d{2})\d{4}(\d{4})$/, '$1****$2'),
+    },
     branch_name: '中共示例村支部委员会',
-    rows: [
-      { seq: 1, name: '张三', paid_months: '1—10月', unpaid_months: '11月', amount_fen: 15000, amount: '150.00' },
-      { seq: 2, name: '李四', paid_months: '1—6月', unpaid_months: '7—11月', amount_fen: 300, amount: '3.00' },
-    ],
-    total_fen: 15300,
-    total: '153.00',
-    remitted: '120.00',
     issued_on: '2026-11-27',
+    issued_label: '2026年11月27日',
+    file_stem: `中共示例村支部委员会${period}党费收缴情况公示`,
+  })
+
+  function noticeCore() {
+    return duesCore((cmd, args) => {
+      if (cmd === 'notice_drafts')
+        return { terms: DRAFT_TERMS, party_day: { date: '2026-11-27', time: '上午9:00', place: '', topic: '11月主题党日', items: [] } }
+      if (cmd === 'notice_preview') {
+        const r = args.request as NoticeRequest & { kind: 'dues' }
+        const t = args.terms as NoticeTerms
+        if (t.phone === '12') throw { code: 'validation', message: '有 1 处填写需要修改：联系电话不对', fields: { phone: '联系电话不对' } }
+        return notice(r.quarter ? '2026年第四季度' : '2026年度', t)
+      }
+      if (cmd === 'notice_export') return { path: 'D:\\导出\\2026年度党费收缴情况公示.xlsx', size: 9000, sheets: ['党费收缴情况公示'] }
+      return undefined
+    })
   }
 
-  it('prints the rows and the total of the period, with no long number on the paper', async () => {
-    const calls = duesCore((cmd, args) =>
-      cmd === 'dues_notice'
-        ? { ...notice, period_label: args.quarter ? `2026年第四季度` : '2026年度' }
-        : undefined,
-    )
+  it('prints the notice notice_preview gives, asks again with the terms typed, and prints the masked phone', async () => {
+    const calls = noticeCore()
     const print = vi.spyOn(window, 'print').mockImplementation(() => {})
     const { wrapper } = await mountApp('/dues/notice')
-    expect(calls.find((c) => c.cmd === 'dues_notice')!.args).toEqual({ year: 2026, quarter: null, month: null })
+    const previews = () => calls.filter((c) => c.cmd === 'notice_preview')
+    expect(calls.filter((c) => c.cmd === 'dues_notice')).toHaveLength(0)
+    expect(previews()).toHaveLength(1)
+    expect(previews()[0].args).toEqual({
+      request: { kind: 'dues', year: 2026, quarter: null, month: null },
+      terms: DRAFT_TERMS,
+    })
+    // the terms form starts from the drafts
+    expect(wrapper.get<HTMLInputElement>('[data-testid=notice-from] input').element.value).toBe('2026-11-27')
+    expect(wrapper.get<HTMLInputElement>('[data-testid=notice-contact] input').element.value).toBe('王书记')
 
-    const paper = wrapper.get('[data-testid=notice-paper]')
-    expect(paper.get('[data-testid=notice-title]').text()).toBe('党费收缴情况公示')
-    expect(paper.get('[data-testid=notice-intro]').text()).toBe('现将2026年度党费收缴情况公示如下：')
-    const rows = paper.findAll('[data-testid=notice-row]')
+    const paper = () => wrapper.get('[data-testid=notice-paper]')
+    expect(paper().get('[data-testid=notice-title]').text()).toBe('党费收缴情况公示')
+    expect(paper().get('[data-testid=notice-period-label]').text()).toBe('（2026年度）')
+    expect(paper().get('[data-testid=notice-intro]').text()).toBe('现将2026年度党费收缴情况公示如下：')
+    const rows = paper().findAll('[data-testid=notice-row]')
     expect(rows).toHaveLength(2)
     expect(rows[0].findAll('td').map((td) => td.text())).toEqual(['1', '张三', '1—10月', '11月', '150.00'])
-    expect(paper.get('[data-testid=notice-total]').text()).toBe('合计 153.00 元，已上缴 120.00 元。')
-    expect(paper.get('[data-testid=notice-branch]').text()).toBe('中共示例村支部委员会')
-    expect(paper.get('[data-testid=notice-date]').text()).toBe('2026年11月27日')
-    expect(paper.get('[data-testid=notice-term]').text()).toContain('公示期：2026年11月27日至')
-    expect(paper.text()).not.toMatch(/\d{11,}/)
-    expect(paper.text()).not.toMatch(/\d{6}\*+\d{4}/)
+    expect(rows[0].findAll('td')[4].classes()).toContain('amount')
+    const total = paper().get('[data-testid=notice-total]')
+    expect(total.text()).toBe('合计153.00')
+    expect(total.get('td.amount').text()).toBe('153.00')
+    expect(paper().findAll('[data-testid=notice-paragraph]').map((p) => p.text())).toEqual([
+      '合计 153.00 元，已上缴上级党委 120.00 元。',
+    ])
+    expect(paper().get('[data-testid=notice-branch]').text()).toBe('中共示例村支部委员会')
+    expect(paper().get('[data-testid=notice-date]').text()).toBe('2026年11月27日')
+    expect(paper().get('[data-testid=notice-term]').text()).toBe(
+      '公示期：2026年11月27日至2026年12月4日。公示期间如有意见，请与王书记联系，联系电话：。',
+    )
+    // an empty phone is a blank line to write on
+    expect(paper().findAll('[data-testid=notice-term] .blank')).toHaveLength(1)
 
-    await wrapper.get('[data-testid=notice-contact] input').setValue('张三')
-    expect(paper.get('[data-testid=notice-term]').text()).toContain('请与张三联系')
+    // typing waits for a pause, then asks again with what was typed; the paper shows what came back
+    await wrapper.get('[data-testid=notice-phone] input').setValue('13812345678')
+    await settle()
+    expect(previews()).toHaveLength(1)
+    await settle(350)
+    expect(previews()).toHaveLength(2)
+    expect(previews()[1].args).toEqual({
+      request: { kind: 'dues', year: 2026, quarter: null, month: null },
+      terms: { ...DRAFT_TERMS, phone: '13812345678' },
+    })
+    expect(paper().get('[data-testid=notice-term]').text()).toContain('联系电话：138****5678。')
+    expect(paper().text()).not.toContain('13812345678')
+    expect(wrapper.text()).not.toMatch(/\d{11,}/)
 
+    // a refusal of a term is shown beside the field
+    await wrapper.get('[data-testid=notice-phone] input').setValue('12')
+    await settle(350)
+    await settle(150)
+    expect(wrapper.get('[data-testid=item-phone] .el-form-item__error').text()).toBe('联系电话不对')
+    expect(wrapper.find('[data-testid=notice-paper]').exists()).toBe(false)
+    await wrapper.get('[data-testid=notice-phone] input').setValue('0371-66881234')
+    await settle(350)
+    await settle(150)
+    expect(wrapper.find('[data-testid=item-phone] .el-form-item__error').exists()).toBe(false)
+    expect(paper().get('[data-testid=notice-term]').text()).toContain('联系电话：0371-66881234。')
+
+    // a select asks again at once
     const quarter = wrapper.findAll('[data-testid=notice-period] input').find((i) => (i.element as HTMLInputElement).value === 'quarter')!
     await quarter.setValue(true)
     await settle()
-    expect(calls.filter((c) => c.cmd === 'dues_notice').pop()!.args).toEqual({ year: 2026, quarter: 4, month: null })
+    expect(previews().pop()!.args).toEqual({
+      request: { kind: 'dues', year: 2026, quarter: 4, month: null },
+      terms: { ...DRAFT_TERMS, phone: '0371-66881234' },
+    })
     expect(wrapper.get('[data-testid=notice-intro]').text()).toContain('2026年第四季度')
 
     await wrapper.get('[data-testid=print-notice]').trigger('click')
+    await settle()
     expect(print).toHaveBeenCalledTimes(1)
     print.mockRestore()
+
+    await wrapper.get('[data-testid=export-notice-xlsx]').trigger('click')
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'notice_export').map((c) => c.args)).toEqual([
+      { request: { kind: 'dues', year: 2026, quarter: 4, month: null }, terms: { ...DRAFT_TERMS, phone: '0371-66881234' } },
+    ])
+    expect(wrapper.get('[data-testid=notice-export-path]').text()).toBe('D:\\导出\\2026年度党费收缴情况公示.xlsx')
+    expect(wrapper.get('[data-testid=notice-export-result]').text()).toContain('9 KB')
+  })
+
+  it('drops an answer that arrives after a newer one', async () => {
+    const answers: ((v: unknown) => void)[] = []
+    const calls = duesCore((cmd, args) => {
+      if (cmd === 'notice_drafts') return { terms: DRAFT_TERMS, party_day: { date: '', time: '', place: '', topic: '', items: [] } }
+      if (cmd === 'notice_preview') {
+        const r = args.request as NoticeRequest & { kind: 'dues' }
+        const n = notice(r.quarter ? '2026年第四季度' : '2026年度', args.terms as NoticeTerms)
+        return new Promise((resolve) => answers.push(() => resolve(n)))
+      }
+      return undefined
+    })
+    const { wrapper } = await mountApp('/dues/notice')
+    const quarter = wrapper.findAll('[data-testid=notice-period] input').find((i) => (i.element as HTMLInputElement).value === 'quarter')!
+    await quarter.setValue(true)
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'notice_preview')).toHaveLength(2)
+    answers[1](null) // the quarter first
+    await settle()
+    answers[0](null) // then the stale whole year
+    await settle()
+    expect(wrapper.get('[data-testid=notice-period-label]').text()).toBe('（2026年第四季度）')
   })
 })

@@ -83,18 +83,84 @@ describe('台账与公示', () => {
     expect(wrapper.find('[data-testid=export-result]').exists()).toBe(false)
   })
 
-  it('exports the 党费公示 of the whole year and links to the 公示 pages', async () => {
+  it('links to the four 公示 pages', async () => {
     const calls = fakeCore((cmd) => {
       if (cmd === 'app_info') return appInfo()
-      if (cmd === 'notice_export') return { path: 'D:\\导出\\2026年党费公示.xlsx', size: 9000 }
       throw { code: 'unexpected', message: cmd }
     })
     const { wrapper, router } = await mountApp('/ledger')
-    await wrapper.get('[data-testid=export-notice]').trigger('click')
-    await settle()
-    expect(calls.find((c) => c.cmd === 'notice_export')!.args).toEqual({ year: 2026, quarter: null, month: null })
-    expect(wrapper.get('[data-testid=notice-export-path]').text()).toBe('D:\\导出\\2026年党费公示.xlsx')
+    expect(wrapper.find('[data-testid=export-notice]').exists()).toBe(false)
+    const link = (key: string) => wrapper.get(`[data-testid=notice-link-${key}]`)
+    expect(link('dues').text()).toContain('党费收缴情况公示')
+    expect(link('review').text()).toContain('民主评议结果公示')
+    expect(link('party-day').text()).toContain('主题党日活动预告')
+    expect(link('general').text()).toContain('一般公示')
+    expect(link('dues').attributes('href')).toContain('/dues/notice')
+    expect(link('party-day').attributes('href')).toContain('/ledger/notice/party-day')
+    expect(link('general').attributes('href')).toContain('/ledger/notice/general')
+    // the review notice opens at the year chosen here
+    await pickOption(wrapper, '[data-testid=ledger-year]', '2025年')
+    expect(link('review').attributes('href')).toContain('/ledger/notice/review?year=2025')
 
+    await link('general').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.path).toBe('/ledger/notice/general')
+    expect(calls.filter((c) => c.cmd.startsWith('notice_') && c.cmd !== 'notice_drafts')).toHaveLength(0)
+  })
+
+  it('exports one sheet of the year chosen from its row', async () => {
+    let finish: (v: unknown) => void = () => {}
+    const calls = fakeCore((cmd, args) => {
+      if (cmd === 'app_info') return appInfo()
+      if (cmd === 'sheet_export') {
+        if (args.sheet === '党员花名册') throw { code: 'io', message: '导出文件夹无法写入，请检查磁盘空间。' }
+        return new Promise((r) => (finish = r))
+      }
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/ledger')
+    const rows = wrapper.findAll('[data-testid^=sheet-row-]')
+    expect(rows.map((r) => r.attributes('data-testid'))).toEqual([
+      'sheet-row-党员花名册',
+      'sheet-row-三会一课及主题党日记录台账',
+      'sheet-row-组织生活会和民主评议台账',
+      'sheet-row-谈心谈话记录',
+      'sheet-row-党费收缴台账',
+      'sheet-row-党费上缴记录',
+      'sheet-row-政治生日台账',
+      'sheet-row-组织关系转接台账',
+    ])
+    await pickOption(wrapper, '[data-testid=ledger-year]', '2025年')
+    const row = wrapper.get('[data-testid=sheet-row-党费收缴台账]')
+    const button = row.get('[data-testid=export-sheet]')
+    await button.trigger('click')
+    await settle()
+    expect(button.attributes('disabled')).toBeDefined()
+    await button.trigger('click')
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'sheet_export').map((c) => c.args)).toEqual([{ sheet: '党费收缴台账', year: 2025 }])
+
+    finish({ path: 'D:\\导出\\2025年党费收缴台账.xlsx', size: 12 * 1024, sheets: ['党费收缴台账'] })
+    await settle()
+    expect(button.attributes('disabled')).toBeUndefined()
+    expect(row.get('[data-testid=sheet-export-path]').text()).toBe('D:\\导出\\2025年党费收缴台账.xlsx')
+    expect(row.text()).toContain('12 KB')
+    // only that row says so
+    expect(wrapper.findAll('[data-testid=sheet-export-path]')).toHaveLength(1)
+
+    // a refusal is said in Chinese in its own row
+    const roster = wrapper.get('[data-testid=sheet-row-党员花名册]')
+    await roster.get('[data-testid=export-sheet]').trigger('click')
+    await settle()
+    expect(roster.get('[data-testid=sheet-export-error]').text()).toBe('导出文件夹无法写入，请检查磁盘空间。')
+  })
+
+  it('still links to the 政治生日名单', async () => {
+    fakeCore((cmd) => {
+      if (cmd === 'app_info') return appInfo()
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper, router } = await mountApp('/ledger')
     await wrapper.get('[data-testid=link-birthdays]').trigger('click')
     await settle()
     expect(router.currentRoute.value.path).toBe('/reminders/birthdays')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fakeCore, mountApp, row, settle, testChoices, testGroups } from './helpers'
+import { appInfo, fakeCore, mountApp, row, settle, testChoices, testGroups } from './helpers'
 import type { MemberQuery } from '../src/api'
 
 const everyone = [
@@ -15,6 +15,10 @@ function core() {
         return testChoices
       case 'group_list':
         return testGroups
+      case 'app_info':
+        return appInfo({ today: '2027-03-02' })
+      case 'sheet_export':
+        return { path: `D:\\导出\\${args.year}年${args.sheet}.xlsx`, size: 30000, sheets: [args.sheet] }
       case 'member_list': {
         const q = args.query as MemberQuery
         if (q.search === 'zs') return [everyone[0]]
@@ -65,6 +69,18 @@ describe('花名册', () => {
     expect((lists[lists.length - 1].args.query as MemberQuery).search).toBe('zs')
     expect(wrapper.get('[data-testid=roster-count]').text()).toBe('共 1 人')
     expect(wrapper.findAll('[data-testid=cell-name]').map((n) => n.text())).toEqual(['张三'])
+  })
+
+  it('导出本表 writes the 党员花名册 of this year (from app_info)', async () => {
+    const calls = core()
+    const { wrapper } = await mountApp('/members')
+    const button = wrapper.get('.page-actions [data-testid=export-sheet]')
+    expect(button.classes()).not.toContain('el-button--primary')
+    expect(wrapper.get('[data-testid=add-member]').classes()).toContain('el-button--primary')
+    await button.trigger('click')
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'sheet_export').map((c) => c.args)).toEqual([{ sheet: '党员花名册', year: 2027 }])
+    expect(wrapper.get('[data-testid=sheet-export-path]').text()).toBe('D:\\导出\\2027年党员花名册.xlsx')
   })
 
   it('shows a core error as a Chinese message, not JSON', async () => {

@@ -436,95 +436,134 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
     Ok(id)
 }
 
+/// Which meetings [`load_where`] reads.
+enum Which {
+    One(i64),
+    /// Not deleted, dated within the range (ISO text), optionally of one kind.
+    Range {
+        from: String,
+        to: String,
+        kind: Option<MeetingKind>,
+    },
+}
+
 fn load(conn: &Connection, id: i64) -> Result<MeetingRecord> {
-    let row = conn
-        .query_row(
-            "SELECT m.kind, m.date, m.start_time, m.place, m.topic, m.host_id, h.name, m.recorder_id, r.name,
-                    m.group_id, g.name, m.observers, m.minutes, m.agenda, m.deleted_at IS NOT NULL
-             FROM meetings m
-             LEFT JOIN members h ON h.id = m.host_id
-             LEFT JOIN members r ON r.id = m.recorder_id
-             LEFT JOIN party_groups g ON g.id = m.group_id
-             WHERE m.id = ?1",
-            [id],
-            |r| {
-                let agenda: String = r.get(13)?;
-                Ok(MeetingRecord {
-                    id,
-                    kind: r.get(0)?,
-                    date: r.get(1)?,
-                    start_time: r.get(2)?,
-                    place: r.get(3)?,
-                    topic: r.get(4)?,
-                    host_id: r.get(5)?,
-                    host_name: r.get(6)?,
-                    recorder_id: r.get(7)?,
-                    recorder_name: r.get(8)?,
-                    group_id: r.get(9)?,
-                    group_name: r.get(10)?,
-                    attendees: Vec::new(),
-                    observers: r.get(11)?,
-                    minutes: r.get(12)?,
-                    agenda: serde_json::from_str(&agenda).unwrap_or_default(),
-                    resolutions: Vec::new(),
-                    quorum: rules::judge(MeetingKind::Other, &[], &[]),
-                    deleted: r.get(14)?,
-                })
-            },
-        )
-        .optional()?
-        .ok_or(Error::NotFound("会议记录"))?;
-    let mut m = row;
-    let mut stmt = conn.prepare(
+    load_where(conn, Which::One(id))?.pop().ok_or(Error::NotFound("会议记录"))
+}
+
+/// Reads meetings and their attendance and resolutions, and applies the
+/// rules; newest first.
+fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
+    let (filter, args): (&str, Vec<rusqlite::types::Value>) = match which {
+        Which::One(id) => (
+            "m.id = ?1 AND ?2 IS NULL AND ?3 IS NULL",
+            vec![id.into(), rusqlite::types::Value::Null, rusqlite::types::Value::Null],
+        ),
+        Which::Range { from, to, kind } => (
+            "m.deleted_at IS NULL AND m.date >= ?1 AND m.date <= ?2 AND (?3 IS NULL OR m.kind = ?3)",
+            vec![from.into(), to.into(), kind.map(|k| k.code().to_string()).into()],
+        ),
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT m.id, m.kind, m.date, m.start_time, m.place, m.topic, m.host_id, h.name, m.recorder_id, r.name,
+                m.group_id, g.name, m.observers, m.minutes, m.agenda, m.deleted_at IS NOT NULL
+         FROM meetings m
+         LEFT JOIN members h ON h.id = m.host_id
+         LEFT JOIN members r ON r.id = m.recorder_id
+         LEFT JOIN party_groups g ON g.id = m.group_id
+         WHERE {filter}
+         ORDER BY m.date DESC, m.start_time DESC, m.id DESC"
+    ))?;
+    let mut meetings: Vec<MeetingRecord> = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            let agenda: String = r.get(14)?;
+            Ok(MeetingRecord {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                date: r.get(2)?,
+                start_time: r.get(3)?,
+                place: r.get(4)?,
+                topic: r.get(5)?,
+                host_id: r.get(6)?,
+                host_name: r.get(7)?,
+                recorder_id: r.get(8)?,
+                recorder_name: r.get(9)?,
+                group_id: r.get(10)?,
+                group_name: r.get(11)?,
+                attendees: Vec::new(),
+                observers: r.get(12)?,
+                minutes: r.get(13)?,
+                agenda: serde_json::from_str(&agenda).unwrap_or_default(),
+                resolutions: Vec::new(),
+                quorum: rules::judge(MeetingKind::Other, &[], &[]),
+                deleted: r.get(15)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if meetings.is_empty() {
+        return Ok(meetings);
+    }
+    // Per meeting through cached statements: the primary key (meeting_id,
+    // member_id) finds a meeting's rows at once, and only those few are
+    // sorted into the order they were entered. (One query over the year
+    // had to sort every attendance row of the year and was slower.)
+    let mut attendance = conn.prepare_cached(
         "SELECT a.member_id, p.name, p.kind, a.voting, a.status, a.reason, a.grade
          FROM meeting_attendance a JOIN members p ON p.id = a.member_id
          WHERE a.meeting_id = ?1 ORDER BY a.rowid",
     )?;
-    m.attendees = stmt
-        .query_map([id], |r| {
-            Ok(AttendeeRecord {
-                member_id: r.get(0)?,
-                name: r.get(1)?,
-                member_kind: r.get(2)?,
-                voting: r.get(3)?,
-                status: r.get(4)?,
-                reason: r.get(5)?,
-                grade: r.get(6)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare(
+    let mut resolutions = conn.prepare_cached(
         "SELECT text, vote, election, votes_for, votes_against, votes_abstain FROM meeting_resolutions
          WHERE meeting_id = ?1 ORDER BY position",
     )?;
-    let forms: Vec<ResolutionForm> = stmt
-        .query_map([id], |r| {
-            Ok(ResolutionForm {
-                text: r.get(0)?,
-                vote: r.get(1)?,
-                election: r.get(2)?,
-                votes_for: r.get(3)?,
-                votes_against: r.get(4)?,
-                votes_abstain: r.get(5)?,
+    let mut forms: Vec<Vec<ResolutionForm>> = Vec::with_capacity(meetings.len());
+    for m in &mut meetings {
+        m.attendees = attendance
+            .query_map([m.id], |r| {
+                Ok(AttendeeRecord {
+                    member_id: r.get(0)?,
+                    name: r.get(1)?,
+                    member_kind: r.get(2)?,
+                    voting: r.get(3)?,
+                    status: r.get(4)?,
+                    reason: r.get(5)?,
+                    grade: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        forms.push(
+            resolutions
+                .query_map([m.id], |r| {
+                    Ok(ResolutionForm {
+                        text: r.get(0)?,
+                        vote: r.get(1)?,
+                        election: r.get(2)?,
+                        votes_for: r.get(3)?,
+                        votes_against: r.get(4)?,
+                        votes_abstain: r.get(5)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?,
+        );
+    }
+    for (m, forms) in meetings.iter_mut().zip(forms) {
+        m.quorum = rules::judge(m.kind, &seats_of(&m.attendees), &forms.iter().map(votes_of).collect::<Vec<_>>());
+        m.resolutions = forms
+            .into_iter()
+            .zip(m.quorum.resolutions.iter())
+            .map(|(f, v)| ResolutionRecord {
+                text: f.text,
+                vote: f.vote,
+                election: f.election,
+                votes_for: f.votes_for,
+                votes_against: f.votes_against,
+                votes_abstain: f.votes_abstain,
+                passed: v.passed,
+                verdict: v.verdict.clone(),
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    m.quorum = rules::judge(m.kind, &seats_of(&m.attendees), &forms.iter().map(votes_of).collect::<Vec<_>>());
-    m.resolutions = forms
-        .into_iter()
-        .zip(m.quorum.resolutions.iter())
-        .map(|(f, v)| ResolutionRecord {
-            text: f.text,
-            vote: f.vote,
-            election: f.election,
-            votes_for: f.votes_for,
-            votes_against: f.votes_against,
-            votes_abstain: f.votes_abstain,
-            passed: v.passed,
-            verdict: v.verdict.clone(),
-        })
-        .collect();
-    Ok(m)
+            .collect();
+    }
+    Ok(meetings)
 }
 
 fn summary(m: &MeetingRecord) -> MeetingSummary {
@@ -715,14 +754,8 @@ impl Store {
 
     /// The year's meetings (not deleted), newest first, optionally of one kind.
     pub fn meetings(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingRecord>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id FROM meetings WHERE deleted_at IS NULL AND date >= ?1 AND date <= ?2 AND (?3 IS NULL OR kind = ?3)
-             ORDER BY date DESC, start_time DESC, id DESC",
-        )?;
-        let ids: Vec<i64> = stmt
-            .query_map(params![format!("{year:04}-01-01"), format!("{year:04}-12-31"), kind], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        ids.into_iter().map(|id| load(self.conn(), id)).collect()
+        let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
+        load_where(self.conn(), Which::Range { from, to, kind })
     }
 
     pub fn meeting_summaries(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingSummary>> {

@@ -66,11 +66,8 @@ pub fn notice_workbook(n: &Notice) -> Result<Vec<u8>> {
         for r in &t.rows {
             row += 1;
             // Wrapped cells (a list of names) need their rows made tall enough.
-            let lines = r
-                .iter()
-                .zip(&widths)
-                .map(|(v, w)| (text_width(v) / (w - 1.0).max(1.0)).ceil())
-                .fold(1.0, f64::max);
+            let lines =
+                r.iter().zip(&widths).map(|(v, w)| (text_width(v) / (w - 1.0).max(1.0)).ceil()).fold(1.0, f64::max);
             ws.set_row_height(row, 16.0 * lines + 4.0).map_err(xe)?;
             for (c, v) in r.iter().enumerate() {
                 if Some(c) == t.amount_column {
