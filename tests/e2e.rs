@@ -392,3 +392,41 @@ fn the_year_workbook_is_exported_from_the_screen_and_reads_back() {
     assert_eq!(roster.get_value((3, 1)).unwrap().to_string(), first["name"].as_str().unwrap());
     assert_eq!(roster.get_value((3, 11)).unwrap().to_string(), first["id_number"].as_str().unwrap());
 }
+
+/// 公示: a general notice typed with a mobile number prints it masked and
+/// exports an .xlsx that carries no full number either; the review notice
+/// shows the demo year's grades.
+#[test]
+fn a_general_notice_is_printed_masked_and_exported() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let s = Session::start(&args);
+    s.click_css("[data-testid=nav-ledger]");
+    s.click_css("[data-testid=notice-link-review]");
+    s.wait_until("the review notice", 15, |s| s.texts("[data-testid=notice-row]").len() >= 4);
+    let rows = s.texts("[data-testid=notice-row]");
+    assert!(rows[0].starts_with("优秀"), "{rows:?}");
+    s.go("/ledger");
+    s.click_css("[data-testid=notice-link-general]");
+    s.type_into("[data-testid=general-title]", "关于评选优秀党员的公示");
+    s.type_into("[data-testid=general-body]", "经支部委员会研究，拟评选王某某为优秀党员。");
+    s.type_into("[data-testid=notice-phone]", "13912345678");
+    s.wait_until("the masked phone on the paper", 15, |s| {
+        s.text_of("[data-testid=notice-term]").contains("139****5678")
+    });
+    let paper = s.text_of("[data-testid=notice-paper]");
+    assert!(paper.contains("关于评选优秀党员的公示") && !paper.contains("13912345678"), "{paper}");
+    s.click_css("[data-testid=export-notice-xlsx]");
+    s.wait_until("the export", 20, |s| !s.find_all("[data-testid=notice-export-path]").is_empty());
+    let path = std::path::PathBuf::from(s.text_of("[data-testid=notice-export-path]").trim());
+    s.screenshot("general-notice");
+    s.quit();
+    let mut xlsx: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("the exported notice opens");
+    let name = xlsx.sheet_names()[0].clone();
+    let text: Vec<String> = xlsx.worksheet_range(&name).unwrap().used_cells().map(|c| c.2.to_string()).collect();
+    assert_eq!(text[0], "关于评选优秀党员的公示");
+    assert!(text.iter().any(|t| t.contains("139****5678")));
+    assert!(!text.iter().any(|t| t.contains("13912345678")));
+}
