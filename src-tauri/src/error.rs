@@ -26,6 +26,8 @@ impl From<Error> for ApiError {
             Error::Demo(_) => "demo_broken",
             Error::Corrupt(_) => "file_corrupt",
             Error::Workbook(_) => "workbook_failed",
+            Error::Archive(_) => "archive_failed",
+            Error::Cancelled => "cancelled",
         };
         let fields = match &e {
             Error::Validation(f) => Some(f.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()),

@@ -68,4 +68,11 @@ pub enum Error {
 
     #[error("生成表格文件失败（{0}）。请重试；如果一直失败，请联系技术支持。")]
     Workbook(String),
+
+    /// An archive could not be written, read or restored; the message says why and what to do.
+    #[error("{0}")]
+    Archive(String),
+
+    #[error("已取消，没有留下未完成的文件。")]
+    Cancelled,
 }

@@ -8,6 +8,7 @@
 //! Shared building blocks: [`date`] (dates that may be known only to the
 //! month) and [`idcard`] (GB 11643 公民身份号码).
 
+pub mod archive;
 pub mod branch;
 pub mod date;
 pub mod demo;

@@ -2,6 +2,7 @@
 //! feature folder of `src/`.
 
 mod core {
+    pub mod archive;
     pub mod demo;
     pub mod dues;
     pub mod meetings;

@@ -46,7 +46,7 @@ pub fn mime_of(name: &str) -> &'static str {
     }
 }
 
-fn stored_name(sha: &str, original: &str) -> String {
+pub(crate) fn stored_name(sha: &str, original: &str) -> String {
     match extension(original).as_str() {
         "" => sha.to_string(),
         ext => format!("{sha}.{ext}"),

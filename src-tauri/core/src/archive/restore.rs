@@ -1,0 +1,152 @@
+//! 从归档恢复 (handover to a new secretary or PC): verify the archive, refuse
+//! a newer schema, restore into a staging database and check it, show what
+//! it holds, then — after a backup of the current data — swap it in. All or
+//! nothing: until the final rename the current database is untouched.
+
+use super::{read_manifest, verify_archive, DB_IN_ARCHIVE};
+use crate::error::{Error, Result};
+use crate::store::migrations::SCHEMA_VERSION;
+use crate::store::{Store, DB_FILE_NAME};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// What an archive holds, shown before the secretary confirms.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ArchiveSummary {
+    pub branch: String,
+    pub year: i32,
+    pub created_at: String,
+    pub app_version: String,
+    pub schema_version: i64,
+    pub members: i64,
+    pub meetings: i64,
+    pub payments: i64,
+}
+
+/// A checked copy of the archive's database, ready to swap in.
+#[derive(Debug)]
+pub struct PreparedRestore {
+    pub staging: PathBuf,
+    pub summary: ArchiveSummary,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RestoreDone {
+    /// Where the data that was replaced was backed up, if there was any.
+    pub backup: Option<String>,
+    pub summary: ArchiveSummary,
+}
+
+const STAGING: &str = "恢复中.sqlite3";
+pub const BACKUP_DIR: &str = "备份";
+
+fn io_err(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::DataDir { path: path.to_path_buf(), source }
+}
+
+fn count(store: &Store, sql: &str) -> Result<i64> {
+    Ok(store.conn().query_row(sql, [], |r| r.get(0))?)
+}
+
+/// Verifies the archive and copies its database into `work` (never opening
+/// the one on the stick, which must stay as it is); checks the copy.
+fn stage(archive: &Path, staging: &Path) -> Result<ArchiveSummary> {
+    let report = verify_archive(archive)?;
+    if !report.ok {
+        return Err(Error::Archive(report.message));
+    }
+    let manifest = read_manifest(archive)?;
+    if manifest.schema_version > SCHEMA_VERSION {
+        return Err(Error::SchemaTooNew { found: manifest.schema_version, supported: SCHEMA_VERSION });
+    }
+    let _ = std::fs::remove_file(staging);
+    std::fs::copy(archive.join(DB_IN_ARCHIVE), staging).map_err(io_err(staging))?;
+    std::fs::File::open(staging).and_then(|f| f.sync_all()).map_err(io_err(staging))?;
+    let store = Store::open_file(staging)?;
+    let check: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if check != "ok" {
+        return Err(Error::Corrupt(format!("归档里的数据库没有通过完整性检查（{check}）")));
+    }
+    Ok(ArchiveSummary {
+        branch: store.branch()?.name,
+        year: manifest.year,
+        created_at: manifest.created_at,
+        app_version: manifest.app_version,
+        schema_version: manifest.schema_version,
+        members: count(&store, "SELECT count(*) FROM members WHERE deleted_at IS NULL")?,
+        meetings: count(&store, "SELECT count(*) FROM meetings WHERE deleted_at IS NULL")?,
+        payments: count(&store, "SELECT count(*) FROM dues_payments")?,
+    })
+}
+
+/// What an archive holds (after verifying it), without changing anything
+/// but a scratch copy in the system's temporary folder.
+pub fn inspect_archive(archive: &Path) -> Result<ArchiveSummary> {
+    let scratch = super::scratch_file("inspect");
+    let result = stage(archive, &scratch);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", scratch.display()));
+    }
+    result
+}
+
+/// Step one: verify, stage and check the archive's database in `data_dir`,
+/// and bring in its attachments (content-addressed, so nothing is replaced).
+/// The current database is not touched.
+pub fn prepare_restore(archive: &Path, data_dir: &Path) -> Result<PreparedRestore> {
+    std::fs::create_dir_all(data_dir).map_err(io_err(data_dir))?;
+    let staging = data_dir.join(STAGING);
+    let summary = match stage(archive, &staging) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = std::fs::remove_file(&staging);
+            return Err(e);
+        }
+    };
+    let from = archive.join("附件");
+    if from.is_dir() {
+        let to = data_dir.join("attachments");
+        std::fs::create_dir_all(&to).map_err(io_err(&to))?;
+        for entry in std::fs::read_dir(&from).map_err(io_err(&from))? {
+            let entry = entry.map_err(io_err(&from))?;
+            let target = to.join(entry.file_name());
+            if !target.exists() {
+                let tmp = to.join(format!(".{}.tmp", entry.file_name().to_string_lossy()));
+                std::fs::copy(entry.path(), &tmp).map_err(io_err(&tmp))?;
+                std::fs::rename(&tmp, &target).map_err(io_err(&target))?;
+            }
+        }
+    }
+    Ok(PreparedRestore { staging, summary })
+}
+
+/// Copies the database in `data_dir` into `data_dir/备份/<label>_<time>.sqlite3`
+/// with the backup API. `None` when there is no database yet.
+pub fn backup_database(data_dir: &Path, label: &str) -> Result<Option<PathBuf>> {
+    let db = data_dir.join(DB_FILE_NAME);
+    if !db.exists() {
+        return Ok(None);
+    }
+    let dir = data_dir.join(BACKUP_DIR);
+    std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+    let target = dir.join(format!("{label}_{}.sqlite3", crate::store::now().format("%Y%m%d-%H%M%S")));
+    let source = rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let mut dst = rusqlite::Connection::open(&target)?;
+    rusqlite::backup::Backup::new(&source, &mut dst)?.run_to_completion(256, std::time::Duration::ZERO, None)?;
+    dst.pragma_update(None, "journal_mode", "DELETE")?;
+    Ok(Some(target))
+}
+
+/// Step two, with every connection to the current database closed: back it
+/// up, then put the staged database in its place with one rename.
+pub fn finish_restore(prepared: PreparedRestore, data_dir: &Path) -> Result<RestoreDone> {
+    let backup = backup_database(data_dir, "恢复前")?;
+    let db = data_dir.join(DB_FILE_NAME);
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    std::fs::rename(&prepared.staging, &db).map_err(io_err(&db))?;
+    #[cfg(unix)]
+    std::fs::File::open(data_dir).and_then(|d| d.sync_all()).map_err(io_err(data_dir))?;
+    Ok(RestoreDone { backup: backup.map(|p| p.display().to_string()), summary: prepared.summary })
+}

@@ -1,0 +1,227 @@
+use crate::today;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use zhibu_core::archive::{
+    finish_restore, inspect_archive, prepare_restore, verify_archive, Progress, DB_IN_ARCHIVE, MANIFEST,
+};
+use zhibu_core::{Error, Store};
+
+fn demo_dir() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_dir(&dir.path().join("data")).unwrap();
+    s.load_demo(today()).unwrap();
+    (dir, s)
+}
+
+fn archive(s: &Store, dest: &Path) -> PathBuf {
+    let done = s.create_archive(2026, dest, today(), "0.1.0", &Progress::default()).unwrap();
+    PathBuf::from(done.path)
+}
+
+/// Every row of every table, as text, in a stable order.
+fn dump(db: &Path) -> Vec<(String, Vec<String>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").unwrap();
+    let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    tables
+        .into_iter()
+        .map(|t| {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).unwrap();
+            let n = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("|"))
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            (t, rows)
+        })
+        .collect()
+}
+
+/// Names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn an_archive_restores_into_an_empty_data_folder_with_every_table_equal() {
+    let (dir, mut s) = demo_dir();
+    // An attachment of the year travels with the archive.
+    let meeting = s.meetings(2026, None).unwrap()[0].id;
+    s.add_attachment(meeting, "签到表.jpg", b"\xff\xd8 a photo").unwrap();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let path = archive(&s, &usb);
+    assert_eq!(path.file_name().unwrap().to_str().unwrap(), "中共青石镇东山村支部委员会_2026年度党建台账归档");
+    for part in ["说明.txt", "manifest.json", "SHA256SUMS.txt", "台账", "公示", "数据库", "附件"] {
+        assert!(path.join(part).exists(), "{part}");
+    }
+    assert_eq!(names(&usb).len(), 1, "nothing else left on the stick: {:?}", names(&usb));
+    let readme = std::fs::read_to_string(path.join("说明.txt")).unwrap();
+    assert!(readme.contains("sha256sum -c SHA256SUMS.txt") && readme.contains("从归档恢复"));
+    let sums = std::fs::read_to_string(path.join("SHA256SUMS.txt")).unwrap();
+    assert!(sums.lines().any(|l| l.ends_with("  数据库/zhibu.sqlite3")));
+    assert!(verify_archive(&path).unwrap().ok);
+
+    let fresh = dir.path().join("new-pc");
+    let summary = inspect_archive(&path).unwrap();
+    assert_eq!((summary.year, summary.members > 30), (2026, true));
+    assert_eq!(summary.branch, "中共青石镇东山村支部委员会");
+    let prepared = prepare_restore(&path, &fresh).unwrap();
+    let done = finish_restore(prepared, &fresh).unwrap();
+    assert_eq!(done.backup, None, "nothing to back up on a new PC");
+    let original = s.path().unwrap().to_path_buf();
+    drop(s);
+    assert_eq!(dump(&fresh.join("zhibu.sqlite3")), dump(&original));
+    let restored = Store::open_dir(&fresh).unwrap();
+    let a = &restored.attachments(meeting).unwrap()[0];
+    assert_eq!(restored.attachment_bytes(a.id).unwrap().1, b"\xff\xd8 a photo");
+}
+
+#[test]
+fn a_second_archive_of_the_year_never_touches_the_first() {
+    let (dir, s) = demo_dir();
+    let first = archive(&s, dir.path());
+    let before = std::fs::read(first.join(MANIFEST)).unwrap();
+    let second = archive(&s, dir.path());
+    assert_ne!(first, second);
+    assert!(second
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("中共青石镇东山村支部委员会_2026年度党建台账归档_"));
+    assert_eq!(std::fs::read(first.join(MANIFEST)).unwrap(), before);
+    assert!(verify_archive(&first).unwrap().ok && verify_archive(&second).unwrap().ok);
+}
+
+#[test]
+fn a_fault_at_any_point_leaves_no_archive_and_the_earlier_one_intact() {
+    let (dir, s) = demo_dir();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let earlier = archive(&s, &usb);
+    let earlier_sums = std::fs::read(earlier.join("SHA256SUMS.txt")).unwrap();
+    let total: u64 = std::fs::read_to_string(earlier.join(MANIFEST))
+        .map(|t| serde_json::from_str::<zhibu_core::archive::Manifest>(&t).unwrap())
+        .unwrap()
+        .files
+        .iter()
+        .map(|f| f.size)
+        .sum();
+    let db_size = std::fs::metadata(earlier.join(DB_IN_ARCHIVE)).unwrap().len();
+    // Many points: the first bytes, inside the workbooks, inside the database
+    // snapshot (written last but one), inside the manifest, at the rename.
+    let mut points: Vec<u64> = (0..40).map(|i| i * total / 40).collect();
+    points.extend([0, 1, total - db_size + 1, total - db_size / 2, total - 1, total, total + 10, total + 700]);
+    let sums_and_manifest = 4_000u64;
+    points.extend((0..20).map(|i| total + i * sums_and_manifest / 20));
+    let mut failed = 0;
+    for n in points {
+        let progress = Progress::default();
+        match s.create_archive_with(2026, &usb, today(), "0.1.0", &progress, Some(n)) {
+            Err(Error::Archive(msg)) => {
+                failed += 1;
+                assert!(msg.contains("没有生成归档"), "{msg}");
+            }
+            Err(e) => panic!("fault after {n} bytes: {e}"),
+            Ok(done) => {
+                // Only a budget past every byte and the rename succeeds.
+                assert!(n > total, "succeeded with a fault after {n} of {total} bytes");
+                std::fs::remove_dir_all(&done.path).unwrap();
+            }
+        }
+        assert_eq!(names(&usb), [earlier.file_name().unwrap().to_str().unwrap()], "after a fault at {n}");
+    }
+    assert!(failed >= 50, "{failed} faults injected");
+    assert_eq!(std::fs::read(earlier.join("SHA256SUMS.txt")).unwrap(), earlier_sums);
+    assert!(verify_archive(&earlier).unwrap().ok);
+}
+
+#[test]
+fn a_flipped_byte_in_any_file_is_named_by_verify() {
+    let (dir, s) = demo_dir();
+    let path = archive(&s, dir.path());
+    let manifest: zhibu_core::archive::Manifest =
+        serde_json::from_str(&std::fs::read_to_string(path.join(MANIFEST)).unwrap()).unwrap();
+    for f in &manifest.files {
+        let file = path.join(&f.path);
+        let original = std::fs::read(&file).unwrap();
+        let mut bytes = original.clone();
+        let at = bytes.len() / 2;
+        bytes[at] ^= 0x01;
+        std::fs::write(&file, &bytes).unwrap();
+        let report = verify_archive(&path).unwrap();
+        assert!(!report.ok);
+        assert_eq!(report.bad_files, [f.path.clone()]);
+        assert!(report.message.contains(&f.path));
+        // …and a restore refuses it, leaving nothing behind.
+        let target = dir.path().join("restore-here");
+        let err = prepare_restore(&path, &target).unwrap_err();
+        assert!(err.to_string().contains("已损坏"), "{err}");
+        assert!(!target.join("zhibu.sqlite3").exists());
+        std::fs::write(&file, &original).unwrap();
+    }
+    std::fs::remove_file(path.join("说明.txt")).unwrap();
+    assert_eq!(verify_archive(&path).unwrap().bad_files, ["说明.txt"]);
+}
+
+#[test]
+fn restore_refuses_a_newer_schema_and_keeps_the_current_data_backed_up() {
+    let (dir, s) = demo_dir();
+    let path = archive(&s, dir.path());
+    // The same archive claiming a newer schema (and re-signed so it verifies).
+    let newer = dir.path().join("newer");
+    std::fs::create_dir(&newer).unwrap();
+    copy_dir(&path, &newer);
+    let mut manifest: zhibu_core::archive::Manifest =
+        serde_json::from_str(&std::fs::read_to_string(newer.join(MANIFEST)).unwrap()).unwrap();
+    manifest.schema_version += 1;
+    std::fs::write(newer.join(MANIFEST), serde_json::to_vec(&manifest).unwrap()).unwrap();
+    let other = dir.path().join("other-pc");
+    let err = prepare_restore(&newer, &other).unwrap_err();
+    assert!(matches!(err, Error::SchemaTooNew { .. }), "{err}");
+
+    // Restoring over existing data backs it up first, then swaps.
+    let mut current = Store::open_dir(&other).unwrap();
+    let form =
+        zhibu_core::branch::BranchForm { name: "中共另一个村支部委员会".into(), ..Default::default() };
+    current.save_branch(&form, today()).unwrap();
+    drop(current);
+    let done = finish_restore(prepare_restore(&path, &other).unwrap(), &other).unwrap();
+    let backup = PathBuf::from(done.backup.expect("the replaced data is backed up"));
+    assert!(backup.starts_with(other.join("备份")));
+    let old = Store::open_file(&backup).unwrap();
+    assert_eq!(old.branch().unwrap().name, "中共另一个村支部委员会");
+    assert_eq!(Store::open_dir(&other).unwrap().branch().unwrap().name, "中共青石镇东山村支部委员会");
+}
+
+#[test]
+fn cancel_stops_the_archive_and_leaves_nothing() {
+    let (dir, s) = demo_dir();
+    let progress = Progress::default();
+    progress.cancel.store(true, Ordering::Relaxed);
+    let err = s.create_archive(2026, dir.path(), today(), "0.1.0", &progress).unwrap_err();
+    assert!(matches!(err, Error::Cancelled));
+    assert_eq!(names(dir.path()), ["data"]);
+    let missing = s.create_archive(2026, &dir.path().join("no-stick"), today(), "0.1.0", &Progress::default());
+    assert!(missing.unwrap_err().to_string().contains("U盘可能没有插好"));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
