@@ -3,6 +3,7 @@
 
 mod core {
     pub mod archive;
+    pub mod backups;
     pub mod demo;
     pub mod dues;
     pub mod meetings;

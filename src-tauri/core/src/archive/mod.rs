@@ -17,10 +17,7 @@
 mod restore;
 mod sink;
 
-pub use restore::{
-    backup_database, finish_restore, inspect_archive, prepare_restore, ArchiveSummary, PreparedRestore, RestoreDone,
-    BACKUP_DIR,
-};
+pub use restore::{finish_restore, inspect_archive, prepare_restore, ArchiveSummary, PreparedRestore, RestoreDone};
 
 use crate::error::{Error, Result};
 use crate::notices::{NoticeRequest, NoticeTerms};

@@ -38,7 +38,6 @@ pub struct RestoreDone {
 }
 
 const STAGING: &str = "恢复中.sqlite3";
-pub const BACKUP_DIR: &str = "备份";
 
 fn io_err(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     move |source| Error::DataDir { path: path.to_path_buf(), source }
@@ -120,27 +119,10 @@ pub fn prepare_restore(archive: &Path, data_dir: &Path) -> Result<PreparedRestor
     Ok(PreparedRestore { staging, summary })
 }
 
-/// Copies the database in `data_dir` into `data_dir/备份/<label>_<time>.sqlite3`
-/// with the backup API. `None` when there is no database yet.
-pub fn backup_database(data_dir: &Path, label: &str) -> Result<Option<PathBuf>> {
-    let db = data_dir.join(DB_FILE_NAME);
-    if !db.exists() {
-        return Ok(None);
-    }
-    let dir = data_dir.join(BACKUP_DIR);
-    std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-    let target = dir.join(format!("{label}_{}.sqlite3", crate::store::now().format("%Y%m%d-%H%M%S")));
-    let source = rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let mut dst = rusqlite::Connection::open(&target)?;
-    rusqlite::backup::Backup::new(&source, &mut dst)?.run_to_completion(256, std::time::Duration::ZERO, None)?;
-    dst.pragma_update(None, "journal_mode", "DELETE")?;
-    Ok(Some(target))
-}
-
 /// Step two, with every connection to the current database closed: back it
 /// up, then put the staged database in its place with one rename.
 pub fn finish_restore(prepared: PreparedRestore, data_dir: &Path) -> Result<RestoreDone> {
-    let backup = backup_database(data_dir, "恢复前")?;
+    let backup = crate::store::backups::backup_database(data_dir, "恢复前")?;
     let db = data_dir.join(DB_FILE_NAME);
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));

@@ -246,7 +246,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 /// The version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-fn user_version(conn: &Connection) -> Result<i64> {
+pub(crate) fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 

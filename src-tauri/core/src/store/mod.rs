@@ -13,6 +13,7 @@
 //! written by a newer program is refused *before* any pragma that writes is
 //! run, so it is left byte-for-byte untouched.
 
+pub mod backups;
 pub mod changelog;
 pub mod migrations;
 
@@ -62,6 +63,15 @@ impl Store {
             debug_assert_eq!(mode.to_lowercase(), "wal");
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
+        if let Some(dir) = path.as_deref().and_then(Path::parent) {
+            // Before any migration of real data: a snapshot of the old version.
+            let version = migrations::user_version(&conn)?;
+            if version > 0 && version < migrations::SCHEMA_VERSION {
+                let stamp = now().format("%Y%m%d-%H%M%S");
+                let target = dir.join(backups::BACKUP_DIR).join(format!("升级前_v{version}_{stamp}.sqlite3"));
+                backups::backup_connection(&conn, &target)?;
+            }
+        }
         migrations::migrate(&mut conn)?;
         Ok(Store { conn, path })
     }
@@ -107,6 +117,27 @@ pub(crate) fn now_text() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_migration_of_real_data_is_preceded_by_a_snapshot() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE_NAME);
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrations::migrate_to(&mut conn, 3).unwrap();
+        }
+        let store = Store::open_file(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), migrations::SCHEMA_VERSION);
+        let list = backups::list_backups(dir.path());
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert!(list[0].name.starts_with("升级前_v3_"));
+        let old = Connection::open(&list[0].path).unwrap();
+        let v: i64 = old.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, 3, "the snapshot is of the old version");
+        drop(store);
+        Store::open_file(&path).unwrap();
+        assert_eq!(backups::list_backups(dir.path()).len(), 1, "no snapshot when nothing migrates");
+    }
 
     #[test]
     fn pragmas_are_set_on_a_file_database() {
