@@ -15,9 +15,11 @@
 //! of the same year gets the time in its name).
 
 mod restore;
+mod sealed;
 mod sink;
 
 pub use restore::{finish_restore, inspect_archive, prepare_restore, ArchiveSummary, PreparedRestore, RestoreDone};
+pub use sealed::{open_archive, Opened, MAX_WORK_FACTOR, SEALED_SUFFIX, WORK_FACTOR};
 
 use crate::error::{Error, Result};
 use crate::notices::{NoticeRequest, NoticeTerms};

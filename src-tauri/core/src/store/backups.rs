@@ -139,7 +139,13 @@ pub fn list_backups(data_dir: &Path) -> Vec<BackupFile> {
                 .and_then(|m| m.modified().ok())
                 .map(|t| chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M:%S").to_string())
                 .unwrap_or_default();
-            BackupFile { path: path.display().to_string(), name, kind, size: meta.map(|m| m.len()).unwrap_or(0), made_at }
+            BackupFile {
+                path: path.display().to_string(),
+                name,
+                kind,
+                size: meta.map(|m| m.len()).unwrap_or(0),
+                made_at,
+            }
         })
         .collect();
     out.sort_by(|a, b| b.made_at.cmp(&a.made_at).then(b.name.cmp(&a.name)));

@@ -225,3 +225,46 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn an_encrypted_archive_opens_only_with_its_passphrase_and_restores() {
+    use zhibu_core::archive::open_archive;
+    let (dir, s) = demo_dir();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let short = s.create_sealed_archive(2026, &usb, today(), "0.1.0", "12345", &Progress::default());
+    assert!(short.unwrap_err().to_string().contains("至少要 6 位"));
+    let done = s.create_sealed_archive(2026, &usb, today(), "0.1.0", "东山村2026", &Progress::default()).unwrap();
+    let file = PathBuf::from(&done.path);
+    assert!(file.to_str().unwrap().ends_with("_2026年度党建台账归档.zhibu.age"));
+    assert_eq!(
+        names(&usb),
+        [
+            "中共青石镇东山村支部委员会_2026年度党建台账归档.zhibu.age",
+            "中共青石镇东山村支部委员会_2026年度党建台账归档_说明.txt"
+        ]
+    );
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1"));
+    assert!(!bytes.windows(8).any(|w| w == "东山村".as_bytes().get(..8).unwrap()), "nothing readable inside");
+    // The scrypt work factor we chose is written in the header.
+    let header = String::from_utf8_lossy(&bytes[..200]);
+    assert!(header.contains(" 17\n"), "{header}");
+
+    let wrong = open_archive(&file, Some("东山村2025")).err().unwrap();
+    assert!(wrong.to_string().contains("密码不对"), "{wrong}");
+    assert!(open_archive(&file, None).err().unwrap().to_string().contains("请输入"));
+    let opened = open_archive(&file, Some("东山村2026")).unwrap();
+    assert!(verify_archive(&opened.dir).unwrap().ok);
+    let fresh = dir.path().join("new-pc");
+    finish_restore(prepare_restore(&opened.dir, &fresh).unwrap(), &fresh).unwrap();
+    assert_eq!(Store::open_dir(&fresh).unwrap().member_count().unwrap(), s.member_count().unwrap());
+
+    // A flipped byte makes it unreadable, and says so.
+    let mut broken = bytes.clone();
+    let at = broken.len() / 2;
+    broken[at] ^= 1;
+    std::fs::write(&file, &broken).unwrap();
+    let err = open_archive(&file, Some("东山村2026")).err().unwrap();
+    assert!(err.to_string().contains("已损坏"), "{err}");
+}

@@ -1,0 +1,201 @@
+//! The encrypted form of an archive: the same folder, zipped and encrypted
+//! with a passphrase (age, scrypt), as one file `<name>.zhibu.age` with
+//! `<name>_说明.txt` beside it.
+//!
+//! scrypt work factor: age picks one that takes about a second on the
+//! machine that encrypts, which here meant about 1 GB of memory — too much
+//! for a 4 GB office PC that must open it years later. We fix
+//! [`WORK_FACTOR`] = 17 (N = 2^17: 128 MiB, measured in docs/PERFORMANCE.md)
+//! and accept files up to [`MAX_WORK_FACTOR`] when opening.
+
+use super::{sink::Sink, verify_archive, ArchiveDone, Progress, README};
+use crate::error::{Error, Result};
+use crate::store::Store;
+use age::secrecy::SecretString;
+use chrono::NaiveDate;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub const WORK_FACTOR: u8 = 17;
+pub const MAX_WORK_FACTOR: u8 = 20;
+pub const SEALED_SUFFIX: &str = ".zhibu.age";
+
+fn zip_err(e: zip::result::ZipError) -> Error {
+    Error::Archive(format!("打包归档时出错（{e}）。请重试。"))
+}
+
+fn local(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::DataDir { path: path.to_path_buf(), source }
+}
+
+/// Zips every file under `dir` (paths relative to it) into `out`.
+fn zip_dir(dir: &Path, out: impl Write + std::io::Seek) -> Result<()> {
+    let mut zip = zip::ZipWriter::new(out);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut stack = vec![dir.to_path_buf()];
+    let mut files = Vec::new();
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).map_err(local(&d))? {
+            let e = e.map_err(local(&d))?;
+            if e.file_type().map_err(local(&d))?.is_dir() {
+                stack.push(e.path());
+            } else {
+                files.push(e.path());
+            }
+        }
+    }
+    files.sort();
+    for f in files {
+        let rel = f.strip_prefix(dir).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+        zip.start_file(rel, options).map_err(zip_err)?;
+        let mut src = std::fs::File::open(&f).map_err(local(&f))?;
+        std::io::copy(&mut src, &mut zip).map_err(local(&f))?;
+    }
+    zip.finish().map_err(zip_err)?;
+    Ok(())
+}
+
+fn encrypt_file(plain: &Path, sealed: &Path, passphrase: &str) -> Result<()> {
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
+    recipient.set_work_factor(WORK_FACTOR);
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+        .map_err(|e| Error::Archive(format!("加密失败（{e}）")))?;
+    let out = std::fs::File::create(sealed).map_err(local(sealed))?;
+    let mut writer = encryptor.wrap_output(std::io::BufWriter::new(out)).map_err(local(sealed))?;
+    let mut src = std::fs::File::open(plain).map_err(local(plain))?;
+    std::io::copy(&mut src, &mut writer).map_err(local(sealed))?;
+    writer.finish().and_then(|mut w| w.flush()).map_err(local(sealed))?;
+    Ok(())
+}
+
+/// An archive opened for reading: its folder, and the scratch folder to
+/// remove afterwards when it came from an encrypted file.
+pub struct Opened {
+    pub dir: PathBuf,
+    _scratch: Option<tempfile::TempDir>,
+}
+
+/// Opens an archive folder as it is, or decrypts and unpacks an encrypted
+/// archive into a scratch folder.
+pub fn open_archive(path: &Path, passphrase: Option<&str>) -> Result<Opened> {
+    if path.is_dir() {
+        return Ok(Opened { dir: path.to_path_buf(), _scratch: None });
+    }
+    if !path.is_file() {
+        return Err(Error::Archive(format!("找不到 {}（U盘可能已被拔出）。请插好U盘后重新选择。", path.display())));
+    }
+    let Some(passphrase) = passphrase.filter(|p| !p.is_empty()) else {
+        return Err(Error::Archive("这是加密的归档文件，请输入归档时设置的密码。".into()));
+    };
+    let scratch = tempfile::tempdir().map_err(local(&std::env::temp_dir()))?;
+    let file = std::fs::File::open(path).map_err(local(path))?;
+    let not_ours = || Error::Archive(format!("{} 不是支部台账的加密归档，或文件已损坏。", path.display()));
+    let decryptor = age::Decryptor::new_buffered(std::io::BufReader::new(file)).map_err(|_| not_ours())?;
+    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
+    let mut reader = decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(|e| match e {
+        age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
+            Error::Archive("密码不对，打不开这个加密归档。请核对密码（注意大小写）后重试。".into())
+        }
+        _ => not_ours(),
+    })?;
+    let zip_path = scratch.path().join("archive.zip");
+    {
+        let mut out = std::fs::File::create(&zip_path).map_err(local(&zip_path))?;
+        std::io::copy(&mut reader, &mut out).map_err(|_| not_ours())?;
+    }
+    let dir = scratch.path().join("archive");
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(&zip_path).map_err(local(&zip_path))?).map_err(|_| not_ours())?;
+    zip.extract(&dir).map_err(|_| not_ours())?;
+    Ok(Opened { dir, _scratch: Some(scratch) })
+}
+
+impl Store {
+    /// The archive as one encrypted file on the stick, with its 说明 beside
+    /// it. Made as a verified folder in a local scratch folder first, then
+    /// zipped, encrypted, written through the careful writer, decrypted
+    /// again from the stick and verified, and only then renamed.
+    pub fn create_sealed_archive(
+        &self,
+        year: i32,
+        dest: &Path,
+        today: NaiveDate,
+        app_version: &str,
+        passphrase: &str,
+        progress: &Progress,
+    ) -> Result<ArchiveDone> {
+        if passphrase.chars().count() < 6 {
+            return Err(Error::Archive("密码至少要 6 位。请记在交接清单上，忘了密码谁也打不开。".into()));
+        }
+        if !dest.is_dir() {
+            return Err(Error::Archive(format!(
+                "找不到文件夹 {}（U盘可能没有插好或已被拔出）。请插好U盘后重新选择。",
+                dest.display()
+            )));
+        }
+        let scratch = tempfile::tempdir().map_err(local(&std::env::temp_dir()))?;
+        let folder = PathBuf::from(self.create_archive(year, scratch.path(), today, app_version, progress)?.path);
+        let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let zip_path = scratch.path().join("archive.zip");
+        zip_dir(&folder, std::fs::File::create(&zip_path).map_err(local(&zip_path))?)?;
+        let sealed_local = scratch.path().join("archive.age");
+        encrypt_file(&zip_path, &sealed_local, passphrase)?;
+
+        let mut base = name.clone();
+        if dest.join(format!("{base}{SEALED_SUFFIX}")).exists() {
+            base = format!("{name}_{}", crate::store::now().format("%Y%m%d-%H%M%S"));
+        }
+        let final_file = dest.join(format!("{base}{SEALED_SUFFIX}"));
+        let final_readme = dest.join(format!("{base}_{README}"));
+        let tmp_file = dest.join(format!("{base}{SEALED_SUFFIX}（未完成，可删除）"));
+        let tmp_readme = dest.join(format!("{base}_{README}（未完成，可删除）"));
+        let mut note = std::fs::read_to_string(folder.join(README)).unwrap_or_default();
+        note.insert_str(
+            0,
+            &format!(
+                "本归档已加密：{base}{SEALED_SUFFIX} 需要归档时设置的密码才能打开。\r\n\
+                 用支部台账打开：归档备份 → 校验归档 / 从归档恢复，选择这个文件并输入密码。\r\n\
+                 没有软件时，也可以用开源工具 age（rage）解密：age -d -o 归档.zip 文件名，再解压。\r\n\r\n"
+            ),
+        );
+        let cleanup = || {
+            let _ = std::fs::remove_file(&tmp_file);
+            let _ = std::fs::remove_file(&tmp_readme);
+        };
+        let mut sink = Sink::new(progress, None);
+        let size = std::fs::metadata(&sealed_local).map(|m| m.len()).unwrap_or(0);
+        progress.total.store(size + note.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        progress.written.store(0, std::sync::atomic::Ordering::Relaxed);
+        if let Some(free) = fs4::available_space(dest).ok().filter(|free| *free < size + 64 * 1024) {
+            return Err(Error::Archive(format!(
+                "U盘剩余空间不足：加密归档需要约 {:.1} MB，只剩 {:.1} MB。请换一个U盘或删掉不需要的文件后再试。",
+                size as f64 / 1048576.0,
+                free as f64 / 1048576.0
+            )));
+        }
+        let result = (|| {
+            let mut src = std::fs::File::open(&sealed_local).map_err(local(&sealed_local))?;
+            sink.write_file(&tmp_file, &mut src).map_err(|e| sink.error(&tmp_file, e))?;
+            sink.write_file(&tmp_readme, &mut note.as_bytes()).map_err(|e| sink.error(&tmp_readme, e))?;
+            sink.sync_dirs(dest).map_err(|e| sink.error(dest, e))?;
+            // Read it back from the stick: decrypt, unpack, check every file.
+            let opened = open_archive(&tmp_file, Some(passphrase))?;
+            let report = verify_archive(&opened.dir)?;
+            if !report.ok {
+                return Err(Error::Archive(format!(
+                    "写入U盘后读回核对不一致（{}）。U盘可能有坏块，请换一个U盘再试。",
+                    report.bad_files.join("、")
+                )));
+            }
+            sink.rename(&tmp_readme, &final_readme).map_err(|e| sink.error(&final_readme, e))?;
+            sink.rename(&tmp_file, &final_file).map_err(|e| sink.error(&final_file, e))?;
+            Ok(ArchiveDone { path: final_file.display().to_string(), size, files: 1 })
+        })();
+        if result.is_err() {
+            cleanup();
+            let _ = std::fs::remove_file(&final_readme);
+        }
+        result
+    }
+}
