@@ -79,6 +79,11 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// 年度归档: `archive create|verify|restore`
+    Archive {
+        #[command(subcommand)]
+        action: ArchiveAction,
+    },
     /// 公民身份号码
     Id {
         #[command(subcommand)]
@@ -228,6 +233,32 @@ pub enum NoticeAction {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum ArchiveAction {
+    /// Write the year's archive into DIR (a USB stick); prints its path once verified
+    Create {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        to: PathBuf,
+        /// Encrypt into one file with the passphrase in this file (first line)
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Check every file of an archive against its manifest: exit 1 when not ok
+    Verify {
+        path: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Replace the data in --data-dir with the archive's (the current data is backed up first)
+    Restore {
+        path: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum IdAction {
     /// Check an ID number (GB 11643): exit 0 when valid, 1 when not
     Check { id: String },
@@ -256,8 +287,8 @@ pub fn main() -> i32 {
         Some(Command::Dues { action: DuesAction::Amount { category, base, farmer_amount } }) => {
             dues_amount(&category, base.as_deref(), farmer_amount.as_deref(), cli.json)
         }
-        Some(command) => match run_with_store(command, &data_dir, today, cli.json) {
-            Ok(()) => 0,
+        Some(command) => match dispatch(command, &data_dir, today, cli.json) {
+            Ok(code) => code,
             Err(e) => {
                 let e = ApiError::from(e);
                 if cli.json {
@@ -319,6 +350,91 @@ fn dues_amount(category: &str, base: Option<&str>, farmer: Option<&str>, as_json
                 eprintln!("错误：{msg}");
             }
             1
+        }
+    }
+}
+
+fn dispatch(command: Command, data_dir: &std::path::Path, today: NaiveDate, as_json: bool) -> Result<i32, Error> {
+    match command {
+        // Verify and restore never open (or create) the current database first.
+        Command::Archive { action } => run_archive(action, data_dir, today, as_json),
+        command => run_with_store(command, data_dir, today, as_json).map(|()| 0),
+    }
+}
+
+fn passphrase(file: &Option<PathBuf>) -> Result<Option<String>, Error> {
+    file.as_ref()
+        .map(|f| {
+            std::fs::read_to_string(f)
+                .map(|p| p.trim_end_matches(['\r', '\n']).to_string())
+                .map_err(|source| Error::DataDir { path: f.clone(), source })
+        })
+        .transpose()
+}
+
+fn run_archive(
+    action: ArchiveAction,
+    data_dir: &std::path::Path,
+    today: NaiveDate,
+    as_json: bool,
+) -> Result<i32, Error> {
+    use zhibu_core::archive::{finish_restore, open_archive, prepare_restore, verify_archive, Progress};
+    match action {
+        ArchiveAction::Create { year, to, passphrase_file } => {
+            let store = Store::open_dir(data_dir)?;
+            let version = env!("CARGO_PKG_VERSION");
+            let progress = Progress::default();
+            let done = match passphrase(&passphrase_file)? {
+                Some(p) => store.create_sealed_archive(year, &to, today, version, &p, &progress)?,
+                None => store.create_archive(year, &to, today, version, &progress)?,
+            };
+            if as_json {
+                say!("{}", serde_json::to_string(&done).unwrap_or_default());
+            } else {
+                say!("{}", done.path);
+            }
+            Ok(0)
+        }
+        ArchiveAction::Verify { path, passphrase_file } => {
+            let report = match open_archive(&path, passphrase(&passphrase_file)?.as_deref()) {
+                Ok(opened) => verify_archive(&opened.dir)?,
+                // An encrypted file that cannot be opened is not ok either.
+                Err(e @ Error::Archive(_)) if path.is_file() => zhibu_core::archive::VerifyReport {
+                    ok: false,
+                    bad_files: vec![path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()],
+                    checked: 0,
+                    message: e.to_string(),
+                },
+                Err(e) => return Err(e),
+            };
+            if as_json {
+                say!("{}", json!({ "ok": report.ok, "bad_files": report.bad_files, "checked": report.checked }));
+            } else {
+                say!("{}", report.message);
+            }
+            Ok(i32::from(!report.ok))
+        }
+        ArchiveAction::Restore { path, passphrase_file } => {
+            let opened = open_archive(&path, passphrase(&passphrase_file)?.as_deref())?;
+            let prepared = prepare_restore(&opened.dir, data_dir)?;
+            let done = finish_restore(prepared, data_dir)?;
+            if as_json {
+                say!("{}", serde_json::to_string(&done).unwrap_or_default());
+            } else {
+                let s = &done.summary;
+                say!(
+                    "已恢复：{} {} 年度归档（{} 名党员、{} 次会议）到 {}",
+                    s.branch,
+                    s.year,
+                    s.members,
+                    s.meetings,
+                    data_dir.display()
+                );
+                if let Some(b) = &done.backup {
+                    say!("原有数据已备份到：{b}");
+                }
+            }
+            Ok(0)
         }
     }
 }
@@ -573,7 +689,7 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                 say!("已生成：{}", path.display());
             }
         }
-        Command::Id { .. } | Command::Dues { action: DuesAction::Amount { .. } } => {
+        Command::Id { .. } | Command::Dues { action: DuesAction::Amount { .. } } | Command::Archive { .. } => {
             unreachable!("handled without a store")
         }
     }

@@ -255,3 +255,67 @@ fn all_cells(path: &std::path::Path) -> String {
     }
     out.join("\n")
 }
+
+#[test]
+fn archive_create_verify_and_restore_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    assert!(zhibu(&data, &["demo", "load"]).status.success());
+    let out = zhibu(&data, &["archive", "create", "--year", "2026", "--to", usb.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(path.ends_with("中共青石镇东山村支部委员会_2026年度党建台账归档"), "{path}");
+
+    let verify = zhibu(&data, &["--json", "archive", "verify", &path]);
+    assert_eq!(verify.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&verify.stdout).unwrap();
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["bad_files"], serde_json::json!([]));
+
+    // Restore into an empty data folder: the same roster.
+    let fresh = dir.path().join("new-pc");
+    let out = zhibu(&fresh, &["archive", "restore", &path]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let list = |d: &std::path::Path| String::from_utf8(zhibu(d, &["member", "list", "--json"]).stdout).unwrap();
+    assert_eq!(list(&fresh), list(&data));
+
+    // A flipped byte: exit 1 and the file named.
+    let book = std::path::Path::new(&path).join("说明.txt");
+    let mut bytes = std::fs::read(&book).unwrap();
+    bytes[10] ^= 1;
+    std::fs::write(&book, bytes).unwrap();
+    let verify = zhibu(&data, &["--json", "archive", "verify", &path]);
+    assert_eq!(verify.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&verify.stdout).unwrap();
+    assert_eq!(v["bad_files"], serde_json::json!(["说明.txt"]));
+    let refused = zhibu(&dir.path().join("third"), &["archive", "restore", &path]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("已损坏"));
+
+    // Encrypted: one file, the passphrase from a file.
+    let pass = dir.path().join("pass.txt");
+    std::fs::write(&pass, "东山村2026\n").unwrap();
+    let out = zhibu(
+        &data,
+        &[
+            "archive",
+            "create",
+            "--year",
+            "2026",
+            "--to",
+            usb.to_str().unwrap(),
+            "--passphrase-file",
+            pass.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let sealed = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(sealed.ends_with(".zhibu.age"));
+    let ok = zhibu(&data, &["--json", "archive", "verify", &sealed, "--passphrase-file", pass.to_str().unwrap()]);
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    std::fs::write(&pass, "wrong-pass").unwrap();
+    let bad = zhibu(&data, &["--json", "archive", "verify", &sealed, "--passphrase-file", pass.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+}
