@@ -434,3 +434,130 @@ pub fn notice_export(state: State<'_, AppState>, request: NoticeRequest, terms: 
 pub fn sheet_export(state: State<'_, AppState>, sheet: String, year: i32) -> ApiResult<Exported> {
     Ok(state.store()?.export_sheet(&sheet, year, state.today(), &export_dir(&state))?)
 }
+
+// ---- 归档备份 ----
+
+use crate::error::ApiError;
+use crate::state::ArchiveJob;
+use zhibu_core::archive::{
+    finish_restore, open_archive, prepare_backup_restore, prepare_restore, removable_targets, ArchiveDone,
+    ArchiveSummary, RestoreDone, Target, VerifyReport,
+};
+use zhibu_core::store::backups::{backup_database, list_backups, BackupFile, StartCheck};
+
+/// USB sticks and drives plugged in now.
+#[tauri::command(async)]
+pub fn archive_targets() -> Vec<Target> {
+    removable_targets()
+}
+
+/// Starts writing the year's archive in the background; `archive_status` reports.
+#[tauri::command(async)]
+pub fn archive_start(state: State<'_, AppState>, year: i32, dest: String, passphrase: Option<String>) -> ApiResult<()> {
+    let mut job = state.archive.lock().unwrap_or_else(|p| p.into_inner());
+    if job.running {
+        return Err(ApiError::from(zhibu_core::Error::Archive("正在归档，请等这一次完成或取消后再开始。".into())));
+    }
+    *job = ArchiveJob { running: true, ..Default::default() };
+    let progress = job.progress.clone();
+    drop(job);
+    let state = state.inner().clone();
+    std::thread::spawn(move || {
+        let result = state.store().and_then(|store| {
+            let dest = std::path::Path::new(&dest);
+            let version = env!("CARGO_PKG_VERSION");
+            let done = match passphrase.filter(|p| !p.is_empty()) {
+                Some(p) => store.create_sealed_archive(year, dest, state.today(), version, &p, &progress),
+                None => store.create_archive(year, dest, state.today(), version, &progress),
+            };
+            done.map_err(ApiError::from)
+        });
+        let mut job = state.archive.lock().unwrap_or_else(|p| p.into_inner());
+        job.running = false;
+        match result {
+            Ok(done) => job.done = Some(done),
+            Err(e) => job.error = Some(e),
+        }
+    });
+    Ok(())
+}
+
+#[derive(serde::Serialize)]
+pub struct ArchiveStatus {
+    pub running: bool,
+    pub written: u64,
+    pub total: u64,
+    pub done: Option<ArchiveDone>,
+    pub error: Option<ApiError>,
+}
+
+#[tauri::command(async)]
+pub fn archive_status(state: State<'_, AppState>) -> ArchiveStatus {
+    use std::sync::atomic::Ordering::Relaxed;
+    let job = state.archive.lock().unwrap_or_else(|p| p.into_inner());
+    ArchiveStatus {
+        running: job.running,
+        written: job.progress.written.load(Relaxed),
+        total: job.progress.total.load(Relaxed),
+        done: job.done.clone(),
+        error: job.error.clone(),
+    }
+}
+
+#[tauri::command(async)]
+pub fn archive_cancel(state: State<'_, AppState>) {
+    let job = state.archive.lock().unwrap_or_else(|p| p.into_inner());
+    job.progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// 校验归档: a folder, or an encrypted file with its passphrase.
+#[tauri::command(async)]
+pub fn archive_verify(path: String, passphrase: Option<String>) -> ApiResult<VerifyReport> {
+    let opened = open_archive(std::path::Path::new(&path), passphrase.as_deref())?;
+    Ok(zhibu_core::archive::verify_archive(&opened.dir)?)
+}
+
+/// What an archive holds, shown before restoring (verifies it first).
+#[tauri::command(async)]
+pub fn archive_inspect(path: String, passphrase: Option<String>) -> ApiResult<ArchiveSummary> {
+    let opened = open_archive(std::path::Path::new(&path), passphrase.as_deref())?;
+    Ok(zhibu_core::archive::inspect_archive(&opened.dir)?)
+}
+
+/// 从归档恢复: verify, stage and check, back up the current data, swap.
+#[tauri::command(async)]
+pub fn archive_restore(state: State<'_, AppState>, path: String, passphrase: Option<String>) -> ApiResult<RestoreDone> {
+    let opened = open_archive(std::path::Path::new(&path), passphrase.as_deref())?;
+    let prepared = prepare_restore(&opened.dir, state.data_dir())?;
+    state.swap_database(|| finish_restore(prepared, state.data_dir()))
+}
+
+#[derive(serde::Serialize)]
+pub struct BackupList {
+    pub backups: Vec<BackupFile>,
+    /// Set when the database was found damaged at start and moved aside.
+    pub start_check: Option<StartCheck>,
+}
+
+#[tauri::command(async)]
+pub fn backup_list(state: State<'_, AppState>) -> BackupList {
+    BackupList { backups: list_backups(state.data_dir()), start_check: state.start_check.clone() }
+}
+
+#[tauri::command(async)]
+pub fn backup_now(state: State<'_, AppState>) -> ApiResult<Option<String>> {
+    let _store = state.store()?;
+    Ok(backup_database(state.data_dir(), "手动")?.map(|p| p.display().to_string()))
+}
+
+/// Restores a snapshot from `备份/` (the current data is backed up first).
+#[tauri::command(async)]
+pub fn backup_restore(state: State<'_, AppState>, path: String) -> ApiResult<RestoreDone> {
+    let dir = state.data_dir().join(zhibu_core::store::backups::BACKUP_DIR);
+    let file = std::path::Path::new(&path);
+    if !file.starts_with(&dir) {
+        return Err(ApiError::from(zhibu_core::Error::NotFound("备份")));
+    }
+    let prepared = prepare_backup_restore(file, state.data_dir())?;
+    state.swap_database(|| finish_restore(prepared, state.data_dir()))
+}

@@ -69,6 +69,16 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
         commands::notice_preview,
         commands::notice_drafts,
         commands::sheet_export,
+        commands::archive_targets,
+        commands::archive_start,
+        commands::archive_status,
+        commands::archive_cancel,
+        commands::archive_verify,
+        commands::archive_inspect,
+        commands::archive_restore,
+        commands::backup_list,
+        commands::backup_now,
+        commands::backup_restore,
     ])
 }
 

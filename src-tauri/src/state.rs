@@ -4,7 +4,9 @@
 use crate::error::ApiError;
 use chrono::{Local, NaiveDate};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
+use zhibu_core::archive::{ArchiveDone, Progress};
+use zhibu_core::store::backups::{self, StartCheck};
 use zhibu_core::Store;
 
 /// The OS app-data folder (`~/.local/share/cn.zhibu.taizhang` on Linux,
@@ -21,25 +23,110 @@ pub fn resolve_data_dir(flag: Option<PathBuf>) -> PathBuf {
         .unwrap_or_else(default_data_dir)
 }
 
-pub struct AppState {
-    store: Result<Mutex<Store>, ApiError>,
+/// The year-end archive being written in the background, for the progress bar.
+#[derive(Default)]
+pub struct ArchiveJob {
+    pub running: bool,
+    pub done: Option<ArchiveDone>,
+    pub error: Option<ApiError>,
+    pub progress: Arc<Progress>,
+}
+
+/// What the app holds, shared with background work (the archive thread).
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
+    /// The open store, or why it could not be opened. Behind one lock so a
+    /// restore can close it, swap the file, and open the new one.
+    store: Mutex<Result<Store, ApiError>>,
     data_dir: PathBuf,
     fixed_today: Option<NaiveDate>,
+    /// What the start-up check found wrong (a damaged database moved aside).
+    pub start_check: Option<StartCheck>,
+    pub archive: Mutex<ArchiveJob>,
+}
+
+/// The store, while its lock is held.
+pub struct StoreGuard<'a>(MutexGuard<'a, Result<Store, ApiError>>);
+
+impl std::ops::Deref for StoreGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        match &*self.0 {
+            Ok(s) => s,
+            Err(_) => unreachable!("a StoreGuard is only made for an open store"),
+        }
+    }
+}
+
+impl std::ops::DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        match &mut *self.0 {
+            Ok(s) => s,
+            Err(_) => unreachable!("a StoreGuard is only made for an open store"),
+        }
+    }
 }
 
 impl AppState {
-    /// Opens the store in `data_dir`. A failure is kept and shown by every
-    /// command, so the window still opens and says what is wrong.
+    /// Checks the database (`quick_check`; a damaged one is moved aside),
+    /// makes the day's first snapshot, and opens the store. A failure is kept
+    /// and shown by every command, so the window still opens and says what
+    /// is wrong — and a backup or an archive can still be restored.
     pub fn open(data_dir: PathBuf, fixed_today: Option<NaiveDate>) -> AppState {
-        let store = Store::open_dir(&data_dir).map(Mutex::new).map_err(ApiError::from);
-        AppState { store, data_dir, fixed_today }
+        let today = fixed_today.unwrap_or_else(|| Local::now().date_naive());
+        let start_check = backups::check_at_start(&data_dir);
+        if start_check.is_none() {
+            // A failed snapshot must not keep the secretary from working.
+            let _ = backups::daily_backup(&data_dir, today);
+        }
+        let store = match &start_check {
+            Some(found) => Err(ApiError {
+                code: "database_damaged".into(),
+                message: format!(
+                    "数据文件损坏了，已把它移到一边保存（{}），没有删除。请到“归档备份”里从最近的备份或年度归档恢复。",
+                    found.moved_to.clone().unwrap_or_default()
+                ),
+                fields: None,
+            }),
+            None => Store::open_dir(&data_dir).map_err(ApiError::from),
+        };
+        AppState(Arc::new(Shared {
+            store: Mutex::new(store),
+            data_dir,
+            fixed_today,
+            start_check,
+            archive: Mutex::default(),
+        }))
     }
+}
 
-    pub fn store(&self) -> Result<MutexGuard<'_, Store>, ApiError> {
-        match &self.store {
-            Ok(m) => Ok(m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
+impl Shared {
+    pub fn store(&self) -> Result<StoreGuard<'_>, ApiError> {
+        let guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match &*guard {
+            Ok(_) => Ok(StoreGuard(guard)),
             Err(e) => Err(e.clone()),
         }
+    }
+
+    /// Closes the store, runs `swap` (which replaces the database file), and
+    /// opens the store again — the old one if `swap` failed.
+    pub fn swap_database<T>(&self, swap: impl FnOnce() -> Result<T, zhibu_core::Error>) -> Result<T, ApiError> {
+        let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let closed = std::mem::replace(&mut *guard, Err(ApiError::from(zhibu_core::Error::NotFound("数据文件"))));
+        drop(closed);
+        let result = swap();
+        *guard = Store::open_dir(&self.data_dir).map_err(ApiError::from);
+        Ok(result?)
     }
 
     pub fn data_dir(&self) -> &Path {

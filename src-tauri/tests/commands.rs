@@ -244,3 +244,51 @@ fn notices_come_back_masked_and_bad_forms_name_their_fields() {
     let err = invoke(&a.main, "notice_preview", json!({ "request": review, "terms": {} })).unwrap_err();
     assert_eq!(err["code"], "not_found");
 }
+
+/// 归档备份 through the commands: archive in the background with progress,
+/// verify, then restore into another app's data (its old data backed up),
+/// which then serves the restored roster.
+#[test]
+fn an_archive_made_in_one_app_restores_into_another() {
+    let a = app();
+    invoke(&a.main, "demo_load", json!({})).unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    let dest = usb.path().to_str().unwrap();
+    invoke(&a.main, "archive_start", json!({ "year": 2026, "dest": dest, "passphrase": null })).unwrap();
+    let mut status = json!(null);
+    for _ in 0..200 {
+        status = invoke(&a.main, "archive_status", json!({})).unwrap();
+        if status["running"] == false {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(status["error"], json!(null), "{status}");
+    let path = status["done"]["path"].as_str().unwrap().to_string();
+    assert!(status["written"].as_u64().unwrap() > 10_000, "{status}");
+    assert!(status["written"].as_u64().unwrap() <= status["total"].as_u64().unwrap());
+    let report = invoke(&a.main, "archive_verify", json!({ "path": path, "passphrase": null })).unwrap();
+    assert_eq!(report["ok"], true);
+    let bad = invoke(&a.main, "archive_verify", json!({ "path": dest, "passphrase": null })).unwrap_err();
+    assert_eq!(bad["code"], "archive_failed", "a folder that is not an archive: {bad}");
+
+    let b = app();
+    invoke(&b.main, "member_create", json!({ "input": good_member() })).unwrap();
+    let summary = invoke(&b.main, "archive_inspect", json!({ "path": path, "passphrase": null })).unwrap();
+    assert_eq!(summary["year"], 2026);
+    let done = invoke(&b.main, "archive_restore", json!({ "path": path, "passphrase": null })).unwrap();
+    assert!(done["backup"].as_str().unwrap().contains("恢复前_"));
+    let roster_a = invoke(&a.main, "member_list", json!({ "query": {} })).unwrap();
+    let roster_b = invoke(&b.main, "member_list", json!({ "query": {} })).unwrap();
+    assert_eq!(roster_a, roster_b, "the restored app serves the archive's roster at once");
+    let backups = invoke(&b.main, "backup_list", json!({})).unwrap();
+    let kinds: Vec<&str> = backups["backups"].as_array().unwrap().iter().map(|b| b["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"恢复前"), "{kinds:?}");
+    // The replaced data can be brought back from its backup.
+    let backup = done["backup"].as_str().unwrap();
+    invoke(&b.main, "backup_restore", json!({ "path": backup })).unwrap();
+    let back = invoke(&b.main, "member_list", json!({ "query": {} })).unwrap();
+    assert_eq!(back.as_array().unwrap().len(), 1);
+    let outside = invoke(&b.main, "backup_restore", json!({ "path": path })).unwrap_err();
+    assert_eq!(outside["code"], "not_found", "only files in 备份/ are restored this way");
+}

@@ -18,7 +18,10 @@ mod restore;
 mod sealed;
 mod sink;
 
-pub use restore::{finish_restore, inspect_archive, prepare_restore, ArchiveSummary, PreparedRestore, RestoreDone};
+pub use restore::{
+    finish_restore, inspect_archive, prepare_backup_restore, prepare_restore, ArchiveSummary, PreparedRestore,
+    RestoreDone,
+};
 pub use sealed::{open_archive, Opened, MAX_WORK_FACTOR, SEALED_SUFFIX, WORK_FACTOR};
 
 use crate::error::{Error, Result};
@@ -145,6 +148,45 @@ pub(crate) fn read_manifest(dir: &Path) -> Result<Manifest> {
     })?;
     serde_json::from_str(&text)
         .map_err(|_| Error::Archive(format!("归档里的 {MANIFEST} 已损坏，无法读取。请用另一份归档或备份。")))
+}
+
+/// A folder the secretary may archive to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Target {
+    pub path: String,
+    pub label: String,
+    pub free_bytes: Option<u64>,
+}
+
+/// The USB sticks and other drives plugged in now: `/media/<user>/*` and
+/// `/run/media/<user>/*` on Linux (UOS, Kylin), drive letters D: to Z: on
+/// Windows.
+pub fn removable_targets() -> Vec<Target> {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    if cfg!(windows) {
+        roots.extend((b'D'..=b'Z').map(|c| PathBuf::from(format!("{}:\\", c as char))).filter(|p| p.is_dir()));
+    } else {
+        let user = std::env::var("USER").unwrap_or_default();
+        for base in [format!("/media/{user}"), format!("/run/media/{user}"), "/media".into()] {
+            if let Ok(rd) = std::fs::read_dir(&base) {
+                roots.extend(
+                    rd.flatten()
+                        .map(|e| e.path())
+                        .filter(|p| p.is_dir() && p.file_name().is_some_and(|n| n != user.as_str())),
+                );
+            }
+        }
+    }
+    roots.sort();
+    roots.dedup();
+    roots
+        .into_iter()
+        .map(|p| Target {
+            label: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string()),
+            free_bytes: free_space(&p),
+            path: p.display().to_string(),
+        })
+        .collect()
 }
 
 /// A fresh name in the system's temporary folder (unique per process and call).

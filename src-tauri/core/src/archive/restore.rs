@@ -58,24 +58,55 @@ fn stage(archive: &Path, staging: &Path) -> Result<ArchiveSummary> {
     if manifest.schema_version > SCHEMA_VERSION {
         return Err(Error::SchemaTooNew { found: manifest.schema_version, supported: SCHEMA_VERSION });
     }
+    let mut summary = copy_and_check(&archive.join(DB_IN_ARCHIVE), staging)?;
+    summary.year = manifest.year;
+    summary.created_at = manifest.created_at;
+    summary.app_version = manifest.app_version;
+    summary.schema_version = manifest.schema_version;
+    Ok(summary)
+}
+
+/// Copies a database file to `staging`, opens it (migrating an older one),
+/// and checks it; what it holds.
+fn copy_and_check(from: &Path, staging: &Path) -> Result<ArchiveSummary> {
     let _ = std::fs::remove_file(staging);
-    std::fs::copy(archive.join(DB_IN_ARCHIVE), staging).map_err(io_err(staging))?;
+    std::fs::copy(from, staging).map_err(io_err(staging))?;
     std::fs::File::open(staging).and_then(|f| f.sync_all()).map_err(io_err(staging))?;
     let store = Store::open_file(staging)?;
     let check: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if check != "ok" {
-        return Err(Error::Corrupt(format!("归档里的数据库没有通过完整性检查（{check}）")));
+        return Err(Error::Corrupt(format!("这份数据没有通过完整性检查（{check}）")));
     }
     Ok(ArchiveSummary {
         branch: store.branch()?.name,
-        year: manifest.year,
-        created_at: manifest.created_at,
-        app_version: manifest.app_version,
-        schema_version: manifest.schema_version,
+        year: 0,
+        created_at: String::new(),
+        app_version: String::new(),
+        schema_version: store.schema_version()?,
         members: count(&store, "SELECT count(*) FROM members WHERE deleted_at IS NULL")?,
         meetings: count(&store, "SELECT count(*) FROM meetings WHERE deleted_at IS NULL")?,
         payments: count(&store, "SELECT count(*) FROM dues_payments")?,
     })
+}
+
+/// Step one for a snapshot from `备份/`: copy it to the staging file and
+/// check it. The current database is not touched.
+pub fn prepare_backup_restore(file: &Path, data_dir: &Path) -> Result<PreparedRestore> {
+    let staging = data_dir.join(STAGING);
+    match copy_and_check(file, &staging) {
+        Ok(mut summary) => {
+            summary.created_at = crate::store::backups::list_backups(data_dir)
+                .into_iter()
+                .find(|b| Path::new(&b.path) == file)
+                .map(|b| b.made_at)
+                .unwrap_or_default();
+            Ok(PreparedRestore { staging, summary })
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&staging);
+            Err(e)
+        }
+    }
 }
 
 /// What an archive holds (after verifying it), without changing anything
