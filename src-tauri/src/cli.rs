@@ -79,6 +79,12 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// For the crash test: creates members one by one, printing each id once its commit returned
+    #[command(hide = true)]
+    CrashWriter {
+        #[arg(long)]
+        count: usize,
+    },
     /// 年度归档: `archive create|verify|restore`
     Archive {
         #[command(subcommand)]
@@ -442,6 +448,31 @@ fn run_archive(
 fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate, as_json: bool) -> Result<(), Error> {
     let mut store = Store::open_dir(data_dir)?;
     match command {
+        Command::CrashWriter { count } => {
+            use std::io::Write;
+            let start: usize = store.member_count()? as usize;
+            let mut out = std::io::stdout().lock();
+            for i in start..start + count {
+                let first17 =
+                    format!("410102{}{:02}{:02}{:03}", 1950 + i % 50, 1 + i % 12, 1 + i % 28, (i / 600) % 500 * 2 + 1);
+                let id = format!("{first17}{}", idcard::check_char(first17.as_bytes()));
+                let form = zhibu_core::members::MemberForm {
+                    name: format!("测试{i}"),
+                    sex: "male".into(),
+                    ethnicity: "汉族".into(),
+                    birth_date: format!("{}-{:02}-{:02}", 1950 + i % 50, 1 + i % 12, 1 + i % 28),
+                    id_number: id,
+                    kind: "full".into(),
+                    admitted_on: format!("{}-07-01", 1975 + i % 50),
+                    full_member_on: format!("{}-07-01", 1976 + i % 50),
+                    ..Default::default()
+                };
+                let m = store.create_member(&form, today)?;
+                // Printed only after the commit returned: the test holds us to it.
+                let _ = writeln!(out, "{}", m.id);
+                let _ = out.flush();
+            }
+        }
         Command::Demo { action: DemoAction::Load { if_empty } } => {
             if if_empty && !store.is_empty()? {
                 if as_json {
