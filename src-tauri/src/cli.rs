@@ -85,6 +85,11 @@ pub enum Command {
         #[arg(long)]
         count: usize,
     },
+    /// 导入花名册 from .xlsx/.xls/.csv: `import roster FILE [--sheet NAME] [--dry-run] [--skip-errors]`
+    Import {
+        #[command(subcommand)]
+        action: ImportAction,
+    },
     /// 年度归档: `archive create|verify|restore`
     Archive {
         #[command(subcommand)]
@@ -235,6 +240,22 @@ pub enum NoticeAction {
         out: PathBuf,
         #[command(flatten)]
         terms: TermArgs,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportAction {
+    /// Preview or import members; writes only when no row has an error (unless --skip-errors)
+    Roster {
+        file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Only show what would happen
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows even when some rows have errors
+        #[arg(long)]
+        skip_errors: bool,
     },
 }
 
@@ -471,6 +492,51 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                 // Printed only after the commit returned: the test holds us to it.
                 let _ = writeln!(out, "{}", m.id);
                 let _ = out.flush();
+            }
+        }
+        Command::Import { action: ImportAction::Roster { file, sheet, dry_run, skip_errors } } => {
+            let bytes = std::fs::read(&file).map_err(|source| Error::DataDir { path: file.clone(), source })?;
+            let req = zhibu_core::import::ImportRequest {
+                file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                sheet,
+                mapping: None,
+            };
+            let preview = store.import_preview(&bytes, &req, today)?;
+            let mut result = preview.clone();
+            let refused = !dry_run && preview.error > 0 && !skip_errors;
+            if !dry_run && !refused {
+                result = store.import_members(&bytes, &req, skip_errors, today)?;
+            }
+            if as_json {
+                let rows: Vec<serde_json::Value> = result
+                    .rows
+                    .iter()
+                    .map(|r| json!({ "row": r.row, "outcome": r.outcome, "name": r.name, "code": r.code, "message": r.message }))
+                    .collect();
+                say!(
+                    "{}",
+                    json!({ "rows": rows, "new": result.new, "update": result.update, "error": result.error,
+                            "written": result.written, "sheet": result.sheet, "header_row": result.header_row })
+                );
+            } else {
+                for r in &result.rows {
+                    let what = match r.outcome.as_str() {
+                        "new" => "新增",
+                        "update" => "更新",
+                        _ => "错误",
+                    };
+                    say!("第 {} 行 {} {}：{}", r.row, r.name, what, r.message);
+                }
+                say!(
+                    "新增 {} 人，更新 {} 人，错误 {} 行；已写入 {} 人。",
+                    result.new,
+                    result.update,
+                    result.error,
+                    result.written
+                );
+            }
+            if refused {
+                return Err(Error::Import(format!("有 {} 行有错误，没有导入任何内容。", preview.error)));
             }
         }
         Command::Demo { action: DemoAction::Load { if_empty } } => {

@@ -28,6 +28,7 @@ impl From<Error> for ApiError {
             Error::Workbook(_) => "workbook_failed",
             Error::Archive(_) => "archive_failed",
             Error::Cancelled => "cancelled",
+            Error::Import(_) => "import_failed",
         };
         let fields = match &e {
             Error::Validation(f) => Some(f.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()),

@@ -75,4 +75,8 @@ pub enum Error {
 
     #[error("已取消，没有留下未完成的文件。")]
     Cancelled,
+
+    /// A roster could not be imported; the message says why and what to do. Nothing was written.
+    #[error("{0}")]
+    Import(String),
 }

@@ -15,6 +15,7 @@ pub mod demo;
 pub mod dues;
 pub mod error;
 pub mod idcard;
+pub mod import;
 pub mod meetings;
 pub mod members;
 pub mod notices;

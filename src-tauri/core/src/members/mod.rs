@@ -12,6 +12,8 @@ pub use model::{
     mask_phone, next_anniversary, CommitteeRole, LostContactReason, Member, MemberKind, PoliticalBirthday, Status,
     TransferDirection, EDUCATIONS, ETHNICITIES,
 };
-pub(crate) use repo::{add_transfer_in, change_status_in, insert_checked_in, load_in};
+pub(crate) use repo::{
+    add_transfer_in, change_status_in, field_label as repo_field_label, insert_checked_in, load_in, update_checked_in,
+};
 pub use repo::{Group, MemberFile, MemberQuery, StatusChange, StatusForm, Transfer, TransferForm};
 pub use validate::{check_form, clean, clean_name, clean_phone, CheckedMember, GroupChoice, MemberForm};

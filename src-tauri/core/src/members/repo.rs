@@ -395,23 +395,7 @@ impl Store {
     pub fn update_member(&mut self, id: i64, form: &MemberForm, today: NaiveDate) -> Result<Member> {
         let checked = check_form(form, today).map_err(Error::Validation)?;
         let tx = self.conn_mut().transaction()?;
-        let old = load(&tx, id)?;
-        if old.deleted {
-            return Err(Error::NotFound("党员档案"));
-        }
-        let group_id = check_in_db(&tx, &checked, Some(id))?;
-        write_member(&tx, Some(id), &checked, group_id)?;
-        let before = field_texts(&as_checked(&old), old.group_name.as_deref());
-        let after = field_texts(&checked, group_name(&tx, group_id)?.as_deref());
-        let changes: Vec<FieldChange> = before
-            .into_iter()
-            .zip(after)
-            .filter(|((_, a), (_, b))| a != b)
-            .map(|((field, old), (_, new))| FieldChange { field: field.into(), old, new })
-            .collect();
-        if !changes.is_empty() {
-            changelog::record(&tx, ENTITY, id, "update", &changes)?;
-        }
+        update_checked_in(&tx, id, &checked)?;
         tx.commit()?;
         load(self.conn(), id)
     }
@@ -558,6 +542,29 @@ impl Store {
         let rows = stmt.query_map([], |r| Ok(Group { id: r.get(0)?, name: r.get(1)?, member_count: r.get(2)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Updates a member from a checked form, with the changed fields in the
+/// change log, inside the caller's transaction.
+pub(crate) fn update_checked_in(tx: &Connection, id: i64, checked: &CheckedMember) -> Result<()> {
+    let old = load(tx, id)?;
+    if old.deleted {
+        return Err(Error::NotFound("党员档案"));
+    }
+    let group_id = check_in_db(tx, checked, Some(id))?;
+    write_member(tx, Some(id), checked, group_id)?;
+    let before = field_texts(&as_checked(&old), old.group_name.as_deref());
+    let after = field_texts(checked, group_name(tx, group_id)?.as_deref());
+    let changes: Vec<FieldChange> = before
+        .into_iter()
+        .zip(after)
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((field, old), (_, new))| FieldChange { field: field.into(), old, new })
+        .collect();
+    if !changes.is_empty() {
+        changelog::record(tx, ENTITY, id, "update", &changes)?;
+    }
+    Ok(())
 }
 
 /// Inserts a checked member with its change-log entry, inside the caller's transaction.

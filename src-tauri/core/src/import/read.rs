@@ -1,0 +1,218 @@
+//! Reading a spreadsheet as people keep them: .xlsx, .xls (calamine) and
+//! .csv (UTF-8 or the GBK that Excel writes on Chinese Windows), merged
+//! cells filled in from their top-left cell. A parser panic on a hostile
+//! file becomes an error; nothing here can bring the app down.
+
+use crate::error::{Error, Result};
+use calamine::{Data, Reader};
+use chrono::NaiveDate;
+use std::io::Cursor;
+
+/// The most data rows an import reads (a branch has tens, a township hundreds).
+pub const MAX_ROWS: usize = 5_000;
+/// The most columns looked at.
+pub const MAX_COLS: usize = 60;
+/// The largest file accepted.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text, numbers without a trailing `.0`.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => format!("{n}"),
+            Cell::Date(d) => d.to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+fn bad_file(name: &str) -> Error {
+    Error::Import(format!(
+        "读不出“{name}”：它不是 Excel/WPS 表格（.xlsx、.xls）或 .csv 文件，或者文件已损坏。请在 WPS 里打开它，另存为 .xlsx 后再导入。"
+    ))
+}
+
+fn cell_of(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Bool(b) => Cell::Text(if *b { "是" } else { "否" }.into()),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(t) if dt.is_datetime() => Cell::Date(t.date()),
+            _ => Cell::Number(dt.as_f64()),
+        },
+        Data::DateTimeIso(s) => NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
+            .map(Cell::Date)
+            .unwrap_or_else(|_| Cell::Text(s.clone())),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(_) => Cell::Text("#错误".into()),
+    }
+}
+
+/// Every sheet of the file, as rows of cells (at most [`MAX_ROWS`] + a header area).
+pub fn read_file(bytes: &[u8], file_name: &str) -> Result<Vec<Sheet>> {
+    if bytes.len() > MAX_BYTES {
+        return Err(Error::Import(format!("“{file_name}”太大了（超过 20 MB），不像是党员名册。请确认选对了文件。")));
+    }
+    let ext = file_name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    let bytes = bytes.to_vec();
+    let name = file_name.to_string();
+    // calamine is trusted, but a hostile file must not take the app down with it.
+    let read = std::panic::catch_unwind(move || {
+        if ext == "csv" || ext == "txt" {
+            Ok(vec![Sheet { name: "CSV".into(), rows: read_csv(&bytes)? }])
+        } else {
+            read_workbook(&bytes, &name)
+        }
+    });
+    match read {
+        Ok(r) => r,
+        Err(_) => Err(bad_file(file_name)),
+    }
+}
+
+fn read_workbook(bytes: &[u8], name: &str) -> Result<Vec<Sheet>> {
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|_| bad_file(name))?;
+    let names = book.sheet_names();
+    let mut out = Vec::new();
+    for sheet in names {
+        let Ok(range) = book.worksheet_range(&sheet) else { continue };
+        let (h, w) = range.get_size();
+        if h > MAX_ROWS + 50 {
+            return Err(Error::Import(format!(
+                "工作表“{sheet}”有 {h} 行，太多了（最多 {MAX_ROWS} 行）。请确认选对了文件，或把名册单独存成一个表格。"
+            )));
+        }
+        let start = range.start().unwrap_or((0, 0));
+        let width = w.min(MAX_COLS);
+        let mut rows: Vec<Vec<Cell>> = vec![vec![Cell::Empty; width + start.1 as usize]; h + start.0 as usize];
+        for (r, row) in range.rows().enumerate() {
+            for (c, d) in row.iter().take(width).enumerate() {
+                rows[r + start.0 as usize][c + start.1 as usize] = cell_of(d);
+            }
+        }
+        // Merged cells (a 党小组 written once for several rows): every cell
+        // of the region takes the top-left value.
+        let merges = match &mut book {
+            calamine::Sheets::Xlsx(x) => x.worksheet_merge_cells(&sheet).and_then(|r| r.ok()),
+            calamine::Sheets::Xls(x) => x.worksheet_merge_cells(&sheet),
+            _ => None,
+        };
+        for m in merges.unwrap_or_default() {
+            let (r0, c0) = (m.start.0 as usize, m.start.1 as usize);
+            let value = rows.get(r0).and_then(|r| r.get(c0)).cloned().unwrap_or(Cell::Empty);
+            for r in r0..=(m.end.0 as usize).min(rows.len().saturating_sub(1)) {
+                for c in c0..=(m.end.1 as usize).min(rows[r].len().saturating_sub(1)) {
+                    rows[r][c] = value.clone();
+                }
+            }
+        }
+        out.push(Sheet { name: sheet, rows });
+    }
+    if out.is_empty() {
+        return Err(bad_file(name));
+    }
+    Ok(out)
+}
+
+/// UTF-8 (with or without BOM), else GBK (Excel's "CSV" on Chinese Windows).
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::GBK.decode(bytes).0.into_owned(),
+    }
+}
+
+/// RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside.
+fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
+    let text = decode(bytes);
+    if text.contains('\0') {
+        return Err(bad_file("CSV"));
+    }
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut row: Vec<Cell> = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    let push_field = |row: &mut Vec<Cell>, field: &mut String| {
+        let f = std::mem::take(field);
+        row.push(if f.is_empty() { Cell::Empty } else { Cell::Text(f) });
+    };
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => push_field(&mut row, &mut field),
+            (false, '\r') => {}
+            (false, '\n') => {
+                push_field(&mut row, &mut field);
+                rows.push(std::mem::take(&mut row));
+                if rows.len() > MAX_ROWS + 50 {
+                    return Err(Error::Import(format!("这个 CSV 文件超过 {MAX_ROWS} 行，太多了。请确认选对了文件。")));
+                }
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        push_field(&mut row, &mut field);
+        rows.push(row);
+    }
+    for r in &mut rows {
+        r.truncate(MAX_COLS);
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_in_utf8_and_gbk_with_quotes() {
+        let utf8 = "姓名,备注\r\n张三,\"说了\"\"好\"\"，\n换行\"\r\n";
+        let rows = read_csv(utf8.as_bytes()).unwrap();
+        assert_eq!(rows[1][1], Cell::Text("说了\"好\"，\n换行".into()));
+        let (gbk, _, _) = encoding_rs::GBK.encode("姓名,性别\n李四,男\n");
+        let rows = read_csv(&gbk).unwrap();
+        assert_eq!(rows[1], vec![Cell::Text("李四".into()), Cell::Text("男".into())]);
+    }
+
+    #[test]
+    fn numbers_read_as_people_wrote_them() {
+        assert_eq!(Cell::Number(13.0).text(), "13");
+        assert_eq!(Cell::Number(1985.07).text(), "1985.07");
+    }
+}
