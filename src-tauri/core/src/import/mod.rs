@@ -8,9 +8,11 @@
 //! transaction: every chosen row or none.
 
 mod read;
+mod template;
 mod values;
 
 pub use read::{read_file, Cell, Sheet, MAX_BYTES, MAX_ROWS};
+pub use template::import_template;
 pub use values::{parse_date, parse_id};
 
 use crate::error::{Error, Result};
@@ -283,7 +285,11 @@ impl Store {
         let header = &sheet.rows[header_at];
         let fields: Vec<String> = match &req.mapping {
             Some(m) => (0..header.len()).map(|i| m.get(i).cloned().unwrap_or_default()).collect(),
-            None => guessed.iter().map(|f| f.unwrap_or("").to_string()).collect(),
+            // Guessed: the first column of a field wins (工作单位 and 职务 as two columns).
+            None => {
+                let mut taken = HashSet::new();
+                guessed.iter().map(|f| f.filter(|f| taken.insert(*f)).unwrap_or("").to_string()).collect()
+            }
         };
         for f in fields.iter().filter(|f| !f.is_empty()) {
             if !FIELDS.iter().any(|(c, _, _)| c == f) {
