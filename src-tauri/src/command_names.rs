@@ -66,4 +66,8 @@ pub const COMMANDS: &[&str] = &[
     "backup_list",
     "backup_now",
     "backup_restore",
+    "import_preview",
+    "import_apply",
+    "import_template_export",
+    "roster_export",
 ];

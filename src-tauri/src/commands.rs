@@ -199,13 +199,18 @@ use zhibu_core::meetings::attachments::{mime_of, Attachment};
 /// base64, decoded and written here, in Rust).
 #[tauri::command(async)]
 pub fn meeting_attach(state: State<'_, AppState>, id: i64, name: String, data: String) -> ApiResult<Attachment> {
-    use base64::Engine;
-    let bytes = base64::engine::general_purpose::STANDARD.decode(data.as_bytes()).map_err(|_| {
-        crate::error::ApiError {
-            code: "invalid_file", message: "文件没有读完整，请重新选择文件".into(), fields: None
-        }
-    })?;
+    let bytes = decode_file(&data)?;
     Ok(state.store()?.add_attachment(id, &name, &bytes)?)
+}
+
+/// A file the page read and sent as base64.
+fn decode_file(data: &str) -> ApiResult<Vec<u8>> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.decode(data.as_bytes()).map_err(|_| crate::error::ApiError {
+        code: "invalid_file",
+        message: "文件没有读完整，请重新选择文件".into(),
+        fields: None,
+    })
 }
 
 #[tauri::command(async)]
@@ -560,4 +565,46 @@ pub fn backup_restore(state: State<'_, AppState>, path: String) -> ApiResult<Res
     }
     let prepared = prepare_backup_restore(file, state.data_dir())?;
     state.swap_database(|| finish_restore(prepared, state.data_dir()))
+}
+
+// ---- 导入花名册 ----
+
+use zhibu_core::import::{import_template, ImportPreview, ImportRequest};
+
+/// Every row of the chosen file with its outcome; nothing is written.
+#[tauri::command(async)]
+pub fn import_preview(state: State<'_, AppState>, data: String, request: ImportRequest) -> ApiResult<ImportPreview> {
+    let bytes = decode_file(&data)?;
+    Ok(state.store()?.import_preview(&bytes, &request, state.today())?)
+}
+
+/// Writes the rows in one transaction (refused while a row has an error, unless `skip_errors`).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn import_apply(
+    state: State<'_, AppState>,
+    data: String,
+    request: ImportRequest,
+    skip_errors: bool,
+) -> ApiResult<ImportPreview> {
+    let bytes = decode_file(&data)?;
+    Ok(state.store()?.import_members(&bytes, &request, skip_errors, state.today())?)
+}
+
+/// The empty template, into the 导出 folder.
+#[tauri::command(async)]
+pub fn import_template_export(state: State<'_, AppState>) -> ApiResult<Exported> {
+    let bytes = import_template()?;
+    let path = zhibu_core::workbook::write_export(&export_dir(&state), "党员花名册导入模板.xlsx", &bytes)?;
+    Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets: vec!["党员花名册".into()] })
+}
+
+/// The roster in the import layout (every field), into the 导出 folder.
+#[tauri::command(async)]
+pub fn roster_export(state: State<'_, AppState>) -> ApiResult<Exported> {
+    let store = state.store()?;
+    let bytes = store.roster_export()?;
+    let name =
+        format!("{}党员花名册（导入格式，内部资料）{}.xlsx", store.branch()?.name, state.today().format("%Y%m%d"));
+    let path = zhibu_core::workbook::write_export(&export_dir(&state), &name, &bytes)?;
+    Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets: vec!["党员花名册".into()] })
 }

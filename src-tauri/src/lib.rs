@@ -79,6 +79,10 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
         commands::backup_list,
         commands::backup_now,
         commands::backup_restore,
+        commands::import_preview,
+        commands::import_apply,
+        commands::import_template_export,
+        commands::roster_export,
     ])
 }
 

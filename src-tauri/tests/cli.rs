@@ -319,3 +319,33 @@ fn archive_create_verify_and_restore_from_the_command_line() {
     let bad = zhibu(&data, &["--json", "archive", "verify", &sealed, "--passphrase-file", pass.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(1));
 }
+
+#[test]
+fn import_roster_json_and_the_no_error_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/花名册示例.xlsx");
+    let out = zhibu(dir.path(), &["--json", "import", "roster", sample, "--dry-run"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((v["new"].as_u64(), v["update"].as_u64(), v["error"].as_u64()), (Some(10), Some(0), Some(0)));
+    assert_eq!(v["rows"][0]["row"], 3, "as the spreadsheet numbers it: title on row 1, header on row 2");
+    assert_eq!(v["rows"][0]["outcome"], "new");
+    let listed = |d: &std::path::Path| {
+        let out = zhibu(d, &["member", "list", "--json"]);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap().as_array().unwrap().len()
+    };
+    assert_eq!(listed(dir.path()), 0, "a dry run writes nothing");
+    let out = zhibu(dir.path(), &["--json", "import", "roster", sample]);
+    assert!(out.status.success());
+    assert_eq!(listed(dir.path()), 10);
+
+    // A file with an error row: nothing written without --skip-errors.
+    let csv = dir.path().join("名册.csv");
+    std::fs::write(&csv, "姓名,身份证号,入党时间,转正时间\n王五,4301,1985.07,1986.07\n").unwrap();
+    let other = dir.path().join("other");
+    let out = zhibu(&other, &["--json", "import", "roster", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["rows"][0]["outcome"], "error");
+    assert_eq!(listed(&other), 0);
+}

@@ -292,3 +292,30 @@ fn an_archive_made_in_one_app_restores_into_another() {
     let outside = invoke(&b.main, "backup_restore", json!({ "path": path })).unwrap_err();
     assert_eq!(outside["code"], "not_found", "only files in 备份/ are restored this way");
 }
+
+/// 导入花名册 through the commands: the page sends the file as base64.
+#[test]
+fn a_roster_is_previewed_then_imported_in_one_go() {
+    use base64::Engine;
+    let a = app();
+    let good = id_for("19600101", "011");
+    let csv = format!("党员花名册\n姓名,性别,身份证号,入党时间,转正时间\n张三,男,{good},1985.07,1986.07\n李四,女,4301,1985.07,1986.07\n");
+    let data = base64::engine::general_purpose::STANDARD.encode(csv.as_bytes());
+    let request = json!({ "file_name": "名册.csv" });
+    let p = invoke(&a.main, "import_preview", json!({ "data": data, "request": request })).unwrap();
+    assert_eq!((p["new"].as_u64(), p["error"].as_u64(), p["header_row"].as_u64()), (Some(1), Some(1), Some(2)));
+    assert_eq!(p["rows"][1]["row"], 4);
+    let refused =
+        invoke(&a.main, "import_apply", json!({ "data": data, "request": request, "skip_errors": false })).unwrap_err();
+    assert_eq!(refused["code"], "import_failed");
+    assert_eq!(invoke(&a.main, "member_list", json!({ "query": {} })).unwrap().as_array().unwrap().len(), 0);
+    let done =
+        invoke(&a.main, "import_apply", json!({ "data": data, "request": request, "skip_errors": true })).unwrap();
+    assert_eq!(done["written"], 1);
+    let roster = invoke(&a.main, "member_list", json!({ "query": {} })).unwrap();
+    assert_eq!(roster[0]["name"], "张三");
+    let template = invoke(&a.main, "import_template_export", json!({})).unwrap();
+    assert!(template["path"].as_str().unwrap().ends_with("党员花名册导入模板.xlsx"));
+    let export = invoke(&a.main, "roster_export", json!({})).unwrap();
+    assert!(std::path::Path::new(export["path"].as_str().unwrap()).exists());
+}
