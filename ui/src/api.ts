@@ -859,3 +859,96 @@ export const noticeExport = (request: NoticeRequest, terms: NoticeTerms) =>
 export const noticeDrafts = () => call<NoticeDrafts>('notice_drafts')
 /** One 台账 sheet (a name of LEDGER_SHEETS) of `year` as its own .xlsx. */
 export const sheetExport = (sheet: string, year: number) => call<WorkbookExport>('sheet_export', { sheet, year })
+
+// ---- 归档备份 (archive and backups) ----
+// Sizes are bytes. Paths are typed or picked from the USB sticks the core lists.
+
+/** A USB stick or drive plugged in now. */
+export interface ArchiveTarget {
+  path: string
+  label: string
+  free_bytes: number | null
+}
+
+/** Set only once the archive was written, checked file by file and given its final name. */
+export interface ArchiveDone {
+  path: string
+  size: number
+  files: number
+}
+
+export interface ArchiveStatus {
+  running: boolean
+  written: number
+  total: number
+  done: ArchiveDone | null
+  /** code `cancelled`: the user cancelled. */
+  error: ApiError | null
+}
+
+export interface VerifyReport {
+  ok: boolean
+  bad_files: string[]
+  checked: number
+  /** In Chinese, for the page. */
+  message: string
+}
+
+export interface ArchiveSummary {
+  branch: string
+  year: number
+  created_at: string
+  app_version: string
+  schema_version: number
+  members: number
+  meetings: number
+  payments: number
+}
+
+export interface RestoreDone {
+  /** Where the data that was replaced was backed up; null when there was none. */
+  backup: string | null
+  summary: ArchiveSummary
+}
+
+export interface BackupFile {
+  path: string
+  name: string
+  /** 每日 / 升级前 / 恢复前 / 手动 (/ 损坏前). */
+  kind: string
+  size: number
+  /** "YYYY-MM-DD HH:MM:SS". */
+  made_at: string
+}
+
+/** The database was found damaged at start and moved aside. */
+export interface StartCheck {
+  moved_to: string | null
+  newest_good_backup: string | null
+}
+
+export interface BackupList {
+  /** Newest first. */
+  backups: BackupFile[]
+  start_check: StartCheck | null
+}
+
+export const archiveTargets = () => call<ArchiveTarget[]>('archive_targets')
+/** Starts writing in the background; follow it with `archiveStatus`. */
+export const archiveStart = (year: number, dest: string, passphrase: string | null) =>
+  call<null>('archive_start', { year, dest, passphrase })
+export const archiveStatus = () => call<ArchiveStatus>('archive_status')
+export const archiveCancel = () => call<null>('archive_cancel')
+export const archiveVerify = (path: string, passphrase: string | null) =>
+  call<VerifyReport>('archive_verify', { path, passphrase })
+/** What an archive holds (verified first). */
+export const archiveInspect = (path: string, passphrase: string | null) =>
+  call<ArchiveSummary>('archive_inspect', { path, passphrase })
+/** Replaces ALL current data with the archive's (the current data is backed up first). */
+export const archiveRestore = (path: string, passphrase: string | null) =>
+  call<RestoreDone>('archive_restore', { path, passphrase })
+export const backupList = () => call<BackupList>('backup_list')
+/** Path of the new 手动 backup; null when there was nothing to back up. */
+export const backupNow = () => call<string | null>('backup_now')
+/** Replaces ALL current data with the backup's (the current data is backed up first). */
+export const backupRestore = (path: string) => call<RestoreDone>('backup_restore', { path })

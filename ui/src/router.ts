@@ -21,6 +21,7 @@ import LedgerView from './views/LedgerView.vue'
 import NoticeReviewView from './views/NoticeReviewView.vue'
 import NoticePartyDayView from './views/NoticePartyDayView.vue'
 import NoticeGeneralView from './views/NoticeGeneralView.vue'
+import ArchiveView from './views/ArchiveView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -76,6 +77,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/ledger/notice/review', name: 'notice-review', component: NoticeReviewView, meta: { nav: 'ledger' } },
   { path: '/ledger/notice/party-day', name: 'notice-party-day', component: NoticePartyDayView, meta: { nav: 'ledger' } },
   { path: '/ledger/notice/general', name: 'notice-general', component: NoticeGeneralView, meta: { nav: 'ledger' } },
+  { path: '/archive', name: 'archive', component: ArchiveView, meta: { nav: 'archive' } },
   { path: '/settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
