@@ -430,3 +430,44 @@ fn a_general_notice_is_printed_masked_and_exported() {
     assert!(text.iter().any(|t| t.contains("139****5678")));
     assert!(!text.iter().any(|t| t.contains("13912345678")));
 }
+
+/// 归档备份: archive the demo branch from the screen onto a "stick", then on
+/// a fresh app (a new PC) restore it from the screen and see the roster.
+#[test]
+fn the_demo_branch_is_archived_and_restored_on_a_new_pc() {
+    let old_pc = tempfile::tempdir().unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", old_pc.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let s = Session::start(&args);
+    s.click_css("[data-testid=nav-archive]");
+    s.type_into("[data-testid=archive-dest]", usb.path().to_str().unwrap());
+    s.click_css("[data-testid=archive-start]");
+    s.wait_until("归档完成", 60, |s| !s.find_all("[data-testid=archive-done-path]").is_empty());
+    let path = s.text_of("[data-testid=archive-done-path]").trim().to_string();
+    assert!(s.text_of("[data-testid=archive-done]").contains("归档完成"));
+    s.screenshot("archive-done");
+    s.quit();
+    assert!(path.starts_with(usb.path().to_str().unwrap()), "{path}");
+    let verify = cli_at(&args, &["--json", "archive", "verify", &path]);
+    assert!(verify.contains("\"ok\":true"), "{verify}");
+
+    let new_pc = tempfile::tempdir().unwrap();
+    let fresh = ["--data-dir", new_pc.path().to_str().unwrap(), "--today", TODAY];
+    let s = Session::start(&fresh);
+    s.click_css("[data-testid=nav-archive]");
+    s.type_into("[data-testid=restore-path]", &path);
+    s.click_css("[data-testid=restore-inspect]");
+    s.wait_until("the archive's summary", 30, |s| !s.find_all("[data-testid=restore-summary]").is_empty());
+    assert!(s.text_of("[data-testid=restore-summary]").contains("中共青石镇东山村支部委员会"));
+    s.click_css("[data-testid=restore-confirm]");
+    s.click_css("[data-testid=restore-dialog-ok]");
+    s.wait_until("the restore", 30, |s| !s.find_all("[data-testid=restore-to-roster]").is_empty());
+    s.click_css("[data-testid=restore-to-roster]");
+    s.wait_until("the restored roster", 15, |s| s.roster_names().len() >= 30);
+    let names = s.roster_names();
+    s.screenshot("restored-roster");
+    s.quit();
+    let listed: serde_json::Value = serde_json::from_str(&cli_at(&args, &["member", "list", "--json"])).unwrap();
+    assert_eq!(names.len(), listed.as_array().unwrap().len());
+}
