@@ -268,3 +268,50 @@ fn an_encrypted_archive_opens_only_with_its_passphrase_and_restores() {
     let err = open_archive(&file, Some("东山村2026")).err().unwrap();
     assert!(err.to_string().contains("已损坏"), "{err}");
 }
+
+/// A real small filesystem (tmpfs, needs root) that fills up in the middle
+/// of the write: the free-space check passes (it counts bytes), but 150
+/// small photos take a 4 KB page each. The error says the stick is full and
+/// nothing is left behind.
+#[test]
+fn a_stick_that_fills_up_during_the_write_leaves_nothing() {
+    if !Path::new("/proc/self").exists() || process_uid() != 0 {
+        eprintln!("skipped: mounting a small filesystem needs root (CI runs as root)");
+        return;
+    }
+    let (dir, mut s) = demo_dir();
+    let meetings = s.meetings(2026, None).unwrap();
+    for i in 0..150 {
+        let m = meetings[i % meetings.len()].id;
+        s.add_attachment(m, &format!("照片{i}.jpg"), format!("photo {i} {}", "x".repeat(200)).as_bytes()).unwrap();
+    }
+    let probe = dir.path().join("probe");
+    std::fs::create_dir(&probe).unwrap();
+    let done = s.create_archive(2026, &probe, today(), "0.1.0", &Progress::default()).unwrap();
+    let stick = dir.path().join("stick");
+    std::fs::create_dir(&stick).unwrap();
+    // Room for the bytes and the 64 KB margin the check asks for, not for 150 pages.
+    let size = (done.size + 96 * 1024).div_ceil(4096) * 4096;
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+        .arg(&stick)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !mounted {
+        eprintln!("skipped: mount -t tmpfs is not allowed here");
+        return;
+    }
+    let result = s.create_archive(2026, &stick, today(), "0.1.0", &Progress::default());
+    let left = names(&stick);
+    let _ = std::process::Command::new("umount").arg(&stick).status();
+    let err = result.expect_err("the stick is too small");
+    assert!(err.to_string().contains("空间已满"), "{err}");
+    assert!(left.is_empty(), "nothing left on the stick: {left:?}");
+}
+
+fn process_uid() -> u32 {
+    // The owner of /proc/self is the process's user.
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").map(|m| m.uid()).unwrap_or(u32::MAX)
+}
