@@ -68,7 +68,9 @@ pub fn notice_workbook(n: &Notice) -> Result<Vec<u8>> {
             // Wrapped cells (a list of names) need their rows made tall enough.
             let lines =
                 r.iter().zip(&widths).map(|(v, w)| (text_width(v) / (w - 1.0).max(1.0)).ceil()).fold(1.0, f64::max);
-            ws.set_row_height(row, 16.0 * lines + 4.0).map_err(xe)?;
+            if lines > 1.0 {
+                ws.set_row_height(row, 15.0 * lines + 3.0).map_err(xe)?;
+            }
             for (c, v) in r.iter().enumerate() {
                 if Some(c) == t.amount_column {
                     let value: f64 = v.parse().unwrap_or(0.0);
@@ -108,7 +110,7 @@ pub fn notice_workbook(n: &Notice) -> Result<Vec<u8>> {
     ws.set_print_fit_to_pages(1, 0);
     ws.set_footer(FOOTER);
     ws.set_print_center_horizontally(true);
-    ws.set_margins(0.7, 0.7, 0.8, 0.8, 0.3, 0.3);
+    ws.set_margins(0.7, 0.7, 0.6, 0.6, 0.3, 0.3);
     wb.save_to_buffer().map_err(xe)
 }
 
