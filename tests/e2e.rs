@@ -471,3 +471,46 @@ fn the_demo_branch_is_archived_and_restored_on_a_new_pc() {
     let listed: serde_json::Value = serde_json::from_str(&cli_at(&args, &["member", "list", "--json"])).unwrap();
     assert_eq!(names.len(), listed.as_array().unwrap().len());
 }
+
+/// 导入花名册: a messy roster (title rows, a spaced header, an ID that Excel
+/// turned into a number, an impossible date) picked on the import page:
+/// the preview flags exactly the bad rows with their row numbers, and the
+/// good ones are imported when the secretary chooses to skip the bad.
+#[test]
+fn a_messy_roster_is_previewed_with_its_error_rows_flagged_and_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    let good = [id_with_check("11010519500101001"), id_with_check("11010519600202002")];
+    let csv = format!(
+        "\u{feff}XX村党支部党员花名册\n填报单位：XX村党支部,,,,\n序号,姓 名,身份证号码,入党日期,转正日期\n\
+         1,王 大 明,{},1975.07,1976.07\n2,钱军,4.31121E+17,1978-07-01,1979-07-01\n\
+         3,李芳,{},1985年7月1日,1986年7月1日\n4,郑红,,1982.13,\n",
+        good[0], good[1]
+    );
+    let s = Session::start(&args);
+    open_roster(&s);
+    s.click_css("[data-testid=import-roster]");
+    s.choose_file("[data-testid=import-file]", "花名册.csv", csv.as_bytes());
+    s.wait_until("the preview", 15, |s| s.find_all("[data-testid=import-row]").len() == 4);
+    let outcomes: Vec<(String, String)> =
+        s.find_all("[data-testid=import-row]").iter().map(|e| (s.data(e, "row"), s.data(e, "outcome"))).collect();
+    let mut sorted = outcomes.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        [("4", "new"), ("5", "error"), ("6", "new"), ("7", "error")].map(|(a, b)| (a.to_string(), b.to_string())),
+        "{outcomes:?}"
+    );
+    let page = s.body_text();
+    assert!(page.contains("存成了数字"), "the number-typed ID is explained");
+    assert!(s.find_all("[data-testid=import-apply]").iter().all(|b| !s.enabled(b)), "no import while rows have errors");
+    s.click_css("[data-testid=import-skip-errors]");
+    s.click_css("[data-testid=import-apply]");
+    s.wait_until("the import", 15, |s| !s.find_all("[data-testid=import-done]").is_empty());
+    s.screenshot("import-done");
+    s.quit();
+    let listed: serde_json::Value = serde_json::from_str(&cli_at(&args, &["member", "list", "--json"])).unwrap();
+    let names: Vec<&str> = listed.as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 2);
+    assert!(names.contains(&"王大明") && names.contains(&"李芳"), "{names:?}");
+}

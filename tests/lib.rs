@@ -197,6 +197,34 @@ impl Session {
         self.script("window.location.hash = arguments[0]", json!([hash]));
     }
 
+    /// Gives the file input `css` a file, as if the user had picked it in
+    /// the dialog (a dialog cannot be driven through WebDriver).
+    pub fn choose_file(&self, css: &str, name: &str, bytes: &[u8]) {
+        let e = self.wait_for(css, 10);
+        let data: Vec<u8> = bytes.to_vec();
+        self.must(
+            "POST",
+            "/execute/sync",
+            Some(json!({
+                "script": "const f = new File([new Uint8Array(arguments[1])], arguments[2]); \
+                           const dt = new DataTransfer(); dt.items.add(f); arguments[0].files = dt.files; \
+                           arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+                "args": [{ ELEMENT_KEY: e.0 }, data, name]
+            })),
+        );
+    }
+
+    /// Whether a button (or any control) is enabled.
+    pub fn enabled(&self, e: &Element) -> bool {
+        self.must("GET", &format!("/element/{}/enabled", e.0), None)["value"].as_bool().unwrap_or(false)
+    }
+
+    /// A `data-*` attribute of an element.
+    pub fn data(&self, e: &Element, key: &str) -> String {
+        let v = self.script("return arguments[0].dataset[arguments[1]] || ''", json!([{ ELEMENT_KEY: e.0 }, key]));
+        v.as_str().unwrap_or("").to_string()
+    }
+
     pub fn body_text(&self) -> String {
         self.script("return document.body.innerText", json!([])).as_str().unwrap_or_default().to_string()
     }

@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import HomeView from './views/HomeView.vue'
+import ImportView from './views/ImportView.vue'
 import RosterView from './views/RosterView.vue'
 import MemberDetailView from './views/MemberDetailView.vue'
 import MemberFormView from './views/MemberFormView.vue'
@@ -28,6 +29,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/reminders/birthdays', name: 'birthday-list', component: BirthdayListView, meta: { nav: 'home' } },
   { path: '/reminders/cards', name: 'birthday-cards', component: BirthdayCardsView, meta: { nav: 'home' } },
   { path: '/members', name: 'roster', component: RosterView, meta: { nav: 'members' } },
+  { path: '/members/import', name: 'member-import', component: ImportView, meta: { nav: 'members' } },
   { path: '/members/new', name: 'member-new', component: MemberFormView, meta: { nav: 'members' } },
   { path: '/members/deleted', name: 'member-deleted', component: DeletedView, meta: { nav: 'members' } },
   {
