@@ -17,6 +17,7 @@ cleanup() {
   done
   # Apps started by the driver may have left its group: end any still running from this tree.
   pkill -KILL -f "^$root/target/debug/zhibu" 2>/dev/null || true
+  [ "${ZHIBU_BIN:-}" = /usr/bin/zhibu ] && pkill -KILL -f "^/usr/bin/zhibu" 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
 
@@ -36,5 +37,5 @@ for _ in $(seq 50); do
 done
 
 export WEBDRIVER_URL="http://127.0.0.1:$port"
-export ZHIBU_BIN="$root/target/debug/zhibu"
+export ZHIBU_BIN="${ZHIBU_BIN:-$root/target/debug/zhibu}"
 cargo test -p zhibu-e2e -- --test-threads=1 "$@"

@@ -70,4 +70,5 @@ pub const COMMANDS: &[&str] = &[
     "import_apply",
     "import_template_export",
     "roster_export",
+    "ui_ready",
 ];

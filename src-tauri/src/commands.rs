@@ -608,3 +608,16 @@ pub fn roster_export(state: State<'_, AppState>) -> ApiResult<Exported> {
     let path = zhibu_core::workbook::write_export(&export_dir(&state), &name, &bytes)?;
     Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets: vec!["党员花名册".into()] })
 }
+
+/// The page has painted its first screen. With `ZHIBU_TIMING=<file>` the
+/// milliseconds since the process started are written there once (the
+/// cold-start figure in docs/PERFORMANCE.md); otherwise nothing happens.
+#[tauri::command(async)]
+pub fn ui_ready() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if let Some(path) = std::env::var_os("ZHIBU_TIMING") {
+            let _ = std::fs::write(path, format!("{:.0}", crate::since_start_ms()));
+        }
+    });
+}

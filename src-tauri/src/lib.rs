@@ -9,6 +9,18 @@ pub mod state;
 
 include!("command_names.rs");
 
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes when the process started, for the first-paint figure.
+pub fn mark_start() {
+    let _ = STARTED.set(std::time::Instant::now());
+}
+
+/// Milliseconds since [`mark_start`].
+pub fn since_start_ms() -> f64 {
+    STARTED.get().map(|t| t.elapsed().as_secs_f64() * 1e3).unwrap_or(0.0)
+}
+
 use state::AppState;
 use tauri::{Runtime, WebviewUrl, WebviewWindowBuilder};
 
@@ -83,6 +95,7 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
         commands::import_apply,
         commands::import_template_export,
         commands::roster_export,
+        commands::ui_ready,
     ])
 }
 

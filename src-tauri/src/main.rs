@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    zhibu_app::mark_start();
     std::process::exit(zhibu_app::cli::main());
 }
