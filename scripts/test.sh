@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: core and command tests (cargo), UI unit tests (Vitest),
-# and end-to-end tests of the real app under Xvfb.
+# end-to-end tests of the real app under Xvfb, and the .deb built, installed,
+# run and removed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -16,3 +17,6 @@ cargo test --workspace --exclude zhibu-e2e
 echo "== 端到端测试 (Xvfb + WebKitWebDriver)"
 cargo build -p zhibu
 bash tests/run-e2e.sh
+echo "== 安装包：构建 .deb，安装，运行，卸载"
+deb="$(bash scripts/release.sh)"
+bash tests/deb-test.sh "$deb"

@@ -29,7 +29,8 @@ data="$home/.local/share/cn.zhibu.taizhang"
 test -f "$data/zhibu.sqlite3" || { echo "no database in $data" >&2; exit 1; }
 
 echo "== 端到端测试：已安装的程序"
-ZHIBU_BIN="$bin" bash tests/run-e2e.sh --test e2e loading_the_demo_branch_shows_about_forty_members_with_masked_ids
+ZHIBU_BIN="$bin" bash tests/run-e2e.sh --exact loading_the_demo_branch_shows_about_forty_members_with_masked_ids 2>&1 | tee /tmp/zhibu-deb-e2e.log
+grep -q "test loading_the_demo_branch_shows_about_forty_members_with_masked_ids ... ok" /tmp/zhibu-deb-e2e.log || { echo "the flow did not pass against the installed app" >&2; exit 1; }
 
 echo "== 卸载"
 $SUDO apt-get remove -y -qq "$pkg" >/dev/null

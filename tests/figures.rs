@@ -2,7 +2,7 @@
 //! (or the installed one) under Xvfb. Not part of the normal run:
 //!
 //! ```sh
-//! ZHIBU_BIN=target/release/zhibu bash tests/run-e2e.sh --test figures -- --ignored --nocapture
+//! ZHIBU_BIN=target/release/zhibu bash tests/run-e2e.sh --ignored --nocapture release_figures
 //! ```
 
 use std::path::Path;
@@ -61,6 +61,14 @@ fn tree(root: u32) -> Vec<u32> {
 }
 
 fn pss_mb(pids: &[u32]) -> f64 {
+    for pid in pids {
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        let pss = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+            .ok()
+            .and_then(|s| s.lines().find(|l| l.starts_with("Pss:")).map(str::to_string))
+            .unwrap_or_default();
+        println!("  {pid} {} {pss}", name.trim());
+    }
     pids.iter()
         .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
         .filter_map(|s| s.lines().find(|l| l.starts_with("Pss:")).map(str::to_string))

@@ -16,6 +16,22 @@ pub fn mark_start() {
     let _ = STARTED.set(std::time::Instant::now());
 }
 
+/// WebKitGTK defaults for office PCs, unless the user set them: no
+/// accelerated compositing (on machines without a usable GPU it only costs
+/// memory — about 100 MB less for the web process, measured in
+/// docs/PERFORMANCE.md) and no DMA-BUF renderer (blank windows on some
+/// graphics drivers and virtual machines). Called first thing in `main`,
+/// before any thread exists.
+pub fn webkit_defaults() {
+    if cfg!(target_os = "linux") {
+        for key in ["WEBKIT_DISABLE_COMPOSITING_MODE", "WEBKIT_DISABLE_DMABUF_RENDERER"] {
+            if std::env::var_os(key).is_none() {
+                std::env::set_var(key, "1");
+            }
+        }
+    }
+}
+
 /// Milliseconds since [`mark_start`].
 pub fn since_start_ms() -> f64 {
     STARTED.get().map(|t| t.elapsed().as_secs_f64() * 1e3).unwrap_or(0.0)

@@ -3,5 +3,6 @@
 
 fn main() {
     zhibu_app::mark_start();
+    zhibu_app::webkit_defaults();
     std::process::exit(zhibu_app::cli::main());
 }

@@ -3,15 +3,20 @@
 //! Windows build machine would reject fails here, on Linux, first.
 
 use tauri_utils::config::{Config, NSISInstallerMode, WebviewInstallMode};
+use tauri_utils::platform::Target;
 
-fn config() -> Config {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tauri.conf.json")).unwrap();
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("tauri.conf.json does not match tauri's schema: {e}"))
+/// The configuration as tauri's bundler sees it on `target`: tauri.conf.json
+/// with tauri.<platform>.conf.json merged over it.
+fn config(target: Target) -> Config {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (value, _) = tauri_utils::config::parse::read_from(target, dir).unwrap();
+    serde_json::from_value(value).unwrap_or_else(|e| panic!("the config does not match tauri's schema: {e}"))
 }
 
 #[test]
 fn the_windows_installer_needs_no_network_speaks_chinese_and_installs_per_user() {
-    let c = config();
+    let c = config(Target::Windows);
+    assert_eq!(c.product_name.as_deref(), Some("支部台账"), "the name in the installer and the Start menu");
     assert!(c.bundle.active);
     let w = &c.bundle.windows;
     assert!(
@@ -25,13 +30,25 @@ fn the_windows_installer_needs_no_network_speaks_chinese_and_installs_per_user()
 }
 
 #[test]
-fn the_deb_has_the_chinese_name_the_icons_and_the_fonts_it_needs() {
-    let c = config();
-    assert_eq!(c.product_name.as_deref(), Some("支部台账"));
+fn the_deb_has_a_debian_package_name_the_chinese_menu_entry_the_icons_and_the_fonts() {
+    let c = config(Target::Linux);
+    // The bundler names the package after productName; Debian allows only [a-z0-9+.-].
+    let package = c.product_name.clone().unwrap_or_default();
+    assert!(
+        package.len() >= 2
+            && package.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || "+.-".contains(ch)),
+        "{package:?} is not a Debian package name"
+    );
     assert_eq!(c.main_binary_name.as_deref(), Some("zhibu"));
     assert_eq!(c.version.as_deref(), Some(env!("CARGO_PKG_VERSION")), "one version number everywhere");
-    let depends = c.bundle.linux.deb.depends.clone().unwrap_or_default();
-    assert!(depends.contains(&"fonts-noto-cjk".to_string()), "Chinese renders as boxes without it");
+    let deb = &c.bundle.linux.deb;
+    assert!(
+        deb.depends.clone().unwrap_or_default().contains(&"fonts-noto-cjk".to_string()),
+        "Chinese renders as boxes without it"
+    );
+    let template = deb.desktop_template.as_ref().expect("a desktop entry template");
+    let desktop = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(template)).unwrap();
+    assert!(desktop.lines().any(|l| l == "Name=支部台账"), "the menu shows the Chinese name");
     for icon in &c.bundle.icon {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(icon);
         assert!(path.exists(), "{icon}");

@@ -56,6 +56,33 @@ describe('花名册', () => {
     expect(wrapper.get('[data-testid=cell-name]').element.closest('a')?.getAttribute('href')).toContain('/members/1')
   })
 
+  it('shows a long roster 50 to a page, numbered on from page to page', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => row({ id: i + 1, name: `党员${i + 1}` }))
+    fakeCore((cmd) => {
+      if (cmd === 'choices') return testChoices
+      if (cmd === 'group_list') return testGroups
+      if (cmd === 'app_info') return appInfo()
+      if (cmd === 'member_list') return many
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/members')
+    expect(wrapper.get('[data-testid=roster-count]').text()).toBe('共 120 人')
+    expect(wrapper.findAll('[data-testid=cell-name]')).toHaveLength(50)
+    const pages = wrapper.get('[data-testid=roster-pages]')
+    await pages.findAll('li.number').find((li) => li.text() === '3')!.trigger('click')
+    await settle()
+    const names = wrapper.findAll('[data-testid=cell-name]').map((n) => n.text())
+    expect(names).toHaveLength(20)
+    expect(names[0]).toBe('党员101')
+    expect(wrapper.find('tr.roster-row td').text()).toBe('101')
+  })
+
+  it('has no page buttons for a village-sized roster', async () => {
+    core()
+    const { wrapper } = await mountApp('/members')
+    expect(wrapper.find('[data-testid=roster-pages]').exists()).toBe(false)
+  })
+
   it('sends the search text in query.search and shows what comes back', async () => {
     const calls = core()
     const { wrapper } = await mountApp('/members')
