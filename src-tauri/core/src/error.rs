@@ -6,6 +6,13 @@ use std::path::PathBuf;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+impl Error {
+    /// For `map_err`: an I/O failure on `path`, as [`Error::DataDir`].
+    pub fn at(path: &std::path::Path) -> impl Fn(std::io::Error) -> Error + '_ {
+        move |source| Error::DataDir { path: path.to_path_buf(), source }
+    }
+}
+
 /// Field-by-field problems of one form, in the order the form shows them.
 /// Keys are the input's field names (`id_number`, `birth_date` …).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -257,14 +257,7 @@ impl Store {
     /// A consistent copy of the whole database at `to`, made with SQLite's
     /// backup API while the database stays open.
     pub fn snapshot(&self, to: &Path) -> Result<()> {
-        let mut dst = rusqlite::Connection::open(to)?;
-        {
-            let backup = rusqlite::backup::Backup::new(self.conn(), &mut dst)?;
-            backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
-        }
-        dst.pragma_update(None, "journal_mode", "DELETE")?;
-        drop(dst);
-        Ok(())
+        crate::store::backups::backup_connection(self.conn(), to)
     }
 
     /// Original name and stored path of the year's (not deleted) attachments.

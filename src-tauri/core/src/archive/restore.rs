@@ -39,9 +39,6 @@ pub struct RestoreDone {
 
 const STAGING: &str = "恢复中.sqlite3";
 
-fn io_err(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
-    move |source| Error::DataDir { path: path.to_path_buf(), source }
-}
 
 fn count(store: &Store, sql: &str) -> Result<i64> {
     Ok(store.conn().query_row(sql, [], |r| r.get(0))?)
@@ -70,8 +67,8 @@ fn stage(archive: &Path, staging: &Path) -> Result<ArchiveSummary> {
 /// and checks it; what it holds.
 fn copy_and_check(from: &Path, staging: &Path) -> Result<ArchiveSummary> {
     let _ = std::fs::remove_file(staging);
-    std::fs::copy(from, staging).map_err(io_err(staging))?;
-    std::fs::File::open(staging).and_then(|f| f.sync_all()).map_err(io_err(staging))?;
+    std::fs::copy(from, staging).map_err(Error::at(staging))?;
+    std::fs::File::open(staging).and_then(|f| f.sync_all()).map_err(Error::at(staging))?;
     let store = Store::open_file(staging)?;
     let check: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if check != "ok" {
@@ -124,7 +121,7 @@ pub fn inspect_archive(archive: &Path) -> Result<ArchiveSummary> {
 /// and bring in its attachments (content-addressed, so nothing is replaced).
 /// The current database is not touched.
 pub fn prepare_restore(archive: &Path, data_dir: &Path) -> Result<PreparedRestore> {
-    std::fs::create_dir_all(data_dir).map_err(io_err(data_dir))?;
+    std::fs::create_dir_all(data_dir).map_err(Error::at(data_dir))?;
     let staging = data_dir.join(STAGING);
     let summary = match stage(archive, &staging) {
         Ok(s) => s,
@@ -136,14 +133,14 @@ pub fn prepare_restore(archive: &Path, data_dir: &Path) -> Result<PreparedRestor
     let from = archive.join("附件");
     if from.is_dir() {
         let to = data_dir.join("attachments");
-        std::fs::create_dir_all(&to).map_err(io_err(&to))?;
-        for entry in std::fs::read_dir(&from).map_err(io_err(&from))? {
-            let entry = entry.map_err(io_err(&from))?;
+        std::fs::create_dir_all(&to).map_err(Error::at(&to))?;
+        for entry in std::fs::read_dir(&from).map_err(Error::at(&from))? {
+            let entry = entry.map_err(Error::at(&from))?;
             let target = to.join(entry.file_name());
             if !target.exists() {
                 let tmp = to.join(format!(".{}.tmp", entry.file_name().to_string_lossy()));
-                std::fs::copy(entry.path(), &tmp).map_err(io_err(&tmp))?;
-                std::fs::rename(&tmp, &target).map_err(io_err(&target))?;
+                std::fs::copy(entry.path(), &tmp).map_err(Error::at(&tmp))?;
+                std::fs::rename(&tmp, &target).map_err(Error::at(&target))?;
             }
         }
     }
@@ -158,8 +155,8 @@ pub fn finish_restore(prepared: PreparedRestore, data_dir: &Path) -> Result<Rest
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
-    std::fs::rename(&prepared.staging, &db).map_err(io_err(&db))?;
+    std::fs::rename(&prepared.staging, &db).map_err(Error::at(&db))?;
     #[cfg(unix)]
-    std::fs::File::open(data_dir).and_then(|d| d.sync_all()).map_err(io_err(data_dir))?;
+    std::fs::File::open(data_dir).and_then(|d| d.sync_all()).map_err(Error::at(data_dir))?;
     Ok(RestoreDone { backup: backup.map(|p| p.display().to_string()), summary: prepared.summary })
 }

@@ -24,9 +24,6 @@ fn zip_err(e: zip::result::ZipError) -> Error {
     Error::Archive(format!("打包归档时出错（{e}）。请重试。"))
 }
 
-fn local(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
-    move |source| Error::DataDir { path: path.to_path_buf(), source }
-}
 
 /// Zips every file under `dir` (paths relative to it) into `out`.
 fn zip_dir(dir: &Path, out: impl Write + std::io::Seek) -> Result<()> {
@@ -35,9 +32,9 @@ fn zip_dir(dir: &Path, out: impl Write + std::io::Seek) -> Result<()> {
     let mut stack = vec![dir.to_path_buf()];
     let mut files = Vec::new();
     while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).map_err(local(&d))? {
-            let e = e.map_err(local(&d))?;
-            if e.file_type().map_err(local(&d))?.is_dir() {
+        for e in std::fs::read_dir(&d).map_err(Error::at(&d))? {
+            let e = e.map_err(Error::at(&d))?;
+            if e.file_type().map_err(Error::at(&d))?.is_dir() {
                 stack.push(e.path());
             } else {
                 files.push(e.path());
@@ -48,8 +45,8 @@ fn zip_dir(dir: &Path, out: impl Write + std::io::Seek) -> Result<()> {
     for f in files {
         let rel = f.strip_prefix(dir).unwrap_or(&f).to_string_lossy().replace('\\', "/");
         zip.start_file(rel, options).map_err(zip_err)?;
-        let mut src = std::fs::File::open(&f).map_err(local(&f))?;
-        std::io::copy(&mut src, &mut zip).map_err(local(&f))?;
+        let mut src = std::fs::File::open(&f).map_err(Error::at(&f))?;
+        std::io::copy(&mut src, &mut zip).map_err(Error::at(&f))?;
     }
     zip.finish().map_err(zip_err)?;
     Ok(())
@@ -60,11 +57,11 @@ fn encrypt_file(plain: &Path, sealed: &Path, passphrase: &str) -> Result<()> {
     recipient.set_work_factor(WORK_FACTOR);
     let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
         .map_err(|e| Error::Archive(format!("加密失败（{e}）")))?;
-    let out = std::fs::File::create(sealed).map_err(local(sealed))?;
-    let mut writer = encryptor.wrap_output(std::io::BufWriter::new(out)).map_err(local(sealed))?;
-    let mut src = std::fs::File::open(plain).map_err(local(plain))?;
-    std::io::copy(&mut src, &mut writer).map_err(local(sealed))?;
-    writer.finish().and_then(|mut w| w.flush()).map_err(local(sealed))?;
+    let out = std::fs::File::create(sealed).map_err(Error::at(sealed))?;
+    let mut writer = encryptor.wrap_output(std::io::BufWriter::new(out)).map_err(Error::at(sealed))?;
+    let mut src = std::fs::File::open(plain).map_err(Error::at(plain))?;
+    std::io::copy(&mut src, &mut writer).map_err(Error::at(sealed))?;
+    writer.finish().and_then(|mut w| w.flush()).map_err(Error::at(sealed))?;
     Ok(())
 }
 
@@ -87,8 +84,8 @@ pub fn open_archive(path: &Path, passphrase: Option<&str>) -> Result<Opened> {
     let Some(passphrase) = passphrase.filter(|p| !p.is_empty()) else {
         return Err(Error::Archive("这是加密的归档文件，请输入归档时设置的密码。".into()));
     };
-    let scratch = tempfile::tempdir().map_err(local(&std::env::temp_dir()))?;
-    let file = std::fs::File::open(path).map_err(local(path))?;
+    let scratch = tempfile::tempdir().map_err(Error::at(&std::env::temp_dir()))?;
+    let file = std::fs::File::open(path).map_err(Error::at(path))?;
     let not_ours = || Error::Archive(format!("{} 不是支部台账的加密归档，或文件已损坏。", path.display()));
     let decryptor = age::Decryptor::new_buffered(std::io::BufReader::new(file)).map_err(|_| not_ours())?;
     let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
@@ -101,12 +98,12 @@ pub fn open_archive(path: &Path, passphrase: Option<&str>) -> Result<Opened> {
     })?;
     let zip_path = scratch.path().join("archive.zip");
     {
-        let mut out = std::fs::File::create(&zip_path).map_err(local(&zip_path))?;
+        let mut out = std::fs::File::create(&zip_path).map_err(Error::at(&zip_path))?;
         std::io::copy(&mut reader, &mut out).map_err(|_| not_ours())?;
     }
     let dir = scratch.path().join("archive");
     let mut zip =
-        zip::ZipArchive::new(std::fs::File::open(&zip_path).map_err(local(&zip_path))?).map_err(|_| not_ours())?;
+        zip::ZipArchive::new(std::fs::File::open(&zip_path).map_err(Error::at(&zip_path))?).map_err(|_| not_ours())?;
     zip.extract(&dir).map_err(|_| not_ours())?;
     Ok(Opened { dir, _scratch: Some(scratch) })
 }
@@ -134,11 +131,11 @@ impl Store {
                 dest.display()
             )));
         }
-        let scratch = tempfile::tempdir().map_err(local(&std::env::temp_dir()))?;
+        let scratch = tempfile::tempdir().map_err(Error::at(&std::env::temp_dir()))?;
         let folder = PathBuf::from(self.create_archive(year, scratch.path(), today, app_version, progress)?.path);
         let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let zip_path = scratch.path().join("archive.zip");
-        zip_dir(&folder, std::fs::File::create(&zip_path).map_err(local(&zip_path))?)?;
+        zip_dir(&folder, std::fs::File::create(&zip_path).map_err(Error::at(&zip_path))?)?;
         let sealed_local = scratch.path().join("archive.age");
         encrypt_file(&zip_path, &sealed_local, passphrase)?;
 
@@ -175,7 +172,7 @@ impl Store {
             )));
         }
         let result = (|| {
-            let mut src = std::fs::File::open(&sealed_local).map_err(local(&sealed_local))?;
+            let mut src = std::fs::File::open(&sealed_local).map_err(Error::at(&sealed_local))?;
             sink.write_file(&tmp_file, &mut src).map_err(|e| sink.error(&tmp_file, e))?;
             sink.write_file(&tmp_readme, &mut note.as_bytes()).map_err(|e| sink.error(&tmp_readme, e))?;
             sink.sync_dirs(dest).map_err(|e| sink.error(dest, e))?;

@@ -20,14 +20,11 @@ use std::path::{Path, PathBuf};
 pub const BACKUP_DIR: &str = "备份";
 const DAILY: &str = "每日_";
 
-fn io_err(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
-    move |source| Error::DataDir { path: path.to_path_buf(), source }
-}
 
 /// Copies the open connection's database into `target` with the backup API.
 pub(crate) fn backup_connection(conn: &rusqlite::Connection, target: &Path) -> Result<()> {
     if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+        std::fs::create_dir_all(dir).map_err(Error::at(dir))?;
     }
     let tmp = target.with_extension("tmp");
     let _ = std::fs::remove_file(&tmp);
@@ -36,8 +33,8 @@ pub(crate) fn backup_connection(conn: &rusqlite::Connection, target: &Path) -> R
         rusqlite::backup::Backup::new(conn, &mut dst)?.run_to_completion(256, std::time::Duration::ZERO, None)?;
         dst.pragma_update(None, "journal_mode", "DELETE")?;
     }
-    std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io_err(&tmp))?;
-    std::fs::rename(&tmp, target).map_err(io_err(target))?;
+    std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(Error::at(&tmp))?;
+    std::fs::rename(&tmp, target).map_err(Error::at(target))?;
     Ok(())
 }
 
