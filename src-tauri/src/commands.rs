@@ -459,6 +459,9 @@ pub fn archive_targets() -> Vec<Target> {
 /// Starts writing the year's archive in the background; `archive_status` reports.
 #[tauri::command(async)]
 pub fn archive_start(state: State<'_, AppState>, year: i32, dest: String, passphrase: Option<String>) -> ApiResult<()> {
+    let passphrase = passphrase.filter(|p| !p.is_empty());
+    // A missing stick or a short passphrase is said beside its field at once.
+    zhibu_core::archive::check_target(std::path::Path::new(&dest), passphrase.as_deref())?;
     let mut job = state.archive.lock().unwrap_or_else(|p| p.into_inner());
     if job.running {
         return Err(ApiError::from(zhibu_core::Error::Archive("正在归档，请等这一次完成或取消后再开始。".into())));
@@ -471,7 +474,7 @@ pub fn archive_start(state: State<'_, AppState>, year: i32, dest: String, passph
         let result = state.store().and_then(|store| {
             let dest = std::path::Path::new(&dest);
             let version = env!("CARGO_PKG_VERSION");
-            let done = match passphrase.filter(|p| !p.is_empty()) {
+            let done = match passphrase {
                 Some(p) => store.create_sealed_archive(year, dest, state.today(), version, &p, &progress),
                 None => store.create_archive(year, dest, state.today(), version, &progress),
             };

@@ -254,6 +254,15 @@ fn an_archive_made_in_one_app_restores_into_another() {
     invoke(&a.main, "demo_load", json!({})).unwrap();
     let usb = tempfile::tempdir().unwrap();
     let dest = usb.path().to_str().unwrap();
+    // Checked before the background job starts, beside the fields.
+    let short =
+        invoke(&a.main, "archive_start", json!({ "year": 2026, "dest": dest, "passphrase": "12345" })).unwrap_err();
+    assert_eq!(short["code"], "validation");
+    assert!(short["fields"]["passphrase"].as_str().unwrap().contains("6 位"), "{short}");
+    let gone = invoke(&a.main, "archive_start", json!({ "year": 2026, "dest": "/no/such/stick", "passphrase": null }))
+        .unwrap_err();
+    assert!(gone["fields"]["dest"].as_str().unwrap().contains("U盘"), "{gone}");
+    assert_eq!(invoke(&a.main, "archive_status", json!({})).unwrap()["running"], false, "nothing started");
     invoke(&a.main, "archive_start", json!({ "year": 2026, "dest": dest, "passphrase": null })).unwrap();
     let mut status = json!(null);
     for _ in 0..200 {

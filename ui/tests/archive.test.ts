@@ -216,8 +216,15 @@ describe('归档备份', () => {
     expect(count(calls, 'archive_status')).toBe(after)
   })
 
-  it('refuses mismatched or short passwords without calling the core, and sends the passphrase when they match', async () => {
-    const { calls, world } = core({ archive_start: () => null })
+  it('refuses mismatched passwords itself, shows the core\'s verdict on a short one beside the field, and sends the passphrase', async () => {
+    const { calls, world } = core({
+      archive_start: (args: Record<string, unknown>) => {
+        if (typeof args.passphrase === 'string' && [...args.passphrase].length < 6) {
+          throw { code: 'validation', message: '有 1 处填写需要修改', fields: { passphrase: '密码至少要 6 位。请记在交接清单上' } }
+        }
+        return null
+      },
+    })
     const { wrapper } = await mountApp('/archive')
     await wrapper.findAll('[data-testid=archive-target]')[0].trigger('click')
     expect(wrapper.find('[data-testid=archive-pass]').exists()).toBe(false)
@@ -237,7 +244,7 @@ describe('归档备份', () => {
     await wrapper.get('[data-testid=archive-start]').trigger('click')
     await settle(150)
     expect(wrapper.get('[data-testid=archive-pass-item] .el-form-item__error').text()).toContain('至少要 6 位')
-    expect(count(calls, 'archive_start')).toBe(0)
+    expect(count(calls, 'archive_start')).toBe(1)
 
     world.status = { running: false, written: 10, total: 10, done: DONE, error: null }
     await type(wrapper, 'archive-pass', 'abc123')
@@ -245,7 +252,7 @@ describe('归档备份', () => {
     expect(wrapper.find('[data-testid=archive-pass2-item] .el-form-item__error').exists()).toBe(false)
     await wrapper.get('[data-testid=archive-start]').trigger('click')
     await settle()
-    expect(argsOf(calls, 'archive_start')).toEqual([{ year: 2026, dest: '/media/zhang/KINGSTON', passphrase: 'abc123' }])
+    expect(argsOf(calls, 'archive_start')[1]).toEqual({ year: 2026, dest: '/media/zhang/KINGSTON', passphrase: 'abc123' })
     await until(() => wrapper.find('[data-testid=archive-done]').exists(), '归档完成')
   })
 

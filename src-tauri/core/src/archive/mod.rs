@@ -189,6 +189,39 @@ pub fn removable_targets() -> Vec<Target> {
         .collect()
 }
 
+/// Where to archive and with what passphrase, checked before anything is
+/// made (the page asks this before the background job starts): the folder
+/// must be there (a stick may have been pulled), a passphrase at least 6
+/// characters. Field errors `dest` and `passphrase`.
+pub fn check_target(dest: &Path, passphrase: Option<&str>) -> Result<()> {
+    let mut errors = crate::error::FieldErrors::default();
+    if dest.as_os_str().is_empty() {
+        errors.add("dest", "请选择U盘或填写保存位置");
+    } else if !dest.is_dir() {
+        errors.add(
+            "dest",
+            format!("找不到文件夹 {}（U盘可能没有插好或已被拔出）。请插好U盘后重新选择。", dest.display()),
+        );
+    }
+    if passphrase.is_some_and(|p| p.chars().count() < 6) {
+        errors.add("passphrase", "密码至少要 6 位。请记在交接清单上，忘了密码谁也打不开。");
+    }
+    errors.into_result()
+}
+
+/// Refuses before the first byte when the stick has less than `need` bytes
+/// (plus a margin for folder entries) free.
+fn check_space(dest: &Path, need: u64) -> Result<()> {
+    match free_space(dest) {
+        Some(free) if free < need + 64 * 1024 => Err(Error::Archive(format!(
+            "U盘剩余空间不足：归档需要约 {}，只剩 {}。请换一个U盘或删掉U盘上不需要的文件后再试。",
+            mb(need),
+            mb(free)
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// A fresh name in the system's temporary folder (unique per process and call).
 pub(crate) fn scratch_file(what: &str) -> PathBuf {
     static NEXT: AtomicU64 = AtomicU64::new(0);
@@ -304,12 +337,7 @@ impl Store {
         progress: &Progress,
         fail_after: Option<u64>,
     ) -> Result<ArchiveDone> {
-        if !dest.is_dir() {
-            return Err(Error::Archive(format!(
-                "找不到文件夹 {}（U盘可能没有插好或已被拔出）。请插好U盘后重新选择。",
-                dest.display()
-            )));
-        }
+        check_target(dest, None)?;
         let branch = self.branch()?.name;
         let base = archive_name(&branch, year);
         let mut name = base.clone();
@@ -349,21 +377,14 @@ impl Store {
         self.snapshot(&snapshot)?;
         let result = (|| {
             files.push((DB_IN_ARCHIVE.into(), Source::File(snapshot.clone())));
-            let total: u64 = files.iter().map(|(_, s)| s.size()).sum::<u64>() + 64 * 1024;
+            // The files, then manifest.json and SHA256SUMS.txt (a line or two per file).
+            let total: u64 = files.iter().map(|(_, s)| s.size()).sum::<u64>() + 300 * files.len() as u64 + 4096;
             if let Some((path, _)) = files.iter().find(|(_, s)| s.size() > FAT32_MAX_FILE) {
                 return Err(Error::Archive(format!(
                     "{path} 超过 4 GB，U盘（FAT32 格式）放不下这么大的单个文件。请把U盘格式化为 exFAT 或 NTFS 后再试。"
                 )));
             }
-            if let Some(free) = free_space(dest) {
-                if free < total {
-                    return Err(Error::Archive(format!(
-                        "U盘剩余空间不足：归档需要约 {}，只剩 {}。请换一个U盘或删掉U盘上不需要的文件后再试。",
-                        mb(total),
-                        mb(free)
-                    )));
-                }
-            }
+            check_space(dest, total)?;
             progress.total.store(total, Ordering::Relaxed);
             progress.written.store(0, Ordering::Relaxed);
             let mut sink = Sink::new(progress, fail_after);

@@ -39,7 +39,6 @@ pub struct RestoreDone {
 
 const STAGING: &str = "恢复中.sqlite3";
 
-
 fn count(store: &Store, sql: &str) -> Result<i64> {
     Ok(store.conn().query_row(sql, [], |r| r.get(0))?)
 }

@@ -24,7 +24,6 @@ fn zip_err(e: zip::result::ZipError) -> Error {
     Error::Archive(format!("打包归档时出错（{e}）。请重试。"))
 }
 
-
 /// Zips every file under `dir` (paths relative to it) into `out`.
 fn zip_dir(dir: &Path, out: impl Write + std::io::Seek) -> Result<()> {
     let mut zip = zip::ZipWriter::new(out);
@@ -122,15 +121,7 @@ impl Store {
         passphrase: &str,
         progress: &Progress,
     ) -> Result<ArchiveDone> {
-        if passphrase.chars().count() < 6 {
-            return Err(Error::Archive("密码至少要 6 位。请记在交接清单上，忘了密码谁也打不开。".into()));
-        }
-        if !dest.is_dir() {
-            return Err(Error::Archive(format!(
-                "找不到文件夹 {}（U盘可能没有插好或已被拔出）。请插好U盘后重新选择。",
-                dest.display()
-            )));
-        }
+        super::check_target(dest, Some(passphrase))?;
         let scratch = tempfile::tempdir().map_err(Error::at(&std::env::temp_dir()))?;
         let folder = PathBuf::from(self.create_archive(year, scratch.path(), today, app_version, progress)?.path);
         let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -164,13 +155,7 @@ impl Store {
         let size = std::fs::metadata(&sealed_local).map(|m| m.len()).unwrap_or(0);
         progress.total.store(size + note.len() as u64, std::sync::atomic::Ordering::Relaxed);
         progress.written.store(0, std::sync::atomic::Ordering::Relaxed);
-        if let Some(free) = fs4::available_space(dest).ok().filter(|free| *free < size + 64 * 1024) {
-            return Err(Error::Archive(format!(
-                "U盘剩余空间不足：加密归档需要约 {:.1} MB，只剩 {:.1} MB。请换一个U盘或删掉不需要的文件后再试。",
-                size as f64 / 1048576.0,
-                free as f64 / 1048576.0
-            )));
-        }
+        super::check_space(dest, size + note.len() as u64)?;
         let result = (|| {
             let mut src = std::fs::File::open(&sealed_local).map_err(Error::at(&sealed_local))?;
             sink.write_file(&tmp_file, &mut src).map_err(|e| sink.error(&tmp_file, e))?;

@@ -20,7 +20,6 @@ use std::path::{Path, PathBuf};
 pub const BACKUP_DIR: &str = "备份";
 const DAILY: &str = "每日_";
 
-
 /// Copies the open connection's database into `target` with the backup API.
 pub(crate) fn backup_connection(conn: &rusqlite::Connection, target: &Path) -> Result<()> {
     if let Some(dir) = target.parent() {
