@@ -140,12 +140,6 @@ pub fn mask_public_text(text: &str) -> String {
     out
 }
 
-/// True when `text` holds something that looks like a full ID number or
-/// mobile number: the check a posted notice must pass.
-pub fn exposes_personal_number(text: &str) -> bool {
-    mask_public_text(text) != text
-}
-
 impl Notice {
     /// Every text on the notice through [`mask_public_text`].
     fn masked(mut self) -> Notice {
@@ -163,20 +157,6 @@ impl Notice {
         }
         self.file_stem = crate::workbook::safe_file_name(&mask_public_text(&self.file_stem));
         self
-    }
-
-    /// Every text on the notice, for checks.
-    pub fn all_text(&self) -> String {
-        let mut parts = vec![self.title.clone(), self.subtitle.clone(), self.lead.clone(), self.terms.text()];
-        parts.extend(self.paragraphs.iter().cloned());
-        if let Some(t) = &self.table {
-            parts.extend(t.headers.iter().cloned());
-            parts.extend(t.rows.iter().flatten().cloned());
-            parts.extend(t.total.iter().cloned());
-        }
-        parts.push(self.branch_name.clone());
-        parts.push(self.issued_label.clone());
-        parts.join("\n")
     }
 }
 
@@ -447,8 +427,8 @@ mod tests {
         for s in ["0371-66881234", "2026年11月", "合计 1234.50 元", "123456789012345678901", "23812345678"] {
             assert_eq!(mask_public_text(s), s);
         }
-        assert!(exposes_personal_number("电话：13812345678"));
-        assert!(!exposes_personal_number("电话：138****5678"));
+        assert_ne!(mask_public_text("电话：13812345678"), "电话：13812345678");
+        assert_eq!(mask_public_text("电话：138****5678"), "电话：138****5678", "masking twice changes nothing");
     }
 
     #[test]
