@@ -134,6 +134,11 @@ pub enum MeetingAction {
         #[arg(long)]
         year: i32,
     },
+    /// One meeting record: the minutes, resolutions and attendance
+    Show { id: i64 },
+    /// Add a meeting from a JSON file of the shape `show` prints (without id),
+    /// checked exactly as the form is; prints {"id": N}
+    Add { file: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]
@@ -577,6 +582,13 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                             "admitted_on": m.admitted_on.map(|d| d.to_iso()),
                             "full_member_on": m.full_member_on.map(|d| d.to_iso()),
                             "status": m.status.code(),
+                            "status_label": m.status.label(),
+                            "status_date": m.status_date.map(|d| d.to_iso()),
+                            "on_roster": m.on_roster(),
+                            "full_member_reason": m.full_member_reason,
+                            "era_note": m.era_note(),
+                            "probation_end": m.probation_end().filter(|_| m.kind == zhibu_core::members::MemberKind::Probationary).map(|d| d.to_iso()),
+                            "lost_contact_since": m.lost_contact_since.map(|d| d.to_iso()),
                             "group": m.group_name,
                             "committee_role": m.committee_role.map(|r| r.code()),
                             "phone": m.phone,
@@ -643,6 +655,59 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                     );
                 }
                 say!("共 {} 次", meetings.len());
+            }
+        }
+        Command::Meeting { action: MeetingAction::Show { id } } => {
+            let m = store.meeting(id)?;
+            let form = m.form();
+            let attendance: Vec<_> = m
+                .attendees
+                .iter()
+                .map(|a| {
+                    json!({
+                        "member_id": a.member_id,
+                        "name": a.name,
+                        "status": a.status.code(),
+                        "status_label": a.status.label(),
+                        "reason": a.reason,
+                        "grade": a.grade.map(|g| g.code()).unwrap_or(""),
+                        "voting": a.voting,
+                    })
+                })
+                .collect();
+            if as_json {
+                let mut v = serde_json::to_value(&form).map_err(|e| Error::Import(e.to_string()))?;
+                v["id"] = json!(m.id);
+                v["kind_label"] = json!(m.kind.label());
+                v["deleted"] = json!(m.deleted);
+                v["attendance"] = serde_json::Value::Array(attendance);
+                if let Some(o) = v.as_object_mut() {
+                    o.remove("attendees");
+                }
+                v["quorum"] = serde_json::to_value(&m.quorum).map_err(|e| Error::Import(e.to_string()))?;
+                say!("{v}");
+            } else {
+                say!("{} {} {}", m.date, m.kind.label(), m.topic);
+                if let Some(y) = m.for_year {
+                    say!("所属年度：{y}年度");
+                }
+                say!("应到 {} 实到 {}（{}）", m.quorum.should_attend, m.quorum.present, m.quorum.attendance_rate);
+                for a in &m.attendees {
+                    say!("  {}\t{}\t{}", a.name, a.status.label(), a.reason);
+                }
+            }
+        }
+        Command::Meeting { action: MeetingAction::Add { file } } => {
+            let text =
+                std::fs::read_to_string(&file).map_err(|source| Error::DataDir { path: file.clone(), source })?;
+            let form: zhibu_core::meetings::MeetingForm = serde_json::from_str(&text).map_err(|e| {
+                Error::Import(format!("会议记录文件不是所需的 JSON 格式（{e}），请以 meeting show --json 的输出为样子"))
+            })?;
+            let m = store.create_meeting(&form, today)?;
+            if as_json {
+                say!("{}", json!({ "id": m.id }));
+            } else {
+                say!("已保存会议记录（编号 {}）", m.id);
             }
         }
         Command::Meeting { action: MeetingAction::Calendar { year } } => {

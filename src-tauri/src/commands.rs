@@ -97,6 +97,22 @@ pub fn member_add_transfer(state: State<'_, AppState>, id: i64, transfer: Transf
     Ok(MemberDetail::new(store.member_file(id)?, state.today()))
 }
 
+#[tauri::command(async)]
+pub fn member_extend_probation(
+    state: State<'_, AppState>,
+    id: i64,
+    extension: zhibu_core::members::ExtensionForm,
+) -> ApiResult<MemberDetail> {
+    let mut store = state.store()?;
+    store.extend_probation(id, &extension, state.today())?;
+    Ok(MemberDetail::new(store.member_file(id)?, state.today()))
+}
+
+#[tauri::command(async)]
+pub fn committee_warnings(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
+    Ok(state.store()?.committee_warnings()?)
+}
+
 // ---- 组织生活 ----
 
 use crate::dto::{Calendar, MeetingChoices, MeetingDetail, MeetingRow};
@@ -123,6 +139,14 @@ pub fn meeting_draft(
     group_id: Option<i64>,
 ) -> ApiResult<MeetingForm> {
     Ok(state.store()?.meeting_draft(&kind, date.as_deref().unwrap_or(""), group_id, state.today())?)
+}
+
+/// The default 所属年度 of a meeting of `kind` held on `date`.
+#[tauri::command(async)]
+pub fn meeting_for_year(kind: String, date: String) -> Option<i32> {
+    let kind = MeetingKind::from_code(&kind)?;
+    let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()?;
+    zhibu_core::meetings::default_for_year(kind, day)
 }
 
 #[tauri::command(async)]

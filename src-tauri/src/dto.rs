@@ -176,12 +176,40 @@ pub struct MemberDetail {
     pub history: Vec<HistoryEntry>,
     pub status_history: Vec<StatusChangeDto>,
     pub transfers: Vec<TransferDto>,
+    /// 九大/十大党章期间入党，无预备期 and the like.
+    pub era_note: Option<&'static str>,
+    pub full_member_reason: String,
+    pub probation_end: Option<String>,
+    pub probation_end_text: Option<String>,
+    pub probation_extension: Option<ProbationExtensionDto>,
+    pub can_extend_probation: bool,
+    pub lost_contact_since: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ProbationExtensionDto {
+    pub months: u32,
+    pub decided_on: String,
+    pub approval: String,
 }
 
 impl MemberDetail {
     pub fn new(f: MemberFile, today: NaiveDate) -> MemberDetail {
         let m = f.member;
+        let probationary = m.kind == zhibu_core::members::MemberKind::Probationary;
+        let probation_end = m.probation_end().filter(|_| probationary);
         MemberDetail {
+            era_note: m.era_note(),
+            full_member_reason: m.full_member_reason.clone(),
+            probation_end: iso(probation_end),
+            probation_end_text: probation_end.map(|d| d.to_chinese()),
+            can_extend_probation: probationary && m.probation_extension.is_none() && m.on_roster(),
+            probation_extension: m.probation_extension.as_ref().map(|e| ProbationExtensionDto {
+                months: e.months,
+                decided_on: e.decided_on.to_iso(),
+                approval: e.approval.clone(),
+            }),
+            lost_contact_since: iso(m.lost_contact_since),
             id: m.id,
             sex: m.sex.code(),
             sex_label: m.sex.label(),
@@ -332,6 +360,8 @@ pub struct MeetingDetail {
     pub kind: &'static str,
     pub kind_label: &'static str,
     pub date: String,
+    /// 所属年度 of a 组织生活会 or 民主评议.
+    pub for_year: Option<i32>,
     pub start_time: String,
     pub place: String,
     pub topic: String,
@@ -358,6 +388,7 @@ impl MeetingDetail {
             kind: m.kind.code(),
             kind_label: m.kind.label(),
             date: m.date.to_string(),
+            for_year: m.for_year,
             start_time: m.start_time,
             place: m.place,
             topic: m.topic,

@@ -17,13 +17,13 @@ fn demo_load_then_member_list_json() {
     let out = zhibu(dir.path(), &["demo", "load", "--json"]);
     assert!(out.status.success());
     let loaded: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(loaded["members"], 40);
+    assert_eq!(loaded["members"], 42);
 
     let out = zhibu(dir.path(), &["member", "list", "--json"]);
     assert!(out.status.success());
     let list: Value = serde_json::from_slice(&out.stdout).unwrap();
     let list = list.as_array().unwrap();
-    assert_eq!(list.len(), 39, "the member transferred out is not on the roster");
+    assert_eq!(list.len(), 41, "the member transferred out is not on the roster");
     for m in list {
         for key in
             ["name", "sex", "id_number", "birth_date", "kind", "admitted_on", "full_member_on", "status", "group"]
@@ -34,7 +34,7 @@ fn demo_load_then_member_list_json() {
     }
     assert!(list.iter().any(|m| m["admitted_on"].as_str().is_some_and(|d| d.len() == 7)), "a YYYY-MM date");
     let all: Value = serde_json::from_slice(&zhibu(dir.path(), &["member", "list", "--all", "--json"]).stdout).unwrap();
-    assert_eq!(all.as_array().unwrap().len(), 40);
+    assert_eq!(all.as_array().unwrap().len(), 42);
 
     // A second load is refused, in Chinese, with a non-zero exit.
     let again = zhibu(dir.path(), &["demo", "load"]);
@@ -193,13 +193,13 @@ fn workbook_and_notice_files_from_the_command_line() {
         zhibu(dir.path(), &["notice", "dues", "--year", "2026", "--month", "13", "--out", notice.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(1));
 
-    // 民主评议结果公示 from the demo's January review.
+    // 民主评议结果公示 from the demo's January review, which belongs to the year before.
     let review = dir.path().join("评议.xlsx");
-    let out = zhibu(dir.path(), &["notice", "review", "--year", "2026", "--out", review.to_str().unwrap()]);
+    let out = zhibu(dir.path(), &["notice", "review", "--year", "2025", "--out", review.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = all_cells(&review);
     assert!(text.contains("民主评议党员结果公示") && text.contains("优秀"), "{text}");
-    let none = zhibu(dir.path(), &["notice", "review", "--year", "2020", "--out", review.to_str().unwrap()]);
+    let none = zhibu(dir.path(), &["notice", "review", "--year", "2026", "--out", review.to_str().unwrap()]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("民主评议"));
 
@@ -348,4 +348,81 @@ fn import_roster_json_and_the_no_error_rule() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["rows"][0]["outcome"], "error");
     assert_eq!(listed(&other), 0);
+}
+
+#[test]
+fn meeting_show_then_add_round_trips_and_add_checks_like_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let list: Value =
+        serde_json::from_slice(&zhibu(dir.path(), &["meeting", "list", "--year", "2026", "--json"]).stdout).unwrap();
+    // The year's first 党员大会, in February: before this year's admissions.
+    let assembly = list.as_array().unwrap().iter().filter(|m| m["kind"] == "assembly").last().unwrap();
+    assert_eq!(assembly["date"], "2026-02-20");
+    let id = assembly["id"].as_i64().unwrap().to_string();
+    let out = zhibu(dir.path(), &["meeting", "show", &id, "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["id", "kind", "date", "for_year", "minutes", "resolutions", "attendance"] {
+        assert!(shown.get(key).is_some(), "{key} missing in {shown}");
+    }
+    let first = &shown["attendance"][0];
+    assert!(first["member_id"].is_i64() && first["name"].is_string() && first["status"].is_string(), "{first}");
+
+    // show → add → show: the same record under a new id.
+    let mut input = shown.clone();
+    input.as_object_mut().unwrap().remove("id");
+    let file = dir.path().join("会议.json");
+    std::fs::write(&file, serde_json::to_vec(&input).unwrap()).unwrap();
+    let out = zhibu(dir.path(), &["meeting", "add", file.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let new_id = serde_json::from_slice::<Value>(&out.stdout).unwrap()["id"].as_i64().unwrap();
+    let again: Value =
+        serde_json::from_slice(&zhibu(dir.path(), &["meeting", "show", &new_id.to_string(), "--json"]).stdout).unwrap();
+    let mut a = again.clone();
+    a["id"] = shown["id"].clone();
+    assert_eq!(a, shown);
+
+    // Someone who was not a member that day is refused, by name, and nothing is saved.
+    let members: Value = serde_json::from_slice(&zhibu(dir.path(), &["member", "list", "--json"]).stdout).unwrap();
+    let newest = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["admitted_on"].as_str().is_some_and(|d| d.starts_with("2026-0")))
+        .max_by_key(|m| m["admitted_on"].as_str().unwrap().to_string())
+        .unwrap();
+    let mut early = input.clone();
+    early["attendance"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"member_id": newest["id"], "status": "present"}));
+    std::fs::write(&file, serde_json::to_vec(&early).unwrap()).unwrap();
+    let out = zhibu(dir.path(), &["meeting", "add", file.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    let msg = err["fields"]["attendees"].as_str().unwrap();
+    assert!(msg.contains(newest["name"].as_str().unwrap()) && msg.contains("当天还未入党"), "{msg}");
+    let count = |d: &std::path::Path| {
+        serde_json::from_slice::<Value>(&zhibu(d, &["meeting", "list", "--year", "2026", "--json"]).stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count(dir.path()), list.as_array().unwrap().len() + 1);
+}
+
+#[test]
+fn member_list_all_includes_those_who_left_with_their_status() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let all: Value = serde_json::from_slice(&zhibu(dir.path(), &["member", "list", "--json", "--all"]).stdout).unwrap();
+    let all = all.as_array().unwrap();
+    let off: Vec<&Value> = all.iter().filter(|m| m["on_roster"] == false).collect();
+    assert!(!off.is_empty(), "the demo has a member transferred out");
+    assert!(all.iter().any(|m| m["status"] == "deceased" && m["status_date"].is_string()));
+    let historic = all.iter().find(|m| m["admitted_on"] == "1972-05-10").unwrap();
+    assert_eq!(historic["full_member_on"], "1972-05-10");
+    assert_eq!(historic["era_note"], "九大/十大党章期间入党，无预备期");
 }

@@ -101,9 +101,9 @@ fn errors_reach_the_page_as_code_and_chinese_message() {
 fn demo_load_then_refuses_a_second_time() {
     let a = app();
     let loaded = invoke(&a.main, "demo_load", json!({})).unwrap();
-    assert_eq!(loaded["members"], 40);
+    assert_eq!(loaded["members"], 42);
     let info = invoke(&a.main, "app_info", json!({})).unwrap();
-    assert_eq!(info["member_count"], 39, "one of the 40 was transferred out");
+    assert_eq!(info["member_count"], 41, "one of the 42 was transferred out");
     assert_eq!(info["today"], "2026-11-27");
     let again = invoke(&a.main, "demo_load", json!({})).unwrap_err();
     assert_eq!(again["code"], "not_empty");
@@ -168,7 +168,7 @@ fn a_meeting_is_drafted_checked_saved_and_shown() {
     let mut input = draft.clone();
     input["topic"] = json!("讨论年度工作总结");
     let n = input["attendees"].as_array().unwrap().len();
-    assert_eq!(n, 38, "everyone in normal standing on the roster");
+    assert_eq!(n, 40, "everyone who takes part on the day");
     input["attendees"][0]["status"] = json!("leave");
     input["attendees"][0]["reason"] = json!("住院");
     let check = invoke(&a.main, "meeting_check", json!({ "input": input })).unwrap();

@@ -46,6 +46,9 @@ fn member(i: usize) -> Member {
         lost_contact: false,
         lost_contact_reason: None,
         notes: String::new(),
+        full_member_reason: String::new(),
+        probation_extension: None,
+        lost_contact_since: None,
         left_branch: false,
         deleted: false,
     }
@@ -68,6 +71,7 @@ fn main() {
         last_attended: &last_attended,
         last_paid: &last_paid,
         term_start: Some(PartialDate::parse("2021-10-15").unwrap()),
+        records_from: Some(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()),
         settings: ReminderSettings::default(),
     };
     // Warm up, then measure.

@@ -161,7 +161,7 @@ pub fn last_of_month(year: i32, month: u32) -> NaiveDate {
 }
 
 /// The same month and day in `year`; 29 February falls on 28 February in a
-/// common year (DOMAIN.md §5).
+/// common year (docs/DOMAIN.md §5).
 pub fn anniversary_in(date: NaiveDate, year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, date.month(), date.day())
         .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), date.day() - 1))

@@ -68,7 +68,17 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
         g
     };
     let mut count = 0;
-    let mut add = |form: MeetingForm| -> Result<()> {
+    // Only those who were members on the day are listed (docs/DOMAIN.md §3.2):
+    // someone admitted in June is not absent from a January meeting.
+    let timelines = crate::members::timeline::timelines(conn)?;
+    let on = |m: &Member, d: NaiveDate| timelines.get(&m.id).is_some_and(|t| t.should_attend_on(d));
+    let voting = |m: &Member, d: NaiveDate| timelines.get(&m.id).is_some_and(|t| t.voting_on(d));
+    let mut add = |mut form: MeetingForm| -> Result<()> {
+        let day = NaiveDate::parse_from_str(&form.date, "%Y-%m-%d").unwrap_or(today);
+        form.attendees.retain(|a| timelines.get(&a.member_id).is_some_and(|t| t.should_attend_on(day)));
+        if form.attendees.is_empty() {
+            return Ok(());
+        }
         insert_meeting_in(conn, &form, today)?;
         count += 1;
         Ok(())
@@ -86,7 +96,7 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
                 topic: format!("{month}月主题党日：{}", THEME_TOPICS[month as usize - 1]),
                 host_id: secretary,
                 recorder_id: recorder,
-                attendees: attendance(&live, |_| true, salt),
+                attendees: attendance(&live, |m| on(m, date), salt),
                 agenda: vec![
                     AgendaItem { text: "重温入党誓词".into(), prescribed: true },
                     AgendaItem { text: "集中学习".into(), prescribed: true },
@@ -106,7 +116,7 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
                 topic: format!("研究{month}月份支部工作"),
                 host_id: secretary,
                 recorder_id: recorder,
-                attendees: attendance(&live, |m| m.committee_role.is_some(), salt + 100),
+                attendees: attendance(&live, |m| on(m, date) && m.committee_role.is_some(), salt + 100),
                 minutes: "通报上月工作完成情况，研究部署本月重点工作。".into(),
                 resolutions: vec![ResolutionForm {
                     text: format!("通过{month}月份工作安排"),
@@ -128,7 +138,7 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
                     place: "组长家中".into(),
                     topic: "学习上级精神，交流思想".into(),
                     group_id: Some(*g),
-                    attendees: attendance(&live, |m| m.group_id == Some(*g), salt + 200 + gi as i64),
+                    attendees: attendance(&live, |m| on(m, date) && m.group_id == Some(*g), salt + 200 + gi as i64),
                     ..Default::default()
                 })?;
             }
@@ -137,12 +147,11 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
         // 党员大会 and 党课 in the middle month of each quarter; no 党课 in the second quarter.
         if month % 3 == 2 {
             if let Some(date) = day(month, 20).filter(|d| *d <= today) {
-                let attendees = attendance(&live, |_| true, salt + 300);
+                let attendees = attendance(&live, |m| on(m, date), salt + 300);
                 let present_voting = live
                     .iter()
                     .filter(|m| {
-                        m.kind == crate::members::MemberKind::Full
-                            && attendees.iter().any(|a| a.member_id == m.id && a.status == "present")
+                        voting(m, date) && attendees.iter().any(|a| a.member_id == m.id && a.status == "present")
                     })
                     .count() as i64;
                 add(MeetingForm {
@@ -175,7 +184,7 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
                     topic: LECTURE_TOPICS[quarter as usize].into(),
                     host_id: secretary,
                     recorder_id: recorder,
-                    attendees: attendance(&live, |_| true, salt + 400),
+                    attendees: attendance(&live, |m| on(m, date), salt + 400),
                     ..Default::default()
                 })?;
             }
@@ -184,10 +193,10 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
     // 民主评议党员 in January, as most branches hold it; this year's
     // 组织生活会 is left undone, so the home screen shows it as due.
     if let Some(date) = day(1, 22).filter(|d| *d <= today) {
-        let mut attendees = attendance(&live, |_| true, 600);
+        let mut attendees = attendance(&live, |m| on(m, date), 600);
         for (i, a) in attendees.iter_mut().enumerate() {
             let Some(m) = live.iter().find(|m| m.id == a.member_id) else { continue };
-            if m.kind != crate::members::MemberKind::Full {
+            if !voting(m, date) {
                 continue; // 预备党员 take part without a grade
             }
             a.grade = if m.lost_contact {

@@ -7,7 +7,8 @@ use super::month::Month;
 use super::rules::{monthly_amount, AmountInput, DuesCategory, LARGE_PAYMENT_FEN};
 use crate::date::PartialDate;
 use crate::error::{Error, FieldErrors, Result};
-use crate::members::{clean, Status, TransferDirection};
+use crate::members::timeline::{Timeline, TransferMark};
+use crate::members::{clean, TransferDirection};
 use crate::store::{now_text, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -234,79 +235,49 @@ pub struct DuesBalance {
 
 // ---------- who owes which month ----------
 
-/// What decides whether a member owes a month.
-struct Timeline {
-    name: String,
-    admitted: Option<Month>,
-    deleted: bool,
-    /// (date, status), oldest first.
-    statuses: Vec<(NaiveDate, Status)>,
-    /// (date, direction), oldest first.
-    transfers: Vec<(NaiveDate, TransferDirection)>,
+/// Whether a member owes `m` to this branch (docs/DOMAIN.md §2): admitted
+/// by then, in good standing (正常 or 留党察看) when the month began, and
+/// the month is this branch's by the transfer letters: a letter in says the
+/// dues were paid up to a month, and this branch collects from the next one;
+/// a letter out says up to which month this branch collected. Without a
+/// month on the letter, the month of the transfer is owed where the member
+/// was before it. So a month is owed in one branch only.
+fn owes(t: &Timeline, m: Month) -> bool {
+    if t.deleted || t.admitted.is_none_or(|a| m < Month { year: a.year(), month: a.month_number() }) {
+        return false;
+    }
+    let before = m.first_day().pred_opt().unwrap_or(m.first_day());
+    t.status_on(before).takes_part() && months_here(t, m)
 }
 
-impl Timeline {
-    fn in_branch_at(&self, day: NaiveDate) -> bool {
-        match self.transfers.iter().rev().find(|(d, _)| *d <= day) {
-            Some((_, dir)) => *dir == TransferDirection::In,
-            // Before the first transfer: in the branch unless they came by transfer.
-            None => self.transfers.first().is_none_or(|(_, dir)| *dir == TransferDirection::Out),
+fn months_here(t: &Timeline, m: Month) -> bool {
+    let letter_month = |mark: &TransferMark| {
+        mark.dues_paid_to.and_then(|(y, mo)| Month::new(y, mo)).unwrap_or_else(|| Month::of(mark.date))
+    };
+    let came_by_transfer = t.transfers.first().is_some_and(|x| x.direction == TransferDirection::In);
+    // The first month owed here in the current stay; None while away.
+    let mut from: Option<Month> = if came_by_transfer { None } else { Some(Month { year: i32::MIN / 2, month: 1 }) };
+    for mark in &t.transfers {
+        match mark.direction {
+            TransferDirection::In => {
+                if from.is_none() {
+                    from = Some(letter_month(mark).plus(1));
+                }
+            }
+            TransferDirection::Out => {
+                if let Some(f) = from.take() {
+                    if f <= m && m <= letter_month(mark) {
+                        return true;
+                    }
+                }
+            }
         }
     }
-
-    fn normal_before(&self, m: Month) -> bool {
-        self.statuses.iter().rev().find(|(d, _)| *d < m.first_day()).is_none_or(|(_, s)| *s == Status::Normal)
-    }
-
-    /// Owed: admitted by then, in the branch at some point of the month
-    /// (the month of a transfer in and of a transfer out are owed here), and
-    /// in normal standing when the month began.
-    fn owes(&self, m: Month) -> bool {
-        if self.deleted || self.admitted.is_none_or(|a| m < a) {
-            return false;
-        }
-        let before = m.first_day().pred_opt().unwrap_or(m.first_day());
-        (self.in_branch_at(before) || self.in_branch_at(m.last_day())) && self.normal_before(m)
-    }
+    from.is_some_and(|f| f <= m)
 }
 
 fn timelines(conn: &Connection) -> Result<HashMap<i64, Timeline>> {
-    let mut out: HashMap<i64, Timeline> = HashMap::new();
-    let mut stmt = conn.prepare("SELECT id, name, admitted_on, deleted_at IS NOT NULL FROM members")?;
-    let rows = stmt.query_map([], |r| {
-        let admitted: Option<PartialDate> = r.get(2)?;
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, admitted, r.get::<_, bool>(3)?))
-    })?;
-    for row in rows {
-        let (id, name, admitted, deleted) = row?;
-        out.insert(
-            id,
-            Timeline {
-                name,
-                admitted: admitted.map(|a| Month { year: a.year(), month: a.month_number() }),
-                deleted,
-                statuses: Vec::new(),
-                transfers: Vec::new(),
-            },
-        );
-    }
-    let mut stmt = conn.prepare("SELECT member_id, date, status FROM member_status_changes ORDER BY date, id")?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, PartialDate>(1)?, r.get::<_, Status>(2)?)))? {
-        let (id, date, status) = row?;
-        if let Some(t) = out.get_mut(&id) {
-            t.statuses.push((date.first_day(), status));
-        }
-    }
-    let mut stmt = conn.prepare("SELECT member_id, date, direction FROM transfers ORDER BY date, id")?;
-    for row in stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, PartialDate>(1)?, r.get::<_, TransferDirection>(2)?)))?
-    {
-        let (id, date, dir) = row?;
-        if let Some(t) = out.get_mut(&id) {
-            t.transfers.push((date.first_day(), dir));
-        }
-    }
-    Ok(out)
+    crate::members::timeline::timelines(conn)
 }
 
 /// Every member's assessments, oldest first.
@@ -393,7 +364,7 @@ impl Ledger {
     fn state(&self, member: i64, m: Month, current: Month) -> GridCell {
         let paid = self.paid.get(&(member, m)).copied().unwrap_or(0);
         let owed = self.owed(member, m);
-        let owes = self.timelines.get(&member).is_some_and(|t| t.owes(m));
+        let owes = self.timelines.get(&member).is_some_and(|t| owes(t, m));
         let state = match (owes, owed) {
             (false, _) => MonthState::NotMember,
             (true, None) => MonthState::Unassessed,

@@ -1,5 +1,5 @@
 //! 党费: amounts by the 2008 rules, yearly assessments, collection,
-//! arrears, remittance (DOMAIN.md §2). Money is integer 分 throughout.
+//! arrears, remittance (docs/DOMAIN.md §2). Money is integer 分 throughout.
 
 pub mod money;
 pub mod rules;

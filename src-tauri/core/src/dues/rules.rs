@@ -1,5 +1,5 @@
 //! How much a member pays a month (《关于中国共产党党费收缴、使用和管理的规定》
-//! 2008, DOMAIN.md §2). The rate applies to the whole base, not in slices.
+//! 2008, docs/DOMAIN.md §2). The rate applies to the whole base, not in slices.
 
 use super::money::{per_mille, round_to, yuan};
 use crate::members::coded_enum;

@@ -36,6 +36,7 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
     ("education", "文化程度", &["文化程度", "学历", "全日制学历", "最高学历"]),
     ("admitted_on", "入党时间", &["入党时间", "入党日期", "入党年月"]),
     ("full_member_on", "转正时间", &["转正时间", "转正日期", "转正年月"]),
+    ("full_member_reason", "转正日期说明", &["转正日期说明", "转正说明", "转正情况说明"]),
     ("kind", "党员类别", &["党员类别", "人员类别", "党员类型", "类别"]),
     ("group", "所在党小组", &["所在党小组", "党小组", "所属党小组"]),
     ("committee_role", "支委职务", &["支委职务", "党内职务", "支部职务"]),
@@ -125,6 +126,11 @@ pub struct ImportPreview {
     pub error: usize,
     /// After a write: how many rows were written.
     pub written: usize,
+    /// The committee as it would stand after the import (3–5 支委, full
+    /// members only …): shown, never refused (docs/DOMAIN.md §8).
+    pub warnings: Vec<String>,
+    /// After a write: the 建账日期 (set to the import day if none was set).
+    pub records_from: Option<String>,
 }
 
 /// What the page or the CLI asks for: the file, and optionally the sheet and
@@ -168,7 +174,9 @@ impl MemberForm {
             mobile_destination: m.mobile_destination.clone(),
             lost_contact: m.lost_contact,
             lost_contact_reason: m.lost_contact_reason.map(|r| r.code().into()),
+            lost_contact_since: m.lost_contact_since.map(|d| d.to_iso()).unwrap_or_default(),
             notes: m.notes.clone(),
+            full_member_reason: m.full_member_reason.clone(),
         }
     }
 }
@@ -239,6 +247,7 @@ fn apply_cells(form: &mut MemberForm, cells: &[(&str, &Cell)]) -> std::result::R
                     Some(LostContactReason::from_code(&text).map(|r| r.code().to_string()).unwrap_or(text));
             }
             "notes" => form.notes = text,
+            "full_member_reason" => form.full_member_reason = text,
             _ => {}
         }
     }
@@ -389,8 +398,13 @@ impl Store {
                     .iter()
                     .map(|(f, m)| {
                         let l = crate::members::repo_field_label(f);
-                        if l.is_empty() || m.contains(l) {
+                        let m = if m.contains("转正日期说明") {
+                            format!("{m}（可在表格中加一列“转正日期说明”）")
+                        } else {
                             m.clone()
+                        };
+                        if l.is_empty() || m.contains(l) {
+                            m
                         } else {
                             format!("{l}：{m}")
                         }
@@ -423,8 +437,29 @@ impl Store {
             update: count("update"),
             error: count("error"),
             written: 0,
+            warnings: self.committee_after(&planned, today)?,
+            records_from: None,
         };
         Ok((preview, planned))
+    }
+
+    /// Committee warnings for the roster as it would be after the import.
+    fn committee_after(&self, planned: &[Planned], today: NaiveDate) -> Result<Vec<String>> {
+        use crate::members::committee::{committee_warnings, Seat};
+        let updated: HashSet<i64> = planned.iter().filter_map(|p| p.existing).collect();
+        let mut seats: Vec<Seat> =
+            self.members(&MemberQuery::default())?.iter().filter(|m| !updated.contains(&m.id)).map(Seat::of).collect();
+        for p in planned {
+            if let Some(Ok(c)) = p.form.as_ref().map(|f| check_form(f, today)) {
+                seats.push(Seat {
+                    name: c.name,
+                    kind: c.kind,
+                    status: crate::members::Status::Normal,
+                    role: c.committee_role,
+                });
+            }
+        }
+        Ok(committee_warnings(&seats))
     }
 
     /// The preview: every row with its outcome; nothing is written.
@@ -464,8 +499,11 @@ impl Store {
                 return Err(Error::Import(format!("第 {} 行（{}）：{e} 没有导入任何内容。", p.row.row, p.row.name)));
             }
         }
+        // The first import starts the books (docs/DOMAIN.md §3.4).
+        crate::branch::start_records_if_unset(&tx, today)?;
         tx.commit()?;
         preview.written = preview.new + preview.update;
+        preview.records_from = self.branch()?.records_from.map(|d| d.to_iso());
         Ok(preview)
     }
 }

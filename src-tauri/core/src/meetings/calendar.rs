@@ -71,6 +71,8 @@ pub enum CellState {
     Due,
     Upcoming,
     NotRequired,
+    /// Ended before the 建账日期: the app has no records of it and judges nothing.
+    BeforeRecords,
 }
 
 impl CellState {
@@ -81,6 +83,7 @@ impl CellState {
             CellState::Due => "待召开",
             CellState::Upcoming => "未到期",
             CellState::NotRequired => "不作要求",
+            CellState::BeforeRecords => "建账前",
         }
     }
 }
@@ -118,6 +121,7 @@ pub fn not_required_reason(kind: MeetingKind, full_members: usize, groups: usize
 /// One calendar row. `held_on` holds each meeting of this kind as its date
 /// and what it counts for: its own id, or for a 党小组会 its group, so that
 /// each group's monthly meeting is expected once (`per_period` = groups).
+#[allow(clippy::too_many_arguments)]
 pub fn row(
     kind: MeetingKind,
     frequency: Frequency,
@@ -126,6 +130,7 @@ pub fn row(
     per_period: u32,
     today: NaiveDate,
     not_required: Option<&str>,
+    records_from: Option<NaiveDate>,
 ) -> CalendarRow {
     let cells = Period::all(frequency, year)
         .into_iter()
@@ -139,6 +144,8 @@ pub fn row(
                 CellState::NotRequired
             } else if held >= expected {
                 CellState::Held
+            } else if records_from.is_some_and(|r| p.last_day() < r) {
+                CellState::BeforeRecords
             } else if p.last_day() < today {
                 CellState::Missed
             } else if p.contains(today) {
@@ -216,7 +223,7 @@ mod tests {
     #[test]
     fn a_meeting_on_the_last_day_of_a_quarter_counts_for_that_quarter() {
         let held = [(d(2026, 3, 31), 1), (d(2026, 7, 1), 2)];
-        let r = row(MeetingKind::Assembly, Frequency::Quarterly, 2026, &held, 1, d(2026, 11, 27), None);
+        let r = row(MeetingKind::Assembly, Frequency::Quarterly, 2026, &held, 1, d(2026, 11, 27), None, None);
         let states: Vec<CellState> = r.cells.iter().map(|c| c.state).collect();
         assert_eq!(states, [CellState::Held, CellState::Missed, CellState::Held, CellState::Due]);
         assert_eq!(
@@ -228,13 +235,13 @@ mod tests {
     #[test]
     fn the_year_boundary_separates_december_from_january() {
         let held = [(d(2025, 12, 31), 1)];
-        let r2025 = row(MeetingKind::Committee, Frequency::Monthly, 2025, &held, 1, d(2026, 1, 5), None);
+        let r2025 = row(MeetingKind::Committee, Frequency::Monthly, 2025, &held, 1, d(2026, 1, 5), None, None);
         assert_eq!(r2025.cells[11].state, CellState::Held);
-        let r2026 = row(MeetingKind::Committee, Frequency::Monthly, 2026, &held, 1, d(2026, 1, 5), None);
+        let r2026 = row(MeetingKind::Committee, Frequency::Monthly, 2026, &held, 1, d(2026, 1, 5), None, None);
         assert_eq!(r2026.cells[0].state, CellState::Due);
         assert_eq!(r2026.cells[1].state, CellState::Upcoming);
         // Looking back at a past year, every unheld month is missed.
-        let r = row(MeetingKind::Committee, Frequency::Monthly, 2025, &[], 1, d(2026, 1, 5), None);
+        let r = row(MeetingKind::Committee, Frequency::Monthly, 2025, &[], 1, d(2026, 1, 5), None, None);
         assert!(r.cells.iter().all(|c| c.state == CellState::Missed));
     }
 
@@ -242,17 +249,33 @@ mod tests {
     fn each_group_is_expected_to_meet_every_month() {
         // Three groups; in March group 2 met twice and group 3 not at all.
         let held = [(d(2026, 3, 2), 1), (d(2026, 3, 9), 2), (d(2026, 3, 20), 2), (d(2026, 4, 1), 3)];
-        let r = row(MeetingKind::GroupMeeting, Frequency::Monthly, 2026, &held, 3, d(2026, 11, 27), None);
+        let r = row(MeetingKind::GroupMeeting, Frequency::Monthly, 2026, &held, 3, d(2026, 11, 27), None, None);
         assert_eq!((r.cells[2].held, r.cells[2].expected), (2, 3));
         assert_eq!(r.cells[2].state, CellState::Missed);
         assert_eq!(r.cells[3].held, 1);
     }
 
     #[test]
+    fn nothing_before_the_records_start_is_judged() {
+        // Books kept from 15 September: January–August are 建账前, September is judged.
+        let held = [(d(2026, 3, 5), 1)];
+        let r =
+            row(MeetingKind::ThemeDay, Frequency::Monthly, 2026, &held, 1, d(2026, 11, 27), None, Some(d(2026, 9, 15)));
+        let states: Vec<CellState> = r.cells.iter().map(|c| c.state).collect();
+        assert_eq!(states[0], CellState::BeforeRecords);
+        assert_eq!(states[2], CellState::Held, "a meeting entered from before still counts");
+        assert_eq!(states[7], CellState::BeforeRecords);
+        assert_eq!(states[8], CellState::Missed);
+        assert_eq!(states[10], CellState::Due);
+        assert_eq!(r.cells[0].state_label, "建账前");
+        assert_eq!(gaps(std::slice::from_ref(&r)).len(), 3, "{:?}", gaps(&[r]));
+    }
+
+    #[test]
     fn no_committee_below_seven_full_members() {
         assert_eq!(not_required_reason(MeetingKind::Committee, 6, 2), Some("正式党员不足7人，不设支委会"));
         assert_eq!(not_required_reason(MeetingKind::Committee, 7, 2), None);
-        let r = row(MeetingKind::Committee, Frequency::Monthly, 2026, &[], 1, d(2026, 11, 27), Some("x"));
+        let r = row(MeetingKind::Committee, Frequency::Monthly, 2026, &[], 1, d(2026, 11, 27), Some("x"), None);
         assert!(r.cells.iter().all(|c| c.state == CellState::NotRequired && c.expected == 0));
         assert!(gaps(&[r]).is_empty());
     }

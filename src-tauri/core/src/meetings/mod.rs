@@ -1,5 +1,5 @@
 //! 组织生活: meeting records, attendance, quorum and the compliance calendar
-//! (DOMAIN.md §3).
+//! (docs/DOMAIN.md §3).
 
 pub mod calendar;
 mod model;
@@ -7,7 +7,9 @@ mod repo;
 pub mod rules;
 mod stats;
 
-pub use model::{AgendaItem, Attendance, AttendeeForm, Frequency, Grade, MeetingForm, MeetingKind, ResolutionForm};
+pub use model::{
+    default_for_year, AgendaItem, Attendance, AttendeeForm, Frequency, Grade, MeetingForm, MeetingKind, ResolutionForm,
+};
 pub(crate) use repo::insert_meeting_in;
 pub use repo::{
     AttendeeRecord, FrequencyForm, FrequencySetting, MeetingCalendar, MeetingRecord, MeetingSettings,

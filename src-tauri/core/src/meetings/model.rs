@@ -4,7 +4,7 @@ use crate::members::coded_enum;
 use serde::{Deserialize, Serialize};
 
 coded_enum!(
-    /// 会议类型 (DOMAIN.md §1, §3).
+    /// 会议类型 (docs/DOMAIN.md §1, §3).
     MeetingKind {
         Assembly = "assembly", "支部党员大会";
         Committee = "committee", "支委会";
@@ -54,7 +54,12 @@ impl MeetingKind {
         matches!(self, MeetingKind::Assembly | MeetingKind::Committee | MeetingKind::GroupMeeting)
     }
 
-    /// The default frequency (DOMAIN.md §3; 党课 quarterly is local practice).
+    /// Counted for a 所属年度 rather than the year it was held in.
+    pub fn has_for_year(self) -> bool {
+        matches!(self, MeetingKind::LifeMeeting | MeetingKind::Review)
+    }
+
+    /// The default frequency (docs/DOMAIN.md §3; 党课 quarterly is local practice).
     pub fn default_frequency(self) -> Frequency {
         match self {
             MeetingKind::Assembly | MeetingKind::Lecture => Frequency::Quarterly,
@@ -97,6 +102,13 @@ pub struct ResolutionForm {
     pub votes_for: Option<i64>,
     pub votes_against: Option<i64>,
     pub votes_abstain: Option<i64>,
+    /// The person voted on, for a vote on admission or on 转正: one
+    /// resolution per candidate (docs/DOMAIN.md §3.3).
+    pub candidate: String,
+    /// 书面意见 of absent voting members, counted in the tally.
+    pub written_for: Option<i64>,
+    pub written_against: Option<i64>,
+    pub written_abstain: Option<i64>,
 }
 
 /// The minutes form exactly as filled in.
@@ -105,15 +117,42 @@ pub struct ResolutionForm {
 pub struct MeetingForm {
     pub kind: String,
     pub date: String,
+    /// 所属年度 of a 组织生活会 or 民主评议; None takes the default.
+    pub for_year: Option<i32>,
     pub start_time: String,
     pub place: String,
     pub topic: String,
     pub host_id: Option<i64>,
     pub recorder_id: Option<i64>,
     pub group_id: Option<i64>,
+    /// `attendance` in the CLI's JSON.
+    #[serde(alias = "attendance")]
     pub attendees: Vec<AttendeeForm>,
     pub observers: String,
     pub minutes: String,
     pub agenda: Vec<AgendaItem>,
     pub resolutions: Vec<ResolutionForm>,
+}
+
+/// The 所属年度 a 组织生活会 or 民主评议 held on `date` belongs to unless
+/// the secretary says otherwise: held in January–March, the year before
+/// (docs/DOMAIN.md §3.1). None for other kinds.
+pub fn default_for_year(kind: MeetingKind, date: chrono::NaiveDate) -> Option<i32> {
+    use chrono::Datelike;
+    kind.has_for_year().then(|| if date.month() <= 3 { date.year() - 1 } else { date.year() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_january_review_belongs_to_the_year_before() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(default_for_year(MeetingKind::Review, d(2027, 1, 15)), Some(2026));
+        assert_eq!(default_for_year(MeetingKind::LifeMeeting, d(2027, 3, 31)), Some(2026));
+        assert_eq!(default_for_year(MeetingKind::LifeMeeting, d(2027, 4, 1)), Some(2027));
+        assert_eq!(default_for_year(MeetingKind::Review, d(2026, 12, 20)), Some(2026));
+        assert_eq!(default_for_year(MeetingKind::Assembly, d(2027, 1, 15)), None);
+    }
 }

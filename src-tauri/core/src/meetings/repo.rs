@@ -1,11 +1,14 @@
 //! Meetings in the database: check, save, list, the calendar and attendance.
 
 use super::calendar::{self, CalendarRow};
-use super::model::{AgendaItem, Attendance, Frequency, Grade, MeetingForm, MeetingKind, ResolutionForm};
+use super::model::{
+    default_for_year, AgendaItem, Attendance, Frequency, Grade, MeetingForm, MeetingKind, ResolutionForm,
+};
 use super::rules::{self, QuorumReport, Seat, Votes};
 use crate::date::PartialDate;
 use crate::error::{Error, FieldErrors, Result};
-use crate::members::{clean, MemberKind, MemberQuery, Status};
+use crate::members::timeline::Timeline;
+use crate::members::{clean, MemberKind};
 use crate::store::changelog::{self, FieldChange, HistoryEntry};
 use crate::store::{now_text, Store};
 use chrono::{Datelike, NaiveDate, NaiveTime};
@@ -37,27 +40,8 @@ const MEETING_WORDING: changelog::Wording = changelog::Wording {
     },
 };
 
-/// A member as a meeting needs them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Person {
-    name: String,
-    kind: MemberKind,
-    full_member_on: Option<PartialDate>,
-}
-
-impl Person {
-    /// Had a vote on `day`: a full member whose 转正 was surely by then.
-    fn voting_on(&self, day: NaiveDate) -> bool {
-        self.kind == MemberKind::Full && self.full_member_on.is_none_or(|d| d.last_day() <= day)
-    }
-}
-
-fn people(conn: &Connection) -> Result<HashMap<i64, Person>> {
-    let mut stmt = conn.prepare("SELECT id, name, kind, full_member_on FROM members")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, Person { name: r.get(1)?, kind: r.get(2)?, full_member_on: r.get(3)? }))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+fn people(conn: &Connection) -> Result<HashMap<i64, Timeline>> {
+    crate::members::timeline::timelines(conn)
 }
 
 /// An attendee after the checks.
@@ -80,6 +64,10 @@ pub struct ResolutionRecord {
     pub votes_for: Option<i64>,
     pub votes_against: Option<i64>,
     pub votes_abstain: Option<i64>,
+    pub candidate: String,
+    pub written_for: Option<i64>,
+    pub written_against: Option<i64>,
+    pub written_abstain: Option<i64>,
     pub passed: Option<bool>,
     pub verdict: String,
 }
@@ -90,6 +78,8 @@ pub struct MeetingRecord {
     pub id: i64,
     pub kind: MeetingKind,
     pub date: NaiveDate,
+    /// 所属年度 of a 组织生活会 or 民主评议.
+    pub for_year: Option<i32>,
     pub start_time: String,
     pub place: String,
     pub topic: String,
@@ -156,6 +146,7 @@ pub struct MeetingCalendar {
 struct CheckedMeeting {
     kind: MeetingKind,
     date: NaiveDate,
+    for_year: Option<i32>,
     start_time: String,
     place: String,
     topic: String,
@@ -170,7 +161,12 @@ struct CheckedMeeting {
 }
 
 fn votes_of(r: &ResolutionForm) -> Votes {
-    Votes { vote: r.vote, election: r.vote && r.election, votes_for: r.votes_for.unwrap_or(0) }
+    Votes {
+        vote: r.vote,
+        election: r.vote && r.election,
+        votes_for: r.votes_for.unwrap_or(0),
+        written_for: r.written_for.unwrap_or(0),
+    }
 }
 
 fn seats_of(attendees: &[AttendeeRecord]) -> Vec<Seat> {
@@ -247,6 +243,14 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
             e.add("attendees", format!("“{}”在参会人员中出现了两次", p.name));
             continue;
         }
+        // Who should attend is who was a member that day (docs/DOMAIN.md §3.2).
+        if let Some(why) = date.and_then(|d| p.absence_reason(d)) {
+            e.add(
+                "attendees",
+                format!("“{}”{why}，不是这次会议的应到人员，请从参会人员中去掉（按会议当天的党员名单）", p.name),
+            );
+            continue;
+        }
         let status = Attendance::from_code(&clean(&a.status));
         let reason = clean(&a.reason);
         match status {
@@ -275,7 +279,7 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
         attendees.push(AttendeeRecord {
             member_id: a.member_id,
             name: p.name.clone(),
-            member_kind: p.kind,
+            member_kind: date.map_or(p.kind, |d| p.kind_on(d)),
             voting,
             status: status.unwrap_or(Attendance::Present),
             grade,
@@ -288,6 +292,8 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
     let present_voting = attendees.iter().filter(|a| a.voting && a.status == Attendance::Present).count() as i64;
     let present_all = attendees.iter().filter(|a| a.status == Attendance::Present).count() as i64;
     let ballot_box = if kind == Some(MeetingKind::Assembly) { present_voting } else { present_all };
+    let absent_voting = attendees.iter().filter(|a| a.voting && a.status != Attendance::Present).count() as i64;
+    let mut candidates = std::collections::HashSet::new();
     let mut resolutions = Vec::new();
     for (i, r) in form.resolutions.iter().enumerate() {
         let text = clean(&r.text);
@@ -314,6 +320,37 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
                 }
             }
         }
+        // Admission and 转正: one resolution per candidate; written opinions
+        // of absent voters count beside the votes (docs/DOMAIN.md §3.3).
+        let candidate = clean(&r.candidate);
+        let written = [r.written_for, r.written_against, r.written_abstain];
+        let any_written = written.iter().any(|w| w.is_some_and(|w| w != 0));
+        if !candidate.is_empty() && !candidates.insert(candidate.clone()) {
+            e.add(field_name(i), format!("“{candidate}”已有一条表决，每名发展对象或预备党员应单独表决一次"));
+        }
+        if any_written {
+            let total: i64 = written.iter().map(|w| w.unwrap_or(0)).sum();
+            if written.iter().any(|w| w.is_some_and(|w| w < 0)) {
+                e.add(field_name(i), format!("第 {} 条决议的书面意见票数不能是负数", i + 1));
+            } else if candidate.is_empty() || !r.vote || r.election || kind != Some(MeetingKind::Assembly) {
+                e.add(
+                    field_name(i),
+                    format!(
+                        "第 {} 条决议：书面意见只计入支部党员大会对接收预备党员或预备党员转正的表决，请填写被表决人",
+                        i + 1
+                    ),
+                );
+            } else if total > absent_voting {
+                e.add(
+                    field_name(i),
+                    format!(
+                        "第 {} 条决议的书面意见（{total} 份）多于未到会的有表决权党员（{absent_voting} 人），请核对",
+                        i + 1
+                    ),
+                );
+            }
+        }
+        let keep_written = |w: Option<i64>| w.filter(|_| any_written);
         resolutions.push(ResolutionForm {
             text,
             vote: r.vote,
@@ -321,6 +358,10 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
             votes_for: r.votes_for.filter(|_| r.vote),
             votes_against: r.votes_against.filter(|_| r.vote),
             votes_abstain: r.votes_abstain.filter(|_| r.vote),
+            candidate,
+            written_for: keep_written(r.written_for),
+            written_against: keep_written(r.written_against),
+            written_abstain: keep_written(r.written_abstain),
         });
     }
     let agenda: Vec<AgendaItem> = form
@@ -329,6 +370,17 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
         .map(|a| AgendaItem { text: clean(&a.text), prescribed: a.prescribed })
         .filter(|a| !a.text.is_empty())
         .collect();
+    let for_year = match (kind, date) {
+        (Some(k), Some(d)) if k.has_for_year() => match form.for_year {
+            None => default_for_year(k, d),
+            Some(y) if y == d.year() || y == d.year() - 1 => Some(y),
+            Some(_) => {
+                e.add("for_year", format!("所属年度应为 {} 年或 {} 年（会议当年或上一年）", d.year() - 1, d.year()));
+                None
+            }
+        },
+        _ => None,
+    };
     e.into_result()?;
     let (Some(kind), Some(date)) = (kind, date) else {
         return Err(Error::NotFound("会议记录"));
@@ -336,6 +388,7 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
     Ok(CheckedMeeting {
         kind,
         date,
+        for_year,
         start_time,
         place: clean(&form.place),
         topic,
@@ -374,8 +427,8 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
         None => {
             conn.execute(
                 "INSERT INTO meetings (kind, date, start_time, place, topic, host_id, recorder_id, group_id,
-                    observers, minutes, agenda, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                    observers, minutes, agenda, created_at, updated_at, for_year)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
                 params![
                     m.kind,
                     m.date,
@@ -388,7 +441,8 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
                     m.observers,
                     m.minutes,
                     agenda,
-                    now
+                    now,
+                    m.for_year
                 ],
             )?;
             conn.last_insert_rowid()
@@ -396,7 +450,8 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
         Some(id) => {
             conn.execute(
                 "UPDATE meetings SET kind = ?1, date = ?2, start_time = ?3, place = ?4, topic = ?5, host_id = ?6,
-                    recorder_id = ?7, group_id = ?8, observers = ?9, minutes = ?10, agenda = ?11, updated_at = ?12
+                    recorder_id = ?7, group_id = ?8, observers = ?9, minutes = ?10, agenda = ?11, updated_at = ?12,
+                    for_year = ?14
                  WHERE id = ?13",
                 params![
                     m.kind,
@@ -411,7 +466,8 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
                     m.minutes,
                     agenda,
                     now,
-                    id
+                    id,
+                    m.for_year
                 ],
             )?;
             conn.execute("DELETE FROM meeting_attendance WHERE meeting_id = ?1", [id])?;
@@ -428,9 +484,23 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
     }
     for (i, r) in m.resolutions.iter().enumerate() {
         conn.execute(
-            "INSERT INTO meeting_resolutions (meeting_id, position, text, vote, election, votes_for, votes_against, votes_abstain)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![id, i as i64, r.text, r.vote, r.election, r.votes_for, r.votes_against, r.votes_abstain],
+            "INSERT INTO meeting_resolutions (meeting_id, position, text, vote, election, votes_for, votes_against,
+                votes_abstain, candidate, written_for, written_against, written_abstain)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                id,
+                i as i64,
+                r.text,
+                r.vote,
+                r.election,
+                r.votes_for,
+                r.votes_against,
+                r.votes_abstain,
+                r.candidate,
+                r.written_for,
+                r.written_against,
+                r.written_abstain
+            ],
         )?;
     }
     Ok(id)
@@ -466,7 +536,7 @@ fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
     };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT m.id, m.kind, m.date, m.start_time, m.place, m.topic, m.host_id, h.name, m.recorder_id, r.name,
-                m.group_id, g.name, m.observers, m.minutes, m.agenda, m.deleted_at IS NOT NULL
+                m.group_id, g.name, m.observers, m.minutes, m.agenda, m.deleted_at IS NOT NULL, m.for_year
          FROM meetings m
          LEFT JOIN members h ON h.id = m.host_id
          LEFT JOIN members r ON r.id = m.recorder_id
@@ -481,6 +551,7 @@ fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
                 id: r.get(0)?,
                 kind: r.get(1)?,
                 date: r.get(2)?,
+                for_year: r.get(16)?,
                 start_time: r.get(3)?,
                 place: r.get(4)?,
                 topic: r.get(5)?,
@@ -513,8 +584,9 @@ fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
          WHERE a.meeting_id = ?1 ORDER BY a.rowid",
     )?;
     let mut resolutions = conn.prepare_cached(
-        "SELECT text, vote, election, votes_for, votes_against, votes_abstain FROM meeting_resolutions
-         WHERE meeting_id = ?1 ORDER BY position",
+        "SELECT text, vote, election, votes_for, votes_against, votes_abstain, candidate, written_for,
+                written_against, written_abstain
+         FROM meeting_resolutions WHERE meeting_id = ?1 ORDER BY position",
     )?;
     let mut forms: Vec<Vec<ResolutionForm>> = Vec::with_capacity(meetings.len());
     for m in &mut meetings {
@@ -541,6 +613,10 @@ fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
                         votes_for: r.get(3)?,
                         votes_against: r.get(4)?,
                         votes_abstain: r.get(5)?,
+                        candidate: r.get(6)?,
+                        written_for: r.get(7)?,
+                        written_against: r.get(8)?,
+                        written_abstain: r.get(9)?,
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?,
@@ -558,12 +634,63 @@ fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
                 votes_for: f.votes_for,
                 votes_against: f.votes_against,
                 votes_abstain: f.votes_abstain,
+                candidate: f.candidate,
+                written_for: f.written_for,
+                written_against: f.written_against,
+                written_abstain: f.written_abstain,
                 passed: v.passed,
                 verdict: v.verdict.clone(),
             })
             .collect();
     }
     Ok(meetings)
+}
+
+impl MeetingRecord {
+    /// The record as the form that would save it again (for the CLI's
+    /// `meeting show` → `meeting add` round trip, and for editing).
+    pub fn form(&self) -> MeetingForm {
+        MeetingForm {
+            kind: self.kind.code().into(),
+            date: self.date.to_string(),
+            for_year: self.for_year,
+            start_time: self.start_time.clone(),
+            place: self.place.clone(),
+            topic: self.topic.clone(),
+            host_id: self.host_id,
+            recorder_id: self.recorder_id,
+            group_id: self.group_id,
+            attendees: self
+                .attendees
+                .iter()
+                .map(|a| super::model::AttendeeForm {
+                    member_id: a.member_id,
+                    status: a.status.code().into(),
+                    reason: a.reason.clone(),
+                    grade: a.grade.map(|g| g.code().to_string()).unwrap_or_default(),
+                })
+                .collect(),
+            observers: self.observers.clone(),
+            minutes: self.minutes.clone(),
+            agenda: self.agenda.clone(),
+            resolutions: self
+                .resolutions
+                .iter()
+                .map(|r| ResolutionForm {
+                    text: r.text.clone(),
+                    vote: r.vote,
+                    election: r.election,
+                    votes_for: r.votes_for,
+                    votes_against: r.votes_against,
+                    votes_abstain: r.votes_abstain,
+                    candidate: r.candidate.clone(),
+                    written_for: r.written_for,
+                    written_against: r.written_against,
+                    written_abstain: r.written_abstain,
+                })
+                .collect(),
+        }
+    }
 }
 
 fn summary(m: &MeetingRecord) -> MeetingSummary {
@@ -629,8 +756,13 @@ impl Store {
             Ok(Some(PartialDate::Day(d))) => d,
             _ => today,
         };
-        let roster: Vec<_> =
-            self.members(&MemberQuery::default())?.into_iter().filter(|m| m.status == Status::Normal).collect();
+        // Who should attend: the members of that day (docs/DOMAIN.md §3.2).
+        let timelines = people(self.conn())?;
+        let roster: Vec<_> = self
+            .members(&crate::members::MemberQuery { include_left: true, ..Default::default() })?
+            .into_iter()
+            .filter(|m| timelines.get(&m.id).is_some_and(|t| t.should_attend_on(day)))
+            .collect();
         let attendees = roster
             .iter()
             .filter(|m| match kind {
@@ -653,8 +785,9 @@ impl Store {
             .filter(|_| !matches!(kind, MeetingKind::GroupMeeting | MeetingKind::Talk));
         let topic = match kind {
             MeetingKind::ThemeDay => format!("{}月主题党日", day.month()),
-            MeetingKind::LifeMeeting => format!("{}年度组织生活会", day.year()),
-            MeetingKind::Review => format!("{}年度民主评议党员", day.year()),
+            MeetingKind::LifeMeeting | MeetingKind::Review => {
+                format!("{}年度{}", default_for_year(kind, day).unwrap_or(day.year()), kind.label())
+            }
             _ => String::new(),
         };
         let place: Option<String> = self
@@ -668,6 +801,7 @@ impl Store {
         Ok(MeetingForm {
             kind: kind.code().into(),
             date: day.to_string(),
+            for_year: default_for_year(kind, day),
             place: place.unwrap_or_default(),
             topic,
             host_id,
@@ -693,7 +827,7 @@ impl Store {
                 let p = people.get(&a.member_id)?;
                 Some(Seat {
                     status: Attendance::from_code(&a.status).unwrap_or(Attendance::Present),
-                    voting: p.voting_on(day),
+                    voting: p.should_attend_on(day) && p.voting_on(day),
                     grade: Grade::from_code(&a.grade).filter(|_| kind == MeetingKind::Review),
                 })
             })
@@ -704,9 +838,7 @@ impl Store {
 
     pub fn create_meeting(&mut self, form: &MeetingForm, today: NaiveDate) -> Result<MeetingRecord> {
         let tx = self.conn_mut().transaction()?;
-        let checked = check(&tx, form, today)?;
-        let id = write(&tx, None, &checked)?;
-        changelog::record(&tx, ENTITY, id, "create", &[])?;
+        let id = insert_meeting_in(&tx, form, today)?;
         tx.commit()?;
         load(self.conn(), id)
     }
@@ -758,6 +890,18 @@ impl Store {
         load_where(self.conn(), Which::Range { from, to, kind })
     }
 
+    /// The meetings that count for `year`: by date, except that a
+    /// 组织生活会 or 民主评议 counts for its 所属年度 (docs/DOMAIN.md §3.1).
+    pub fn meetings_belonging(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingRecord>> {
+        let (from, to) = (format!("{year:04}-01-01"), format!("{:04}-12-31", year + 1));
+        let mut all = load_where(self.conn(), Which::Range { from, to, kind })?;
+        all.retain(|m| match m.for_year {
+            Some(y) if m.kind.has_for_year() => y == year,
+            _ => m.date.year() == year,
+        });
+        Ok(all)
+    }
+
     pub fn meeting_summaries(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingSummary>> {
         Ok(self.meetings(year, kind)?.iter().map(summary).collect())
     }
@@ -774,8 +918,11 @@ impl Store {
     /// and who missed three meetings in a row.
     pub fn meeting_calendar(&self, year: i32, today: NaiveDate) -> Result<MeetingCalendar> {
         let meetings = self.meetings(year, None)?;
-        let roster = self.members(&MemberQuery::default())?;
-        let full_members = roster.iter().filter(|m| m.kind == MemberKind::Full && m.status == Status::Normal).count();
+        let belonging = self.meetings_belonging(year, None)?;
+        let records_from = self.branch()?.records_from.map(|d| d.first_day());
+        let roster = self.members(&crate::members::MemberQuery::default())?;
+        let full_members =
+            roster.iter().filter(|m| m.kind == MemberKind::Full && m.status == crate::members::Status::Normal).count();
         let groups = self.groups()?.iter().filter(|g| g.member_count > 0).count();
         let theme_day = self.meeting_settings()?.theme_day;
         let mut rows = Vec::new();
@@ -786,14 +933,18 @@ impl Store {
             }
             // A 党小组会 counts for its group: each group is expected once a period.
             let group_meeting = kind == MeetingKind::GroupMeeting;
-            let held: Vec<(NaiveDate, i64)> = meetings
+            // A yearly meeting held next January counts on the last day of its 所属年度.
+            let held: Vec<(NaiveDate, i64)> = belonging
                 .iter()
                 .filter(|m| m.kind == kind)
-                .map(|m| (m.date, if group_meeting { m.group_id.unwrap_or(-m.id) } else { m.id }))
+                .map(|m| {
+                    let day = if m.date.year() == year { m.date } else { crate::date::last_of_month(year, 12) };
+                    (day, if group_meeting { m.group_id.unwrap_or(-m.id) } else { m.id })
+                })
                 .collect();
             let per_period = if group_meeting { groups as u32 } else { 1 };
             let reason = calendar::not_required_reason(kind, full_members, groups);
-            let mut row = calendar::row(kind, frequency, year, &held, per_period, today, reason);
+            let mut row = calendar::row(kind, frequency, year, &held, per_period, today, reason, records_from);
             if kind == MeetingKind::ThemeDay && reason.is_none() && !theme_day.is_empty() {
                 row.frequency_label = format!("{}（{theme_day}）", row.frequency_label);
             }
@@ -877,6 +1028,8 @@ pub(crate) fn insert_meeting_in(conn: &Connection, form: &MeetingForm, today: Na
     let checked = check(conn, form, today)?;
     let id = write(conn, None, &checked)?;
     changelog::record(conn, ENTITY, id, "create", &[])?;
+    // The first record starts the books unless a 建账日期 was set (docs/DOMAIN.md §3.4).
+    crate::branch::start_records_if_unset(conn, checked.date)?;
     Ok(id)
 }
 

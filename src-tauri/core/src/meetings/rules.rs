@@ -1,5 +1,5 @@
 //! The rules of 《中国共产党支部工作条例（试行）》 for meetings: quorum,
-//! votes, elections (DOMAIN.md §3), and attendance rates.
+//! votes, elections (docs/DOMAIN.md §3), and attendance rates.
 
 use super::model::{Attendance, Grade, MeetingKind};
 use serde::Serialize;
@@ -20,6 +20,8 @@ pub struct Votes {
     pub vote: bool,
     pub election: bool,
     pub votes_for: i64,
+    /// 书面意见 in favour from absent voting members (admission and 转正 votes).
+    pub written_for: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -152,12 +154,17 @@ fn judge_assembly(report: &mut QuorumReport, seats: &[Seat], resolutions: &[Vote
                 verdict: "到会有表决权党员未超过半数，表决无效。".into(),
             },
             (true, false) => {
-                let passed = more_than_half(r.votes_for as usize, voting);
+                let total_for = r.votes_for + r.written_for;
+                let passed = more_than_half(total_for as usize, voting);
+                let written = if r.written_for > 0 {
+                    format!("（含书面意见赞成 {} 票）", r.written_for)
+                } else {
+                    String::new()
+                };
                 Verdict {
                     passed: Some(passed),
                     verdict: format!(
-                        "赞成 {} 票，{}应到会有表决权党员（{voting} 人）的半数，{}",
-                        r.votes_for,
+                        "赞成 {total_for} 票{written}，{}应到会有表决权党员（{voting} 人）的半数，{}",
                         if passed { "超过" } else { "未超过" },
                         if passed { "通过。" } else { "未通过。" }
                     ),
@@ -263,7 +270,23 @@ mod tests {
     }
 
     fn vote(votes_for: i64) -> Votes {
-        Votes { vote: true, election: false, votes_for }
+        Votes { vote: true, election: false, votes_for, written_for: 0 }
+    }
+
+    #[test]
+    fn written_opinions_of_absent_voters_count_in_the_tally() {
+        // 20 should attend with a vote, 15 present: 10 present in favour is
+        // exactly half; one written opinion in favour makes it pass.
+        let mut with_written = vote(10);
+        with_written.written_for = 1;
+        let r = judge(MeetingKind::Assembly, &seats(15, 5, 0), &[vote(10), with_written]);
+        assert_eq!(r.resolutions[0].passed, Some(false));
+        assert_eq!(r.resolutions[1].passed, Some(true));
+        assert!(r.resolutions[1].verdict.contains("赞成 11 票（含书面意见赞成 1 票）"), "{}", r.resolutions[1].verdict);
+        // Written opinions make no quorum: presence is still counted from those present.
+        let r = judge(MeetingKind::Assembly, &seats(10, 10, 0), &[with_written]);
+        assert!(!r.ok);
+        assert_eq!(r.resolutions[0].passed, Some(false));
     }
 
     #[test]
@@ -304,7 +327,7 @@ mod tests {
 
     #[test]
     fn an_election_needs_more_than_four_fifths_present() {
-        let election = |votes_for| Votes { vote: true, election: true, votes_for };
+        let election = |votes_for| Votes { vote: true, election: true, votes_for, written_for: 0 };
         // 16 of 20 is exactly four fifths: not enough.
         let r = judge(MeetingKind::Assembly, &seats(16, 4, 0), &[election(16)]);
         assert!(!r.ok);

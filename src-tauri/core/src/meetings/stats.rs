@@ -67,7 +67,7 @@ pub struct Person {
 
 /// Who has talked with whom this year. Each committee member should talk
 /// at least once a year with every other committee member and with every
-/// member (DOMAIN.md §3).
+/// member (docs/DOMAIN.md §3).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TalkCoverage {
     pub year: i32,

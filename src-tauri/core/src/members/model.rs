@@ -57,9 +57,11 @@ coded_enum!(
     /// 党籍状态
     Status {
         Normal = "normal", "正常";
+        Watch = "watch", "留党察看";
         Suspended = "suspended", "停止党籍";
         Expelled = "expelled", "出党";
         Deceased = "deceased", "去世";
+        Cancelled = "cancelled", "取消预备党员资格";
     }
 );
 
@@ -145,9 +147,37 @@ pub struct Member {
     pub lost_contact: bool,
     pub lost_contact_reason: Option<LostContactReason>,
     pub notes: String,
+    /// Why 转正 is not the day probation ended (docs/DOMAIN.md §8).
+    pub full_member_reason: String,
+    /// 延长预备期, recorded at most once.
+    pub probation_extension: Option<ProbationExtension>,
+    /// Since when the member cannot be reached.
+    pub lost_contact_since: Option<PartialDate>,
     /// Derived from the transfers: the latest one is a 转出.
     pub left_branch: bool,
     pub deleted: bool,
+}
+
+/// 延长预备期: once, 6–12 months, decided by the 支部大会 and approved above.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProbationExtension {
+    pub months: u32,
+    /// The day of the 支部大会 that decided it.
+    pub decided_on: PartialDate,
+    /// The higher committee's reply (批复文号 or text).
+    pub approval: String,
+}
+
+impl Status {
+    /// Still a member of the Party on the roster's count: not gone.
+    pub fn is_member(self) -> bool {
+        matches!(self, Status::Normal | Status::Watch | Status::Suspended)
+    }
+
+    /// Takes part in 组织生活 and pays dues (留党察看 does both).
+    pub fn takes_part(self) -> bool {
+        matches!(self, Status::Normal | Status::Watch)
+    }
 }
 
 /// The next anniversary of `admitted_on` (政治生日).
@@ -189,9 +219,22 @@ impl Member {
         (!self.phone.is_empty()).then(|| mask_phone(&self.phone))
     }
 
-    /// In the branch's current roster: not transferred out, not deleted.
+    /// In the branch's current roster: not transferred out, not deleted,
+    /// probationary membership not cancelled.
     pub fn on_roster(&self) -> bool {
-        !self.left_branch && !self.deleted
+        !self.left_branch && !self.deleted && self.status != Status::Cancelled
+    }
+
+    /// The day the probation ends (or ended): a year after admission, plus
+    /// any extension (docs/DOMAIN.md §8).
+    pub fn probation_end(&self) -> Option<PartialDate> {
+        let extra = self.probation_extension.as_ref().map_or(0, |e| e.months);
+        Some(super::era::probation_end(self.admitted_on?, extra))
+    }
+
+    /// The note for an admission under an earlier constitution.
+    pub fn era_note(&self) -> Option<&'static str> {
+        super::era::era_note(self.admitted_on, self.full_member_on)
     }
 }
 

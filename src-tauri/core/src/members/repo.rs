@@ -1,9 +1,9 @@
 //! Member records in the database: create, update, soft delete, restore,
 //! status changes and transfers, each in one transaction with its change log.
 
-use super::model::{CommitteeRole, Member, MemberKind, Status, TransferDirection};
+use super::model::{CommitteeRole, Member, MemberKind, ProbationExtension, Status, TransferDirection};
 use super::search::Needle;
-use super::validate::{check_form, clean, CheckedMember, GroupChoice, MemberForm};
+use super::validate::{check_form, check_form_with, clean, CheckedMember, GroupChoice, MemberForm};
 use crate::date::PartialDate;
 use crate::error::{Error, FieldErrors, Result};
 use crate::idcard::{self, Sex};
@@ -42,6 +42,18 @@ pub struct StatusForm {
     pub status: String,
     pub date: String,
     pub reason: String,
+}
+
+/// 延长预备期 as the secretary records it.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ExtensionForm {
+    /// 6 to 12.
+    pub months: Option<u32>,
+    /// The 支部大会 that decided it, `2025-03-10`.
+    pub decided_on: String,
+    /// The higher committee's reply: 批复文号 or its words.
+    pub approval: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -109,6 +121,8 @@ SELECT m.id, m.name, m.sex, m.ethnicity, m.birth_date, m.id_number, m.education,
        m.admitted_on, m.full_member_on, m.group_id, g.name, m.committee_role, m.job, m.phone,
        m.address, m.status, m.status_date, m.status_reason, m.mobile, m.mobile_destination,
        m.lost_contact, m.lost_contact_reason, m.notes,
+       m.full_member_reason, m.probation_extension_months, m.probation_extension_on,
+       m.probation_extension_reply, m.lost_contact_since,
        COALESCE((SELECT t.direction = 'out' FROM transfers t WHERE t.member_id = m.id
                  ORDER BY t.date DESC, t.id DESC LIMIT 1), 0),
        m.deleted_at IS NOT NULL
@@ -141,8 +155,14 @@ fn member_from_row(r: &Row<'_>) -> rusqlite::Result<Member> {
         lost_contact: r.get(21)?,
         lost_contact_reason: r.get(22)?,
         notes: r.get(23)?,
-        left_branch: r.get(24)?,
-        deleted: r.get(25)?,
+        full_member_reason: r.get(24)?,
+        probation_extension: match (r.get::<_, Option<u32>>(25)?, r.get::<_, Option<PartialDate>>(26)?) {
+            (Some(months), Some(decided_on)) => Some(ProbationExtension { months, decided_on, approval: r.get(27)? }),
+            _ => None,
+        },
+        lost_contact_since: r.get(28)?,
+        left_branch: r.get(29)?,
+        deleted: r.get(30)?,
     })
 }
 
@@ -184,7 +204,9 @@ fn field_texts(m: &CheckedMember, group_name: Option<&str>) -> Vec<(&'static str
         ("mobile_destination", text(&m.mobile_destination)),
         ("lost_contact", yes_no(m.lost_contact)),
         ("lost_contact_reason", m.lost_contact_reason.map(|r| r.label().into())),
+        ("lost_contact_since", date(m.lost_contact_since)),
         ("notes", text(&m.notes)),
+        ("full_member_reason", text(&m.full_member_reason)),
     ]
 }
 
@@ -208,7 +230,9 @@ fn as_checked(m: &Member) -> CheckedMember {
         mobile_destination: m.mobile_destination.clone(),
         lost_contact: m.lost_contact,
         lost_contact_reason: m.lost_contact_reason,
+        lost_contact_since: m.lost_contact_since,
         notes: m.notes.clone(),
+        full_member_reason: m.full_member_reason.clone(),
     }
 }
 
@@ -232,7 +256,10 @@ pub(crate) fn field_label(field: &str) -> &str {
         "mobile_destination" => "外出流向",
         "lost_contact" => "失联",
         "lost_contact_reason" => "失联原因",
+        "lost_contact_since" => "失联起始日期",
         "notes" => "备注",
+        "full_member_reason" => "转正日期说明",
+        "probation_extension" => "延长预备期",
         "status" => "党籍状态",
         "transfer" => "组织关系",
         other => other,
@@ -348,14 +375,18 @@ fn write_member(conn: &Connection, id: Option<i64>, m: &CheckedMember, group_id:
         m.lost_contact_reason,
         m.notes,
         now,
+        m.full_member_reason,
+        m.lost_contact_since,
     ];
     match id {
         None => {
             conn.execute(
                 "INSERT INTO members (name, sex, ethnicity, birth_date, id_number, education, kind, admitted_on,
                     full_member_on, group_id, committee_role, job, phone, address, mobile, mobile_destination,
-                    lost_contact, lost_contact_reason, notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
+                    lost_contact, lost_contact_reason, notes, created_at, updated_at, full_member_reason,
+                    lost_contact_since)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20,
+                    ?21, ?22)",
                 values,
             )?;
             Ok(conn.last_insert_rowid())
@@ -368,8 +399,8 @@ fn write_member(conn: &Connection, id: Option<i64>, m: &CheckedMember, group_id:
                     education = ?6, kind = ?7, admitted_on = ?8, full_member_on = ?9, group_id = ?10,
                     committee_role = ?11, job = ?12, phone = ?13, address = ?14, mobile = ?15,
                     mobile_destination = ?16, lost_contact = ?17, lost_contact_reason = ?18, notes = ?19,
-                    updated_at = ?20
-                 WHERE id = ?21",
+                    updated_at = ?20, full_member_reason = ?21, lost_contact_since = ?22
+                 WHERE id = ?23",
                 all.as_slice(),
             )?;
             Ok(id)
@@ -393,7 +424,8 @@ impl Store {
     }
 
     pub fn update_member(&mut self, id: i64, form: &MemberForm, today: NaiveDate) -> Result<Member> {
-        let checked = check_form(form, today).map_err(Error::Validation)?;
+        let extension = load(self.conn(), id)?.probation_extension.map_or(0, |e| e.months);
+        let checked = check_form_with(form, today, extension).map_err(Error::Validation)?;
         let tx = self.conn_mut().transaction()?;
         update_checked_in(&tx, id, &checked)?;
         tx.commit()?;
@@ -426,7 +458,11 @@ impl Store {
         let status = query.status.as_deref().filter(|s| !s.is_empty()).and_then(Status::from_code);
         let mut out: Vec<Member> = all
             .into_iter()
-            .filter(|m| query.deleted || query.include_left || !m.left_branch)
+            .filter(|m| {
+                query.deleted
+                    || query.include_left
+                    || (!m.left_branch && (m.status != Status::Cancelled || status == Some(Status::Cancelled)))
+            })
             .filter(|m| kind.is_none_or(|k| m.kind == k))
             .filter(|m| status.is_none_or(|s| m.status == s))
             .filter(|m| query.group_id.is_none_or(|g| m.group_id == Some(g)))
@@ -488,6 +524,74 @@ impl Store {
     pub fn change_status(&mut self, id: i64, form: &StatusForm, today: NaiveDate) -> Result<Member> {
         let tx = self.conn_mut().transaction()?;
         change_status_in(&tx, id, form, today)?;
+        tx.commit()?;
+        load(self.conn(), id)
+    }
+
+    /// Records 延长预备期: once only, 6–12 months, with the 支部大会 day and
+    /// the higher committee's reply (docs/DOMAIN.md §8).
+    pub fn extend_probation(&mut self, id: i64, form: &ExtensionForm, today: NaiveDate) -> Result<Member> {
+        let tx = self.conn_mut().transaction()?;
+        let m = load(&tx, id)?;
+        let mut errors = FieldErrors::default();
+        if m.kind != MemberKind::Probationary || m.status != Status::Normal || !m.on_roster() {
+            errors.add("months", "只有在册的预备党员才能延长预备期");
+        } else if m.probation_extension.is_some() {
+            errors.add("months", "预备期只能延长一次，这位党员已经延长过；期满仍不具备条件的，应取消预备党员资格");
+        }
+        match form.months {
+            Some(6..=12) => {}
+            _ => errors.add("months", "延长预备期为 6 到 12 个月，请填写月数"),
+        }
+        let decided_on = match PartialDate::parse_opt(&form.decided_on) {
+            Ok(Some(d @ PartialDate::Day(day))) if day <= today => Some(d),
+            Ok(Some(PartialDate::Day(_))) => {
+                errors.add("decided_on", "支部大会日期不能晚于今天");
+                None
+            }
+            Ok(_) => {
+                errors.add("decided_on", "请填写作出延长决定的支部大会日期，如 2026-03-15");
+                None
+            }
+            Err(e) => {
+                errors.add("decided_on", e.to_string());
+                None
+            }
+        };
+        if let (Some(d), Some(admitted)) = (decided_on, m.admitted_on) {
+            if d.first_day() < admitted.last_day() {
+                errors.add("decided_on", "支部大会日期应在入党日期之后，请核对");
+            }
+        }
+        let approval = clean(&form.approval);
+        if approval.is_empty() {
+            errors.add("approval", "请填写上级党委的批复（文号或内容）");
+        }
+        errors.into_result()?;
+        let (Some(months), Some(decided_on)) = (form.months, decided_on) else {
+            return Err(Error::NotFound("延长预备期"));
+        };
+        tx.execute(
+            "UPDATE members SET probation_extension_months = ?1, probation_extension_on = ?2,
+                probation_extension_reply = ?3, updated_at = ?4 WHERE id = ?5",
+            params![months, decided_on, approval, now_text(), id],
+        )?;
+        let end = super::era::probation_end(m.admitted_on.unwrap_or(decided_on), months);
+        changelog::record(
+            &tx,
+            ENTITY,
+            id,
+            "update",
+            &[FieldChange {
+                field: "probation_extension".into(),
+                old: None,
+                new: Some(format!(
+                    "延长 {months} 个月，至 {}（{} 支部大会决定，{approval}）",
+                    end.to_chinese(),
+                    decided_on.to_chinese()
+                )),
+            }],
+        )?;
         tx.commit()?;
         load(self.conn(), id)
     }
@@ -582,6 +686,9 @@ pub(crate) fn change_status_in(tx: &Connection, id: i64, form: &StatusForm, toda
     match status {
         None => errors.add("status", "请选择新的党籍状态"),
         Some(s) if s == m.status => errors.add("status", format!("党籍状态已经是“{}”", s.label())),
+        Some(Status::Cancelled) if m.kind != MemberKind::Probationary => {
+            errors.add("status", "只有预备党员才能取消预备党员资格；正式党员的处置请选择其他状态")
+        }
         _ => {}
     }
     let date = match PartialDate::parse_opt(&form.date) {

@@ -1,6 +1,7 @@
 //! The member form, as typed, and its checks. Every problem is reported
 //! beside its field, in Chinese; a form with any problem saves nothing.
 
+use super::era::{self, FullDateVerdict};
 use super::model::{CommitteeRole, LostContactReason, MemberKind};
 use crate::date::{DateError, PartialDate};
 use crate::error::FieldErrors;
@@ -34,7 +35,11 @@ pub struct MemberForm {
     pub mobile_destination: String,
     pub lost_contact: bool,
     pub lost_contact_reason: Option<String>,
+    /// Since when (`2026-03-01`); empty means from today.
+    pub lost_contact_since: String,
     pub notes: String,
+    /// Why the 转正 date is not the day the probation ended.
+    pub full_member_reason: String,
 }
 
 /// A form that passed every check that needs no database.
@@ -58,7 +63,9 @@ pub struct CheckedMember {
     pub mobile_destination: String,
     pub lost_contact: bool,
     pub lost_contact_reason: Option<LostContactReason>,
+    pub lost_contact_since: Option<PartialDate>,
     pub notes: String,
+    pub full_member_reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,6 +142,15 @@ fn date_field(
 /// Checks a form on its own. `today` bounds dates; the database checks
 /// (duplicate ID, the one 书记, the group exists) follow in the store.
 pub fn check_form(form: &MemberForm, today: NaiveDate) -> Result<CheckedMember, FieldErrors> {
+    check_form_with(form, today, 0)
+}
+
+/// [`check_form`] for a member whose probation was extended by `extension_months`.
+pub fn check_form_with(
+    form: &MemberForm,
+    today: NaiveDate,
+    extension_months: u32,
+) -> Result<CheckedMember, FieldErrors> {
     let mut errors = FieldErrors::default();
 
     let name = clean_name(&form.name);
@@ -217,13 +233,23 @@ pub fn check_form(form: &MemberForm, today: NaiveDate) -> Result<CheckedMember, 
             }
         }
     }
-    if let (Some(admitted), Some(full)) = (&admitted_on, &full_member_on) {
-        if full.last_day() <= admitted.first_day() {
-            errors.add("full_member_on", "转正日期应晚于入党日期，请核对");
-        } else if let Some(one_year) = admitted.first_day().checked_add_months(Months::new(12)) {
-            if full.last_day() < one_year {
-                errors.add("full_member_on", "预备期为一年，转正日期应在入党满一年之后，请核对");
-            }
+    let full_member_reason = clean(&form.full_member_reason);
+    if full_member_reason.chars().count() > 200 {
+        errors.add("full_member_reason", "转正日期说明太长了（最多 200 字）");
+    }
+    if let (Some(admitted), Some(full), Some(MemberKind::Full)) = (admitted_on, full_member_on, kind) {
+        // The rule of the admission's era (docs/DOMAIN.md §8).
+        match era::judge_full_member_on(admitted, full, extension_months) {
+            FullDateVerdict::Fits | FullDateVerdict::FitsWithNote(_) => {}
+            FullDateVerdict::NeedsReason(_) if !full_member_reason.is_empty() => {}
+            FullDateVerdict::NeedsReason(end) => errors.add(
+                "full_member_on",
+                format!(
+                    "转正日期应为预备期满之日（{}），不是支部大会讨论或上级批准的日子；如确有不同，请在“转正日期说明”中写明原因",
+                    end.to_chinese()
+                ),
+            ),
+            FullDateVerdict::Refused(msg) => errors.add("full_member_on", msg),
         }
     }
 
@@ -273,6 +299,14 @@ pub fn check_form(form: &MemberForm, today: NaiveDate) -> Result<CheckedMember, 
     if form.lost_contact && lost_contact_reason.is_none() && !errors.has("lost_contact_reason") {
         errors.add("lost_contact_reason", "请选择失联原因");
     }
+    let lost_contact_since = if form.lost_contact {
+        match clean(&form.lost_contact_since).as_str() {
+            "" => Some(PartialDate::Day(today)),
+            _ => date_field(&mut errors, "lost_contact_since", "失联起始日期", &form.lost_contact_since, today),
+        }
+    } else {
+        None
+    };
 
     let notes = clean(&form.notes);
     if notes.chars().count() > 1000 {
@@ -309,7 +343,9 @@ pub fn check_form(form: &MemberForm, today: NaiveDate) -> Result<CheckedMember, 
             mobile_destination: if form.mobile { mobile_destination } else { String::new() },
             lost_contact: form.lost_contact,
             lost_contact_reason: if form.lost_contact { lost_contact_reason } else { None },
+            lost_contact_since,
             notes,
+            full_member_reason: if kind == MemberKind::Full { full_member_reason } else { String::new() },
         }),
         _ => Err(errors),
     }

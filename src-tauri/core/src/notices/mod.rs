@@ -263,7 +263,7 @@ impl Store {
             NoticeRequest::Review { year } => {
                 errors.into_result()?;
                 let review = self
-                    .meetings(*year, Some(MeetingKind::Review))?
+                    .meetings_belonging(*year, Some(MeetingKind::Review))?
                     .into_iter()
                     .next()
                     .ok_or(Error::NotFound("本年度的民主评议党员记录（请先在“组织生活”里记录民主评议）"))?;
@@ -401,7 +401,7 @@ impl Store {
     }
 
     /// The 公示期 a secretary usually writes: from today for 5 working days,
-    /// with the secretary as contact (DOMAIN.md §4: 5 working days, local).
+    /// with the secretary as contact (docs/DOMAIN.md §4: 5 working days, local).
     pub fn notice_terms_draft(&self, today: NaiveDate) -> Result<NoticeTerms> {
         Ok(NoticeTerms {
             from: today.to_string(),

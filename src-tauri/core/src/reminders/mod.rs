@@ -1,4 +1,4 @@
-//! 今日提醒: what needs doing now and soon (DOMAIN.md §5), all computed here
+//! 今日提醒: what needs doing now and soon (docs/DOMAIN.md §5), all computed here
 //! in one pass so the home screen, the CLI and the benchmark agree.
 
 pub mod rules;
@@ -47,6 +47,9 @@ impl Reminders {
             ("meetings_due", self.meetings_due.len()),
             ("term_ending", self.members.term_ending.len()),
             ("lost_contact", self.members.lost_contact.len()),
+            ("no_meetings", self.members.no_meetings.len()),
+            ("may_suspend", self.members.may_suspend.len()),
+            ("may_strike_off", self.members.may_strike_off.len()),
             ("milestones", self.members.milestones.len()),
             ("fifty_year_medal", self.members.fifty_year_medal.len()),
             ("quarter_political_birthdays", self.members.quarter_political_birthdays.len()),
@@ -101,6 +104,7 @@ impl Store {
             last_attended: &last_attended,
             last_paid: &last_paid,
             term_start: self.branch()?.term_start,
+            records_from: self.branch()?.records_from.map(|d| d.first_day()),
             settings,
         };
         let member_part = member_reminders(&snapshot, today);

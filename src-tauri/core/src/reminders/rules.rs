@@ -1,4 +1,4 @@
-//! The dates a secretary must not miss (DOMAIN.md §5), computed in one pass
+//! The dates a secretary must not miss (docs/DOMAIN.md §5), computed in one pass
 //! over the members from a snapshot of what the store holds. Every rule
 //! takes `today` as an argument.
 
@@ -29,6 +29,8 @@ pub struct Snapshot<'a> {
     pub last_attended: &'a std::collections::HashMap<i64, NaiveDate>,
     pub last_paid: &'a std::collections::HashMap<i64, NaiveDate>,
     pub term_start: Option<PartialDate>,
+    /// 建账日期: attendance is judged only from here (docs/DOMAIN.md §3.4).
+    pub records_from: Option<NaiveDate>,
     pub settings: ReminderSettings,
 }
 
@@ -107,6 +109,12 @@ pub struct MemberReminders {
     pub probation_ending: Vec<ProbationItem>,
     pub term_ending: Vec<TermItem>,
     pub lost_contact: Vec<LostContactItem>,
+    /// Six months without any 组织生活 (党章 第九条), on its own.
+    pub no_meetings: Vec<LostContactItem>,
+    /// 失联 for six months: 停止党籍 may be decided.
+    pub may_suspend: Vec<LostContactItem>,
+    /// 停止党籍 for two years and still unreachable: 除名 may be decided.
+    pub may_strike_off: Vec<LostContactItem>,
 }
 
 fn quarter_months(today: NaiveDate) -> std::ops::RangeInclusive<u32> {
@@ -141,8 +149,38 @@ pub fn member_reminders(s: &Snapshot<'_>, today: NaiveDate) -> MemberReminders {
     let cutoff = medal_cutoff(today);
     let previous_cutoff = NaiveDate::from_ymd_opt(cutoff.year() - 1, 7, 1).unwrap_or(cutoff);
     let six_months_ago = today.checked_sub_months(Months::new(6)).unwrap_or(today);
+    let two_years_ago = today.checked_sub_months(Months::new(24)).unwrap_or(today);
+    // Attendance is only judged once the books have run six months.
+    let attendance_judged = s.records_from.is_some_and(|r| r <= six_months_ago);
     for m in s.members {
-        if !m.on_roster() || m.status != Status::Normal {
+        if !m.on_roster() {
+            continue;
+        }
+        let item = |note: String| LostContactItem {
+            member_id: m.id,
+            name: m.name.clone(),
+            last_attended: s.last_attended.get(&m.id).copied(),
+            last_paid: s.last_paid.get(&m.id).copied(),
+            note,
+        };
+        // 失联 six months → 停止党籍 may be decided; 停止党籍 two years → 除名
+        // (《党员教育管理工作条例》2019; docs/DOMAIN.md §5).
+        if m.lost_contact
+            && m.status.takes_part()
+            && m.lost_contact_since.is_some_and(|d| d.last_day() <= six_months_ago)
+        {
+            out.may_suspend.push(item(format!(
+                "自 {} 起失去联系已满 6 个月，经多方查找仍无法取得联系的，可按规定停止其党籍",
+                m.lost_contact_since.map(|d| d.to_chinese()).unwrap_or_default()
+            )));
+        }
+        if m.status == Status::Suspended && m.status_date.is_some_and(|d| d.last_day() <= two_years_ago) {
+            out.may_strike_off.push(item(format!(
+                "自 {} 停止党籍已满 2 年，仍无法取得联系的，可按自行脱党予以除名",
+                m.status_date.map(|d| d.to_chinese()).unwrap_or_default()
+            )));
+        }
+        if !m.status.takes_part() {
             continue;
         }
         if let Some(admitted) = m.admitted_on {
@@ -190,10 +228,8 @@ pub fn member_reminders(s: &Snapshot<'_>, today: NaiveDate) -> MemberReminders {
             }
             // Probation ending: a year after admission, 30 days ahead, and overdue.
             if m.kind == MemberKind::Probationary {
-                let due = match admitted {
-                    PartialDate::Day(d) => PartialDate::Day(anniversary_in(d, d.year() + 1)),
-                    PartialDate::Month { year, month } => PartialDate::Month { year: year + 1, month },
-                };
+                // The end of probation, after an extension if one was recorded.
+                let due = m.probation_end().unwrap_or(admitted);
                 let overdue = due.last_day() < today;
                 let soon = due.first_day() <= today + chrono::Duration::days(30);
                 if overdue || soon {
@@ -254,18 +290,13 @@ pub fn member_reminders(s: &Snapshot<'_>, today: NaiveDate) -> MemberReminders {
         let joined_long_ago = m.admitted_on.is_some_and(|a| a.last_day() <= six_months_ago);
         let attended = s.last_attended.get(&m.id).copied();
         let paid = s.last_paid.get(&m.id).copied();
-        if !m.lost_contact
-            && joined_long_ago
-            && attended.is_none_or(|d| d < six_months_ago)
-            && paid.is_none_or(|d| d < six_months_ago)
-        {
-            out.lost_contact.push(LostContactItem {
-                member_id: m.id,
-                name: m.name.clone(),
-                last_attended: attended,
-                last_paid: paid,
-                note: "6 个月以上没有参加组织生活、没有交党费：请核实情况，需要时标记为失联".into(),
-            });
+        let no_meetings = attendance_judged && attended.is_none_or(|d| d < six_months_ago);
+        if !m.lost_contact && joined_long_ago && no_meetings && paid.is_none_or(|d| d < six_months_ago) {
+            out.lost_contact.push(item("6 个月以上没有参加组织生活、没有交党费：请核实情况，需要时标记为失联".into()));
+        } else if !m.lost_contact && joined_long_ago && no_meetings {
+            out.no_meetings.push(item(
+                "连续 6 个月没有参加党的组织生活：请了解原因、谈心谈话；无正当理由的按党章第九条处理".into(),
+            ));
         }
     }
     // Committee term ending within 6 months (or past).

@@ -240,8 +240,79 @@ ALTER TABLE branch ADD COLUMN birthday_days INTEGER NOT NULL DEFAULT 30 CHECK (b
 ALTER TABLE branch ADD COLUMN term_years INTEGER NOT NULL DEFAULT 5 CHECK (term_years BETWEEN 1 AND 10);
 "#;
 
+/// A real branch's history (docs/DOMAIN.md §3, §8): 留党察看 and 取消预备党员资格
+/// as statuses, the reason for a 转正 date other than the end of probation,
+/// one extension of probation, since when a member is 失联; the 所属年度 of
+/// yearly meetings; written opinions of absent voters and the candidate a
+/// vote is on; the branch's 建账日期. The members table is rebuilt to widen
+/// the status check (SQLite cannot alter a CHECK); the runner turns foreign
+/// keys off around migrations and checks them before each commit.
+const V5: &str = r#"
+CREATE TABLE members_v5 (
+    id                  INTEGER PRIMARY KEY,
+    name                TEXT NOT NULL,
+    sex                 TEXT NOT NULL CHECK (sex IN ('male', 'female')),
+    ethnicity           TEXT NOT NULL DEFAULT '',
+    birth_date          TEXT NOT NULL,
+    id_number           TEXT NOT NULL,
+    education           TEXT NOT NULL DEFAULT '',
+    kind                TEXT NOT NULL CHECK (kind IN ('full', 'probationary')),
+    admitted_on         TEXT,
+    full_member_on      TEXT,
+    group_id            INTEGER REFERENCES party_groups (id),
+    committee_role      TEXT,
+    job                 TEXT NOT NULL DEFAULT '',
+    phone               TEXT NOT NULL DEFAULT '',
+    address             TEXT NOT NULL DEFAULT '',
+    status              TEXT NOT NULL DEFAULT 'normal'
+                        CHECK (status IN ('normal', 'watch', 'suspended', 'expelled', 'deceased', 'cancelled')),
+    status_date         TEXT,
+    status_reason       TEXT NOT NULL DEFAULT '',
+    mobile              INTEGER NOT NULL DEFAULT 0 CHECK (mobile IN (0, 1)),
+    mobile_destination  TEXT NOT NULL DEFAULT '',
+    lost_contact        INTEGER NOT NULL DEFAULT 0 CHECK (lost_contact IN (0, 1)),
+    lost_contact_reason TEXT,
+    notes               TEXT NOT NULL DEFAULT '',
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    deleted_at          TEXT,
+    -- Why 转正 is not the day the probation ended (docs/DOMAIN.md §8).
+    full_member_reason  TEXT NOT NULL DEFAULT '',
+    -- 延长预备期, at most once: months (6–12), the 支部大会 day, the higher committee's reply.
+    probation_extension_months INTEGER CHECK (probation_extension_months BETWEEN 6 AND 12),
+    probation_extension_on     TEXT,
+    probation_extension_reply  TEXT NOT NULL DEFAULT '',
+    -- Since when the member cannot be reached (for 停止党籍 after 6 months).
+    lost_contact_since  TEXT
+);
+INSERT INTO members_v5 (id, name, sex, ethnicity, birth_date, id_number, education, kind, admitted_on,
+    full_member_on, group_id, committee_role, job, phone, address, status, status_date, status_reason, mobile,
+    mobile_destination, lost_contact, lost_contact_reason, notes, created_at, updated_at, deleted_at)
+SELECT id, name, sex, ethnicity, birth_date, id_number, education, kind, admitted_on,
+    full_member_on, group_id, committee_role, job, phone, address, status, status_date, status_reason, mobile,
+    mobile_destination, lost_contact, lost_contact_reason, notes, created_at, updated_at, deleted_at
+FROM members;
+DROP TABLE members;
+ALTER TABLE members_v5 RENAME TO members;
+CREATE UNIQUE INDEX members_id_number_live ON members (id_number) WHERE deleted_at IS NULL;
+
+-- 所属年度 of a 组织生活会 or 民主评议 (held in January, it belongs to the year before).
+ALTER TABLE meetings ADD COLUMN for_year INTEGER;
+UPDATE meetings SET for_year = CAST(substr(date, 1, 4) AS INTEGER) - (CAST(substr(date, 6, 2) AS INTEGER) <= 3)
+    WHERE kind IN ('life_meeting', 'review');
+
+-- Votes on admitting or on 转正: the candidate, and the written opinions of absent voters.
+ALTER TABLE meeting_resolutions ADD COLUMN candidate TEXT NOT NULL DEFAULT '';
+ALTER TABLE meeting_resolutions ADD COLUMN written_for INTEGER;
+ALTER TABLE meeting_resolutions ADD COLUMN written_against INTEGER;
+ALTER TABLE meeting_resolutions ADD COLUMN written_abstain INTEGER;
+
+-- 建账日期: the day the branch's records in the app start.
+ALTER TABLE branch ADD COLUMN records_from TEXT;
+"#;
+
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -266,13 +337,29 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
 pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     refuse_newer(conn)?;
     let from = user_version(conn)?;
-    for version in from..target.min(SCHEMA_VERSION) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(MIGRATIONS[version as usize])?;
-        tx.pragma_update(None, "user_version", version + 1)?;
-        tx.commit()?;
+    if from >= target.min(SCHEMA_VERSION) {
+        return Ok(());
     }
-    Ok(())
+    // A table rebuild (V5) drops a table others refer to: foreign keys are
+    // off while migrating (the pragma has no effect inside a transaction),
+    // checked before each commit, and back on afterwards.
+    let fk_on: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = (|| -> Result<()> {
+        for version in from..target.min(SCHEMA_VERSION) {
+            let tx = conn.transaction()?;
+            tx.execute_batch(MIGRATIONS[version as usize])?;
+            let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+            if broken > 0 {
+                return Err(Error::Corrupt(format!("升级到第 {} 版后有 {broken} 处数据关联不一致", version + 1)));
+            }
+            tx.pragma_update(None, "user_version", version + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    })();
+    conn.pragma_update(None, "foreign_keys", fk_on)?;
+    result
 }
 
 #[cfg(test)]

@@ -203,7 +203,7 @@ fn meetings_sheet(
         ("主要内容及决议", 36.0),
     ];
     frame(ws, f, &format!("{year}年度三会一课及主题党日记录台账"), unit, today, &headers, true)?;
-    let mut meetings = store.meetings(year, None)?;
+    let mut meetings = store.meetings_belonging(year, None)?;
     meetings.retain(|m| m.kind != crate::meetings::MeetingKind::Talk);
     meetings.reverse();
     for (i, m) in meetings.iter().enumerate() {
@@ -402,7 +402,7 @@ fn table_sheet(wb: &mut Workbook, f: &Formats, unit: &str, today: NaiveDate, t: 
 
 fn review_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
     let mut rows = Vec::new();
-    for m in store.meetings(year, Some(crate::meetings::MeetingKind::Review))?.iter().rev() {
+    for m in store.meetings_belonging(year, Some(crate::meetings::MeetingKind::Review))?.iter().rev() {
         for a in &m.attendees {
             let grade = match (a.grade, a.voting) {
                 (Some(g), _) => g.label().to_string(),

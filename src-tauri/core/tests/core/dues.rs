@@ -15,6 +15,8 @@ fn member(s: &mut Store, seq: usize, admitted: &str, probationary: bool) -> i64 
         kind: if probationary { "probationary" } else { "full" }.into(),
         admitted_on: admitted.into(),
         full_member_on: if probationary { String::new() } else { "2011-01-01".into() },
+        // The dues rules care only that they are full members by then.
+        full_member_reason: if probationary { String::new() } else { "按上级批复".into() },
         ..Default::default()
     };
     s.create_member(&form, d("2026-11-27")).unwrap().id
@@ -116,7 +118,11 @@ fn probationary_members_owe_from_admission_and_nobody_owes_after_leaving() {
     let m = states(&s, moved, 2026, "2026-11-27");
     assert_eq!(&m[5..7], &[Owed, NotMember], "owes June, the month of the transfer out");
     let c = states(&s, came, 2026, "2026-11-27");
-    assert_eq!(&c[7..9], &[NotMember, Owed], "owes from September, the month of the transfer in");
+    assert_eq!(
+        &c[7..10],
+        &[NotMember, NotMember, Owed],
+        "a letter naming no month: September is owed in the branch left, this one collects from October"
+    );
     // Farmers pay the branch's amount (0.50 by default).
     assert_eq!(s.dues_grid(2026, today).unwrap().rows[0].cells[4].owed_fen, Some(50));
 }
@@ -321,4 +327,32 @@ fn the_grid_totals_always_equal_the_sum_of_entries() {
     // Entries for months outside 2025–2026 (advance into 2027) are all there is besides.
     let later: i64 = s.dues_grid(2027, today).unwrap().total_fen;
     assert_eq!(s.dues_balance().unwrap().collected_fen, all_entries + later);
+}
+
+#[test]
+fn the_transfer_letter_decides_which_branch_a_month_is_owed_in() {
+    // 2008 党费规定 第九条 (docs/DOMAIN.md §2): the letter says up to which
+    // month dues were paid; the receiving branch collects from the next one.
+    let mut s = Store::open_in_memory().unwrap();
+    let came = member(&mut s, 0, "2010-01-01", false);
+    let left = member(&mut s, 1, "2010-01-01", false);
+    for id in [came, left] {
+        assess(&mut s, id, "2026-01", "farmer", "");
+    }
+    let today = d("2026-11-27");
+    let letter = |direction: &str, date: &str, paid_to: &str| TransferForm {
+        direction: direction.into(),
+        date: date.into(),
+        other_branch: "中共西岭村支部委员会".into(),
+        letter_number: "青组转字〔2026〕12号".into(),
+        dues_paid_to: paid_to.into(),
+        ..Default::default()
+    };
+    s.add_transfer(came, &letter("in", "2026-09-10", "2026-10"), today).unwrap();
+    s.add_transfer(left, &letter("out", "2026-06-15", "2026-05"), today).unwrap();
+    use MonthState::*;
+    let c = states(&s, came, 2026, "2026-11-27");
+    assert_eq!(&c[8..11], &[NotMember, NotMember, Owed], "paid to October in the old branch: owed here from November");
+    let l = states(&s, left, 2026, "2026-11-27");
+    assert_eq!(&l[4..7], &[Owed, NotMember, NotMember], "the letter says paid to May: June is the new branch's");
 }

@@ -83,8 +83,16 @@ fn an_assembly_with_two_on_leave_is_recorded_and_judged() {
     let row = cal.rows.iter().find(|r| r.kind == MeetingKind::Assembly).unwrap();
     assert_eq!(row.cells[3].held, 1);
     assert_eq!(row.cells[3].state_label, "已召开");
-    assert!(cal.gaps.iter().any(|g| g == "第一季度未召开支部党员大会"));
+    // The books start with this first record: the quarters before it are 建账前, not missed.
+    assert_eq!(row.cells[0].state_label, "建账前");
+    assert!(!cal.gaps.iter().any(|g| g.contains("第一季度")), "{:?}", cal.gaps);
     assert_eq!(cal.monthly_attendance[9].rate, Some(80.0));
+    // With the books kept from January, the first quarter is missed.
+    let mut b = zhibu_core::branch::BranchForm { name: "中共东山村支部委员会".into(), ..Default::default() };
+    b.records_from = Some("2026-01-01".into());
+    s.save_branch(&b, today()).unwrap();
+    let cal = s.meeting_calendar(2026, today()).unwrap();
+    assert!(cal.gaps.iter().any(|g| g == "第一季度未召开支部党员大会"));
 }
 
 #[test]

@@ -61,7 +61,7 @@ fn political_birthdays_in_the_next_30_days_wrap_december_into_january() {
 #[test]
 fn a_leap_day_admission_is_remembered_on_28_february() {
     let mut s = Store::open_in_memory().unwrap();
-    add(&mut s, 0, "2004-02-29", "2005-03-01");
+    add(&mut s, 0, "2004-02-29", "2005-02-28");
     let r = s.reminders(d("2026-02-20")).unwrap();
     let b = &r.members.political_birthdays[0];
     assert_eq!(b.date.to_iso(), "2026-02-28");
