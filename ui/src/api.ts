@@ -10,6 +10,17 @@ export interface Branch {
   higher_committee: string
   secretary: string
   term_start: string | null
+  /** 建账日期: the core checks nothing before it (shown as 建账前); null when not set. */
+  records_from: string | null
+}
+
+/** What `branch_save` takes: as `Branch`, with 建账日期 as typed ('' = not set). */
+export interface BranchForm {
+  name: string
+  higher_committee: string
+  secretary: string
+  term_start: string | null
+  records_from: string
 }
 
 export interface AppInfo {
@@ -77,6 +88,8 @@ export interface MemberInput {
   kind: string
   admitted_on: string
   full_member_on: string
+  /** 转正日期说明: why 转正 is not the day probation ended (正式党员 only). */
+  full_member_reason: string
   group_id: number | null
   group_name: string
   committee_role: string | null
@@ -87,6 +100,8 @@ export interface MemberInput {
   mobile_destination: string
   lost_contact: boolean
   lost_contact_reason: string | null
+  /** 失联起始日期, YYYY-MM-DD; '' = today. */
+  lost_contact_since: string
   notes: string
 }
 
@@ -122,7 +137,14 @@ export interface Transfer {
   notes: string
 }
 
-export interface MemberDetail extends MemberInput {
+/** A 预备党员's probation extended by the 支部大会. */
+export interface ProbationExtension {
+  months: number
+  decided_on: string
+  approval: string
+}
+
+export interface MemberDetail extends Omit<MemberInput, 'lost_contact_since'> {
   id: number
   group_name: string
   sex_label: string
@@ -143,12 +165,29 @@ export interface MemberDetail extends MemberInput {
   history: HistoryEntry[]
   status_history: StatusChange[]
   transfers: Transfer[]
+  /** e.g. 九大/十大党章期间入党，无预备期; null when there is nothing to say. */
+  era_note: string | null
+  /** ISO date, or YYYY-MM when only the month is known; null when not a 预备党员 or not known. */
+  probation_end: string | null
+  /** probation_end in Chinese, ready to show. */
+  probation_end_text: string | null
+  probation_extension: ProbationExtension | null
+  /** Whether to offer 延长预备期 (a 预备党员 whose probation has not been extended). */
+  can_extend_probation: boolean
+  lost_contact_since: string | null
 }
 
 export interface StatusChangeInput {
   status: string
   date: string
   reason: string
+}
+
+export interface ProbationExtensionInput {
+  /** 6–12; null when not typed (the core refuses it). */
+  months: number | null
+  decided_on: string
+  approval: string
 }
 
 export interface TransferInput {
@@ -191,7 +230,9 @@ export async function call<T>(cmd: string, args?: Record<string, unknown>): Prom
 export const appInfo = () => call<AppInfo>('app_info')
 export const choices = () => call<Choices>('choices')
 export const branchGet = () => call<Branch>('branch_get')
-export const branchSave = (branch: Branch) => call<Branch>('branch_save', { branch })
+export const branchSave = (branch: BranchForm) => call<Branch>('branch_save', { branch })
+/** What looks wrong about the 支委会 (too few members, no 书记 …); [] when nothing. */
+export const committeeWarnings = () => call<string[]>('committee_warnings')
 export const demoLoad = () => call<{ members: number }>('demo_load')
 export const groupList = () => call<Group[]>('group_list')
 export const memberList = (query: MemberQuery) => call<MemberRow[]>('member_list', { query })
@@ -205,6 +246,8 @@ export const memberChangeStatus = (id: number, change: StatusChangeInput) =>
   call<MemberDetail>('member_change_status', { id, change })
 export const memberAddTransfer = (id: number, transfer: TransferInput) =>
   call<MemberDetail>('member_add_transfer', { id, transfer })
+export const memberExtendProbation = (id: number, extension: ProbationExtensionInput) =>
+  call<MemberDetail>('member_extend_probation', { id, extension })
 
 // ---- 组织生活 (meetings) ----
 
@@ -237,11 +280,19 @@ export interface ResolutionInput {
   votes_for: number | null
   votes_against: number | null
   votes_abstain: number | null
+  /** 被表决人 of a vote on admitting or on 转正 (one resolution per candidate); '' when none. */
+  candidate: string
+  /** 书面意见 of absent voting members: counted in the tally, kept as their own numbers. */
+  written_for: number | null
+  written_against: number | null
+  written_abstain: number | null
 }
 
 export interface MeetingInput {
   kind: string
   date: string
+  /** 所属年度 of a 组织生活会 or 民主评议; null for other kinds. */
+  for_year: number | null
   start_time: string
   place: string
   topic: string
@@ -319,6 +370,8 @@ export interface MeetingDetail {
   kind: string
   kind_label: string
   date: string
+  /** 所属年度 of a 组织生活会 or 民主评议; null for other kinds. */
+  for_year: number | null
   start_time: string
   place: string
   topic: string
@@ -349,7 +402,8 @@ export interface Attachment {
   added_at: string
 }
 
-export type CalendarState = 'held' | 'missed' | 'due' | 'upcoming' | 'not_required'
+/** before_records: before the branch's 建账日期, not checked. */
+export type CalendarState = 'held' | 'missed' | 'due' | 'upcoming' | 'not_required' | 'before_records'
 
 export interface CalendarCell {
   period: string
@@ -435,6 +489,8 @@ export interface MeetingSettingsInput {
 export const meetingChoices = () => call<MeetingChoices>('meeting_choices')
 export const meetingDraft = (kind: string, date: string, group_id: number | null) =>
   call<MeetingInput>('meeting_draft', { kind, date, group_id })
+/** The default 所属年度 for a meeting of `kind` on `date`; null for kinds that have none. */
+export const meetingForYear = (kind: string, date: string) => call<number | null>('meeting_for_year', { kind, date })
 export const meetingCheck = (input: MeetingInput) => call<QuorumReport>('meeting_check', { input })
 export const meetingList = (query: MeetingQuery) => call<MeetingRow[]>('meeting_list', { query })
 export const meetingGet = (id: number) => call<MeetingDetail>('meeting_get', { id })
@@ -758,6 +814,12 @@ export interface Reminders {
   probation_ending: ProbationItem[]
   term_ending: TermItem[]
   lost_contact: LostContactItem[]
+  /** 6 个月以上未参加组织生活. */
+  no_meetings: LostContactItem[]
+  /** 失联满 6 个月，可停止党籍. */
+  may_suspend: LostContactItem[]
+  /** 停止党籍满 2 年，可除名. */
+  may_strike_off: LostContactItem[]
   arrears: ArrearsItem[]
   meetings_due: MeetingDueItem[]
 }

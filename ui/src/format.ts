@@ -52,3 +52,19 @@ export function monthOf(date: string): string {
   const m = /^(\d{4})-(\d{2})/.exec(date ?? '')
   return m ? `${m[1]}-${m[2]}` : ''
 }
+
+export type TagType = 'success' | 'warning' | 'info' | 'danger'
+
+const STATUS_TAG: Record<string, TagType> = {
+  normal: 'success',
+  watch: 'warning',
+  cancelled: 'info',
+}
+
+/**
+ * The colour of a 党籍状态 tag: 正常 green, 留党察看 orange, 取消预备党员资格 grey,
+ * the others (停止党籍, 出党, 去世, any new one) red so they stand out.
+ */
+export function statusTagType(status: string | null | undefined): TagType {
+  return STATUS_TAG[status ?? ''] ?? 'danger'
+}

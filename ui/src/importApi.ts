@@ -52,6 +52,14 @@ export interface ImportPreview {
   error: number
   /** How many members were written (0 for a preview). */
   written: number
+  /** Things to look at that do not stop the import (e.g. the 支委会 has no 书记). */
+  warnings: string[]
+}
+
+/** What `import_apply` gives back: the rows' outcomes and the 建账日期 the core suggests. */
+export interface ImportResult extends ImportPreview {
+  /** The 建账日期 the imported records suggest; null when they suggest none. */
+  records_from: string | null
 }
 
 /** The fields a column can be imported into, in the order of the template; '' = 不导入. */
@@ -83,7 +91,7 @@ export const importPreview = (data: string, request: ImportRequest) =>
 
 /** Write the rows. Refused (import_failed) when rows have errors and skip_errors is false. */
 export const importApply = (data: string, request: ImportRequest, skip_errors: boolean) =>
-  call<ImportPreview>('import_apply', { data, request, skip_errors })
+  call<ImportResult>('import_apply', { data, request, skip_errors })
 
 /** The empty template .xlsx, written into the 导出 folder. */
 export const importTemplateExport = () => call<FileExport>('import_template_export')

@@ -1,6 +1,6 @@
 // How the 今日提醒 read on screen and on paper. Which reminders there are, and
 // why, the core says (`reminders`); this only words and colours them.
-import type { Reminders } from './api'
+import type { LostContactItem, Reminders } from './api'
 import { fen, formatDate } from './format'
 
 const MONTH_ONLY = /^\d{4}-\d{1,2}$/
@@ -62,6 +62,9 @@ export type ReminderKind =
   | 'meetings_due'
   | 'term_ending'
   | 'lost_contact'
+  | 'no_meetings'
+  | 'may_suspend'
+  | 'may_strike_off'
   | 'milestones'
   | 'fifty_year_medal'
   | 'quarter_political_birthdays'
@@ -75,6 +78,19 @@ export interface ReminderGroup {
 /** The groups in the order the core counts them, each with its rows; empty groups too. */
 export function reminderGroups(r: Reminders): ReminderGroup[] {
   const member = (id: number) => `/members/${id}`
+  /** A member who has not been seen: when they last came to a meeting and last paid, on two lines. */
+  const unseen = (prefix: string, items: LostContactItem[] | undefined): ReminderRow[] =>
+    (items ?? []).map((l) => ({
+      key: `${prefix}-${l.member_id}`,
+      name: l.name,
+      to: member(l.member_id),
+      date: `最近参会：${l.last_attended ? formatDate(l.last_attended) : '无记录'}\n最近交费：${
+        l.last_paid ? formatDate(l.last_paid) : '无记录'
+      }`,
+      when: '',
+      note: l.note,
+      tone: 'grey',
+    }))
   return [
     {
       kind: 'political_birthdays',
@@ -144,18 +160,22 @@ export function reminderGroups(r: Reminders): ReminderGroup[] {
     {
       kind: 'lost_contact',
       title: '长期未参加组织生活、未交党费',
-      rows: r.lost_contact.map((l) => ({
-        key: `lc-${l.member_id}`,
-        name: l.name,
-        to: member(l.member_id),
-        // two lines
-        date: `最近参会：${l.last_attended ? formatDate(l.last_attended) : '无记录'}\n最近交费：${
-          l.last_paid ? formatDate(l.last_paid) : '无记录'
-        }`,
-        when: '',
-        note: l.note,
-        tone: 'grey',
-      })),
+      rows: unseen('lc', r.lost_contact),
+    },
+    {
+      kind: 'no_meetings',
+      title: '6 个月以上未参加组织生活',
+      rows: unseen('nm', r.no_meetings),
+    },
+    {
+      kind: 'may_suspend',
+      title: '失联满 6 个月，可停止党籍',
+      rows: unseen('su', r.may_suspend),
+    },
+    {
+      kind: 'may_strike_off',
+      title: '停止党籍满 2 年，可除名',
+      rows: unseen('so', r.may_strike_off),
     },
     {
       kind: 'milestones',
@@ -240,6 +260,9 @@ export function reminderCards(r: Reminders): ReminderCardRows {
     ],
     other: [
       ...card('lost-contact', 'lost_contact', '长期未参加组织生活', r.lost_contact.length, 'grey'),
+      ...card('no-meetings', 'no_meetings', '6个月未参加组织生活', r.no_meetings?.length ?? 0, 'grey'),
+      ...card('may-suspend', 'may_suspend', '可停止党籍', r.may_suspend?.length ?? 0, 'grey'),
+      ...card('may-strike-off', 'may_strike_off', '可除名', r.may_strike_off?.length ?? 0, 'grey'),
       ...card('milestones', 'milestones', '党龄满整十年', r.milestones.length, 'grey'),
       ...card('medal', 'fifty_year_medal', '光荣在党50年', r.fifty_year_medal.length, 'grey'),
       ...card('quarter', 'quarter_political_birthdays', '本季度政治生日', r.quarter_political_birthdays.length, 'grey'),

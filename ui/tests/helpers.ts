@@ -66,9 +66,11 @@ export const testChoices: Choices = {
   ],
   statuses: [
     { value: 'normal', label: '正常' },
+    { value: 'watch', label: '留党察看' },
     { value: 'suspended', label: '停止党籍' },
     { value: 'expelled', label: '出党' },
     { value: 'deceased', label: '去世' },
+    { value: 'cancelled', label: '取消预备党员资格' },
   ],
   committee_roles: [
     { value: 'secretary', label: '书记' },
@@ -118,7 +120,7 @@ export function appInfo(over: Partial<AppInfo> = {}): AppInfo {
     data_dir: '/home/user/.local/share/zhibu',
     today: '2026-11-27',
     member_count: 0,
-    branch: { name: '中共示例村支部委员会', higher_committee: '', secretary: '', term_start: null },
+    branch: { name: '中共示例村支部委员会', higher_committee: '', secretary: '', term_start: null, records_from: null },
     ...over,
   }
 }
@@ -138,6 +140,7 @@ export function detail(over: Partial<MemberDetail> = {}): MemberDetail {
     kind_label: '正式党员',
     admitted_on: '1985-07-01',
     full_member_on: '1986-07-01',
+    full_member_reason: '',
     group_id: 1,
     group_name: '第一党小组',
     committee_role: null,
@@ -151,6 +154,7 @@ export function detail(over: Partial<MemberDetail> = {}): MemberDetail {
     lost_contact: false,
     lost_contact_reason: null,
     lost_contact_reason_label: null,
+    lost_contact_since: null,
     notes: '',
     status: 'normal',
     status_label: '正常',
@@ -164,6 +168,11 @@ export function detail(over: Partial<MemberDetail> = {}): MemberDetail {
     history: [{ at: '2026-11-27 10:31', action: 'create', action_label: '添加', summary: '添加党员档案' }],
     status_history: [],
     transfers: [],
+    era_note: null,
+    probation_end: null,
+    probation_end_text: null,
+    probation_extension: null,
+    can_extend_probation: false,
     ...over,
   }
 }

@@ -43,7 +43,7 @@ describe('首页', () => {
   it('says the branch is not filled in and links to 设置', async () => {
     fakeCore((cmd) => {
       if (cmd === 'app_info')
-        return appInfo({ member_count: 3, branch: { name: '', higher_committee: '', secretary: '', term_start: null } })
+        return appInfo({ member_count: 3, branch: { name: '', higher_committee: '', secretary: '', term_start: null, records_from: null } })
       if (cmd === 'reminders') return noReminders()
       throw { code: 'unexpected', message: cmd }
     })

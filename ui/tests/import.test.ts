@@ -51,6 +51,7 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
     update: 1,
     error: 1,
     written: 0,
+    warnings: [],
     ...over,
   }
 }
@@ -421,5 +422,111 @@ describe('导入花名册', () => {
     await wrapper.get('[data-testid=roster-export]').trigger('click')
     await settle()
     expect(wrapper.get('[data-testid=roster-export-path]').text()).toBe('D:\\支部台账\\导出\\党员花名册.xlsx')
+  })
+})
+
+describe('导入的提醒和建账日期', () => {
+  const branch = {
+    name: '中共东山村支部委员会',
+    higher_committee: '中共示例镇委员会',
+    secretary: '张三',
+    term_start: '2024-11-01',
+    records_from: null as string | null,
+  }
+
+  it('shows the core’s warnings above the preview table', async () => {
+    const calls = fakeCore((cmd) => {
+      if (cmd === 'import_preview')
+        return preview({ warnings: ['表格里有 2 名支委，支委会应为 3 至 7 人', '没有找到书记'] })
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountImport()
+    await chooseFile(wrapper, calls)
+    const box = wrapper.get('[data-testid=import-warnings]')
+    expect(box.findAll('[data-testid=import-warning]').map((w) => w.text())).toEqual([
+      '表格里有 2 名支委，支委会应为 3 至 7 人',
+      '没有找到书记',
+    ])
+    expect(box.findAll('.el-alert--warning')).toHaveLength(2)
+    // above the rows
+    const card = wrapper.get('[data-testid=import-preview]').element
+    const rows = wrapper.get('[data-testid=import-rows]').element
+    expect(box.element.compareDocumentPosition(rows) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(card.contains(box.element)).toBe(true)
+  })
+
+  it('shows no warnings box when there are none', async () => {
+    const calls = fakeCore((cmd) => {
+      if (cmd === 'import_preview') return preview()
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountImport()
+    await chooseFile(wrapper, calls)
+    expect(wrapper.find('[data-testid=import-warnings]').exists()).toBe(false)
+  })
+
+  it('after importing, offers 建账日期 filled with the core’s date and saves it with the branch otherwise unchanged', async () => {
+    const calls = fakeCore((cmd, args) => {
+      if (cmd === 'import_preview') return CLEAN
+      if (cmd === 'import_apply') return { ...CLEAN, written: 2, records_from: '2025-01-01' }
+      if (cmd === 'branch_get') return branch
+      if (cmd === 'branch_save') return args.branch
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountImport()
+    await chooseFile(wrapper, calls)
+    expect(wrapper.find('[data-testid=records-from-card]').exists()).toBe(false)
+    await applyButton(wrapper).trigger('click')
+    await settle()
+
+    const card = wrapper.get('[data-testid=records-from-card]')
+    expect(card.text()).toContain('建账日期')
+    expect(card.text()).toContain('本软件从这一天开始记账；这一天以前的会议和组织生活不作检查（显示为“建账前”）')
+    // inline, not a dialog
+    expect(document.querySelector('.el-dialog, .el-message-box')).toBeNull()
+    const field = card.get('[data-testid=field-records_from] input')
+    expect((field.element as HTMLInputElement).value).toBe('2025-01-01')
+    await field.setValue('2024-12-01')
+    await card.get('[data-testid=records-from-save]').trigger('click')
+    await settle()
+
+    expect(calls.filter((c) => c.cmd === 'branch_save').map((c) => c.args)).toEqual([
+      { branch: { ...branch, records_from: '2024-12-01' } },
+    ])
+    expect(card.get('[data-testid=records-from-saved]').text()).toContain('已保存')
+  })
+
+  it('offers 建账日期 when the branch’s is later than the import’s, and shows a refusal beside the field', async () => {
+    const calls = fakeCore((cmd) => {
+      if (cmd === 'import_preview') return CLEAN
+      if (cmd === 'import_apply') return { ...CLEAN, written: 2, records_from: '2025-01-01' }
+      if (cmd === 'branch_get') return { ...branch, records_from: '2026-11-27' }
+      if (cmd === 'branch_save') throw { code: 'validation', message: '有 1 项需要改正', fields: { records_from: '建账日期不能晚于今天' } }
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountImport()
+    await chooseFile(wrapper, calls)
+    await applyButton(wrapper).trigger('click')
+    await settle()
+    const card = wrapper.get('[data-testid=records-from-card]')
+    expect((card.get('[data-testid=field-records_from] input').element as HTMLInputElement).value).toBe('2025-01-01')
+    await card.get('[data-testid=records-from-save]').trigger('click')
+    await settle(150)
+    expect(card.get('[data-testid=item-records_from] .el-form-item__error').text()).toBe('建账日期不能晚于今天')
+  })
+
+  it('does not offer 建账日期 when the branch’s is already on or before the import’s', async () => {
+    const calls = fakeCore((cmd) => {
+      if (cmd === 'import_preview') return CLEAN
+      if (cmd === 'import_apply') return { ...CLEAN, written: 2, records_from: '2025-01-01' }
+      if (cmd === 'branch_get') return { ...branch, records_from: '2025-01-01' }
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountImport()
+    await chooseFile(wrapper, calls)
+    await applyButton(wrapper).trigger('click')
+    await settle()
+    expect(calls.some((c) => c.cmd === 'branch_get')).toBe(true)
+    expect(wrapper.find('[data-testid=records-from-card]').exists()).toBe(false)
   })
 })

@@ -9,6 +9,7 @@ export const meetingChoices: MeetingChoices = {
     { value: 'group_meeting', label: '党小组会' },
     { value: 'lecture', label: '党课' },
     { value: 'theme_day', label: '主题党日' },
+    { value: 'life_meeting', label: '组织生活会' },
     { value: 'review', label: '民主评议党员' },
     { value: 'talk', label: '谈心谈话' },
   ],
@@ -42,6 +43,7 @@ export function draft(over: Partial<MeetingInput> = {}): MeetingInput {
   return {
     kind: 'assembly',
     date: '2026-11-27',
+    for_year: null,
     start_time: '19:30',
     place: '村党群服务中心',
     topic: '学习党的二十届四中全会精神',
@@ -86,6 +88,7 @@ export function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail 
     kind: 'assembly',
     kind_label: '支部党员大会',
     date: '2026-11-27',
+    for_year: null,
     start_time: '19:30',
     place: '村党群服务中心',
     topic: '学习党的二十届四中全会精神',
@@ -111,6 +114,10 @@ export function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail 
         votes_for: 2,
         votes_against: 0,
         votes_abstain: 0,
+        candidate: '赵六',
+        written_for: null,
+        written_against: null,
+        written_abstain: null,
         passed: false,
         verdict: '赞成票未超过应到会有表决权党员的半数，未通过',
       },
@@ -128,6 +135,17 @@ export function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail 
     history: [{ at: '2026-11-27 21:00', action: 'create', action_label: '添加', summary: '记录会议' }],
     ...over,
   }
+}
+
+/**
+ * As the core answers meeting_for_year: a 组织生活会 or 民主评议 held in January–March
+ * belongs to the year before; other kinds have no 所属年度.
+ */
+export function forYear(kind: string, date: string): number | null {
+  if (kind !== 'life_meeting' && kind !== 'review') return null
+  const m = /^(\d{4})-(\d{2})/.exec(date)
+  if (!m) throw { code: 'validation', message: '日期不完整', fields: { date: '日期不完整' } }
+  return Number(m[1]) - (Number(m[2]) <= 3 ? 1 : 0)
 }
 
 export type Handler = (cmd: string, args: Record<string, unknown>) => unknown
@@ -150,6 +168,8 @@ export function core(over: Handler = () => undefined) {
         return draft({ kind: args.kind as string, date: args.date as string })
       case 'meeting_check':
         return report()
+      case 'meeting_for_year':
+        return forYear(args.kind as string, args.date as string)
       case 'meeting_get':
         return meetingDetail({ id: Number(args.id) })
       case 'meeting_attendance':

@@ -95,6 +95,40 @@ describe('年度日历', () => {
     expect(missed.text()).toContain('4')
   })
 
+  it('draws a 建账前 cell grey with its label, apart from 未开 and 未到, in the legend too, and not clickable', async () => {
+    const before: Calendar = {
+      ...calendar,
+      rows: [
+        {
+          kind: 'committee',
+          kind_label: '支委会',
+          frequency_label: '每月一次',
+          cells: [
+            { period: '2026-01', label: '1月', expected: 1, held: 0, state: 'before_records', state_label: '建账前' },
+            { period: '2026-02', label: '2月', expected: 1, held: 0, state: 'missed', state_label: '未开' },
+            { period: '2026-03', label: '3月', expected: 1, held: 0, state: 'upcoming', state_label: '未到' },
+          ],
+        },
+      ],
+    }
+    core((cmd) => (cmd === 'meeting_calendar' ? before : undefined))
+    const { wrapper, router } = await mountApp('/meetings/calendar')
+    const cell = wrapper.get('[data-testid=cal-cell][data-period="2026-01"]')
+    expect(cell.text()).toContain('建账前')
+    expect(cell.classes()).toContain('state-before_records')
+    expect(cell.classes()).not.toContain('state-missed')
+    expect(cell.classes()).not.toContain('actionable')
+    expect(wrapper.get('[data-testid=cal-cell][data-period="2026-02"]').classes()).toContain('state-missed')
+    const legend = wrapper.findAll('.cal-legend-item')
+    const item = legend.find((l) => l.text() === '建账前')
+    expect(item).toBeTruthy()
+    expect(item!.get('.cal-swatch').classes()).toContain('state-before_records')
+
+    await cell.trigger('click')
+    await settle()
+    expect(router.currentRoute.value.path).toBe('/meetings/calendar')
+  })
+
   it('asks again for another year, and a due cell leads to the form for that kind', async () => {
     const calls = core((cmd, args) => (cmd === 'meeting_calendar' ? { ...calendar, year: args.year } : undefined))
     const { wrapper, router } = await mountApp('/meetings/calendar')
@@ -330,7 +364,18 @@ describe('记录会议', () => {
     expect(calls.filter((c) => c.cmd === 'meeting_create')).toHaveLength(1)
     const input = calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingInput
     expect(input.resolutions).toEqual([
-      { text: '同意接收赵六为预备党员', vote: true, election: false, votes_for: null, votes_against: null, votes_abstain: null },
+      {
+        text: '同意接收赵六为预备党员',
+        vote: true,
+        election: false,
+        votes_for: null,
+        votes_against: null,
+        votes_abstain: null,
+        candidate: '',
+        written_for: null,
+        written_against: null,
+        written_abstain: null,
+      },
     ])
     expect(wrapper.get('[data-testid=item-start_time] .el-form-item__error').text()).toBe('时间请写成 19:30 这样')
     expect(wrapper.find('[data-testid=item-date] .el-form-item__error').exists()).toBe(false)
@@ -410,10 +455,187 @@ describe('记录会议', () => {
       { member_id: 3, status: 'leave', reason: '生病', grade: '' },
     ])
     expect(input.resolutions).toEqual([
-      { text: '同意接收赵六为预备党员', vote: true, election: false, votes_for: 2, votes_against: 0, votes_abstain: 0 },
+      {
+        text: '同意接收赵六为预备党员',
+        vote: true,
+        election: false,
+        votes_for: 2,
+        votes_against: 0,
+        votes_abstain: 0,
+        candidate: '赵六',
+        written_for: null,
+        written_against: null,
+        written_abstain: null,
+      },
     ])
     expect(input).not.toHaveProperty('passed')
     expect(router.currentRoute.value.path).toBe('/meetings/12')
+  })
+})
+
+describe('所属年度', () => {
+  it('is set from meeting_for_year’s answer, offered as the year before the date’s and the date’s', async () => {
+    // The core's answer, not the year of the date: the page must show what it says.
+    const calls = core((cmd, args) => {
+      if (cmd === 'meeting_for_year') return args.date === '2026-11-27' ? 2025 : args.date === '2027-02-10' ? 2026 : 2027
+      if (cmd === 'meeting_create') return meetingDetail({ id: 40, kind: 'life_meeting', kind_label: '组织生活会' })
+      return undefined
+    })
+    const { wrapper } = await mountApp('/meetings/new?kind=life_meeting')
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'meeting_for_year').map((c) => c.args)).toEqual([
+      { kind: 'life_meeting', date: '2026-11-27' },
+    ])
+    const select = wrapper.get('[data-testid=field-for_year]')
+    expect(select.text()).toContain('2025年度')
+    expect(wrapper.get('[data-testid=hint-for_year]').text()).toBe('1—3月召开的组织生活会、民主评议，默认属于上一年度')
+
+    await wrapper.get('[data-testid=field-date] input').setValue('2027-02-10')
+    await settle(450)
+    expect(calls.filter((c) => c.cmd === 'meeting_for_year').pop()!.args).toEqual({ kind: 'life_meeting', date: '2027-02-10' })
+    expect(wrapper.get('[data-testid=field-for_year]').text()).toContain('2026年度')
+
+    await wrapper.get('[data-testid=field-for_year] .el-select__wrapper').trigger('click')
+    await settle()
+    const listId = wrapper.get('[data-testid=field-for_year] input').attributes('aria-controls')!
+    const options = [...document.getElementById(listId)!.querySelectorAll('.el-select-dropdown__item')].map((o) => o.textContent?.trim())
+    expect(options).toEqual(['2026年度', '2027年度'])
+
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle()
+    const input = calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingInput
+    expect(input.kind).toBe('life_meeting')
+    expect(input.for_year).toBe(2026)
+  })
+
+  it('keeps a year picked by hand when the date changes', async () => {
+    const calls = core((cmd) => (cmd === 'meeting_create' ? meetingDetail({ id: 41 }) : undefined))
+    const { wrapper } = await mountApp('/meetings/new?kind=review')
+    await settle()
+    expect(wrapper.get('[data-testid=field-for_year]').text()).toContain('2026年度')
+    await pickOption(wrapper, '[data-testid=field-for_year]', '2025年度')
+    const asked = calls.filter((c) => c.cmd === 'meeting_for_year').length
+
+    await wrapper.get('[data-testid=field-date] input').setValue('2026-12-20')
+    await settle(450)
+    expect(calls.filter((c) => c.cmd === 'meeting_for_year')).toHaveLength(asked)
+    expect(wrapper.get('[data-testid=field-for_year]').text()).toContain('2025年度')
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle()
+    expect((calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingInput).for_year).toBe(2025)
+  })
+
+  it('is not offered for other kinds, and sent as null', async () => {
+    const calls = core((cmd) => (cmd === 'meeting_create' ? meetingDetail({ id: 42 }) : undefined))
+    const { wrapper } = await mountApp('/meetings/new?kind=lecture')
+    await settle()
+    expect(wrapper.find('[data-testid=item-for_year]').exists()).toBe(false)
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle()
+    expect((calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingInput).for_year).toBeNull()
+  })
+
+  it('shows a saved record’s year in the edit form and on the record', async () => {
+    const life = meetingDetail({ kind: 'life_meeting', kind_label: '组织生活会', date: '2026-01-20', for_year: 2025, resolutions: [] })
+    core((cmd) => (cmd === 'meeting_get' ? life : undefined))
+    const { wrapper, router } = await mountApp('/meetings/12')
+    expect(wrapper.get('[data-testid=detail-for_year]').text()).toBe('所属年度：2025年度')
+    await router.push('/meetings/12/edit')
+    await settle()
+    expect(wrapper.get('[data-testid=field-for_year]').text()).toContain('2025年度')
+  })
+
+  it('is not shown on the record of another kind', async () => {
+    core()
+    const { wrapper } = await mountApp('/meetings/12')
+    expect(wrapper.find('[data-testid=detail-for_year]').exists()).toBe(false)
+  })
+})
+
+describe('被表决人和书面意见', () => {
+  it('takes a 被表决人 on a 支部党员大会 resolution and, with one, the 书面意见 beside the votes', async () => {
+    const calls = core((cmd) => (cmd === 'meeting_create' ? meetingDetail({ id: 50 }) : undefined))
+    const { wrapper } = await mountApp('/meetings/new?kind=assembly')
+    await settle()
+    await wrapper.get('[data-testid=add-resolution]').trigger('click')
+    await wrapper.get('[data-testid=resolution-text] textarea').setValue('同意接收赵六为预备党员')
+    expect(wrapper.find('[data-testid=resolution-written]').exists()).toBe(false)
+    await wrapper.get('[data-testid=resolution-candidate] input').setValue('赵六')
+    await settle()
+    const written = wrapper.get('[data-testid=resolution-written]')
+    expect(written.text()).toContain('书面意见')
+    const number = async (key: string, value: string) => {
+      const input = wrapper.get(`[data-testid=resolution-${key}] input`)
+      await input.setValue(value)
+      await input.trigger('blur')
+    }
+    await number('votes_for', '12')
+    await number('votes_against', '1')
+    await number('votes_abstain', '0')
+    await number('written_for', '2')
+    await number('written_against', '0')
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle()
+
+    const input = calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingInput
+    expect(input.resolutions).toEqual([
+      {
+        text: '同意接收赵六为预备党员',
+        vote: true,
+        election: false,
+        votes_for: 12,
+        votes_against: 1,
+        votes_abstain: 0,
+        candidate: '赵六',
+        written_for: 2,
+        written_against: 0,
+        written_abstain: null,
+      },
+    ])
+  })
+
+  it('has no 被表决人 on other kinds', async () => {
+    core()
+    const { wrapper } = await mountApp('/meetings/new?kind=committee')
+    await settle()
+    await wrapper.get('[data-testid=add-resolution]').trigger('click')
+    expect(wrapper.find('[data-testid=resolution-candidate]').exists()).toBe(false)
+  })
+
+  it('shows the 被表决人 and the 书面意见 on the record', async () => {
+    const d = meetingDetail()
+    d.resolutions[0] = { ...d.resolutions[0], written_for: 3, written_against: 1, written_abstain: 0 }
+    core((cmd) => (cmd === 'meeting_get' ? d : undefined))
+    const { wrapper } = await mountApp('/meetings/12')
+    expect(wrapper.get('[data-testid=detail-candidate]').text()).toBe('被表决人：赵六')
+    expect(wrapper.get('[data-testid=detail-written]').text()).toBe('书面意见：赞成 3，反对 1，弃权 0')
+  })
+
+  it('shows no 书面意见 line when none was handed in', async () => {
+    core()
+    const { wrapper } = await mountApp('/meetings/12')
+    expect(wrapper.find('[data-testid=detail-written]').exists()).toBe(false)
+  })
+})
+
+describe('参会人员的校验', () => {
+  it('shows a refusal naming someone who was not a member on the day under the attendee list', async () => {
+    core((cmd) => {
+      if (cmd === 'meeting_create')
+        throw {
+          code: 'validation',
+          message: '有 1 项需要改正',
+          fields: { attendees: '王五 在 2026年11月27日 还不是本支部党员，不能列为参会人员' },
+        }
+      return undefined
+    })
+    const { wrapper } = await mountApp('/meetings/new')
+    await settle()
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle(150)
+    expect(wrapper.get('[data-testid=item-attendees] .el-form-item__error').text()).toBe(
+      '王五 在 2026年11月27日 还不是本支部党员，不能列为参会人员',
+    )
   })
 })
 

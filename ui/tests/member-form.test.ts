@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { detail, fakeCore, mountApp, settle, testChoices, testGroups } from './helpers'
+import { detail, fakeCore, mountApp, pickOption, settle, testChoices, testGroups } from './helpers'
 import type { MemberInput } from '../src/api'
 
 const ID_ERROR = '身份证号最后一位校验不对，请对照身份证核对'
 
-function core(create: (input: MemberInput) => unknown) {
+function core(create: (input: MemberInput) => unknown, warnings: string[] = []) {
   return fakeCore((cmd, args) => {
     switch (cmd) {
+      case 'committee_warnings':
+        return warnings
       case 'choices':
         return testChoices
       case 'group_list':
@@ -125,7 +127,8 @@ describe('添加党员', () => {
     const calls = fakeCore((cmd, args) => {
       if (cmd === 'choices') return testChoices
       if (cmd === 'group_list') return testGroups
-      if (cmd === 'member_get') return detail({ id: 7 })
+      if (cmd === 'committee_warnings') return []
+      if (cmd === 'member_get') return detail({ id: 7, full_member_reason: '档案记载转正日期为支部大会日期' })
       if (cmd === 'member_update') return detail({ id: 7, ...(args.input as MemberInput) })
       if (cmd === 'app_info') return { version: '', data_dir: '', today: '2026-11-27', member_count: 1, branch: { name: '', higher_committee: '', secretary: '', term_start: null } }
       throw { code: 'unexpected', message: cmd }
@@ -138,7 +141,92 @@ describe('添加党员', () => {
     await settle()
     const upd = calls.find((c) => c.cmd === 'member_update')!
     expect(upd.args.id).toBe(7)
-    expect(upd.args.input).toMatchObject({ name: '李四', phone: '13911112222', group_id: 1, group_name: '第一党小组' })
+    expect(upd.args.input).toMatchObject({
+      name: '李四',
+      phone: '13911112222',
+      group_id: 1,
+      group_name: '第一党小组',
+      full_member_reason: '档案记载转正日期为支部大会日期',
+      lost_contact_since: '',
+    })
     expect(router.currentRoute.value.path).toBe('/members/7')
+  })
+})
+
+const kindInput = (w: Awaited<ReturnType<typeof mountApp>>['wrapper'], kind: string) =>
+  w.findAll('[data-testid=field-kind] input').find((i) => (i.element as HTMLInputElement).value === kind)!
+
+describe('转正日期说明、失联起始日期和支委会提醒', () => {
+  it('shows 转正日期说明 with its hint for a 正式党员 only, sends it, and shows its error in place', async () => {
+    const calls = core(() => {
+      throw { code: 'validation', message: '有 1 项需要改正', fields: { full_member_reason: '转正日期不是预备期满之日，请写明原因' } }
+    })
+    const { wrapper } = await mountApp('/members/new')
+    await fill(wrapper)
+    expect(wrapper.get('[data-testid=item-full_member_reason]').text()).toContain('转正日期说明')
+    expect(wrapper.get('[data-testid=hint-full_member_reason]').text()).toBe(
+      '转正日期应为预备期满之日（入党满一年），不是支部大会或上级批准的日子；1969年4月至1977年8月入党的无预备期，入党日期与转正日期相同。如转正日期确有不同，请在此写明原因。',
+    )
+    // 预备党员: no 转正日期, no 说明
+    await kindInput(wrapper, 'probationary').setValue(true)
+    await settle()
+    expect(wrapper.find('[data-testid=item-full_member_reason]').exists()).toBe(false)
+    await kindInput(wrapper, 'full').setValue(true)
+    await settle()
+    await wrapper.get('[data-testid=field-full_member_on] input').setValue('2006-09-01')
+    await wrapper.get('[data-testid=field-full_member_reason] textarea').setValue('上级党委 2006年9月1日 批准')
+    await wrapper.get('[data-testid=save-member]').trigger('click')
+    await settle(150)
+
+    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberInput
+    expect(input.full_member_on).toBe('2006-09-01')
+    expect(input.full_member_reason).toBe('上级党委 2006年9月1日 批准')
+    expect(wrapper.get('[data-testid=item-full_member_reason] .el-form-item__error').text()).toBe(
+      '转正日期不是预备期满之日，请写明原因',
+    )
+  })
+
+  it('sends no 转正日期说明 for a 预备党员', async () => {
+    const calls = core((input) => detail({ id: 5, name: input.name }))
+    const { wrapper } = await mountApp('/members/new')
+    await fill(wrapper)
+    await wrapper.get('[data-testid=field-full_member_reason] textarea').setValue('写错了')
+    await kindInput(wrapper, 'probationary').setValue(true)
+    await settle()
+    await wrapper.get('[data-testid=save-member]').trigger('click')
+    await settle()
+    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberInput
+    expect(input.full_member_reason).toBe('')
+  })
+
+  it('asks for 失联起始日期 once 失联 is on, sends it, and shows its error in place', async () => {
+    const calls = core(() => {
+      throw { code: 'validation', message: '有 1 项需要改正', fields: { lost_contact_since: '失联起始日期不能晚于今天' } }
+    })
+    const { wrapper } = await mountApp('/members/new')
+    await fill(wrapper)
+    expect(wrapper.find('[data-testid=item-lost_contact_since]').exists()).toBe(false)
+    await wrapper.get('[data-testid=field-lost_contact]').trigger('click')
+    await settle()
+    const since = wrapper.get('[data-testid=field-lost_contact_since] input')
+    expect(since.attributes('placeholder')).toContain('不填为今天')
+    await since.setValue('2026-05-01')
+    await wrapper.get('[data-testid=save-member]').trigger('click')
+    await settle(150)
+    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberInput
+    expect(input.lost_contact).toBe(true)
+    expect(input.lost_contact_since).toBe('2026-05-01')
+    expect(wrapper.get('[data-testid=item-lost_contact_since] .el-form-item__error').text()).toBe('失联起始日期不能晚于今天')
+  })
+
+  it('shows the core’s committee warnings once a 支委职务 is chosen', async () => {
+    const calls = core((input) => detail({ id: 5, name: input.name }), ['支委会现有 2 人，应为 3 至 7 人', '还没有书记'])
+    const { wrapper } = await mountApp('/members/new')
+    expect(calls.filter((c) => c.cmd === 'committee_warnings')).toHaveLength(1)
+    expect(wrapper.find('[data-testid=committee-warnings]').exists()).toBe(false)
+    await pickOption(wrapper, '[data-testid=field-committee_role]', '书记')
+    const warnings = wrapper.findAll('[data-testid=committee-warning]')
+    expect(warnings.map((w) => w.text())).toEqual(['支委会现有 2 人，应为 3 至 7 人', '还没有书记'])
+    expect(wrapper.findAll('[data-testid=committee-warnings] .el-alert--warning')).toHaveLength(2)
   })
 })

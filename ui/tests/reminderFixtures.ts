@@ -13,6 +13,9 @@ export function noReminders(over: Partial<Reminders> = {}): Reminders {
     probation_ending: [],
     term_ending: [],
     lost_contact: [],
+    no_meetings: [],
+    may_suspend: [],
+    may_strike_off: [],
     arrears: [],
     meetings_due: [],
     ...over,
@@ -45,6 +48,15 @@ export function someReminders(): Reminders {
     lost_contact: [
       { member_id: 31, name: '卫三一', last_attended: '2025-12-05', last_paid: null, note: '6 个月以上没有参加组织生活、没有交党费：请核实情况，需要时标记为失联' },
     ],
+    no_meetings: [
+      { member_id: 32, name: '蒋三二', last_attended: '2026-03-10', last_paid: '2026-10-15', note: '已 8 个月没有参加组织生活，请谈心谈话、了解情况' },
+    ],
+    may_suspend: [
+      { member_id: 33, name: '沈三三', last_attended: null, last_paid: '2025-11-20', note: '失联已满 6 个月，经支部大会讨论可停止其党籍' },
+    ],
+    may_strike_off: [
+      { member_id: 34, name: '韩三四', last_attended: null, last_paid: null, note: '停止党籍已满 2 年，仍无法取得联系的，可予以除名' },
+    ],
     arrears: [
       { member_id: 5, name: '孙七', months: 6, from: '2026-05', to: '2026-10', owed_fen: 31200, level: 'flag', message: '孙七已连续 6 个月未交党费' },
       { member_id: 2, name: '李四', months: 4, from: '2026-07', to: '2026-10', owed_fen: 200, level: 'warn', message: '李四已连续 4 个月未交党费' },
@@ -60,7 +72,7 @@ export function someReminders(): Reminders {
 export function reminderCore(r: Reminders, members = 23, branchName = '中共示例村支部委员会') {
   return fakeCore((cmd) => {
     if (cmd === 'app_info')
-      return appInfo({ member_count: members, branch: { name: branchName, higher_committee: '', secretary: '', term_start: null } })
+      return appInfo({ member_count: members, branch: { name: branchName, higher_committee: '', secretary: '', term_start: null, records_from: null } })
     if (cmd === 'reminders') return r
     throw { code: 'unexpected', message: cmd }
   })

@@ -28,6 +28,9 @@ describe('首页 今日提醒', () => {
       'meetings_due',
       'term_ending',
       'lost_contact',
+      'no_meetings',
+      'may_suspend',
+      'may_strike_off',
       'milestones',
       'fifty_year_medal',
       'quarter_political_birthdays',
@@ -140,6 +143,36 @@ describe('首页 今日提醒', () => {
     expect(items(wrapper, 'term_ending')[0].attributes('data-tone')).toBe('red')
     expect(items(wrapper, 'term_ending')[0].get('[data-testid=reminder-date]').text()).toBe('2026年11月1日')
     expect(items(wrapper, 'milestones')[0].attributes('data-tone')).toBe('grey')
+  })
+
+  it('shows 未参加组织生活, 可停止党籍 and 可除名 like 长期未参加, each linking to the member', async () => {
+    reminderCore(someReminders())
+    const { wrapper } = await mountApp('/')
+    const title = (kind: string) => group(wrapper, kind).get('.reminder-group-title').text()
+    expect(title('no_meetings')).toBe('6 个月以上未参加组织生活')
+    expect(title('may_suspend')).toBe('失联满 6 个月，可停止党籍')
+    expect(title('may_strike_off')).toBe('停止党籍满 2 年，可除名')
+    const only = (kind: string) => {
+      const list = items(wrapper, kind)
+      expect(list).toHaveLength(1)
+      return list[0]
+    }
+    const noMeetings = only('no_meetings')
+    expect(noMeetings.get('[data-testid=reminder-link]').attributes('href')).toBe('/members/32')
+    expect(noMeetings.get('[data-testid=reminder-link]').text()).toBe('蒋三二')
+    expect(noMeetings.get('[data-testid=reminder-date]').text()).toBe('最近参会：2026年3月10日\n最近交费：2026年10月15日')
+    expect(noMeetings.get('[data-testid=reminder-note]').text()).toContain('已 8 个月没有参加组织生活')
+    expect(noMeetings.attributes('data-tone')).toBe('grey')
+    const suspend = only('may_suspend')
+    expect(suspend.get('[data-testid=reminder-link]').attributes('href')).toBe('/members/33')
+    expect(suspend.get('[data-testid=reminder-date]').text()).toContain('最近参会：无记录')
+    expect(only('may_strike_off').get('[data-testid=reminder-link]').attributes('href')).toBe('/members/34')
+
+    const other = wrapper
+      .get('[data-testid=reminder-cards] [data-row=other]')
+      .findAll('[data-testid=reminder-card]')
+      .map((c) => c.attributes('data-card'))
+    expect(other).toEqual(['lost-contact', 'no-meetings', 'may-suspend', 'may-strike-off', 'milestones', 'medal', 'quarter'])
   })
 
   it('says so calmly when there is nothing to remind of', async () => {

@@ -56,6 +56,29 @@ describe('花名册', () => {
     expect(wrapper.get('[data-testid=cell-name]').element.closest('a')?.getAttribute('href')).toContain('/members/1')
   })
 
+  it('colours each 党籍状态: 正常 green, 留党察看 orange, 取消预备党员资格 grey, 停止党籍 red', async () => {
+    fakeCore((cmd) => {
+      if (cmd === 'choices') return testChoices
+      if (cmd === 'group_list') return testGroups
+      if (cmd === 'app_info') return appInfo()
+      if (cmd === 'member_list')
+        return [
+          row({ id: 1, name: '张三' }),
+          row({ id: 2, name: '李四', status: 'watch', status_label: '留党察看' }),
+          row({ id: 3, name: '王五', kind: 'probationary', status: 'cancelled', status_label: '取消预备党员资格' }),
+          row({ id: 4, name: '赵六', status: 'suspended', status_label: '停止党籍' }),
+        ]
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/members')
+    const tagType = (i: number) => {
+      const tag = wrapper.findAll('[data-testid=cell-status]')[i].get('.el-tag')
+      return ['success', 'warning', 'info', 'danger'].find((t) => tag.classes().includes(`el-tag--${t}`))
+    }
+    expect([0, 1, 2, 3].map(tagType)).toEqual(['success', 'warning', 'info', 'danger'])
+    expect(wrapper.findAll('[data-testid=cell-status]')[2].text()).toContain('取消预备党员资格')
+  })
+
   it('shows a long roster 50 to a page, numbered on from page to page', async () => {
     const many = Array.from({ length: 120 }, (_, i) => row({ id: i + 1, name: `党员${i + 1}` }))
     fakeCore((cmd) => {

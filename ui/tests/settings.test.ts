@@ -26,7 +26,74 @@ describe('设置', () => {
       higher_committee: '中共示例镇委员会',
       secretary: '',
       term_start: null,
+      records_from: '',
     })
+  })
+
+  it('reads and saves 建账日期 with its hint, and shows a refusal beside it', async () => {
+    let refuse = true
+    const calls = fakeCore((cmd, args) => {
+      if (cmd === 'branch_get')
+        return { name: '中共东山村支部委员会', higher_committee: '', secretary: '', term_start: null, records_from: '2026-03-01' }
+      if (cmd === 'reminder_settings_get') return { birthday_days: 30, term_years: 5 }
+      if (cmd === 'committee_warnings') return []
+      if (cmd === 'app_info') return appInfo()
+      if (cmd === 'branch_save') {
+        if (refuse) throw { code: 'validation', message: '有 1 项需要改正', fields: { records_from: '建账日期不能晚于今天' } }
+        const b = args.branch as Record<string, unknown>
+        return { ...b, records_from: b.records_from === '' ? null : b.records_from }
+      }
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/settings')
+    const field = wrapper.get('[data-testid=field-branch-records_from] input')
+    expect((field.element as HTMLInputElement).value).toBe('2026-03-01')
+    expect(wrapper.get('[data-testid=item-branch-records_from]').text()).toContain('建账日期')
+    expect(wrapper.get('[data-testid=hint-branch-records_from]').text()).toBe(
+      '本软件从这一天开始记账；这一天以前的会议和组织生活不作检查（显示为“建账前”）',
+    )
+
+    await field.setValue('2027-01-01')
+    await wrapper.get('[data-testid=branch-save]').trigger('click')
+    await settle(150)
+    expect(wrapper.get('[data-testid=item-branch-records_from] .el-form-item__error').text()).toBe('建账日期不能晚于今天')
+
+    refuse = false
+    await field.setValue('2025-09-01')
+    await wrapper.get('[data-testid=branch-save]').trigger('click')
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'branch_save').pop()!.args.branch).toEqual({
+      name: '中共东山村支部委员会',
+      higher_committee: '',
+      secretary: '',
+      term_start: null,
+      records_from: '2025-09-01',
+    })
+  })
+
+  it('shows the core’s committee warnings on 支部信息, and none when there are none', async () => {
+    let warnings = ['支委会现有 2 人，应为 3 至 7 人', '还没有书记']
+    const calls = fakeCore((cmd, args) => {
+      if (cmd === 'branch_get') return { name: '', higher_committee: '', secretary: '', term_start: null, records_from: null }
+      if (cmd === 'reminder_settings_get') return { birthday_days: 30, term_years: 5 }
+      if (cmd === 'committee_warnings') return warnings
+      if (cmd === 'app_info') return appInfo()
+      if (cmd === 'branch_save') return { ...(args.branch as object), records_from: null }
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/settings')
+    expect(calls.filter((c) => c.cmd === 'committee_warnings').map((c) => c.args)).toEqual([{}])
+    const shown = wrapper.findAll('[data-testid=committee-warning]')
+    expect(shown.map((w) => w.text())).toEqual(warnings)
+    expect(wrapper.findAll('[data-testid=committee-warnings] .el-alert--warning')).toHaveLength(2)
+
+    // asked again after saving
+    warnings = []
+    await wrapper.get('[data-testid=field-branch-name] input').setValue('中共东山村支部委员会')
+    await wrapper.get('[data-testid=branch-save]').trigger('click')
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'committee_warnings')).toHaveLength(2)
+    expect(wrapper.find('[data-testid=committee-warnings]').exists()).toBe(false)
   })
 
   it('switches the 字号 on <html> and remembers it', async () => {
