@@ -83,7 +83,7 @@ fn every_notice_prints_on_one_a4_portrait_page() {
     let terms = ["--from", "2026-11-27", "--to", "2026-12-04", "--contact", "马俊杰", "--phone", "13912345678"];
     let notices: [(&str, Vec<&str>, &str); 4] = [
         ("dues", vec!["dues", "--year", "2026", "--quarter", "3"], "党费收缴情况公示"),
-        ("review", vec!["review", "--year", "2026"], "民主评议党员结果公示"),
+        ("review", vec!["review", "--year", "2025"], "民主评议党员结果公示"),
         (
             "party",
             vec![
