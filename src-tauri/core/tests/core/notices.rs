@@ -76,7 +76,7 @@ fn every_notice(s: &Store) -> Vec<Notice> {
     };
     let mut requests = vec![
         NoticeRequest::Dues { year: 2026, quarter: None, month: None },
-        NoticeRequest::Review { year: 2026 },
+        NoticeRequest::Review { year: 2025 },
         NoticeRequest::PartyDay(PartyDayForm {
             topic: format!("学习{id}"),
             place: format!("{phone}家"),
@@ -129,8 +129,8 @@ fn nothing_meant_for_posting_carries_a_full_id_or_phone_number() {
 #[test]
 fn the_review_notice_lists_every_grade_of_the_year_record() {
     let s = demo();
-    let review = s.meetings(2026, Some(MeetingKind::Review)).unwrap().remove(0);
-    let n = s.notice(&NoticeRequest::Review { year: 2026 }, &NoticeTerms::default(), today()).unwrap();
+    let review = s.meetings_belonging(2025, Some(MeetingKind::Review)).unwrap().remove(0);
+    let n = s.notice(&NoticeRequest::Review { year: 2025 }, &NoticeTerms::default(), today()).unwrap();
     assert_eq!(n.title, "民主评议党员结果公示");
     assert_eq!(n.subtitle, "（2025年度民主评议党员）");
     assert!(n.lead.starts_with("2026年1月22日"), "{}", n.lead);
@@ -156,10 +156,10 @@ fn the_review_notice_lists_every_grade_of_the_year_record() {
     let summary = &n.paragraphs[0];
     assert!(summary.contains(&format!("优秀 {} 名", count(Grade::Excellent))), "{summary}");
     assert!(summary.contains(&format!("预备党员 {probationary} 名不评定等次")), "{summary}");
-    assert_eq!(n.file_stem, "中共青石镇东山村支部委员会2026年度民主评议党员结果公示");
+    assert_eq!(n.file_stem, "中共青石镇东山村支部委员会2025年度民主评议党员结果公示");
 
-    // A year without a record says so in Chinese.
-    let err = s.notice(&NoticeRequest::Review { year: 2024 }, &NoticeTerms::default(), today()).unwrap_err();
+    // 2026 has no review yet (the January one was 2025's): said in Chinese.
+    let err = s.notice(&NoticeRequest::Review { year: 2026 }, &NoticeTerms::default(), today()).unwrap_err();
     assert!(matches!(err, Error::NotFound(_)));
     assert!(err.to_string().contains("民主评议"), "{err}");
 }
@@ -285,7 +285,7 @@ fn each_sheet_exports_on_its_own_as_it_is_in_the_year_workbook() {
     let roster = s.export_sheet("党员花名册", 2026, today(), dir.path()).unwrap();
     assert!(roster.path.ends_with("党员花名册（内部资料）20261127.xlsx"), "{}", roster.path);
     let notice =
-        s.export_notice(&NoticeRequest::Review { year: 2026 }, &NoticeTerms::default(), today(), dir.path()).unwrap();
-    assert!(notice.path.ends_with("2026年度民主评议党员结果公示.xlsx"));
+        s.export_notice(&NoticeRequest::Review { year: 2025 }, &NoticeTerms::default(), today(), dir.path()).unwrap();
+    assert!(notice.path.ends_with("2025年度民主评议党员结果公示.xlsx"));
     assert_eq!(std::fs::metadata(&notice.path).unwrap().len(), notice.size);
 }
