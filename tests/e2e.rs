@@ -528,11 +528,8 @@ fn an_imported_branch_records_last_years_review_in_january() {
     const JAN: &str = "2027-01-20";
     let dir = tempfile::tempdir().unwrap();
     let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", JAN];
-    let ids = [
-        id_with_check("41052319450301001"),
-        id_with_check("41052319800620002"),
-        id_with_check("41052319620715003"),
-    ];
+    let ids =
+        [id_with_check("41052319450301001"), id_with_check("41052319800620002"), id_with_check("41052319620715003")];
     let csv = format!(
         "\u{feff}东山村党支部党员花名册\n序号,姓名,身份证号码,党员类别,入党日期,转正日期\n\
          1,孙德胜,{},正式党员,1970.05,1970.05\n2,周红梅,{},正式党员,2010-06-20,2011-06-20\n\
