@@ -93,6 +93,9 @@ pub struct CalendarCell {
     pub period: String,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
+    /// The last day it can still be held: the period's end, or for the
+    /// yearly 组织生活会 and 民主评议 the end of March after (所属年度).
+    pub deadline: NaiveDate,
     pub label: String,
     pub expected: u32,
     pub held: u32,
@@ -118,6 +121,17 @@ pub fn not_required_reason(kind: MeetingKind, full_members: usize, groups: usize
     }
 }
 
+/// When a period's meeting is due: the period itself, except that the
+/// "N年度" 组织生活会 and 民主评议 are due from October of N (usually held in
+/// the fourth quarter) to the end of March of N+1, when most branches hold
+/// them (docs/DOMAIN.md §3.1).
+pub fn window(kind: MeetingKind, p: Period) -> (NaiveDate, NaiveDate) {
+    match p {
+        Period::Year(y) if kind.has_for_year() => (first_of_month(y, 10), last_of_month(y + 1, 3)),
+        _ => (p.first_day(), p.last_day()),
+    }
+}
+
 /// One calendar row. `held_on` holds each meeting of this kind as its date
 /// and what it counts for: its own id, or for a 党小组会 its group, so that
 /// each group's monthly meeting is expected once (`per_period` = groups).
@@ -135,6 +149,7 @@ pub fn row(
     let cells = Period::all(frequency, year)
         .into_iter()
         .map(|p| {
+            let (opens, deadline) = window(kind, p);
             let mut units: Vec<i64> = held_on.iter().filter(|(d, _)| p.contains(*d)).map(|(_, u)| *u).collect();
             units.sort_unstable();
             units.dedup();
@@ -144,11 +159,11 @@ pub fn row(
                 CellState::NotRequired
             } else if held >= expected {
                 CellState::Held
-            } else if records_from.is_some_and(|r| p.last_day() < r) {
+            } else if records_from.is_some_and(|r| deadline < r) {
                 CellState::BeforeRecords
-            } else if p.last_day() < today {
+            } else if deadline < today {
                 CellState::Missed
-            } else if p.contains(today) {
+            } else if opens <= today {
                 CellState::Due
             } else {
                 CellState::Upcoming
@@ -157,7 +172,11 @@ pub fn row(
                 period: p.code(),
                 first_day: p.first_day(),
                 last_day: p.last_day(),
-                label: p.label(),
+                deadline,
+                label: match p {
+                    Period::Year(y) if kind.has_for_year() => format!("{y}年度"),
+                    _ => p.label(),
+                },
                 expected,
                 held,
                 state,
@@ -269,6 +288,25 @@ mod tests {
         assert_eq!(states[10], CellState::Due);
         assert_eq!(r.cells[0].state_label, "建账前");
         assert_eq!(gaps(std::slice::from_ref(&r)).len(), 3, "{:?}", gaps(&[r]));
+    }
+
+    #[test]
+    fn last_years_review_is_due_until_the_end_of_march() {
+        let review = |today, records_from| {
+            row(MeetingKind::Review, Frequency::Yearly, 2026, &[], 1, today, None, records_from).cells[0].state
+        };
+        assert_eq!(review(d(2026, 9, 30), None), CellState::Upcoming, "not due before October");
+        assert_eq!(review(d(2026, 10, 1), None), CellState::Due);
+        assert_eq!(review(d(2027, 3, 31), None), CellState::Due, "still due in March of the next year");
+        assert_eq!(review(d(2027, 4, 1), None), CellState::Missed);
+        // Books started in January 2027: last year's review can still be held, and is judged.
+        assert_eq!(review(d(2027, 1, 20), Some(d(2027, 1, 20))), CellState::Due);
+        assert_eq!(review(d(2027, 4, 20), Some(d(2027, 4, 1))), CellState::BeforeRecords);
+        let cell = &row(MeetingKind::LifeMeeting, Frequency::Yearly, 2026, &[], 1, d(2027, 1, 5), None, None).cells[0];
+        assert_eq!((cell.label.as_str(), cell.deadline), ("2026年度", d(2027, 3, 31)));
+        // Other yearly kinds keep the calendar year.
+        let talk = row(MeetingKind::Lecture, Frequency::Yearly, 2026, &[], 1, d(2027, 1, 5), None, None);
+        assert_eq!(talk.cells[0].state, CellState::Missed);
     }
 
     #[test]

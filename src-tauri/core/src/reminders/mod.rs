@@ -119,7 +119,7 @@ impl Store {
             for row in self.meeting_calendar(year, today)?.rows {
                 for c in row.cells {
                     let due_now = c.state == CellState::Due;
-                    let just_missed = c.state == CellState::Missed && c.last_day >= recent;
+                    let just_missed = c.state == CellState::Missed && c.deadline >= recent;
                     if due_now || just_missed {
                         let note = if due_now {
                             format!("{}尚未召开{}", c.label, row.kind_label)

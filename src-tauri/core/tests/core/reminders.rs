@@ -144,7 +144,7 @@ fn the_demo_branch_has_something_of_every_kind_on_its_first_screen() {
     let r = s.reminders(d("2026-11-27")).unwrap();
     assert!(!r.arrears.is_empty());
     assert!(!r.meetings_due.is_empty(), "the life meeting is due this year");
-    assert!(r.meetings_due.iter().any(|m| m.note == "2026年尚未召开组织生活会"));
+    assert!(r.meetings_due.iter().any(|m| m.note == "2026年度尚未召开组织生活会"), "{:?}", r.meetings_due);
     assert!(!r.members.probation_ending.is_empty(), "admitted 2025-12-20");
     assert!(!r.members.quarter_political_birthdays.is_empty());
     // The member who lost contact is already flagged: not suggested again.
