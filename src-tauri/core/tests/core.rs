@@ -6,6 +6,7 @@ mod core {
     pub mod backups;
     pub mod demo;
     pub mod dues;
+    pub mod history;
     pub mod import;
     pub mod meetings;
     pub mod members;

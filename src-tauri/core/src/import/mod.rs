@@ -491,7 +491,7 @@ impl Store {
             let Some(form) = &p.form else { continue };
             let checked = check_form(form, today).map_err(Error::Validation)?;
             let written = match p.existing {
-                Some(id) => crate::members::update_checked_in(&tx, id, &checked),
+                Some(id) => crate::members::update_checked_in(&tx, id, &checked, today),
                 None => crate::members::insert_checked_in(&tx, &checked).map(|_| ()),
             };
             if let Err(e) = written {

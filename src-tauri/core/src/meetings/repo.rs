@@ -251,6 +251,13 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
             );
             continue;
         }
+        // A 党小组会 is for those in the group on that day.
+        if let (Some(MeetingKind::GroupMeeting), Some(g), Some(d)) = (kind, form.group_id, date) {
+            if p.group_on(d) != Some(g) {
+                e.add("attendees", format!("“{}”在会议当天不属于这个党小组，请从参会人员中去掉", p.name));
+                continue;
+            }
+        }
         let status = Attendance::from_code(&clean(&a.status));
         let reason = clean(&a.reason);
         match status {
@@ -767,7 +774,9 @@ impl Store {
             .iter()
             .filter(|m| match kind {
                 MeetingKind::Committee => m.committee_role.is_some(),
-                MeetingKind::GroupMeeting => group_id.is_some() && m.group_id == group_id,
+                MeetingKind::GroupMeeting => {
+                    group_id.is_some() && timelines.get(&m.id).and_then(|t| t.group_on(day)) == group_id
+                }
                 MeetingKind::Talk | MeetingKind::Other => false,
                 _ => true,
             })

@@ -427,7 +427,7 @@ impl Store {
         let extension = load(self.conn(), id)?.probation_extension.map_or(0, |e| e.months);
         let checked = check_form_with(form, today, extension).map_err(Error::Validation)?;
         let tx = self.conn_mut().transaction()?;
-        update_checked_in(&tx, id, &checked)?;
+        update_checked_in(&tx, id, &checked, today)?;
         tx.commit()?;
         load(self.conn(), id)
     }
@@ -650,13 +650,21 @@ impl Store {
 
 /// Updates a member from a checked form, with the changed fields in the
 /// change log, inside the caller's transaction.
-pub(crate) fn update_checked_in(tx: &Connection, id: i64, checked: &CheckedMember) -> Result<()> {
+pub(crate) fn update_checked_in(tx: &Connection, id: i64, checked: &CheckedMember, today: NaiveDate) -> Result<()> {
     let old = load(tx, id)?;
     if old.deleted {
         return Err(Error::NotFound("党员档案"));
     }
     let group_id = check_in_db(tx, checked, Some(id))?;
     write_member(tx, Some(id), checked, group_id)?;
+    if group_id != old.group_id {
+        // Kept so a 党小组会 entered later knows who was in the group that day.
+        tx.execute(
+            "INSERT INTO member_group_changes (member_id, from_group_id, to_group_id, date, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, old.group_id, group_id, PartialDate::Day(today), now_text()],
+        )?;
+    }
     let before = field_texts(&as_checked(&old), old.group_name.as_deref());
     let after = field_texts(checked, group_name(tx, group_id)?.as_deref());
     let changes: Vec<FieldChange> = before

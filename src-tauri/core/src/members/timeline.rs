@@ -32,6 +32,8 @@ pub struct Timeline {
     pub statuses: Vec<(NaiveDate, Status)>,
     /// Oldest first.
     pub transfers: Vec<TransferMark>,
+    /// Moves between 党小组: (day, from, to), oldest first.
+    pub group_changes: Vec<(NaiveDate, Option<i64>, Option<i64>)>,
 }
 
 impl Timeline {
@@ -47,6 +49,12 @@ impl Timeline {
     /// The 党籍状态 on `day` (正常 before any change).
     pub fn status_on(&self, day: NaiveDate) -> Status {
         self.statuses.iter().rev().find(|(d, _)| *d <= day).map_or(Status::Normal, |(_, s)| *s)
+    }
+
+    /// The 党小组 the member was in on `day`: the group left at the first
+    /// move after that day, or the current one.
+    pub fn group_on(&self, day: NaiveDate) -> Option<i64> {
+        self.group_changes.iter().find(|(d, _, _)| *d > day).map_or(self.group_id, |(_, from, _)| *from)
     }
 
     /// Admitted by `day` (a month-only admission counts from its first day).
@@ -115,6 +123,7 @@ pub fn timelines(conn: &Connection) -> Result<HashMap<i64, Timeline>> {
                 deleted: r.get(6)?,
                 statuses: Vec::new(),
                 transfers: Vec::new(),
+                group_changes: Vec::new(),
             },
             r.get::<_, Status>(7)?,
             r.get::<_, Option<PartialDate>>(8)?,
@@ -158,6 +167,16 @@ pub fn timelines(conn: &Connection) -> Result<HashMap<i64, Timeline>> {
             });
         }
     }
+    let mut stmt =
+        conn.prepare("SELECT member_id, date, from_group_id, to_group_id FROM member_group_changes ORDER BY date, id")?;
+    for row in stmt.query_map([], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, PartialDate>(1)?, r.get::<_, Option<i64>>(2)?, r.get::<_, Option<i64>>(3)?))
+    })? {
+        let (id, date, from, to) = row?;
+        if let Some(t) = out.get_mut(&id) {
+            t.group_changes.push((date.first_day(), from, to));
+        }
+    }
     Ok(out)
 }
 
@@ -179,7 +198,18 @@ mod tests {
             deleted: false,
             statuses: Vec::new(),
             transfers: Vec::new(),
+            group_changes: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_group_meeting_knows_the_group_of_that_day() {
+        let mut t = member("2000-07-01");
+        t.group_id = Some(2);
+        t.group_changes.push((d(2026, 6, 1), Some(1), Some(2)));
+        assert_eq!(t.group_on(d(2026, 5, 31)), Some(1));
+        assert_eq!(t.group_on(d(2026, 6, 1)), Some(2));
+        assert_eq!(t.group_on(d(2026, 12, 1)), Some(2));
     }
 
     #[test]

@@ -309,6 +309,18 @@ ALTER TABLE meeting_resolutions ADD COLUMN written_abstain INTEGER;
 
 -- 建账日期: the day the branch's records in the app start.
 ALTER TABLE branch ADD COLUMN records_from TEXT;
+
+-- A member's moves between 党小组, so a 党小组会 entered later knows who was
+-- in the group that day. `date` is the day the move was recorded.
+CREATE TABLE member_group_changes (
+    id            INTEGER PRIMARY KEY,
+    member_id     INTEGER NOT NULL REFERENCES members (id),
+    from_group_id INTEGER REFERENCES party_groups (id),
+    to_group_id   INTEGER REFERENCES party_groups (id),
+    date          TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL
+);
+CREATE INDEX member_group_changes_member ON member_group_changes (member_id);
 "#;
 
 /// Every migration, oldest first.
