@@ -6,7 +6,7 @@ use crate::branch::{check_branch, write_branch, BranchForm};
 use crate::error::{Error, Result};
 use crate::members::{check_form, MemberForm, StatusForm, TransferForm};
 use crate::store::Store;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
 mod dues;
@@ -68,6 +68,8 @@ impl Store {
             let ids: Vec<i64> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
             ids.into_iter().map(|id| crate::members::load_in(&tx, id)).collect::<Result<Vec<_>>>()?
         };
+        // The demo's books start on 1 January of its year (docs/DOMAIN.md §3.4).
+        crate::branch::start_records_if_unset(&tx, crate::date::first_of_month(today.year(), 1))?;
         let meetings = meetings::load(&tx, &roster, today)?;
         dues::load(&tx, &roster, today)?;
         tx.commit()?;
