@@ -58,8 +58,10 @@ export interface ImportPreview {
 
 /** What `import_apply` gives back: the rows' outcomes and the 建账日期 the core suggests. */
 export interface ImportResult extends ImportPreview {
-  /** The 建账日期 the imported records suggest; null when they suggest none. */
+  /** The branch's 建账日期 after the import. */
   records_from: string | null
+  /** This import started the books (there was no 建账日期): ask the secretary to check it. */
+  records_started: boolean
 }
 
 /** The fields a column can be imported into, in the order of the template; '' = 不导入. */

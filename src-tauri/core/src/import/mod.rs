@@ -131,6 +131,9 @@ pub struct ImportPreview {
     pub warnings: Vec<String>,
     /// After a write: the 建账日期 (set to the import day if none was set).
     pub records_from: Option<String>,
+    /// After a write: this import started the books (no 建账日期 before), so
+    /// the page asks the secretary to check the date.
+    pub records_started: bool,
 }
 
 /// What the page or the CLI asks for: the file, and optionally the sheet and
@@ -439,6 +442,7 @@ impl Store {
             written: 0,
             warnings: self.committee_after(&planned, today)?,
             records_from: None,
+            records_started: false,
         };
         Ok((preview, planned))
     }
@@ -486,6 +490,7 @@ impl Store {
         if preview.new + preview.update == 0 {
             return Err(Error::Import("没有可以导入的行。".into()));
         }
+        let had_records_from = self.branch()?.records_from.is_some();
         let tx = self.conn_mut().transaction()?;
         for p in &planned {
             let Some(form) = &p.form else { continue };
@@ -504,6 +509,7 @@ impl Store {
         tx.commit()?;
         preview.written = preview.new + preview.update;
         preview.records_from = self.branch()?.records_from.map(|d| d.to_iso());
+        preview.records_started = !had_records_from;
         Ok(preview)
     }
 }

@@ -317,3 +317,36 @@ fn two_columns_with_the_same_meaning_keep_the_first() {
     let fields: Vec<&str> = p.columns.iter().map(|c| c.field.as_str()).collect();
     assert_eq!(fields, ["name", "job", "", "sex"]);
 }
+
+#[test]
+fn a_historic_roster_imports_and_the_first_import_starts_the_books() {
+    // docs/DOMAIN.md §3.4, §8: a 1970 member (入党 = 转正) is no error row; a
+    // 转正 other than the end of probation needs the 转正日期说明 column.
+    let ids: Vec<String> =
+        (0..4).map(|i| id_for(&format!("19{}0101", 40 + i), &format!("{:03}", 31 + 2 * i))).collect();
+    let csv = format!(
+        "姓名,身份证号码,党员类别,入党日期,转正日期,支委职务,转正日期说明\n\
+         孙德胜,{},正式党员,1970.05,1970.05,书记,\n\
+         周红梅,{},正式党员,2010-06-20,2011-06-28,,\n\
+         吴建军,{},正式党员,2010-06-20,2011-06-28,,按镇党委批复日期\n\
+         马兰,{},预备党员,2026-03-01,,组织委员,\n",
+        ids[0], ids[1], ids[2], ids[3]
+    );
+    let mut s = Store::open_in_memory().unwrap();
+    let p = s.import_preview(csv.as_bytes(), &req("花名册.csv"), today()).unwrap();
+    let outcomes: Vec<&str> = p.rows.iter().map(|r| r.outcome.as_str()).collect();
+    assert_eq!(outcomes, ["new", "error", "new", "new"], "{:?}", p.rows);
+    assert!(p.rows[1].message.contains("转正日期说明"), "{}", p.rows[1].message);
+    assert!(p.warnings.iter().any(|w| w.contains("马兰") && w.contains("预备党员")), "{:?}", p.warnings);
+    assert!(s.branch().unwrap().records_from.is_none(), "a preview writes nothing");
+    let done = s.import_members(csv.as_bytes(), &req("花名册.csv"), true, today()).unwrap();
+    assert!(done.records_started);
+    assert_eq!(done.records_from.as_deref(), Some("2026-11-27"));
+    let old = s.members(&MemberQuery::default()).unwrap().into_iter().find(|m| m.name == "孙德胜").unwrap();
+    assert_eq!(old.era_note(), Some("九大/十大党章期间入党，无预备期"));
+    // A second import leaves the books' start alone.
+    let again =
+        s.import_members(csv.as_bytes(), &req("花名册.csv"), true, today() + chrono::Duration::days(3)).unwrap();
+    assert!(!again.records_started);
+    assert_eq!(again.records_from.as_deref(), Some("2026-11-27"));
+}
