@@ -332,6 +332,18 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
         let candidate = clean(&r.candidate);
         let written = [r.written_for, r.written_against, r.written_abstain];
         let any_written = written.iter().any(|w| w.is_some_and(|w| w != 0));
+        // Who may be elected (docs/DOMAIN.md §8): full members not under 留党察看.
+        if r.vote && r.election && !candidate.is_empty() {
+            if let Some(d) = date {
+                for t in people.values().filter(|t| t.name == candidate && t.should_attend_on(d)) {
+                    if t.status_on(d) == crate::members::Status::Watch {
+                        e.add(field_name(i), format!("“{candidate}”当时正在留党察看期间，没有被选举权"));
+                    } else if t.kind_on(d) != MemberKind::Full {
+                        e.add(field_name(i), format!("“{candidate}”当时是预备党员，没有被选举权"));
+                    }
+                }
+            }
+        }
         if !candidate.is_empty() && !candidates.insert(candidate.clone()) {
             e.add(field_name(i), format!("“{candidate}”已有一条表决，每名发展对象或预备党员应单独表决一次"));
         }

@@ -138,6 +138,25 @@ fn a_cancelled_probation_leaves_the_roster_and_watch_has_no_vote() {
         .unwrap();
     assert_eq!(m.attendees.iter().filter(|a| a.voting).count(), 3);
     assert!(m.quorum.lines[0].contains("应到有表决权的正式党员 3 人"), "{:?}", m.quorum.lines);
+    // Nor may the watched member be elected.
+    let election = ResolutionForm {
+        text: "选举支部委员".into(),
+        vote: true,
+        election: true,
+        votes_for: Some(3),
+        candidate: "党员3".into(),
+        ..Default::default()
+    };
+    let form = MeetingForm {
+        kind: "assembly".into(),
+        date: "2026-11-21".into(),
+        topic: "选举".into(),
+        attendees: present(&full),
+        resolutions: vec![election],
+        ..Default::default()
+    };
+    let e = s.create_meeting(&form, today()).unwrap_err();
+    assert!(field_error(e, "resolutions.0").contains("留党察看期间，没有被选举权"));
 }
 
 #[test]
