@@ -357,7 +357,7 @@ fn meeting_show_then_add_round_trips_and_add_checks_like_the_form() {
     let list: Value =
         serde_json::from_slice(&zhibu(dir.path(), &["meeting", "list", "--year", "2026", "--json"]).stdout).unwrap();
     // The year's first 党员大会, in February: before this year's admissions.
-    let assembly = list.as_array().unwrap().iter().filter(|m| m["kind"] == "assembly").last().unwrap();
+    let assembly = list.as_array().unwrap().iter().rfind(|m| m["kind"] == "assembly").unwrap();
     assert_eq!(assembly["date"], "2026-02-20");
     let id = assembly["id"].as_i64().unwrap().to_string();
     let out = zhibu(dir.path(), &["meeting", "show", &id, "--json"]);
