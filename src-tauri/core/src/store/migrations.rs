@@ -401,6 +401,61 @@ mod tests {
     }
 
     #[test]
+    fn version_5_rebuilds_members_keeping_every_row_and_reference() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        migrate_to(&mut conn, 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO party_groups (id, name, created_at) VALUES (1, '第一党小组', 'x');
+             INSERT INTO members (id, name, sex, birth_date, id_number, kind, admitted_on, full_member_on, group_id,
+                status, created_at, updated_at)
+             VALUES (1, '张三', 'male', '1950-01-01', '1', 'full', '1970-05', '1970-05', 1, 'suspended', 'x', 'x'),
+                    (2, '李四', 'female', '1990-01-01', '2', 'probationary', '2026-03-01', NULL, NULL, 'normal', 'x', 'x');
+             INSERT INTO member_status_changes (member_id, status, date, reason, recorded_at)
+             VALUES (1, 'suspended', '2024-01-01', '失联', 'x');
+             INSERT INTO meetings (id, kind, date, topic, created_at, updated_at)
+             VALUES (1, 'review', '2026-01-15', '评议', 'x', 'x'), (2, 'life_meeting', '2026-12-20', '会', 'x', 'x'),
+                    (3, 'assembly', '2026-01-15', '会', 'x', 'x');
+             INSERT INTO meeting_attendance (meeting_id, member_id, status, voting) VALUES (1, 1, 'present', 1), (1, 2, 'present', 0);
+             INSERT INTO dues_payments (id, member_id, paid_on, kind, amount_fen, created_at)
+             VALUES (1, 2, '2026-03-05', 'dues', 20, 'x');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let fk: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert!(fk, "foreign keys are back on after migrating");
+        let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(broken, 0);
+        let rows: Vec<(i64, String, String, Option<i64>)> = conn
+            .prepare("SELECT id, name, status, group_id FROM members ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (1, "张三".to_string(), "suspended".to_string(), Some(1)),
+                (2, "李四".to_string(), "normal".to_string(), None)
+            ]
+        );
+        let attendance: i64 = conn.query_row("SELECT count(*) FROM meeting_attendance", [], |r| r.get(0)).unwrap();
+        assert_eq!(attendance, 2);
+        let years: Vec<Option<i64>> = conn
+            .prepare("SELECT for_year FROM meetings ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(years, [Some(2025), Some(2026), None], "a January review was last year's");
+        // The widened status check takes the new statuses.
+        conn.execute("UPDATE members SET status = 'watch' WHERE id = 1", []).unwrap();
+        assert!(conn.execute("UPDATE members SET status = 'nonsense' WHERE id = 1", []).is_err());
+    }
+
+    #[test]
     fn a_newer_database_is_refused_and_left_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("newer.sqlite3");
