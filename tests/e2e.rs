@@ -295,8 +295,7 @@ fn a_three_month_back_payment_clears_the_arrears_warning() {
     s.go(&format!("#/dues/member/{id}"));
     s.wait_for("[data-testid=assess-form]", 10);
     s.type_into("[data-testid=field-from_month]", "2026-08");
-    s.click_css("[data-testid=field-category]");
-    s.click_text(".el-select-dropdown__item", "在职（按工资收入）");
+    s.choose("[data-testid=field-category]", "在职（按工资收入）");
     s.type_into("[data-testid=field-base]", "3000.01");
     s.wait_until("the preview", 10, |s| s.text_of("[data-testid=amount-preview]").contains("30.00"));
     s.click_css("[data-testid=assess-save]");

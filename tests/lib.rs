@@ -260,6 +260,25 @@ impl Session {
         }
     }
 
+    /// Chooses `option` in the Element Plus select `select_css`, and waits
+    /// until the select shows it. The dropdown opens with an animation, and a
+    /// click during it can land on nothing (seen on a cold first run), so the
+    /// choice is made again until it shows.
+    pub fn choose(&self, select_css: &str, option: &str) {
+        for _ in 0..3 {
+            self.click_css(select_css);
+            self.click_text(".el-select-dropdown__item", option);
+            let end = Instant::now() + Duration::from_secs(3);
+            while Instant::now() < end {
+                if self.text_of(select_css).contains(option) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        panic!("{select_css} does not show {option:?} after choosing it");
+    }
+
     /// Presses Enter in the input inside `css`.
     pub fn press_enter(&self, css: &str) {
         let e = self.wait_for(&format!("{css} input"), 10);
