@@ -307,7 +307,9 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (sha, original) = row?;
-            let stored = crate::meetings::attachments::stored_name(&sha, &original);
+            // A name from the database must be a plain file name (see stored_name).
+            let stored = crate::meetings::attachments::stored_name(&sha, &original)
+                .map_err(|e| Error::Archive(format!("{e}。没有生成归档；请先在会议记录里删掉这个附件再归档。")))?;
             out.push((stored.clone(), dir.join(stored)));
         }
         Ok(out)

@@ -73,6 +73,17 @@ fn copy_and_check(from: &Path, staging: &Path) -> Result<ArchiveSummary> {
     if check != "ok" {
         return Err(Error::Corrupt(format!("这份数据没有通过完整性检查（{check}）")));
     }
+    // Content, not only integrity: every attachment is named by a 64-digit
+    // SHA-256, or a later archive could read and write outside the folder.
+    let bad_names = count(
+        &store,
+        "SELECT count(*) FROM meeting_attachments WHERE length(sha256) != 64 OR sha256 GLOB '*[^0-9a-f]*'",
+    )?;
+    if bad_names > 0 {
+        return Err(Error::Corrupt(format!(
+            "这份数据里有 {bad_names} 条附件登记不正常（文件标识不是校验码），为安全起见没有恢复"
+        )));
+    }
     Ok(ArchiveSummary {
         branch: store.branch()?.name,
         year: 0,

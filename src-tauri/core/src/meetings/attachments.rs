@@ -46,11 +46,26 @@ pub fn mime_of(name: &str) -> &'static str {
     }
 }
 
-pub(crate) fn stored_name(sha: &str, original: &str) -> String {
-    match extension(original).as_str() {
+/// A SHA-256 as stored: exactly 64 lowercase hexadecimal digits.
+pub(crate) fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The file name an attachment is kept under: its SHA-256 and extension.
+/// The SHA-256 comes from the database, which may have been handed over in
+/// an archive: anything but 64 hex digits could name a path outside the
+/// folder (`../../…`, `/etc/…`) and is refused wherever a name is made.
+pub(crate) fn stored_name(sha: &str, original: &str) -> Result<String> {
+    if !is_sha256_hex(sha) {
+        return Err(Error::Corrupt(format!(
+            "附件“{}”的登记不正常（文件标识不是 64 位校验码），为安全起见没有读取",
+            crate::members::clean(original).chars().take(40).collect::<String>()
+        )));
+    }
+    Ok(match extension(original).as_str() {
         "" => sha.to_string(),
         ext => format!("{sha}.{ext}"),
-    }
+    })
 }
 
 impl Store {
@@ -84,7 +99,7 @@ impl Store {
         let sha = format!("{:x}", Sha256::digest(bytes));
         let dir = self.attachments_dir()?;
         std::fs::create_dir_all(&dir).map_err(|source| Error::DataDir { path: dir.clone(), source })?;
-        let target = dir.join(stored_name(&sha, &name));
+        let target = dir.join(stored_name(&sha, &name)?);
         if !target.exists() {
             let tmp = dir.join(format!(".{sha}.tmp"));
             let write = || -> std::io::Result<()> {
@@ -135,7 +150,7 @@ impl Store {
             .optional()?;
         let (meeting_id, _) = row.ok_or(Error::NotFound("附件"))?;
         let a = self.attachments(meeting_id)?.into_iter().find(|a| a.id == id).ok_or(Error::NotFound("附件"))?;
-        let path = self.attachments_dir()?.join(stored_name(&a.sha256, &a.original_name));
+        let path = self.attachments_dir()?.join(stored_name(&a.sha256, &a.original_name)?);
         let bytes = std::fs::read(&path).map_err(|source| Error::DataDir { path: path.clone(), source })?;
         if format!("{:x}", Sha256::digest(&bytes)) != a.sha256 {
             return Err(Error::Corrupt(format!("附件“{}”已损坏（内容与登记时不一致）", a.original_name)));
@@ -165,8 +180,16 @@ mod tests {
         assert_eq!(mime_of("签到表.JPG"), "image/jpeg");
         assert_eq!(mime_of("记录.pdf"), "application/pdf");
         assert_eq!(mime_of("noext"), "application/octet-stream");
-        assert_eq!(stored_name("ab", "x.PNG"), "ab.png");
-        assert_eq!(stored_name("ab", "x.tar.gz"), "ab.gz");
-        assert_eq!(stored_name("ab", "x.../../etc"), "ab");
+        let sha = "ab".repeat(32);
+        assert_eq!(stored_name(&sha, "x.PNG").unwrap(), format!("{sha}.png"));
+        assert_eq!(stored_name(&sha, "x.tar.gz").unwrap(), format!("{sha}.gz"));
+        assert_eq!(stored_name(&sha, "x.../../etc").unwrap(), sha);
+    }
+
+    #[test]
+    fn a_stored_name_is_never_a_path() {
+        for bad in ["../../victim", "/etc/passwd", "ab", &"AB".repeat(32), &format!("{}/", "a".repeat(63)), ""] {
+            assert!(stored_name(bad, "x.png").is_err(), "{bad}");
+        }
     }
 }

@@ -315,3 +315,63 @@ fn process_uid() -> u32 {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata("/proc/self").map(|m| m.uid()).unwrap_or(u32::MAX)
 }
+
+/// A database handed over in an archive may name an attachment by a path
+/// (`../../…` or absolute). The next year-end archive must neither read nor
+/// write through it, and a restore must refuse such a database.
+#[test]
+fn an_attachment_named_by_a_path_is_never_followed() {
+    let (dir, mut s) = demo_dir();
+    let meeting = s.meetings(2026, None).unwrap()[0].id;
+    let a = s.add_attachment(meeting, "签到表.jpg", b"\xff\xd8 a photo").unwrap();
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "the secretary's own file").unwrap();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let good = archive(&s, &usb);
+    for evil in ["../../victim", victim.to_str().unwrap()] {
+        let conn = rusqlite::Connection::open(s.path().unwrap()).unwrap();
+        conn.execute("UPDATE meeting_attachments SET sha256 = ?1 WHERE id = ?2", rusqlite::params![evil, a.id])
+            .unwrap();
+        drop(conn);
+        let err = s.create_archive(2026, &usb, today(), "0.1.0", &Progress::default()).unwrap_err();
+        assert!(err.to_string().contains("附件"), "{err}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "the secretary's own file", "untouched");
+        assert_eq!(names(&usb), [good.file_name().unwrap().to_string_lossy().into_owned()], "nothing new on the stick");
+        assert!(matches!(s.attachment_bytes(a.id), Err(Error::Corrupt(_))));
+    }
+    // Archived that way, the database is refused on restore, before anything changes.
+    let target = dir.path().join("other");
+    let evil_archive = dir.path().join("evil");
+    std::fs::create_dir_all(&evil_archive).unwrap();
+    copy_dir(&good, &evil_archive);
+    let db = evil_archive.join(DB_IN_ARCHIVE);
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute("UPDATE meeting_attachments SET sha256 = '../../victim'", []).unwrap();
+    }
+    let err = prepare_restore_after_rehash(&evil_archive, &target);
+    assert!(err.to_string().contains("附件登记不正常"), "{err}");
+}
+
+/// Rewrites the manifest's and SHA256SUMS' record of the database (as a
+/// forger would), then tries the restore; returns its error.
+fn prepare_restore_after_rehash(archive: &Path, data_dir: &Path) -> Error {
+    use sha2::{Digest, Sha256};
+    let db = std::fs::read(archive.join(DB_IN_ARCHIVE)).unwrap();
+    let sha = format!("{:x}", Sha256::digest(&db));
+    let manifest_path = archive.join(MANIFEST);
+    let mut manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();
+    for f in manifest["files"].as_array_mut().unwrap() {
+        if f["path"] == DB_IN_ARCHIVE {
+            f["sha256"] = sha.clone().into();
+            f["size"] = (db.len() as u64).into();
+        }
+    }
+    std::fs::write(&manifest_path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    std::fs::create_dir_all(data_dir).unwrap();
+    match prepare_restore(archive, data_dir) {
+        Err(e) => e,
+        Ok(_) => panic!("a database naming an attachment by a path was accepted"),
+    }
+}
