@@ -64,7 +64,7 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("数据库操作失败（{0}）。刚才的操作没有保存，请重试；如果一直失败，请联系技术支持。")]
+    #[error("{}", db_message(.0))]
     Db(#[from] rusqlite::Error),
 
     #[error("示例数据有误：{0}")]
@@ -86,4 +86,42 @@ pub enum Error {
     /// A roster could not be imported; the message says why and what to do. Nothing was written.
     #[error("{0}")]
     Import(String),
+}
+
+/// What a database failure means for the secretary, and what to do: a file
+/// held by another program, a full disk or a read-only folder are not
+/// reasons to retry blindly, nor signs of damage.
+fn db_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    match e.sqlite_error_code() {
+        Some(DatabaseBusy | DatabaseLocked) => {
+            "数据文件正被另一个程序使用（可能是另开的一个支部台账窗口）。刚才的操作没有保存；请关闭另一个窗口后再试。".into()
+        }
+        Some(DiskFull) => "磁盘已满，刚才的操作没有保存。请删除一些不用的文件、腾出空间后再试。".into(),
+        Some(ReadOnly | CannotOpen | PermissionDenied) => {
+            "数据文件夹不能写入（可能是只读的，或没有权限）。刚才的操作没有保存；请检查文件夹的权限，或换一个数据文件夹。".into()
+        }
+        Some(DatabaseCorrupt | NotADatabase) => {
+            "数据文件已损坏。刚才的操作没有保存；请到“归档备份”从最近的备份恢复。".into()
+        }
+        _ => format!("数据库操作失败（{e}）。刚才的操作没有保存，请重试；如果一直失败，请联系技术支持。"),
+    }
+}
+
+#[cfg(test)]
+mod db_message_tests {
+    use super::*;
+
+    fn failure(code: i32) -> Error {
+        Error::Db(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None))
+    }
+
+    #[test]
+    fn a_busy_full_or_read_only_database_says_what_to_do() {
+        assert!(failure(rusqlite::ffi::SQLITE_BUSY).to_string().contains("另一个程序使用"));
+        assert!(failure(rusqlite::ffi::SQLITE_FULL).to_string().contains("磁盘已满"));
+        assert!(failure(rusqlite::ffi::SQLITE_READONLY).to_string().contains("不能写入"));
+        assert!(failure(rusqlite::ffi::SQLITE_CORRUPT).to_string().contains("已损坏"));
+        assert!(failure(rusqlite::ffi::SQLITE_ERROR).to_string().contains("请重试"));
+    }
 }

@@ -157,19 +157,43 @@ pub struct StartCheck {
     pub newest_good_backup: Option<String>,
 }
 
-fn quick_check(path: &Path) -> bool {
-    let Ok(conn) = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
-        return false;
-    };
-    conn.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0)).map(|s| s == "ok").unwrap_or(false)
+/// What `PRAGMA quick_check` found.
+#[derive(Debug, PartialEq, Eq)]
+enum Checked {
+    Ok,
+    /// The check ran and found damage, or the file is not a database at all.
+    Damaged,
+    /// The check could not run (locked by another program, disk full, no
+    /// permission …): that says nothing about the data.
+    Unchecked,
 }
 
-/// `PRAGMA quick_check` on the database before it is opened for work. On
-/// failure it is moved aside with its -wal and -shm files, and the newest
-/// backup that passes the same check is named. `None`: all is well.
+fn quick_check(path: &Path) -> Checked {
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    let verdict = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(DatabaseCorrupt | NotADatabase) => Checked::Damaged,
+        _ => Checked::Unchecked,
+    };
+    let conn = match rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) {
+        Ok(c) => c,
+        Err(e) => return verdict(e),
+    };
+    match conn.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0)) {
+        Ok(s) if s == "ok" => Checked::Ok,
+        Ok(_) => Checked::Damaged,
+        Err(e) => verdict(e),
+    }
+}
+
+/// `PRAGMA quick_check` on the database before it is opened for work. Only
+/// when the check ran and found damage is the file moved aside with its
+/// -wal and -shm files, and the newest backup that passes the same check
+/// named. A check that could not run (another program holds the file, the
+/// disk is full …) moves nothing: opening the store then says what is wrong.
+/// `None`: nothing was moved.
 pub fn check_at_start(data_dir: &Path) -> Option<StartCheck> {
     let db = data_dir.join(DB_FILE_NAME);
-    if !db.exists() || quick_check(&db) {
+    if !db.exists() || quick_check(&db) != Checked::Damaged {
         return None;
     }
     let aside = data_dir.join(format!("{DB_FILE_NAME}.损坏_{}", stamp()));
@@ -179,7 +203,7 @@ pub fn check_at_start(data_dir: &Path) -> Option<StartCheck> {
         let _ = std::fs::rename(&from, format!("{}{suffix}", aside.display()));
     }
     let newest_good_backup =
-        list_backups(data_dir).into_iter().find(|b| quick_check(Path::new(&b.path))).map(|b| b.path);
+        list_backups(data_dir).into_iter().find(|b| quick_check(Path::new(&b.path)) == Checked::Ok).map(|b| b.path);
     Some(StartCheck { moved_to: moved.then(|| aside.display().to_string()), newest_good_backup })
 }
 

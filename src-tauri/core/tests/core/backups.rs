@@ -42,3 +42,29 @@ fn a_damaged_database_is_moved_aside_and_the_newest_good_backup_offered() {
     assert_eq!(std::fs::read(&aside).unwrap(), bytes, "never deleted, never changed");
     assert_eq!(found.newest_good_backup.unwrap(), good.display().to_string());
 }
+
+/// A database another program holds cannot be checked; that says nothing
+/// about the data, and nothing is moved aside (issue 14, item 4).
+#[test]
+fn a_database_that_cannot_be_checked_is_not_called_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut s = Store::open_dir(dir.path()).unwrap();
+        s.load_demo(today()).unwrap();
+    }
+    let db = dir.path().join("zhibu.sqlite3");
+    let before = std::fs::read(&db).unwrap();
+    // Another program holds the file exclusively.
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.pragma_update(None, "locking_mode", "EXCLUSIVE").unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE; UPDATE branch SET name = name; ").unwrap();
+    assert_eq!(check_at_start(dir.path()), None, "not damaged, only busy");
+    assert!(db.exists(), "left where it is");
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    assert_eq!(std::fs::read(&db).unwrap().len(), before.len());
+    assert_eq!(check_at_start(dir.path()), None);
+    let names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.contains("损坏")), "{names:?}");
+}
