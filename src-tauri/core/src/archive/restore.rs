@@ -37,7 +37,31 @@ pub struct RestoreDone {
     pub summary: ArchiveSummary,
 }
 
-const STAGING: &str = "恢复中.sqlite3";
+/// Staging databases are named `恢复中_<pid>_<nanos>.sqlite3`.
+const STAGING_PREFIX: &str = "恢复中";
+
+/// Removes a database file and every sidecar SQLite may have left with it.
+fn remove_with_sidecars(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
+/// A staging file under a name no earlier run used, after clearing what a
+/// killed restore left: a leftover `-wal` or `-journal` would otherwise be
+/// replayed into the next staging copy (a good archive refused, or wrong
+/// data restored as if it were right).
+fn fresh_staging(data_dir: &Path) -> PathBuf {
+    if let Ok(entries) = std::fs::read_dir(data_dir) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(STAGING_PREFIX) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    data_dir.join(format!("{STAGING_PREFIX}_{}_{nanos}.sqlite3", std::process::id()))
+}
 
 fn count(store: &Store, sql: &str) -> Result<i64> {
     Ok(store.conn().query_row(sql, [], |r| r.get(0))?)
@@ -65,7 +89,7 @@ fn stage(archive: &Path, staging: &Path) -> Result<ArchiveSummary> {
 /// Copies a database file to `staging`, opens it (migrating an older one),
 /// and checks it; what it holds.
 fn copy_and_check(from: &Path, staging: &Path) -> Result<ArchiveSummary> {
-    let _ = std::fs::remove_file(staging);
+    remove_with_sidecars(staging);
     std::fs::copy(from, staging).map_err(Error::at(staging))?;
     std::fs::File::open(staging).and_then(|f| f.sync_all()).map_err(Error::at(staging))?;
     let store = Store::open_file(staging)?;
@@ -99,7 +123,7 @@ fn copy_and_check(from: &Path, staging: &Path) -> Result<ArchiveSummary> {
 /// Step one for a snapshot from `备份/`: copy it to the staging file and
 /// check it. The current database is not touched.
 pub fn prepare_backup_restore(file: &Path, data_dir: &Path) -> Result<PreparedRestore> {
-    let staging = data_dir.join(STAGING);
+    let staging = fresh_staging(data_dir);
     match copy_and_check(file, &staging) {
         Ok(mut summary) => {
             summary.created_at = crate::store::backups::list_backups(data_dir)
@@ -110,7 +134,7 @@ pub fn prepare_backup_restore(file: &Path, data_dir: &Path) -> Result<PreparedRe
             Ok(PreparedRestore { staging, summary })
         }
         Err(e) => {
-            let _ = std::fs::remove_file(&staging);
+            remove_with_sidecars(&staging);
             Err(e)
         }
     }
@@ -121,9 +145,7 @@ pub fn prepare_backup_restore(file: &Path, data_dir: &Path) -> Result<PreparedRe
 pub fn inspect_archive(archive: &Path) -> Result<ArchiveSummary> {
     let scratch = super::scratch_file("inspect");
     let result = stage(archive, &scratch);
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", scratch.display()));
-    }
+    remove_with_sidecars(&scratch);
     result
 }
 
@@ -132,11 +154,11 @@ pub fn inspect_archive(archive: &Path) -> Result<ArchiveSummary> {
 /// The current database is not touched.
 pub fn prepare_restore(archive: &Path, data_dir: &Path) -> Result<PreparedRestore> {
     std::fs::create_dir_all(data_dir).map_err(Error::at(data_dir))?;
-    let staging = data_dir.join(STAGING);
+    let staging = fresh_staging(data_dir);
     let summary = match stage(archive, &staging) {
         Ok(s) => s,
         Err(e) => {
-            let _ = std::fs::remove_file(&staging);
+            remove_with_sidecars(&staging);
             return Err(e);
         }
     };

@@ -375,3 +375,41 @@ fn prepare_restore_after_rehash(archive: &Path, data_dir: &Path) -> Error {
         Ok(_) => panic!("a database naming an attachment by a path was accepted"),
     }
 }
+
+/// A restore killed while its staging database was open leaves a `-wal`
+/// beside it. The next restore must not replay it into its own copy
+/// (issue 14, item 6): the archive restores as it is, and no staging file
+/// of either run is left.
+#[test]
+fn a_killed_restore_does_not_poison_the_next_one() {
+    let (dir, s) = demo_dir();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let path = archive(&s, &usb);
+    let fresh = dir.path().join("new-pc");
+    std::fs::create_dir_all(&fresh).unwrap();
+    // What a killed run leaves: a staging copy and a WAL full of other data,
+    // under the old fixed name and under a unique one.
+    let foreign = dir.path().join("foreign.sqlite3");
+    let wal = {
+        let conn = rusqlite::Connection::open(&foreign).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        conn.execute_batch("CREATE TABLE members (x); INSERT INTO members VALUES ('毒');").unwrap();
+        let wal = std::fs::read(format!("{}-wal", foreign.display())).unwrap();
+        std::mem::forget(conn); // like a killed process: no checkpoint, no cleanup
+        wal
+    };
+    assert!(!wal.is_empty());
+    for stale in ["恢复中.sqlite3", "恢复中_1_1.sqlite3"] {
+        std::fs::copy(path.join(DB_IN_ARCHIVE), fresh.join(stale)).unwrap();
+        std::fs::write(fresh.join(format!("{stale}-wal")), &wal).unwrap();
+    }
+    let prepared = prepare_restore(&path, &fresh).unwrap();
+    finish_restore(prepared, &fresh).unwrap();
+    let original = s.path().unwrap().to_path_buf();
+    drop(s);
+    assert_eq!(dump(&fresh.join("zhibu.sqlite3")), dump(&original), "restored exactly as archived");
+    let left: Vec<String> = names(&fresh).into_iter().filter(|n| n.starts_with("恢复中")).collect();
+    assert!(left.is_empty(), "no staging leftovers: {left:?}");
+}
