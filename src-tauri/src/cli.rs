@@ -307,6 +307,10 @@ pub fn main() -> i32 {
     };
     let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let data_dir = resolve_data_dir(cli.data_dir.clone());
+    if matches!(cli.command, Some(Command::Archive { .. })) {
+        // Scratch copies a killed run left (decrypted archives) go first.
+        zhibu_core::scratch::clear_stale();
+    }
     match cli.command {
         None => match crate::run_window(AppState::open(data_dir, cli.today)) {
             Ok(()) => 0,

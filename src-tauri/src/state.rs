@@ -83,6 +83,8 @@ impl AppState {
     /// is wrong — and a backup or an archive can still be restored.
     pub fn open(data_dir: PathBuf, fixed_today: Option<NaiveDate>) -> AppState {
         let today = fixed_today.unwrap_or_else(|| Local::now().date_naive());
+        // Scratch copies a killed run left (decrypted archives, snapshots) go first.
+        zhibu_core::scratch::clear_stale();
         let start_check = backups::check_at_start(&data_dir);
         if start_check.is_none() {
             // A failed snapshot must not keep the secretary from working.

@@ -20,6 +20,7 @@ pub mod meetings;
 pub mod members;
 pub mod notices;
 pub mod reminders;
+pub mod scratch;
 pub mod store;
 pub mod workbook;
 

@@ -226,7 +226,9 @@ fn check_space(dest: &Path, need: u64) -> Result<()> {
 pub(crate) fn scratch_file(what: &str) -> PathBuf {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    std::env::temp_dir().join(format!("zhibu-{what}-{}-{n}.sqlite3", std::process::id()))
+    // In this process's private scratch folder (cleared at the next start if killed).
+    let dir = crate::scratch::process_dir().unwrap_or_else(|_| std::env::temp_dir());
+    dir.join(format!("zhibu-{what}-{n}.sqlite3"))
 }
 
 /// The chosen folder's free space, when the system can tell.

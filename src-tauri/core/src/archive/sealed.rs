@@ -83,7 +83,7 @@ pub fn open_archive(path: &Path, passphrase: Option<&str>) -> Result<Opened> {
     let Some(passphrase) = passphrase.filter(|p| !p.is_empty()) else {
         return Err(Error::Archive("这是加密的归档文件，请输入归档时设置的密码。".into()));
     };
-    let scratch = tempfile::tempdir().map_err(Error::at(&std::env::temp_dir()))?;
+    let scratch = crate::scratch::tempdir()?;
     let file = std::fs::File::open(path).map_err(Error::at(path))?;
     let not_ours = || Error::Archive(format!("{} 不是支部台账的加密归档，或文件已损坏。", path.display()));
     let decryptor = age::Decryptor::new_buffered(std::io::BufReader::new(file)).map_err(|_| not_ours())?;
@@ -122,7 +122,7 @@ impl Store {
         progress: &Progress,
     ) -> Result<ArchiveDone> {
         super::check_target(dest, Some(passphrase))?;
-        let scratch = tempfile::tempdir().map_err(Error::at(&std::env::temp_dir()))?;
+        let scratch = crate::scratch::tempdir()?;
         let folder = PathBuf::from(self.create_archive(year, scratch.path(), today, app_version, progress)?.path);
         let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let zip_path = scratch.path().join("archive.zip");

@@ -98,7 +98,7 @@ impl Store {
         }
         let sha = format!("{:x}", Sha256::digest(bytes));
         let dir = self.attachments_dir()?;
-        std::fs::create_dir_all(&dir).map_err(|source| Error::DataDir { path: dir.clone(), source })?;
+        crate::scratch::private_dir(&dir)?;
         let target = dir.join(stored_name(&sha, &name)?);
         if !target.exists() {
             let tmp = dir.join(format!(".{sha}.tmp"));

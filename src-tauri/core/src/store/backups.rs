@@ -23,7 +23,7 @@ const DAILY: &str = "每日_";
 /// Copies the open connection's database into `target` with the backup API.
 pub(crate) fn backup_connection(conn: &rusqlite::Connection, target: &Path) -> Result<()> {
     if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(Error::at(dir))?;
+        crate::scratch::private_dir(dir)?;
     }
     let tmp = target.with_extension("tmp");
     let _ = std::fs::remove_file(&tmp);

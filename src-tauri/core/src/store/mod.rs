@@ -17,7 +17,7 @@ pub mod backups;
 pub mod changelog;
 pub mod migrations;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use chrono::{Local, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -34,8 +34,11 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database in `dir`.
     pub fn open_dir(dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::DataDir { path: dir.to_path_buf(), source })?;
-        Self::open_file(&dir.join(DB_FILE_NAME))
+        // Personal data: the folder is the user's alone (docs/RELIABILITY.md).
+        crate::scratch::private_dir(dir)?;
+        let store = Self::open_file(&dir.join(DB_FILE_NAME))?;
+        crate::scratch::make_private(&dir.join(DB_FILE_NAME), 0o600)?;
+        Ok(store)
     }
 
     /// Opens (creating if needed) the database at `path`, migrating it to the
@@ -117,6 +120,7 @@ pub(crate) fn now_text() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
 
     #[test]
     fn a_migration_of_real_data_is_preceded_by_a_snapshot() {
@@ -150,6 +154,21 @@ mod tests {
         let busy: i64 = c.pragma_query_value(None, "busy_timeout", |r| r.get(0)).unwrap();
         assert_eq!((fk, mode.as_str(), sync, busy), (1, "wal", 2, 5000));
         assert!(dir.path().join(DB_FILE_NAME).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_folder_and_the_database_are_the_users_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let s = Store::open_dir(&data).unwrap();
+        crate::store::backups::backup_database(&data, "手动").unwrap();
+        drop(s);
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&data), 0o700);
+        assert_eq!(mode(&data.join(DB_FILE_NAME)), 0o600);
+        assert_eq!(mode(&data.join(crate::store::backups::BACKUP_DIR)), 0o700);
     }
 
     #[test]
