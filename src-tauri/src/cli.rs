@@ -390,7 +390,24 @@ fn dues_amount(category: &str, base: Option<&str>, farmer: Option<&str>, as_json
     }
 }
 
+/// Commands that change the data folder: they take its lock, so they never
+/// run beside an open window or another writer (issue 14, item 5).
+fn writes(command: &Command) -> bool {
+    match command {
+        Command::Demo { .. } | Command::CrashWriter { .. } => true,
+        Command::Meeting { action } => matches!(action, MeetingAction::Add { .. }),
+        Command::Import { action: ImportAction::Roster { dry_run, .. } } => !dry_run,
+        Command::Archive { action } => matches!(action, ArchiveAction::Restore { .. }),
+        _ => false,
+    }
+}
+
 fn dispatch(command: Command, data_dir: &std::path::Path, today: NaiveDate, as_json: bool) -> Result<i32, Error> {
+    let _lock = if writes(&command) {
+        Some(zhibu_core::store::lock::DataLock::acquire_within(data_dir, std::time::Duration::from_secs(3))?)
+    } else {
+        None
+    };
     match command {
         // Verify and restore never open (or create) the current database first.
         Command::Archive { action } => run_archive(action, data_dir, today, as_json),

@@ -29,6 +29,7 @@ impl From<Error> for ApiError {
             Error::Archive(_) => "archive_failed",
             Error::Cancelled => "cancelled",
             Error::Import(_) => "import_failed",
+            Error::InUse => "data_in_use",
         };
         let fields = match &e {
             Error::Validation(f) => Some(f.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()),

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use zhibu_core::archive::{ArchiveDone, Progress};
 use zhibu_core::store::backups::{self, StartCheck};
+use zhibu_core::store::lock::DataLock;
 use zhibu_core::Store;
 
 /// The OS app-data folder (`~/.local/share/cn.zhibu.taizhang` on Linux,
@@ -52,6 +53,8 @@ pub struct Shared {
     /// What the start-up check found wrong (a damaged database moved aside).
     pub start_check: Option<StartCheck>,
     pub archive: Mutex<ArchiveJob>,
+    /// The data folder's lock, held while the window is open.
+    _lock: Option<DataLock>,
 }
 
 /// The store, while its lock is held.
@@ -85,6 +88,20 @@ impl AppState {
         let today = fixed_today.unwrap_or_else(|| Local::now().date_naive());
         // Scratch copies a killed run left (decrypted archives, snapshots) go first.
         zhibu_core::scratch::clear_stale();
+        // One window per data folder: a second one touches nothing and says why.
+        let lock = match DataLock::acquire_within(&data_dir, std::time::Duration::from_secs(5)) {
+            Ok(lock) => lock,
+            Err(e) => {
+                return AppState(Arc::new(Shared {
+                    store: Mutex::new(Err(ApiError::from(e))),
+                    data_dir,
+                    fixed_today,
+                    start_check: None,
+                    archive: Mutex::default(),
+                    _lock: None,
+                }))
+            }
+        };
         let start_check = backups::check_at_start(&data_dir);
         if start_check.is_none() {
             // A failed snapshot must not keep the secretary from working.
@@ -107,6 +124,7 @@ impl AppState {
             fixed_today,
             start_check,
             archive: Mutex::default(),
+            _lock: Some(lock),
         }))
     }
 }

@@ -426,3 +426,23 @@ fn member_list_all_includes_those_who_left_with_their_status() {
     assert_eq!(historic["full_member_on"], "1972-05-10");
     assert_eq!(historic["era_note"], "九大/十大党章期间入党，无预备期");
 }
+
+#[test]
+fn a_writing_command_waits_for_no_window_and_reading_ones_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    // As if a window had the folder open.
+    let held = zhibu_core::store::lock::DataLock::acquire(dir.path()).unwrap();
+    let out = zhibu(dir.path(), &["import", "roster", "nothing.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("另一个支部台账窗口"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read = zhibu(dir.path(), &["member", "list", "--json"]);
+    assert!(read.status.success(), "reading needs no lock");
+    drop(held);
+    let again = zhibu(dir.path(), &["demo", "load", "--if-empty"]);
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+}

@@ -328,3 +328,22 @@ fn a_roster_is_previewed_then_imported_in_one_go() {
     let export = invoke(&a.main, "roster_export", json!({})).unwrap();
     assert!(std::path::Path::new(export["path"].as_str().unwrap()).exists());
 }
+
+/// Two windows on one data folder lost commits (issue 14, item 5): the
+/// second touches nothing and every command says why; the first works on.
+#[test]
+fn a_second_window_on_the_same_data_folder_is_refused() {
+    let a = app();
+    invoke(&a.main, "member_create", json!({ "input": good_member() })).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27);
+    let started = std::time::Instant::now();
+    let second = AppState::open(a._dir.path().to_path_buf(), today);
+    assert!(started.elapsed() >= std::time::Duration::from_secs(4), "it waited for a closing window first");
+    let err = second.store().err().expect("refused");
+    assert_eq!(err.code, "data_in_use");
+    assert!(err.message.contains("另一个支部台账窗口"), "{}", err.message);
+    assert!(second.start_check.is_none(), "the second did not check or move the database");
+    let list = invoke(&a.main, "member_list", json!({ "query": {} })).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "the first window works on");
+    drop(second);
+}

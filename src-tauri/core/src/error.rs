@@ -83,6 +83,10 @@ pub enum Error {
     #[error("已取消，没有留下未完成的文件。")]
     Cancelled,
 
+    /// The data folder is held by another window or command (one writer per folder).
+    #[error("这个数据文件夹正被另一个支部台账窗口（或命令）使用。请先关闭另一个窗口，再重新打开；同一份数据一次只能开一个窗口。")]
+    InUse,
+
     /// A roster could not be imported; the message says why and what to do. Nothing was written.
     #[error("{0}")]
     Import(String),

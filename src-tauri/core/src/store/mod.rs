@@ -15,6 +15,7 @@
 
 pub mod backups;
 pub mod changelog;
+pub mod lock;
 pub mod migrations;
 
 use crate::error::Result;
