@@ -116,15 +116,37 @@ fn sha256_file(path: &Path) -> std::io::Result<(u64, String)> {
     Ok((size, format!("{:x}", h.finalize())))
 }
 
-/// Checks every file of an archive folder against its manifest.
+/// A manifest path that stays inside the archive folder: relative, with
+/// plain components only (no `..`, no root, no drive).
+pub(crate) fn safe_relative(path: &str) -> bool {
+    !path.is_empty() && Path::new(path).components().all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+/// Checks every file of an archive folder against its manifest, and the
+/// manifest itself (issue 14, item 7): it must list the database; every path
+/// must stay inside the folder and name a regular file (never a link, a
+/// device or a pipe, which could hang the check); `SHA256SUMS.txt`, which
+/// the 说明 tells a stranger to check, must say the same as the manifest.
 pub fn verify_archive(dir: &Path) -> Result<VerifyReport> {
     let manifest = read_manifest(dir)?;
     let mut report = VerifyReport { checked: manifest.files.len(), ..Default::default() };
+    if !manifest.files.iter().any(|f| f.path == DB_IN_ARCHIVE) {
+        report.bad_files.push(format!("{DB_IN_ARCHIVE}（清单里没有数据库）"));
+    }
     for f in &manifest.files {
-        match sha256_file(&dir.join(&f.path)) {
-            Ok((size, sha)) if size == f.size && sha == f.sha256 => {}
+        if !safe_relative(&f.path) {
+            report.bad_files.push(format!("{}（路径不在归档文件夹内）", f.path));
+            continue;
+        }
+        let path = dir.join(&f.path);
+        let regular = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        match sha256_file(&path) {
+            Ok((size, sha)) if regular && size == f.size && sha == f.sha256 => {}
             _ => report.bad_files.push(f.path.clone()),
         }
+    }
+    if !sums_agree(dir, &manifest) {
+        report.bad_files.push(SUMS.to_string());
     }
     report.ok = report.bad_files.is_empty();
     report.message = if report.ok {
@@ -137,6 +159,24 @@ pub fn verify_archive(dir: &Path) -> Result<VerifyReport> {
         )
     };
     Ok(report)
+}
+
+/// `SHA256SUMS.txt` lists exactly the manifest's files and the manifest
+/// itself, with the same checksums.
+fn sums_agree(dir: &Path, manifest: &Manifest) -> bool {
+    let Ok(text) = std::fs::read_to_string(dir.join(SUMS)) else { return false };
+    let Ok((_, manifest_sha)) = sha256_file(&dir.join(MANIFEST)) else { return false };
+    let mut listed: Vec<(String, String)> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_once("  ").map(|(sha, path)| (path.to_string(), sha.to_string())))
+        .collect();
+    let mut expected: Vec<(String, String)> =
+        manifest.files.iter().map(|f| (f.path.clone(), f.sha256.clone())).collect();
+    expected.push((MANIFEST.to_string(), manifest_sha));
+    listed.sort();
+    expected.sort();
+    listed == expected
 }
 
 pub(crate) fn read_manifest(dir: &Path) -> Result<Manifest> {

@@ -63,6 +63,15 @@ fn fresh_staging(data_dir: &Path) -> PathBuf {
     data_dir.join(format!("{STAGING_PREFIX}_{}_{nanos}.sqlite3", std::process::id()))
 }
 
+/// Every table, index, trigger and view with its SQL, in a stable order.
+fn schema_of(store: &Store) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = store.conn().prepare(
+        "SELECT type, name, COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 fn count(store: &Store, sql: &str) -> Result<i64> {
     Ok(store.conn().query_row(sql, [], |r| r.get(0))?)
 }
@@ -96,6 +105,13 @@ fn copy_and_check(from: &Path, staging: &Path) -> Result<ArchiveSummary> {
     let check: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if check != "ok" {
         return Err(Error::Corrupt(format!("这份数据没有通过完整性检查（{check}）")));
+    }
+    // The schema must be exactly this program's: an extra trigger or view
+    // would be restored and then run on the secretary's data (issue 14, item 7).
+    if schema_of(&store)? != schema_of(&Store::open_in_memory()?)? {
+        return Err(Error::Corrupt(
+            "这份数据的结构与本程序的不一致（例如多出了触发器或视图），为安全起见没有恢复".into(),
+        ));
     }
     // Content, not only integrity: every attachment is named by a 64-digit
     // SHA-256, or a later archive could read and write outside the folder.
@@ -162,16 +178,25 @@ pub fn prepare_restore(archive: &Path, data_dir: &Path) -> Result<PreparedRestor
             return Err(e);
         }
     };
-    let from = archive.join("附件");
-    if from.is_dir() {
+    // Only the attachments the (verified) manifest lists, each a plain
+    // SHA-256 name: nothing else in the folder, and no link, is copied in.
+    let listed: Vec<String> = read_manifest(archive)?
+        .files
+        .into_iter()
+        .filter_map(|f| f.path.strip_prefix("附件/").map(str::to_string))
+        .filter(|name| {
+            let sha = name.split('.').next().unwrap_or("");
+            crate::meetings::attachments::is_sha256_hex(sha) && !name.contains('/') && !name.contains('\\')
+        })
+        .collect();
+    if !listed.is_empty() {
         let to = data_dir.join("attachments");
-        std::fs::create_dir_all(&to).map_err(Error::at(&to))?;
-        for entry in std::fs::read_dir(&from).map_err(Error::at(&from))? {
-            let entry = entry.map_err(Error::at(&from))?;
-            let target = to.join(entry.file_name());
+        crate::scratch::private_dir(&to)?;
+        for name in listed {
+            let target = to.join(&name);
             if !target.exists() {
-                let tmp = to.join(format!(".{}.tmp", entry.file_name().to_string_lossy()));
-                std::fs::copy(entry.path(), &tmp).map_err(Error::at(&tmp))?;
+                let tmp = to.join(format!(".{name}.tmp"));
+                std::fs::copy(archive.join("附件").join(&name), &tmp).map_err(Error::at(&tmp))?;
                 std::fs::rename(&tmp, &target).map_err(Error::at(&target))?;
             }
         }

@@ -183,6 +183,7 @@ fn restore_refuses_a_newer_schema_and_keeps_the_current_data_backed_up() {
         serde_json::from_str(&std::fs::read_to_string(newer.join(MANIFEST)).unwrap()).unwrap();
     manifest.schema_version += 1;
     std::fs::write(newer.join(MANIFEST), serde_json::to_vec(&manifest).unwrap()).unwrap();
+    forge_sums(&newer);
     let other = dir.path().join("other-pc");
     let err = prepare_restore(&newer, &other).unwrap_err();
     assert!(matches!(err, Error::SchemaTooNew { .. }), "{err}");
@@ -354,25 +355,42 @@ fn an_attachment_named_by_a_path_is_never_followed() {
     assert!(err.to_string().contains("附件登记不正常"), "{err}");
 }
 
-/// Rewrites the manifest's and SHA256SUMS' record of the database (as a
-/// forger would), then tries the restore; returns its error.
-fn prepare_restore_after_rehash(archive: &Path, data_dir: &Path) -> Error {
+/// What a forger would do after changing files of an archive: recompute
+/// every listed file's size and checksum in the manifest and in
+/// SHA256SUMS.txt, so that only the content checks can catch it.
+fn forge_sums(archive: &Path) {
     use sha2::{Digest, Sha256};
-    let db = std::fs::read(archive.join(DB_IN_ARCHIVE)).unwrap();
-    let sha = format!("{:x}", Sha256::digest(&db));
     let manifest_path = archive.join(MANIFEST);
     let mut manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();
     for f in manifest["files"].as_array_mut().unwrap() {
-        if f["path"] == DB_IN_ARCHIVE {
-            f["sha256"] = sha.clone().into();
-            f["size"] = (db.len() as u64).into();
+        let path = f["path"].as_str().unwrap();
+        if path.starts_with('/') || path.contains("..") {
+            continue; // the forger's own trap: never read outside
+        }
+        if let Ok(bytes) = std::fs::read(archive.join(path)) {
+            f["sha256"] = format!("{:x}", Sha256::digest(&bytes)).into();
+            f["size"] = (bytes.len() as u64).into();
         }
     }
-    std::fs::write(&manifest_path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    let json = serde_json::to_vec_pretty(&manifest).unwrap();
+    std::fs::write(&manifest_path, &json).unwrap();
+    let mut sums: String = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| format!("{}  {}\n", f["sha256"].as_str().unwrap(), f["path"].as_str().unwrap()))
+        .collect();
+    sums.push_str(&format!("{:x}  {MANIFEST}\n", Sha256::digest(&json)));
+    std::fs::write(archive.join("SHA256SUMS.txt"), sums).unwrap();
+}
+
+fn prepare_restore_after_rehash(archive: &Path, data_dir: &Path) -> Error {
+    forge_sums(archive);
+    assert!(verify_archive(archive).unwrap().ok, "the forgery passes the checksums");
     std::fs::create_dir_all(data_dir).unwrap();
     match prepare_restore(archive, data_dir) {
         Err(e) => e,
-        Ok(_) => panic!("a database naming an attachment by a path was accepted"),
+        Ok(_) => panic!("a forged database was accepted"),
     }
 }
 
@@ -412,4 +430,69 @@ fn a_killed_restore_does_not_poison_the_next_one() {
     assert_eq!(dump(&fresh.join("zhibu.sqlite3")), dump(&original), "restored exactly as archived");
     let left: Vec<String> = names(&fresh).into_iter().filter(|n| n.starts_with("恢复中")).collect();
     assert!(left.is_empty(), "no staging leftovers: {left:?}");
+}
+
+/// Verify and restore do not trust the manifest (issue 14, item 7).
+#[test]
+fn verify_and_restore_check_the_manifest_itself() {
+    let (dir, mut s) = demo_dir();
+    let meeting = s.meetings(2026, None).unwrap()[0].id;
+    s.add_attachment(meeting, "签到表.jpg", b"\xff\xd8 a photo").unwrap();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let good = archive(&s, &usb);
+    let copy = |name: &str| {
+        let to = dir.path().join(name);
+        std::fs::create_dir_all(&to).unwrap();
+        copy_dir(&good, &to);
+        to
+    };
+    let edit_manifest = |archive: &Path, f: &dyn Fn(&mut Vec<serde_json::Value>)| {
+        let p = archive.join(MANIFEST);
+        let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+        f(m["files"].as_array_mut().unwrap());
+        std::fs::write(&p, serde_json::to_vec_pretty(&m).unwrap()).unwrap();
+        forge_sums(archive);
+    };
+    // A manifest that lists nothing, or leaves the database out, is not "完好".
+    let empty = copy("empty");
+    edit_manifest(&empty, &|files| files.clear());
+    let r = verify_archive(&empty).unwrap();
+    assert!(!r.ok && r.bad_files[0].contains("没有数据库"), "{r:?}");
+    // Paths outside the folder, and a device that never ends, are refused at once.
+    let outside = copy("outside");
+    edit_manifest(&outside, &|files| {
+        files.push(serde_json::json!({"path": "../victim.txt", "size": 1, "sha256": "00"}));
+        files.push(serde_json::json!({"path": "/dev/zero", "size": 1, "sha256": "00"}));
+    });
+    let r = verify_archive(&outside).unwrap();
+    assert!(!r.ok && r.bad_files.iter().filter(|b| b.contains("不在归档文件夹内")).count() == 2, "{r:?}");
+    // SHA256SUMS.txt must say what the manifest says.
+    let sums = copy("sums");
+    let text = std::fs::read_to_string(sums.join("SHA256SUMS.txt")).unwrap();
+    std::fs::write(sums.join("SHA256SUMS.txt"), text.lines().skip(1).collect::<Vec<_>>().join("\n")).unwrap();
+    let r = verify_archive(&sums).unwrap();
+    assert_eq!(r.bad_files, ["SHA256SUMS.txt"]);
+    // A database with a trigger of its own is refused before anything changes.
+    let trigger = copy("trigger");
+    {
+        let conn = rusqlite::Connection::open(trigger.join(DB_IN_ARCHIVE)).unwrap();
+        conn.execute_batch(
+            "CREATE TRIGGER t AFTER UPDATE ON members BEGIN UPDATE members SET phone = '13800000000'; END;",
+        )
+        .unwrap();
+    }
+    let target = dir.path().join("target");
+    let err = prepare_restore_after_rehash(&trigger, &target);
+    assert!(err.to_string().contains("结构与本程序的不一致"), "{err}");
+    assert!(!target.join("zhibu.sqlite3").exists());
+    // Files the manifest does not list are not brought in.
+    let extra = copy("extra");
+    std::fs::write(extra.join("附件").join(format!("{}.jpg", "e".repeat(64))), b"unlisted").unwrap();
+    let fresh = dir.path().join("fresh");
+    let prepared = prepare_restore(&extra, &fresh).unwrap();
+    finish_restore(prepared, &fresh).unwrap();
+    let brought = names(&fresh.join("attachments"));
+    assert_eq!(brought.len(), 1, "only the listed photo: {brought:?}");
+    assert!(!brought[0].starts_with("eeee"));
 }
