@@ -8,7 +8,7 @@
 //! [`WORK_FACTOR`] = 17 (N = 2^17: 128 MiB, measured in docs/PERFORMANCE.md)
 //! and accept files up to [`MAX_WORK_FACTOR`] when opening.
 
-use super::{sink::Sink, verify_archive, ArchiveDone, Progress, README};
+use super::{safe_relative, sink::Sink, verify_archive, ArchiveDone, Manifest, Progress, MANIFEST, README, SUMS};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use age::secrecy::SecretString;
@@ -17,7 +17,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const WORK_FACTOR: u8 = 17;
-pub const MAX_WORK_FACTOR: u8 = 20;
+/// 2^18 = 256 MiB of memory at most per try: ours are made at 17; a file
+/// asking for more is not ours, and 20 would cost 1 GB on a 4 GB PC.
+pub const MAX_WORK_FACTOR: u8 = 18;
+
+/// The age header (one scrypt stanza) is a few hundred bytes; a longer one is
+/// not ours (and age's parser takes minutes on a crafted long stanza).
+const MAX_HEADER: usize = 4096;
+/// The manifest of one year's archive is a few KB.
+const MAX_MANIFEST: u64 = 1 << 20;
 pub const SEALED_SUFFIX: &str = ".zhibu.age";
 
 fn zip_err(e: zip::result::ZipError) -> Error {
@@ -84,8 +92,23 @@ pub fn open_archive(path: &Path, passphrase: Option<&str>) -> Result<Opened> {
         return Err(Error::Archive("这是加密的归档文件，请输入归档时设置的密码。".into()));
     };
     let scratch = crate::scratch::tempdir()?;
-    let file = std::fs::File::open(path).map_err(Error::at(path))?;
     let not_ours = || Error::Archive(format!("{} 不是支部台账的加密归档，或文件已损坏。", path.display()));
+    let sealed_len = std::fs::metadata(path).map_err(Error::at(path))?.len();
+    {
+        // The header must be short and well formed before age parses it.
+        use std::io::Read;
+        let mut head = Vec::with_capacity(MAX_HEADER);
+        std::fs::File::open(path)
+            .map_err(Error::at(path))?
+            .take(MAX_HEADER as u64)
+            .read_to_end(&mut head)
+            .map_err(Error::at(path))?;
+        let text = String::from_utf8_lossy(&head);
+        if !text.starts_with("age-encryption.org/v1\n") || !text.contains("\n--- ") {
+            return Err(not_ours());
+        }
+    }
+    let file = std::fs::File::open(path).map_err(Error::at(path))?;
     let decryptor = age::Decryptor::new_buffered(std::io::BufReader::new(file)).map_err(|_| not_ours())?;
     let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
     identity.set_max_work_factor(MAX_WORK_FACTOR);
@@ -97,14 +120,58 @@ pub fn open_archive(path: &Path, passphrase: Option<&str>) -> Result<Opened> {
     })?;
     let zip_path = scratch.path().join("archive.zip");
     {
+        // age does not compress: the zip inside is no larger than the file.
+        use std::io::Read;
         let mut out = std::fs::File::create(&zip_path).map_err(Error::at(&zip_path))?;
-        std::io::copy(&mut reader, &mut out).map_err(|_| not_ours())?;
+        let copied = std::io::copy(&mut (&mut reader).take(sealed_len + 1), &mut out).map_err(|_| not_ours())?;
+        if copied > sealed_len {
+            return Err(not_ours());
+        }
     }
     let dir = scratch.path().join("archive");
-    let mut zip =
+    let zip =
         zip::ZipArchive::new(std::fs::File::open(&zip_path).map_err(Error::at(&zip_path))?).map_err(|_| not_ours())?;
-    zip.extract(&dir).map_err(|_| not_ours())?;
+    extract_listed(zip, &dir).map_err(|_| not_ours())?;
     Ok(Opened { dir, _scratch: Some(scratch) })
+}
+
+/// Unpacks only what the archive's own manifest lists (with the manifest,
+/// SHA256SUMS and 说明), each no larger than the manifest says, into `dir`:
+/// no zip bomb, no name outside the folder, no link (issue 14, item 8).
+fn extract_listed(mut zip: zip::ZipArchive<std::fs::File>, dir: &Path) -> std::result::Result<(), ()> {
+    use std::io::Read;
+    let manifest: Manifest = {
+        let entry = zip.by_name(MANIFEST).map_err(|_| ())?;
+        if entry.size() > MAX_MANIFEST {
+            return Err(());
+        }
+        let mut text = String::new();
+        entry.take(MAX_MANIFEST).read_to_string(&mut text).map_err(|_| ())?;
+        serde_json::from_str(&text).map_err(|_| ())?
+    };
+    let mut allowed: std::collections::HashMap<String, u64> =
+        manifest.files.iter().map(|f| (f.path.clone(), f.size)).collect();
+    for small in [MANIFEST, SUMS, README] {
+        allowed.insert(small.to_string(), MAX_MANIFEST);
+    }
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).map_err(|_| ())?;
+        let name = entry.name().to_string();
+        let Some(&limit) = allowed.get(&name) else { continue };
+        if entry.is_dir() || entry.is_symlink() || !safe_relative(&name) || entry.size() > limit {
+            return Err(());
+        }
+        let target = dir.join(&name);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|_| ())?;
+        }
+        let mut out = std::fs::File::create(&target).map_err(|_| ())?;
+        let written = std::io::copy(&mut entry.take(limit + 1), &mut out).map_err(|_| ())?;
+        if written > limit {
+            return Err(());
+        }
+    }
+    Ok(())
 }
 
 impl Store {
@@ -179,5 +246,77 @@ impl Store {
             let _ = std::fs::remove_file(&final_readme);
         }
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A zip of `entries` (name, bytes), encrypted as ours are.
+    fn sealed(dir: &Path, entries: &[(&str, Vec<u8>)]) -> PathBuf {
+        let zip_path = dir.join("x.zip");
+        {
+            let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+            let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+            for (name, bytes) in entries {
+                zip.start_file(*name, options).unwrap();
+                zip.write_all(bytes).unwrap();
+            }
+            zip.finish().unwrap();
+        }
+        let out = dir.join("x.zhibu.age");
+        encrypt_file(&zip_path, &out, "secret-pass").unwrap();
+        out
+    }
+
+    fn manifest(files: &[(&str, u64)]) -> Vec<u8> {
+        let files: Vec<serde_json::Value> =
+            files.iter().map(|(p, size)| serde_json::json!({"path": p, "size": size, "sha256": "0"})).collect();
+        serde_json::to_vec(&serde_json::json!({
+            "app": "zhibu", "app_version": "0", "schema_version": 5, "created_at": "", "branch": "", "year": 2026,
+            "files": files
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_zip_bomb_inside_an_encrypted_archive_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        // The manifest says 10 bytes; the entry unpacks to 64 MiB of zeros.
+        let bomb = sealed(
+            dir.path(),
+            &[(MANIFEST, manifest(&[("数据库/zhibu.sqlite3", 10)])), ("数据库/zhibu.sqlite3", vec![0u8; 64 << 20])],
+        );
+        assert!(std::fs::metadata(&bomb).unwrap().len() < 1 << 20, "small on the stick");
+        let err = open_archive(&bomb, Some("secret-pass")).err().expect("refused");
+        assert!(err.to_string().contains("不是支部台账的加密归档"), "{err}");
+    }
+
+    #[test]
+    fn only_listed_files_are_unpacked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = sealed(
+            dir.path(),
+            &[
+                (MANIFEST, manifest(&[("数据库/zhibu.sqlite3", 3)])),
+                ("数据库/zhibu.sqlite3", b"abc".to_vec()),
+                ("附件/unlisted.jpg", b"not in the manifest".to_vec()),
+            ],
+        );
+        let opened = open_archive(&path, Some("secret-pass")).unwrap();
+        assert_eq!(std::fs::read(opened.dir.join("数据库/zhibu.sqlite3")).unwrap(), b"abc");
+        assert!(!opened.dir.join("附件/unlisted.jpg").exists());
+    }
+
+    #[test]
+    fn a_long_header_is_refused_before_age_reads_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("long.zhibu.age");
+        let mut bytes = b"age-encryption.org/v1\n-> scrypt ".to_vec();
+        bytes.extend(std::iter::repeat_n(b'A', 1 << 20));
+        std::fs::write(&path, bytes).unwrap();
+        let err = open_archive(&path, Some("secret-pass")).err().expect("refused");
+        assert!(err.to_string().contains("不是支部台账的加密归档"), "{err}");
     }
 }
