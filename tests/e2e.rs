@@ -413,13 +413,16 @@ fn a_general_notice_is_printed_masked_and_exported() {
     s.go("/ledger");
     s.click_css("[data-testid=notice-link-general]");
     s.type_into("[data-testid=general-title]", "关于评选优秀党员的公示");
-    s.type_into("[data-testid=general-body]", "经支部委员会研究，拟评选王某某为优秀党员。");
-    s.type_into("[data-testid=notice-phone]", "13912345678");
-    s.wait_until("the masked phone on the paper", 15, |s| {
-        s.text_of("[data-testid=notice-term]").contains("139****5678")
+    s.type_into("[data-testid=general-body]", "经支部委员会研究，拟评选王某某（电话 139-1234-5678）为优秀党员。");
+    s.type_into("[data-testid=notice-phone]", "0371-66881234");
+    s.wait_until("the contact phone as typed on the paper", 15, |s| {
+        s.text_of("[data-testid=notice-term]").contains("0371-66881234")
+    });
+    s.wait_until("the masked mobile in the body", 15, |s| {
+        s.text_of("[data-testid=notice-paper]").contains("139****5678")
     });
     let paper = s.text_of("[data-testid=notice-paper]");
-    assert!(paper.contains("关于评选优秀党员的公示") && !paper.contains("13912345678"), "{paper}");
+    assert!(paper.contains("关于评选优秀党员的公示") && !paper.contains("139-1234-5678"), "{paper}");
     s.click_css("[data-testid=export-notice-xlsx]");
     s.wait_until("the export", 20, |s| !s.find_all("[data-testid=notice-export-path]").is_empty());
     let path = std::path::PathBuf::from(s.text_of("[data-testid=notice-export-path]").trim());
@@ -430,7 +433,8 @@ fn a_general_notice_is_printed_masked_and_exported() {
     let text: Vec<String> = xlsx.worksheet_range(&name).unwrap().used_cells().map(|c| c.2.to_string()).collect();
     assert_eq!(text[0], "关于评选优秀党员的公示");
     assert!(text.iter().any(|t| t.contains("139****5678")));
-    assert!(!text.iter().any(|t| t.contains("13912345678")));
+    assert!(text.iter().any(|t| t.contains("0371-66881234")));
+    assert!(!text.iter().any(|t| t.contains("139-1234-5678")));
 }
 
 /// 归档备份: archive the demo branch from the screen onto a "stick", then on

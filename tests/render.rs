@@ -80,7 +80,7 @@ fn every_notice_prints_on_one_a4_portrait_page() {
     let body = dir.path().join("body.txt");
     std::fs::write(&body, "经支部委员会研究，拟发展王某某为中共预备党员。\n公示期间如有意见，可来电来访反映。")
         .unwrap();
-    let terms = ["--from", "2026-11-27", "--to", "2026-12-04", "--contact", "马俊杰", "--phone", "13912345678"];
+    let terms = ["--from", "2026-11-27", "--to", "2026-12-04", "--contact", "马俊杰", "--phone", "0371-66881234"];
     let notices: [(&str, Vec<&str>, &str); 4] = [
         ("dues", vec!["dues", "--year", "2026", "--quarter", "3"], "党费收缴情况公示"),
         ("review", vec!["review", "--year", "2025"], "民主评议党员结果公示"),
@@ -115,7 +115,7 @@ fn every_notice_prints_on_one_a4_portrait_page() {
         let text = &pages(&pdf)[0];
         assert!(text.contains(title), "{title}: {text}");
         assert!(text.contains("中共青石镇东山村支部委员会") && text.contains("2026年11月27日"), "{title}: 落款");
-        assert!(text.contains("139****5678"), "{title}: the contact line, masked");
+        assert!(text.contains("0371-66881234"), "{title}: the contact phone, as typed");
         let digits = text.as_bytes().windows(11).any(|w| w.iter().all(u8::is_ascii_digit));
         assert!(!digits, "{title}: no 11-digit numbers on a notice\n{text}");
     }

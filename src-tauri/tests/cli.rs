@@ -207,15 +207,21 @@ fn workbook_and_notice_files_from_the_command_line() {
     let args = ["notice", "party-day", "--date", "2026-12-05", "--place", "村部", "--topic", "学习全会精神"];
     let out = zhibu(
         dir.path(),
-        &[&args[..], &["--item", "重温入党誓词", "--phone", "13912345678", "--out"], &[party.to_str().unwrap()]]
-            .concat(),
+        &[
+            &args[..],
+            &["--item", "重温入党誓词", "--item", "联系人手机 139 1234 5678", "--phone", "0371-66881234", "--out"],
+            &[party.to_str().unwrap()],
+        ]
+        .concat(),
     );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = all_cells(&party);
+    // The contact phone of its own field is printed as typed; a mobile typed elsewhere is masked.
     assert!(
-        text.contains("1. 重温入党誓词") && text.contains("139****5678") && !text.contains("13912345678"),
+        text.contains("1. 重温入党誓词") && text.contains("0371-66881234") && text.contains("139****5678"),
         "{text}"
     );
+    assert!(!text.contains("139 1234 5678"), "{text}");
 
     let body = dir.path().join("正文.txt");
     std::fs::write(&body, "拟发展王某某为预备党员。\n请监督。").unwrap();
