@@ -97,7 +97,89 @@ pub fn read_file(bytes: &[u8], file_name: &str) -> Result<Vec<Sheet>> {
     }
 }
 
+/// The largest part of an .xlsx read (a sheet's XML, the shared strings).
+const MAX_PART: u64 = 32 * 1024 * 1024;
+/// The furthest row and column a sheet may use: calamine makes a grid from
+/// the first to the last used cell, so one cell at XFD1048576 would ask for
+/// 512 GiB (issue 14, item 3).
+const MAX_SHEET_ROW: u64 = 20_000;
+const MAX_SHEET_COL: u64 = 500;
+/// The most cells (`<c>`) and shared strings a sheet may hold.
+const MAX_CELLS: usize = 2_000_000;
+
+/// Looks inside an .xlsx before calamine does, and refuses what would make
+/// it allocate more than a roster needs: a part larger than [`MAX_PART`]
+/// (by what the zip says and by what it really holds), a cell beyond
+/// [`MAX_SHEET_ROW`]/[`MAX_SHEET_COL`], or millions of cells or strings.
+fn check_xlsx_size(bytes: &[u8], name: &str) -> Result<()> {
+    use std::io::Read;
+    let too_big = || {
+        Error::Import(format!(
+            "“{name}”里的表格大得不像党员名册（行、列或内容太多），没有读取。请在 WPS 里只保留名册那几列和那些行，另存为 .xlsx 后再导入。"
+        ))
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) }; // not a zip: an .xls, calamine decides
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index(i) else { return Err(bad_file(name)) };
+        let part = entry.name().to_string();
+        let is_sheet = part.starts_with("xl/worksheets/") && part.ends_with(".xml");
+        if !(is_sheet || part == "xl/sharedStrings.xml") {
+            continue;
+        }
+        if entry.size() > MAX_PART {
+            return Err(too_big());
+        }
+        let mut xml = Vec::new();
+        entry.take(MAX_PART + 1).read_to_end(&mut xml).map_err(|_| bad_file(name))?;
+        if xml.len() as u64 > MAX_PART {
+            return Err(too_big());
+        }
+        let text = String::from_utf8_lossy(&xml);
+        if is_sheet {
+            if text.matches("<c ").count() + text.matches("<c>").count() > MAX_CELLS {
+                return Err(too_big());
+            }
+            // Every cell and row reference, and the <dimension> a reader may size its grid by.
+            let dimension = text.split("<dimension ref=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or("");
+            let dims = dimension.split(':').filter_map(|c| cell_refs(&format!(" r=\"{c}\"")).next());
+            for (row, col) in cell_refs(&text).chain(dims.collect::<Vec<_>>()) {
+                if row > MAX_SHEET_ROW || col > MAX_SHEET_COL {
+                    return Err(too_big());
+                }
+            }
+        } else {
+            // The strings, and the counts a reader may reserve room for.
+            let declared = ["count=\"", "uniqueCount=\""].iter().filter_map(|a| {
+                text.split(a).nth(1).and_then(|r| r.split('"').next()).and_then(|n| n.parse::<u64>().ok())
+            });
+            if declared.max().unwrap_or(0) > MAX_CELLS as u64
+                || text.matches("<si>").count() + text.matches("<si ").count() + text.matches("<si/>").count()
+                    > MAX_CELLS
+            {
+                return Err(too_big());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every `r="…"` of a sheet's XML as (row, column), 1-based: a cell's
+/// `A1`-style reference, or a row's number.
+fn cell_refs(xml: &str) -> impl Iterator<Item = (u64, u64)> + '_ {
+    xml.split(" r=\"").skip(1).filter_map(|rest| {
+        let value = rest.split('"').next()?;
+        let letters = value.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+        let (col, row) = value.split_at(letters);
+        let row: u64 = row.parse().ok()?;
+        let col = col
+            .chars()
+            .fold(0u64, |n, c| n.saturating_mul(26).saturating_add(u64::from(c.to_ascii_uppercase() as u8 - b'A' + 1)));
+        Some((row, col))
+    })
+}
+
 fn read_workbook(bytes: &[u8], name: &str) -> Result<Vec<Sheet>> {
+    check_xlsx_size(bytes, name)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|_| bad_file(name))?;
     let names = book.sheet_names();
     let mut out = Vec::new();
@@ -141,12 +223,39 @@ fn read_workbook(bytes: &[u8], name: &str) -> Result<Vec<Sheet>> {
     Ok(out)
 }
 
-/// UTF-8 (with or without BOM), else GBK (Excel's "CSV" on Chinese Windows).
+/// UTF-16 with its BOM (Excel's "Unicode 文本"), UTF-8 (with or without
+/// BOM), or GBK (Excel's "CSV" on Chinese Windows). A UTF-8 file with a
+/// damaged byte or two stays UTF-8 (the bad bytes become �) rather than
+/// turning the whole file into GBK gibberish (issue 14, item 10).
 fn decode(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return encoding_rs::UTF_16LE.decode_without_bom_handling(rest).0.into_owned();
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return encoding_rs::UTF_16BE.decode_without_bom_handling(rest).0.into_owned();
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::GBK.decode(bytes).0.into_owned(),
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    // GBK read as UTF-8 breaks at nearly every Chinese character; a UTF-8
+    // file with a damaged byte breaks once or twice.
+    let lossy = String::from_utf8_lossy(bytes);
+    let broken = lossy.chars().filter(|c| *c == '\u{fffd}').count();
+    if broken <= 3.max(lossy.chars().count() / 100) {
+        return lossy.into_owned();
+    }
+    encoding_rs::GBK.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// Tab-separated (Excel's "Unicode 文本" and "文本文件") when the first line
+/// has more tabs than commas; otherwise comma-separated.
+fn delimiter(text: &str) -> char {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if first.matches('\t').count() > first.matches(',').count() {
+        '\t'
+    } else {
+        ','
     }
 }
 
@@ -156,6 +265,7 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
     if text.contains('\0') {
         return Err(bad_file("CSV"));
     }
+    let sep = delimiter(&text);
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut row: Vec<Cell> = Vec::new();
     let mut field = String::new();
@@ -174,7 +284,7 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
             (true, '"') => quoted = false,
             (true, c) => field.push(c),
             (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => push_field(&mut row, &mut field),
+            (false, c) if c == sep => push_field(&mut row, &mut field),
             (false, '\r') => {}
             (false, '\n') => {
                 push_field(&mut row, &mut field);
@@ -208,6 +318,35 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GBK.encode("姓名,性别\n李四,男\n");
         let rows = read_csv(&gbk).unwrap();
         assert_eq!(rows[1], vec![Cell::Text("李四".into()), Cell::Text("男".into())]);
+    }
+
+    #[test]
+    fn cell_references_are_read_from_the_xml() {
+        let refs: Vec<(u64, u64)> =
+            cell_refs(r#"<row r="3"><c r="B3" t="s"><v>0</v></c><c r="XFD1048576"/></row>"#).collect();
+        assert_eq!(refs, [(3, 0), (3, 2), (1048576, 16384)]);
+    }
+
+    #[test]
+    fn a_damaged_utf8_byte_does_not_turn_the_file_into_gbk() {
+        let mut bytes = "姓名,身份证号码,入党日期\n张三,110105194912310021,1975-07-01\n".as_bytes().to_vec();
+        bytes[40] = 0xff;
+        let rows = read_csv(&bytes).unwrap();
+        assert_eq!(rows[0][0], Cell::Text("姓名".into()));
+        assert_eq!(rows[0].len(), 3);
+    }
+
+    #[test]
+    fn excel_unicode_text_is_utf16_with_tabs() {
+        let text = "姓名\t身份证号码\t入党日期\r\n李四\t110105194912310021\t1975-07-01\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let rows = read_csv(&bytes).unwrap();
+        assert_eq!(
+            rows[0],
+            vec![Cell::Text("姓名".into()), Cell::Text("身份证号码".into()), Cell::Text("入党日期".into())]
+        );
+        assert_eq!(rows[1][0], Cell::Text("李四".into()));
     }
 
     #[test]

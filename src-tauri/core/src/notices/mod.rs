@@ -189,7 +189,7 @@ pub fn mask_public_text(text: &str) -> String {
             i += 1;
         }
         let mut digits = String::new();
-        let mut end = i;
+        let mut end: usize;
         loop {
             // Digits, then up to three separators if a digit follows them.
             while i < chars.len() {

@@ -350,3 +350,60 @@ fn a_historic_roster_imports_and_the_first_import_starts_the_books() {
     assert!(!again.records_started);
     assert_eq!(again.records_from.as_deref(), Some("2026-11-27"));
 }
+
+/// An .xlsx with one part rewritten by `f` (as a hostile file would be).
+fn rewritten(xlsx: &[u8], part: &str, f: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(xlsx.to_vec())).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut e = zin.by_index(i).unwrap();
+        let mut body = Vec::new();
+        e.read_to_end(&mut body).unwrap();
+        let name = e.name().to_string();
+        if name == part {
+            let new = f(&String::from_utf8(body.clone()).unwrap()).into_bytes();
+            assert_ne!(new, body, "{part} was not rewritten");
+            body = new;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&body).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// A few KB that would make the reader allocate hundreds of GB are refused
+/// before it reads them (issue 14, item 3): nothing crashes, the message
+/// says what to do.
+#[test]
+fn a_tiny_file_that_asks_for_a_huge_grid_is_refused() {
+    let s = Store::open_in_memory().unwrap();
+    let small_roster = || {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["姓名", "身份证号码", "入党日期", "转正日期"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "张三").unwrap();
+        wb.save_to_buffer().unwrap()
+    };
+    // One cell at the last row and column of a sheet.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "姓名").unwrap();
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    let far = wb.save_to_buffer().unwrap();
+    assert!(far.len() < 10_000, "{} bytes", far.len());
+    // A sheet that claims to span every cell, and shared strings that claim billions.
+    let dimension = rewritten(&small_roster(), "xl/worksheets/sheet1.xml", |x| {
+        x.replacen("<dimension ref=\"A1:D2\"/>", "<dimension ref=\"A1:XFD1048576\"/>", 1)
+    });
+    let strings = rewritten(&small_roster(), "xl/sharedStrings.xml", |x| {
+        x.replacen("uniqueCount=\"5\"", "uniqueCount=\"4000000000\"", 1)
+    });
+    for (what, bytes) in [("far cell", far), ("dimension", dimension), ("strings", strings)] {
+        let err = s.import_preview(&bytes, &req("花名册.xlsx"), today()).unwrap_err();
+        assert!(err.to_string().contains("大得不像党员名册"), "{what}: {err}");
+    }
+    assert!(s.import_preview(&small_roster(), &req("花名册.xlsx"), today()).is_ok(), "a plain roster still reads");
+}
