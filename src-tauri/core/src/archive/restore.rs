@@ -101,7 +101,12 @@ fn copy_and_check(from: &Path, staging: &Path) -> Result<ArchiveSummary> {
     remove_with_sidecars(staging);
     std::fs::copy(from, staging).map_err(Error::at(staging))?;
     std::fs::File::open(staging).and_then(|f| f.sync_all()).map_err(Error::at(staging))?;
-    let store = Store::open_file(staging)?;
+    // An older archive is migrated in the copy; its failure is told in words,
+    // and the copy leaves no snapshot in this PC's 备份.
+    let store = Store::open_copy(staging).map_err(|e| match e {
+        Error::Db(_) => Error::Corrupt("这份数据是旧版本支部台账的，升级到本版本时出错，没有恢复".into()),
+        other => other,
+    })?;
     let check: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if check != "ok" {
         return Err(Error::Corrupt(format!("这份数据没有通过完整性检查（{check}）")));

@@ -49,15 +49,26 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        Self::setup(conn, Some(path.to_path_buf()))
+        Self::setup(conn, Some(path.to_path_buf()), true)
+    }
+
+    /// Opens a copy that is not this PC's data (an archive being restored):
+    /// migrated like any other, but without a "升级前" snapshot of it in this
+    /// PC's 备份 (issue 14, item 10).
+    pub fn open_copy(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Self::setup(conn, Some(path.to_path_buf()), false)
     }
 
     /// A private database in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
-        Self::setup(Connection::open_in_memory()?, None)
+        Self::setup(Connection::open_in_memory()?, None, false)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    fn setup(mut conn: Connection, path: Option<PathBuf>, snapshot_before_migration: bool) -> Result<Store> {
         conn.busy_timeout(Duration::from_millis(5000))?;
         // Refuse a newer database before anything writes to the file.
         migrations::refuse_newer(&conn)?;
@@ -67,7 +78,7 @@ impl Store {
             debug_assert_eq!(mode.to_lowercase(), "wal");
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
-        if let Some(dir) = path.as_deref().and_then(Path::parent) {
+        if let Some(dir) = path.as_deref().and_then(Path::parent).filter(|_| snapshot_before_migration) {
             // Before any migration of real data: a snapshot of the old version.
             let version = migrations::user_version(&conn)?;
             if version > 0 && version < migrations::SCHEMA_VERSION {
@@ -142,6 +153,20 @@ mod tests {
         drop(store);
         Store::open_file(&path).unwrap();
         assert_eq!(backups::list_backups(dir.path()).len(), 1, "no snapshot when nothing migrates");
+    }
+
+    #[test]
+    fn an_archived_copy_migrates_without_a_snapshot_in_this_pcs_backups() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("恢复中_1_1.sqlite3");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrations::migrate_to(&mut conn, 3).unwrap();
+        }
+        let store = Store::open_copy(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), migrations::SCHEMA_VERSION);
+        assert!(backups::list_backups(dir.path()).is_empty(), "no foreign data in 备份");
+        assert!(!dir.path().join(backups::BACKUP_DIR).exists());
     }
 
     #[test]
