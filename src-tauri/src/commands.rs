@@ -141,12 +141,24 @@ pub fn meeting_draft(
     Ok(state.store()?.meeting_draft(&kind, date.as_deref().unwrap_or(""), group_id, state.today())?)
 }
 
-/// The default 所属年度 of a meeting of `kind` held on `date`.
+#[derive(serde::Serialize, Default)]
+pub struct ForYear {
+    pub default_year: Option<i32>,
+    pub choices: Vec<i32>,
+}
+
+/// The default 所属年度 of a meeting of `kind` held on `date`, and the years it may be given.
 #[tauri::command(async)]
-pub fn meeting_for_year(kind: String, date: String) -> Option<i32> {
-    let kind = MeetingKind::from_code(&kind)?;
-    let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()?;
-    zhibu_core::meetings::default_for_year(kind, day)
+pub fn meeting_for_year(kind: String, date: String) -> ForYear {
+    let (Some(kind), Ok(day)) =
+        (MeetingKind::from_code(&kind), chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d"))
+    else {
+        return ForYear::default();
+    };
+    ForYear {
+        default_year: zhibu_core::meetings::default_for_year(kind, day),
+        choices: zhibu_core::meetings::for_year_choices(kind, day),
+    }
 }
 
 #[tauri::command(async)]

@@ -490,7 +490,12 @@ export const meetingChoices = () => call<MeetingChoices>('meeting_choices')
 export const meetingDraft = (kind: string, date: string, group_id: number | null) =>
   call<MeetingInput>('meeting_draft', { kind, date, group_id })
 /** The default 所属年度 for a meeting of `kind` on `date`; null for kinds that have none. */
-export const meetingForYear = (kind: string, date: string) => call<number | null>('meeting_for_year', { kind, date })
+/** The default 所属年度 of a meeting of this kind on this date, and the years it may be given. */
+export interface ForYear {
+  default_year: number | null
+  choices: number[]
+}
+export const meetingForYear = (kind: string, date: string) => call<ForYear>('meeting_for_year', { kind, date })
 export const meetingCheck = (input: MeetingInput) => call<QuorumReport>('meeting_check', { input })
 export const meetingList = (query: MeetingQuery) => call<MeetingRow[]>('meeting_list', { query })
 export const meetingGet = (id: number) => call<MeetingDetail>('meeting_get', { id })

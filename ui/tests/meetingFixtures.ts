@@ -141,11 +141,12 @@ export function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail 
  * As the core answers meeting_for_year: a 组织生活会 or 民主评议 held in January–March
  * belongs to the year before; other kinds have no 所属年度.
  */
-export function forYear(kind: string, date: string): number | null {
-  if (kind !== 'life_meeting' && kind !== 'review') return null
+export function forYear(kind: string, date: string): { default_year: number | null; choices: number[] } {
+  if (kind !== 'life_meeting' && kind !== 'review') return { default_year: null, choices: [] }
   const m = /^(\d{4})-(\d{2})/.exec(date)
   if (!m) throw { code: 'validation', message: '日期不完整', fields: { date: '日期不完整' } }
-  return Number(m[1]) - (Number(m[2]) <= 3 ? 1 : 0)
+  const year = Number(m[1])
+  return { default_year: year - (Number(m[2]) <= 3 ? 1 : 0), choices: [year - 1, year] }
 }
 
 export type Handler = (cmd: string, args: Record<string, unknown>) => unknown

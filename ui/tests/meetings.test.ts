@@ -477,7 +477,12 @@ describe('所属年度', () => {
   it('is set from meeting_for_year’s answer, offered as the year before the date’s and the date’s', async () => {
     // The core's answer, not the year of the date: the page must show what it says.
     const calls = core((cmd, args) => {
-      if (cmd === 'meeting_for_year') return args.date === '2026-11-27' ? 2025 : args.date === '2027-02-10' ? 2026 : 2027
+      if (cmd === 'meeting_for_year')
+        return args.date === '2026-11-27'
+          ? { default_year: 2025, choices: [2025, 2026] }
+          : args.date === '2027-02-10'
+            ? { default_year: 2026, choices: [2026, 2027] }
+            : { default_year: 2027, choices: [2026, 2027] }
       if (cmd === 'meeting_create') return meetingDetail({ id: 40, kind: 'life_meeting', kind_label: '组织生活会' })
       return undefined
     })

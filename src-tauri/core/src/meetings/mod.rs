@@ -8,7 +8,8 @@ pub mod rules;
 mod stats;
 
 pub use model::{
-    default_for_year, AgendaItem, Attendance, AttendeeForm, Frequency, Grade, MeetingForm, MeetingKind, ResolutionForm,
+    default_for_year, for_year_choices, AgendaItem, Attendance, AttendeeForm, Frequency, Grade, MeetingForm,
+    MeetingKind, ResolutionForm,
 };
 pub(crate) use repo::insert_meeting_in;
 pub use repo::{

@@ -142,6 +142,17 @@ pub fn default_for_year(kind: MeetingKind, date: chrono::NaiveDate) -> Option<i3
     kind.has_for_year().then(|| if date.month() <= 3 { date.year() - 1 } else { date.year() })
 }
 
+/// The 所属年度 a meeting of `kind` held on `date` may be given: the year it
+/// was held in and the one before (docs/DOMAIN.md §3.1); none for other kinds.
+pub fn for_year_choices(kind: MeetingKind, date: chrono::NaiveDate) -> Vec<i32> {
+    use chrono::Datelike;
+    if kind.has_for_year() {
+        vec![date.year() - 1, date.year()]
+    } else {
+        Vec::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +165,7 @@ mod tests {
         assert_eq!(default_for_year(MeetingKind::LifeMeeting, d(2027, 4, 1)), Some(2027));
         assert_eq!(default_for_year(MeetingKind::Review, d(2026, 12, 20)), Some(2026));
         assert_eq!(default_for_year(MeetingKind::Assembly, d(2027, 1, 15)), None);
+        assert_eq!(for_year_choices(MeetingKind::Review, d(2027, 1, 15)), [2026, 2027]);
+        assert!(for_year_choices(MeetingKind::Assembly, d(2027, 1, 15)).is_empty());
     }
 }

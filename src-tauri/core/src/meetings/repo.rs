@@ -2,7 +2,8 @@
 
 use super::calendar::{self, CalendarRow};
 use super::model::{
-    default_for_year, AgendaItem, Attendance, Frequency, Grade, MeetingForm, MeetingKind, ResolutionForm,
+    default_for_year, for_year_choices, AgendaItem, Attendance, Frequency, Grade, MeetingForm, MeetingKind,
+    ResolutionForm,
 };
 use super::rules::{self, QuorumReport, Seat, Votes};
 use crate::date::PartialDate;
@@ -392,7 +393,7 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
     let for_year = match (kind, date) {
         (Some(k), Some(d)) if k.has_for_year() => match form.for_year {
             None => default_for_year(k, d),
-            Some(y) if y == d.year() || y == d.year() - 1 => Some(y),
+            Some(y) if for_year_choices(k, d).contains(&y) => Some(y),
             Some(_) => {
                 e.add("for_year", format!("所属年度应为 {} 年或 {} 年（会议当年或上一年）", d.year() - 1, d.year()));
                 None

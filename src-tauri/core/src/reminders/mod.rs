@@ -99,12 +99,13 @@ impl Store {
             rows.collect::<rusqlite::Result<_>>()?
         };
         let settings = self.reminder_settings()?;
+        let branch = self.branch()?;
         let snapshot = Snapshot {
             members: &members,
             last_attended: &last_attended,
             last_paid: &last_paid,
-            term_start: self.branch()?.term_start,
-            records_from: self.branch()?.records_from.map(|d| d.first_day()),
+            term_start: branch.term_start,
+            records_from: branch.records_from.map(|d| d.first_day()),
             settings,
         };
         let member_part = member_reminders(&snapshot, today);
