@@ -298,6 +298,14 @@ pub enum IdAction {
 
 /// Parses the command line and runs it; returns the process exit code.
 pub fn main() -> i32 {
+    // The import's reader child (issue 14, item 3): nothing else runs in it.
+    if std::env::args_os().nth(1).is_some_and(|a| a == zhibu_core::import::isolate::CHILD_ARG) {
+        return zhibu_core::import::isolate::child_main();
+    }
+    // Every imported file is read in a child of this same program.
+    if let Ok(program) = std::env::current_exe() {
+        zhibu_core::import::isolate::use_child_process(program);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -329,6 +329,25 @@ fn a_roster_is_previewed_then_imported_in_one_go() {
     assert!(std::path::Path::new(export["path"].as_str().unwrap()).exists());
 }
 
+/// The window reads an imported file in a child of the app's own binary: a
+/// file that aborts the parser leaves the window and its data working
+/// (issue 14, item 3).
+#[test]
+fn a_file_that_aborts_the_parser_leaves_the_window_working() {
+    use base64::Engine;
+    zhibu_core::import::isolate::use_child_process(env!("CARGO_BIN_EXE_zhibu").into());
+    let a = app();
+    invoke(&a.main, "member_create", json!({ "input": good_member() })).unwrap();
+    let bad = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/损坏的花名册.xls")).unwrap();
+    let data = base64::engine::general_purpose::STANDARD.encode(bad);
+    let request = json!({ "file_name": "损坏的花名册.xls" });
+    let refused = invoke(&a.main, "import_preview", json!({ "data": data, "request": request })).unwrap_err();
+    assert_eq!(refused["code"], "import_failed");
+    assert!(refused["message"].as_str().unwrap().starts_with("无法读取“损坏的花名册.xls”"), "{refused}");
+    let roster = invoke(&a.main, "member_list", json!({ "query": {} })).unwrap();
+    assert_eq!(roster.as_array().unwrap().len(), 1, "the window and its data are untouched");
+}
+
 /// Two windows on one data folder lost commits (issue 14, item 5): the
 /// second touches nothing and every command says why; the first works on.
 #[test]

@@ -7,6 +7,7 @@
 //! with its reason and the row number the spreadsheet shows. Writing is one
 //! transaction: every chosen row or none.
 
+pub mod isolate;
 mod read;
 mod template;
 mod values;

@@ -6,6 +6,7 @@
 use crate::error::{Error, Result};
 use calamine::{Data, Reader};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use std::io::Cursor;
 
 /// The most data rows an import reads (a branch has tens, a township hundreds).
@@ -15,7 +16,7 @@ pub const MAX_COLS: usize = 60;
 /// The largest file accepted.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Cell {
     Empty,
     Text(String),
@@ -44,13 +45,13 @@ impl Cell {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
 }
 
-fn bad_file(name: &str) -> Error {
+pub(super) fn bad_file(name: &str) -> Error {
     Error::Import(format!(
         "读不出“{name}”：它不是 Excel/WPS 表格（.xlsx、.xls）或 .csv 文件，或者文件已损坏。请在 WPS 里打开它，另存为 .xlsx 后再导入。"
     ))
@@ -60,7 +61,8 @@ fn cell_of(d: &Data) -> Cell {
     match d {
         Data::Empty => Cell::Empty,
         Data::String(s) => Cell::Text(s.clone()),
-        Data::Float(f) => Cell::Number(*f),
+        Data::Float(f) if f.is_finite() => Cell::Number(*f),
+        Data::Float(f) => Cell::Text(f.to_string()),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Bool(b) => Cell::Text(if *b { "是" } else { "否" }.into()),
         Data::DateTime(dt) => match dt.as_datetime() {
@@ -76,17 +78,32 @@ fn cell_of(d: &Data) -> Cell {
 }
 
 /// Every sheet of the file, as rows of cells (at most [`MAX_ROWS`] + a header area).
+///
+/// In the app and the command line the file is read in a child process
+/// (`super::isolate`): a file that makes the parser abort or run away ends
+/// that process only, and the answer is "无法读取这个文件".
 pub fn read_file(bytes: &[u8], file_name: &str) -> Result<Vec<Sheet>> {
+    if bytes.len() > MAX_BYTES {
+        return Err(Error::Import(format!("“{file_name}”太大了（超过 20 MB），不像是党员名册。请确认选对了文件。")));
+    }
+    match super::isolate::program() {
+        Some(program) => super::isolate::read_in_child(program, bytes, file_name),
+        None => read_here(bytes, file_name),
+    }
+}
+
+/// [`read_file`] in this process (the child's side, and the core's tests).
+pub(super) fn read_here(bytes: &[u8], file_name: &str) -> Result<Vec<Sheet>> {
     if bytes.len() > MAX_BYTES {
         return Err(Error::Import(format!("“{file_name}”太大了（超过 20 MB），不像是党员名册。请确认选对了文件。")));
     }
     let ext = file_name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
     let bytes = bytes.to_vec();
     let name = file_name.to_string();
-    // calamine is trusted, but a hostile file must not take the app down with it.
+    // A parser panic becomes an error; an abort is the child process's alone.
     let read = std::panic::catch_unwind(move || {
         if ext == "csv" || ext == "txt" {
-            Ok(vec![Sheet { name: "CSV".into(), rows: read_csv(&bytes)? }])
+            Ok(vec![Sheet { name: "CSV".into(), rows: read_csv(&bytes, &name)? }])
         } else {
             read_workbook(&bytes, &name)
         }
@@ -260,10 +277,10 @@ fn delimiter(text: &str) -> char {
 }
 
 /// RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside.
-fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
+fn read_csv(bytes: &[u8], name: &str) -> Result<Vec<Vec<Cell>>> {
     let text = decode(bytes);
     if text.contains('\0') {
-        return Err(bad_file("CSV"));
+        return Err(bad_file(name));
     }
     let sep = delimiter(&text);
     let mut rows: Vec<Vec<Cell>> = Vec::new();
@@ -290,7 +307,7 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
                 push_field(&mut row, &mut field);
                 rows.push(std::mem::take(&mut row));
                 if rows.len() > MAX_ROWS + 50 {
-                    return Err(Error::Import(format!("这个 CSV 文件超过 {MAX_ROWS} 行，太多了。请确认选对了文件。")));
+                    return Err(Error::Import(format!("“{name}”超过 {MAX_ROWS} 行，太多了。请确认选对了文件。")));
                 }
             }
             (false, c) => field.push(c),
@@ -313,10 +330,10 @@ mod tests {
     #[test]
     fn csv_in_utf8_and_gbk_with_quotes() {
         let utf8 = "姓名,备注\r\n张三,\"说了\"\"好\"\"，\n换行\"\r\n";
-        let rows = read_csv(utf8.as_bytes()).unwrap();
+        let rows = read_csv(utf8.as_bytes(), "a.csv").unwrap();
         assert_eq!(rows[1][1], Cell::Text("说了\"好\"，\n换行".into()));
         let (gbk, _, _) = encoding_rs::GBK.encode("姓名,性别\n李四,男\n");
-        let rows = read_csv(&gbk).unwrap();
+        let rows = read_csv(&gbk, "a.csv").unwrap();
         assert_eq!(rows[1], vec![Cell::Text("李四".into()), Cell::Text("男".into())]);
     }
 
@@ -331,7 +348,7 @@ mod tests {
     fn a_damaged_utf8_byte_does_not_turn_the_file_into_gbk() {
         let mut bytes = "姓名,身份证号码,入党日期\n张三,110105194912310021,1975-07-01\n".as_bytes().to_vec();
         bytes[40] = 0xff;
-        let rows = read_csv(&bytes).unwrap();
+        let rows = read_csv(&bytes, "a.csv").unwrap();
         assert_eq!(rows[0][0], Cell::Text("姓名".into()));
         assert_eq!(rows[0].len(), 3);
     }
@@ -341,7 +358,7 @@ mod tests {
         let text = "姓名\t身份证号码\t入党日期\r\n李四\t110105194912310021\t1975-07-01\r\n";
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-        let rows = read_csv(&bytes).unwrap();
+        let rows = read_csv(&bytes, "a.csv").unwrap();
         assert_eq!(
             rows[0],
             vec![Cell::Text("姓名".into()), Cell::Text("身份证号码".into()), Cell::Text("入党日期".into())]
