@@ -600,3 +600,28 @@ fn an_imported_branch_records_last_years_review_in_january() {
     assert!(missed.is_empty(), "nothing before the books began is missed: {missed:?}");
     s.quit();
 }
+
+/// Double-clicking the icon again while the window is open (issue 14,
+/// item 5): no second window on the same records; the open one comes
+/// forward and says so, and the second start ends at once.
+#[test]
+fn starting_the_app_again_brings_the_open_window_forward() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(dir.path(), &["demo", "load"]);
+    let s = start(dir.path());
+    open_roster(&s);
+    let started = std::time::Instant::now();
+    let second = Command::new(app_binary())
+        .args(["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY])
+        .output()
+        .expect("start the app again");
+    assert!(second.status.success(), "{second:?}");
+    assert!(String::from_utf8_lossy(&second.stderr).contains("已把它的窗口显示到最前面"), "{second:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "the second start ended promptly");
+    s.wait_until("the open window says it is the one", 10, |s| {
+        s.body_text().contains("支部台账已经打开了，就是这个窗口")
+    });
+    // The first window still works on its records.
+    open_roster(&s);
+    assert_eq!(s.text_of("[data-testid=roster-count]"), "共 41 人");
+}

@@ -320,13 +320,15 @@ pub fn main() -> i32 {
         zhibu_core::scratch::clear_stale();
     }
     match cli.command {
-        None => match crate::run_window(AppState::open(data_dir, cli.today)) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("无法打开窗口：{e}");
-                1
+        None => {
+            // Started again while the window is open: that window comes forward instead.
+            use zhibu_core::store::lock::{ask_open_window_to_show, SecondStart};
+            if ask_open_window_to_show(&data_dir, std::time::Duration::from_secs(5)) == SecondStart::Shown {
+                eprintln!("支部台账已经打开了，已把它的窗口显示到最前面。");
+                return 0;
             }
-        },
+            run_window_now(data_dir, cli.today)
+        }
         Some(Command::Id { action: IdAction::Check { id } }) => id_check(&id, today, cli.json),
         Some(Command::Dues { action: DuesAction::Amount { category, base, farmer_amount } }) => {
             dues_amount(&category, base.as_deref(), farmer_amount.as_deref(), cli.json)
@@ -346,6 +348,16 @@ pub fn main() -> i32 {
                 1
             }
         },
+    }
+}
+
+fn run_window_now(data_dir: PathBuf, today: Option<NaiveDate>) -> i32 {
+    match crate::run_window(AppState::open(data_dir, today)) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("无法打开窗口：{e}");
+            1
+        }
     }
 }
 

@@ -120,14 +120,38 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
 
 /// Opens the window and runs until it is closed.
 pub fn run_window(state: AppState) -> Result<(), tauri::Error> {
+    let watched = state.holds_lock().then(|| state.data_dir().to_path_buf());
     setup_builder(tauri::Builder::default(), state)
-        .setup(|app| {
+        .setup(move |app| {
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("支部台账")
                 .inner_size(1366.0, 768.0)
                 .min_inner_size(1024.0, 640.0)
                 .build()?;
+            if let Some(dir) = watched {
+                come_forward_when_started_again(app.handle().clone(), &dir);
+            }
             Ok(())
         })
         .run(tauri::generate_context!())
+}
+
+/// The secretary starts the app again while its window is open (hidden
+/// behind WPS, or minimised): the open window comes forward and says so,
+/// and the second start ends (issue 14, item 5; `DataLock` in the core).
+fn come_forward_when_started_again<R: Runtime>(app: tauri::AppHandle<R>, data_dir: &std::path::Path) {
+    use tauri::Manager;
+    let requests = zhibu_core::store::lock::ShowRequests::watch(data_dir);
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        if requests.take() {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+                // A page event, not an IPC one: the capability stays as it is.
+                let _ = w.eval("window.dispatchEvent(new Event('zhibu-shown-again'))");
+            }
+        }
+    });
 }

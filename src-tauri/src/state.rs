@@ -149,6 +149,11 @@ impl Shared {
         Ok(result?)
     }
 
+    /// Whether this window holds the data folder (it is not a second one).
+    pub fn holds_lock(&self) -> bool {
+        self._lock.is_some()
+    }
+
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }
