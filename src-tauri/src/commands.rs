@@ -563,15 +563,20 @@ pub fn archive_verify(path: String, passphrase: Option<String>) -> ApiResult<Ver
 
 /// What an archive holds, shown before restoring (verifies it first).
 #[tauri::command(async)]
-pub fn archive_inspect(path: String, passphrase: Option<String>) -> ApiResult<ArchiveSummary> {
-    let opened = open_archive(std::path::Path::new(&path), passphrase.as_deref())?;
-    Ok(zhibu_core::archive::inspect_archive(&opened.dir)?)
+pub fn archive_inspect(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: Option<String>,
+) -> ApiResult<ArchiveSummary> {
+    // Kept opened for the restore that follows: decrypted once (issue 14, item 8).
+    let path = std::path::Path::new(&path);
+    Ok(state.checked_archive.check(path, passphrase.as_deref(), zhibu_core::archive::inspect_archive)?)
 }
 
 /// 从归档恢复: verify, stage and check, back up the current data, swap.
 #[tauri::command(async)]
 pub fn archive_restore(state: State<'_, AppState>, path: String, passphrase: Option<String>) -> ApiResult<RestoreDone> {
-    let opened = open_archive(std::path::Path::new(&path), passphrase.as_deref())?;
+    let opened = state.checked_archive.take(std::path::Path::new(&path), passphrase.as_deref())?;
     let prepared = prepare_restore(&opened.dir, state.data_dir())?;
     state.swap_database(|| finish_restore(prepared, state.data_dir()))
 }

@@ -53,6 +53,8 @@ pub struct Shared {
     /// What the start-up check found wrong (a damaged database moved aside).
     pub start_check: Option<StartCheck>,
     pub archive: Mutex<ArchiveJob>,
+    /// The archive just checked (检查), kept decrypted for its restore (恢复).
+    pub checked_archive: zhibu_core::archive::OpenedOnce,
     /// The data folder's lock, held while the window is open.
     _lock: Option<DataLock>,
 }
@@ -98,6 +100,7 @@ impl AppState {
                     fixed_today,
                     start_check: None,
                     archive: Mutex::default(),
+                    checked_archive: Default::default(),
                     _lock: None,
                 }))
             }
@@ -124,6 +127,7 @@ impl AppState {
             fixed_today,
             start_check,
             archive: Mutex::default(),
+            checked_archive: Default::default(),
             _lock: Some(lock),
         }))
     }

@@ -22,7 +22,7 @@ pub use restore::{
     finish_restore, inspect_archive, prepare_backup_restore, prepare_restore, ArchiveSummary, PreparedRestore,
     RestoreDone,
 };
-pub use sealed::{open_archive, Opened, MAX_WORK_FACTOR, SEALED_SUFFIX, WORK_FACTOR};
+pub use sealed::{open_archive, Opened, OpenedOnce, MAX_WORK_FACTOR, SEALED_SUFFIX, WORK_FACTOR};
 
 use crate::error::{Error, Result};
 use crate::notices::{NoticeRequest, NoticeTerms};

@@ -135,6 +135,65 @@ pub fn open_archive(path: &Path, passphrase: Option<&str>) -> Result<Opened> {
     Ok(Opened { dir, _scratch: Some(scratch) })
 }
 
+/// The archive the secretary has just checked (检查), kept opened until she
+/// restores it (恢复), so an encrypted file is decrypted once per restore
+/// rather than twice (issue 14, item 8): scrypt costs seconds and 128 MiB
+/// per try on an office PC. Kept only while the file on the stick is the
+/// same (size and time) and the passphrase is the same (its SHA-256 is
+/// compared; the passphrase itself is not kept). The decrypted copy lives in
+/// this process's private scratch folder and goes with [`OpenedOnce::take`],
+/// the next check, or the process.
+#[derive(Default)]
+pub struct OpenedOnce {
+    slot: std::sync::Mutex<Option<(OpenedKey, Opened)>>,
+}
+
+#[derive(Debug, PartialEq)]
+struct OpenedKey {
+    path: PathBuf,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    passphrase: [u8; 32],
+}
+
+impl OpenedKey {
+    fn of(path: &Path, passphrase: Option<&str>) -> Option<OpenedKey> {
+        use sha2::Digest;
+        let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+        Some(OpenedKey {
+            path: path.to_path_buf(),
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            passphrase: sha2::Sha256::digest(passphrase.unwrap_or("").as_bytes()).into(),
+        })
+    }
+}
+
+impl OpenedOnce {
+    /// Opens the archive, runs `look` on it and keeps it opened when it is
+    /// an encrypted file (a folder costs nothing to open again).
+    pub fn check<T>(&self, path: &Path, passphrase: Option<&str>, look: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+        let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
+        *slot = None; // an earlier check's copy goes first
+        let opened = open_archive(path, passphrase)?;
+        let answer = look(&opened.dir)?;
+        if let Some(key) = OpenedKey::of(path, passphrase) {
+            *slot = Some((key, opened));
+        }
+        Ok(answer)
+    }
+
+    /// The archive as checked, if it still is the same file and passphrase;
+    /// otherwise opened anew. Either way nothing stays kept.
+    pub fn take(&self, path: &Path, passphrase: Option<&str>) -> Result<Opened> {
+        let kept = self.slot.lock().unwrap_or_else(|p| p.into_inner()).take();
+        match kept {
+            Some((key, opened)) if OpenedKey::of(path, passphrase).as_ref() == Some(&key) => Ok(opened),
+            _ => open_archive(path, passphrase),
+        }
+    }
+}
+
 /// Unpacks only what the archive's own manifest lists (with the manifest,
 /// SHA256SUMS and 说明), each no larger than the manifest says, into `dir`:
 /// no zip bomb, no name outside the folder, no link (issue 14, item 8).
@@ -318,5 +377,33 @@ mod tests {
         std::fs::write(&path, bytes).unwrap();
         let err = open_archive(&path, Some("secret-pass")).err().expect("refused");
         assert!(err.to_string().contains("不是支部台账的加密归档"), "{err}");
+    }
+
+    #[test]
+    fn a_checked_archive_is_decrypted_once_for_its_restore() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [(MANIFEST, manifest(&[("数据库/zhibu.sqlite3", 3)])), ("数据库/zhibu.sqlite3", b"abc".to_vec())];
+        let path = sealed(dir.path(), &files);
+        let once = OpenedOnce::default();
+        let checked_in = once.check(&path, Some("secret-pass"), |d| Ok(d.to_path_buf())).unwrap();
+        let taken = once.take(&path, Some("secret-pass")).unwrap();
+        assert_eq!(taken.dir, checked_in, "the copy decrypted for the check is the one restored");
+        drop(taken);
+        assert!(!checked_in.exists(), "the decrypted copy goes with the restore");
+        // Taken once: a second restore decrypts anew (into a new scratch folder).
+        let again = once.take(&path, Some("secret-pass")).unwrap();
+        assert_ne!(again.dir, checked_in);
+        // Another passphrase, or the file changed on the stick: opened anew.
+        once.check(&path, Some("secret-pass"), |_| Ok(())).unwrap();
+        assert!(once.take(&path, Some("wrong")).is_err(), "a wrong passphrase is not let through by the kept copy");
+        let kept = once.check(&path, Some("secret-pass"), |d| Ok(d.to_path_buf())).unwrap();
+        let other = sealed(
+            dir.path(),
+            &[(MANIFEST, manifest(&[("数据库/zhibu.sqlite3", 4)])), ("数据库/zhibu.sqlite3", b"abcd".to_vec())],
+        );
+        std::fs::rename(&other, &path).unwrap();
+        let fresh = once.take(&path, Some("secret-pass")).unwrap();
+        assert_ne!(fresh.dir, kept);
+        assert_eq!(std::fs::read(fresh.dir.join("数据库/zhibu.sqlite3")).unwrap(), b"abcd");
     }
 }
