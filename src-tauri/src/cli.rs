@@ -513,7 +513,9 @@ fn run_archive(
 }
 
 fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate, as_json: bool) -> Result<(), Error> {
-    let mut store = Store::open_dir(data_dir)?;
+    // A command that only reads also reads a folder that cannot be written (issue 14, item 10).
+    let mut store =
+        if writes(&command) { Store::open_dir(data_dir)? } else { Store::open_dir_for_reading(data_dir)?.0 };
     match command {
         Command::CrashWriter { count } => {
             use std::io::Write;

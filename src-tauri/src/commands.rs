@@ -18,6 +18,7 @@ pub fn app_info(state: State<'_, AppState>) -> ApiResult<AppInfo> {
         today: state.today().to_string(),
         member_count: store.member_count()?,
         branch: store.branch()?,
+        read_only: state.read_only,
     })
 }
 

@@ -22,6 +22,8 @@ pub struct AppInfo {
     pub today: String,
     pub member_count: i64,
     pub branch: Branch,
+    /// The data folder cannot be written: records can be looked at, not changed.
+    pub read_only: bool,
 }
 
 #[derive(Serialize)]

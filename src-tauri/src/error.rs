@@ -30,6 +30,7 @@ impl From<Error> for ApiError {
             Error::Cancelled => "cancelled",
             Error::Import(_) => "import_failed",
             Error::InUse => "data_in_use",
+            Error::ReadOnly(_) => "read_only",
         };
         let fields = match &e {
             Error::Validation(f) => Some(f.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()),

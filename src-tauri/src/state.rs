@@ -53,6 +53,8 @@ pub struct Shared {
     /// What the start-up check found wrong (a damaged database moved aside).
     pub start_check: Option<StartCheck>,
     pub archive: Mutex<ArchiveJob>,
+    /// The data folder cannot be written: the store is open for reading only.
+    pub read_only: bool,
     /// The archive just checked (检查), kept decrypted for its restore (恢复).
     pub checked_archive: zhibu_core::archive::OpenedOnce,
     /// The data folder's lock, held while the window is open.
@@ -94,15 +96,25 @@ impl AppState {
         let lock = match DataLock::acquire_within(&data_dir, std::time::Duration::from_secs(5)) {
             Ok(lock) => lock,
             Err(e) => {
+                // A folder that cannot be written (a write-protected stick) is
+                // opened for reading: the records show, every change is refused
+                // in words (issue 14, item 10). Nobody can write it, so no lock.
+                let read_only = zhibu_core::store::cannot_write(&e);
+                let store = if read_only {
+                    Store::open_dir_read_only(&data_dir).map_err(ApiError::from)
+                } else {
+                    Err(ApiError::from(e))
+                };
                 return AppState(Arc::new(Shared {
-                    store: Mutex::new(Err(ApiError::from(e))),
+                    store: Mutex::new(store),
                     data_dir,
                     fixed_today,
                     start_check: None,
                     archive: Mutex::default(),
                     checked_archive: Default::default(),
+                    read_only,
                     _lock: None,
-                }))
+                }));
             }
         };
         let start_check = backups::check_at_start(&data_dir);
@@ -128,6 +140,7 @@ impl AppState {
             start_check,
             archive: Mutex::default(),
             checked_archive: Default::default(),
+            read_only: false,
             _lock: Some(lock),
         }))
     }

@@ -348,6 +348,69 @@ fn a_file_that_aborts_the_parser_leaves_the_window_working() {
     assert_eq!(roster.as_array().unwrap().len(), 1, "the window and its data are untouched");
 }
 
+/// `dir` mounted read-only somewhere else (a write-protected stick, as the
+/// system sees it); unmounted when dropped. None where this test run may not
+/// mount (not root): the test then says so and checks nothing.
+struct ReadOnlyMount(tempfile::TempDir);
+impl ReadOnlyMount {
+    fn of(dir: &std::path::Path) -> Option<ReadOnlyMount> {
+        let at = tempfile::tempdir().ok()?;
+        let mount = |args: &[&str]| std::process::Command::new("mount").args(args).status().is_ok_and(|s| s.success());
+        let target = at.path().to_str()?;
+        if !mount(&["--bind", dir.to_str()?, target]) {
+            return None;
+        }
+        if !mount(&["-o", "remount,bind,ro", target]) || std::fs::write(at.path().join("probe"), b"x").is_ok() {
+            let _ = std::process::Command::new("umount").arg(target).status();
+            return None;
+        }
+        Some(ReadOnlyMount(at))
+    }
+}
+impl Drop for ReadOnlyMount {
+    fn drop(&mut self) {
+        // Lazily: the window state of the test may still hold the database open.
+        let _ = std::process::Command::new("umount").arg("-l").arg(self.0.path()).status();
+    }
+}
+
+/// A data folder that cannot be written (issue 14, item 10): the window and
+/// the command line read it, say it is read-only, and refuse a change in
+/// words instead of "请重试" or the system's English.
+#[test]
+fn a_read_only_data_folder_is_read_and_a_change_is_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let zhibu = |d: &std::path::Path, args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_zhibu"))
+            .args(["--data-dir", d.to_str().unwrap(), "--today", "2026-11-27"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let Some(ro) = ReadOnlyMount::of(dir.path()) else {
+        eprintln!("SKIPPED: cannot mount read-only here (needs root)");
+        return;
+    };
+    let listed = zhibu(ro.0.path(), &["--json", "member", "list"]);
+    assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
+    assert_eq!(serde_json::from_slice::<Value>(&listed.stdout).unwrap().as_array().unwrap().len(), 41);
+    let refused = zhibu(ro.0.path(), &["demo", "load"]);
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("不能写入") && err.contains("复制到本机"), "{err}");
+    assert!(!err.contains("请重试") && !err.contains("os error"), "{err}");
+
+    let state = AppState::open(ro.0.path().to_path_buf(), chrono::NaiveDate::from_ymd_opt(2026, 11, 27));
+    let app = zhibu_app::setup_builder(mock_builder(), state).build(tauri::generate_context!()).unwrap();
+    let main = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default()).build().unwrap();
+    let info = invoke(&main, "app_info", json!({})).unwrap();
+    assert_eq!((info["read_only"].as_bool(), info["member_count"].as_i64()), (Some(true), Some(41)));
+    assert_eq!(invoke(&main, "member_list", json!({ "query": {} })).unwrap().as_array().unwrap().len(), 41);
+    let refused = invoke(&main, "member_create", json!({ "input": good_member() })).unwrap_err();
+    let message = refused["message"].as_str().unwrap();
+    assert!(message.contains("不能写入") && !message.contains("请重试"), "{refused}");
+}
+
 /// Two windows on one data folder lost commits (issue 14, item 5): the
 /// second touches nothing and every command says why; the first works on.
 #[test]

@@ -29,6 +29,8 @@ export interface AppInfo {
   today: string
   member_count: number
   branch: Branch
+  /** The data folder cannot be written: records can be looked at, not changed. */
+  read_only: boolean
 }
 
 export interface Choices {

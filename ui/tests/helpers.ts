@@ -121,6 +121,7 @@ export function appInfo(over: Partial<AppInfo> = {}): AppInfo {
     today: '2026-11-27',
     member_count: 0,
     branch: { name: '中共示例村支部委员会', higher_committee: '', secretary: '', term_start: null, records_from: null },
+    read_only: false,
     ...over,
   }
 }

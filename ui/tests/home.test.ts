@@ -73,4 +73,26 @@ describe('首页', () => {
     expect(wrapper.get('[data-testid=nav-ledger]').attributes('href')).toContain('/ledger')
     expect(wrapper.get('[data-testid=nav-ledger]').text()).not.toContain('后续版本')
   })
+
+  it('says when the data folder can only be read, and what to do', async () => {
+    fakeCore((cmd) => {
+      if (cmd === 'app_info') return appInfo({ member_count: 3, read_only: true })
+      if (cmd === 'reminders') return noReminders()
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/')
+    expect(wrapper.get('[data-testid=read-only]').text()).toContain('只能查看，不能修改')
+    expect(wrapper.get('[data-testid=read-only]').text()).toContain('复制到本机')
+    expect(wrapper.get('[data-testid=member-count]').text()).toContain('3')
+  })
+
+  it('shows no read-only notice for an ordinary folder', async () => {
+    fakeCore((cmd) => {
+      if (cmd === 'app_info') return appInfo({ member_count: 3 })
+      if (cmd === 'reminders') return noReminders()
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/')
+    expect(wrapper.find('[data-testid=read-only]').exists()).toBe(false)
+  })
 })

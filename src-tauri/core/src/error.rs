@@ -57,7 +57,7 @@ pub enum Error {
     #[error("这个数据文件由较新版本的支部台账创建（数据版本 {found}，本程序支持到 {supported}）。为保护数据，本程序没有打开也没有改动它，请安装最新版支部台账后再打开。")]
     SchemaTooNew { found: i64, supported: i64 },
 
-    #[error("无法使用数据文件夹 {path}：{source}。请检查该文件夹是否存在、是否有写入权限，或换一个文件夹。")]
+    #[error("{}", io_message(path, source))]
     DataDir {
         path: PathBuf,
         #[source]
@@ -87,9 +87,29 @@ pub enum Error {
     #[error("这个数据文件夹正被另一个支部台账窗口（或命令）使用。请先关闭另一个窗口，再重新打开；同一份数据一次只能开一个窗口。")]
     InUse,
 
+    /// The data folder cannot be written and cannot be read as it is; the message says what to do.
+    #[error("{0}")]
+    ReadOnly(String),
+
     /// A roster could not be imported; the message says why and what to do. Nothing was written.
     #[error("{0}")]
     Import(String),
+}
+
+/// What a file or folder failure means for the secretary, in words rather
+/// than the system's English (issue 14, item 10): a read-only folder is not
+/// a reason to retry, a full disk needs space, a missing folder a stick.
+fn io_message(path: &std::path::Path, e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let path = path.display();
+    match e.kind() {
+        ReadOnlyFilesystem | PermissionDenied => format!(
+            "{path} 不能写入（只读的U盘或光盘，或没有权限）。请把文件夹复制到本机（如“文档”）后再打开；若是U盘，请拨开写保护开关。"
+        ),
+        StorageFull => format!("磁盘已满，写不进 {path}。请删除一些不用的文件、腾出空间后再试。"),
+        NotFound => format!("找不到 {path}（U盘可能已被拔出，或文件夹被移走了）。请检查后重新选择。"),
+        _ => format!("无法使用 {path}（{e}）。请检查该文件夹是否存在、是否有写入权限，或换一个文件夹。"),
+    }
 }
 
 /// What a database failure means for the secretary, and what to do: a file
@@ -127,5 +147,18 @@ mod db_message_tests {
         assert!(failure(rusqlite::ffi::SQLITE_READONLY).to_string().contains("不能写入"));
         assert!(failure(rusqlite::ffi::SQLITE_CORRUPT).to_string().contains("已损坏"));
         assert!(failure(rusqlite::ffi::SQLITE_ERROR).to_string().contains("请重试"));
+    }
+
+    #[test]
+    fn a_read_only_or_full_folder_is_said_in_words() {
+        let at = |kind: std::io::ErrorKind| {
+            Error::DataDir { path: "/media/u/数据".into(), source: std::io::Error::from(kind) }.to_string()
+        };
+        let read_only = at(std::io::ErrorKind::ReadOnlyFilesystem);
+        assert!(read_only.contains("不能写入") && read_only.contains("复制到本机") && !read_only.contains("请重试"));
+        assert!(!read_only.contains("os error") && !read_only.contains("Read-only"), "{read_only}");
+        assert!(at(std::io::ErrorKind::PermissionDenied).contains("没有权限"));
+        assert!(at(std::io::ErrorKind::StorageFull).contains("磁盘已满"));
+        assert!(at(std::io::ErrorKind::NotFound).contains("找不到 /media/u/数据"));
     }
 }

@@ -63,6 +63,52 @@ impl Store {
         Self::setup(conn, Some(path.to_path_buf()), false)
     }
 
+    /// [`open_dir`](Self::open_dir), or, when the folder cannot be written,
+    /// [`open_dir_read_only`](Self::open_dir_read_only); the flag says which.
+    pub fn open_dir_for_reading(dir: &Path) -> Result<(Store, bool)> {
+        match Self::open_dir(dir) {
+            Ok(store) => Ok((store, false)),
+            Err(e) if cannot_write(&e) => Ok((Self::open_dir_read_only(dir)?, true)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Opens the database of a folder that cannot be written (a
+    /// write-protected stick, a disc, a folder without permission) for
+    /// reading only (issue 14, item 10): the records can be looked at and
+    /// every change is refused in words. SQLite is told the file cannot
+    /// change (`immutable=1`), since it cannot make its lock files there. A
+    /// folder whose last changes are still in the write-ahead log, or whose
+    /// data needs upgrading, cannot be read this way and says what to do.
+    pub fn open_dir_read_only(dir: &Path) -> Result<Store> {
+        use crate::error::Error;
+        let path = dir.join(DB_FILE_NAME);
+        let copy_first = |why: &str| {
+            Error::ReadOnly(format!(
+                "数据文件夹 {} 不能写入（只读的U盘或光盘，或没有权限），{why}。请把整个文件夹复制到本机（如“文档”）后再打开；若是U盘，请拨开写保护开关。",
+                dir.display()
+            ))
+        };
+        if !path.is_file() {
+            return Err(copy_first("里面也还没有支部台账的数据"));
+        }
+        let wal = dir.join(format!("{DB_FILE_NAME}-wal"));
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            return Err(copy_first("而最后的修改还没有并入数据文件，只读时读不全"));
+        }
+        let conn = Connection::open_with_flags(
+            format!("file:{}?immutable=1", uri_path(&path)),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_millis(5000))?;
+        migrations::refuse_newer(&conn)?;
+        if migrations::user_version(&conn)? != migrations::SCHEMA_VERSION {
+            return Err(copy_first("而里面的数据来自旧版本，要先升级才能打开"));
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(Store { conn, path: Some(path) })
+    }
+
     /// A private database in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         Self::setup(Connection::open_in_memory()?, None, false)
@@ -106,6 +152,38 @@ impl Store {
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }
+}
+
+/// Whether `e` means the folder or file cannot be written (read-only or no permission).
+pub fn cannot_write(e: &crate::error::Error) -> bool {
+    use crate::error::Error;
+    use rusqlite::ErrorCode::{CannotOpen, PermissionDenied, ReadOnly};
+    match e {
+        Error::DataDir { source, .. } => {
+            matches!(source.kind(), std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied)
+        }
+        Error::Db(db) => matches!(db.sqlite_error_code(), Some(ReadOnly | CannotOpen | PermissionDenied)),
+        _ => false,
+    }
+}
+
+/// `path` for an SQLite `file:` URI: every byte but unreserved ASCII and
+/// `/` percent-encoded (so `?`, `#`, `%` and Chinese names are safe);
+/// Windows backslashes become slashes, and a drive letter gets a leading `/`.
+fn uri_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::new();
+    if text.as_bytes().get(1) == Some(&b':') {
+        out.push('/');
+    }
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') || (b == b':' && out.len() <= 2) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The wall-clock time a change is recorded at, local time, to the second.
@@ -204,6 +282,6 @@ mod tests {
         std::fs::write(&file, b"x").unwrap();
         let err = Store::open_dir(&file.join("sub")).err().expect("must fail");
         assert!(matches!(err, Error::DataDir { .. }));
-        assert!(err.to_string().contains("无法使用数据文件夹"));
+        assert!(err.to_string().contains("无法使用") && err.to_string().contains("occupied"), "{err}");
     }
 }
