@@ -214,6 +214,16 @@ pub fn prepare_restore(archive: &Path, data_dir: &Path) -> Result<PreparedRestor
 pub fn finish_restore(prepared: PreparedRestore, data_dir: &Path) -> Result<RestoreDone> {
     let backup = crate::store::backups::backup_database(data_dir, "恢复前")?;
     let db = data_dir.join(DB_FILE_NAME);
+    // The current database's last commits may still be in its WAL (a writer
+    // killed before it checkpointed): fold them into the file first, so that
+    // removing the sidecars below loses nothing, whenever this is killed.
+    if db.is_file() {
+        let conn = rusqlite::Connection::open(&db)?;
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy != 0 {
+            return Err(Error::InUse);
+        }
+    }
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
