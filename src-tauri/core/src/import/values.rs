@@ -57,7 +57,7 @@ fn parse_text(t: &str) -> Result<PartialDate, String> {
         };
     }
     let parts: Vec<&str> =
-        t.split(|c: char| matches!(c, '.' | '-' | '/' | '年' | '月' | '日')).filter(|p| !p.is_empty()).collect();
+        t.split(['.', '-', '/', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
     if parts.iter().any(|p| !p.chars().all(|c| c.is_ascii_digit()) || p.len() > 4) {
         return Err(wrong());
     }

@@ -474,7 +474,7 @@ fn transfer_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
             ));
         }
     }
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows.sort_by_key(|a| a.0);
     Ok(rows.into_iter().map(|r| r.1).collect())
 }
 

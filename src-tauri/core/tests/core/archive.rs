@@ -158,7 +158,7 @@ fn a_flipped_byte_in_any_file_is_named_by_verify() {
         std::fs::write(&file, &bytes).unwrap();
         let report = verify_archive(&path).unwrap();
         assert!(!report.ok);
-        assert_eq!(report.bad_files, [f.path.clone()]);
+        assert_eq!(report.bad_files, std::slice::from_ref(&f.path));
         assert!(report.message.contains(&f.path));
         // …and a restore refuses it, leaving nothing behind.
         let target = dir.path().join("restore-here");

@@ -29,7 +29,7 @@ fn the_year_workbook_reads_back_cell_by_cell() {
     assert_eq!(contents.get_value((3, 1)), Some(&Data::String("党员花名册".into())));
     // The transfers and talks of the demo year are there.
     let transfers = xlsx.worksheet_range("组织关系转接台账").unwrap();
-    assert!(transfers.used_cells().any(|c| c.2.to_string() == "转出"));
+    assert!(transfers.used_cells().any(|c| *c.2 == "转出"));
     assert!(transfers.used_cells().any(|c| c.2.to_string().contains("青组转〔2026〕12号")));
     let talks = xlsx.worksheet_range("谈心谈话记录").unwrap();
     assert!(talks.height() > 20, "the demo's talks");
