@@ -315,6 +315,10 @@ pub fn main() -> i32 {
     };
     let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let data_dir = resolve_data_dir(cli.data_dir.clone());
+    // The window and every command that writes or archives log into the data folder's 日志/.
+    if cli.command.as_ref().is_none_or(|c| writes(c) || matches!(c, Command::Archive { .. })) {
+        crate::logging::init(&data_dir);
+    }
     if matches!(cli.command, Some(Command::Archive { .. })) {
         // Scratch copies a killed run left (decrypted archives) go first.
         zhibu_core::scratch::clear_stale();
@@ -352,6 +356,7 @@ pub fn main() -> i32 {
 }
 
 fn run_window_now(data_dir: PathBuf, today: Option<NaiveDate>) -> i32 {
+    tracing::info!("支部台账 {} 启动", env!("CARGO_PKG_VERSION"));
     match crate::run_window(AppState::open(data_dir, today)) {
         Ok(()) => 0,
         Err(e) => {

@@ -19,6 +19,7 @@ pub fn app_info(state: State<'_, AppState>) -> ApiResult<AppInfo> {
         member_count: store.member_count()?,
         branch: store.branch()?,
         read_only: state.read_only,
+        log_dir: crate::logging::log_dir(state.data_dir()).display().to_string(),
     })
 }
 

@@ -24,6 +24,8 @@ pub struct AppInfo {
     pub branch: Branch,
     /// The data folder cannot be written: records can be looked at, not changed.
     pub read_only: bool,
+    /// Where the log is (设置 shows it, so it can be handed to whoever helps).
+    pub log_dir: String,
 }
 
 #[derive(Serialize)]

@@ -32,6 +32,8 @@ impl From<Error> for ApiError {
             Error::InUse => "data_in_use",
             Error::ReadOnly(_) => "read_only",
         };
+        // Every error the page or the command line is given is logged (masked, see logging.rs).
+        tracing::warn!("{code}：{e}");
         let fields = match &e {
             Error::Validation(f) => Some(f.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()),
             _ => None,

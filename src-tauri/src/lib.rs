@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod dto;
 pub mod error;
+pub mod logging;
 pub mod state;
 
 include!("command_names.rs");

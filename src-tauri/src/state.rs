@@ -118,9 +118,14 @@ impl AppState {
             }
         };
         let start_check = backups::check_at_start(&data_dir);
-        if start_check.is_none() {
-            // A failed snapshot must not keep the secretary from working.
-            let _ = backups::daily_backup(&data_dir, today);
+        match &start_check {
+            Some(found) => tracing::error!("启动检查：数据文件损坏，已移到一边：{:?}", found.moved_to),
+            // A failed snapshot must not keep the secretary from working; it is logged.
+            None => match backups::daily_backup(&data_dir, today) {
+                Ok(Some(path)) => tracing::info!("每日备份：{}", path.display()),
+                Ok(None) => {}
+                Err(e) => tracing::error!("每日备份失败：{e}"),
+            },
         }
         let store = match &start_check {
             Some(found) => Err(ApiError {

@@ -491,3 +491,31 @@ fn a_file_that_aborts_the_parser_ends_only_the_reader_child() {
     let status = child.wait_with_output().unwrap().status;
     assert!(!status.success(), "the parser no longer fails on this file; pick another from the fuzz test");
 }
+
+/// The log a secretary can hand over (issue 15): one file a day under the
+/// data folder's 日志/, private, with migrations, imports and every error
+/// the command returned.
+#[test]
+fn what_the_commands_did_and_every_error_is_in_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let refused = zhibu(dir.path(), &["demo", "load"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let logs: Vec<_> = std::fs::read_dir(dir.path().join("日志")).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(logs.len(), 1, "{logs:?}");
+    let name = logs[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("zhibu.") && name.ends_with(".log"), "{name}");
+    let text = std::fs::read_to_string(&logs[0]).unwrap();
+    assert!(text.contains("数据已升级：第 0 版 → 第"), "{text}");
+    assert!(text.contains("not_empty：已经有党员档案了"), "the refused second load is logged: {text}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("日志")).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+    }
+    // Reading commands do not write a log (a read-only stick stays as it is).
+    let other = tempfile::tempdir().unwrap();
+    let _ = zhibu(other.path(), &["member", "list"]);
+    assert!(!other.path().join("日志").exists());
+}

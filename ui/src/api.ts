@@ -31,6 +31,8 @@ export interface AppInfo {
   branch: Branch
   /** The data folder cannot be written: records can be looked at, not changed. */
   read_only: boolean
+  /** Where the log is (日志/ in the data folder). */
+  log_dir: string
 }
 
 export interface Choices {

@@ -122,6 +122,7 @@ export function appInfo(over: Partial<AppInfo> = {}): AppInfo {
     member_count: 0,
     branch: { name: '中共示例村支部委员会', higher_committee: '', secretary: '', term_start: null, records_from: null },
     read_only: false,
+    log_dir: '/home/user/.local/share/zhibu/日志',
     ...over,
   }
 }

@@ -290,4 +290,19 @@ describe('设置', () => {
       expect(wrapper.get('[data-testid=reminder-settings-error]').text()).toContain('有 1 处填写需要修改')
     })
   })
+
+  it('tells where the log is, under 关于, so it can be handed over', async () => {
+    fakeCore((cmd) => {
+      if (cmd === 'branch_get') return { name: '', higher_committee: '', secretary: '', term_start: null, records_from: null }
+      if (cmd === 'reminder_settings_get') return { birthday_days: 30, term_years: 5 }
+      if (cmd === 'committee_warnings') return []
+      if (cmd === 'app_info') return appInfo({ log_dir: 'D:\\支部台账\\日志' })
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/settings')
+    await settle()
+    expect(wrapper.get('[data-testid=about-log-dir]').text()).toBe('D:\\支部台账\\日志')
+    expect(wrapper.text()).toContain('不含身份证号和手机号')
+  })
 })
+

@@ -230,5 +230,6 @@ pub fn finish_restore(prepared: PreparedRestore, data_dir: &Path) -> Result<Rest
     std::fs::rename(&prepared.staging, &db).map_err(Error::at(&db))?;
     #[cfg(unix)]
     std::fs::File::open(data_dir).and_then(|d| d.sync_all()).map_err(Error::at(data_dir))?;
+    tracing::info!("已从归档恢复（恢复前的数据已备份）");
     Ok(RestoreDone { backup: backup.map(|p| p.display().to_string()), summary: prepared.summary })
 }

@@ -298,6 +298,7 @@ impl Store {
             }
             sink.rename(&tmp_readme, &final_readme).map_err(|e| sink.error(&final_readme, e))?;
             sink.rename(&tmp_file, &final_file).map_err(|e| sink.error(&final_file, e))?;
+            tracing::info!("加密年度归档已写入并核对：{}", final_file.display());
             Ok(ArchiveDone { path: final_file.display().to_string(), size, files: 1 })
         })();
         if result.is_err() {

@@ -509,6 +509,7 @@ impl Store {
         crate::branch::start_records_if_unset(&tx, today)?;
         tx.commit()?;
         preview.written = preview.new + preview.update;
+        tracing::info!("导入花名册“{}”：新增 {} 人，更新 {} 人", req.file_name, preview.new, preview.update);
         preview.records_from = self.branch()?.records_from.map(|d| d.to_iso());
         preview.records_started = !had_records_from;
         Ok(preview)

@@ -56,8 +56,7 @@ fn parse_text(t: &str) -> Result<PartialDate, String> {
             _ => Err(wrong()),
         };
     }
-    let parts: Vec<&str> =
-        t.split(['.', '-', '/', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = t.split(['.', '-', '/', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
     if parts.iter().any(|p| !p.chars().all(|c| c.is_ascii_digit()) || p.len() > 4) {
         return Err(wrong());
     }

@@ -371,6 +371,10 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         Ok(())
     })();
     conn.pragma_update(None, "foreign_keys", fk_on)?;
+    match &result {
+        Ok(()) => tracing::info!("数据已升级：第 {from} 版 → 第 {} 版", target.min(SCHEMA_VERSION)),
+        Err(e) => tracing::error!("数据升级失败（第 {from} 版起）：{e}"),
+    }
     result
 }
 
