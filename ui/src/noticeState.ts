@@ -141,6 +141,11 @@ export function useNotice(request: () => NoticeRequest | null, options: NoticeOp
     clearTimeout(timer)
   })
 
+  /** One of the terms as typed (the watch above asks for the notice again after a pause). */
+  function setTerm(field: keyof NoticeTerms, value: string) {
+    terms[field] = value
+  }
+
   /** Print the page; what was just typed is asked for first, so the paper shows it. */
   async function print() {
     if (timer !== undefined) await refresh()
@@ -180,6 +185,7 @@ export function useNotice(request: () => NoticeRequest | null, options: NoticeOp
     exported,
     exportFailed,
     refresh,
+    setTerm,
     print,
     exportXlsx,
   })
