@@ -10,6 +10,7 @@ mod core {
     pub mod import;
     pub mod meetings;
     pub mod members;
+    pub mod migrations_frozen;
     pub mod notices;
     pub mod reminders;
     pub mod workbook;

@@ -3,7 +3,10 @@
 //! `MIGRATIONS[i]` takes a database from version `i` to `i + 1`. Each runs
 //! in one transaction together with its `user_version` bump, so a power cut
 //! leaves the database at the old version or the new one, never between.
-//! Never edit a migration that has shipped: add a new one.
+//! Never edit a migration that has shipped: add a new one. Each shipped
+//! version is frozen with a few rows in `tests/fixtures/schema_v{N}.sqlite3`
+//! (written once by `write_frozen_schema_fixtures` below), and
+//! `tests/core/migrations_frozen.rs` opens every one of them.
 
 use crate::error::{Error, Result};
 use rusqlite::Connection;
@@ -389,18 +392,23 @@ mod tests {
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(|r| r.unwrap()).collect()
     }
 
+    /// What this test can show: the runner stops at each version it is
+    /// asked for and resumes from there, ending at the schema a new database
+    /// gets. Both sides are made by this same chain, so it cannot show that
+    /// a database written by an *older program* still opens; that is
+    /// `tests/core/migrations_frozen.rs`, on files frozen at each shipped
+    /// version (see `write_frozen_schema_fixtures` below).
     #[test]
-    fn every_older_version_migrates_to_exactly_the_new_schema() {
+    fn the_runner_stops_at_each_version_and_resumes_from_it() {
         let fresh = Store::open_in_memory().unwrap();
         let want = schema(fresh.conn());
-        assert!(want.iter().any(|(_, n, _)| n == "members"));
         for start in 0..SCHEMA_VERSION {
             let mut conn = Connection::open_in_memory().unwrap();
             migrate_to(&mut conn, start).unwrap();
             assert_eq!(user_version(&conn).unwrap(), start);
             migrate(&mut conn).unwrap();
             assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
-            assert_eq!(schema(&conn), want, "migrated from version {start}");
+            assert_eq!(schema(&conn), want, "resumed from version {start}");
         }
     }
 
@@ -486,5 +494,202 @@ mod tests {
         let tables: i64 =
             conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'members'", [], |r| r.get(0)).unwrap();
         assert_eq!(tables, 0, "the half-run migration was rolled back");
+    }
+
+    // ---------- frozen fixtures of the shipped versions ----------
+
+    /// The last version whose rows [`fixture_sql`] describes. Adding
+    /// migration N+1 freezes version N: describe the rows of N's new tables
+    /// and columns below, raise this, run the generator once, and check
+    /// those rows in `tests/core/migrations_frozen.rs`.
+    const FIXTURE_ROWS_DESCRIBED: i64 = 4;
+
+    /// A fictional ID number with a right check character (the 17th digit,
+    /// the last of `seq`, is odd for a man).
+    fn id_number(birth: &str, seq: &str) -> String {
+        let first17 = format!("330424{birth}{seq}");
+        format!("{first17}{}", crate::idcard::check_char(first17.as_bytes()))
+    }
+
+    /// A small branch as a program of version `v` would have stored it, in
+    /// plain SQL of that version's schema (never through today's code,
+    /// which writes today's schema). The checks in
+    /// `tests/core/migrations_frozen.rs` expect exactly these rows.
+    fn fixture_sql(v: i64) -> String {
+        let mut sql = format!(
+            "UPDATE branch SET name = '中共东山村支部委员会', higher_committee = '中共青石镇委员会',
+                secretary = '王建国', term_start = '2021-03-15' WHERE id = 1;
+            INSERT INTO party_groups (id, name, created_at) VALUES
+                (1, '第一党小组', '2021-03-15 10:00:00'),
+                (2, '第二党小组', '2021-03-15 10:00:00'),
+                (3, '老党员党小组', '2021-03-15 10:01:00');
+            INSERT INTO members (id, name, sex, ethnicity, birth_date, id_number, education, kind, admitted_on,
+                full_member_on, group_id, committee_role, job, phone, address, status, status_date, status_reason,
+                mobile, mobile_destination, lost_contact, lost_contact_reason, notes, created_at, updated_at, deleted_at)
+            VALUES
+                (1, '王建国', 'male', '汉族', '1968-04-12', '{}', '高中', 'full', '1992-07-01', '1993-07-01', 1,
+                 'secretary', '东山村党支部书记、村委会主任', '13800000001', '东山村一组3号', 'normal', NULL, '',
+                 0, '', 0, NULL, '', '2021-03-15 10:05:00', '2021-03-15 10:05:00', NULL),
+                (2, '张三', 'male', '汉族', '1931-05-20', '{}', '小学', 'full', '1956-03', '1957-03', 3,
+                 NULL, '', '', '东山村三组12号', 'normal', NULL, '',
+                 0, '', 0, NULL, '1956年3月入党的老党员', '2021-03-15 10:06:00', '2021-03-15 10:06:00', NULL),
+                (3, '李四', 'female', '汉族', '1999-09-09', '{}', '大学专科', 'probationary', '2025-06-28', NULL, 2,
+                 NULL, '个体经营', '13900000003', '东山村二组7号', 'normal', NULL, '',
+                 1, '广东省东莞市', 0, NULL, '', '2025-06-29 09:00:00', '2025-06-29 09:00:00', NULL),
+                (4, '赵六', 'male', '回族', '1975-01-30', '{}', '初中', 'full', '2003-07-01', '2004-07-01', 2,
+                 NULL, '外出务工', '', '东山村二组15号', 'suspended', '2024-05-10', '失联超过6个月，经支部大会讨论停止党籍',
+                 0, '', 1, 'whereabouts_unknown', '', '2021-03-15 10:08:00', '2024-05-12 09:00:00', NULL),
+                (5, '刘芳', 'female', '汉族', '1980-08-16', '{}', '大学本科', 'full', '2008-07-01', '2009-07-01', 1,
+                 'organization', '东山村小学教师', '13700000005', '东山村一组21号', 'normal', NULL, '',
+                 0, '', 0, NULL, '', '2021-03-15 10:09:00', '2021-03-15 10:09:00', NULL),
+                (6, '周八', 'male', '汉族', '1962-02-14', '{}', '初中', 'full', '1985-10', '1986-10', 1,
+                 NULL, '', '', '', 'normal', NULL, '',
+                 0, '', 0, NULL, '重复录入', '2021-03-15 10:10:00', '2021-03-15 10:10:00', '2022-04-02 15:30:00');
+            INSERT INTO member_status_changes (id, member_id, status, date, reason, recorded_at) VALUES
+                (1, 4, 'suspended', '2024-05-10', '失联超过6个月，经支部大会讨论停止党籍', '2024-05-12 09:00:00');
+            INSERT INTO transfers (id, member_id, direction, date, other_branch, letter_number, dues_paid_to, notes,
+                recorded_at) VALUES
+                (1, 4, 'in', '2010-03-01', '中共西河村支部委员会', '青组转字〔2010〕12号', '2010-02', '',
+                 '2021-03-15 10:20:00');
+            INSERT INTO change_log (id, at, entity, entity_id, action, changes) VALUES
+                (1, '2021-03-15 10:05:00', 'member', 1, 'create', '[]'),
+                (2, '2022-04-02 15:30:00', 'member', 6, 'delete', '[]'),
+                (3, '2024-05-12 09:00:00', 'member', 4, 'status',
+                 '[{{\"field\":\"status\",\"old\":\"正常\",\"new\":\"停止党籍（2024年5月10日，失联超过6个月，经支部大会讨论停止党籍）\"}}]');
+            ",
+            id_number("19680412", "013"),
+            id_number("19310520", "031"),
+            id_number("19990909", "024"),
+            id_number("19750130", "057"),
+            id_number("19800816", "048"),
+            id_number("19620214", "015"),
+        );
+        if v >= 2 {
+            sql.push_str(
+                r#"
+            UPDATE branch SET theme_day = '每月农历初五' WHERE id = 1;
+            UPDATE meeting_frequencies SET frequency = 'monthly' WHERE kind = 'lecture';
+            INSERT INTO meetings (id, kind, date, start_time, place, topic, host_id, recorder_id, group_id, observers,
+                minutes, agenda, created_at, updated_at, deleted_at) VALUES
+                (1, 'assembly', '2025-06-28', '19:30', '村委会会议室', '讨论接收李四同志为预备党员', 1, 5, NULL,
+                 '青石镇党委组织委员 陈明', '入党介绍人介绍情况，与会党员逐一发表意见后举手表决。',
+                 '[{"text":"听取入党介绍人意见","prescribed":false},{"text":"表决","prescribed":false}]',
+                 '2025-06-28 21:00:00', '2025-06-28 21:00:00', NULL),
+                (2, 'review', '2026-01-15', '09:00', '村委会会议室', '2025年度民主评议党员', 1, 5, NULL,
+                 '', '个人自评、党员互评、民主测评。', '[]', '2026-01-15 11:30:00', '2026-01-15 11:30:00', NULL),
+                (3, 'theme_day', '2025-09-05', '08:30', '村文化广场', '清理河道 共建美丽乡村', 1, 5, NULL,
+                 '', '',
+                 '[{"text":"重温入党誓词","prescribed":true},{"text":"集中学习","prescribed":true},{"text":"清理河道垃圾","prescribed":false}]',
+                 '2025-09-05 12:00:00', '2025-09-05 12:00:00', NULL),
+                (4, 'life_meeting', '2025-12-20', '14:00', '村委会会议室', '2025年度组织生活会', 1, 5, NULL,
+                 '', '', '[]', '2025-12-20 17:00:00', '2025-12-20 17:00:00', NULL);
+            INSERT INTO meeting_attendance (meeting_id, member_id, status, reason, voting, grade) VALUES
+                (1, 1, 'present', '', 1, NULL),
+                (1, 2, 'leave', '年老体弱，书面表示同意', 1, NULL),
+                (1, 5, 'present', '', 1, NULL),
+                (2, 1, 'present', '', 1, 'excellent'),
+                (2, 2, 'present', '', 1, 'qualified'),
+                (2, 3, 'present', '', 0, 'qualified'),
+                (2, 5, 'present', '', 1, 'excellent'),
+                (3, 1, 'present', '', 1, NULL),
+                (3, 3, 'leave', '外出务工', 0, NULL),
+                (3, 5, 'present', '', 1, NULL);
+            INSERT INTO meeting_resolutions (id, meeting_id, position, text, vote, election, votes_for, votes_against,
+                votes_abstain) VALUES
+                (1, 1, 0, '同意接收李四同志为中共预备党员', 1, 0, 2, 0, 0);
+            INSERT INTO meeting_attachments (id, meeting_id, sha256, original_name, size, added_at, deleted_at) VALUES
+                (1, 1, '3f5b1c0e8d2a4f6b9c7e1d3a5b7c9e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b', '会议记录第1页.jpg', 183204,
+                 '2025-06-29 08:10:00', NULL);
+            "#,
+            );
+        }
+        if v >= 3 {
+            sql.push_str(
+                "
+            UPDATE dues_settings SET farmer_fen = 30, rounding_fen = 10 WHERE id = 1;
+            INSERT INTO dues_assessments (id, member_id, from_month, category, base_fen, fixed_fen, monthly_fen,
+                decision, note, created_at) VALUES
+                (1, 1, '2026-01', 'in_service', 350000, NULL, 3500, '', '2026年度核定', '2026-01-05 09:00:00'),
+                (2, 2, '2026-01', 'retired', 280000, NULL, 1400, '', '', '2026-01-05 09:05:00'),
+                (3, 3, '2025-07', 'farmer', NULL, NULL, 30, '', '接收为预备党员次月起交纳', '2025-07-02 10:00:00');
+            INSERT INTO dues_payments (id, member_id, paid_on, kind, amount_fen, receipt_no, collector, note,
+                reverses_id, created_at) VALUES
+                (1, 1, '2026-01-10', 'dues', 10500, 'DF2026-001', '刘芳', '', NULL, '2026-01-10 10:00:00'),
+                (2, 3, '2026-01-10', 'dues', 180, 'DF2026-002', '刘芳', '补交2025年7—12月', NULL, '2026-01-10 10:05:00'),
+                (3, 2, '2026-02-01', 'dues', 1400, 'DF2026-003', '刘芳', '', NULL, '2026-02-01 09:00:00'),
+                (4, 2, '2026-02-03', 'dues', -1400, 'DF2026-003', '', '冲正第 3 号记录：金额登记错误', 3,
+                 '2026-02-03 16:00:00'),
+                (5, 2, '2026-02-05', 'extra', 10000, 'DF2026-004', '刘芳', '自愿多交党费', NULL, '2026-02-05 09:30:00');
+            INSERT INTO dues_payment_months (payment_id, month, amount_fen) VALUES
+                (1, '2026-01', 3500), (1, '2026-02', 3500), (1, '2026-03', 3500),
+                (2, '2025-07', 30), (2, '2025-08', 30), (2, '2025-09', 30),
+                (2, '2025-10', 30), (2, '2025-11', 30), (2, '2025-12', 30),
+                (3, '2026-01', 1400),
+                (4, '2026-01', -1400);
+            INSERT INTO dues_remittances (id, remitted_on, from_month, to_month, amount_fen, handler, voucher, note,
+                created_at) VALUES
+                (1, '2026-01-20', '2025-07', '2025-12', 180, '刘芳', '青石镇党委收据 No.0042', '', '2026-01-20 15:00:00');
+            ",
+            );
+        }
+        if v >= 4 {
+            sql.push_str(
+                "
+            UPDATE branch SET birthday_days = 15, term_years = 3 WHERE id = 1;
+            ",
+            );
+        }
+        sql
+    }
+
+    /// Writes `tests/fixtures/schema_v{v}.sqlite3` for every shipped version
+    /// before this one that has none yet: a branch's few rows at that
+    /// version, one self-contained file. A fixture already there is never
+    /// written again (they are frozen: the point is that they were made by
+    /// the migrations as they shipped). Run once after adding a migration:
+    /// `cargo test -p zhibu-core write_frozen -- --ignored`.
+    #[test]
+    #[ignore = "writes the frozen fixtures; run by hand after adding a migration"]
+    fn write_frozen_schema_fixtures() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures");
+        std::fs::create_dir_all(&dir).unwrap();
+        for v in 1..SCHEMA_VERSION {
+            let target = dir.join(format!("schema_v{v}.sqlite3"));
+            if target.exists() {
+                eprintln!("kept {} (frozen, never rewritten)", target.display());
+                continue;
+            }
+            assert!(
+                v <= FIXTURE_ROWS_DESCRIBED,
+                "version {v} has no fixture yet: describe its new tables' and columns' rows in fixture_sql, raise \
+                 FIXTURE_ROWS_DESCRIBED, and check them in tests/core/migrations_frozen.rs"
+            );
+            let tmp = dir.join(format!("schema_v{v}.sqlite3.tmp"));
+            let _ = std::fs::remove_file(&tmp);
+            {
+                // As the program of the time opened it: foreign keys on, WAL.
+                let mut conn = Connection::open(&tmp).unwrap();
+                conn.pragma_update(None, "foreign_keys", true).unwrap();
+                conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+                migrate_to(&mut conn, v).unwrap();
+                assert_eq!(user_version(&conn).unwrap(), v);
+                let tx = conn.transaction().unwrap();
+                tx.execute_batch(&fixture_sql(v)).unwrap();
+                tx.commit().unwrap();
+                let broken: i64 =
+                    conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+                assert_eq!(broken, 0, "version {v}'s rows refer to rows that are not there");
+                // One self-contained file: the log folded in and switched off.
+                conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
+                let mode: String = conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0)).unwrap();
+                assert_eq!(mode, "delete");
+            }
+            for sidecar in ["-wal", "-shm", "-journal"] {
+                assert!(!dir.join(format!("schema_v{v}.sqlite3.tmp{sidecar}")).exists());
+            }
+            assert!(!target.exists(), "{} appeared meanwhile; not overwriting it", target.display());
+            std::fs::rename(&tmp, &target).unwrap();
+            eprintln!("wrote {}", target.display());
+        }
     }
 }
