@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: core and command tests (cargo), UI unit tests (Vitest),
+# Runs every test: the gates first (cargo fmt --check, ESLint, clippy with
+# warnings as errors), core and command tests (cargo), UI unit tests (Vitest),
 # end-to-end tests of the real app under Xvfb, and the .deb built, installed,
 # run and removed.
 set -euo pipefail
@@ -8,10 +9,15 @@ cd "$root"
 export ZHIBU_SETUP_TEST=1
 source scripts/setup.sh
 
+echo "== 代码格式与界面代码检查 (cargo fmt, ESLint)"
+cargo fmt --all --check
+(cd ui && npm run lint --silent)
 echo "== 界面单元测试 (Vitest)"
 (cd ui && npm test --silent)
 echo "== 构建界面"
 (cd ui && npm run build --silent)
+echo "== Rust 代码检查 (clippy，警告即失败)"
+cargo clippy --workspace --all-targets -- -D warnings
 echo "== 核心与命令测试 (cargo test)"
 cargo test --workspace --exclude zhibu-e2e
 echo "== 端到端测试 (Xvfb + WebKitWebDriver)"
