@@ -625,3 +625,41 @@ fn starting_the_app_again_brings_the_open_window_forward() {
     open_roster(&s);
     assert_eq!(s.text_of("[data-testid=roster-count]"), "共 41 人");
 }
+
+/// The archive job holds the records only while it gathers them: while a
+/// slow stick is written, the roster opens at once (issue 15).
+#[test]
+fn the_roster_opens_while_a_slow_stick_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    cli(dir.path(), &["demo", "load"]);
+    // Every file written to the stick takes 0.5 s more: about ten seconds in all.
+    let s = Session::start(&["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY, "--slow-writes-ms", "500"]);
+    s.click_css("[data-testid=nav-archive]");
+    s.type_into("[data-testid=archive-dest]", usb.path().to_str().unwrap());
+    s.click_css("[data-testid=archive-start]");
+    let writing =
+        || std::fs::read_dir(usb.path()).unwrap().flatten().any(|e| e.file_name().to_string_lossy().contains("未完成"));
+    let started = std::time::Instant::now();
+    while !writing() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "the archive never started writing");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let asked = std::time::Instant::now();
+    s.click_css("[data-testid=nav-members]");
+    s.wait_until("the roster, during the write", 5, |s| s.text_of("[data-testid=roster-count]") == "共 41 人");
+    let took = asked.elapsed();
+    assert!(writing(), "the stick was still being written when the roster showed");
+    assert!(took < std::time::Duration::from_secs(3), "the roster waited {took:?} for the archive");
+    // The archive finishes on its own and verifies.
+    let done = std::time::Instant::now();
+    while writing() {
+        assert!(done.elapsed() < std::time::Duration::from_secs(90), "the archive never finished");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let made: Vec<_> = std::fs::read_dir(usb.path()).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    let verify = cli(dir.path(), &["--json", "archive", "verify", made[0].to_str().unwrap()]);
+    assert!(verify.contains("\"ok\":true"), "{verify}");
+    eprintln!("roster shown {took:?} after the click, while the stick was written");
+}

@@ -35,6 +35,9 @@ pub struct Cli {
     /// Machine-readable JSON output
     #[arg(long, global = true)]
     pub json: bool,
+    /// For the end-to-end tests: pause this long before each file written to a stick
+    #[arg(long, global = true, hide = true, value_name = "MS")]
+    pub slow_writes_ms: Option<u64>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -314,6 +317,9 @@ pub fn main() -> i32 {
         }
     };
     let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    if let Some(ms) = cli.slow_writes_ms {
+        zhibu_core::archive::slow_writes_for_tests(ms);
+    }
     let data_dir = resolve_data_dir(cli.data_dir.clone());
     // The window and every command that writes or archives log into the data folder's 日志/.
     if cli.command.as_ref().is_none_or(|c| writes(c) || matches!(c, Command::Archive { .. })) {

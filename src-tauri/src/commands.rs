@@ -509,12 +509,16 @@ pub fn archive_start(state: State<'_, AppState>, year: i32, dest: String, passph
     drop(job);
     let state = state.inner().clone();
     std::thread::spawn(move || {
-        let result = state.store().and_then(|store| {
-            let dest = std::path::Path::new(&dest);
-            let version = env!("CARGO_PKG_VERSION");
+        // The store only for the short step; the long write to the stick runs
+        // without it, so every page keeps working meanwhile (issue 15).
+        let prepared = state
+            .store()
+            .and_then(|store| Ok(store.prepare_archive(year, state.today(), env!("CARGO_PKG_VERSION"))?));
+        let dest = std::path::Path::new(&dest);
+        let result = prepared.and_then(|archive| {
             let done = match passphrase {
-                Some(p) => store.create_sealed_archive(year, dest, state.today(), version, &p, &progress),
-                None => store.create_archive(year, dest, state.today(), version, &progress),
+                Some(p) => archive.write_sealed(dest, &p, &progress),
+                None => archive.write(dest, &progress),
             };
             done.map_err(ApiError::from)
         });

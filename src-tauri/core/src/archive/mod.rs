@@ -17,6 +17,7 @@
 mod restore;
 mod sealed;
 mod sink;
+pub use sink::slow_writes_for_tests;
 
 pub use restore::{
     finish_restore, inspect_archive, prepare_backup_restore, prepare_restore, ArchiveSummary, PreparedRestore,
@@ -281,6 +282,7 @@ fn mb(bytes: u64) -> String {
 }
 
 /// One file to put into the archive: where from, and where to.
+#[derive(Clone)]
 enum Source {
     Bytes(Vec<u8>),
     File(PathBuf),
@@ -382,17 +384,16 @@ impl Store {
         fail_after: Option<u64>,
     ) -> Result<ArchiveDone> {
         check_target(dest, None)?;
-        let branch = self.branch()?.name;
-        let base = archive_name(&branch, year);
-        let mut name = base.clone();
-        if dest.join(&name).exists() {
-            // Never touch an earlier archive: this one gets the time in its name.
-            name = format!("{base}_{}", crate::store::now().format("%Y%m%d-%H%M%S"));
-        }
-        let final_dir = dest.join(&name);
-        let work = dest.join(format!("{name}（未完成，可删除）"));
+        self.prepare_archive(year, today, app_version)?.write_with(dest, progress, fail_after)
+    }
 
-        // Everything but the snapshot is made in memory first.
+    /// The short step that needs the store: the year's workbook and notices
+    /// made in memory, the attachments listed, and a snapshot of the
+    /// database in private scratch space. The long write to the stick
+    /// ([`PreparedArchive::write`]) needs no store, so the window's pages
+    /// keep working while a slow stick is written (issue 15).
+    pub fn prepare_archive(&self, year: i32, today: NaiveDate, app_version: &str) -> Result<PreparedArchive> {
+        let branch = self.branch()?.name;
         let mut files: Vec<(String, Source)> = Vec::new();
         files.push((
             format!("台账/{}", safe_file_name(&format!("{branch}{year}年度党建台账.xlsx"))),
@@ -412,51 +413,92 @@ impl Store {
                 files.push((format!("附件/{stored}"), Source::File(path)));
             }
         }
-        let version = app_version.to_string();
-        files.push((README.into(), Source::Bytes(readme(&branch, year, &name, &version, today).into_bytes())));
-
-        // The snapshot goes to a local temporary file, then through the same
-        // careful writer as everything else.
         let snapshot = scratch_file("snapshot");
+        let prepared = PreparedArchive {
+            year,
+            branch,
+            today,
+            version: app_version.to_string(),
+            schema_version: self.schema_version()?,
+            files,
+            snapshot: snapshot.clone(),
+        };
+        // A failed snapshot leaves nothing: the prepared archive removes it when dropped.
         self.snapshot(&snapshot)?;
-        let result = (|| {
-            files.push((DB_IN_ARCHIVE.into(), Source::File(snapshot.clone())));
-            // The files, then manifest.json and SHA256SUMS.txt (a line or two per file).
-            let total: u64 = files.iter().map(|(_, s)| s.size()).sum::<u64>() + 300 * files.len() as u64 + 4096;
-            if let Some((path, _)) = files.iter().find(|(_, s)| s.size() > FAT32_MAX_FILE) {
-                return Err(Error::Archive(format!(
-                    "{path} 超过 4 GB，U盘（FAT32 格式）放不下这么大的单个文件。请把U盘格式化为 exFAT 或 NTFS 后再试。"
-                )));
-            }
-            check_space(dest, total)?;
-            progress.total.store(total, Ordering::Relaxed);
-            progress.written.store(0, Ordering::Relaxed);
-            let mut sink = Sink::new(progress, fail_after);
-            let written = write_all(
-                &mut sink,
-                &work,
-                &final_dir,
-                &files,
-                &Manifest {
-                    app: "支部台账".into(),
-                    app_version: version.clone(),
-                    schema_version: self.schema_version()?,
-                    created_at: crate::store::now_text(),
-                    branch: branch.clone(),
-                    year,
-                    files: Vec::new(),
-                },
-            );
-            match written {
-                Ok(done) => Ok(done),
-                Err(e) => {
-                    let _ = std::fs::remove_dir_all(&work);
-                    Err(e)
-                }
-            }
-        })();
-        let _ = std::fs::remove_file(&snapshot);
-        result
+        Ok(prepared)
+    }
+}
+
+/// An archive gathered from the store ([`Store::prepare_archive`]), ready to
+/// be written to a stick without it. Its database snapshot is removed when
+/// it is dropped.
+pub struct PreparedArchive {
+    year: i32,
+    branch: String,
+    today: NaiveDate,
+    version: String,
+    schema_version: i64,
+    files: Vec<(String, Source)>,
+    snapshot: PathBuf,
+}
+
+impl Drop for PreparedArchive {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.snapshot);
+    }
+}
+
+impl PreparedArchive {
+    /// Writes the archive into `dest` and verifies it; see the module docs.
+    pub fn write(&self, dest: &Path, progress: &Progress) -> Result<ArchiveDone> {
+        check_target(dest, None)?;
+        self.write_with(dest, progress, None)
+    }
+
+    fn write_with(&self, dest: &Path, progress: &Progress, fail_after: Option<u64>) -> Result<ArchiveDone> {
+        let (branch, year) = (&self.branch, self.year);
+        let base = archive_name(branch, year);
+        let mut name = base.clone();
+        if dest.join(&name).exists() {
+            // Never touch an earlier archive: this one gets the time in its name.
+            name = format!("{base}_{}", crate::store::now().format("%Y%m%d-%H%M%S"));
+        }
+        let final_dir = dest.join(&name);
+        let work = dest.join(format!("{name}（未完成，可删除）"));
+        let mut files: Vec<(String, Source)> = self.files.clone();
+        let note = readme(branch, year, &name, &self.version, self.today);
+        files.push((README.into(), Source::Bytes(note.into_bytes())));
+        files.push((DB_IN_ARCHIVE.into(), Source::File(self.snapshot.clone())));
+        // The files, then manifest.json and SHA256SUMS.txt (a line or two per file).
+        let total: u64 = files.iter().map(|(_, s)| s.size()).sum::<u64>() + 300 * files.len() as u64 + 4096;
+        if let Some((path, _)) = files.iter().find(|(_, s)| s.size() > FAT32_MAX_FILE) {
+            return Err(Error::Archive(format!(
+                "{path} 超过 4 GB，U盘（FAT32 格式）放不下这么大的单个文件。请把U盘格式化为 exFAT 或 NTFS 后再试。"
+            )));
+        }
+        check_space(dest, total)?;
+        progress.total.store(total, Ordering::Relaxed);
+        progress.written.store(0, Ordering::Relaxed);
+        let mut sink = Sink::new(progress, fail_after);
+        let written = write_all(
+            &mut sink,
+            &work,
+            &final_dir,
+            &files,
+            &Manifest {
+                app: "支部台账".into(),
+                app_version: self.version.clone(),
+                schema_version: self.schema_version,
+                created_at: crate::store::now_text(),
+                branch: branch.clone(),
+                year,
+                files: Vec::new(),
+            },
+        );
+        if written.is_err() {
+            let _ = std::fs::remove_dir_all(&work);
+        }
+        written
     }
 }
 

@@ -248,8 +248,17 @@ impl Store {
         progress: &Progress,
     ) -> Result<ArchiveDone> {
         super::check_target(dest, Some(passphrase))?;
+        self.prepare_archive(year, today, app_version)?.write_sealed(dest, passphrase, progress)
+    }
+}
+
+impl super::PreparedArchive {
+    /// [`write`](Self::write), as one encrypted file; see
+    /// [`Store::create_sealed_archive`]. Needs no store.
+    pub fn write_sealed(&self, dest: &Path, passphrase: &str, progress: &Progress) -> Result<ArchiveDone> {
+        super::check_target(dest, Some(passphrase))?;
         let scratch = crate::scratch::tempdir()?;
-        let folder = PathBuf::from(self.create_archive(year, scratch.path(), today, app_version, progress)?.path);
+        let folder = PathBuf::from(self.write(scratch.path(), progress)?.path);
         let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let zip_path = scratch.path().join("archive.zip");
         zip_dir(&folder, std::fs::File::create(&zip_path).map_err(Error::at(&zip_path))?)?;

@@ -10,6 +10,15 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
+/// A pause before each file written to the stick, to stand in for a slow
+/// USB stick in the end-to-end tests (`zhibu --slow-writes-ms N`; 0 = none).
+static SLOW_WRITES_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Makes every file written to a stick take at least `ms` longer (tests only).
+pub fn slow_writes_for_tests(ms: u64) {
+    SLOW_WRITES_MS.store(ms, std::sync::atomic::Ordering::Relaxed);
+}
+
 pub(super) struct Sink<'a> {
     progress: &'a Progress,
     /// Bytes left before the injected fault; `None` in real use.
@@ -41,6 +50,10 @@ impl<'a> Sink<'a> {
     /// Writes `src` to `target` (creating its folder), flushed to the device.
     /// Returns the size and SHA-256 of what was written.
     pub(super) fn write_file(&mut self, target: &Path, src: &mut dyn Read) -> io::Result<(u64, String)> {
+        let slow = SLOW_WRITES_MS.load(std::sync::atomic::Ordering::Relaxed);
+        if slow > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(slow));
+        }
         if let Some(parent) = target.parent() {
             if !parent.exists() {
                 std::fs::create_dir_all(parent)?;
