@@ -451,7 +451,7 @@ fn passphrase(file: &Option<PathBuf>) -> Result<Option<String>, Error> {
         .map(|f| {
             std::fs::read_to_string(f)
                 .map(|p| p.trim_end_matches(['\r', '\n']).to_string())
-                .map_err(|source| Error::DataDir { path: f.clone(), source })
+                .map_err(|source| Error::Io { path: f.clone(), source })
         })
         .transpose()
 }
@@ -554,7 +554,7 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
             }
         }
         Command::Import { action: ImportAction::Roster { file, sheet, dry_run, skip_errors } } => {
-            let bytes = std::fs::read(&file).map_err(|source| Error::DataDir { path: file.clone(), source })?;
+            let bytes = std::fs::read(&file).map_err(|source| Error::Io { path: file.clone(), source })?;
             let req = zhibu_core::import::ImportRequest {
                 file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
                 sheet,
@@ -752,8 +752,7 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
             }
         }
         Command::Meeting { action: MeetingAction::Add { file } } => {
-            let text =
-                std::fs::read_to_string(&file).map_err(|source| Error::DataDir { path: file.clone(), source })?;
+            let text = std::fs::read_to_string(&file).map_err(|source| Error::Io { path: file.clone(), source })?;
             let form: zhibu_core::meetings::MeetingForm = serde_json::from_str(&text).map_err(|e| {
                 Error::Import(format!("会议记录文件不是所需的 JSON 格式（{e}），请以 meeting show --json 的输出为样子"))
             })?;
@@ -875,13 +874,13 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                 }
                 NoticeAction::General { title, body_file, out, terms } => {
                     let body = std::fs::read_to_string(&body_file)
-                        .map_err(|source| Error::DataDir { path: body_file.clone(), source })?;
+                        .map_err(|source| Error::Io { path: body_file.clone(), source })?;
                     (NoticeRequest::General { title, body }, out, terms)
                 }
             };
             let notice = store.notice(&request, &terms.terms(), today)?;
             let bytes = zhibu_core::workbook::notice_workbook(&notice)?;
-            std::fs::write(&out, bytes).map_err(|source| Error::DataDir { path: out.clone(), source })?;
+            std::fs::write(&out, bytes).map_err(|source| Error::Io { path: out.clone(), source })?;
             if as_json {
                 say!("{}", json!({ "path": out.display().to_string(), "title": notice.title }));
             } else {
@@ -898,7 +897,7 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                 let what = sheet.clone().unwrap_or_else(|| "党建台账".into());
                 PathBuf::from(zhibu_core::workbook::safe_file_name(&format!("{name}{year}年度{what}.xlsx")))
             });
-            std::fs::write(&path, bytes).map_err(|source| Error::DataDir { path: path.clone(), source })?;
+            std::fs::write(&path, bytes).map_err(|source| Error::Io { path: path.clone(), source })?;
             if as_json {
                 say!("{}", json!({ "path": path.display().to_string() }));
             } else {

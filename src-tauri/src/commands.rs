@@ -245,7 +245,7 @@ pub fn meeting_attach(state: State<'_, AppState>, id: i64, name: String, data: S
 fn decode_file(data: &str) -> ApiResult<Vec<u8>> {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.decode(data.as_bytes()).map_err(|_| crate::error::ApiError {
-        code: "invalid_file",
+        code: zhibu_core::Code::InvalidFile,
         message: "文件没有读完整，请重新选择文件".into(),
         fields: None,
     })
@@ -330,7 +330,7 @@ pub fn dues_amount_preview(
     let settings = state.store()?.dues_settings()?;
     let fixed = fixed.unwrap_or_default();
     amount_from_text(&category, &base, &fixed, settings.farmer_fen, settings.rounding_fen)
-        .map_err(|message| crate::error::ApiError { code: "validation", message, fields: None })
+        .map_err(|message| crate::error::ApiError { code: zhibu_core::Code::Validation, message, fields: None })
 }
 
 #[derive(serde::Serialize)]
@@ -502,7 +502,7 @@ pub fn archive_start(state: State<'_, AppState>, year: i32, dest: String, passph
     zhibu_core::archive::check_target(std::path::Path::new(&dest), passphrase.as_deref())?;
     let mut job = state.archive.lock().unwrap_or_else(|p| p.into_inner());
     if job.running {
-        return Err(ApiError::from(zhibu_core::Error::Archive("正在归档，请等这一次完成或取消后再开始。".into())));
+        return Err(ApiError::from(zhibu_core::Error::ArchiveRunning));
     }
     *job = ArchiveJob { running: true, ..Default::default() };
     let progress = job.progress.clone();

@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 use std::collections::BTreeMap;
-use zhibu_core::Error;
+use zhibu_core::{Code, Error};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ApiError {
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fields: Option<BTreeMap<String, String>>,
@@ -16,24 +16,9 @@ pub struct ApiError {
 
 impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
-        let code = match &e {
-            Error::Validation(_) => "validation",
-            Error::NotFound(_) => "not_found",
-            Error::NotEmpty => "not_empty",
-            Error::SchemaTooNew { .. } => "schema_too_new",
-            Error::DataDir { .. } => "data_dir",
-            Error::Db(_) => "database",
-            Error::Demo(_) => "demo_broken",
-            Error::Corrupt(_) => "file_corrupt",
-            Error::Workbook(_) => "workbook_failed",
-            Error::Archive(_) => "archive_failed",
-            Error::Cancelled => "cancelled",
-            Error::Import(_) => "import_failed",
-            Error::InUse => "data_in_use",
-            Error::ReadOnly(_) => "read_only",
-        };
+        let code = e.code();
         // Every error the page or the command line is given is logged (masked, see logging.rs).
-        tracing::warn!("{code}：{e}");
+        tracing::warn!("{}：{e}", code.as_str());
         let fields = match &e {
             Error::Validation(f) => Some(f.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()),
             _ => None,

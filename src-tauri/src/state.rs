@@ -129,7 +129,7 @@ impl AppState {
         }
         let store = match &start_check {
             Some(found) => Err(ApiError {
-                code: "database_damaged",
+                code: zhibu_core::Code::DatabaseDamaged,
                 message: format!(
                     "数据文件损坏了，已把它移到一边保存（{}），没有删除。请到“归档备份”里从最近的备份或年度归档恢复。",
                     found.moved_to.clone().unwrap_or_default()

@@ -422,7 +422,7 @@ fn a_second_window_on_the_same_data_folder_is_refused() {
     let second = AppState::open(a._dir.path().to_path_buf(), today);
     assert!(started.elapsed() >= std::time::Duration::from_secs(4), "it waited for a closing window first");
     let err = second.store().err().expect("refused");
-    assert_eq!(err.code, "data_in_use");
+    assert_eq!(err.code, zhibu_core::Code::DataInUse);
     assert!(err.message.contains("另一个支部台账窗口"), "{}", err.message);
     assert!(second.start_check.is_none(), "the second did not check or move the database");
     let list = invoke(&a.main, "member_list", json!({ "query": {} })).unwrap();

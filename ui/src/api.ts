@@ -2,7 +2,10 @@
 // Command names and argument names follow the contract with src-tauri exactly.
 import { invoke } from '@tauri-apps/api/core'
 
-export type ApiError = { code: string; message: string; fields?: Record<string, string> }
+import type { ErrorCode } from './generated/codes'
+
+/** The one error shape of every command; `code` is generated from the core's `Code` ('internal': Tauri itself failed). */
+export type ApiError = { code: ErrorCode | 'internal'; message: string; fields?: Record<string, string> }
 export type Choice = { value: string; label: string }
 
 export interface Branch {
@@ -210,7 +213,7 @@ export function toApiError(e: unknown): ApiError {
     if (typeof o.message === 'string' && typeof o.code === 'string') {
       const fields =
         o.fields && typeof o.fields === 'object' ? (o.fields as Record<string, string>) : undefined
-      return { code: o.code, message: o.message, fields }
+      return { code: o.code as ErrorCode, message: o.message, fields }
     }
   }
   if (typeof e === 'string' && e.trim() !== '') {

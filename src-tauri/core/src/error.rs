@@ -7,9 +7,108 @@ use std::path::PathBuf;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// For `map_err`: an I/O failure on `path`, as [`Error::DataDir`].
+    /// For `map_err`: an I/O failure on `path` (a file, a stick), as [`Error::Io`].
     pub fn at(path: &std::path::Path) -> impl Fn(std::io::Error) -> Error + '_ {
-        move |source| Error::DataDir { path: path.to_path_buf(), source }
+        move |source| Error::Io { path: path.to_path_buf(), source }
+    }
+}
+
+/// The stable machine word of every error the page, the command line and the
+/// log are given (`code` in `{ code, message, fields? }`), one per thing the
+/// page may act on. Serialised in snake_case; the TypeScript union in
+/// `ui/src/generated/codes.ts` is written from [`Code::ALL`] and checked by a test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    Validation,
+    NotFound,
+    NotEmpty,
+    SchemaTooNew,
+    /// The data folder itself cannot be made or used.
+    DataDir,
+    /// Reading or writing some other file or folder (a stick, an export) failed.
+    Io,
+    Database,
+    DatabaseDamaged,
+    DemoBroken,
+    FileCorrupt,
+    InvalidFile,
+    WorkbookFailed,
+    ArchiveFailed,
+    /// The stick has no room left.
+    StickFull,
+    WrongPassphrase,
+    NotAnArchive,
+    /// An archive is being written already.
+    ArchiveRunning,
+    Cancelled,
+    ImportFailed,
+    DataInUse,
+    ReadOnly,
+}
+
+impl Code {
+    /// Every code, in the order the TypeScript union lists them.
+    pub const ALL: [Code; 21] = [
+        Code::Validation,
+        Code::NotFound,
+        Code::NotEmpty,
+        Code::SchemaTooNew,
+        Code::DataDir,
+        Code::Io,
+        Code::Database,
+        Code::DatabaseDamaged,
+        Code::DemoBroken,
+        Code::FileCorrupt,
+        Code::InvalidFile,
+        Code::WorkbookFailed,
+        Code::ArchiveFailed,
+        Code::StickFull,
+        Code::WrongPassphrase,
+        Code::NotAnArchive,
+        Code::ArchiveRunning,
+        Code::Cancelled,
+        Code::ImportFailed,
+        Code::DataInUse,
+        Code::ReadOnly,
+    ];
+
+    /// The word itself, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Validation => "validation",
+            Code::NotFound => "not_found",
+            Code::NotEmpty => "not_empty",
+            Code::SchemaTooNew => "schema_too_new",
+            Code::DataDir => "data_dir",
+            Code::Io => "io",
+            Code::Database => "database",
+            Code::DatabaseDamaged => "database_damaged",
+            Code::DemoBroken => "demo_broken",
+            Code::FileCorrupt => "file_corrupt",
+            Code::InvalidFile => "invalid_file",
+            Code::WorkbookFailed => "workbook_failed",
+            Code::ArchiveFailed => "archive_failed",
+            Code::StickFull => "stick_full",
+            Code::WrongPassphrase => "wrong_passphrase",
+            Code::NotAnArchive => "not_an_archive",
+            Code::ArchiveRunning => "archive_running",
+            Code::Cancelled => "cancelled",
+            Code::ImportFailed => "import_failed",
+            Code::DataInUse => "data_in_use",
+            Code::ReadOnly => "read_only",
+        }
+    }
+
+    /// The TypeScript union of every code (the committed generated file).
+    pub fn typescript() -> String {
+        let words: Vec<String> = Code::ALL.iter().map(|c| format!("  | '{}'", c.as_str())).collect();
+        format!(
+            "// Generated from zhibu_core::Code by `ZHIBU_BLESS=1 cargo test -p zhibu-core codes_ts`. Do not edit.\n\n\
+             /** The machine word of every error the core returns. */\n\
+             export type ErrorCode =\n{}\n",
+            words.join("\n")
+        )
     }
 }
 
@@ -57,8 +156,17 @@ pub enum Error {
     #[error("这个数据文件由较新版本的支部台账创建（数据版本 {found}，本程序支持到 {supported}）。为保护数据，本程序没有打开也没有改动它，请安装最新版支部台账后再打开。")]
     SchemaTooNew { found: i64, supported: i64 },
 
+    /// The data folder (or its lock, backups, log) cannot be made or used.
     #[error("{}", io_message(path, source))]
     DataDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// Reading or writing another file failed (a stick, an export, a chosen file).
+    #[error("{}", io_message(path, source))]
+    Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
@@ -80,6 +188,20 @@ pub enum Error {
     #[error("{0}")]
     Archive(String),
 
+    /// The stick filled up while an archive was written; nothing was left on it.
+    #[error("{0}")]
+    StickFull(String),
+
+    #[error("密码不对，打不开这个加密归档。请核对密码（注意大小写）后重试。")]
+    WrongPassphrase,
+
+    /// The chosen file is not one of our archives (or is damaged).
+    #[error("{0}")]
+    NotAnArchive(String),
+
+    #[error("正在归档，请等这一次完成或取消后再开始。")]
+    ArchiveRunning,
+
     #[error("已取消，没有留下未完成的文件。")]
     Cancelled,
 
@@ -94,6 +216,34 @@ pub enum Error {
     /// A roster could not be imported; the message says why and what to do. Nothing was written.
     #[error("{0}")]
     Import(String),
+}
+
+impl Error {
+    /// The machine word of this error: one exhaustive match, so a new
+    /// variant cannot go without one.
+    pub fn code(&self) -> Code {
+        match self {
+            Error::Validation(_) => Code::Validation,
+            Error::NotFound(_) => Code::NotFound,
+            Error::NotEmpty => Code::NotEmpty,
+            Error::SchemaTooNew { .. } => Code::SchemaTooNew,
+            Error::DataDir { .. } => Code::DataDir,
+            Error::Io { .. } => Code::Io,
+            Error::Db(_) => Code::Database,
+            Error::Demo(_) => Code::DemoBroken,
+            Error::Corrupt(_) => Code::FileCorrupt,
+            Error::Workbook(_) => Code::WorkbookFailed,
+            Error::Archive(_) => Code::ArchiveFailed,
+            Error::StickFull(_) => Code::StickFull,
+            Error::WrongPassphrase => Code::WrongPassphrase,
+            Error::NotAnArchive(_) => Code::NotAnArchive,
+            Error::ArchiveRunning => Code::ArchiveRunning,
+            Error::Cancelled => Code::Cancelled,
+            Error::Import(_) => Code::ImportFailed,
+            Error::InUse => Code::DataInUse,
+            Error::ReadOnly(_) => Code::ReadOnly,
+        }
+    }
 }
 
 /// What a file or folder failure means for the secretary, in words rather
@@ -160,5 +310,58 @@ mod db_message_tests {
         assert!(at(std::io::ErrorKind::PermissionDenied).contains("没有权限"));
         assert!(at(std::io::ErrorKind::StorageFull).contains("磁盘已满"));
         assert!(at(std::io::ErrorKind::NotFound).contains("找不到 /media/u/数据"));
+    }
+
+    #[test]
+    fn every_error_has_its_own_code_and_the_serialised_word_is_as_str() {
+        let io = || std::io::Error::from(std::io::ErrorKind::Other);
+        let table: Vec<(Error, &str)> = vec![
+            (Error::Validation(FieldErrors::default()), "validation"),
+            (Error::NotFound("党员"), "not_found"),
+            (Error::NotEmpty, "not_empty"),
+            (Error::SchemaTooNew { found: 9, supported: 5 }, "schema_too_new"),
+            (Error::DataDir { path: "/d".into(), source: io() }, "data_dir"),
+            (Error::Io { path: "/media/u".into(), source: io() }, "io"),
+            (Error::Db(rusqlite::Error::InvalidQuery), "database"),
+            (Error::Demo(String::new()), "demo_broken"),
+            (Error::Corrupt(String::new()), "file_corrupt"),
+            (Error::Workbook(String::new()), "workbook_failed"),
+            (Error::Archive(String::new()), "archive_failed"),
+            (Error::StickFull(String::new()), "stick_full"),
+            (Error::WrongPassphrase, "wrong_passphrase"),
+            (Error::NotAnArchive(String::new()), "not_an_archive"),
+            (Error::ArchiveRunning, "archive_running"),
+            (Error::Cancelled, "cancelled"),
+            (Error::Import(String::new()), "import_failed"),
+            (Error::InUse, "data_in_use"),
+            (Error::ReadOnly(String::new()), "read_only"),
+        ];
+        for (e, word) in &table {
+            assert_eq!(e.code().as_str(), *word, "{e:?}");
+            assert_eq!(serde_json::to_value(e.code()).unwrap(), serde_json::json!(word));
+        }
+        for c in Code::ALL {
+            assert_eq!(serde_json::to_value(c).unwrap(), serde_json::json!(c.as_str()));
+        }
+        let distinct: std::collections::HashSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(distinct.len(), Code::ALL.len());
+        // A stick that fails says nothing about the data folder.
+        let stick = Error::Io { path: "/media/u/归档".into(), source: io() }.to_string();
+        assert!(!stick.contains("数据文件夹"), "{stick}");
+    }
+
+    #[test]
+    fn codes_ts_is_generated_from_the_rust_codes() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/generated/codes.ts");
+        let fresh = Code::typescript();
+        if std::env::var_os("ZHIBU_BLESS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            committed, fresh,
+            "ui/src/generated/codes.ts is out of date: run ZHIBU_BLESS=1 cargo test -p zhibu-core codes_ts"
+        );
     }
 }

@@ -25,5 +25,5 @@ pub mod store;
 pub mod workbook;
 
 pub use date::PartialDate;
-pub use error::{Error, FieldErrors, Result};
+pub use error::{Code, Error, FieldErrors, Result};
 pub use store::Store;

@@ -92,7 +92,7 @@ pub fn open_archive(path: &Path, passphrase: Option<&str>) -> Result<Opened> {
         return Err(Error::Archive("这是加密的归档文件，请输入归档时设置的密码。".into()));
     };
     let scratch = crate::scratch::tempdir()?;
-    let not_ours = || Error::Archive(format!("{} 不是支部台账的加密归档，或文件已损坏。", path.display()));
+    let not_ours = || Error::NotAnArchive(format!("{} 不是支部台账的加密归档，或文件已损坏。", path.display()));
     let sealed_len = std::fs::metadata(path).map_err(Error::at(path))?.len();
     {
         // The header must be short and well formed before age parses it.
@@ -113,9 +113,7 @@ pub fn open_archive(path: &Path, passphrase: Option<&str>) -> Result<Opened> {
     let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
     identity.set_max_work_factor(MAX_WORK_FACTOR);
     let mut reader = decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(|e| match e {
-        age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
-            Error::Archive("密码不对，打不开这个加密归档。请核对密码（注意大小写）后重试。".into())
-        }
+        age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => Error::WrongPassphrase,
         _ => not_ours(),
     })?;
     let zip_path = scratch.path().join("archive.zip");

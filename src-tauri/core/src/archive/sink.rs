@@ -134,7 +134,9 @@ pub(crate) fn explain(what: &Path, e: io::Error) -> Error {
     use io::ErrorKind::*;
     let tail = "没有生成归档，U盘上以前的归档没有改动。";
     let msg = match e.kind() {
-        StorageFull | QuotaExceeded => format!("U盘空间已满，写不下了。请换一个U盘或删掉不需要的文件后再试。{tail}"),
+        StorageFull | QuotaExceeded => {
+            return Error::StickFull(format!("U盘空间已满，写不下了。请换一个U盘或删掉不需要的文件后再试。{tail}"))
+        }
         ReadOnlyFilesystem | PermissionDenied => {
             format!("无法写入 {}：U盘可能是只读的（有的U盘侧面有写保护开关），或没有写入权限。{tail}", what.display())
         }

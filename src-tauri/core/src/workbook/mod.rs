@@ -637,7 +637,7 @@ pub fn write_export(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Result<s
     };
     write().map_err(|source| {
         let _ = std::fs::remove_file(&tmp);
-        Error::DataDir { path: target.clone(), source }
+        Error::Io { path: target.clone(), source }
     })?;
     Ok(target)
 }

@@ -1,0 +1,25 @@
+// Generated from zhibu_core::Code by `ZHIBU_BLESS=1 cargo test -p zhibu-core codes_ts`. Do not edit.
+
+/** The machine word of every error the core returns. */
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'not_empty'
+  | 'schema_too_new'
+  | 'data_dir'
+  | 'io'
+  | 'database'
+  | 'database_damaged'
+  | 'demo_broken'
+  | 'file_corrupt'
+  | 'invalid_file'
+  | 'workbook_failed'
+  | 'archive_failed'
+  | 'stick_full'
+  | 'wrong_passphrase'
+  | 'not_an_archive'
+  | 'archive_running'
+  | 'cancelled'
+  | 'import_failed'
+  | 'data_in_use'
+  | 'read_only'
