@@ -892,11 +892,15 @@ fn run_with_store(command: Command, data_dir: &std::path::Path, today: NaiveDate
                 Some(name) => store.sheet_workbook(name, year, today)?,
                 None => store.year_workbook(year, today)?,
             };
-            let path = out.unwrap_or_else(|| {
-                let name = store.branch().map(|b| b.name).unwrap_or_default();
-                let what = sheet.clone().unwrap_or_else(|| "党建台账".into());
-                PathBuf::from(zhibu_core::workbook::safe_file_name(&format!("{name}{year}年度{what}.xlsx")))
-            });
+            let path = match out {
+                Some(out) => out,
+                None => PathBuf::from(zhibu_core::workbook::export_file_name(
+                    &store.branch()?.name,
+                    year,
+                    sheet.as_deref(),
+                    today,
+                )),
+            };
             std::fs::write(&path, bytes).map_err(|source| Error::Io { path: path.clone(), source })?;
             if as_json {
                 say!("{}", json!({ "path": path.display().to_string() }));

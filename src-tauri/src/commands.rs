@@ -653,8 +653,7 @@ pub fn import_template_export(state: State<'_, AppState>) -> ApiResult<Exported>
 pub fn roster_export(state: State<'_, AppState>) -> ApiResult<Exported> {
     let store = state.store()?;
     let bytes = store.roster_export()?;
-    let name =
-        format!("{}党员花名册（导入格式，内部资料）{}.xlsx", store.branch()?.name, state.today().format("%Y%m%d"));
+    let name = zhibu_core::import::roster_export_name(&store.branch()?.name, state.today());
     let path = zhibu_core::workbook::write_export(&export_dir(&state), &name, &bytes)?;
     Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets: vec!["党员花名册".into()] })
 }

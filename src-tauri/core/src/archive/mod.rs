@@ -396,7 +396,7 @@ impl Store {
         let branch = self.branch()?.name;
         let mut files: Vec<(String, Source)> = Vec::new();
         files.push((
-            format!("台账/{}", safe_file_name(&format!("{branch}{year}年度党建台账.xlsx"))),
+            format!("台账/{}", crate::workbook::export_file_name(&branch, year, None, today)),
             Source::Bytes(self.year_workbook(year, today)?),
         ));
         let terms = NoticeTerms::default();

@@ -13,7 +13,7 @@ mod template;
 mod values;
 
 pub use read::{read_file, Cell, Sheet, MAX_BYTES, MAX_ROWS};
-pub use template::import_template;
+pub use template::{import_template, roster_export_name};
 pub use values::{parse_date, parse_id};
 
 use crate::error::{Error, Result};

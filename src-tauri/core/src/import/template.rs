@@ -103,3 +103,9 @@ impl Store {
         roster_book("党员花名册（内部资料，含个人信息，请妥善保管）", &members)
     }
 }
+
+/// The name of the roster exported in the import layout: internal, and
+/// changing daily, so named by the day.
+pub fn roster_export_name(branch: &str, today: chrono::NaiveDate) -> String {
+    crate::workbook::safe_file_name(&format!("{branch}党员花名册（导入格式，内部资料）{}.xlsx", today.format("%Y%m%d")))
+}

@@ -646,7 +646,7 @@ impl Store {
     /// Writes the year workbook into `dir` under a Chinese name with the branch and year.
     pub fn export_year_workbook(&self, year: i32, today: NaiveDate, dir: &std::path::Path) -> Result<Exported> {
         let bytes = self.year_workbook(year, today)?;
-        let name = format!("{}{year}年度党建台账.xlsx", self.branch()?.name);
+        let name = export_file_name(&self.branch()?.name, year, None, today);
         let path = write_export(dir, &name, &bytes)?;
         let mut sheets = vec!["封面".to_string(), "目录".to_string()];
         sheets.extend(SHEETS.iter().map(|s| s.to_string()));
@@ -657,15 +657,21 @@ impl Store {
     /// named by the day, the others by the year.
     pub fn export_sheet(&self, sheet: &str, year: i32, today: NaiveDate, dir: &std::path::Path) -> Result<Exported> {
         let bytes = self.sheet_workbook(sheet, year, today)?;
-        let branch = self.branch()?.name;
-        let name = if sheet == SHEETS[0] {
-            format!("{branch}{sheet}（内部资料）{}.xlsx", today.format("%Y%m%d"))
-        } else {
-            format!("{branch}{year}年度{sheet}.xlsx")
-        };
+        let name = export_file_name(&self.branch()?.name, year, Some(sheet), today);
         let path = write_export(dir, &name, &bytes)?;
         Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets: vec![sheet.to_string()] })
     }
+}
+
+/// The one name of an exported 台账 (the window, the command line and the
+/// archive all use it): the whole year's workbook, or one sheet of it —
+/// the roster, being internal and changing daily, named by the day.
+pub fn export_file_name(branch: &str, year: i32, sheet: Option<&str>, today: NaiveDate) -> String {
+    safe_file_name(&match sheet {
+        None => format!("{branch}{year}年度党建台账.xlsx"),
+        Some(roster) if roster == SHEETS[0] => format!("{branch}{roster}（内部资料）{}.xlsx", today.format("%Y%m%d")),
+        Some(sheet) => format!("{branch}{year}年度{sheet}.xlsx"),
+    })
 }
 
 /// A file name legal on FAT/exFAT and Windows: no `\ / : * ? " < > |`.
@@ -676,6 +682,21 @@ pub fn safe_file_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_is_named_by_branch_year_and_sheet_the_roster_by_the_day() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        assert_eq!(export_file_name("东山村支部", 2026, None, today), "东山村支部2026年度党建台账.xlsx");
+        assert_eq!(
+            export_file_name("东山村支部", 2026, Some(SHEETS[0]), today),
+            format!("东山村支部{}（内部资料）20261202.xlsx", SHEETS[0])
+        );
+        assert_eq!(
+            export_file_name("东山村支部", 2025, Some("党费收缴台账"), today),
+            "东山村支部2025年度党费收缴台账.xlsx"
+        );
+        assert_eq!(export_file_name("A/B:支部", 2026, None, today), "A_B_支部2026年度党建台账.xlsx");
+    }
 
     #[test]
     fn column_names() {
