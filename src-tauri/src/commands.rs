@@ -608,12 +608,8 @@ pub fn backup_now(state: State<'_, AppState>) -> ApiResult<Option<String>> {
 /// Restores a snapshot from `备份/` (the current data is backed up first).
 #[tauri::command(async)]
 pub fn backup_restore(state: State<'_, AppState>, path: String) -> ApiResult<RestoreDone> {
-    let dir = state.data_dir().join(zhibu_core::store::backups::BACKUP_DIR);
-    let file = std::path::Path::new(&path);
-    if !file.starts_with(&dir) {
-        return Err(ApiError::from(zhibu_core::Error::NotFound("备份")));
-    }
-    let prepared = prepare_backup_restore(file, state.data_dir())?;
+    let file = zhibu_core::store::backups::backup_file(state.data_dir(), std::path::Path::new(&path))?;
+    let prepared = prepare_backup_restore(&file, state.data_dir())?;
     state.swap_database(|| finish_restore(prepared, state.data_dir()))
 }
 

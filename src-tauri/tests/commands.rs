@@ -300,6 +300,10 @@ fn an_archive_made_in_one_app_restores_into_another() {
     assert_eq!(back.as_array().unwrap().len(), 1);
     let outside = invoke(&b.main, "backup_restore", json!({ "path": path })).unwrap_err();
     assert_eq!(outside["code"], "not_found", "only files in 备份/ are restored this way");
+    // `备份/../…` starts with 备份/ as a path but is not in it.
+    let climbing = std::path::Path::new(backup).parent().unwrap().join("..").join("zhibu.sqlite3");
+    let refused = invoke(&b.main, "backup_restore", json!({ "path": climbing })).unwrap_err();
+    assert_eq!(refused["code"], "not_found", "{refused}");
 }
 
 /// 导入花名册 through the commands: the page sends the file as base64.

@@ -121,6 +121,24 @@ pub struct BackupFile {
 }
 
 /// Every snapshot, newest first.
+/// The snapshot the page names by `path`, if it really is one of this data
+/// folder's: resolved (links and `..` followed) to a regular `.sqlite3` file
+/// directly inside `备份/`. Anything else is "not found", so the page can
+/// never make a restore read an arbitrary file.
+pub fn backup_file(data_dir: &Path, path: &Path) -> Result<PathBuf> {
+    let not_found = || crate::error::Error::NotFound("备份");
+    let dir = data_dir.join(BACKUP_DIR).canonicalize().map_err(|_| not_found())?;
+    let file = path.canonicalize().map_err(|_| not_found())?;
+    let is_snapshot = file.parent() == Some(dir.as_path())
+        && file.extension().is_some_and(|e| e == "sqlite3")
+        && std::fs::metadata(&file).is_ok_and(|m| m.is_file());
+    if is_snapshot {
+        Ok(file)
+    } else {
+        Err(not_found())
+    }
+}
+
 pub fn list_backups(data_dir: &Path) -> Vec<BackupFile> {
     let dir = data_dir.join(BACKUP_DIR);
     let mut out: Vec<BackupFile> = names_in(&dir)
@@ -236,5 +254,29 @@ mod tests {
         assert_eq!(months.len(), 12, "{months:?}");
         // 7 days + up to 4 weeks + 12 months, overlapping: never more than 23.
         assert!(kept.len() - 1 <= 23 && kept.len() > 12, "{}", kept.len());
+    }
+
+    #[test]
+    fn only_a_snapshot_inside_the_backup_folder_is_named_for_a_restore() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path();
+        std::fs::create_dir_all(data.join(BACKUP_DIR)).unwrap();
+        let good = data.join(BACKUP_DIR).join("每日_2026-12-01.sqlite3");
+        std::fs::write(&good, b"x").unwrap();
+        std::fs::write(data.join("zhibu.sqlite3"), b"x").unwrap();
+        std::fs::write(dir.path().join("elsewhere.sqlite3"), b"x").unwrap();
+        assert_eq!(backup_file(data, &good).unwrap(), good.canonicalize().unwrap());
+        // `备份/../zhibu.sqlite3` starts with 备份/ as a path, and is not in it.
+        let climbing = data.join(BACKUP_DIR).join("..").join("zhibu.sqlite3");
+        assert!(climbing.starts_with(data.join(BACKUP_DIR)), "the trap the old check fell into");
+        assert!(backup_file(data, &climbing).is_err());
+        assert!(backup_file(data, &data.join(BACKUP_DIR).join("missing.sqlite3")).is_err());
+        assert!(backup_file(data, &data.join(BACKUP_DIR)).is_err());
+        #[cfg(unix)]
+        {
+            let link = data.join(BACKUP_DIR).join("link.sqlite3");
+            std::os::unix::fs::symlink(dir.path().join("elsewhere.sqlite3"), &link).unwrap();
+            assert!(backup_file(data, &link).is_err(), "a link out of 备份/ is not followed");
+        }
     }
 }
