@@ -1,0 +1,283 @@
+//! The command line's words (clap): every noun, verb and flag, with the
+//! help text `zhibu --help` shows.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use zhibu_core::notices::NoticeTerms;
+
+#[derive(Parser, Debug)]
+#[command(name = "zhibu", version, about = "支部台账：村党支部的党员档案、组织生活、党费和台账", long_about = None)]
+pub struct Cli {
+    /// Data folder (default: the OS app-data folder; or ZHIBU_DATA_DIR)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Fix "today" (YYYY-MM-DD), for tests and for reproducing a report
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+    /// Machine-readable JSON output
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// For the end-to-end tests: pause this long before each file written to a stick
+    #[arg(long, global = true, hide = true, value_name = "MS")]
+    pub slow_writes_ms: Option<u64>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// 示例支部
+    Demo {
+        #[command(subcommand)]
+        action: DemoAction,
+    },
+    /// 党员档案
+    Member {
+        #[command(subcommand)]
+        action: MemberAction,
+    },
+    /// 组织生活：会议记录和年度日历
+    Meeting {
+        #[command(subcommand)]
+        action: MeetingAction,
+    },
+    /// 党费
+    Dues {
+        #[command(subcommand)]
+        action: DuesAction,
+    },
+    /// 今日提醒: every reminder as of --today
+    Reminders,
+    /// 公示 (.xlsx): `notice dues|review|party-day|general … --out FILE`
+    Notice {
+        #[command(subcommand)]
+        action: NoticeAction,
+    },
+    /// The year's 台账 workbook (.xlsx, prints on A4)
+    Workbook {
+        #[arg(long)]
+        year: i32,
+        /// Only this sheet, e.g. 党费收缴台账 (default: the whole workbook)
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Where to write it (default: a Chinese file name in the current folder)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// For the crash test: creates members one by one, printing each id once its commit returned
+    #[command(hide = true)]
+    CrashWriter {
+        #[arg(long)]
+        count: usize,
+    },
+    /// 导入花名册 from .xlsx/.xls/.csv: `import roster FILE [--sheet NAME] [--dry-run] [--skip-errors]`
+    Import {
+        #[command(subcommand)]
+        action: ImportAction,
+    },
+    /// 年度归档: `archive create|verify|restore`
+    Archive {
+        #[command(subcommand)]
+        action: ArchiveAction,
+    },
+    /// 公民身份号码
+    Id {
+        #[command(subcommand)]
+        action: IdAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DemoAction {
+    /// Load the fictional demo branch into an empty data folder
+    Load {
+        /// Do nothing (and succeed) when the data folder already holds members
+        #[arg(long)]
+        if_empty: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MemberAction {
+    /// List the members (full ID numbers in --json, masked otherwise)
+    List {
+        /// Include members transferred out
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MeetingAction {
+    /// The year's meetings with their attendance
+    List {
+        #[arg(long)]
+        year: i32,
+    },
+    /// Expected against held, per kind and period (month, quarter or year)
+    Calendar {
+        #[arg(long)]
+        year: i32,
+    },
+    /// One meeting record: the minutes, resolutions and attendance
+    Show { id: i64 },
+    /// Add a meeting from a JSON file of the shape `show` prints (without id),
+    /// checked exactly as the form is; prints {"id": N}
+    Add { file: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DuesAction {
+    /// The monthly amount by the 2008 rules
+    Amount {
+        /// in_service | declared | retired | farmer | student | unemployed | relief | hardship
+        #[arg(long)]
+        category: String,
+        /// Monthly base in yuan (after-tax wage, or pension)
+        #[arg(long)]
+        base: Option<String>,
+        /// The branch's farmer amount in yuan (0.20–1.00)
+        #[arg(long)]
+        farmer_amount: Option<String>,
+    },
+    /// Members × 12 months of a year: state and amounts in 分
+    Grid {
+        #[arg(long)]
+        year: i32,
+    },
+    /// Members with 3 or more consecutive unpaid months (as of --today)
+    Arrears,
+}
+
+/// 公示期 and contact line printed on every notice.
+#[derive(Args, Debug, Clone)]
+pub struct TermArgs {
+    /// 公示期 from, e.g. 2026-11-28
+    #[arg(long, default_value = "")]
+    from: String,
+    /// 公示期 to
+    #[arg(long, default_value = "")]
+    to: String,
+    /// 联系人
+    #[arg(long, default_value = "")]
+    contact: String,
+    /// 联系电话 (a mobile number is masked on the notice)
+    #[arg(long, default_value = "")]
+    phone: String,
+}
+
+impl TermArgs {
+    pub(super) fn terms(&self) -> NoticeTerms {
+        NoticeTerms {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            contact: self.contact.clone(),
+            phone: self.phone.clone(),
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NoticeAction {
+    /// 党费收缴情况公示
+    Dues {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, conflicts_with = "month")]
+        quarter: Option<u32>,
+        #[arg(long)]
+        month: Option<u32>,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
+    },
+    /// 民主评议党员结果公示, from the year's 民主评议 record
+    Review {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
+    },
+    /// 主题党日活动预告
+    PartyDay {
+        /// 活动日期, e.g. 2026-12-10
+        #[arg(long)]
+        date: String,
+        #[arg(long, default_value = "")]
+        time: String,
+        #[arg(long)]
+        place: String,
+        #[arg(long)]
+        topic: String,
+        /// 活动内容, one per --item
+        #[arg(long = "item")]
+        items: Vec<String>,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
+    },
+    /// A 公示 with a title and a body (the body from a UTF-8 text file)
+    General {
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        body_file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportAction {
+    /// Preview or import members; writes only when no row has an error (unless --skip-errors)
+    Roster {
+        file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Only show what would happen
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows even when some rows have errors
+        #[arg(long)]
+        skip_errors: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ArchiveAction {
+    /// Write the year's archive into DIR (a USB stick); prints its path once verified
+    Create {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        to: PathBuf,
+        /// Encrypt into one file with the passphrase in this file (first line)
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Check every file of an archive against its manifest: exit 1 when not ok
+    Verify {
+        path: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Replace the data in --data-dir with the archive's (the current data is backed up first)
+    Restore {
+        path: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IdAction {
+    /// Check an ID number (GB 11643): exit 0 when valid, 1 when not
+    Check { id: String },
+}
