@@ -14,6 +14,7 @@ pub mod date;
 pub mod demo;
 pub mod dues;
 pub mod error;
+pub mod export;
 pub mod idcard;
 pub mod import;
 pub mod meetings;

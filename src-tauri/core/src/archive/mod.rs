@@ -26,9 +26,10 @@ pub use restore::{
 pub use sealed::{open_archive, Opened, OpenedOnce, MAX_WORK_FACTOR, SEALED_SUFFIX, WORK_FACTOR};
 
 use crate::error::{Error, Result};
+use crate::export::safe_file_name;
 use crate::notices::{NoticeRequest, NoticeTerms};
 use crate::store::Store;
-use crate::workbook::{notice_workbook, safe_file_name};
+use crate::workbook::notice_workbook;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -396,7 +397,7 @@ impl Store {
         let branch = self.branch()?.name;
         let mut files: Vec<(String, Source)> = Vec::new();
         files.push((
-            format!("台账/{}", crate::workbook::export_file_name(&branch, year, None, today)),
+            format!("台账/{}", crate::export::export_file_name(&branch, year, None, today)),
             Source::Bytes(self.year_workbook(year, today)?),
         ));
         let terms = NoticeTerms::default();

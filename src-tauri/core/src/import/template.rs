@@ -107,5 +107,5 @@ impl Store {
 /// The name of the roster exported in the import layout: internal, and
 /// changing daily, so named by the day.
 pub fn roster_export_name(branch: &str, today: chrono::NaiveDate) -> String {
-    crate::workbook::safe_file_name(&format!("{branch}党员花名册（导入格式，内部资料）{}.xlsx", today.format("%Y%m%d")))
+    crate::export::safe_file_name(&format!("{branch}党员花名册（导入格式，内部资料）{}.xlsx", today.format("%Y%m%d")))
 }

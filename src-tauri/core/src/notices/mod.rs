@@ -250,7 +250,7 @@ impl Notice {
             t.headers.iter_mut().for_each(m);
             t.rows.iter_mut().flatten().for_each(m);
         }
-        self.file_stem = crate::workbook::safe_file_name(&mask_public_text(&self.file_stem));
+        self.file_stem = crate::export::safe_file_name(&mask_public_text(&self.file_stem));
         self
     }
 }
