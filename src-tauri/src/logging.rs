@@ -40,6 +40,8 @@ pub fn init(data_dir: &Path) {
     let _ = tracing_subscriber::fmt()
         .with_ansi(false)
         .with_target(false)
+        // The office's own clock, as the secretary reads it.
+        .with_timer(tracing_subscriber::fmt::time::ChronoLocal::new("%Y-%m-%d %H:%M:%S".into()))
         .with_max_level(tracing::Level::INFO)
         .with_writer(MaskedFile(appender))
         .try_init();
