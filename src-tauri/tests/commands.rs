@@ -222,6 +222,21 @@ fn exports_land_in_the_data_folder_under_a_chinese_name() {
 }
 
 #[test]
+fn the_ledger_page_is_given_the_workbooks_sheets_and_each_exports_alone() {
+    let a = app();
+    invoke(&a.main, "demo_load", json!({})).unwrap();
+    let sheets = invoke(&a.main, "ledger_sheets", json!({})).unwrap();
+    assert_eq!(sheets, json!(zhibu_core::workbook::SHEETS));
+    // The same names, in the same order, as the year workbook after its cover and contents.
+    let year = invoke(&a.main, "workbook_export", json!({ "year": 2026 })).unwrap();
+    assert_eq!(year["sheets"].as_array().unwrap()[2..], sheets.as_array().unwrap()[..]);
+    for sheet in sheets.as_array().unwrap() {
+        let one = invoke(&a.main, "sheet_export", json!({ "sheet": sheet, "year": 2026 })).unwrap();
+        assert_eq!(one["sheets"], json!([sheet]));
+    }
+}
+
+#[test]
 fn notices_come_back_masked_and_bad_forms_name_their_fields() {
     let a = app();
     invoke(&a.main, "demo_load", json!({})).unwrap();

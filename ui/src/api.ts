@@ -849,18 +849,6 @@ export interface WorkbookExport {
   sheets: string[]
 }
 
-/** The sheets of the year's 台账 that can also be written on their own (`sheet_export`), exact names. */
-export const LEDGER_SHEETS = [
-  '党员花名册',
-  '三会一课及主题党日记录台账',
-  '组织生活会和民主评议台账',
-  '谈心谈话记录',
-  '党费收缴台账',
-  '党费上缴记录',
-  '政治生日台账',
-  '组织关系转接台账',
-] as const
-
 /** 公示期 and whom to ask, as typed. Dates as 2026-11-28. */
 export interface NoticeTerms {
   from: string
@@ -920,6 +908,8 @@ export interface NoticeDrafts {
   party_day: PartyDayForm
 }
 
+/** The sheets of the year's 台账 in the workbook's order, exact names: each can also be written on its own (`sheet_export`). */
+export const ledgerSheets = () => call<string[]>('ledger_sheets')
 export const workbookExport = (year: number) => call<WorkbookExport>('workbook_export', { year })
 /** The notice as the print page shows it, built and masked by the core. */
 export const noticePreview = (request: NoticeRequest, terms: NoticeTerms) =>
@@ -928,7 +918,7 @@ export const noticePreview = (request: NoticeRequest, terms: NoticeTerms) =>
 export const noticeExport = (request: NoticeRequest, terms: NoticeTerms) =>
   call<WorkbookExport>('notice_export', { request, terms })
 export const noticeDrafts = () => call<NoticeDrafts>('notice_drafts')
-/** One 台账 sheet (a name of LEDGER_SHEETS) of `year` as its own .xlsx. */
+/** One 台账 sheet (a name ledger_sheets gives) of `year` as its own .xlsx. */
 export const sheetExport = (sheet: string, year: number) => call<WorkbookExport>('sheet_export', { sheet, year })
 
 // ---- 归档备份 (archive and backups) ----
