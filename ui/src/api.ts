@@ -537,6 +537,8 @@ export interface GridCell {
   paid_fen: number
   /** What paying the month now costs: owed less already paid; 0 for paid, waived, not_member. */
   due_fen: number
+  /** A payment may list this month now (未交 or 预交), by the rule the core refuses a payment with. */
+  payable: boolean
 }
 
 export interface GridRow {
