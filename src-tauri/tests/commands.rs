@@ -200,6 +200,16 @@ fn meeting_choices_carry_every_list_the_forms_need() {
         assert!(!c[key].as_array().unwrap().is_empty(), "{key}");
     }
     assert_eq!(c["grades"][0]["label"], "优秀");
+    // The form reads from the core which kinds take their attendees from the roster.
+    let from_roster: Vec<&str> = c["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["attendees_from_roster"] == json!(true))
+        .map(|k| k["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(from_roster, ["assembly", "committee", "group_meeting"]);
+    assert!(c["kinds"].as_array().unwrap().iter().all(|k| k["attendees_from_roster"].is_boolean()));
 }
 
 #[test]

@@ -255,8 +255,14 @@ export const memberExtendProbation = (id: number, extension: ProbationExtensionI
 
 // ---- 组织生活 (meetings) ----
 
+/** A meeting kind, with what the form needs to know of it. */
+export interface MeetingKindChoice extends Choice {
+  /** Who attends comes from the roster (everyone, the committee, one group): the list is not picked by hand. */
+  attendees_from_roster: boolean
+}
+
 export interface MeetingChoices {
-  kinds: Choice[]
+  kinds: MeetingKindChoice[]
   attendance_statuses: Choice[]
   /** 民主评议 grades: excellent, qualified, basically_qualified, unqualified. */
   grades: Choice[]

@@ -3,15 +3,16 @@ import { appInfo, fakeCore, row, testGroups } from './helpers'
 import type { MeetingChoices, MeetingDetail, MeetingInput, QuorumReport } from '../src/api'
 
 export const meetingChoices: MeetingChoices = {
+  // attendees_from_roster as the core says: everyone, the committee or one group, not picked by hand
   kinds: [
-    { value: 'assembly', label: '支部党员大会' },
-    { value: 'committee', label: '支委会' },
-    { value: 'group_meeting', label: '党小组会' },
-    { value: 'lecture', label: '党课' },
-    { value: 'theme_day', label: '主题党日' },
-    { value: 'life_meeting', label: '组织生活会' },
-    { value: 'review', label: '民主评议党员' },
-    { value: 'talk', label: '谈心谈话' },
+    { value: 'assembly', label: '支部党员大会', attendees_from_roster: true },
+    { value: 'committee', label: '支委会', attendees_from_roster: true },
+    { value: 'group_meeting', label: '党小组会', attendees_from_roster: true },
+    { value: 'lecture', label: '党课', attendees_from_roster: false },
+    { value: 'theme_day', label: '主题党日', attendees_from_roster: false },
+    { value: 'life_meeting', label: '组织生活会', attendees_from_roster: false },
+    { value: 'review', label: '民主评议党员', attendees_from_roster: false },
+    { value: 'talk', label: '谈心谈话', attendees_from_roster: false },
   ],
   attendance_statuses: [
     { value: 'present', label: '出席' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mountApp, pickOption, settle } from './helpers'
-import { core, draft, meetingDetail, report } from './meetingFixtures'
+import { core, draft, meetingChoices, meetingDetail, report } from './meetingFixtures'
 import type { Calendar, MeetingDetail, MeetingInput, MeetingRow } from '../src/api'
 
 const calendar: Calendar = {
@@ -720,6 +720,34 @@ describe('民主评议', () => {
     sent = calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingInput
     expect(sent.kind).toBe('assembly')
     expect(sent.attendees.map((a) => a.grade)).toEqual(['', '', ''])
+  })
+})
+
+describe('what the form reads from the core', () => {
+  it('takes the attendees from the roster for the kinds meeting_choices marks so, and no others', async () => {
+    // A core that marks 党课 from the roster and 支部党员大会 picked by hand: the page follows it.
+    core((cmd) =>
+      cmd === 'meeting_choices'
+        ? {
+            ...meetingChoices,
+            kinds: meetingChoices.kinds.map((k) =>
+              k.value === 'assembly' || k.value === 'lecture'
+                ? { ...k, attendees_from_roster: k.value === 'lecture' }
+                : k,
+            ),
+          }
+        : undefined,
+    )
+    const { wrapper } = await mountApp('/meetings/new')
+    await settle()
+    expect(wrapper.find('[data-testid=add-attendee]').exists()).toBe(true)
+    expect(wrapper.findAll('[data-testid=attendee-remove]')).toHaveLength(3)
+
+    const lecture = wrapper.findAll('[data-testid=field-kind] input').find((i) => (i.element as HTMLInputElement).value === 'lecture')!
+    await lecture.setValue(true)
+    await settle()
+    expect(wrapper.find('[data-testid=add-attendee]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=attendee-remove]').exists()).toBe(false)
   })
 })
 
