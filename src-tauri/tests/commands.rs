@@ -185,6 +185,17 @@ fn a_meeting_is_drafted_checked_saved_and_shown() {
     assert_eq!(cal["rows"][0]["kind"], "assembly");
     assert_eq!(cal["rows"][0]["cells"][3]["held"], 2);
 
+    // At a 民主评议 the check says, per attendee, who may be graded.
+    let mut review = input.clone();
+    review["kind"] = json!("review");
+    let check = invoke(&a.main, "meeting_check", json!({ "input": review })).unwrap();
+    let grading = check["grading"].as_array().unwrap();
+    assert_eq!(grading.len(), n);
+    assert_eq!(grading[0]["member_id"], input["attendees"][0]["member_id"]);
+    assert!(grading.iter().any(|g| g["gradable"] == json!(true)));
+    assert!(grading.iter().any(|g| g["gradable"] == json!(false)), "the demo's probationary members");
+    assert_eq!(saved["quorum"]["grading"], json!([]), "not a 民主评议");
+
     let mut bad = input.clone();
     bad["attendees"][0]["reason"] = json!("");
     let err = invoke(&a.main, "meeting_create", json!({ "input": bad })).unwrap_err();

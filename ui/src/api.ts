@@ -321,6 +321,12 @@ export interface ResolutionVerdict {
   verdict: string
 }
 
+/** Whether one attendee of a 民主评议 may be graded (a full member with a vote on the day). */
+export interface Grading {
+  member_id: number
+  gradable: boolean
+}
+
 export interface QuorumReport {
   applies: boolean
   ok: boolean
@@ -333,6 +339,8 @@ export interface QuorumReport {
   on_leave: number
   absent: number
   attendance_rate: string
+  /** 民主评议 only: each attendee checked, in order, and whether they may be graded; [] for other kinds. */
+  grading: Grading[]
 }
 
 export interface MeetingQuery {

@@ -1,6 +1,6 @@
 // Answers of a fake core for the 组织生活 screens, shared by the meeting tests.
 import { appInfo, fakeCore, row, testGroups } from './helpers'
-import type { MeetingChoices, MeetingDetail, MeetingInput, QuorumReport } from '../src/api'
+import type { Grading, MeetingChoices, MeetingDetail, MeetingInput, QuorumReport } from '../src/api'
 
 export const meetingChoices: MeetingChoices = {
   // attendees_from_roster as the core says: everyone, the committee or one group, not picked by hand
@@ -79,8 +79,21 @@ export function report(over: Partial<QuorumReport> = {}): QuorumReport {
     on_leave: 0,
     absent: 0,
     attendance_rate: '100.0%',
+    grading: [],
     ...over,
   }
+}
+
+/** The member the core holds for probationary on the meeting's day: takes part in 民主评议 without a grade. */
+export const PROBATIONARY_ID = 3
+
+/**
+ * As the core answers in a check of `input`: at a 民主评议, each attendee and
+ * whether they may be graded (all but the probationary 王五); nothing for other kinds.
+ */
+export function gradingOf(input: { kind: string; attendees: { member_id: number }[] }): Grading[] {
+  if (input.kind !== 'review') return []
+  return input.attendees.map((a) => ({ member_id: a.member_id, gradable: a.member_id !== PROBATIONARY_ID }))
 }
 
 export function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail {
@@ -169,7 +182,7 @@ export function core(over: Handler = () => undefined) {
       case 'meeting_draft':
         return draft({ kind: args.kind as string, date: args.date as string })
       case 'meeting_check':
-        return report()
+        return report({ grading: gradingOf(args.input as MeetingInput) })
       case 'meeting_for_year':
         return forYear(args.kind as string, args.date as string)
       case 'meeting_get':
