@@ -54,6 +54,7 @@ pub const COMMANDS: &[&str] = &[
     "reminders",
     "reminder_settings_get",
     "reminder_settings_save",
+    "ledger_sheets",
     "workbook_export",
     "notice_export",
     "notice_preview",

@@ -440,6 +440,13 @@ fn export_dir(state: &AppState) -> std::path::PathBuf {
     state.data_dir().join("导出")
 }
 
+/// The 台账 sheets in the workbook's order, by their exact names: each can
+/// also be exported alone (`sheet_export`).
+#[tauri::command(async)]
+pub fn ledger_sheets() -> &'static [&'static str] {
+    &zhibu_core::workbook::SHEETS
+}
+
 #[tauri::command(async)]
 pub fn workbook_export(state: State<'_, AppState>, year: i32) -> ApiResult<Exported> {
     Ok(state.store()?.export_year_workbook(year, state.today(), &export_dir(&state))?)

@@ -287,9 +287,19 @@ use zhibu_core::meetings::{
     AgendaItem, Attendance, Frequency, Grade, MeetingCalendar, MeetingKind, MeetingRecord, MeetingSummary, QuorumReport,
 };
 
+/// A meeting kind with what the form needs to know of it.
+#[derive(Serialize)]
+pub struct MeetingKindChoice {
+    pub value: &'static str,
+    pub label: &'static str,
+    /// Who attends comes from the roster (everyone, the committee, one
+    /// group); the list is not picked by hand ([`MeetingKind::attendees_from_roster`]).
+    pub attendees_from_roster: bool,
+}
+
 #[derive(Serialize)]
 pub struct MeetingChoices {
-    pub kinds: Vec<Choice>,
+    pub kinds: Vec<MeetingKindChoice>,
     pub attendance_statuses: Vec<Choice>,
     pub grades: Vec<Choice>,
     pub frequencies: Vec<Choice>,
@@ -298,7 +308,14 @@ pub struct MeetingChoices {
 impl MeetingChoices {
     pub fn get() -> MeetingChoices {
         MeetingChoices {
-            kinds: choices_of!(MeetingKind),
+            kinds: MeetingKind::ALL
+                .iter()
+                .map(|k| MeetingKindChoice {
+                    value: k.code(),
+                    label: k.label(),
+                    attendees_from_roster: k.attendees_from_roster(),
+                })
+                .collect(),
             attendance_statuses: choices_of!(Attendance),
             grades: choices_of!(Grade),
             frequencies: choices_of!(Frequency),

@@ -96,6 +96,7 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
         commands::reminders,
         commands::reminder_settings_get,
         commands::reminder_settings_save,
+        commands::ledger_sheets,
         commands::workbook_export,
         commands::notice_export,
         commands::notice_preview,

@@ -185,6 +185,17 @@ fn a_meeting_is_drafted_checked_saved_and_shown() {
     assert_eq!(cal["rows"][0]["kind"], "assembly");
     assert_eq!(cal["rows"][0]["cells"][3]["held"], 2);
 
+    // At a 民主评议 the check says, per attendee, who may be graded.
+    let mut review = input.clone();
+    review["kind"] = json!("review");
+    let check = invoke(&a.main, "meeting_check", json!({ "input": review })).unwrap();
+    let grading = check["grading"].as_array().unwrap();
+    assert_eq!(grading.len(), n);
+    assert_eq!(grading[0]["member_id"], input["attendees"][0]["member_id"]);
+    assert!(grading.iter().any(|g| g["gradable"] == json!(true)));
+    assert!(grading.iter().any(|g| g["gradable"] == json!(false)), "the demo's probationary members");
+    assert_eq!(saved["quorum"]["grading"], json!([]), "not a 民主评议");
+
     let mut bad = input.clone();
     bad["attendees"][0]["reason"] = json!("");
     let err = invoke(&a.main, "meeting_create", json!({ "input": bad })).unwrap_err();
@@ -200,6 +211,16 @@ fn meeting_choices_carry_every_list_the_forms_need() {
         assert!(!c[key].as_array().unwrap().is_empty(), "{key}");
     }
     assert_eq!(c["grades"][0]["label"], "优秀");
+    // The form reads from the core which kinds take their attendees from the roster.
+    let from_roster: Vec<&str> = c["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["attendees_from_roster"] == json!(true))
+        .map(|k| k["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(from_roster, ["assembly", "committee", "group_meeting"]);
+    assert!(c["kinds"].as_array().unwrap().iter().all(|k| k["attendees_from_roster"].is_boolean()));
 }
 
 #[test]
@@ -219,6 +240,21 @@ fn exports_land_in_the_data_folder_under_a_chinese_name() {
     let sheet = invoke(&a.main, "sheet_export", json!({ "sheet": "党费上缴记录", "year": 2026 })).unwrap();
     assert!(sheet["path"].as_str().unwrap().ends_with("2026年度党费上缴记录.xlsx"));
     assert_eq!(sheet["sheets"], json!(["党费上缴记录"]));
+}
+
+#[test]
+fn the_ledger_page_is_given_the_workbooks_sheets_and_each_exports_alone() {
+    let a = app();
+    invoke(&a.main, "demo_load", json!({})).unwrap();
+    let sheets = invoke(&a.main, "ledger_sheets", json!({})).unwrap();
+    assert_eq!(sheets, json!(zhibu_core::workbook::SHEETS));
+    // The same names, in the same order, as the year workbook after its cover and contents.
+    let year = invoke(&a.main, "workbook_export", json!({ "year": 2026 })).unwrap();
+    assert_eq!(year["sheets"].as_array().unwrap()[2..], sheets.as_array().unwrap()[..]);
+    for sheet in sheets.as_array().unwrap() {
+        let one = invoke(&a.main, "sheet_export", json!({ "sheet": sheet, "year": 2026 })).unwrap();
+        assert_eq!(one["sheets"], json!([sheet]));
+    }
 }
 
 #[test]

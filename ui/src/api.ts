@@ -258,8 +258,14 @@ export const memberExtendProbation = (id: number, extension: ProbationExtensionI
 
 // ---- 组织生活 (meetings) ----
 
+/** A meeting kind, with what the form needs to know of it. */
+export interface MeetingKindChoice extends Choice {
+  /** Who attends comes from the roster (everyone, the committee, one group): the list is not picked by hand. */
+  attendees_from_roster: boolean
+}
+
 export interface MeetingChoices {
-  kinds: Choice[]
+  kinds: MeetingKindChoice[]
   attendance_statuses: Choice[]
   /** 民主评议 grades: excellent, qualified, basically_qualified, unqualified. */
   grades: Choice[]
@@ -318,6 +324,12 @@ export interface ResolutionVerdict {
   verdict: string
 }
 
+/** Whether one attendee of a 民主评议 may be graded (a full member with a vote on the day). */
+export interface Grading {
+  member_id: number
+  gradable: boolean
+}
+
 export interface QuorumReport {
   applies: boolean
   ok: boolean
@@ -330,6 +342,8 @@ export interface QuorumReport {
   on_leave: number
   absent: number
   attendance_rate: string
+  /** 民主评议 only: each attendee checked, in order, and whether they may be graded; [] for other kinds. */
+  grading: Grading[]
 }
 
 export interface MeetingQuery {
@@ -540,6 +554,8 @@ export interface GridCell {
   paid_fen: number
   /** What paying the month now costs: owed less already paid; 0 for paid, waived, not_member. */
   due_fen: number
+  /** A payment may list this month now (未交 or 预交), by the rule the core refuses a payment with. */
+  payable: boolean
 }
 
 export interface GridRow {
@@ -852,18 +868,6 @@ export interface WorkbookExport {
   sheets: string[]
 }
 
-/** The sheets of the year's 台账 that can also be written on their own (`sheet_export`), exact names. */
-export const LEDGER_SHEETS = [
-  '党员花名册',
-  '三会一课及主题党日记录台账',
-  '组织生活会和民主评议台账',
-  '谈心谈话记录',
-  '党费收缴台账',
-  '党费上缴记录',
-  '政治生日台账',
-  '组织关系转接台账',
-] as const
-
 /** 公示期 and whom to ask, as typed. Dates as 2026-11-28. */
 export interface NoticeTerms {
   from: string
@@ -923,6 +927,8 @@ export interface NoticeDrafts {
   party_day: PartyDayForm
 }
 
+/** The sheets of the year's 台账 in the workbook's order, exact names: each can also be written on its own (`sheet_export`). */
+export const ledgerSheets = () => call<string[]>('ledger_sheets')
 export const workbookExport = (year: number) => call<WorkbookExport>('workbook_export', { year })
 /** The notice as the print page shows it, built and masked by the core. */
 export const noticePreview = (request: NoticeRequest, terms: NoticeTerms) =>
@@ -931,7 +937,7 @@ export const noticePreview = (request: NoticeRequest, terms: NoticeTerms) =>
 export const noticeExport = (request: NoticeRequest, terms: NoticeTerms) =>
   call<WorkbookExport>('notice_export', { request, terms })
 export const noticeDrafts = () => call<NoticeDrafts>('notice_drafts')
-/** One 台账 sheet (a name of LEDGER_SHEETS) of `year` as its own .xlsx. */
+/** One 台账 sheet (a name ledger_sheets gives) of `year` as its own .xlsx. */
 export const sheetExport = (sheet: string, year: number) => call<WorkbookExport>('sheet_export', { sheet, year })
 
 // ---- 归档备份 (archive and backups) ----

@@ -1,7 +1,6 @@
 // The 党费 screens share the year being looked at, so going from the 收缴表 to
 // a member's page and back finds the same year.
 import { reactive } from 'vue'
-import type { GridCell } from './api'
 
 export const duesFilters = reactive({
   /** null until app_info has said what year it is. */
@@ -30,9 +29,4 @@ export function monthsAround(year: number): string[] {
   for (let m = 1; m <= 12; m++) out.push(ym(year, m))
   for (let m = 1; m <= 6; m++) out.push(ym(year + 1, m))
   return out
-}
-
-/** A month's states that can still be paid: 未交 and 未到期 (预交). */
-export function payable(cell: GridCell | undefined): boolean {
-  return !!cell && (cell.state === 'owed' || cell.state === 'future')
 }

@@ -150,6 +150,42 @@ describe('收缴日 with a month paid in part', () => {
   })
 })
 
+describe('which months can be paid', () => {
+  // The core refuses 张三's November though it is 未交, and allows 王五's
+  // November though it is 未核定 (a fake core's whim: the page has no rule of
+  // its own to fall back on, it reads each cell's payable).
+  const whim = () =>
+    duesCore((cmd, args) => {
+      if (cmd !== 'dues_grid' || Number(args.year) !== 2026) return undefined
+      const g = gridOf(2026)
+      g.rows[0].cells[10] = { ...g.rows[0].cells[10], payable: false }
+      g.rows[2].cells[10] = { ...g.rows[2].cells[10], payable: true }
+      return g
+    })
+
+  it('offers a member the months whose cell the core calls payable', async () => {
+    whim()
+    const { wrapper } = await mountApp('/dues/member/1')
+    await settle()
+    const box = (m: string) => wrapper.get(`[data-testid=pay-month][data-month="${m}"]`)
+    expect(box('2026-10').get('input').attributes('disabled')).toBeDefined()
+    expect(box('2026-11').get('input').attributes('disabled')).toBeDefined()
+    expect(box('2026-12').get('input').attributes('disabled')).toBeUndefined()
+  })
+
+  it('lets 收缴日 tick only the members whose month the core calls payable', async () => {
+    whim()
+    const { wrapper } = await mountApp('/dues')
+    await wrapper.get('[data-testid=collect-day]').trigger('click')
+    await settle()
+    const dialog = inDialog('collect-dialog')
+    const box = (id: number) => dialog.querySelector<HTMLInputElement>(`[data-testid=collect-member][data-member-id="${id}"] input`)!
+    expect([1, 2, 3, 4, 5].map((id) => box(id).disabled)).toEqual([true, false, false, true, false])
+    // those who owe it are ticked, but never a box that is shut
+    expect([1, 2, 3, 4, 5].filter((id) => box(id).checked)).toEqual([2, 5])
+  })
+})
+
 describe('党员党费', () => {
   it('shows the member, the year row, and sends the checked months of a payment', async () => {
     const calls = duesCore((cmd) =>

@@ -20,6 +20,8 @@ export function cells(year: number, states: MonthState[], owed: number | null): 
     owed_fen: state === 'not_member' || state === 'unassessed' ? null : state === 'waived' ? 0 : owed,
     paid_fen: state === 'paid' ? (owed ?? 0) : 0,
     due_fen: state === 'owed' || state === 'future' ? (owed ?? 0) : 0,
+    // as the core's MonthState::payable: 未交 and 未到期 (预交) may be paid
+    payable: state === 'owed' || state === 'future',
   }))
 }
 

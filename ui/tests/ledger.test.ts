@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appInfo, fakeCore, mountApp, pickOption, settle } from './helpers'
+import { appInfo, fakeCore, mountApp, pickOption, settle, unmountAll } from './helpers'
 
 const WORKBOOK = {
   path: 'C:\\Users\\zhibu\\AppData\\Roaming\\zhibu\\导出\\2026年支部台账.xlsx',
@@ -7,10 +7,23 @@ const WORKBOOK = {
   sheets: ['花名册', '组织生活', '党费收缴'],
 }
 
+/** As the core answers ledger_sheets: the workbook's sheets after its cover and contents. */
+const LEDGER_SHEETS = [
+  '党员花名册',
+  '三会一课及主题党日记录台账',
+  '组织生活会和民主评议台账',
+  '谈心谈话记录',
+  '党费收缴台账',
+  '党费上缴记录',
+  '政治生日台账',
+  '组织关系转接台账',
+]
+
 describe('台账与公示', () => {
   it('is reachable from the navigation', async () => {
     fakeCore((cmd) => {
       if (cmd === 'app_info') return appInfo()
+      if (cmd === 'ledger_sheets') return LEDGER_SHEETS
       throw { code: 'unexpected', message: cmd }
     })
     const { wrapper, router } = await mountApp('/ledger')
@@ -22,6 +35,7 @@ describe('台账与公示', () => {
   it('exports the year chosen and shows where the file went', async () => {
     const calls = fakeCore((cmd) => {
       if (cmd === 'app_info') return appInfo()
+      if (cmd === 'ledger_sheets') return LEDGER_SHEETS
       if (cmd === 'workbook_export') return WORKBOOK
       throw { code: 'unexpected', message: cmd }
     })
@@ -48,6 +62,7 @@ describe('台账与公示', () => {
     let finish: (v: unknown) => void = () => {}
     const calls = fakeCore((cmd) => {
       if (cmd === 'app_info') return appInfo()
+      if (cmd === 'ledger_sheets') return LEDGER_SHEETS
       if (cmd === 'workbook_export') return new Promise((r) => (finish = r))
       throw { code: 'unexpected', message: cmd }
     })
@@ -71,6 +86,7 @@ describe('台账与公示', () => {
   it('shows the message of a refused export', async () => {
     fakeCore((cmd) => {
       if (cmd === 'app_info') return appInfo()
+      if (cmd === 'ledger_sheets') return LEDGER_SHEETS
       if (cmd === 'workbook_export') throw { code: 'io', message: '导出文件夹无法写入，请检查磁盘空间。' }
       throw { code: 'unexpected', message: cmd }
     })
@@ -86,6 +102,7 @@ describe('台账与公示', () => {
   it('links to the four 公示 pages', async () => {
     const calls = fakeCore((cmd) => {
       if (cmd === 'app_info') return appInfo()
+      if (cmd === 'ledger_sheets') return LEDGER_SHEETS
       throw { code: 'unexpected', message: cmd }
     })
     const { wrapper, router } = await mountApp('/ledger')
@@ -112,6 +129,7 @@ describe('台账与公示', () => {
     let finish: (v: unknown) => void = () => {}
     const calls = fakeCore((cmd, args) => {
       if (cmd === 'app_info') return appInfo()
+      if (cmd === 'ledger_sheets') return LEDGER_SHEETS
       if (cmd === 'sheet_export') {
         if (args.sheet === '党员花名册') throw { code: 'io', message: '导出文件夹无法写入，请检查磁盘空间。' }
         return new Promise((r) => (finish = r))
@@ -155,9 +173,34 @@ describe('台账与公示', () => {
     expect(roster.get('[data-testid=sheet-export-error]').text()).toBe('导出文件夹无法写入，请检查磁盘空间。')
   })
 
+  it('lists the sheets as the core names them, and says so when it could not read them', async () => {
+    fakeCore((cmd) => {
+      if (cmd === 'app_info') return appInfo()
+      if (cmd === 'ledger_sheets') return ['党费收缴台账', '党员花名册']
+      throw { code: 'unexpected', message: cmd }
+    })
+    let { wrapper } = await mountApp('/ledger')
+    expect(wrapper.findAll('[data-testid^=sheet-row-]').map((r) => r.get('.sheet-name').text())).toEqual([
+      '党费收缴台账',
+      '党员花名册',
+    ])
+    expect(wrapper.find('[data-testid=sheets-error]').exists()).toBe(false)
+    unmountAll()
+
+    fakeCore((cmd) => {
+      if (cmd === 'app_info') return appInfo()
+      if (cmd === 'ledger_sheets') throw { code: 'io', message: '数据库无法读取' }
+      throw { code: 'unexpected', message: cmd }
+    })
+    ;({ wrapper } = await mountApp('/ledger'))
+    expect(wrapper.findAll('[data-testid^=sheet-row-]')).toHaveLength(0)
+    expect(wrapper.get('[data-testid=sheets-error]').text()).toContain('数据库无法读取')
+  })
+
   it('still links to the 政治生日名单', async () => {
     fakeCore((cmd) => {
       if (cmd === 'app_info') return appInfo()
+      if (cmd === 'ledger_sheets') return LEDGER_SHEETS
       throw { code: 'unexpected', message: cmd }
     })
     const { wrapper, router } = await mountApp('/ledger')

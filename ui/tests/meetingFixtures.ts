@@ -1,17 +1,18 @@
 // Answers of a fake core for the 组织生活 screens, shared by the meeting tests.
 import { appInfo, fakeCore, row, testGroups } from './helpers'
-import type { MeetingChoices, MeetingDetail, MeetingInput, QuorumReport } from '../src/api'
+import type { Grading, MeetingChoices, MeetingDetail, MeetingInput, QuorumReport } from '../src/api'
 
 export const meetingChoices: MeetingChoices = {
+  // attendees_from_roster as the core says: everyone, the committee or one group, not picked by hand
   kinds: [
-    { value: 'assembly', label: '支部党员大会' },
-    { value: 'committee', label: '支委会' },
-    { value: 'group_meeting', label: '党小组会' },
-    { value: 'lecture', label: '党课' },
-    { value: 'theme_day', label: '主题党日' },
-    { value: 'life_meeting', label: '组织生活会' },
-    { value: 'review', label: '民主评议党员' },
-    { value: 'talk', label: '谈心谈话' },
+    { value: 'assembly', label: '支部党员大会', attendees_from_roster: true },
+    { value: 'committee', label: '支委会', attendees_from_roster: true },
+    { value: 'group_meeting', label: '党小组会', attendees_from_roster: true },
+    { value: 'lecture', label: '党课', attendees_from_roster: false },
+    { value: 'theme_day', label: '主题党日', attendees_from_roster: false },
+    { value: 'life_meeting', label: '组织生活会', attendees_from_roster: false },
+    { value: 'review', label: '民主评议党员', attendees_from_roster: false },
+    { value: 'talk', label: '谈心谈话', attendees_from_roster: false },
   ],
   attendance_statuses: [
     { value: 'present', label: '出席' },
@@ -78,8 +79,21 @@ export function report(over: Partial<QuorumReport> = {}): QuorumReport {
     on_leave: 0,
     absent: 0,
     attendance_rate: '100.0%',
+    grading: [],
     ...over,
   }
+}
+
+/** The member the core holds for probationary on the meeting's day: takes part in 民主评议 without a grade. */
+export const PROBATIONARY_ID = 3
+
+/**
+ * As the core answers in a check of `input`: at a 民主评议, each attendee and
+ * whether they may be graded (all but the probationary 王五); nothing for other kinds.
+ */
+export function gradingOf(input: { kind: string; attendees: { member_id: number }[] }): Grading[] {
+  if (input.kind !== 'review') return []
+  return input.attendees.map((a) => ({ member_id: a.member_id, gradable: a.member_id !== PROBATIONARY_ID }))
 }
 
 export function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail {
@@ -168,7 +182,7 @@ export function core(over: Handler = () => undefined) {
       case 'meeting_draft':
         return draft({ kind: args.kind as string, date: args.date as string })
       case 'meeting_check':
-        return report()
+        return report({ grading: gradingOf(args.input as MeetingInput) })
       case 'meeting_for_year':
         return forYear(args.kind as string, args.date as string)
       case 'meeting_get':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mountApp, pickOption, settle } from './helpers'
-import { core, draft, meetingDetail, report } from './meetingFixtures'
-import type { Calendar, MeetingDetail, MeetingInput, MeetingRow } from '../src/api'
+import { core, draft, gradingOf, meetingChoices, meetingDetail, report } from './meetingFixtures'
+import type { Calendar, Grading, MeetingDetail, MeetingInput, MeetingRow } from '../src/api'
 
 const calendar: Calendar = {
   year: 2026,
@@ -649,6 +649,8 @@ describe('民主评议', () => {
     const d = meetingDetail({ kind: 'review', kind_label: '民主评议党员', resolutions: [] })
     d.attendees = d.attendees.map((a) => ({ ...a, status: 'present', status_label: '出席', reason: '' }))
     d.attendees[0] = { ...d.attendees[0], grade: 'excellent', grade_label: '优秀' }
+    // the saved record's report says who may be graded (王五 was probationary on the day)
+    d.quorum = report({ grading: gradingOf(d) })
     return d
   }
 
@@ -683,10 +685,11 @@ describe('民主评议', () => {
   })
 
   it('sends the grade to meeting_check and shows the core’s lines and warnings in the panel', async () => {
-    const calls = core((cmd) => {
+    const calls = core((cmd, args) => {
       if (cmd === 'meeting_get') return review()
       if (cmd === 'meeting_check')
         return report({
+          grading: gradingOf(args.input as MeetingInput),
           lines: ['参加评议的正式党员 2 人，已评定 2 人：优秀 2 人、合格 0 人、基本合格 0 人、不合格 0 人。'],
           warnings: ['评为优秀的有 2 人，超过参评正式党员（2 人）的三分之一，请核对。'],
         })
@@ -720,6 +723,88 @@ describe('民主评议', () => {
     sent = calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingInput
     expect(sent.kind).toBe('assembly')
     expect(sent.attendees.map((a) => a.grade)).toEqual(['', '', ''])
+  })
+})
+
+describe('what the form reads from the core', () => {
+  it('takes the attendees from the roster for the kinds meeting_choices marks so, and no others', async () => {
+    // A core that marks 党课 from the roster and 支部党员大会 picked by hand: the page follows it.
+    core((cmd) =>
+      cmd === 'meeting_choices'
+        ? {
+            ...meetingChoices,
+            kinds: meetingChoices.kinds.map((k) =>
+              k.value === 'assembly' || k.value === 'lecture'
+                ? { ...k, attendees_from_roster: k.value === 'lecture' }
+                : k,
+            ),
+          }
+        : undefined,
+    )
+    const { wrapper } = await mountApp('/meetings/new')
+    await settle()
+    expect(wrapper.find('[data-testid=add-attendee]').exists()).toBe(true)
+    expect(wrapper.findAll('[data-testid=attendee-remove]')).toHaveLength(3)
+
+    const lecture = wrapper.findAll('[data-testid=field-kind] input').find((i) => (i.element as HTMLInputElement).value === 'lecture')!
+    await lecture.setValue(true)
+    await settle()
+    expect(wrapper.find('[data-testid=add-attendee]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=attendee-remove]').exists()).toBe(false)
+  })
+
+  it('shuts the grade select where the core says the attendee may not be graded, whatever the kind label', async () => {
+    // 李四 is 正式党员 today but (so the core says) was not on the day; 王五 the other way round.
+    const grading: Grading[] = [
+      { member_id: 1, gradable: true },
+      { member_id: 2, gradable: false },
+      { member_id: 3, gradable: true },
+    ]
+    const record = (): MeetingDetail => {
+      const d = meetingDetail({ kind: 'review', kind_label: '民主评议党员', resolutions: [] })
+      d.attendees = d.attendees.map((a) => ({ ...a, status: 'present', status_label: '出席', reason: '' }))
+      d.quorum = report({ grading })
+      return d
+    }
+    const calls = core((cmd) => {
+      if (cmd === 'meeting_get' || cmd === 'meeting_update') return record()
+      if (cmd === 'meeting_check') return report({ grading })
+      return undefined
+    })
+    const { wrapper } = await mountApp('/meetings/12/edit')
+    const select = (id: number) => attendeeRow(wrapper, id).get('[data-testid=attendee-grade]')
+    const shut = (id: number) => (select(id).get('input').element as HTMLInputElement).disabled
+    expect([shut(1), shut(2), shut(3)]).toEqual([false, true, false])
+    expect(select(2).text()).toContain('预备党员不评定等次')
+
+    await pickOption(attendeeRow(wrapper, 3), '[data-testid=attendee-grade]', '合格')
+    await settle(350)
+    expect([shut(1), shut(2), shut(3)]).toEqual([false, true, false])
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle()
+    const input = calls.find((c) => c.cmd === 'meeting_update')!.args.input as MeetingInput
+    expect(input.attendees.map((a) => a.grade)).toEqual(['', '', 'qualified'])
+  })
+
+  it('shuts the grade select of a member added by hand once the check says so', async () => {
+    core()
+    const { wrapper } = await mountApp('/meetings/new?kind=review')
+    await settle(350)
+    const shut = (id: number) =>
+      (attendeeRow(wrapper, id).get('[data-testid=attendee-grade] input').element as HTMLInputElement).disabled
+    expect([shut(1), shut(2), shut(3)]).toEqual([false, false, true])
+
+    await attendeeRow(wrapper, 3).get('[data-testid=attendee-remove]').trigger('click')
+    await settle(350)
+    await wrapper.get('[data-testid=add-attendee] .el-select__wrapper').trigger('click')
+    await settle()
+    const li = [...document.querySelectorAll('.el-select-dropdown__item')].find(
+      (o) => o.querySelector('.option-note') && o.textContent?.includes('王五'),
+    )
+    ;(li as HTMLElement).click()
+    await settle(350)
+    expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['张三', '李四', '王五'])
+    expect(shut(3)).toBe(true)
   })
 })
 

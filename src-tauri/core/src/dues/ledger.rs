@@ -143,6 +143,14 @@ impl MonthState {
             MonthState::Future => "未到期",
         }
     }
+
+    /// A payment may list this month: owed (未交, back payments included) or
+    /// not due yet (预交). Not a month outside the branch, unassessed, paid
+    /// or waived. `record_payment` refuses the others by this rule, and the
+    /// grid's cells carry it (`GridCell::payable`) for the pay forms.
+    pub fn payable(self) -> bool {
+        matches!(self, MonthState::Owed | MonthState::Future)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -156,6 +164,8 @@ pub struct GridCell {
     pub paid_fen: i64,
     /// What paying this month now would cost (owed less already paid).
     pub due_fen: i64,
+    /// A payment may list this month now ([`MonthState::payable`]).
+    pub payable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -373,10 +383,7 @@ impl Ledger {
             (true, Some(_)) if m > current => MonthState::Future,
             (true, Some(_)) => MonthState::Owed,
         };
-        let due = match state {
-            MonthState::Owed | MonthState::Future => (owed.unwrap_or(0) - paid).max(0),
-            _ => 0,
-        };
+        let due = if state.payable() { (owed.unwrap_or(0) - paid).max(0) } else { 0 };
         GridCell {
             month: m,
             state,
@@ -384,6 +391,7 @@ impl Ledger {
             owed_fen: owed.filter(|_| owes),
             paid_fen: paid,
             due_fen: due,
+            payable: state.payable(),
         }
     }
 
@@ -806,17 +814,20 @@ pub(crate) fn record_payment_in(conn: &Connection, form: &PaymentForm, today: Na
             let current = Month::of(today);
             for m in &parsed {
                 let cell = ledger.state(form.member_id, *m, current);
-                match cell.state {
-                    MonthState::NotMember => {
-                        e.add("months", format!("{}{}不在本支部或尚未入党，不需要在这里交", t.name, m.label()))
-                    }
-                    MonthState::Unassessed => {
-                        e.add("months", format!("{}{}的党费还没有核定金额，请先核定", t.name, m.label()))
-                    }
-                    MonthState::Paid => e.add("months", format!("{}已经交过了", m.label())),
-                    MonthState::Waived => e.add("months", format!("{}是免交的", m.label())),
-                    MonthState::Owed | MonthState::Future => months.push((*m, cell.due_fen)),
+                // The rule the pay forms follow (GridCell::payable).
+                if cell.payable {
+                    months.push((*m, cell.due_fen));
+                    continue;
                 }
+                let why = match cell.state {
+                    MonthState::NotMember => format!("{}{}不在本支部或尚未入党，不需要在这里交", t.name, m.label()),
+                    MonthState::Unassessed => format!("{}{}的党费还没有核定金额，请先核定", t.name, m.label()),
+                    MonthState::Paid => format!("{}已经交过了", m.label()),
+                    MonthState::Waived => format!("{}是免交的", m.label()),
+                    // Payable, so taken above.
+                    MonthState::Owed | MonthState::Future => format!("{}现在不能交", m.label()),
+                };
+                e.add("months", why);
             }
             if let Some(day) = paid_on {
                 let pm = Month::of(day);
@@ -968,4 +979,19 @@ pub(crate) fn remit_in(conn: &Connection, form: &RemittanceForm, today: NaiveDat
             params![day, from, to, amount, clean(&form.handler), clean(&form.voucher), clean(&form.note), now_text()],
         )?;
     Ok(conn.last_insert_rowid())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_owed_and_not_yet_due_months_are_payable() {
+        use MonthState::*;
+        for (state, payable) in
+            [(NotMember, false), (Unassessed, false), (Owed, true), (Paid, false), (Waived, false), (Future, true)]
+        {
+            assert_eq!(state.payable(), payable, "{state:?}");
+        }
+    }
 }

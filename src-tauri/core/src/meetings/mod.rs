@@ -16,6 +16,6 @@ pub use repo::{
     AttendeeRecord, FrequencyForm, FrequencySetting, MeetingCalendar, MeetingRecord, MeetingSettings,
     MeetingSettingsForm, MeetingSummary, MissedMember, MonthRate, ResolutionRecord,
 };
-pub use rules::QuorumReport;
+pub use rules::{Grading, QuorumReport};
 pub use stats::{MemberAttendance, Person, TalkCoverage};
 pub mod attachments;

@@ -158,6 +158,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_assembly_committee_and_group_meeting_take_attendees_from_the_roster() {
+        use MeetingKind::*;
+        let from_roster: Vec<MeetingKind> =
+            MeetingKind::ALL.iter().copied().filter(|k| k.attendees_from_roster()).collect();
+        assert_eq!(from_roster, [Assembly, Committee, GroupMeeting]);
+        for picked in [Lecture, ThemeDay, LifeMeeting, Review, Talk, Other] {
+            assert!(!picked.attendees_from_roster(), "{picked:?}: attendees are picked by hand");
+        }
+    }
+
+    #[test]
     fn a_january_review_belongs_to_the_year_before() {
         let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
         assert_eq!(default_for_year(MeetingKind::Review, d(2027, 1, 15)), Some(2026));

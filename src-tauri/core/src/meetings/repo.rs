@@ -45,6 +45,13 @@ fn people(conn: &Connection) -> Result<HashMap<i64, Timeline>> {
     crate::members::timeline::timelines(conn)
 }
 
+/// Has a vote at a meeting held on `day` (and so is graded at a 民主评议,
+/// [`Seat::gradable`]): one of the branch that day, a full member in good
+/// standing. The save and the live check of the form both ask this.
+fn has_vote(p: &Timeline, day: NaiveDate) -> bool {
+    p.should_attend_on(day) && p.voting_on(day)
+}
+
 /// An attendee after the checks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AttendeeRecord {
@@ -171,7 +178,10 @@ fn votes_of(r: &ResolutionForm) -> Votes {
 }
 
 fn seats_of(attendees: &[AttendeeRecord]) -> Vec<Seat> {
-    attendees.iter().map(|a| Seat { status: a.status, voting: a.voting, grade: a.grade }).collect()
+    attendees
+        .iter()
+        .map(|a| Seat { member_id: a.member_id, status: a.status, voting: a.voting, grade: a.grade })
+        .collect()
 }
 
 /// Checks a minutes form against the rules and the roster.
@@ -268,7 +278,8 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
             }
             _ => {}
         }
-        let voting = date.is_some_and(|d| p.voting_on(d));
+        let voting = date.is_some_and(|d| has_vote(p, d));
+        let seat = Seat { member_id: a.member_id, status: status.unwrap_or(Attendance::Present), voting, grade: None };
         let grade = match clean(&a.grade).as_str() {
             "" => None,
             code => match (Grade::from_code(code), kind) {
@@ -277,7 +288,8 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
                     None
                 }
                 (Some(_), Some(k)) if k != MeetingKind::Review => None,
-                (Some(_), _) if !voting => {
+                // The rule the form's grade select follows (QuorumReport::grading).
+                (Some(_), _) if !seat.gradable() => {
                     e.add("attendees", format!("“{}”是预备党员，参加评议但不评定等次", p.name));
                     None
                 }
@@ -289,7 +301,7 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
             name: p.name.clone(),
             member_kind: date.map_or(p.kind, |d| p.kind_on(d)),
             voting,
-            status: status.unwrap_or(Attendance::Present),
+            status: seat.status,
             grade,
             reason: if status == Some(Attendance::Present) { String::new() } else { reason },
         });
@@ -848,8 +860,9 @@ impl Store {
             .filter_map(|a| {
                 let p = people.get(&a.member_id)?;
                 Some(Seat {
+                    member_id: a.member_id,
                     status: Attendance::from_code(&a.status).unwrap_or(Attendance::Present),
-                    voting: p.should_attend_on(day) && p.voting_on(day),
+                    voting: has_vote(p, day),
                     grade: Grade::from_code(&a.grade).filter(|_| kind == MeetingKind::Review),
                 })
             })

@@ -7,11 +7,29 @@ use serde::Serialize;
 /// One attendee as the rules see them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Seat {
+    pub member_id: i64,
     pub status: Attendance,
     /// A full member on the day (probationary members have no vote).
     pub voting: bool,
     /// 民主评议 only.
     pub grade: Option<Grade>,
+}
+
+impl Seat {
+    /// May be given a grade at a 民主评议: a member with a vote on the day.
+    /// Probationary members (and members under 留党察看) take part without a
+    /// grade. The save refuses a grade where this is false, and the form
+    /// shuts the grade select by it (`QuorumReport::grading`).
+    pub fn gradable(&self) -> bool {
+        self.voting
+    }
+}
+
+/// Whether one attendee of a 民主评议 may be graded, for the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Grading {
+    pub member_id: i64,
+    pub gradable: bool,
 }
 
 /// A resolution's votes as the rules see them.
@@ -46,6 +64,9 @@ pub struct QuorumReport {
     pub on_leave: usize,
     pub absent: usize,
     pub attendance_rate: String,
+    /// 民主评议 only: each attendee, in order, and whether they may be
+    /// graded ([`Seat::gradable`]); empty for other kinds.
+    pub grading: Vec<Grading>,
 }
 
 /// `present / should` as a percentage with one decimal, rounded half up
@@ -82,6 +103,7 @@ pub fn judge(kind: MeetingKind, seats: &[Seat], resolutions: &[Votes]) -> Quorum
         on_leave,
         absent,
         attendance_rate: rate_text(present, should_attend),
+        grading: Vec::new(),
     };
     match kind {
         MeetingKind::Assembly => judge_assembly(&mut report, seats, resolutions),
@@ -178,9 +200,10 @@ fn judge_assembly(report: &mut QuorumReport, seats: &[Seat], resolutions: &[Vote
 /// without a grade; 优秀 is normally at most one third.
 fn judge_review(report: &mut QuorumReport, seats: &[Seat]) {
     report.applies = true;
-    let eligible = seats.iter().filter(|s| s.voting).count();
-    let count = |g: Grade| seats.iter().filter(|s| s.voting && s.grade == Some(g)).count();
-    let graded = seats.iter().filter(|s| s.voting && s.grade.is_some()).count();
+    report.grading = seats.iter().map(|s| Grading { member_id: s.member_id, gradable: s.gradable() }).collect();
+    let eligible = seats.iter().filter(|s| s.gradable()).count();
+    let count = |g: Grade| seats.iter().filter(|s| s.gradable() && s.grade == Some(g)).count();
+    let graded = seats.iter().filter(|s| s.gradable() && s.grade.is_some()).count();
     let excellent = count(Grade::Excellent);
     report.lines.push(format!(
         "参加评议的正式党员 {eligible} 人，已评定 {graded} 人：优秀 {excellent} 人、合格 {} 人、基本合格 {} 人、不合格 {} 人。",
@@ -188,7 +211,7 @@ fn judge_review(report: &mut QuorumReport, seats: &[Seat]) {
         count(Grade::BasicallyQualified),
         count(Grade::Unqualified)
     ));
-    let probationary = seats.iter().filter(|s| !s.voting).count();
+    let probationary = seats.iter().filter(|s| !s.gradable()).count();
     if probationary > 0 {
         report.lines.push(format!("预备党员 {probationary} 人参加评议，不评定等次。"));
     }
@@ -239,12 +262,32 @@ mod tests {
     use super::*;
 
     fn seats(full_present: usize, full_away: usize, prob_present: usize) -> Vec<Seat> {
-        let seat = |status, voting| Seat { status, voting, grade: None };
+        let seat = |status, voting| Seat { member_id: 0, status, voting, grade: None };
         let mut v = Vec::new();
         v.extend((0..full_present).map(|_| seat(Attendance::Present, true)));
         v.extend((0..full_away).map(|_| seat(Attendance::Leave, true)));
         v.extend((0..prob_present).map(|_| seat(Attendance::Present, false)));
+        for (i, s) in v.iter_mut().enumerate() {
+            s.member_id = i as i64 + 1;
+        }
         v
+    }
+
+    #[test]
+    fn at_a_review_full_members_are_gradable_and_probationary_members_are_not() {
+        // Two full members (one on leave) and one probationary member.
+        let r = judge(MeetingKind::Review, &seats(1, 1, 1), &[]);
+        assert_eq!(
+            r.grading,
+            [
+                Grading { member_id: 1, gradable: true },
+                Grading { member_id: 2, gradable: true },
+                Grading { member_id: 3, gradable: false },
+            ]
+        );
+        // Only a 民主评议 grades: other kinds say nothing about it.
+        assert!(judge(MeetingKind::Assembly, &seats(1, 1, 1), &[]).grading.is_empty());
+        assert!(judge(MeetingKind::LifeMeeting, &seats(1, 1, 1), &[]).grading.is_empty());
     }
 
     #[test]

@@ -356,3 +356,56 @@ fn the_transfer_letter_decides_which_branch_a_month_is_owed_in() {
     let l = states(&s, left, 2026, "2026-11-27");
     assert_eq!(&l[4..7], &[Owed, NotMember, NotMember], "the letter says paid to May: June is the new branch's");
 }
+
+#[test]
+fn the_grid_says_which_months_a_payment_may_list_and_the_payment_agrees() {
+    let mut s = Store::open_in_memory().unwrap();
+    let today = "2026-11-27";
+    let newcomer = member(&mut s, 0, "2026-05-20", true);
+    let moved = member(&mut s, 1, "2000-01-01", false);
+    let unassessed = member(&mut s, 2, "2000-01-01", false);
+    let exempt = member(&mut s, 3, "2000-01-01", false);
+    for id in [newcomer, moved] {
+        assess(&mut s, id, "2026-01", "farmer", "");
+    }
+    s.assess_dues(&AssessmentForm {
+        member_id: exempt,
+        from_month: "2026-01".into(),
+        category: "hardship".into(),
+        fixed: "0".into(),
+        decision: "2026-01-10 镇党委批复免交".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let letter = TransferForm {
+        direction: "out".into(),
+        date: "2026-06-15".into(),
+        other_branch: "中共某村支部委员会".into(),
+        ..Default::default()
+    };
+    s.add_transfer(moved, &letter, d(today)).unwrap();
+    pay(&mut s, newcomer, "2026-06-05", &["2026-05"], today).unwrap();
+
+    let grid = s.dues_grid(2026, d(today)).unwrap();
+    let payable = |id: i64| -> Vec<bool> {
+        grid.rows.iter().find(|r| r.member_id == id).unwrap().cells.iter().map(|c| c.payable).collect()
+    };
+    let (t, f) = (true, false);
+    // Not before admission (January–April), not a month already paid (May);
+    // owed months (June–November) and the month not yet due (December) are.
+    assert_eq!(payable(newcomer), [f, f, f, f, f, t, t, t, t, t, t, t]);
+    // Owed up to June, the month of the transfer out; not after it.
+    assert_eq!(payable(moved), [t, t, t, t, t, t, f, f, f, f, f, f]);
+    // Nothing assessed, or exempt: nothing to pay.
+    assert_eq!(payable(unassessed), [f; 12]);
+    assert_eq!(payable(exempt), [f; 12]);
+
+    // The payment refuses exactly the months the grid says are not payable.
+    for row in &grid.rows {
+        for cell in &row.cells {
+            let month = cell.month.to_string();
+            let paid = pay(&mut s, row.member_id, today, &[month.as_str()], today);
+            assert_eq!(paid.is_ok(), cell.payable, "{} {month}: {paid:?}", row.name);
+        }
+    }
+}

@@ -227,6 +227,54 @@ fn review_grades_full_members_only() {
 }
 
 #[test]
+fn the_form_is_told_who_may_be_graded_by_the_rule_the_save_applies() {
+    let (mut s, mut ids) = branch(2, 1);
+    // A full member today whose 转正 came after the review: on the review's
+    // day still probationary (a page reading today's standing would offer a grade).
+    let later = MemberForm {
+        name: "党员后转正".into(),
+        id_number: id_for("19900101", "201"),
+        kind: "full".into(),
+        admitted_on: "2025-09-01".into(),
+        full_member_on: "2026-09-01".into(),
+        ..Default::default()
+    };
+    let later = s.create_member(&later, today()).unwrap();
+    assert_eq!(later.kind, zhibu_core::members::MemberKind::Full);
+    ids.push(later.id);
+    let review = |date: &str| {
+        let mut form = assembly(&ids, &[], date);
+        form.kind = "review".into();
+        form.topic = "2026年度民主评议党员".into();
+        form
+    };
+    let gradable = |r: &zhibu_core::meetings::QuorumReport| -> Vec<(i64, bool)> {
+        r.grading.iter().map(|g| (g.member_id, g.gradable)).collect()
+    };
+    let before = review("2026-08-20");
+    let expected = vec![(ids[0], true), (ids[1], true), (ids[2], false), (ids[3], false)];
+    assert_eq!(gradable(&s.check_meeting(&before, today()).unwrap()), expected);
+    // The save agrees: a grade for either of the two not gradable is refused …
+    for i in [2, 3] {
+        let mut graded = before.clone();
+        graded.attendees[i].grade = "qualified".into();
+        let e = s.create_meeting(&graded, today()).unwrap_err();
+        assert!(field_error(e, "attendees").contains("参加评议但不评定等次"));
+    }
+    // … and grades for those gradable are kept; the saved record says the same.
+    let mut graded = before.clone();
+    graded.attendees[0].grade = "excellent".into();
+    graded.attendees[1].grade = "qualified".into();
+    let m = s.create_meeting(&graded, today()).unwrap();
+    assert_eq!(gradable(&m.quorum), expected);
+    // After the 转正 the same member is graded.
+    let after = review("2026-10-20");
+    assert_eq!(gradable(&s.check_meeting(&after, today()).unwrap())[3], (ids[3], true));
+    // Only a 民主评议 grades.
+    assert!(s.check_meeting(&assembly(&ids, &[], "2026-10-20"), today()).unwrap().grading.is_empty());
+}
+
+#[test]
 fn talks_fill_the_coverage_grid_both_ways() {
     let (mut s, ids) = branch(8, 0);
     let talk = |host: i64, with: i64, date: &str| MeetingForm {
