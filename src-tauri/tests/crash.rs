@@ -12,14 +12,8 @@ use std::time::{Duration, Instant};
 
 const KILLS: usize = 200;
 
-/// A small deterministic generator, so a failure can be replayed.
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) % below
-    }
-}
+mod common;
+use common::Lcg;
 
 #[test]
 fn sigkill_at_random_points_never_loses_a_committed_member_or_corrupts_the_file() {

@@ -21,13 +21,8 @@ use std::time::{Duration, Instant};
 
 const ROUNDS_EACH: usize = 10;
 
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) % below.max(1)
-    }
-}
+mod common;
+use common::Lcg;
 
 struct Bench {
     scratch_tmp: PathBuf,
