@@ -121,7 +121,7 @@ use crate::dto::{Calendar, MeetingChoices, MeetingDetail, MeetingRow};
 use serde::Deserialize;
 use zhibu_core::meetings::{MeetingForm, MeetingKind, QuorumReport};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 pub struct MeetingQuery {
     pub year: i32,
     #[serde(default)]
@@ -143,7 +143,7 @@ pub fn meeting_draft(
     Ok(state.store()?.meeting_draft(&kind, date.as_deref().unwrap_or(""), group_id, state.today())?)
 }
 
-#[derive(serde::Serialize, Default)]
+#[derive(serde::Serialize, Default, ts_rs::TS)]
 pub struct ForYear {
     pub default_year: Option<i32>,
     pub choices: Vec<i32>,
@@ -271,7 +271,7 @@ use zhibu_core::dues::{
     DuesSettingsForm, Payment, PaymentForm, Remittance, RemittanceForm, ROUNDINGS,
 };
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, ts_rs::TS)]
 pub struct DuesCategoryChoice {
     pub value: &'static str,
     pub label: &'static str,
@@ -281,13 +281,13 @@ pub struct DuesCategoryChoice {
     pub needs_fixed: bool,
 }
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, ts_rs::TS)]
 pub struct DuesChoices {
     pub categories: Vec<DuesCategoryChoice>,
     pub roundings: Vec<RoundingChoice>,
 }
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, ts_rs::TS)]
 pub struct RoundingChoice {
     pub value: String,
     pub label: &'static str,
@@ -333,7 +333,7 @@ pub fn dues_amount_preview(
         .map_err(|message| crate::error::ApiError { code: zhibu_core::Code::Validation, message, fields: None })
 }
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, ts_rs::TS)]
 pub struct AssessResult {
     pub assessment: Assessment,
     pub warnings: Vec<String>,
@@ -415,7 +415,7 @@ pub fn reminder_settings_get(state: State<'_, AppState>) -> ApiResult<ReminderSe
     Ok(state.store()?.reminder_settings()?)
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, ts_rs::TS)]
 pub struct ReminderSettingsForm {
     pub birthday_days: i64,
     pub term_years: i32,
@@ -458,7 +458,7 @@ pub fn notice_preview(state: State<'_, AppState>, request: NoticeRequest, terms:
     Ok(state.store()?.notice(&request, &terms, state.today())?)
 }
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, ts_rs::TS)]
 pub struct NoticeDrafts {
     pub terms: NoticeTerms,
     pub party_day: PartyDayForm,
@@ -539,7 +539,7 @@ pub fn archive_start(state: State<'_, AppState>, year: i32, dest: String, passph
     Ok(())
 }
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, ts_rs::TS)]
 pub struct ArchiveStatus {
     pub running: bool,
     pub written: u64,
@@ -594,7 +594,7 @@ pub fn archive_restore(state: State<'_, AppState>, path: String, passphrase: Opt
     state.swap_database(|| finish_restore(prepared, state.data_dir()))
 }
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, ts_rs::TS)]
 pub struct BackupList {
     pub backups: Vec<BackupFile>,
     /// Set when the database was found damaged at start and moved aside.

@@ -15,7 +15,7 @@ fn iso(d: Option<PartialDate>) -> Option<String> {
     d.map(|d| d.to_iso())
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AppInfo {
     pub version: &'static str,
     pub data_dir: String,
@@ -28,13 +28,13 @@ pub struct AppInfo {
     pub log_dir: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Choice {
     pub value: &'static str,
     pub label: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Choices {
     pub sexes: Vec<Choice>,
     pub kinds: Vec<Choice>,
@@ -69,7 +69,7 @@ impl Choices {
 }
 
 /// A roster line: numbers masked.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct MemberRow {
     pub id: i64,
     pub name: String,
@@ -116,8 +116,8 @@ impl MemberRow {
     }
 }
 
-#[derive(Serialize)]
-pub struct StatusChangeDto {
+#[derive(Serialize, ts_rs::TS)]
+pub struct StatusChangeView {
     pub status: &'static str,
     pub status_label: &'static str,
     pub date: String,
@@ -125,8 +125,8 @@ pub struct StatusChangeDto {
     pub recorded_at: String,
 }
 
-#[derive(Serialize)]
-pub struct TransferDto {
+#[derive(Serialize, ts_rs::TS)]
+pub struct TransferView {
     pub id: i64,
     pub direction: &'static str,
     pub direction_label: &'static str,
@@ -139,7 +139,7 @@ pub struct TransferDto {
 
 /// The detail page and the edit form: full numbers (the secretary's own
 /// file), the masked ones beside them for the default view.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct MemberDetail {
     pub id: i64,
     pub name: String,
@@ -178,20 +178,20 @@ pub struct MemberDetail {
     pub left_branch: bool,
     pub deleted: bool,
     pub history: Vec<HistoryEntry>,
-    pub status_history: Vec<StatusChangeDto>,
-    pub transfers: Vec<TransferDto>,
+    pub status_history: Vec<StatusChangeView>,
+    pub transfers: Vec<TransferView>,
     /// 九大/十大党章期间入党，无预备期 and the like.
     pub era_note: Option<&'static str>,
     pub full_member_reason: String,
     pub probation_end: Option<String>,
     pub probation_end_text: Option<String>,
-    pub probation_extension: Option<ProbationExtensionDto>,
+    pub probation_extension: Option<ProbationExtensionView>,
     pub can_extend_probation: bool,
     pub lost_contact_since: Option<String>,
 }
 
-#[derive(Serialize)]
-pub struct ProbationExtensionDto {
+#[derive(Serialize, ts_rs::TS)]
+pub struct ProbationExtensionView {
     pub months: u32,
     pub decided_on: String,
     pub approval: String,
@@ -208,7 +208,7 @@ impl MemberDetail {
             probation_end: iso(probation_end),
             probation_end_text: probation_end.map(|d| d.to_chinese()),
             can_extend_probation: probationary && m.probation_extension.is_none() && m.on_roster(),
-            probation_extension: m.probation_extension.as_ref().map(|e| ProbationExtensionDto {
+            probation_extension: m.probation_extension.as_ref().map(|e| ProbationExtensionView {
                 months: e.months,
                 decided_on: e.decided_on.to_iso(),
                 approval: e.approval.clone(),
@@ -257,8 +257,8 @@ impl MemberDetail {
     }
 }
 
-fn status_change(s: StatusChange) -> StatusChangeDto {
-    StatusChangeDto {
+fn status_change(s: StatusChange) -> StatusChangeView {
+    StatusChangeView {
         status: s.status.code(),
         status_label: s.status.label(),
         date: s.date.to_iso(),
@@ -267,8 +267,8 @@ fn status_change(s: StatusChange) -> StatusChangeDto {
     }
 }
 
-fn transfer(t: Transfer) -> TransferDto {
-    TransferDto {
+fn transfer(t: Transfer) -> TransferView {
+    TransferView {
         id: t.id,
         direction: t.direction.code(),
         direction_label: t.direction.label(),
@@ -288,7 +288,7 @@ use zhibu_core::meetings::{
 };
 
 /// A meeting kind with what the form needs to know of it.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct MeetingKindChoice {
     pub value: &'static str,
     pub label: &'static str,
@@ -297,7 +297,7 @@ pub struct MeetingKindChoice {
     pub attendees_from_roster: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct MeetingChoices {
     pub kinds: Vec<MeetingKindChoice>,
     pub attendance_statuses: Vec<Choice>,
@@ -323,7 +323,7 @@ impl MeetingChoices {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct MeetingRow {
     pub id: i64,
     pub kind: &'static str,
@@ -362,7 +362,7 @@ impl From<MeetingSummary> for MeetingRow {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AttendeeView {
     pub member_id: i64,
     pub name: String,
@@ -375,7 +375,7 @@ pub struct AttendeeView {
     pub grade_label: Option<&'static str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct MeetingDetail {
     pub id: i64,
     pub kind: &'static str,

@@ -6,11 +6,12 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use zhibu_core::{Code, Error};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ApiError {
     pub code: Code,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub fields: Option<BTreeMap<String, String>>,
 }
 

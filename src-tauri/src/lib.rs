@@ -1,6 +1,8 @@
 //! zhibu: the app. Thin Tauri commands over `zhibu-core`, the window, and a
 //! headless CLI in the same binary. No rule and no SQL lives here.
 
+#[cfg(test)]
+mod bindings;
 pub mod cli;
 pub mod commands;
 pub mod dto;

@@ -2,67 +2,18 @@
 // The core reads the spreadsheet, finds the header, checks every row and
 // writes; the page only shows what the core says and sends back the choices.
 import { call } from './api'
+import type {
+  Exported,
+  ImportPreview,
+  ImportRequest,
+} from './generated/types'
 
-/** A file written into the 导出 folder of the data directory. */
-export interface FileExport {
-  path: string
-  /** Bytes. */
-  size: number
-  sheets: string[]
-}
 
-export interface ImportRequest {
-  file_name: string
-  /** null: the core picks the sheet (the first one with a roster header). */
-  sheet: string | null
-  /** One field code per column, '' = not imported; null: the core guesses from the headers. */
-  mapping: string[] | null
-}
 
-export interface ImportColumn {
-  index: number
-  /** The column as the spreadsheet names it: A, B, … */
-  letter: string
-  header: string
-  /** '' = not imported. */
-  field: string
-  field_label: string
-}
 
-export type ImportOutcome = 'new' | 'update' | 'error'
 
-export interface ImportRow {
-  /** The row number as the spreadsheet shows it. */
-  row: number
-  outcome: ImportOutcome
-  name: string
-  code: string
-  message: string
-}
 
-export interface ImportPreview {
-  sheets: string[]
-  sheet: string
-  /** 1-based. */
-  header_row: number
-  columns: ImportColumn[]
-  rows: ImportRow[]
-  new: number
-  update: number
-  error: number
-  /** How many members were written (0 for a preview). */
-  written: number
-  /** Things to look at that do not stop the import (e.g. the 支委会 has no 书记). */
-  warnings: string[]
-}
 
-/** What `import_apply` gives back: the rows' outcomes and the 建账日期 the core suggests. */
-export interface ImportResult extends ImportPreview {
-  /** The branch's 建账日期 after the import. */
-  records_from: string | null
-  /** This import started the books (there was no 建账日期): ask the secretary to check it. */
-  records_started: boolean
-}
 
 /** The fields a column can be imported into, in the order of the template; '' = 不导入. */
 export const IMPORT_FIELDS: { value: string; label: string }[] = [
@@ -93,13 +44,13 @@ export const importPreview = (data: string, request: ImportRequest) =>
 
 /** Write the rows. Refused (import_failed) when rows have errors and skip_errors is false. */
 export const importApply = (data: string, request: ImportRequest, skip_errors: boolean) =>
-  call<ImportResult>('import_apply', { data, request, skip_errors })
+  call<ImportPreview>('import_apply', { data, request, skip_errors })
 
 /** The empty template .xlsx, written into the 导出 folder. */
-export const importTemplateExport = () => call<FileExport>('import_template_export')
+export const importTemplateExport = () => call<Exported>('import_template_export')
 
 /** The roster in the template's layout, written into the 导出 folder. */
-export const rosterExport = () => call<FileExport>('roster_export')
+export const rosterExport = () => call<Exported>('roster_export')
 
 /** The file's bytes as base64, without the `data:…;base64,` prefix. */
 export function fileToBase64(file: File): Promise<string> {

@@ -12,7 +12,7 @@ import {
   type NoticeDrafts,
   type NoticeRequest,
   type NoticeTerms,
-  type WorkbookExport,
+  type Exported,
 } from './api'
 
 /** How long typing may pause before the notice is asked for again. */
@@ -51,7 +51,7 @@ export function useNotice(request: () => NoticeRequest | null, options: NoticeOp
   const ready = ref(false)
 
   const exporting = ref(false)
-  const exported = ref<WorkbookExport | null>(null)
+  const exported = ref<Exported | null>(null)
   const exportFailed = ref('')
 
   let seq = 0

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mountApp, pickOption, settle } from './helpers'
 import { duesCore, gridOf, payment } from './duesFixtures'
-import type { Notice, NoticeRequest, NoticeTerms, PaymentInput } from '../src/api'
+import type { Notice, NoticeRequest, NoticeTerms, PaymentForm } from '../src/api'
 
 function inDialog(testid: string): HTMLElement {
   const el = document.querySelector<HTMLElement>(`[data-testid=${testid}]`)
@@ -214,7 +214,7 @@ describe('党员党费', () => {
     await wrapper.get('[data-testid=pay-save]').trigger('click')
     await settle()
 
-    const sent = calls.find((c) => c.cmd === 'dues_pay')!.args.input as PaymentInput
+    const sent = calls.find((c) => c.cmd === 'dues_pay')!.args.input as PaymentForm
     expect(sent).toEqual({
       member_id: 1,
       paid_on: '2026-11-27',

@@ -4,7 +4,7 @@ import { createMemoryHistory, type Router } from 'vue-router'
 import { installElements } from '../src/elements'
 import { createAppRouter } from '../src/router'
 import ImportView from '../src/views/ImportView.vue'
-import type { ImportPreview } from '../src/importApi'
+import type { ImportPreview } from '../src/api'
 import { fakeCore, pickOption, settle, type Call } from './helpers'
 
 // The page has no route yet: it is mounted on its own, with the app's element
@@ -52,6 +52,8 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
     error: 1,
     written: 0,
     warnings: [],
+    records_from: null,
+    records_started: false,
     ...over,
   }
 }

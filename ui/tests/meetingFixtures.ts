@@ -1,6 +1,6 @@
 // Answers of a fake core for the 组织生活 screens, shared by the meeting tests.
 import { appInfo, fakeCore, row, testGroups } from './helpers'
-import type { Grading, MeetingChoices, MeetingDetail, MeetingInput, QuorumReport } from '../src/api'
+import type { Grading, MeetingChoices, MeetingDetail, MeetingForm, QuorumReport } from '../src/api'
 
 export const meetingChoices: MeetingChoices = {
   // attendees_from_roster as the core says: everyone, the committee or one group, not picked by hand
@@ -40,7 +40,7 @@ export const members = [
   row({ id: 4, name: '赵六' }),
 ]
 
-export function draft(over: Partial<MeetingInput> = {}): MeetingInput {
+export function draft(over: Partial<MeetingForm> = {}): MeetingForm {
   return {
     kind: 'assembly',
     date: '2026-11-27',
@@ -182,7 +182,7 @@ export function core(over: Handler = () => undefined) {
       case 'meeting_draft':
         return draft({ kind: args.kind as string, date: args.date as string })
       case 'meeting_check':
-        return report({ grading: gradingOf(args.input as MeetingInput) })
+        return report({ grading: gradingOf(args.input as MeetingForm) })
       case 'meeting_for_year':
         return forYear(args.kind as string, args.date as string)
       case 'meeting_get':

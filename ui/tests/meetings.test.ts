@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest'
 import { mountApp, pickOption, settle } from './helpers'
 import { core, draft, gradingOf, meetingChoices, meetingDetail, report } from './meetingFixtures'
-import type { Calendar, Grading, MeetingDetail, MeetingInput, MeetingRow } from '../src/api'
+import type { MeetingCalendar, Grading, MeetingDetail, MeetingForm, MeetingRow } from '../src/api'
 
-const calendar: Calendar = {
+/** The days a calendar period covers, as the core gives them with each cell. */
+function span(period: string): { first_day: string; last_day: string; deadline: string } {
+  const [y, p] = period.split('-')
+  if (!p) return { first_day: `${y}-01-01`, last_day: `${y}-12-31`, deadline: `${y}-12-31` }
+  if (p.startsWith('Q')) {
+    const q = Number(p.slice(1))
+    const first = String(q * 3 - 2).padStart(2, '0')
+    const last = String(q * 3).padStart(2, '0')
+    const end = `${y}-${last}-${q === 1 || q === 4 ? 31 : 30}`
+    return { first_day: `${y}-${first}-01`, last_day: end, deadline: end }
+  }
+  const end = new Date(Number(y), Number(p), 0).getDate()
+  return { first_day: `${y}-${p}-01`, last_day: `${y}-${p}-${end}`, deadline: `${y}-${p}-${end}` }
+}
+
+const calendar: MeetingCalendar = {
   year: 2026,
   rows: [
     {
       kind: 'committee',
       kind_label: '支委会',
+      frequency: 'monthly',
       frequency_label: '每月一次',
       cells: Array.from({ length: 12 }, (_, i) => {
         const month = i + 1
@@ -16,30 +32,33 @@ const calendar: Calendar = {
         const label = { held: '已开', missed: '未开', due: '本月应开', upcoming: '未到' }[state]
         return {
           period: `2026-${String(month).padStart(2, '0')}`,
+          ...span(`2026-${String(month).padStart(2, '0')}`),
           label: `${month}月`,
           expected: 1,
           held: state === 'held' ? 1 : 0,
           state,
           state_label: label,
-        } as Calendar['rows'][number]['cells'][number]
+        } as MeetingCalendar['rows'][number]['cells'][number]
       }),
     },
     {
       kind: 'assembly',
       kind_label: '支部党员大会',
+      frequency: 'quarterly',
       frequency_label: '每季度一次',
       cells: [
-        { period: '2026-Q1', label: '一季度', expected: 1, held: 1, state: 'held', state_label: '已开' },
-        { period: '2026-Q2', label: '二季度', expected: 1, held: 0, state: 'missed', state_label: '未开' },
-        { period: '2026-Q3', label: '三季度', expected: 1, held: 2, state: 'held', state_label: '已开' },
-        { period: '2026-Q4', label: '四季度', expected: 1, held: 0, state: 'due', state_label: '本季度应开' },
+        { period: '2026-Q1', ...span('2026-Q1'), label: '一季度', expected: 1, held: 1, state: 'held', state_label: '已开' },
+        { period: '2026-Q2', ...span('2026-Q2'), label: '二季度', expected: 1, held: 0, state: 'missed', state_label: '未开' },
+        { period: '2026-Q3', ...span('2026-Q3'), label: '三季度', expected: 1, held: 2, state: 'held', state_label: '已开' },
+        { period: '2026-Q4', ...span('2026-Q4'), label: '四季度', expected: 1, held: 0, state: 'due', state_label: '本季度应开' },
       ],
     },
     {
       kind: 'group_meeting',
       kind_label: '党小组会',
+      frequency: 'monthly',
       frequency_label: '每月一次',
-      cells: [{ period: '2026', label: '全年', expected: 0, held: 0, state: 'not_required', state_label: '不需要' }],
+      cells: [{ period: '2026', ...span('2026'), label: '全年', expected: 0, held: 0, state: 'not_required', state_label: '不需要' }],
     },
   ],
   gaps: ['2026年10月没有召开支委会', '2026年第二季度没有召开支部党员大会'],
@@ -96,17 +115,18 @@ describe('年度日历', () => {
   })
 
   it('draws a 建账前 cell grey with its label, apart from 未开 and 未到, in the legend too, and not clickable', async () => {
-    const before: Calendar = {
+    const before: MeetingCalendar = {
       ...calendar,
       rows: [
         {
           kind: 'committee',
           kind_label: '支委会',
+          frequency: 'monthly',
           frequency_label: '每月一次',
           cells: [
-            { period: '2026-01', label: '1月', expected: 1, held: 0, state: 'before_records', state_label: '建账前' },
-            { period: '2026-02', label: '2月', expected: 1, held: 0, state: 'missed', state_label: '未开' },
-            { period: '2026-03', label: '3月', expected: 1, held: 0, state: 'upcoming', state_label: '未到' },
+            { period: '2026-01', ...span('2026-01'), label: '1月', expected: 1, held: 0, state: 'before_records', state_label: '建账前' },
+            { period: '2026-02', ...span('2026-02'), label: '2月', expected: 1, held: 0, state: 'missed', state_label: '未开' },
+            { period: '2026-03', ...span('2026-03'), label: '3月', expected: 1, held: 0, state: 'upcoming', state_label: '未到' },
           ],
         },
       ],
@@ -320,7 +340,7 @@ describe('记录会议', () => {
 
     const create = calls.find((c) => c.cmd === 'meeting_create')
     expect(create).toBeTruthy()
-    const input = create!.args.input as MeetingInput
+    const input = create!.args.input as MeetingForm
     expect(input.attendees).toEqual([
       { member_id: 1, status: 'present', reason: '', grade: '' },
       { member_id: 2, status: 'leave', reason: '外出务工', grade: '' },
@@ -362,7 +382,7 @@ describe('记录会议', () => {
     await settle(150)
 
     expect(calls.filter((c) => c.cmd === 'meeting_create')).toHaveLength(1)
-    const input = calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingInput
+    const input = calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingForm
     expect(input.resolutions).toEqual([
       {
         text: '同意接收赵六为预备党员',
@@ -408,7 +428,7 @@ describe('记录会议', () => {
     await settle(350)
     const checks = calls.filter((c) => c.cmd === 'meeting_check')
     expect(checks.length).toBe(before + 1) // debounced: one check for both changes
-    const sent = checks[checks.length - 1].args.input as MeetingInput
+    const sent = checks[checks.length - 1].args.input as MeetingForm
     expect(sent.attendees.find((a) => a.member_id === 2)!.status).toBe('absent')
     expect(sent.resolutions).toHaveLength(1)
 
@@ -448,7 +468,7 @@ describe('记录会议', () => {
 
     const upd = calls.find((c) => c.cmd === 'meeting_update')!
     expect(upd.args.id).toBe(12)
-    const input = upd.args.input as MeetingInput
+    const input = upd.args.input as MeetingForm
     expect(input.attendees).toEqual([
       { member_id: 1, status: 'present', reason: '', grade: '' },
       { member_id: 2, status: 'leave', reason: '外出务工', grade: '' },
@@ -508,7 +528,7 @@ describe('所属年度', () => {
 
     await wrapper.get('[data-testid=save-meeting]').trigger('click')
     await settle()
-    const input = calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingInput
+    const input = calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingForm
     expect(input.kind).toBe('life_meeting')
     expect(input.for_year).toBe(2026)
   })
@@ -527,7 +547,7 @@ describe('所属年度', () => {
     expect(wrapper.get('[data-testid=field-for_year]').text()).toContain('2025年度')
     await wrapper.get('[data-testid=save-meeting]').trigger('click')
     await settle()
-    expect((calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingInput).for_year).toBe(2025)
+    expect((calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingForm).for_year).toBe(2025)
   })
 
   it('is not offered for other kinds, and sent as null', async () => {
@@ -537,7 +557,7 @@ describe('所属年度', () => {
     expect(wrapper.find('[data-testid=item-for_year]').exists()).toBe(false)
     await wrapper.get('[data-testid=save-meeting]').trigger('click')
     await settle()
-    expect((calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingInput).for_year).toBeNull()
+    expect((calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingForm).for_year).toBeNull()
   })
 
   it('shows a saved record’s year in the edit form and on the record', async () => {
@@ -582,7 +602,7 @@ describe('被表决人和书面意见', () => {
     await wrapper.get('[data-testid=save-meeting]').trigger('click')
     await settle()
 
-    const input = calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingInput
+    const input = calls.find((c) => c.cmd === 'meeting_create')!.args.input as MeetingForm
     expect(input.resolutions).toEqual([
       {
         text: '同意接收赵六为预备党员',
@@ -675,7 +695,7 @@ describe('民主评议', () => {
     await wrapper.get('[data-testid=save-meeting]').trigger('click')
     await settle()
 
-    const input = calls.find((c) => c.cmd === 'meeting_update')!.args.input as MeetingInput
+    const input = calls.find((c) => c.cmd === 'meeting_update')!.args.input as MeetingForm
     expect(input.attendees).toEqual([
       { member_id: 1, status: 'present', reason: '', grade: 'excellent' },
       { member_id: 2, status: 'present', reason: '', grade: 'basically_qualified' },
@@ -689,7 +709,7 @@ describe('民主评议', () => {
       if (cmd === 'meeting_get') return review()
       if (cmd === 'meeting_check')
         return report({
-          grading: gradingOf(args.input as MeetingInput),
+          grading: gradingOf(args.input as MeetingForm),
           lines: ['参加评议的正式党员 2 人，已评定 2 人：优秀 2 人、合格 0 人、基本合格 0 人、不合格 0 人。'],
           warnings: ['评为优秀的有 2 人，超过参评正式党员（2 人）的三分之一，请核对。'],
         })
@@ -699,7 +719,7 @@ describe('民主评议', () => {
     await pickOption(attendeeRow(wrapper, 2), '[data-testid=attendee-grade]', '优秀')
     await settle(350)
 
-    const sent = calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingInput
+    const sent = calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingForm
     expect(sent.attendees.map((a) => a.grade)).toEqual(['excellent', 'excellent', ''])
     const panel = wrapper.get('[data-testid=quorum-panel]')
     expect(panel.text()).toContain('评议情况')
@@ -713,14 +733,14 @@ describe('民主评议', () => {
     await settle(350)
     await pickOption(attendeeRow(wrapper, 1), '[data-testid=attendee-grade]', '优秀')
     await settle(350)
-    let sent = calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingInput
+    let sent = calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingForm
     expect(sent.attendees.map((a) => a.grade)).toEqual(['excellent', '', ''])
 
     const assembly = wrapper.findAll('[data-testid=field-kind] input').find((i) => (i.element as HTMLInputElement).value === 'assembly')!
     await assembly.setValue(true)
     await settle(350)
     expect(wrapper.find('[data-testid=attendee-grade]').exists()).toBe(false)
-    sent = calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingInput
+    sent = calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingForm
     expect(sent.kind).toBe('assembly')
     expect(sent.attendees.map((a) => a.grade)).toEqual(['', '', ''])
   })
@@ -782,7 +802,7 @@ describe('what the form reads from the core', () => {
     expect([shut(1), shut(2), shut(3)]).toEqual([false, true, false])
     await wrapper.get('[data-testid=save-meeting]').trigger('click')
     await settle()
-    const input = calls.find((c) => c.cmd === 'meeting_update')!.args.input as MeetingInput
+    const input = calls.find((c) => c.cmd === 'meeting_update')!.args.input as MeetingForm
     expect(input.attendees.map((a) => a.grade)).toEqual(['', '', 'qualified'])
   })
 

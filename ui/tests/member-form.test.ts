@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { detail, fakeCore, mountApp, pickOption, settle, testChoices, testGroups } from './helpers'
-import type { MemberInput } from '../src/api'
+import type { MemberForm } from '../src/api'
 
 const ID_ERROR = '身份证号最后一位校验不对，请对照身份证核对'
 
-function core(create: (input: MemberInput) => unknown, warnings: string[] = []) {
+function core(create: (input: MemberForm) => unknown, warnings: string[] = []) {
   return fakeCore((cmd, args) => {
     switch (cmd) {
       case 'committee_warnings':
@@ -14,7 +14,7 @@ function core(create: (input: MemberInput) => unknown, warnings: string[] = []) 
       case 'group_list':
         return testGroups
       case 'member_create':
-        return create(args.input as MemberInput)
+        return create(args.input as MemberForm)
       case 'member_get':
         return detail({ id: Number(args.id) })
       case 'app_info':
@@ -47,7 +47,7 @@ describe('添加党员', () => {
 
     const create = calls.find((c) => c.cmd === 'member_create')
     expect(create).toBeTruthy()
-    const input = create!.args.input as MemberInput
+    const input = create!.args.input as MemberForm
     expect(input).toMatchObject({
       name: '赵六',
       sex: 'female',
@@ -99,7 +99,7 @@ describe('添加党员', () => {
     expect(full.value).toBe('')
     await wrapper.get('[data-testid=save-member]').trigger('click')
     await settle()
-    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberInput
+    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberForm
     expect(input.kind).toBe('probationary')
     expect(input.full_member_on).toBe('')
   })
@@ -118,7 +118,7 @@ describe('添加党员', () => {
     expect(calls.some((c) => c.cmd === 'member_create')).toBe(false)
     await wrapper.get('[data-testid=save-member]').trigger('click')
     await settle()
-    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberInput
+    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberForm
     expect(input.group_id).toBeNull()
     expect(input.group_name).toBe('第九党小组')
   })
@@ -129,7 +129,7 @@ describe('添加党员', () => {
       if (cmd === 'group_list') return testGroups
       if (cmd === 'committee_warnings') return []
       if (cmd === 'member_get') return detail({ id: 7, full_member_reason: '档案记载转正日期为支部大会日期' })
-      if (cmd === 'member_update') return detail({ id: 7, ...(args.input as MemberInput) })
+      if (cmd === 'member_update') return detail({ id: 7, ...(args.input as MemberForm) })
       if (cmd === 'app_info') return { version: '', data_dir: '', today: '2026-11-27', member_count: 1, branch: { name: '', higher_committee: '', secretary: '', term_start: null } }
       throw { code: 'unexpected', message: cmd }
     })
@@ -178,7 +178,7 @@ describe('转正日期说明、失联起始日期和支委会提醒', () => {
     await wrapper.get('[data-testid=save-member]').trigger('click')
     await settle(150)
 
-    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberInput
+    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberForm
     expect(input.full_member_on).toBe('2006-09-01')
     expect(input.full_member_reason).toBe('上级党委 2006年9月1日 批准')
     expect(wrapper.get('[data-testid=item-full_member_reason] .el-form-item__error').text()).toBe(
@@ -195,7 +195,7 @@ describe('转正日期说明、失联起始日期和支委会提醒', () => {
     await settle()
     await wrapper.get('[data-testid=save-member]').trigger('click')
     await settle()
-    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberInput
+    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberForm
     expect(input.full_member_reason).toBe('')
   })
 
@@ -213,7 +213,7 @@ describe('转正日期说明、失联起始日期和支委会提醒', () => {
     await since.setValue('2026-05-01')
     await wrapper.get('[data-testid=save-member]').trigger('click')
     await settle(150)
-    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberInput
+    const input = calls.find((c) => c.cmd === 'member_create')!.args.input as MemberForm
     expect(input.lost_contact).toBe(true)
     expect(input.lost_contact_since).toBe('2026-05-01')
     expect(wrapper.get('[data-testid=item-lost_contact_since] .el-form-item__error').text()).toBe('失联起始日期不能晚于今天')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { appInfo, fakeCore, mountApp, pickOption, settle } from './helpers'
 import { meetingChoices } from './meetingFixtures'
 import { categories, roundings } from './duesFixtures'
-import type { Branch, DuesSettingsInput, MeetingSettings, MeetingSettingsInput } from '../src/api'
+import type { Branch, DuesSettingsForm, MeetingSettings, MeetingSettingsForm } from '../src/api'
 
 describe('设置', () => {
   it('loads and saves the branch, sending an empty date as null', async () => {
@@ -125,14 +125,14 @@ describe('设置', () => {
       ],
       theme_day: '每月5日',
     }
-    function settingsCore(save: (s: MeetingSettingsInput) => unknown) {
+    function settingsCore(save: (s: MeetingSettingsForm) => unknown) {
       return fakeCore((cmd, args) => {
         if (cmd === 'branch_get') return { name: '', higher_committee: '', secretary: '', term_start: null }
         if (cmd === 'reminder_settings_get') return { birthday_days: 30, term_years: 5 }
         if (cmd === 'app_info') return appInfo()
         if (cmd === 'meeting_choices') return meetingChoices
         if (cmd === 'meeting_settings_get') return settings
-        if (cmd === 'meeting_settings_save') return save(args.settings as MeetingSettingsInput)
+        if (cmd === 'meeting_settings_save') return save(args.settings as MeetingSettingsForm)
         throw { code: 'unexpected', message: cmd }
       })
     }
@@ -201,7 +201,7 @@ describe('设置', () => {
         if (cmd === 'dues_settings_get') return { farmer_fen: 50, rounding_fen: 1, max_back_months: 6, max_advance_months: 6 }
         if (cmd === 'dues_choices') return { categories, roundings }
         if (cmd === 'dues_settings_save') {
-          const s = args.settings as DuesSettingsInput
+          const s = args.settings as DuesSettingsForm
           return { farmer_fen: 80, rounding_fen: s.rounding_fen, max_back_months: s.max_back_months, max_advance_months: s.max_advance_months }
         }
         throw { code: 'unexpected', message: cmd }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mountApp, settle } from './helpers'
 import { core } from './meetingFixtures'
-import type { Calendar, MemberAttendance, TalkCoverage } from '../src/api'
+import type { MeetingCalendar, MemberAttendance, TalkCoverage } from '../src/api'
 
 const coverage: TalkCoverage = {
   year: 2026,
@@ -23,7 +23,7 @@ const coverage: TalkCoverage = {
   summary: ['张三（书记）：已与 2 人谈心谈话，还差 1 人', '李四（组织委员）：已与 1 人谈心谈话，还差 2 人'],
 }
 
-const emptyCalendar: Calendar = { year: 2026, rows: [], gaps: [], monthly_attendance: [], missed_three_in_a_row: [] }
+const emptyCalendar: MeetingCalendar = { year: 2026, rows: [], gaps: [], monthly_attendance: [], missed_three_in_a_row: [] }
 
 describe('谈心谈话', () => {
   it('draws one row per committee member and one cell per member, marked from talk_coverage', async () => {

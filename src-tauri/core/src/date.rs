@@ -221,6 +221,8 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+crate::ts::text_type!(PartialDate, "A date as YYYY-MM-DD, or YYYY-MM when only the month is known.");
+
 impl ToSql for PartialDate {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
         Ok(ToSqlOutput::from(self.to_string()))

@@ -15,9 +15,9 @@ impl Error {
 
 /// The stable machine word of every error the page, the command line and the
 /// log are given (`code` in `{ code, message, fields? }`), one per thing the
-/// page may act on. Serialised in snake_case; the TypeScript union in
-/// `ui/src/generated/codes.ts` is written from [`Code::ALL`] and checked by a test.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+/// page may act on. Serialised in snake_case;
+/// its TypeScript union `Code` is generated into `ui/src/generated/types.ts`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
     Validation,
@@ -98,17 +98,6 @@ impl Code {
             Code::DataInUse => "data_in_use",
             Code::ReadOnly => "read_only",
         }
-    }
-
-    /// The TypeScript union of every code (the committed generated file).
-    pub fn typescript() -> String {
-        let words: Vec<String> = Code::ALL.iter().map(|c| format!("  | '{}'", c.as_str())).collect();
-        format!(
-            "// Generated from zhibu_core::Code by `ZHIBU_BLESS=1 cargo test -p zhibu-core codes_ts`. Do not edit.\n\n\
-             /** The machine word of every error the core returns. */\n\
-             export type ErrorCode =\n{}\n",
-            words.join("\n")
-        )
     }
 }
 
@@ -348,20 +337,5 @@ mod db_message_tests {
         // A stick that fails says nothing about the data folder.
         let stick = Error::Io { path: "/media/u/归档".into(), source: io() }.to_string();
         assert!(!stick.contains("数据文件夹"), "{stick}");
-    }
-
-    #[test]
-    fn codes_ts_is_generated_from_the_rust_codes() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/generated/codes.ts");
-        let fresh = Code::typescript();
-        if std::env::var_os("ZHIBU_BLESS").is_some() {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, &fresh).unwrap();
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert_eq!(
-            committed, fresh,
-            "ui/src/generated/codes.ts is out of date: run ZHIBU_BLESS=1 cargo test -p zhibu-core codes_ts"
-        );
     }
 }

@@ -23,6 +23,7 @@ pub mod notices;
 pub mod reminders;
 pub mod scratch;
 pub mod store;
+mod ts;
 pub mod workbook;
 
 pub use date::PartialDate;

@@ -78,14 +78,14 @@ pub struct Manifest {
 }
 
 /// What the secretary is told when the archive is done (and verified).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ArchiveDone {
     pub path: String,
     pub size: u64,
     pub files: usize,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct VerifyReport {
     pub ok: bool,
     /// Files whose size or SHA-256 differ from the manifest, or that are missing.
@@ -193,7 +193,7 @@ pub(crate) fn read_manifest(dir: &Path) -> Result<Manifest> {
 }
 
 /// A folder the secretary may archive to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Target {
     pub path: String,
     pub label: String,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// What an archive holds, shown before the secretary confirms.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ArchiveSummary {
     pub branch: String,
     pub year: i32,
@@ -30,7 +30,7 @@ pub struct PreparedRestore {
     pub summary: ArchiveSummary,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RestoreDone {
     /// Where the data that was replaced was backed up, if there was any.
     pub backup: Option<String>,

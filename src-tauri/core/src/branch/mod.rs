@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Branch {
     /// e.g. 中共XX村支部委员会
     pub name: String,
@@ -25,7 +25,7 @@ pub struct Branch {
 }
 
 /// The settings form as typed.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct BranchForm {
     pub name: String,

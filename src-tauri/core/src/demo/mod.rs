@@ -14,13 +14,13 @@ mod meetings;
 
 const DEMO_JSON: &str = include_str!("../../../../assets/demo/branch.json");
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 struct DemoBranch {
     branch: BranchForm,
     members: Vec<DemoMember>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 struct DemoMember {
     #[serde(flatten)]
     form: MemberForm,
@@ -31,7 +31,7 @@ struct DemoMember {
 }
 
 /// What was loaded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct DemoLoaded {
     pub members: usize,
     pub meetings: usize,

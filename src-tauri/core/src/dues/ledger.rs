@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 // ---------- settings ----------
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DuesSettings {
     pub farmer_fen: i64,
     pub rounding_fen: i64,
@@ -25,7 +25,7 @@ pub struct DuesSettings {
     pub max_advance_months: i64,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct DuesSettingsForm {
     /// Yuan, 0.20–1.00.
@@ -38,7 +38,7 @@ pub struct DuesSettingsForm {
 
 // ---------- assessments ----------
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct AssessmentForm {
     pub member_id: i64,
@@ -54,7 +54,7 @@ pub struct AssessmentForm {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Assessment {
     pub id: i64,
     pub member_id: i64,
@@ -71,7 +71,7 @@ pub struct Assessment {
 
 // ---------- payments ----------
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct PaymentForm {
     pub member_id: i64,
@@ -87,13 +87,13 @@ pub struct PaymentForm {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PaymentMonth {
     pub month: Month,
     pub amount_fen: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Payment {
     pub id: i64,
     pub member_id: i64,
@@ -116,7 +116,7 @@ pub struct Payment {
 
 // ---------- the grid ----------
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MonthState {
     /// Not in the branch (not yet admitted, transferred out, deceased …).
@@ -153,7 +153,7 @@ impl MonthState {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct GridCell {
     pub month: Month,
     pub state: MonthState,
@@ -168,7 +168,7 @@ pub struct GridCell {
     pub payable: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct GridRow {
     pub member_id: i64,
     pub name: String,
@@ -183,7 +183,7 @@ pub struct GridRow {
     pub arrears_months: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DuesGrid {
     pub year: i32,
     pub rows: Vec<GridRow>,
@@ -194,7 +194,7 @@ pub struct DuesGrid {
     pub extra_fen: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Arrears {
     pub member_id: i64,
     pub name: String,
@@ -209,7 +209,7 @@ pub struct Arrears {
 
 // ---------- remittances ----------
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct RemittanceForm {
     pub remitted_on: String,
@@ -222,7 +222,7 @@ pub struct RemittanceForm {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Remittance {
     pub id: i64,
     pub remitted_on: NaiveDate,
@@ -234,7 +234,7 @@ pub struct Remittance {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DuesBalance {
     /// Everything received (dues and extra, reversals subtracted).
     pub collected_fen: i64,

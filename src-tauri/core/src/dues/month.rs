@@ -70,6 +70,8 @@ impl Serialize for Month {
     }
 }
 
+crate::ts::text_type!(Month, "A calendar month as YYYY-MM.");
+
 impl ToSql for Month {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
         Ok(ToSqlOutput::from(self.to_string()))

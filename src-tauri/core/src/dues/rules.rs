@@ -50,7 +50,7 @@ pub struct AmountInput {
     pub fixed: Option<i64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Amount {
     /// The monthly amount in 分.
     pub monthly_fen: i64,

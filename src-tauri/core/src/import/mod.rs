@@ -92,7 +92,7 @@ fn letter(c: usize) -> String {
     crate::workbook::col_name(c as u16)
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ColumnMap {
     pub index: usize,
     pub letter: String,
@@ -102,7 +102,7 @@ pub struct ColumnMap {
     pub field_label: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportRow {
     /// The row number as the spreadsheet shows it (1-based).
     pub row: usize,
@@ -114,7 +114,7 @@ pub struct ImportRow {
     pub message: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportPreview {
     pub sheets: Vec<String>,
     pub sheet: String,
@@ -139,7 +139,7 @@ pub struct ImportPreview {
 
 /// What the page or the CLI asks for: the file, and optionally the sheet and
 /// a corrected mapping (one field code or "" per column).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct ImportRequest {
     pub file_name: String,

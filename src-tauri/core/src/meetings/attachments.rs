@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 /// The largest file accepted (a phone photo is 2–8 MB; a scan rarely more).
 pub const MAX_ATTACHMENT_BYTES: usize = 30 * 1024 * 1024;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Attachment {
     pub id: i64,
     pub original_name: String,

@@ -63,7 +63,7 @@ impl Period {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CellState {
     Held,
@@ -88,7 +88,7 @@ impl CellState {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct CalendarCell {
     pub period: String,
     pub first_day: NaiveDate,
@@ -103,7 +103,7 @@ pub struct CalendarCell {
     pub state_label: &'static str,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct CalendarRow {
     pub kind: MeetingKind,
     pub kind_label: &'static str,

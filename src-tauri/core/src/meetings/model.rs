@@ -72,7 +72,7 @@ impl MeetingKind {
 
 /// One line of the agenda; 主题党日 uses the "x+X" shape: prescribed items
 /// (规定动作) plus chosen ones (自选动作).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct AgendaItem {
     pub text: String,
@@ -80,7 +80,7 @@ pub struct AgendaItem {
 }
 
 /// One attendee as the form sends it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct AttendeeForm {
     pub member_id: i64,
@@ -91,7 +91,7 @@ pub struct AttendeeForm {
 }
 
 /// One resolution as the form sends it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct ResolutionForm {
     pub text: String,
@@ -112,7 +112,7 @@ pub struct ResolutionForm {
 }
 
 /// The minutes form exactly as filled in.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct MeetingForm {
     pub kind: String,

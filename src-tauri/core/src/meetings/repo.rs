@@ -64,7 +64,7 @@ pub struct AttendeeRecord {
     pub grade: Option<Grade>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ResolutionRecord {
     pub text: String,
     pub vote: bool,
@@ -125,7 +125,7 @@ pub struct MeetingSummary {
     pub quorum_ok: Option<bool>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 pub struct MonthRate {
     pub month: String,
     pub label: String,
@@ -133,7 +133,7 @@ pub struct MonthRate {
     pub rate: Option<f64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct MissedMember {
     pub member_id: i64,
     pub name: String,
@@ -141,7 +141,7 @@ pub struct MissedMember {
     pub missed: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 pub struct MeetingCalendar {
     pub year: i32,
     pub rows: Vec<CalendarRow>,
@@ -1069,28 +1069,28 @@ pub(crate) fn insert_meeting_in(conn: &Connection, form: &MeetingForm, today: Na
 }
 
 /// How often each kind is due, and the 主题党日's fixed day (branch settings).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct MeetingSettings {
     pub frequencies: Vec<FrequencySetting>,
     /// e.g. 每月5日, or a lunar day such as 每月农历初一 (local practice).
     pub theme_day: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FrequencySetting {
     pub kind: MeetingKind,
     pub kind_label: &'static str,
     pub frequency: Frequency,
 }
 
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct FrequencyForm {
     pub kind: String,
     pub frequency: String,
 }
 
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct MeetingSettingsForm {
     pub frequencies: Vec<FrequencyForm>,

@@ -26,7 +26,7 @@ impl Seat {
 }
 
 /// Whether one attendee of a 民主评议 may be graded, for the form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Grading {
     pub member_id: i64,
     pub gradable: bool,
@@ -42,7 +42,7 @@ pub struct Votes {
     pub written_for: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Verdict {
     /// None when no vote was taken.
     pub passed: Option<bool>,
@@ -50,7 +50,7 @@ pub struct Verdict {
 }
 
 /// Whether a meeting could decide, and why, in Chinese.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct QuorumReport {
     /// False for kinds without a quorum rule (党课, 主题党日 …).
     pub applies: bool,

@@ -9,7 +9,7 @@ use crate::store::Store;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct MemberAttendance {
     pub member_id: i64,
     pub name: String,
@@ -58,7 +58,7 @@ pub fn member_attendance(meetings: &[MeetingRecord]) -> Vec<MemberAttendance> {
     out
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Person {
     pub id: i64,
     pub name: String,
@@ -68,7 +68,7 @@ pub struct Person {
 /// Who has talked with whom this year. Each committee member should talk
 /// at least once a year with every other committee member and with every
 /// member (docs/DOMAIN.md §3).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct TalkCoverage {
     pub year: i32,
     /// The rows: committee members.

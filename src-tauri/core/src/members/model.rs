@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 macro_rules! coded_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
 
@@ -181,7 +181,7 @@ impl Status {
 }
 
 /// The next anniversary of `admitted_on` (政治生日).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PoliticalBirthday {
     /// The day, or only the month when the admission day is unknown.
     pub date: PartialDate,

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 const ENTITY: &str = "member";
 
 /// Filters of the roster. Empty means everything on the roster.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct MemberQuery {
     pub search: String,
@@ -29,14 +29,14 @@ pub struct MemberQuery {
     pub deleted: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Group {
     pub id: i64,
     pub name: String,
     pub member_count: i64,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct StatusForm {
     pub status: String,
@@ -45,7 +45,7 @@ pub struct StatusForm {
 }
 
 /// 延长预备期 as the secretary records it.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct ExtensionForm {
     /// 6 to 12.
@@ -64,7 +64,7 @@ pub struct StatusChange {
     pub recorded_at: String,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct TransferForm {
     pub direction: String,

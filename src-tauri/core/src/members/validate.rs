@@ -12,7 +12,7 @@ use serde::Deserialize;
 /// The add/edit form exactly as the secretary filled it in. Dates are text
 /// (`1985-07-01`, or `1985-07` when only the month is known); empty means
 /// not filled in.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct MemberForm {
     pub name: String,

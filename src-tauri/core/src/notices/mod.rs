@@ -17,7 +17,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// What notice to build, as the page or the CLI asks for it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum NoticeRequest {
     /// 党费收缴情况公示 for a year, a quarter or a month.
@@ -31,7 +31,7 @@ pub enum NoticeRequest {
 }
 
 /// The 主题党日 preview as typed (prefilled by [`Store::party_day_draft`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct PartyDayForm {
     pub date: String,
@@ -42,7 +42,7 @@ pub struct PartyDayForm {
 }
 
 /// 公示期 and whom to ask, as typed. Dates as `2026-11-28`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct NoticeTerms {
     pub from: String,
@@ -53,7 +53,7 @@ pub struct NoticeTerms {
 
 /// A table on a notice. `amount_column`, when set, holds money (yuan text)
 /// and is totalled in `total`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 pub struct NoticeTable {
     pub headers: Vec<String>,
     /// Relative column widths (Excel units), one per header.
@@ -67,7 +67,7 @@ pub struct NoticeTable {
 
 /// The 公示期 / contact line, each part already in print form; an empty
 /// part is printed as a blank to fill in by hand.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct TermLine {
     pub from: String,
     pub to: String,
@@ -90,7 +90,7 @@ impl TermLine {
 }
 
 /// A notice ready to print or write as .xlsx.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 pub struct Notice {
     pub kind: String,
     pub title: String,

@@ -17,7 +17,7 @@ use rusqlite::params;
 use serde::Serialize;
 use std::collections::HashMap;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct MeetingDueItem {
     pub kind: crate::meetings::MeetingKind,
     pub kind_label: &'static str,
@@ -27,7 +27,7 @@ pub struct MeetingDueItem {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Reminders {
     pub today: NaiveDate,
     pub settings: ReminderSettings,

@@ -8,7 +8,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 /// Branch settings for reminders (local practice).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ReminderSettings {
     /// 政治生日 this many days ahead (default 30).
     pub birthday_days: i64,
@@ -34,7 +34,7 @@ pub struct Snapshot<'a> {
     pub settings: ReminderSettings,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct BirthdayItem {
     pub member_id: i64,
     pub name: String,
@@ -49,7 +49,7 @@ pub struct BirthdayItem {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct MilestoneItem {
     pub member_id: i64,
     pub name: String,
@@ -59,7 +59,7 @@ pub struct MilestoneItem {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct MedalItem {
     pub member_id: i64,
     pub name: String,
@@ -70,7 +70,7 @@ pub struct MedalItem {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ProbationItem {
     pub member_id: i64,
     pub name: String,
@@ -82,7 +82,7 @@ pub struct ProbationItem {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct TermItem {
     pub term_start: PartialDate,
     pub term_end: NaiveDate,
@@ -90,7 +90,7 @@ pub struct TermItem {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct LostContactItem {
     pub member_id: i64,
     pub name: String,
@@ -100,7 +100,7 @@ pub struct LostContactItem {
 }
 
 /// Everything from the members; meetings and arrears are added by the store.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ts_rs::TS)]
 pub struct MemberReminders {
     pub political_birthdays: Vec<BirthdayItem>,
     pub quarter_political_birthdays: Vec<BirthdayItem>,

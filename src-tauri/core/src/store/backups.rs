@@ -109,7 +109,7 @@ pub fn dailies_to_delete(names: &[String]) -> Vec<String> {
 }
 
 /// One snapshot in `备份/`, for the list in 设置 → 备份.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct BackupFile {
     pub path: String,
     pub name: String,
@@ -167,7 +167,7 @@ pub fn list_backups(data_dir: &Path) -> Vec<BackupFile> {
 }
 
 /// What the start-up check found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct StartCheck {
     /// The damaged database was moved here (never deleted).
     pub moved_to: Option<String>,

@@ -49,7 +49,7 @@ pub(crate) fn entries(conn: &Connection, entity: &str, entity_id: i64) -> Result
 
 /// One line of a record's history, ready to read (numbers masked by the
 /// feature's [`Wording`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct HistoryEntry {
     /// `2026-11-27 10:31`
     pub at: String,

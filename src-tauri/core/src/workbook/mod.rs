@@ -619,7 +619,7 @@ impl Store {
 }
 
 /// A file written for the secretary.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct Exported {
     pub path: String,
     pub size: u64,

@@ -1,0 +1,1352 @@
+// Generated from the Rust types by `ZHIBU_BLESS=1 cargo test -p zhibu --lib bindings`: do not edit.
+// Each type is the one a command takes or returns, by its Rust name (src-tauri/src/bindings.rs).
+
+/**
+ * One line of the agenda; 主题党日 uses the "x+X" shape: prescribed items
+ * (规定动作) plus chosen ones (自选动作).
+ */
+export type AgendaItem = {
+  text: string,
+  prescribed: boolean,
+};
+
+export type Amount = {
+  /**
+   * The monthly amount in 分.
+   */
+  monthly_fen: number,
+  /**
+   * The rate in 千分之 (5 = 0.5%), where a rate applies.
+   */
+  rate_per_mille: number | null,
+  /**
+   * e.g. "0.5%", "固定金额"
+   */
+  rate_label: string,
+  /**
+   * Things to check again (a base near a bracket edge …).
+   */
+  warnings: Array<string>,
+};
+
+export type ApiError = {
+  code: Code,
+  message: string,
+  fields?: { [key in string]: string },
+};
+
+export type AppInfo = {
+  version: string,
+  data_dir: string,
+  today: string,
+  member_count: number,
+  branch: Branch,
+  /**
+   * The data folder cannot be written: records can be looked at, not changed.
+   */
+  read_only: boolean,
+  /**
+   * Where the log is (设置 shows it, so it can be handed to whoever helps).
+   */
+  log_dir: string,
+};
+
+/**
+ * What the secretary is told when the archive is done (and verified).
+ */
+export type ArchiveDone = {
+  path: string,
+  size: number,
+  files: number,
+};
+
+export type ArchiveStatus = {
+  running: boolean,
+  written: number,
+  total: number,
+  done: ArchiveDone | null,
+  error: ApiError | null,
+};
+
+/**
+ * What an archive holds, shown before the secretary confirms.
+ */
+export type ArchiveSummary = {
+  branch: string,
+  year: number,
+  created_at: string,
+  app_version: string,
+  schema_version: number,
+  members: number,
+  meetings: number,
+  payments: number,
+};
+
+export type Arrears = {
+  member_id: number,
+  name: string,
+  months: number,
+  from: Month,
+  to: Month,
+  owed_fen: number,
+  /**
+   * `warn` at 3 months, `flag` at 6 (党章第九条).
+   */
+  level: string,
+  message: string,
+};
+
+export type AssessResult = {
+  assessment: Assessment,
+  warnings: Array<string>,
+};
+
+export type Assessment = {
+  id: number,
+  member_id: number,
+  from_month: Month,
+  category: DuesCategory,
+  category_label: string,
+  base_fen: number | null,
+  fixed_fen: number | null,
+  monthly_fen: number,
+  decision: string,
+  note: string,
+  created_at: string,
+};
+
+export type AssessmentForm = {
+  member_id: number,
+  /**
+   * `YYYY-MM`: the month the amount applies from.
+   */
+  from_month: string,
+  category: string,
+  /**
+   * Monthly base in yuan, for in-service, declared and retired members.
+   */
+  base: string,
+  /**
+   * Hardship: the approved monthly amount in yuan (0 = exempt).
+   */
+  fixed: string,
+  /**
+   * Hardship: the decision (date, 党委 approval reference).
+   */
+  decision: string,
+  note: string,
+};
+
+export type Attachment = {
+  id: number,
+  original_name: string,
+  size: number,
+  sha256: string,
+  is_image: boolean,
+  added_at: string,
+};
+
+/**
+ * One attendee as the form sends it.
+ */
+export type AttendeeForm = {
+  member_id: number,
+  status: string,
+  reason: string,
+  /**
+   * 民主评议 only: `excellent` … `unqualified`, or empty.
+   */
+  grade: string,
+};
+
+export type AttendeeView = {
+  member_id: number,
+  name: string,
+  member_kind_label: string,
+  voting: boolean,
+  status: string,
+  status_label: string,
+  reason: string,
+  grade: string | null,
+  grade_label: string | null,
+};
+
+/**
+ * One snapshot in `备份/`, for the list in 设置 → 备份.
+ */
+export type BackupFile = {
+  path: string,
+  name: string,
+  /**
+   * 每日 / 升级前 / 恢复前 / 手动 / 损坏前
+   */
+  kind: string,
+  size: number,
+  /**
+   * `YYYY-MM-DD HH:MM:SS` as the file says.
+   */
+  made_at: string,
+};
+
+export type BackupList = {
+  backups: Array<BackupFile>,
+  /**
+   * Set when the database was found damaged at start and moved aside.
+   */
+  start_check: StartCheck | null,
+};
+
+export type BirthdayItem = {
+  member_id: number,
+  name: string,
+  /**
+   * The anniversary: a day, or only a month (`day_known` false).
+   */
+  date: PartialDate,
+  day_known: boolean,
+  admitted_on: PartialDate,
+  /**
+   * Years since admission on that day (入党 N 周年).
+   */
+  years: number,
+  /**
+   * Days from today; None when only the month is known.
+   */
+  days_until: number | null,
+  note: string,
+};
+
+export type Branch = {
+  /**
+   * e.g. 中共XX村支部委员会
+   */
+  name: string,
+  /**
+   * 上级党组织, e.g. 中共XX镇委员会
+   */
+  higher_committee: string,
+  /**
+   * 书记's name as it is signed on printouts.
+   */
+  secretary: string,
+  /**
+   * Start of the committee's current term (换届).
+   */
+  term_start: PartialDate | null,
+  /**
+   * 建账日期: records in the app start on this day; nothing before it is
+   * judged held or missed (docs/DOMAIN.md §3.4).
+   */
+  records_from: PartialDate | null,
+};
+
+/**
+ * The settings form as typed.
+ */
+export type BranchForm = {
+  name: string,
+  higher_committee: string,
+  secretary: string,
+  term_start: string | null,
+  /**
+   * `2026-09-15`; empty clears it (the next record or import sets it again).
+   */
+  records_from: string | null,
+};
+
+export type CalendarCell = {
+  period: string,
+  first_day: string,
+  last_day: string,
+  /**
+   * The last day it can still be held: the period's end, or for the
+   * yearly 组织生活会 and 民主评议 the end of March after (所属年度).
+   */
+  deadline: string,
+  label: string,
+  expected: number,
+  held: number,
+  state: CellState,
+  state_label: string,
+};
+
+export type CalendarRow = {
+  kind: MeetingKind,
+  kind_label: string,
+  frequency: Frequency,
+  frequency_label: string,
+  cells: Array<CalendarCell>,
+};
+
+export type CellState = "held" | "missed" | "due" | "upcoming" | "not_required" | "before_records";
+
+export type Choice = {
+  value: string,
+  label: string,
+};
+
+export type Choices = {
+  sexes: Array<Choice>,
+  kinds: Array<Choice>,
+  statuses: Array<Choice>,
+  committee_roles: Array<Choice>,
+  lost_contact_reasons: Array<Choice>,
+  transfer_directions: Array<Choice>,
+  ethnicities: Array<string>,
+  educations: Array<string>,
+};
+
+/**
+ * The stable machine word of every error the page, the command line and the
+ * log are given (`code` in `{ code, message, fields? }`), one per thing the
+ * page may act on. Serialised in snake_case; the TypeScript union in
+ * `ui/src/generated/codes.ts` is written from [`Code::ALL`] and checked by a test.
+ */
+export type Code = "validation" | "not_found" | "not_empty" | "schema_too_new" | "data_dir" | "io" | "database" | "database_damaged" | "demo_broken" | "file_corrupt" | "invalid_file" | "workbook_failed" | "archive_failed" | "stick_full" | "wrong_passphrase" | "not_an_archive" | "archive_running" | "cancelled" | "import_failed" | "data_in_use" | "read_only";
+
+export type ColumnMap = {
+  index: number,
+  letter: string,
+  header: string,
+  /**
+   * The field code, or empty when the column is not imported.
+   */
+  field: string,
+  field_label: string,
+};
+
+/**
+ * What was loaded.
+ */
+export type DemoLoaded = {
+  members: number,
+  meetings: number,
+};
+
+export type DuesBalance = {
+  /**
+   * Everything received (dues and extra, reversals subtracted).
+   */
+  collected_fen: number,
+  remitted_fen: number,
+  /**
+   * Held by the branch, not yet handed up.
+   */
+  balance_fen: number,
+};
+
+/**
+ * 党费类别
+ */
+export type DuesCategory = "in_service" | "declared" | "retired" | "farmer" | "student" | "unemployed" | "relief" | "hardship";
+
+export type DuesCategoryChoice = {
+  value: string,
+  label: string,
+  /**
+   * The form asks for a monthly base (wage or pension).
+   */
+  needs_base: boolean,
+  /**
+   * The form asks for an approved amount (hardship).
+   */
+  needs_fixed: boolean,
+};
+
+export type DuesChoices = {
+  categories: Array<DuesCategoryChoice>,
+  roundings: Array<RoundingChoice>,
+};
+
+export type DuesGrid = {
+  year: number,
+  rows: Array<GridRow>,
+  /**
+   * Per month: what was paid for that month, all members.
+   */
+  month_totals: Array<number>,
+  total_fen: number,
+  /**
+   * 自愿多交 received this year.
+   */
+  extra_fen: number,
+};
+
+export type DuesSettings = {
+  farmer_fen: number,
+  rounding_fen: number,
+  max_back_months: number,
+  max_advance_months: number,
+};
+
+export type DuesSettingsForm = {
+  /**
+   * Yuan, 0.20–1.00.
+   */
+  farmer_amount: string,
+  /**
+   * 1, 10 or 100 分.
+   */
+  rounding_fen: number,
+  max_back_months: number,
+  max_advance_months: number,
+};
+
+/**
+ * A file written for the secretary.
+ */
+export type Exported = {
+  path: string,
+  size: number,
+  sheets: Array<string>,
+};
+
+/**
+ * 延长预备期 as the secretary records it.
+ */
+export type ExtensionForm = {
+  /**
+   * 6 to 12.
+   */
+  months: number | null,
+  /**
+   * The 支部大会 that decided it, `2025-03-10`.
+   */
+  decided_on: string,
+  /**
+   * The higher committee's reply: 批复文号 or its words.
+   */
+  approval: string,
+};
+
+export type ForYear = {
+  default_year: number | null,
+  choices: Array<number>,
+};
+
+/**
+ * How often a kind of meeting is due (a branch setting).
+ */
+export type Frequency = "monthly" | "quarterly" | "yearly" | "none";
+
+export type FrequencyForm = {
+  kind: string,
+  frequency: string,
+};
+
+export type FrequencySetting = {
+  kind: MeetingKind,
+  kind_label: string,
+  frequency: Frequency,
+};
+
+/**
+ * Whether one attendee of a 民主评议 may be graded, for the form.
+ */
+export type Grading = {
+  member_id: number,
+  gradable: boolean,
+};
+
+export type GridCell = {
+  month: Month,
+  state: MonthState,
+  state_label: string,
+  /**
+   * What the month owes, where assessed.
+   */
+  owed_fen: number | null,
+  /**
+   * Net paid for the month (reversals subtracted).
+   */
+  paid_fen: number,
+  /**
+   * What paying this month now would cost (owed less already paid).
+   */
+  due_fen: number,
+  /**
+   * A payment may list this month now ([`MonthState::payable`]).
+   */
+  payable: boolean,
+};
+
+export type GridRow = {
+  member_id: number,
+  name: string,
+  category_label: string | null,
+  base_fen: number | null,
+  rate_label: string | null,
+  monthly_fen: number | null,
+  cells: Array<GridCell>,
+  /**
+   * Paid for this year's months.
+   */
+  total_fen: number,
+  /**
+   * Consecutive unpaid months up to last month.
+   */
+  arrears_months: number,
+};
+
+export type Group = {
+  id: number,
+  name: string,
+  member_count: number,
+};
+
+/**
+ * One line of a record's history, ready to read (numbers masked by the
+ * feature's [`Wording`]).
+ */
+export type HistoryEntry = {
+  /**
+   * `2026-11-27 10:31`
+   */
+  at: string,
+  action: string,
+  action_label: string,
+  summary: string,
+};
+
+export type ImportPreview = {
+  sheets: Array<string>,
+  sheet: string,
+  /**
+   * 1-based, as the spreadsheet shows it.
+   */
+  header_row: number,
+  columns: Array<ColumnMap>,
+  rows: Array<ImportRow>,
+  new: number,
+  update: number,
+  error: number,
+  /**
+   * After a write: how many rows were written.
+   */
+  written: number,
+  /**
+   * The committee as it would stand after the import (3–5 支委, full
+   * members only …): shown, never refused (docs/DOMAIN.md §8).
+   */
+  warnings: Array<string>,
+  /**
+   * After a write: the 建账日期 (set to the import day if none was set).
+   */
+  records_from: string | null,
+  /**
+   * After a write: this import started the books (no 建账日期 before), so
+   * the page asks the secretary to check the date.
+   */
+  records_started: boolean,
+};
+
+/**
+ * What the page or the CLI asks for: the file, and optionally the sheet and
+ * a corrected mapping (one field code or "" per column).
+ */
+export type ImportRequest = {
+  file_name: string,
+  sheet: string | null,
+  mapping: Array<string> | null,
+};
+
+export type ImportRow = {
+  /**
+   * The row number as the spreadsheet shows it (1-based).
+   */
+  row: number,
+  /**
+   * `new`, `update` or `error`.
+   */
+  outcome: string,
+  name: string,
+  /**
+   * For errors: `id_as_number`, `invalid`, `duplicate_in_file`, `in_recycle_bin`.
+   */
+  code: string,
+  message: string,
+};
+
+export type LostContactItem = {
+  member_id: number,
+  name: string,
+  last_attended: string | null,
+  last_paid: string | null,
+  note: string,
+};
+
+export type MedalItem = {
+  member_id: number,
+  name: string,
+  full_member_on: PartialDate,
+  /**
+   * 党龄 on the cut-off day.
+   */
+  standing_years: number,
+  cutoff: string,
+  note: string,
+};
+
+export type MeetingCalendar = {
+  year: number,
+  rows: Array<CalendarRow>,
+  gaps: Array<string>,
+  monthly_attendance: Array<MonthRate>,
+  missed_three_in_a_row: Array<MissedMember>,
+};
+
+export type MeetingChoices = {
+  kinds: Array<MeetingKindChoice>,
+  attendance_statuses: Array<Choice>,
+  grades: Array<Choice>,
+  frequencies: Array<Choice>,
+};
+
+export type MeetingDetail = {
+  id: number,
+  kind: string,
+  kind_label: string,
+  date: string,
+  /**
+   * 所属年度 of a 组织生活会 or 民主评议.
+   */
+  for_year: number | null,
+  start_time: string,
+  place: string,
+  topic: string,
+  host_id: number | null,
+  host_name: string | null,
+  recorder_id: number | null,
+  recorder_name: string | null,
+  group_id: number | null,
+  group_name: string | null,
+  attendees: Array<AttendeeView>,
+  observers: string,
+  minutes: string,
+  agenda: Array<AgendaItem>,
+  resolutions: Array<ResolutionRecord>,
+  quorum: QuorumReport,
+  attachments: Array<Attachment>,
+  history: Array<HistoryEntry>,
+};
+
+export type MeetingDueItem = {
+  kind: MeetingKind,
+  kind_label: string,
+  period: string,
+  label: string,
+  state: CellState,
+  note: string,
+};
+
+/**
+ * The minutes form exactly as filled in.
+ */
+export type MeetingForm = {
+  kind: string,
+  date: string,
+  /**
+   * 所属年度 of a 组织生活会 or 民主评议; None takes the default.
+   */
+  for_year: number | null,
+  start_time: string,
+  place: string,
+  topic: string,
+  host_id: number | null,
+  recorder_id: number | null,
+  group_id: number | null,
+  /**
+   * `attendance` in the CLI's JSON.
+   */
+  attendees: Array<AttendeeForm>,
+  observers: string,
+  minutes: string,
+  agenda: Array<AgendaItem>,
+  resolutions: Array<ResolutionForm>,
+};
+
+/**
+ * 会议类型 (docs/DOMAIN.md §1, §3).
+ */
+export type MeetingKind = "assembly" | "committee" | "group_meeting" | "lecture" | "theme_day" | "life_meeting" | "review" | "talk" | "other";
+
+/**
+ * A meeting kind with what the form needs to know of it.
+ */
+export type MeetingKindChoice = {
+  value: string,
+  label: string,
+  /**
+   * Who attends comes from the roster (everyone, the committee, one
+   * group); the list is not picked by hand ([`MeetingKind::attendees_from_roster`]).
+   */
+  attendees_from_roster: boolean,
+};
+
+export type MeetingQuery = {
+  year: number,
+  kind: string | null,
+};
+
+export type MeetingRow = {
+  id: number,
+  kind: string,
+  kind_label: string,
+  date: string,
+  start_time: string,
+  place: string,
+  topic: string,
+  host_name: string | null,
+  should_attend: number,
+  present: number,
+  on_leave: number,
+  absent: number,
+  attendance_rate: string,
+  quorum_ok: boolean | null,
+};
+
+/**
+ * How often each kind is due, and the 主题党日's fixed day (branch settings).
+ */
+export type MeetingSettings = {
+  frequencies: Array<FrequencySetting>,
+  /**
+   * e.g. 每月5日, or a lunar day such as 每月农历初一 (local practice).
+   */
+  theme_day: string,
+};
+
+export type MeetingSettingsForm = {
+  frequencies: Array<FrequencyForm>,
+  theme_day: string,
+};
+
+export type MemberAttendance = {
+  member_id: number,
+  name: string,
+  should_attend: number,
+  present: number,
+  on_leave: number,
+  absent: number,
+  attendance_rate: string,
+};
+
+/**
+ * The detail page and the edit form: full numbers (the secretary's own
+ * file), the masked ones beside them for the default view.
+ */
+export type MemberDetail = {
+  id: number,
+  name: string,
+  sex: string,
+  sex_label: string,
+  ethnicity: string,
+  birth_date: string,
+  id_number: string,
+  id_number_masked: string,
+  education: string,
+  kind: string,
+  kind_label: string,
+  admitted_on: string,
+  full_member_on: string,
+  group_id: number | null,
+  group_name: string,
+  committee_role: string | null,
+  committee_role_label: string | null,
+  job: string,
+  phone: string,
+  phone_masked: string | null,
+  address: string,
+  mobile: boolean,
+  mobile_destination: string,
+  lost_contact: boolean,
+  lost_contact_reason: string | null,
+  lost_contact_reason_label: string | null,
+  notes: string,
+  status: string,
+  status_label: string,
+  status_date: string | null,
+  status_reason: string,
+  age: number | null,
+  standing_years: number | null,
+  next_political_birthday: PoliticalBirthday | null,
+  left_branch: boolean,
+  deleted: boolean,
+  history: Array<HistoryEntry>,
+  status_history: Array<StatusChangeDto>,
+  transfers: Array<TransferDto>,
+  /**
+   * 九大/十大党章期间入党，无预备期 and the like.
+   */
+  era_note: string | null,
+  full_member_reason: string,
+  probation_end: string | null,
+  probation_end_text: string | null,
+  probation_extension: ProbationExtensionDto | null,
+  can_extend_probation: boolean,
+  lost_contact_since: string | null,
+};
+
+/**
+ * The add/edit form exactly as the secretary filled it in. Dates are text
+ * (`1985-07-01`, or `1985-07` when only the month is known); empty means
+ * not filled in.
+ */
+export type MemberForm = {
+  name: string,
+  sex: string,
+  ethnicity: string,
+  birth_date: string,
+  id_number: string,
+  education: string,
+  kind: string,
+  admitted_on: string,
+  full_member_on: string,
+  group_id: number | null,
+  /**
+   * A group typed in that does not exist yet; it is created on save.
+   */
+  group_name: string,
+  committee_role: string | null,
+  job: string,
+  phone: string,
+  address: string,
+  mobile: boolean,
+  mobile_destination: string,
+  lost_contact: boolean,
+  lost_contact_reason: string | null,
+  /**
+   * Since when (`2026-03-01`); empty means from today.
+   */
+  lost_contact_since: string,
+  notes: string,
+  /**
+   * Why the 转正 date is not the day the probation ended.
+   */
+  full_member_reason: string,
+};
+
+/**
+ * Filters of the roster. Empty means everything on the roster.
+ */
+export type MemberQuery = {
+  search: string,
+  kind: string | null,
+  group_id: number | null,
+  status: string | null,
+  /**
+   * Include members whose latest transfer took them out of the branch.
+   */
+  include_left: boolean,
+  /**
+   * The recycle bin instead of the roster.
+   */
+  deleted: boolean,
+};
+
+/**
+ * A roster line: numbers masked.
+ */
+export type MemberRow = {
+  id: number,
+  name: string,
+  sex: string,
+  sex_label: string,
+  age: number | null,
+  kind: string,
+  kind_label: string,
+  group_name: string | null,
+  committee_role_label: string | null,
+  admitted_on: string | null,
+  standing_years: number | null,
+  id_number_masked: string,
+  phone_masked: string | null,
+  status: string,
+  status_label: string,
+  mobile: boolean,
+  lost_contact: boolean,
+  left_branch: boolean,
+};
+
+export type MilestoneItem = {
+  member_id: number,
+  name: string,
+  /**
+   * 党龄 reached this year: 10, 20, 30 …
+   */
+  years: number,
+  date: PartialDate,
+  note: string,
+};
+
+export type MissedMember = {
+  member_id: number,
+  name: string,
+  /**
+   * Meetings missed in a row, up to the latest one they should have attended.
+   */
+  missed: number,
+};
+
+/**
+ * A calendar month as YYYY-MM.
+ */
+export type Month = string;
+
+export type MonthRate = {
+  month: string,
+  label: string,
+  /**
+   * Percent with one decimal, for drawing; None when no one was expected.
+   */
+  rate: number | null,
+};
+
+export type MonthState = "not_member" | "unassessed" | "owed" | "paid" | "waived" | "future";
+
+/**
+ * A notice ready to print or write as .xlsx.
+ */
+export type Notice = {
+  kind: string,
+  title: string,
+  /**
+   * Under the title, e.g. （2026年第三季度）; may be empty.
+   */
+  subtitle: string,
+  lead: string,
+  table: NoticeTable | null,
+  paragraphs: Array<string>,
+  terms: TermLine,
+  branch_name: string,
+  issued_on: string,
+  /**
+   * The 落款 date as printed.
+   */
+  issued_label: string,
+  /**
+   * A file name for the .xlsx, without the extension.
+   */
+  file_stem: string,
+};
+
+export type NoticeDrafts = {
+  terms: NoticeTerms,
+  party_day: PartyDayForm,
+};
+
+/**
+ * What notice to build, as the page or the CLI asks for it.
+ */
+export type NoticeRequest = { "kind": "dues", year: number, quarter: number | null, month: number | null, } | { "kind": "review", year: number, } | { "kind": "party_day" } & PartyDayForm | { "kind": "general", title: string, body: string, };
+
+/**
+ * A table on a notice. `amount_column`, when set, holds money (yuan text)
+ * and is totalled in `total`.
+ */
+export type NoticeTable = {
+  headers: Array<string>,
+  /**
+   * Relative column widths (Excel units), one per header.
+   */
+  widths: Array<number>,
+  rows: Array<Array<string>>,
+  amount_column: number | null,
+  total: string | null,
+  /**
+   * Shown in place of the rows when there are none.
+   */
+  empty_text: string,
+};
+
+/**
+ * 公示期 and whom to ask, as typed. Dates as `2026-11-28`.
+ */
+export type NoticeTerms = {
+  from: string,
+  to: string,
+  contact: string,
+  phone: string,
+};
+
+/**
+ * A date as YYYY-MM-DD, or YYYY-MM when only the month is known.
+ */
+export type PartialDate = string;
+
+/**
+ * The 主题党日 preview as typed (prefilled by [`Store::party_day_draft`]).
+ */
+export type PartyDayForm = {
+  date: string,
+  time: string,
+  place: string,
+  topic: string,
+  items: Array<string>,
+};
+
+export type Payment = {
+  id: number,
+  member_id: number,
+  name: string,
+  paid_on: string,
+  kind: string,
+  amount_fen: number,
+  months: Array<PaymentMonth>,
+  receipt_no: string,
+  collector: string,
+  note: string,
+  reverses_id: number | null,
+  reversed_by: number | null,
+  /**
+   * ≥ 1000 元 in one payment: goes entirely to the Centre.
+   */
+  large: boolean,
+  /**
+   * Back payment (补交) and advance (预交) months in this payment.
+   */
+  back_months: number,
+  advance_months: number,
+};
+
+export type PaymentForm = {
+  member_id: number,
+  paid_on: string,
+  /**
+   * `dues` (months listed) or `extra` (自愿多交, amount given).
+   */
+  kind: string,
+  /**
+   * The months this payment covers, `YYYY-MM`.
+   */
+  months: Array<string>,
+  /**
+   * Yuan, for `extra` only; dues are what the months owe.
+   */
+  amount: string,
+  receipt_no: string,
+  collector: string,
+  note: string,
+};
+
+export type PaymentMonth = {
+  month: Month,
+  amount_fen: number,
+};
+
+export type Person = {
+  id: number,
+  name: string,
+  committee_role_label: string | null,
+};
+
+/**
+ * The next anniversary of `admitted_on` (政治生日).
+ */
+export type PoliticalBirthday = {
+  /**
+   * The day, or only the month when the admission day is unknown.
+   */
+  date: PartialDate,
+  /**
+   * Years since admission on that day.
+   */
+  years: number,
+  day_known: boolean,
+};
+
+export type ProbationExtensionDto = {
+  months: number,
+  decided_on: string,
+  approval: string,
+};
+
+export type ProbationItem = {
+  member_id: number,
+  name: string,
+  admitted_on: PartialDate,
+  /**
+   * admitted_on + 1 year.
+   */
+  due: PartialDate,
+  overdue: boolean,
+  days_until: number | null,
+  note: string,
+};
+
+/**
+ * Whether a meeting could decide, and why, in Chinese.
+ */
+export type QuorumReport = {
+  /**
+   * False for kinds without a quorum rule (党课, 主题党日 …).
+   */
+  applies: boolean,
+  ok: boolean,
+  lines: Array<string>,
+  /**
+   * Things to look at again that do not make the record invalid.
+   */
+  warnings: Array<string>,
+  resolutions: Array<Verdict>,
+  should_attend: number,
+  present: number,
+  on_leave: number,
+  absent: number,
+  attendance_rate: string,
+  /**
+   * 民主评议 only: each attendee, in order, and whether they may be
+   * graded ([`Seat::gradable`]); empty for other kinds.
+   */
+  grading: Array<Grading>,
+};
+
+/**
+ * Branch settings for reminders (local practice).
+ */
+export type ReminderSettings = {
+  /**
+   * 政治生日 this many days ahead (default 30).
+   */
+  birthday_days: number,
+  /**
+   * The committee's term in years (a village branch: 5).
+   */
+  term_years: number,
+};
+
+export type ReminderSettingsForm = {
+  birthday_days: number,
+  term_years: number,
+};
+
+export type Reminders = {
+  today: string,
+  settings: ReminderSettings,
+  arrears: Array<Arrears>,
+  meetings_due: Array<MeetingDueItem>,
+  political_birthdays: Array<BirthdayItem>,
+  quarter_political_birthdays: Array<BirthdayItem>,
+  milestones: Array<MilestoneItem>,
+  fifty_year_medal: Array<MedalItem>,
+  probation_ending: Array<ProbationItem>,
+  term_ending: Array<TermItem>,
+  lost_contact: Array<LostContactItem>,
+  /**
+   * Six months without any 组织生活 (党章 第九条), on its own.
+   */
+  no_meetings: Array<LostContactItem>,
+  /**
+   * 失联 for six months: 停止党籍 may be decided.
+   */
+  may_suspend: Array<LostContactItem>,
+  /**
+   * 停止党籍 for two years and still unreachable: 除名 may be decided.
+   */
+  may_strike_off: Array<LostContactItem>,
+};
+
+export type Remittance = {
+  id: number,
+  remitted_on: string,
+  from_month: Month,
+  to_month: Month,
+  amount_fen: number,
+  handler: string,
+  voucher: string,
+  note: string,
+};
+
+export type RemittanceForm = {
+  remitted_on: string,
+  from_month: string,
+  to_month: string,
+  /**
+   * Yuan.
+   */
+  amount: string,
+  handler: string,
+  voucher: string,
+  note: string,
+};
+
+/**
+ * One resolution as the form sends it.
+ */
+export type ResolutionForm = {
+  text: string,
+  /**
+   * A vote was taken.
+   */
+  vote: boolean,
+  /**
+   * The vote was an election.
+   */
+  election: boolean,
+  votes_for: number | null,
+  votes_against: number | null,
+  votes_abstain: number | null,
+  /**
+   * The person voted on, for a vote on admission or on 转正: one
+   * resolution per candidate (docs/DOMAIN.md §3.3).
+   */
+  candidate: string,
+  /**
+   * 书面意见 of absent voting members, counted in the tally.
+   */
+  written_for: number | null,
+  written_against: number | null,
+  written_abstain: number | null,
+};
+
+export type ResolutionRecord = {
+  text: string,
+  vote: boolean,
+  election: boolean,
+  votes_for: number | null,
+  votes_against: number | null,
+  votes_abstain: number | null,
+  candidate: string,
+  written_for: number | null,
+  written_against: number | null,
+  written_abstain: number | null,
+  passed: boolean | null,
+  verdict: string,
+};
+
+export type RestoreDone = {
+  /**
+   * Where the data that was replaced was backed up, if there was any.
+   */
+  backup: string | null,
+  summary: ArchiveSummary,
+};
+
+export type RoundingChoice = {
+  value: string,
+  label: string,
+};
+
+/**
+ * What the start-up check found.
+ */
+export type StartCheck = {
+  /**
+   * The damaged database was moved here (never deleted).
+   */
+  moved_to: string | null,
+  /**
+   * The newest backup that passes its own check, to offer.
+   */
+  newest_good_backup: string | null,
+};
+
+export type StatusChangeDto = {
+  status: string,
+  status_label: string,
+  date: string,
+  reason: string,
+  recorded_at: string,
+};
+
+export type StatusForm = {
+  status: string,
+  date: string,
+  reason: string,
+};
+
+/**
+ * Who has talked with whom this year. Each committee member should talk
+ * at least once a year with every other committee member and with every
+ * member (docs/DOMAIN.md §3).
+ */
+export type TalkCoverage = {
+  year: number,
+  /**
+   * The rows: committee members.
+   */
+  committee: Array<Person>,
+  /**
+   * The columns: everyone on the roster in normal standing.
+   */
+  members: Array<Person>,
+  /**
+   * Pairs (row id, column id) that talked this year, either way round.
+   */
+  talked: Array<[number, number]>,
+  /**
+   * Per committee member: how many of the pairs they owe are done.
+   */
+  summary: Array<string>,
+};
+
+/**
+ * A folder the secretary may archive to.
+ */
+export type Target = {
+  path: string,
+  label: string,
+  free_bytes: number | null,
+};
+
+export type TermItem = {
+  term_start: PartialDate,
+  term_end: string,
+  days_until: number,
+  note: string,
+};
+
+/**
+ * The 公示期 / contact line, each part already in print form; an empty
+ * part is printed as a blank to fill in by hand.
+ */
+export type TermLine = {
+  from: string,
+  to: string,
+  contact: string,
+  phone: string,
+};
+
+export type TransferDto = {
+  id: number,
+  direction: string,
+  direction_label: string,
+  date: string,
+  other_branch: string,
+  letter_number: string,
+  dues_paid_to: string | null,
+  notes: string,
+};
+
+export type TransferForm = {
+  direction: string,
+  date: string,
+  other_branch: string,
+  letter_number: string,
+  /**
+   * 党费交至月份, `YYYY-MM`.
+   */
+  dues_paid_to: string,
+  notes: string,
+};
+
+export type Verdict = {
+  /**
+   * None when no vote was taken.
+   */
+  passed: boolean | null,
+  verdict: string,
+};
+
+export type VerifyReport = {
+  ok: boolean,
+  /**
+   * Files whose size or SHA-256 differ from the manifest, or that are missing.
+   */
+  bad_files: Array<string>,
+  checked: number,
+  /**
+   * In Chinese, for the page.
+   */
+  message: string,
+};
