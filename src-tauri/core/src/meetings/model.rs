@@ -153,6 +153,35 @@ pub fn for_year_choices(kind: MeetingKind, date: chrono::NaiveDate) -> Vec<i32> 
     }
 }
 
+/// How often each kind is due, and the 主题党日's fixed day (branch settings).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeetingSettings {
+    pub frequencies: Vec<FrequencySetting>,
+    /// e.g. 每月5日, or a lunar day such as 每月农历初一 (local practice).
+    pub theme_day: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FrequencySetting {
+    pub kind: MeetingKind,
+    pub kind_label: &'static str,
+    pub frequency: Frequency,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct FrequencyForm {
+    pub kind: String,
+    pub frequency: String,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct MeetingSettingsForm {
+    pub frequencies: Vec<FrequencyForm>,
+    pub theme_day: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
