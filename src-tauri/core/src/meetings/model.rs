@@ -1,6 +1,6 @@
 //! Meeting records (三会一课, 主题党日, 组织生活会, 民主评议, 谈心谈话).
 
-use crate::members::coded_enum;
+use crate::coded::coded_enum;
 use serde::{Deserialize, Serialize};
 
 coded_enum!(
