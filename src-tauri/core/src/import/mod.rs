@@ -89,7 +89,7 @@ pub fn find_header(rows: &[Vec<Cell>]) -> Option<(usize, Vec<Option<&'static str
 
 /// Excel's column letters: 0 → A.
 fn letter(c: usize) -> String {
-    crate::workbook::col_name(c as u16)
+    crate::export::col_name(c as u16)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
