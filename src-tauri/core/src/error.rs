@@ -15,8 +15,8 @@ impl Error {
 
 /// The stable machine word of every error the page, the command line and the
 /// log are given (`code` in `{ code, message, fields? }`), one per thing the
-/// page may act on. Serialised in snake_case;
-/// its TypeScript union `Code` is generated into `ui/src/generated/types.ts`.
+/// page may act on. Serialised in snake_case; the page's TypeScript union
+/// `Code` is generated from it into `ui/src/generated/types.ts`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {

@@ -1,4 +1,5 @@
-//! Exported files: their names and their careful writing. Shared by the
+//! Exported files: their names and their careful writing, and the look
+//! every .xlsx shares (font, A4, column letters). Shared by the
 //! workbook, the notices, the import template and the archive, so none of
 //! them imports another for it (issue 15, layout).
 
@@ -7,6 +8,26 @@ use chrono::NaiveDate;
 
 /// The roster's sheet name (the first sheet of the 台账 workbook).
 pub const ROSTER_SHEET: &str = "党员花名册";
+
+/// 宋体 is on every Chinese Windows and in WPS; LibreOffice falls back to a
+/// CJK serif font.
+pub const FONT: &str = "宋体";
+/// Paper size code for A4 in the xlsx page setup.
+pub const A4: u8 = 9;
+
+/// Excel's column letters: 0 → A, 26 → AA.
+pub fn col_name(mut c: u16) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
 
 /// Writes `bytes` as `dir/name`: under a temporary name first, flushed to
 /// disk, then renamed, so a half-written file never carries the real name.

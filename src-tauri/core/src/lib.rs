@@ -6,10 +6,13 @@
 //! Folders by feature: [`members`] (党员档案), [`branch`] (支部信息),
 //! [`store`] (open, pragmas, migrations, change log), [`demo`] (示例支部).
 //! Shared building blocks: [`date`] (dates that may be known only to the
-//! month) and [`idcard`] (GB 11643 公民身份号码).
+//! month), [`idcard`] (GB 11643 公民身份号码), [`text`] (cleaning typed
+//! text), [`mask`] (ID and phone numbers masked for display), `coded.rs`
+//! (the `coded_enum!` macro) and [`export`] (exported files).
 
 pub mod archive;
 pub mod branch;
+mod coded;
 pub mod date;
 pub mod demo;
 pub mod dues;
@@ -17,12 +20,14 @@ pub mod error;
 pub mod export;
 pub mod idcard;
 pub mod import;
+pub mod mask;
 pub mod meetings;
 pub mod members;
 pub mod notices;
 pub mod reminders;
 pub mod scratch;
 pub mod store;
+pub mod text;
 mod ts;
 pub mod workbook;
 

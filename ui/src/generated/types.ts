@@ -299,8 +299,8 @@ export type Choices = {
 /**
  * The stable machine word of every error the page, the command line and the
  * log are given (`code` in `{ code, message, fields? }`), one per thing the
- * page may act on. Serialised in snake_case; the TypeScript union in
- * `ui/src/generated/codes.ts` is written from [`Code::ALL`] and checked by a test.
+ * page may act on. Serialised in snake_case; the page's TypeScript union
+ * `Code` is generated from it into `ui/src/generated/types.ts`.
  */
 export type Code = "validation" | "not_found" | "not_empty" | "schema_too_new" | "data_dir" | "io" | "database" | "database_damaged" | "demo_broken" | "file_corrupt" | "invalid_file" | "workbook_failed" | "archive_failed" | "stick_full" | "wrong_passphrase" | "not_an_archive" | "archive_running" | "cancelled" | "import_failed" | "data_in_use" | "read_only";
 
@@ -773,8 +773,8 @@ export type MemberDetail = {
   left_branch: boolean,
   deleted: boolean,
   history: Array<HistoryEntry>,
-  status_history: Array<StatusChangeDto>,
-  transfers: Array<TransferDto>,
+  status_history: Array<StatusChangeView>,
+  transfers: Array<TransferView>,
   /**
    * 九大/十大党章期间入党，无预备期 and the like.
    */
@@ -782,7 +782,7 @@ export type MemberDetail = {
   full_member_reason: string,
   probation_end: string | null,
   probation_end_text: string | null,
-  probation_extension: ProbationExtensionDto | null,
+  probation_extension: ProbationExtensionView | null,
   can_extend_probation: boolean,
   lost_contact_since: string | null,
 };
@@ -1055,7 +1055,7 @@ export type PoliticalBirthday = {
   day_known: boolean,
 };
 
-export type ProbationExtensionDto = {
+export type ProbationExtensionView = {
   months: number,
   decided_on: string,
   approval: string,
@@ -1241,7 +1241,7 @@ export type StartCheck = {
   newest_good_backup: string | null,
 };
 
-export type StatusChangeDto = {
+export type StatusChangeView = {
   status: string,
   status_label: string,
   date: string,
@@ -1307,17 +1307,6 @@ export type TermLine = {
   phone: string,
 };
 
-export type TransferDto = {
-  id: number,
-  direction: string,
-  direction_label: string,
-  date: string,
-  other_branch: string,
-  letter_number: string,
-  dues_paid_to: string | null,
-  notes: string,
-};
-
 export type TransferForm = {
   direction: string,
   date: string,
@@ -1327,6 +1316,17 @@ export type TransferForm = {
    * 党费交至月份, `YYYY-MM`.
    */
   dues_paid_to: string,
+  notes: string,
+};
+
+export type TransferView = {
+  id: number,
+  direction: string,
+  direction_label: string,
+  date: string,
+  other_branch: string,
+  letter_number: string,
+  dues_paid_to: string | null,
   notes: string,
 };
 

@@ -3,8 +3,8 @@
 
 use crate::date::PartialDate;
 use crate::error::{FieldErrors, Result};
-use crate::members::clean;
 use crate::store::Store;
+use crate::text::clean;
 use chrono::NaiveDate;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};

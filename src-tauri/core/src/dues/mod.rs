@@ -1,17 +1,31 @@
 //! 党费: amounts by the 2008 rules, yearly assessments, collection,
 //! arrears, remittance (docs/DOMAIN.md §2). Money is integer 分 throughout.
+//!
+//! `rules.rs` computes a monthly amount (2008 rules); `model.rs` holds the
+//! ledger's data types, `ledger_rules.rs` which months are owed and in what
+//! state, `repo.rs` the database; `notice.rs` builds the dues 公示.
 
+mod ledger_rules;
+mod model;
 pub mod money;
+pub mod month;
+pub mod notice;
+mod repo;
 pub mod rules;
 
-pub use rules::{amount_from_text, monthly_amount, Amount, AmountError, AmountInput, DuesCategory, ROUNDINGS};
-pub mod ledger;
-pub mod month;
-
-pub(crate) use ledger::{assess_in, record_payment_in, remit_in};
-pub use ledger::{
+pub use model::{
     Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, GridCell, GridRow,
-    MonthState, Payment, PaymentForm, Remittance, RemittanceForm,
+    MonthState, Payment, PaymentForm, PaymentMonth, Remittance, RemittanceForm,
 };
 pub use month::Month;
-pub mod notice;
+pub(crate) use repo::{assess_in, record_payment_in, remit_in};
+pub use rules::{amount_from_text, monthly_amount, Amount, AmountError, AmountInput, DuesCategory, ROUNDINGS};
+
+/// The ledger's types by their former path (`dues::ledger::Payment` …);
+/// they are defined in `model.rs` and re-exported above.
+pub mod ledger {
+    pub use super::model::{
+        Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, GridCell, GridRow,
+        MonthState, Payment, PaymentForm, PaymentMonth, Remittance, RemittanceForm,
+    };
+}

@@ -1,7 +1,7 @@
 //! 党费收缴情况公示: who paid which months of a period and how much. Names
 //! only: no ID or phone number ever appears on a notice.
 
-use super::ledger::MonthState;
+use super::model::MonthState;
 use super::money::yuan;
 use super::month::Month;
 use crate::error::{Error, Result};

@@ -2,7 +2,7 @@
 //! 2008, docs/DOMAIN.md §2). The rate applies to the whole base, not in slices.
 
 use super::money::{per_mille, round_to, yuan};
-use crate::members::coded_enum;
+use crate::coded::coded_enum;
 use serde::{Deserialize, Serialize};
 
 coded_enum!(

@@ -89,7 +89,7 @@ pub fn find_header(rows: &[Vec<Cell>]) -> Option<(usize, Vec<Option<&'static str
 
 /// Excel's column letters: 0 → A.
 fn letter(c: usize) -> String {
-    crate::workbook::col_name(c as u16)
+    crate::export::col_name(c as u16)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -200,7 +200,7 @@ fn apply_cells(form: &mut MemberForm, cells: &[(&str, &Cell)]) -> std::result::R
         if cell.is_empty() {
             continue;
         }
-        let text = crate::members::clean(&cell.text());
+        let text = crate::text::clean(&cell.text());
         let date = |errors: &mut Vec<(String, String)>| match parse_date(cell) {
             Ok(d) => d.map(|d| d.to_iso()).unwrap_or_default(),
             Err(msg) => {
@@ -209,7 +209,7 @@ fn apply_cells(form: &mut MemberForm, cells: &[(&str, &Cell)]) -> std::result::R
             }
         };
         match *field {
-            "name" => form.name = crate::members::clean_name(&text),
+            "name" => form.name = crate::text::clean_name(&text),
             "sex" => form.sex = text.trim_end_matches('性').to_string(),
             "ethnicity" => form.ethnicity = text,
             "birth_date" => form.birth_date = date(&mut errors),
@@ -346,7 +346,7 @@ impl Store {
                 .map(|(c, f)| (f.as_str(), row.get(c).unwrap_or(&Cell::Empty)))
                 .collect();
             let name_cell = cells.iter().find(|(f, _)| *f == "name").map(|(_, c)| c.text()).unwrap_or_default();
-            let name = crate::members::clean_name(&name_cell);
+            let name = crate::text::clean_name(&name_cell);
             // A 合计 or 填报人 line under the table is not a member.
             if name.is_empty() || name.starts_with("合计") || name.starts_with("填报") || name.starts_with("审核")
             {

@@ -5,9 +5,9 @@
 
 use super::FIELDS;
 use crate::error::Result;
+use crate::export::FONT;
 use crate::members::{Member, MemberForm, MemberQuery};
 use crate::store::Store;
-use crate::workbook::FONT;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
 
 fn xe(e: rust_xlsxwriter::XlsxError) -> crate::Error {
@@ -83,7 +83,7 @@ fn roster_book(title: &str, members: &[Member]) -> Result<Vec<u8>> {
             ws.write_string_with_format(r, c as u16 + 1, v, &text).map_err(xe)?;
         }
     }
-    ws.set_paper_size(crate::workbook::A4);
+    ws.set_paper_size(crate::export::A4);
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 1).map_err(xe)?;

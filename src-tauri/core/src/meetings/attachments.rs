@@ -59,7 +59,7 @@ pub(crate) fn stored_name(sha: &str, original: &str) -> Result<String> {
     if !is_sha256_hex(sha) {
         return Err(Error::Corrupt(format!(
             "附件“{}”的登记不正常（文件标识不是 64 位校验码），为安全起见没有读取",
-            crate::members::clean(original).chars().take(40).collect::<String>()
+            crate::text::clean(original).chars().take(40).collect::<String>()
         )));
     }
     Ok(match extension(original).as_str() {
@@ -77,7 +77,7 @@ impl Store {
     /// Copies `bytes` into the data folder and records it with the meeting.
     /// The file is written under a temporary name, flushed, then renamed.
     pub fn add_attachment(&mut self, meeting_id: i64, original_name: &str, bytes: &[u8]) -> Result<Attachment> {
-        let name = crate::members::clean(original_name);
+        let name = crate::text::clean(original_name);
         let mut e = FieldErrors::default();
         if name.is_empty() || name.chars().count() > 200 {
             e.add("attachment", "文件名不对，请重新选择文件");

@@ -1,6 +1,6 @@
 //! Meeting records (三会一课, 主题党日, 组织生活会, 民主评议, 谈心谈话).
 
-use crate::members::coded_enum;
+use crate::coded::coded_enum;
 use serde::{Deserialize, Serialize};
 
 coded_enum!(
@@ -151,6 +151,35 @@ pub fn for_year_choices(kind: MeetingKind, date: chrono::NaiveDate) -> Vec<i32> 
     } else {
         Vec::new()
     }
+}
+
+/// How often each kind is due, and the 主题党日's fixed day (branch settings).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct MeetingSettings {
+    pub frequencies: Vec<FrequencySetting>,
+    /// e.g. 每月5日, or a lunar day such as 每月农历初一 (local practice).
+    pub theme_day: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct FrequencySetting {
+    pub kind: MeetingKind,
+    pub kind_label: &'static str,
+    pub frequency: Frequency,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct FrequencyForm {
+    pub kind: String,
+    pub frequency: String,
+}
+
+#[derive(Clone, Debug, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct MeetingSettingsForm {
+    pub frequencies: Vec<FrequencyForm>,
+    pub theme_day: String,
 }
 
 #[cfg(test)]

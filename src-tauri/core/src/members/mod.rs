@@ -4,21 +4,20 @@
 pub mod committee;
 pub mod era;
 mod model;
-pub(crate) use model::coded_enum;
 mod repo;
 pub mod search;
 pub mod timeline;
 mod validate;
 
+pub use crate::mask::mask_phone;
 pub use crate::store::changelog::HistoryEntry;
+pub use crate::text::{clean, clean_name, clean_phone};
 pub use model::{
-    mask_phone, next_anniversary, CommitteeRole, LostContactReason, Member, MemberKind, PoliticalBirthday,
-    ProbationExtension, Status, TransferDirection, EDUCATIONS, ETHNICITIES,
+    next_anniversary, CommitteeRole, LostContactReason, Member, MemberKind, PoliticalBirthday, ProbationExtension,
+    Status, TransferDirection, EDUCATIONS, ETHNICITIES,
 };
 pub(crate) use repo::{
     add_transfer_in, change_status_in, field_label as repo_field_label, insert_checked_in, load_in, update_checked_in,
 };
 pub use repo::{ExtensionForm, Group, MemberFile, MemberQuery, StatusChange, StatusForm, Transfer, TransferForm};
-pub use validate::{
-    check_form, check_form_with, clean, clean_name, clean_phone, CheckedMember, GroupChoice, MemberForm,
-};
+pub use validate::{check_form, check_form_with, CheckedMember, GroupChoice, MemberForm};

@@ -1,49 +1,10 @@
 //! The member file (党员档案): what is stored, and what is derived from it.
 
+use crate::coded::coded_enum;
 use crate::date::{anniversary_in, whole_years, PartialDate};
 use crate::idcard::Sex;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-
-macro_rules! coded_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// The stable word stored in the database and sent over the API.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-            /// What a secretary reads.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-            /// Accepts the code or the Chinese label.
-            pub fn from_code(s: &str) -> Option<Self> {
-                match s { $($code | $label => Some($name::$variant),)+ _ => None }
-            }
-        }
-
-        impl rusqlite::types::ToSql for $name {
-            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-                Ok(self.code().into())
-            }
-        }
-
-        impl rusqlite::types::FromSql for $name {
-            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-                let s = v.as_str()?;
-                $name::from_code(s).ok_or_else(|| rusqlite::types::FromSqlError::Other(
-                    format!("unknown {} code {s:?}", stringify!($name)).into()))
-            }
-        }
-    };
-}
-pub(crate) use coded_enum;
 
 coded_enum!(
     /// 正式党员 / 预备党员
@@ -212,11 +173,11 @@ impl Member {
     }
 
     pub fn masked_id_number(&self) -> String {
-        crate::idcard::mask(&self.id_number)
+        crate::mask::mask_id_number(&self.id_number)
     }
 
     pub fn masked_phone(&self) -> Option<String> {
-        (!self.phone.is_empty()).then(|| mask_phone(&self.phone))
+        (!self.phone.is_empty()).then(|| crate::mask::mask_phone(&self.phone))
     }
 
     /// In the branch's current roster: not transferred out, not deleted,
@@ -265,19 +226,6 @@ pub fn next_anniversary(date: PartialDate, today: NaiveDate) -> Option<Political
     }
 }
 
-/// 138****0000 for a mobile; for a landline all but the last 4 digits hidden.
-pub fn mask_phone(phone: &str) -> String {
-    let digits: Vec<char> = phone.chars().collect();
-    let n = digits.len();
-    if n == 11 && phone.starts_with('1') {
-        format!("{}****{}", digits[..3].iter().collect::<String>(), digits[7..].iter().collect::<String>())
-    } else if n > 4 {
-        format!("{}{}", "*".repeat(n - 4), digits[n - 4..].iter().collect::<String>())
-    } else {
-        "*".repeat(n)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,13 +266,6 @@ mod tests {
     fn no_political_birthday_before_the_first_year() {
         assert_eq!(next_anniversary(PartialDate::Day(d(2026, 11, 27)), d(2026, 11, 27)), None);
         assert!(next_anniversary(PartialDate::Day(d(2026, 11, 26)), d(2026, 11, 27)).is_some());
-    }
-
-    #[test]
-    fn phones_are_masked() {
-        assert_eq!(mask_phone("13812345678"), "138****5678");
-        assert_eq!(mask_phone("0371-6512345"), "********2345");
-        assert_eq!(mask_phone("123"), "***");
     }
 
     #[test]

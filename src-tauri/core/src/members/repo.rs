@@ -3,12 +3,13 @@
 
 use super::model::{CommitteeRole, Member, MemberKind, ProbationExtension, Status, TransferDirection};
 use super::search::Needle;
-use super::validate::{check_form, check_form_with, clean, CheckedMember, GroupChoice, MemberForm};
+use super::validate::{check_form, check_form_with, CheckedMember, GroupChoice, MemberForm};
 use crate::date::PartialDate;
 use crate::error::{Error, FieldErrors, Result};
-use crate::idcard::{self, Sex};
+use crate::idcard::Sex;
 use crate::store::changelog::{self, FieldChange, HistoryEntry};
 use crate::store::{now_text, Store};
+use crate::text::clean;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -269,8 +270,8 @@ pub(crate) fn field_label(field: &str) -> &str {
 fn masked_value(field: &str, value: &Option<String>) -> String {
     match value {
         None => "（空）".into(),
-        Some(v) if field == "id_number" => idcard::mask(v),
-        Some(v) if field == "phone" => super::model::mask_phone(v),
+        Some(v) if field == "id_number" => crate::mask::mask_id_number(v),
+        Some(v) if field == "phone" => crate::mask::mask_phone(v),
         Some(v) => v.clone(),
     }
 }

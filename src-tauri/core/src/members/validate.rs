@@ -6,6 +6,7 @@ use super::model::{CommitteeRole, LostContactReason, MemberKind};
 use crate::date::{DateError, PartialDate};
 use crate::error::FieldErrors;
 use crate::idcard::{self, Sex};
+use crate::text::{clean, clean_name, clean_phone};
 use chrono::{Months, NaiveDate};
 use serde::Deserialize;
 
@@ -73,46 +74,6 @@ pub enum GroupChoice {
     None,
     Existing(i64),
     New(String),
-}
-
-/// Trims a text field, half- and full-width spaces alike.
-pub fn clean(s: &str) -> String {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}').to_string()
-}
-
-/// A Chinese name loses every space inside it too (`张 三` → `张三`).
-pub fn clean_name(s: &str) -> String {
-    let trimmed = clean(s);
-    let all_cjk_or_space = trimmed.chars().all(|c| c.is_whitespace() || c == '\u{3000}' || c == '·' || !c.is_ascii());
-    if all_cjk_or_space {
-        trimmed.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
-    } else {
-        trimmed
-    }
-}
-
-/// A mobile (11 digits from 13–19) or a landline with area code.
-pub fn clean_phone(s: &str) -> Result<String, &'static str> {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
-    if compact.is_empty() {
-        return Ok(compact);
-    }
-    let digits_only: String = compact.chars().filter(|c| *c != '-').collect();
-    let is_mobile = digits_only.len() == 11
-        && digits_only.starts_with('1')
-        && matches!(digits_only.as_bytes()[1], b'3'..=b'9')
-        && digits_only.chars().all(|c| c.is_ascii_digit());
-    if is_mobile {
-        return Ok(digits_only);
-    }
-    let is_landline = compact.starts_with('0')
-        && compact.chars().all(|c| c.is_ascii_digit() || c == '-')
-        && compact.matches('-').count() <= 1
-        && (10..=12).contains(&digits_only.len());
-    if is_landline {
-        return Ok(compact);
-    }
-    Err("联系电话应为 11 位手机号（如 13812345678）或带区号的座机号（如 0371-65123456）")
 }
 
 fn date_field(
@@ -470,13 +431,7 @@ mod tests {
     }
 
     #[test]
-    fn phones_are_checked() {
-        for ok in ["13812345678", "0371-65123456", "037165123456", " 138-1234-5678 ", ""] {
-            assert!(clean_phone(ok).is_ok(), "{ok}");
-        }
-        for bad in ["1381234567", "12812345678", "phone", "0371--6512"] {
-            assert!(clean_phone(bad).is_err(), "{bad}");
-        }
+    fn a_bad_phone_is_reported_beside_its_field() {
         let mut f = good();
         f.phone = "12345".into();
         assert!(errors_of(&f).has("phone"));

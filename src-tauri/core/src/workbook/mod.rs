@@ -16,16 +16,12 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Work
 
 mod notice;
 
-// Naming and writing exported files lives in `crate::export` (shared with
-// notices and the archive); re-exported here where the app has always found it.
-pub use crate::export::{export_file_name, safe_file_name, write_export};
+// Naming and writing exported files, the font, A4 and column letters live in
+// `crate::export` (shared with notices, the import template and the
+// archive); re-exported here where the app has always found them.
+pub use crate::export::{col_name, export_file_name, safe_file_name, write_export, A4, FONT};
 pub use notice::notice_workbook;
 
-/// 宋体 is on every Chinese Windows and in WPS; LibreOffice falls back to a
-/// CJK serif font.
-pub const FONT: &str = "宋体";
-/// Paper size code for A4 in the xlsx page setup.
-pub const A4: u8 = 9;
 pub const FOOTER: &str = "&C第 &P 页 共 &N 页";
 
 fn xe(e: XlsxError) -> Error {
@@ -250,20 +246,6 @@ fn meetings_sheet(
         fit_row(ws, r, &values, &headers.iter().map(|h| h.1).collect::<Vec<_>>())?;
     }
     signature(ws, f, 3 + meetings.len() as u32, (headers.len() - 1) as u16)
-}
-
-/// Excel's column letters: 0 → A, 26 → AA.
-pub fn col_name(mut c: u16) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
 }
 
 fn dues_sheet(wb: &mut Workbook, store: &Store, f: &Formats, unit: &str, year: i32, today: NaiveDate) -> Result<()> {

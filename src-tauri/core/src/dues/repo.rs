@@ -1,290 +1,22 @@
-//! The dues ledger: yearly assessments, which months each member owes,
-//! payments (back and advance, reversals), the year grid, arrears,
-//! remittances and the balance. Every amount is integer 分.
+//! The dues ledger in the database: settings, assessments, payments
+//! (back and advance, reversals), the year grid, arrears, remittances and
+//! the balance. The rules it applies are in `ledger_rules.rs`.
 
+use super::ledger_rules::{assessment_for, parse_day, parse_month, Ledger};
+use super::model::{
+    Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, GridCell, GridRow,
+    MonthState, Payment, PaymentForm, PaymentMonth, Remittance, RemittanceForm,
+};
 use super::money::{parse_yuan, yuan};
 use super::month::Month;
 use super::rules::{monthly_amount, AmountInput, DuesCategory, LARGE_PAYMENT_FEN};
-use crate::date::PartialDate;
 use crate::error::{Error, FieldErrors, Result};
-use crate::members::timeline::{Timeline, TransferMark};
-use crate::members::{clean, TransferDirection};
+use crate::members::timeline::Timeline;
 use crate::store::{now_text, Store};
+use crate::text::clean;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-// ---------- settings ----------
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct DuesSettings {
-    pub farmer_fen: i64,
-    pub rounding_fen: i64,
-    pub max_back_months: i64,
-    pub max_advance_months: i64,
-}
-
-#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
-#[serde(default)]
-pub struct DuesSettingsForm {
-    /// Yuan, 0.20–1.00.
-    pub farmer_amount: String,
-    /// 1, 10 or 100 分.
-    pub rounding_fen: i64,
-    pub max_back_months: i64,
-    pub max_advance_months: i64,
-}
-
-// ---------- assessments ----------
-
-#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
-#[serde(default)]
-pub struct AssessmentForm {
-    pub member_id: i64,
-    /// `YYYY-MM`: the month the amount applies from.
-    pub from_month: String,
-    pub category: String,
-    /// Monthly base in yuan, for in-service, declared and retired members.
-    pub base: String,
-    /// Hardship: the approved monthly amount in yuan (0 = exempt).
-    pub fixed: String,
-    /// Hardship: the decision (date, 党委 approval reference).
-    pub decision: String,
-    pub note: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct Assessment {
-    pub id: i64,
-    pub member_id: i64,
-    pub from_month: Month,
-    pub category: DuesCategory,
-    pub category_label: &'static str,
-    pub base_fen: Option<i64>,
-    pub fixed_fen: Option<i64>,
-    pub monthly_fen: i64,
-    pub decision: String,
-    pub note: String,
-    pub created_at: String,
-}
-
-// ---------- payments ----------
-
-#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
-#[serde(default)]
-pub struct PaymentForm {
-    pub member_id: i64,
-    pub paid_on: String,
-    /// `dues` (months listed) or `extra` (自愿多交, amount given).
-    pub kind: String,
-    /// The months this payment covers, `YYYY-MM`.
-    pub months: Vec<String>,
-    /// Yuan, for `extra` only; dues are what the months owe.
-    pub amount: String,
-    pub receipt_no: String,
-    pub collector: String,
-    pub note: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct PaymentMonth {
-    pub month: Month,
-    pub amount_fen: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct Payment {
-    pub id: i64,
-    pub member_id: i64,
-    pub name: String,
-    pub paid_on: NaiveDate,
-    pub kind: String,
-    pub amount_fen: i64,
-    pub months: Vec<PaymentMonth>,
-    pub receipt_no: String,
-    pub collector: String,
-    pub note: String,
-    pub reverses_id: Option<i64>,
-    pub reversed_by: Option<i64>,
-    /// ≥ 1000 元 in one payment: goes entirely to the Centre.
-    pub large: bool,
-    /// Back payment (补交) and advance (预交) months in this payment.
-    pub back_months: usize,
-    pub advance_months: usize,
-}
-
-// ---------- the grid ----------
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-pub enum MonthState {
-    /// Not in the branch (not yet admitted, transferred out, deceased …).
-    NotMember,
-    /// In the branch but no amount has been assessed.
-    Unassessed,
-    /// Owed and not (fully) paid, and due.
-    Owed,
-    Paid,
-    /// Assessed at 0 (hardship exemption).
-    Waived,
-    /// Not due yet and not paid in advance.
-    Future,
-}
-
-impl MonthState {
-    pub fn label(self) -> &'static str {
-        match self {
-            MonthState::NotMember => "不在册",
-            MonthState::Unassessed => "未核定",
-            MonthState::Owed => "未交",
-            MonthState::Paid => "已交",
-            MonthState::Waived => "免交",
-            MonthState::Future => "未到期",
-        }
-    }
-
-    /// A payment may list this month: owed (未交, back payments included) or
-    /// not due yet (预交). Not a month outside the branch, unassessed, paid
-    /// or waived. `record_payment` refuses the others by this rule, and the
-    /// grid's cells carry it (`GridCell::payable`) for the pay forms.
-    pub fn payable(self) -> bool {
-        matches!(self, MonthState::Owed | MonthState::Future)
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct GridCell {
-    pub month: Month,
-    pub state: MonthState,
-    pub state_label: &'static str,
-    /// What the month owes, where assessed.
-    pub owed_fen: Option<i64>,
-    /// Net paid for the month (reversals subtracted).
-    pub paid_fen: i64,
-    /// What paying this month now would cost (owed less already paid).
-    pub due_fen: i64,
-    /// A payment may list this month now ([`MonthState::payable`]).
-    pub payable: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct GridRow {
-    pub member_id: i64,
-    pub name: String,
-    pub category_label: Option<&'static str>,
-    pub base_fen: Option<i64>,
-    pub rate_label: Option<String>,
-    pub monthly_fen: Option<i64>,
-    pub cells: Vec<GridCell>,
-    /// Paid for this year's months.
-    pub total_fen: i64,
-    /// Consecutive unpaid months up to last month.
-    pub arrears_months: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct DuesGrid {
-    pub year: i32,
-    pub rows: Vec<GridRow>,
-    /// Per month: what was paid for that month, all members.
-    pub month_totals: Vec<i64>,
-    pub total_fen: i64,
-    /// 自愿多交 received this year.
-    pub extra_fen: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct Arrears {
-    pub member_id: i64,
-    pub name: String,
-    pub months: usize,
-    pub from: Month,
-    pub to: Month,
-    pub owed_fen: i64,
-    /// `warn` at 3 months, `flag` at 6 (党章第九条).
-    pub level: &'static str,
-    pub message: String,
-}
-
-// ---------- remittances ----------
-
-#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
-#[serde(default)]
-pub struct RemittanceForm {
-    pub remitted_on: String,
-    pub from_month: String,
-    pub to_month: String,
-    /// Yuan.
-    pub amount: String,
-    pub handler: String,
-    pub voucher: String,
-    pub note: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct Remittance {
-    pub id: i64,
-    pub remitted_on: NaiveDate,
-    pub from_month: Month,
-    pub to_month: Month,
-    pub amount_fen: i64,
-    pub handler: String,
-    pub voucher: String,
-    pub note: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct DuesBalance {
-    /// Everything received (dues and extra, reversals subtracted).
-    pub collected_fen: i64,
-    pub remitted_fen: i64,
-    /// Held by the branch, not yet handed up.
-    pub balance_fen: i64,
-}
-
-// ---------- who owes which month ----------
-
-/// Whether a member owes `m` to this branch (docs/DOMAIN.md §2): admitted
-/// by then, in good standing (正常 or 留党察看) when the month began, and
-/// the month is this branch's by the transfer letters: a letter in says the
-/// dues were paid up to a month, and this branch collects from the next one;
-/// a letter out says up to which month this branch collected. Without a
-/// month on the letter, the month of the transfer is owed where the member
-/// was before it. So a month is owed in one branch only.
-fn owes(t: &Timeline, m: Month) -> bool {
-    if t.deleted || t.admitted.is_none_or(|a| m < Month { year: a.year(), month: a.month_number() }) {
-        return false;
-    }
-    let before = m.first_day().pred_opt().unwrap_or(m.first_day());
-    t.status_on(before).takes_part() && months_here(t, m)
-}
-
-fn months_here(t: &Timeline, m: Month) -> bool {
-    let letter_month = |mark: &TransferMark| {
-        mark.dues_paid_to.and_then(|(y, mo)| Month::new(y, mo)).unwrap_or_else(|| Month::of(mark.date))
-    };
-    let came_by_transfer = t.transfers.first().is_some_and(|x| x.direction == TransferDirection::In);
-    // The first month owed here in the current stay; None while away.
-    let mut from: Option<Month> = if came_by_transfer { None } else { Some(Month { year: i32::MIN / 2, month: 1 }) };
-    for mark in &t.transfers {
-        match mark.direction {
-            TransferDirection::In => {
-                if from.is_none() {
-                    from = Some(letter_month(mark).plus(1));
-                }
-            }
-            TransferDirection::Out => {
-                if let Some(f) = from.take() {
-                    if f <= m && m <= letter_month(mark) {
-                        return true;
-                    }
-                }
-            }
-        }
-    }
-    from.is_some_and(|f| f <= m)
-}
 
 fn timelines(conn: &Connection) -> Result<HashMap<i64, Timeline>> {
     crate::members::timeline::timelines(conn)
@@ -319,10 +51,6 @@ fn all_assessments(conn: &Connection) -> Result<HashMap<i64, Vec<Assessment>>> {
     Ok(out)
 }
 
-fn assessment_for(list: Option<&Vec<Assessment>>, m: Month) -> Option<&Assessment> {
-    list?.iter().rev().find(|a| a.from_month <= m)
-}
-
 /// Net paid per (member, month).
 fn paid_months(conn: &Connection) -> Result<HashMap<(i64, Month), i64>> {
     let mut stmt = conn.prepare(
@@ -355,88 +83,11 @@ fn balance_of(conn: &Connection) -> Result<DuesBalance> {
     Ok(DuesBalance { collected_fen: collected, remitted_fen: remitted, balance_fen: collected - remitted })
 }
 
-/// The whole ledger state, read once.
-struct Ledger {
-    timelines: HashMap<i64, Timeline>,
-    assessments: HashMap<i64, Vec<Assessment>>,
-    paid: HashMap<(i64, Month), i64>,
-}
-
 impl Ledger {
-    fn read(conn: &Connection) -> Result<Ledger> {
+    /// The whole ledger state, read once.
+    pub(super) fn read(conn: &Connection) -> Result<Ledger> {
         Ok(Ledger { timelines: timelines(conn)?, assessments: all_assessments(conn)?, paid: paid_months(conn)? })
     }
-
-    fn owed(&self, member: i64, m: Month) -> Option<i64> {
-        assessment_for(self.assessments.get(&member), m).map(|a| a.monthly_fen)
-    }
-
-    fn state(&self, member: i64, m: Month, current: Month) -> GridCell {
-        let paid = self.paid.get(&(member, m)).copied().unwrap_or(0);
-        let owed = self.owed(member, m);
-        let owes = self.timelines.get(&member).is_some_and(|t| owes(t, m));
-        let state = match (owes, owed) {
-            (false, _) => MonthState::NotMember,
-            (true, None) => MonthState::Unassessed,
-            (true, Some(0)) => MonthState::Waived,
-            (true, Some(o)) if paid >= o => MonthState::Paid,
-            (true, Some(_)) if m > current => MonthState::Future,
-            (true, Some(_)) => MonthState::Owed,
-        };
-        let due = if state.payable() { (owed.unwrap_or(0) - paid).max(0) } else { 0 };
-        GridCell {
-            month: m,
-            state,
-            state_label: state.label(),
-            owed_fen: owed.filter(|_| owes),
-            paid_fen: paid,
-            due_fen: due,
-            payable: state.payable(),
-        }
-    }
-
-    /// Consecutive unpaid months ending with the month before `current`.
-    fn arrears(&self, member: i64, current: Month) -> (usize, i64, Option<Month>) {
-        let (mut n, mut owed_total, mut from) = (0usize, 0i64, None);
-        let mut m = current.plus(-1);
-        for _ in 0..240 {
-            let cell = self.state(member, m, current);
-            if cell.state != MonthState::Owed {
-                break;
-            }
-            n += 1;
-            owed_total += cell.owed_fen.unwrap_or(0) - cell.paid_fen;
-            from = Some(m);
-            m = m.plus(-1);
-        }
-        (n, owed_total, from)
-    }
-}
-
-fn parse_day(e: &mut FieldErrors, field: &'static str, label: &str, text: &str, today: NaiveDate) -> Option<NaiveDate> {
-    match PartialDate::parse_opt(text) {
-        Ok(Some(PartialDate::Day(d))) if d > today => {
-            e.add(field, format!("{label}不能晚于今天"));
-            None
-        }
-        Ok(Some(PartialDate::Day(d))) => Some(d),
-        Ok(_) => {
-            e.add(field, format!("请填写{label}，如 2026-11-05"));
-            None
-        }
-        Err(err) => {
-            e.add(field, err.to_string());
-            None
-        }
-    }
-}
-
-fn parse_month(e: &mut FieldErrors, field: &'static str, label: &str, text: &str) -> Option<Month> {
-    let m = Month::parse(text);
-    if m.is_none() {
-        e.add(field, format!("{label}请写成 2026-03 这样的年月"));
-    }
-    m
 }
 
 fn load_payment(conn: &Connection, id: i64) -> Result<Payment> {
@@ -706,42 +357,7 @@ impl Store {
     /// Members with three or more consecutive unpaid months (warn), six or
     /// more (flag: 党章第九条, 自行脱党 unless there is good reason).
     pub fn dues_arrears(&self, today: NaiveDate) -> Result<Vec<Arrears>> {
-        let ledger = Ledger::read(self.conn())?;
-        let current = Month::of(today);
-        let mut out: Vec<Arrears> = Vec::new();
-        for (&id, t) in &ledger.timelines {
-            let (n, owed, from) = ledger.arrears(id, current);
-            if n < 3 {
-                continue;
-            }
-            let (Some(from), to) = (from, current.plus(-1)) else {
-                continue;
-            };
-            let level = if n >= 6 { "flag" } else { "warn" };
-            let message = if n >= 6 {
-                format!("{}已连续 {n} 个月未交党费（{}至{}），按党章第九条，没有正当理由的应视为自行脱党，请支部及时了解情况", t.name, from.label(), to.label())
-            } else {
-                format!(
-                    "{}已连续 {n} 个月未交党费（{}至{}），共 {} 元，请提醒交纳",
-                    t.name,
-                    from.label(),
-                    to.label(),
-                    yuan(owed)
-                )
-            };
-            out.push(Arrears {
-                member_id: id,
-                name: t.name.clone(),
-                months: n,
-                from,
-                to,
-                owed_fen: owed,
-                level,
-                message,
-            });
-        }
-        out.sort_by(|a, b| b.months.cmp(&a.months).then(a.member_id.cmp(&b.member_id)));
-        Ok(out)
+        Ok(Ledger::read(self.conn())?.arrears_list(Month::of(today)))
     }
 
     pub fn record_remittance(&mut self, form: &RemittanceForm, today: NaiveDate) -> Result<Remittance> {
@@ -979,19 +595,4 @@ pub(crate) fn remit_in(conn: &Connection, form: &RemittanceForm, today: NaiveDat
             params![day, from, to, amount, clean(&form.handler), clean(&form.voucher), clean(&form.note), now_text()],
         )?;
     Ok(conn.last_insert_rowid())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_owed_and_not_yet_due_months_are_payable() {
-        use MonthState::*;
-        for (state, payable) in
-            [(NotMember, false), (Unassessed, false), (Owed, true), (Paid, false), (Waived, false), (Future, true)]
-        {
-            assert_eq!(state.payable(), payable, "{state:?}");
-        }
-    }
 }

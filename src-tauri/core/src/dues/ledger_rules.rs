@@ -1,0 +1,247 @@
+//! The ledger's rules, without the database: which months a member owes
+//! to this branch, each month's state (owed, paid, waived …) from the
+//! assessments and payments read once, the run of arrears, and the parsing
+//! of the days and months typed into the forms.
+
+use super::model::{Arrears, Assessment, GridCell, MonthState};
+use super::money::yuan;
+use super::month::Month;
+use crate::date::PartialDate;
+use crate::error::FieldErrors;
+use crate::members::timeline::{Timeline, TransferMark};
+use crate::members::TransferDirection;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+// ---------- who owes which month ----------
+
+/// Whether a member owes `m` to this branch (docs/DOMAIN.md §2): admitted
+/// by then, in good standing (正常 or 留党察看) when the month began, and
+/// the month is this branch's by the transfer letters: a letter in says the
+/// dues were paid up to a month, and this branch collects from the next one;
+/// a letter out says up to which month this branch collected. Without a
+/// month on the letter, the month of the transfer is owed where the member
+/// was before it. So a month is owed in one branch only.
+fn owes(t: &Timeline, m: Month) -> bool {
+    if t.deleted || t.admitted.is_none_or(|a| m < Month { year: a.year(), month: a.month_number() }) {
+        return false;
+    }
+    let before = m.first_day().pred_opt().unwrap_or(m.first_day());
+    t.status_on(before).takes_part() && months_here(t, m)
+}
+
+fn months_here(t: &Timeline, m: Month) -> bool {
+    let letter_month = |mark: &TransferMark| {
+        mark.dues_paid_to.and_then(|(y, mo)| Month::new(y, mo)).unwrap_or_else(|| Month::of(mark.date))
+    };
+    let came_by_transfer = t.transfers.first().is_some_and(|x| x.direction == TransferDirection::In);
+    // The first month owed here in the current stay; None while away.
+    let mut from: Option<Month> = if came_by_transfer { None } else { Some(Month { year: i32::MIN / 2, month: 1 }) };
+    for mark in &t.transfers {
+        match mark.direction {
+            TransferDirection::In => {
+                if from.is_none() {
+                    from = Some(letter_month(mark).plus(1));
+                }
+            }
+            TransferDirection::Out => {
+                if let Some(f) = from.take() {
+                    if f <= m && m <= letter_month(mark) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    from.is_some_and(|f| f <= m)
+}
+
+pub(super) fn assessment_for(list: Option<&Vec<Assessment>>, m: Month) -> Option<&Assessment> {
+    list?.iter().rev().find(|a| a.from_month <= m)
+}
+
+/// The whole ledger state, read once.
+pub(super) struct Ledger {
+    pub(super) timelines: HashMap<i64, Timeline>,
+    pub(super) assessments: HashMap<i64, Vec<Assessment>>,
+    pub(super) paid: HashMap<(i64, Month), i64>,
+}
+
+impl Ledger {
+    pub(super) fn owed(&self, member: i64, m: Month) -> Option<i64> {
+        assessment_for(self.assessments.get(&member), m).map(|a| a.monthly_fen)
+    }
+
+    pub(super) fn state(&self, member: i64, m: Month, current: Month) -> GridCell {
+        let paid = self.paid.get(&(member, m)).copied().unwrap_or(0);
+        let owed = self.owed(member, m);
+        let owes = self.timelines.get(&member).is_some_and(|t| owes(t, m));
+        let state = match (owes, owed) {
+            (false, _) => MonthState::NotMember,
+            (true, None) => MonthState::Unassessed,
+            (true, Some(0)) => MonthState::Waived,
+            (true, Some(o)) if paid >= o => MonthState::Paid,
+            (true, Some(_)) if m > current => MonthState::Future,
+            (true, Some(_)) => MonthState::Owed,
+        };
+        let due = if state.payable() { (owed.unwrap_or(0) - paid).max(0) } else { 0 };
+        GridCell {
+            month: m,
+            state,
+            state_label: state.label(),
+            owed_fen: owed.filter(|_| owes),
+            paid_fen: paid,
+            due_fen: due,
+            payable: state.payable(),
+        }
+    }
+
+    /// Consecutive unpaid months ending with the month before `current`.
+    pub(super) fn arrears(&self, member: i64, current: Month) -> (usize, i64, Option<Month>) {
+        let (mut n, mut owed_total, mut from) = (0usize, 0i64, None);
+        let mut m = current.plus(-1);
+        for _ in 0..240 {
+            let cell = self.state(member, m, current);
+            if cell.state != MonthState::Owed {
+                break;
+            }
+            n += 1;
+            owed_total += cell.owed_fen.unwrap_or(0) - cell.paid_fen;
+            from = Some(m);
+            m = m.plus(-1);
+        }
+        (n, owed_total, from)
+    }
+
+    /// Members with three or more consecutive unpaid months up to the month
+    /// before `current` (warn), six or more (flag), longest run first.
+    pub(super) fn arrears_list(&self, current: Month) -> Vec<Arrears> {
+        let mut out: Vec<Arrears> = Vec::new();
+        for (&id, t) in &self.timelines {
+            let (n, owed, from) = self.arrears(id, current);
+            if n < 3 {
+                continue;
+            }
+            let (Some(from), to) = (from, current.plus(-1)) else {
+                continue;
+            };
+            let level = if n >= 6 { "flag" } else { "warn" };
+            let message = if n >= 6 {
+                format!("{}已连续 {n} 个月未交党费（{}至{}），按党章第九条，没有正当理由的应视为自行脱党，请支部及时了解情况", t.name, from.label(), to.label())
+            } else {
+                format!(
+                    "{}已连续 {n} 个月未交党费（{}至{}），共 {} 元，请提醒交纳",
+                    t.name,
+                    from.label(),
+                    to.label(),
+                    yuan(owed)
+                )
+            };
+            out.push(Arrears {
+                member_id: id,
+                name: t.name.clone(),
+                months: n,
+                from,
+                to,
+                owed_fen: owed,
+                level,
+                message,
+            });
+        }
+        out.sort_by(|a, b| b.months.cmp(&a.months).then(a.member_id.cmp(&b.member_id)));
+        out
+    }
+}
+
+pub(super) fn parse_day(
+    e: &mut FieldErrors,
+    field: &'static str,
+    label: &str,
+    text: &str,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    match PartialDate::parse_opt(text) {
+        Ok(Some(PartialDate::Day(d))) if d > today => {
+            e.add(field, format!("{label}不能晚于今天"));
+            None
+        }
+        Ok(Some(PartialDate::Day(d))) => Some(d),
+        Ok(_) => {
+            e.add(field, format!("请填写{label}，如 2026-11-05"));
+            None
+        }
+        Err(err) => {
+            e.add(field, err.to_string());
+            None
+        }
+    }
+}
+
+pub(super) fn parse_month(e: &mut FieldErrors, field: &'static str, label: &str, text: &str) -> Option<Month> {
+    let m = Month::parse(text);
+    if m.is_none() {
+        e.add(field, format!("{label}请写成 2026-03 这样的年月"));
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::members::MemberKind;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn member(transfers: Vec<TransferMark>) -> Timeline {
+        Timeline {
+            name: "张三".into(),
+            kind: MemberKind::Full,
+            admitted: Some(PartialDate::Day(day(2000, 7, 1))),
+            full_member_on: None,
+            group_id: None,
+            deleted: false,
+            statuses: Vec::new(),
+            transfers,
+            group_changes: Vec::new(),
+        }
+    }
+
+    fn letter(date: NaiveDate, direction: TransferDirection, dues_paid_to: Option<(i32, u32)>) -> TransferMark {
+        TransferMark { date, direction, dues_paid_to }
+    }
+
+    #[test]
+    fn a_month_is_owed_from_admission_on() {
+        let t = member(Vec::new());
+        assert!(!owes(&t, Month { year: 2000, month: 6 }));
+        assert!(owes(&t, Month { year: 2000, month: 7 }));
+        assert!(owes(&t, Month { year: 2026, month: 3 }));
+    }
+
+    #[test]
+    fn transfer_letters_decide_which_branch_a_month_is_owed_in() {
+        // In with dues paid to 2026-02: owed here from March.
+        let came = member(vec![letter(day(2026, 2, 10), TransferDirection::In, Some((2026, 2)))]);
+        assert!(!months_here(&came, Month { year: 2026, month: 2 }));
+        assert!(months_here(&came, Month { year: 2026, month: 3 }));
+        // Out without a month on the letter: the month of the transfer is still owed here.
+        let left = member(vec![letter(day(2026, 5, 20), TransferDirection::Out, None)]);
+        assert!(months_here(&left, Month { year: 2026, month: 5 }));
+        assert!(!months_here(&left, Month { year: 2026, month: 6 }));
+    }
+
+    #[test]
+    fn form_days_and_months_are_parsed_or_reported() {
+        let today = day(2026, 11, 27);
+        let mut e = FieldErrors::default();
+        assert_eq!(parse_day(&mut e, "paid_on", "交费日期", "2026-11-05", today), Some(day(2026, 11, 5)));
+        assert_eq!(parse_month(&mut e, "month", "收缴月份", "2026-03"), Some(Month { year: 2026, month: 3 }));
+        assert!(!e.has("paid_on") && !e.has("month"));
+        assert_eq!(parse_day(&mut e, "paid_on", "交费日期", "2026-12-01", today), None);
+        assert_eq!(parse_day(&mut e, "later", "交费日期", "2026-11", today), None);
+        assert_eq!(parse_month(&mut e, "month", "收缴月份", "三月"), None);
+        assert!(e.has("paid_on") && e.has("later") && e.has("month"));
+    }
+}

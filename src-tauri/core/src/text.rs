@@ -1,0 +1,65 @@
+//! Cleaning of typed text: trimmed fields (half- and full-width spaces),
+//! Chinese names without inner spaces, phone numbers checked and compacted.
+//! Every form of every feature, and the import, clean their text here.
+
+/// Trims a text field, half- and full-width spaces alike.
+pub fn clean(s: &str) -> String {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}').to_string()
+}
+
+/// A Chinese name loses every space inside it too (`张 三` → `张三`).
+pub fn clean_name(s: &str) -> String {
+    let trimmed = clean(s);
+    let all_cjk_or_space = trimmed.chars().all(|c| c.is_whitespace() || c == '\u{3000}' || c == '·' || !c.is_ascii());
+    if all_cjk_or_space {
+        trimmed.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
+    } else {
+        trimmed
+    }
+}
+
+/// A mobile (11 digits from 13–19) or a landline with area code.
+pub fn clean_phone(s: &str) -> Result<String, &'static str> {
+    let compact: String = s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    if compact.is_empty() {
+        return Ok(compact);
+    }
+    let digits_only: String = compact.chars().filter(|c| *c != '-').collect();
+    let is_mobile = digits_only.len() == 11
+        && digits_only.starts_with('1')
+        && matches!(digits_only.as_bytes()[1], b'3'..=b'9')
+        && digits_only.chars().all(|c| c.is_ascii_digit());
+    if is_mobile {
+        return Ok(digits_only);
+    }
+    let is_landline = compact.starts_with('0')
+        && compact.chars().all(|c| c.is_ascii_digit() || c == '-')
+        && compact.matches('-').count() <= 1
+        && (10..=12).contains(&digits_only.len());
+    if is_landline {
+        return Ok(compact);
+    }
+    Err("联系电话应为 11 位手机号（如 13812345678）或带区号的座机号（如 0371-65123456）")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_trimmed_and_names_lose_inner_spaces() {
+        assert_eq!(clean(" \u{3000}张三 \n"), "张三");
+        assert_eq!(clean_name("张 三"), "张三");
+        assert_eq!(clean_name(" John Smith "), "John Smith");
+    }
+
+    #[test]
+    fn phones_are_checked() {
+        for ok in ["13812345678", "0371-65123456", "037165123456", " 138-1234-5678 ", ""] {
+            assert!(clean_phone(ok).is_ok(), "{ok}");
+        }
+        for bad in ["1381234567", "12812345678", "phone", "0371--6512"] {
+            assert!(clean_phone(bad).is_err(), "{bad}");
+        }
+    }
+}
