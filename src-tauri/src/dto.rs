@@ -448,3 +448,81 @@ impl MeetingDetail {
 /// The calendar goes to the page as the core makes it; its kinds are sent
 /// as codes with their labels beside them.
 pub type Calendar = MeetingCalendar;
+
+// ---- Shapes the commands take and give that carry no conversion ----
+
+use crate::error::ApiError;
+use serde::Deserialize;
+use zhibu_core::archive::ArchiveDone;
+use zhibu_core::dues::Assessment;
+use zhibu_core::notices::{NoticeTerms, PartyDayForm};
+use zhibu_core::store::backups::{BackupFile, StartCheck};
+
+#[derive(Deserialize)]
+pub struct MeetingQuery {
+    pub year: i32,
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+#[derive(serde::Serialize, Default)]
+pub struct ForYear {
+    pub default_year: Option<i32>,
+    pub choices: Vec<i32>,
+}
+
+#[derive(serde::Serialize)]
+pub struct DuesCategoryChoice {
+    pub value: &'static str,
+    pub label: &'static str,
+    /// The form asks for a monthly base (wage or pension).
+    pub needs_base: bool,
+    /// The form asks for an approved amount (hardship).
+    pub needs_fixed: bool,
+}
+
+#[derive(serde::Serialize)]
+pub struct DuesChoices {
+    pub categories: Vec<DuesCategoryChoice>,
+    pub roundings: Vec<RoundingChoice>,
+}
+
+#[derive(serde::Serialize)]
+pub struct RoundingChoice {
+    pub value: String,
+    pub label: &'static str,
+}
+
+#[derive(serde::Serialize)]
+pub struct AssessResult {
+    pub assessment: Assessment,
+    pub warnings: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct ReminderSettingsForm {
+    pub birthday_days: i64,
+    pub term_years: i32,
+}
+
+#[derive(serde::Serialize)]
+pub struct NoticeDrafts {
+    pub terms: NoticeTerms,
+    pub party_day: PartyDayForm,
+}
+
+#[derive(serde::Serialize)]
+pub struct ArchiveStatus {
+    pub running: bool,
+    pub written: u64,
+    pub total: u64,
+    pub done: Option<ArchiveDone>,
+    pub error: Option<ApiError>,
+}
+
+#[derive(serde::Serialize)]
+pub struct BackupList {
+    pub backups: Vec<BackupFile>,
+    /// Set when the database was found damaged at start and moved aside.
+    pub start_check: Option<StartCheck>,
+}
