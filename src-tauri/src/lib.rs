@@ -41,83 +41,17 @@ pub fn since_start_ms() -> f64 {
 use state::AppState;
 use tauri::{Runtime, WebviewUrl, WebviewWindowBuilder};
 
+/// `tauri::generate_handler!` over the list in `command_names.rs`.
+macro_rules! invoke_handler {
+    ($($module:ident :: $name:ident,)*) => {
+        tauri::generate_handler![$(commands::$module::$name),*]
+    };
+}
+
 /// Registers the state and every command on a builder (the real one, or
 /// tauri's mock builder in tests).
 pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).invoke_handler(tauri::generate_handler![
-        commands::branch::app_info,
-        commands::branch::choices,
-        commands::branch::branch_get,
-        commands::branch::branch_save,
-        commands::branch::demo_load,
-        commands::members::group_list,
-        commands::members::member_list,
-        commands::members::member_get,
-        commands::members::member_create,
-        commands::members::member_update,
-        commands::members::member_delete,
-        commands::members::member_restore,
-        commands::members::member_change_status,
-        commands::members::member_add_transfer,
-        commands::members::member_extend_probation,
-        commands::members::committee_warnings,
-        commands::meetings::meeting_choices,
-        commands::meetings::meeting_draft,
-        commands::meetings::meeting_check,
-        commands::meetings::meeting_for_year,
-        commands::meetings::meeting_list,
-        commands::meetings::meeting_get,
-        commands::meetings::meeting_create,
-        commands::meetings::meeting_update,
-        commands::meetings::meeting_delete,
-        commands::meetings::meeting_calendar,
-        commands::meetings::meeting_attendance,
-        commands::meetings::talk_coverage,
-        commands::meetings::meeting_settings_get,
-        commands::meetings::meeting_settings_save,
-        commands::meetings::meeting_attach,
-        commands::meetings::meeting_detach,
-        commands::meetings::attachment_data,
-        commands::dues::dues_choices,
-        commands::dues::dues_settings_get,
-        commands::dues::dues_settings_save,
-        commands::dues::dues_amount_preview,
-        commands::dues::dues_assess,
-        commands::dues::dues_assessments,
-        commands::dues::dues_grid,
-        commands::dues::dues_pay,
-        commands::dues::dues_collect,
-        commands::dues::dues_reverse,
-        commands::dues::dues_payments,
-        commands::dues::dues_arrears,
-        commands::dues::dues_remit,
-        commands::dues::dues_remittances,
-        commands::dues::dues_balance,
-        commands::reminders::reminders,
-        commands::reminders::reminder_settings_get,
-        commands::reminders::reminder_settings_save,
-        commands::outputs::ledger_sheets,
-        commands::outputs::workbook_export,
-        commands::outputs::notice_export,
-        commands::outputs::notice_preview,
-        commands::outputs::notice_drafts,
-        commands::outputs::sheet_export,
-        commands::archive::archive_targets,
-        commands::archive::archive_start,
-        commands::archive::archive_status,
-        commands::archive::archive_cancel,
-        commands::archive::archive_verify,
-        commands::archive::archive_inspect,
-        commands::archive::archive_restore,
-        commands::archive::backup_list,
-        commands::archive::backup_now,
-        commands::archive::backup_restore,
-        commands::import::import_preview,
-        commands::import::import_apply,
-        commands::import::import_template_export,
-        commands::import::roster_export,
-        commands::branch::ui_ready,
-    ])
+    builder.manage(state).invoke_handler(for_each_command!(invoke_handler))
 }
 
 /// Opens the window and runs until it is closed.
