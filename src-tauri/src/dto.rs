@@ -526,3 +526,32 @@ pub struct BackupList {
     /// Set when the database was found damaged at start and moved aside.
     pub start_check: Option<StartCheck>,
 }
+
+// ---- What the command line prints that no command gives ----
+
+use zhibu_core::demo::DemoLoaded;
+use zhibu_core::idcard::IdInfo;
+
+/// `zhibu demo load --json`: what `demo_load` gives, with `loaded: true`;
+/// or, when `--if-empty` found members already, `loaded: false` and how
+/// many there are.
+#[derive(Serialize)]
+pub struct DemoLoad {
+    pub loaded: bool,
+    #[serde(flatten)]
+    pub demo: Option<DemoLoaded>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub members: Option<i64>,
+}
+
+/// `zhibu id check --json`: the core's reading of a valid number, or the
+/// error's code and message.
+#[derive(Serialize)]
+pub struct IdCheck {
+    pub valid: bool,
+    #[serde(flatten)]
+    pub info: Option<IdInfo>,
+    pub error: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}

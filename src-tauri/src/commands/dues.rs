@@ -47,7 +47,7 @@ pub fn dues_amount_preview(
     let settings = state.store()?.dues_settings()?;
     let fixed = fixed.unwrap_or_default();
     amount_from_text(&category, &base, &fixed, settings.farmer_fen, settings.rounding_fen)
-        .map_err(|message| crate::error::ApiError { code: zhibu_core::Code::Validation, message, fields: None })
+        .map_err(crate::error::ApiError::validation)
 }
 
 #[tauri::command(async)]

@@ -55,7 +55,7 @@ pub fn meeting_list(state: State<'_, AppState>, query: MeetingQuery) -> ApiResul
 
 /// A record with its attachments and history, as the detail page (and
 /// `zhibu meeting show --json`) shows it.
-pub(crate) fn meeting_detail(store: &Store, m: MeetingRecord) -> ApiResult<MeetingDetail> {
+pub(crate) fn meeting_detail(store: &Store, m: MeetingRecord) -> zhibu_core::Result<MeetingDetail> {
     let (attachments, history) = (store.attachments(m.id)?, store.meeting_history(m.id)?);
     Ok(MeetingDetail::new(m, attachments, history))
 }
@@ -63,21 +63,21 @@ pub(crate) fn meeting_detail(store: &Store, m: MeetingRecord) -> ApiResult<Meeti
 #[tauri::command(async)]
 pub fn meeting_get(state: State<'_, AppState>, id: i64) -> ApiResult<MeetingDetail> {
     let store = state.store()?;
-    meeting_detail(&store, store.meeting(id)?)
+    Ok(meeting_detail(&store, store.meeting(id)?)?)
 }
 
 #[tauri::command(async)]
 pub fn meeting_create(state: State<'_, AppState>, input: MeetingForm) -> ApiResult<MeetingDetail> {
     let mut store = state.store()?;
     let m = store.create_meeting(&input, state.today())?;
-    meeting_detail(&store, m)
+    Ok(meeting_detail(&store, m)?)
 }
 
 #[tauri::command(async)]
 pub fn meeting_update(state: State<'_, AppState>, id: i64, input: MeetingForm) -> ApiResult<MeetingDetail> {
     let mut store = state.store()?;
     let m = store.update_meeting(id, &input, state.today())?;
-    meeting_detail(&store, m)
+    Ok(meeting_detail(&store, m)?)
 }
 
 #[tauri::command(async)]

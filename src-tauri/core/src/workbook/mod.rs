@@ -19,7 +19,7 @@ mod notice;
 // Naming and writing exported files lives in `crate::export` (shared with
 // notices and the archive); re-exported here where the app has always found it.
 pub use crate::export::{export_file_name, safe_file_name, write_export};
-pub use notice::notice_workbook;
+pub use notice::{notice_workbook, sheet_name as notice_sheet_name};
 
 /// 宋体 is on every Chinese Windows and in WPS; LibreOffice falls back to a
 /// CJK serif font.
@@ -618,6 +618,11 @@ impl Store {
     }
 }
 
+/// The sheets of the year's workbook in order: the cover, the contents, then [`SHEETS`].
+pub fn year_workbook_sheets() -> Vec<String> {
+    ["封面", "目录"].into_iter().chain(SHEETS).map(String::from).collect()
+}
+
 /// A file written for the secretary.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Exported {
@@ -632,9 +637,7 @@ impl Store {
         let bytes = self.year_workbook(year, today)?;
         let name = export_file_name(&self.branch()?.name, year, None, today);
         let path = write_export(dir, &name, &bytes)?;
-        let mut sheets = vec!["封面".to_string(), "目录".to_string()];
-        sheets.extend(SHEETS.iter().map(|s| s.to_string()));
-        Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets })
+        Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets: year_workbook_sheets() })
     }
 
     /// Writes one 台账 sheet into `dir`; the roster (internal, dated) is
