@@ -98,7 +98,7 @@ fn a_member_added_through_the_form_survives_a_restart() {
     // The CLI reads the same record: month-precision dates kept as months.
     let json: serde_json::Value = serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
     assert_eq!(json[0]["admitted_on"], "1988-07");
-    assert_eq!(json[0]["group"], "第二党小组");
+    assert_eq!(json[0]["group_name"], "第二党小组");
     assert_eq!(json[0]["id_number"], valid_id());
 }
 
@@ -580,7 +580,8 @@ fn an_imported_branch_records_last_years_review_in_january() {
     let cal: serde_json::Value =
         serde_json::from_str(&cli_at(&args, &["meeting", "calendar", "--year", "2026", "--json"])).unwrap();
     let cell = |kind: &str, period: &str| {
-        cal.as_array().unwrap().iter().find(|c| c["kind"] == kind && c["period"] == period).unwrap()["state"].clone()
+        let row = cal["rows"].as_array().unwrap().iter().find(|r| r["kind"] == kind).unwrap();
+        row["cells"].as_array().unwrap().iter().find(|c| c["period"] == period).unwrap()["state"].clone()
     };
     assert_eq!(cell("review", "2026"), "held");
     assert_eq!(cell("theme_day", "2026-06"), "before_records");

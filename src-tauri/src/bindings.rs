@@ -23,9 +23,6 @@ macro_rules! roots {
 }
 
 fn visit_roots(v: &mut Collect) {
-    use crate::commands::{
-        ArchiveStatus, AssessResult, BackupList, DuesChoices, ForYear, MeetingQuery, NoticeDrafts, ReminderSettingsForm,
-    };
     use crate::dto::*;
     use crate::error::ApiError;
     use zhibu_core::archive::{ArchiveSummary, RestoreDone, Target, VerifyReport};

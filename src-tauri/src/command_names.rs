@@ -1,78 +1,112 @@
-// The app's own commands: the single list that build.rs turns into the app
-// permission manifest and that capabilities/main-window.json must grant,
-// one `allow-…` each (a test checks both against this list).
-// Included by build.rs and by the crate, so it holds nothing but the list.
-pub const COMMANDS: &[&str] = &[
-    "app_info",
-    "choices",
-    "branch_get",
-    "branch_save",
-    "demo_load",
-    "group_list",
-    "member_list",
-    "member_get",
-    "member_create",
-    "member_update",
-    "member_delete",
-    "member_restore",
-    "member_change_status",
-    "member_add_transfer",
-    "member_extend_probation",
-    "committee_warnings",
-    "meeting_choices",
-    "meeting_draft",
-    "meeting_check",
-    "meeting_for_year",
-    "meeting_list",
-    "meeting_get",
-    "meeting_create",
-    "meeting_update",
-    "meeting_delete",
-    "meeting_calendar",
-    "meeting_attendance",
-    "talk_coverage",
-    "meeting_settings_get",
-    "meeting_settings_save",
-    "meeting_attach",
-    "meeting_detach",
-    "attachment_data",
-    "dues_choices",
-    "dues_settings_get",
-    "dues_settings_save",
-    "dues_amount_preview",
-    "dues_assess",
-    "dues_assessments",
-    "dues_grid",
-    "dues_pay",
-    "dues_collect",
-    "dues_reverse",
-    "dues_payments",
-    "dues_arrears",
-    "dues_remit",
-    "dues_remittances",
-    "dues_balance",
-    "reminders",
-    "reminder_settings_get",
-    "reminder_settings_save",
-    "ledger_sheets",
-    "workbook_export",
-    "notice_export",
-    "notice_preview",
-    "notice_drafts",
-    "sheet_export",
-    "archive_targets",
-    "archive_start",
-    "archive_status",
-    "archive_cancel",
-    "archive_verify",
-    "archive_inspect",
-    "archive_restore",
-    "backup_list",
-    "backup_now",
-    "backup_restore",
-    "import_preview",
-    "import_apply",
-    "import_template_export",
-    "roster_export",
-    "ui_ready",
-];
+// The app's own commands, named once. Every other place that must know
+// them takes them from the list here:
+//
+// - build.rs `include!`s this file: `COMMANDS` becomes the app permission
+//   manifest (a command not in it is denied to every window);
+// - lib.rs `include!`s it too: the crate has the same `COMMANDS`, and
+//   `setup_builder` hands the list to `tauri::generate_handler!` (see
+//   `invoke_handler!` there), so a command named here is registered;
+// - capabilities/main-window.json grants `allow-<name>` for each, in this
+//   order, and ui/src calls only these names: tests/commands.rs checks both
+//   against `COMMANDS` (and that every name answers the main window).
+//
+// Each entry is `<module>::<name>`: the command `name` in
+// `src/commands/<module>.rs`. `generate_handler!` needs a path that reaches
+// the hidden `__cmd__<name>` macro `#[tauri::command]` puts beside the
+// function, so the module is part of the path (a glob `pub use` of the
+// module would carry that macro too; the path keeps one home per command).
+//
+// Add a command: write it in its module, add its line here and its
+// `allow-…` line to the capability, and call it from ui/src/api.ts.
+//
+// Included by build.rs, so this file holds nothing but macros and a const
+// (no crate paths, no `use`).
+
+/// Hands every command, as `module::name`, to `$callback!`.
+macro_rules! for_each_command {
+    ($callback:ident) => {
+        $callback! {
+            branch::app_info,
+            branch::choices,
+            branch::branch_get,
+            branch::branch_save,
+            branch::demo_load,
+            members::group_list,
+            members::member_list,
+            members::member_get,
+            members::member_create,
+            members::member_update,
+            members::member_delete,
+            members::member_restore,
+            members::member_change_status,
+            members::member_add_transfer,
+            members::member_extend_probation,
+            members::committee_warnings,
+            meetings::meeting_choices,
+            meetings::meeting_draft,
+            meetings::meeting_check,
+            meetings::meeting_for_year,
+            meetings::meeting_list,
+            meetings::meeting_get,
+            meetings::meeting_create,
+            meetings::meeting_update,
+            meetings::meeting_delete,
+            meetings::meeting_calendar,
+            meetings::meeting_attendance,
+            meetings::talk_coverage,
+            meetings::meeting_settings_get,
+            meetings::meeting_settings_save,
+            meetings::meeting_attach,
+            meetings::meeting_detach,
+            meetings::attachment_data,
+            dues::dues_choices,
+            dues::dues_settings_get,
+            dues::dues_settings_save,
+            dues::dues_amount_preview,
+            dues::dues_assess,
+            dues::dues_assessments,
+            dues::dues_grid,
+            dues::dues_pay,
+            dues::dues_collect,
+            dues::dues_reverse,
+            dues::dues_payments,
+            dues::dues_arrears,
+            dues::dues_remit,
+            dues::dues_remittances,
+            dues::dues_balance,
+            reminders::reminders,
+            reminders::reminder_settings_get,
+            reminders::reminder_settings_save,
+            outputs::ledger_sheets,
+            outputs::workbook_export,
+            outputs::notice_export,
+            outputs::notice_preview,
+            outputs::notice_drafts,
+            outputs::sheet_export,
+            archive::archive_targets,
+            archive::archive_start,
+            archive::archive_status,
+            archive::archive_cancel,
+            archive::archive_verify,
+            archive::archive_inspect,
+            archive::archive_restore,
+            archive::backup_list,
+            archive::backup_now,
+            archive::backup_restore,
+            import::import_preview,
+            import::import_apply,
+            import::import_template_export,
+            import::roster_export,
+            branch::ui_ready,
+        }
+    };
+}
+
+macro_rules! command_names {
+    ($($module:ident :: $name:ident,)*) => {
+        /// Every command's name, as the page invokes it.
+        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+for_each_command!(command_names);

@@ -448,3 +448,110 @@ impl MeetingDetail {
 /// The calendar goes to the page as the core makes it; its kinds are sent
 /// as codes with their labels beside them.
 pub type Calendar = MeetingCalendar;
+
+// ---- Shapes the commands take and give that carry no conversion ----
+
+use crate::error::ApiError;
+use serde::Deserialize;
+use zhibu_core::archive::ArchiveDone;
+use zhibu_core::dues::Assessment;
+use zhibu_core::notices::{NoticeTerms, PartyDayForm};
+use zhibu_core::store::backups::{BackupFile, StartCheck};
+
+#[derive(Deserialize, ts_rs::TS)]
+pub struct MeetingQuery {
+    pub year: i32,
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+#[derive(serde::Serialize, Default, ts_rs::TS)]
+pub struct ForYear {
+    pub default_year: Option<i32>,
+    pub choices: Vec<i32>,
+}
+
+#[derive(serde::Serialize, ts_rs::TS)]
+pub struct DuesCategoryChoice {
+    pub value: &'static str,
+    pub label: &'static str,
+    /// The form asks for a monthly base (wage or pension).
+    pub needs_base: bool,
+    /// The form asks for an approved amount (hardship).
+    pub needs_fixed: bool,
+}
+
+#[derive(serde::Serialize, ts_rs::TS)]
+pub struct DuesChoices {
+    pub categories: Vec<DuesCategoryChoice>,
+    pub roundings: Vec<RoundingChoice>,
+}
+
+#[derive(serde::Serialize, ts_rs::TS)]
+pub struct RoundingChoice {
+    pub value: String,
+    pub label: &'static str,
+}
+
+#[derive(serde::Serialize, ts_rs::TS)]
+pub struct AssessResult {
+    pub assessment: Assessment,
+    pub warnings: Vec<String>,
+}
+
+#[derive(serde::Deserialize, ts_rs::TS)]
+pub struct ReminderSettingsForm {
+    pub birthday_days: i64,
+    pub term_years: i32,
+}
+
+#[derive(serde::Serialize, ts_rs::TS)]
+pub struct NoticeDrafts {
+    pub terms: NoticeTerms,
+    pub party_day: PartyDayForm,
+}
+
+#[derive(serde::Serialize, ts_rs::TS)]
+pub struct ArchiveStatus {
+    pub running: bool,
+    pub written: u64,
+    pub total: u64,
+    pub done: Option<ArchiveDone>,
+    pub error: Option<ApiError>,
+}
+
+#[derive(serde::Serialize, ts_rs::TS)]
+pub struct BackupList {
+    pub backups: Vec<BackupFile>,
+    /// Set when the database was found damaged at start and moved aside.
+    pub start_check: Option<StartCheck>,
+}
+
+// ---- What the command line prints that no command gives ----
+
+use zhibu_core::demo::DemoLoaded;
+use zhibu_core::idcard::IdInfo;
+
+/// `zhibu demo load --json`: what `demo_load` gives, with `loaded: true`;
+/// or, when `--if-empty` found members already, `loaded: false` and how
+/// many there are.
+#[derive(Serialize)]
+pub struct DemoLoad {
+    pub loaded: bool,
+    #[serde(flatten)]
+    pub demo: Option<DemoLoaded>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub members: Option<i64>,
+}
+
+/// `zhibu id check --json`: the core's reading of a valid number, or the
+/// error's code and message.
+#[derive(Serialize)]
+pub struct IdCheck {
+    pub valid: bool,
+    #[serde(flatten)]
+    pub info: Option<IdInfo>,
+    pub error: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}

@@ -32,4 +32,12 @@ impl From<Error> for ApiError {
     }
 }
 
+impl ApiError {
+    /// A refused value that belongs to no form field (the amount preview's
+    /// base, `zhibu dues amount`).
+    pub fn validation(message: String) -> Self {
+        ApiError { code: Code::Validation, message, fields: None }
+    }
+}
+
 pub type ApiResult<T> = Result<T, ApiError>;

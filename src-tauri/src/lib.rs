@@ -43,83 +43,17 @@ pub fn since_start_ms() -> f64 {
 use state::AppState;
 use tauri::{Runtime, WebviewUrl, WebviewWindowBuilder};
 
+/// `tauri::generate_handler!` over the list in `command_names.rs`.
+macro_rules! invoke_handler {
+    ($($module:ident :: $name:ident,)*) => {
+        tauri::generate_handler![$(commands::$module::$name),*]
+    };
+}
+
 /// Registers the state and every command on a builder (the real one, or
 /// tauri's mock builder in tests).
 pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).invoke_handler(tauri::generate_handler![
-        commands::app_info,
-        commands::choices,
-        commands::branch_get,
-        commands::branch_save,
-        commands::demo_load,
-        commands::group_list,
-        commands::member_list,
-        commands::member_get,
-        commands::member_create,
-        commands::member_update,
-        commands::member_delete,
-        commands::member_restore,
-        commands::member_change_status,
-        commands::member_add_transfer,
-        commands::member_extend_probation,
-        commands::committee_warnings,
-        commands::meeting_choices,
-        commands::meeting_draft,
-        commands::meeting_check,
-        commands::meeting_for_year,
-        commands::meeting_list,
-        commands::meeting_get,
-        commands::meeting_create,
-        commands::meeting_update,
-        commands::meeting_delete,
-        commands::meeting_calendar,
-        commands::meeting_attendance,
-        commands::talk_coverage,
-        commands::meeting_settings_get,
-        commands::meeting_settings_save,
-        commands::meeting_attach,
-        commands::meeting_detach,
-        commands::attachment_data,
-        commands::dues_choices,
-        commands::dues_settings_get,
-        commands::dues_settings_save,
-        commands::dues_amount_preview,
-        commands::dues_assess,
-        commands::dues_assessments,
-        commands::dues_grid,
-        commands::dues_pay,
-        commands::dues_collect,
-        commands::dues_reverse,
-        commands::dues_payments,
-        commands::dues_arrears,
-        commands::dues_remit,
-        commands::dues_remittances,
-        commands::dues_balance,
-        commands::reminders,
-        commands::reminder_settings_get,
-        commands::reminder_settings_save,
-        commands::ledger_sheets,
-        commands::workbook_export,
-        commands::notice_export,
-        commands::notice_preview,
-        commands::notice_drafts,
-        commands::sheet_export,
-        commands::archive_targets,
-        commands::archive_start,
-        commands::archive_status,
-        commands::archive_cancel,
-        commands::archive_verify,
-        commands::archive_inspect,
-        commands::archive_restore,
-        commands::backup_list,
-        commands::backup_now,
-        commands::backup_restore,
-        commands::import_preview,
-        commands::import_apply,
-        commands::import_template_export,
-        commands::roster_export,
-        commands::ui_ready,
-    ])
+    builder.manage(state).invoke_handler(for_each_command!(invoke_handler))
 }
 
 /// Opens the window and runs until it is closed.

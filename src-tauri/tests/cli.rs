@@ -26,7 +26,7 @@ fn demo_load_then_member_list_json() {
     assert_eq!(list.len(), 41, "the member transferred out is not on the roster");
     for m in list {
         for key in
-            ["name", "sex", "id_number", "birth_date", "kind", "admitted_on", "full_member_on", "status", "group"]
+            ["name", "sex", "id_number", "birth_date", "kind", "admitted_on", "full_member_on", "status", "group_name"]
         {
             assert!(m.get(key).is_some(), "{key} missing in {m}");
         }
@@ -91,15 +91,22 @@ fn meeting_list_and_calendar_json() {
     }
     let out = zhibu(dir.path(), &["meeting", "calendar", "--year", "2026", "--json"]);
     let cal: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let cells = cal.as_array().unwrap();
+    let cells =
+        |kind: &str| cal["rows"].as_array().unwrap().iter().find(|r| r["kind"] == kind).unwrap()["cells"].clone();
     let cell = |kind: &str, period: &str| {
-        cells.iter().find(|c| c["kind"] == kind && c["period"] == period).unwrap_or_else(|| panic!("{kind} {period}"))
+        cells(kind)
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["period"] == period)
+            .cloned()
+            .unwrap_or_else(|| panic!("{kind} {period}"))
     };
     assert_eq!(cell("assembly", "2026-Q4")["held"], 1);
     assert_eq!(cell("committee", "2026-05")["held"], 0);
     assert_eq!(cell("committee", "2026-05")["state"], "missed");
     assert_eq!(cell("life_meeting", "2026")["expected"], 1);
-    assert_eq!(cells.iter().filter(|c| c["kind"] == "theme_day").count(), 12);
+    assert_eq!(cells("theme_day").as_array().unwrap().len(), 12);
 }
 
 #[test]
@@ -128,10 +135,10 @@ fn dues_grid_and_arrears_json() {
     assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
     let grid: Value =
         serde_json::from_slice(&zhibu(dir.path(), &["dues", "grid", "--year", "2026", "--json"]).stdout).unwrap();
-    let members = grid["members"].as_array().unwrap();
+    let members = grid["rows"].as_array().unwrap();
     assert!(members.len() >= 35);
     for m in members {
-        let months = m["months"].as_array().unwrap();
+        let months = m["cells"].as_array().unwrap();
         assert_eq!(months.len(), 12);
         let paid: i64 = months.iter().map(|c| c["paid_fen"].as_i64().unwrap()).sum();
         assert_eq!(paid, m["total_fen"].as_i64().unwrap());
@@ -369,13 +376,13 @@ fn meeting_show_then_add_round_trips_and_add_checks_like_the_form() {
     let out = zhibu(dir.path(), &["meeting", "show", &id, "--json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
-    for key in ["id", "kind", "date", "for_year", "minutes", "resolutions", "attendance"] {
+    for key in ["id", "kind", "date", "for_year", "minutes", "resolutions", "attendees", "quorum"] {
         assert!(shown.get(key).is_some(), "{key} missing in {shown}");
     }
-    let first = &shown["attendance"][0];
+    let first = &shown["attendees"][0];
     assert!(first["member_id"].is_i64() && first["name"].is_string() && first["status"].is_string(), "{first}");
 
-    // show → add → show: the same record under a new id.
+    // show → add → show: the same record under a new id (and a history of its own).
     let mut input = shown.clone();
     input.as_object_mut().unwrap().remove("id");
     let file = dir.path().join("会议.json");
@@ -387,6 +394,7 @@ fn meeting_show_then_add_round_trips_and_add_checks_like_the_form() {
         serde_json::from_slice(&zhibu(dir.path(), &["meeting", "show", &new_id.to_string(), "--json"]).stdout).unwrap();
     let mut a = again.clone();
     a["id"] = shown["id"].clone();
+    a["history"] = shown["history"].clone();
     assert_eq!(a, shown);
 
     // Someone who was not a member that day is refused, by name, and nothing is saved.
@@ -399,7 +407,7 @@ fn meeting_show_then_add_round_trips_and_add_checks_like_the_form() {
         .max_by_key(|m| m["admitted_on"].as_str().unwrap().to_string())
         .unwrap();
     let mut early = input.clone();
-    early["attendance"]
+    early["attendees"]
         .as_array_mut()
         .unwrap()
         .push(serde_json::json!({"member_id": newest["id"], "status": "present"}));
@@ -425,7 +433,7 @@ fn member_list_all_includes_those_who_left_with_their_status() {
     assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
     let all: Value = serde_json::from_slice(&zhibu(dir.path(), &["member", "list", "--json", "--all"]).stdout).unwrap();
     let all = all.as_array().unwrap();
-    let off: Vec<&Value> = all.iter().filter(|m| m["on_roster"] == false).collect();
+    let off: Vec<&Value> = all.iter().filter(|m| m["left_branch"] == true).collect();
     assert!(!off.is_empty(), "the demo has a member transferred out");
     assert!(all.iter().any(|m| m["status"] == "deceased" && m["status_date"].is_string()));
     let historic = all.iter().find(|m| m["admitted_on"] == "1972-05-10").unwrap();

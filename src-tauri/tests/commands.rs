@@ -139,6 +139,61 @@ fn the_capability_grants_exactly_the_commands_of_the_manifest() {
     }
 }
 
+/// The page calls commands by name (`call('member_list', …)` in ui/src/api.ts
+/// and importApi.ts, `invoke('ui_ready')` in main.ts): every name it uses is
+/// in `COMMANDS`, and every command is used by the page.
+#[test]
+fn the_page_calls_exactly_the_commands_of_the_list() {
+    let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
+    let mut used = std::collections::BTreeSet::new();
+    let mut dirs = vec![ui];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "ts" || e == "vue") {
+                used.extend(called_names(&std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    let listed: std::collections::BTreeSet<String> = zhibu_app::COMMANDS.iter().map(|c| c.to_string()).collect();
+    let unknown: Vec<_> = used.difference(&listed).collect();
+    assert!(unknown.is_empty(), "ui/src calls commands that are not in command_names.rs: {unknown:?}");
+    let unused: Vec<_> = listed.difference(&used).collect();
+    assert!(unused.is_empty(), "commands no page calls (or called in a way this test does not read): {unused:?}");
+}
+
+/// The names in `call<T>('name'`, `call('name'` and `invoke('name'` of one source file.
+fn called_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for (at, _) in text.match_indices("('") {
+        let mut before = &text[..at];
+        // Skip a type argument, nested ones included: call<Record<string, X>>('…
+        if before.ends_with('>') {
+            let mut depth = 0;
+            for (i, c) in before.char_indices().rev() {
+                match c {
+                    '>' => depth += 1,
+                    '<' => depth -= 1,
+                    _ => {}
+                }
+                if depth == 0 {
+                    before = &before[..i];
+                    break;
+                }
+            }
+        }
+        let word_start =
+            before.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$')).map_or(0, |i| i + 1);
+        if matches!(&before[word_start..], "call" | "invoke") {
+            let rest = &text[at + 2..];
+            names.push(rest[..rest.find('\'').unwrap()].to_string());
+        }
+    }
+    names
+}
+
 #[test]
 fn the_page_is_locked_down_by_the_config() {
     let conf: Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();

@@ -123,7 +123,7 @@ pub enum MeetingAction {
     /// One meeting record: the minutes, resolutions and attendance
     Show { id: i64 },
     /// Add a meeting from a JSON file of the shape `show` prints (without id),
-    /// checked exactly as the form is; prints {"id": N}
+    /// checked exactly as the form is; with --json prints the saved record as `show` does
     Add { file: PathBuf },
 }
 

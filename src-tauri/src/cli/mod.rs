@@ -14,6 +14,17 @@ macro_rules! say {
         let _ = writeln!(std::io::stdout(), $($t)*);
     }};
 }
+
+/// Prints what `--json` asks for: the very type the window's command gives
+/// for the same thing (`dto.rs` or the core's), serialised as the page gets it.
+fn say_json<T: serde::Serialize>(value: &T) {
+    say!("{}", serde_json::to_string(value).unwrap_or_default());
+}
+
+/// A refusal under `--json`: the `ApiError` the page gets, on stderr.
+fn refuse_json(e: &ApiError) {
+    eprintln!("{}", serde_json::to_string(e).unwrap_or_default());
+}
 mod args;
 mod run;
 
@@ -22,7 +33,6 @@ pub use args::*;
 use chrono::NaiveDate;
 use clap::Parser;
 use run::run_with_store;
-use serde_json::json;
 use std::path::PathBuf;
 use zhibu_core::members::MemberQuery;
 use zhibu_core::notices::{NoticeRequest, PartyDayForm};
@@ -77,7 +87,7 @@ pub fn main() -> i32 {
             Err(e) => {
                 let e = ApiError::from(e);
                 if cli.json {
-                    eprintln!("{}", json!({ "code": e.code, "message": e.message, "fields": e.fields }));
+                    refuse_json(&e);
                 } else {
                     eprintln!("错误：{}", e.message);
                     for (field, msg) in e.fields.iter().flatten() {
@@ -104,15 +114,12 @@ fn run_window_now(data_dir: PathBuf, today: Option<NaiveDate>) -> i32 {
 fn id_check(id: &str, today: NaiveDate, as_json: bool) -> i32 {
     let result = idcard::check(id, today);
     if as_json {
-        let out = match &result {
-            Ok(info) => json!({
-                "valid": true, "birth_date": info.birth_date.to_string(), "sex": info.sex.code(), "error": null
-            }),
-            Err(e) => json!({
-                "valid": false, "birth_date": null, "sex": null, "error": e.code(), "message": e.to_string()
-            }),
-        };
-        say!("{out}");
+        say_json(&match &result {
+            Ok(info) => crate::dto::IdCheck { valid: true, info: Some(info.clone()), error: None, message: None },
+            Err(e) => {
+                crate::dto::IdCheck { valid: false, info: None, error: Some(e.code()), message: Some(e.to_string()) }
+            }
+        });
     } else {
         match &result {
             Ok(info) => {
@@ -130,7 +137,7 @@ fn dues_amount(category: &str, base: Option<&str>, farmer: Option<&str>, as_json
     match amount_from_text(category, base.unwrap_or(""), farmer.unwrap_or(""), -1, 1) {
         Ok(a) => {
             if as_json {
-                say!("{}", json!({ "monthly_fen": a.monthly_fen, "rate": a.rate_label, "warnings": a.warnings }));
+                say_json(&a);
             } else {
                 say!("每月 {} 元（{}）", money::yuan(a.monthly_fen), a.rate_label);
                 for w in &a.warnings {
@@ -141,7 +148,7 @@ fn dues_amount(category: &str, base: Option<&str>, farmer: Option<&str>, as_json
         }
         Err(msg) => {
             if as_json {
-                eprintln!("{}", json!({ "code": "invalid_input", "message": msg }));
+                refuse_json(&ApiError::validation(msg));
             } else {
                 eprintln!("错误：{msg}");
             }
@@ -202,7 +209,7 @@ fn run_archive(
                 None => store.create_archive(year, &to, today, version, &progress)?,
             };
             if as_json {
-                say!("{}", serde_json::to_string(&done).unwrap_or_default());
+                say_json(&done);
             } else {
                 say!("{}", done.path);
             }
@@ -221,7 +228,7 @@ fn run_archive(
                 Err(e) => return Err(e),
             };
             if as_json {
-                say!("{}", json!({ "ok": report.ok, "bad_files": report.bad_files, "checked": report.checked }));
+                say_json(&report);
             } else {
                 say!("{}", report.message);
             }
@@ -232,7 +239,7 @@ fn run_archive(
             let prepared = prepare_restore(&opened.dir, data_dir)?;
             let done = finish_restore(prepared, data_dir)?;
             if as_json {
-                say!("{}", serde_json::to_string(&done).unwrap_or_default());
+                say_json(&done);
             } else {
                 let s = &done.summary;
                 say!(

@@ -2,6 +2,10 @@
 //! same core function the window's command does and prints text or `--json`.
 
 use super::*;
+use crate::commands::meetings::meeting_detail;
+use crate::dto::{DemoLoad, MeetingRow, MemberDetail};
+use zhibu_core::meetings::MeetingForm;
+use zhibu_core::workbook::Exported;
 
 pub(super) fn run_with_store(
     command: Command,
@@ -52,16 +56,7 @@ pub(super) fn run_with_store(
                 result = store.import_members(&bytes, &req, skip_errors, today)?;
             }
             if as_json {
-                let rows: Vec<serde_json::Value> = result
-                    .rows
-                    .iter()
-                    .map(|r| json!({ "row": r.row, "outcome": r.outcome, "name": r.name, "code": r.code, "message": r.message }))
-                    .collect();
-                say!(
-                    "{}",
-                    json!({ "rows": rows, "new": result.new, "update": result.update, "error": result.error,
-                            "written": result.written, "sheet": result.sheet, "header_row": result.header_row })
-                );
+                say_json(&result);
             } else {
                 for r in &result.rows {
                     let what = match r.outcome.as_str() {
@@ -86,7 +81,7 @@ pub(super) fn run_with_store(
         Command::Demo { action: DemoAction::Load { if_empty } } => {
             if if_empty && !store.is_empty()? {
                 if as_json {
-                    say!("{}", json!({ "loaded": false, "members": store.member_count()? }));
+                    say_json(&DemoLoad { loaded: false, demo: None, members: Some(store.member_count()?) });
                 } else {
                     say!("数据文件夹里已有党员档案，未载入示例支部。");
                 }
@@ -94,7 +89,7 @@ pub(super) fn run_with_store(
             }
             let loaded = store.load_demo(today)?;
             if as_json {
-                say!("{}", json!({ "loaded": true, "members": loaded.members, "meetings": loaded.meetings }));
+                say_json(&DemoLoad { loaded: true, demo: Some(loaded), members: None });
             } else {
                 say!(
                     "已载入示例支部：{} 名党员、{} 次会议记录（姓名、身份证号均为虚构）。",
@@ -106,40 +101,9 @@ pub(super) fn run_with_store(
         Command::Member { action: MemberAction::List { all } } => {
             let members = store.members(&MemberQuery { include_left: all, ..Default::default() })?;
             if as_json {
-                let rows: Vec<_> = members
-                    .iter()
-                    .map(|m| {
-                        json!({
-                            "id": m.id,
-                            "name": m.name,
-                            "sex": m.sex.code(),
-                            "ethnicity": m.ethnicity,
-                            "id_number": m.id_number,
-                            "birth_date": m.birth_date.to_iso(),
-                            "education": m.education,
-                            "kind": m.kind.code(),
-                            "admitted_on": m.admitted_on.map(|d| d.to_iso()),
-                            "full_member_on": m.full_member_on.map(|d| d.to_iso()),
-                            "status": m.status.code(),
-                            "status_label": m.status.label(),
-                            "status_date": m.status_date.map(|d| d.to_iso()),
-                            "on_roster": m.on_roster(),
-                            "full_member_reason": m.full_member_reason,
-                            "era_note": m.era_note(),
-                            "probation_end": m.probation_end().filter(|_| m.kind == zhibu_core::members::MemberKind::Probationary).map(|d| d.to_iso()),
-                            "lost_contact_since": m.lost_contact_since.map(|d| d.to_iso()),
-                            "group": m.group_name,
-                            "committee_role": m.committee_role.map(|r| r.code()),
-                            "phone": m.phone,
-                            "mobile": m.mobile,
-                            "lost_contact": m.lost_contact,
-                            "left_branch": m.left_branch,
-                            "age": m.age(today),
-                            "standing_years": m.standing_years(today),
-                        })
-                    })
-                    .collect();
-                say!("{}", serde_json::Value::Array(rows));
+                // Full numbers: each member's file as `member_get` gives it.
+                let files = members.iter().map(|m| Ok(MemberDetail::new(store.member_file(m.id)?, today)));
+                say_json(&files.collect::<Result<Vec<_>, Error>>()?);
             } else {
                 for (i, m) in members.iter().enumerate() {
                     say!(
@@ -159,26 +123,7 @@ pub(super) fn run_with_store(
         Command::Meeting { action: MeetingAction::List { year } } => {
             let meetings = store.meeting_summaries(year, None)?;
             if as_json {
-                let rows: Vec<_> = meetings
-                    .iter()
-                    .map(|m| {
-                        json!({
-                            "id": m.id,
-                            "kind": m.kind.code(),
-                            "date": m.date.to_string(),
-                            "start_time": m.start_time,
-                            "topic": m.topic,
-                            "place": m.place,
-                            "should_attend": m.should_attend,
-                            "present": m.present,
-                            "on_leave": m.on_leave,
-                            "absent": m.absent,
-                            "attendance_rate": m.attendance_rate,
-                            "quorum_ok": m.quorum_ok,
-                        })
-                    })
-                    .collect();
-                say!("{}", serde_json::Value::Array(rows));
+                say_json(&meetings.into_iter().map(MeetingRow::from).collect::<Vec<_>>());
             } else {
                 for m in &meetings {
                     say!(
@@ -198,33 +143,8 @@ pub(super) fn run_with_store(
         }
         Command::Meeting { action: MeetingAction::Show { id } } => {
             let m = store.meeting(id)?;
-            let form = m.form();
-            let attendance: Vec<_> = m
-                .attendees
-                .iter()
-                .map(|a| {
-                    json!({
-                        "member_id": a.member_id,
-                        "name": a.name,
-                        "status": a.status.code(),
-                        "status_label": a.status.label(),
-                        "reason": a.reason,
-                        "grade": a.grade.map(|g| g.code()).unwrap_or(""),
-                        "voting": a.voting,
-                    })
-                })
-                .collect();
             if as_json {
-                let mut v = serde_json::to_value(&form).map_err(|e| Error::Import(e.to_string()))?;
-                v["id"] = json!(m.id);
-                v["kind_label"] = json!(m.kind.label());
-                v["deleted"] = json!(m.deleted);
-                v["attendance"] = serde_json::Value::Array(attendance);
-                if let Some(o) = v.as_object_mut() {
-                    o.remove("attendees");
-                }
-                v["quorum"] = serde_json::to_value(&m.quorum).map_err(|e| Error::Import(e.to_string()))?;
-                say!("{v}");
+                say_json(&meeting_detail(&store, m)?);
             } else {
                 say!("{} {} {}", m.date, m.kind.label(), m.topic);
                 if let Some(y) = m.for_year {
@@ -238,29 +158,21 @@ pub(super) fn run_with_store(
         }
         Command::Meeting { action: MeetingAction::Add { file } } => {
             let text = std::fs::read_to_string(&file).map_err(|source| Error::Io { path: file.clone(), source })?;
-            let form: zhibu_core::meetings::MeetingForm = serde_json::from_str(&text).map_err(|e| {
+            let form = meeting_file(&text).map_err(|e| {
                 Error::Import(format!("会议记录文件不是所需的 JSON 格式（{e}），请以 meeting show --json 的输出为样子"))
             })?;
             let m = store.create_meeting(&form, today)?;
+            let id = m.id;
             if as_json {
-                say!("{}", json!({ "id": m.id }));
+                say_json(&meeting_detail(&store, m)?);
             } else {
-                say!("已保存会议记录（编号 {}）", m.id);
+                say!("已保存会议记录（编号 {id}）");
             }
         }
         Command::Meeting { action: MeetingAction::Calendar { year } } => {
             let cal = store.meeting_calendar(year, today)?;
             if as_json {
-                let rows: Vec<_> = cal
-                    .rows
-                    .iter()
-                    .flat_map(|r| {
-                        r.cells.iter().map(|c| {
-                            json!({ "kind": r.kind.code(), "period": c.period, "expected": c.expected, "held": c.held, "state": c.state })
-                        })
-                    })
-                    .collect();
-                say!("{}", serde_json::Value::Array(rows));
+                say_json(&cal);
             } else {
                 for r in &cal.rows {
                     let cells: Vec<String> = r.cells.iter().map(|c| format!("{}{}", c.label, c.state_label)).collect();
@@ -274,27 +186,7 @@ pub(super) fn run_with_store(
         Command::Dues { action: DuesAction::Grid { year } } => {
             let grid = store.dues_grid(year, today)?;
             if as_json {
-                let rows: Vec<_> = grid
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        json!({
-                            "member_id": r.member_id,
-                            "name": r.name,
-                            "category": r.category_label,
-                            "monthly_fen": r.monthly_fen,
-                            "total_fen": r.total_fen,
-                            "arrears_months": r.arrears_months,
-                            "months": r.cells.iter().map(|c| json!({
-                                "month": c.month, "state": c.state, "owed_fen": c.owed_fen, "paid_fen": c.paid_fen
-                            })).collect::<Vec<_>>(),
-                        })
-                    })
-                    .collect();
-                say!(
-                    "{}",
-                    json!({ "year": year, "members": rows, "total_fen": grid.total_fen, "extra_fen": grid.extra_fen })
-                );
+                say_json(&grid);
             } else {
                 for r in &grid.rows {
                     let marks: String = r
@@ -316,7 +208,7 @@ pub(super) fn run_with_store(
         Command::Dues { action: DuesAction::Arrears } => {
             let arrears = store.dues_arrears(today)?;
             if as_json {
-                say!("{}", serde_json::to_string(&arrears).unwrap_or_else(|_| "[]".into()));
+                say_json(&arrears);
             } else {
                 for a in &arrears {
                     say!("{}", a.message);
@@ -329,7 +221,7 @@ pub(super) fn run_with_store(
         Command::Reminders => {
             let r = store.reminders(today)?;
             if as_json {
-                say!("{}", serde_json::to_string(&r).unwrap_or_else(|_| "{}".into()));
+                say_json(&r);
             } else {
                 say!("{} 的提醒：", zhibu_core::PartialDate::Day(today).to_chinese());
                 let lines = r
@@ -365,9 +257,10 @@ pub(super) fn run_with_store(
             };
             let notice = store.notice(&request, &terms.terms(), today)?;
             let bytes = zhibu_core::workbook::notice_workbook(&notice)?;
-            std::fs::write(&out, bytes).map_err(|source| Error::Io { path: out.clone(), source })?;
+            std::fs::write(&out, &bytes).map_err(|source| Error::Io { path: out.clone(), source })?;
             if as_json {
-                say!("{}", json!({ "path": out.display().to_string(), "title": notice.title }));
+                let sheets = vec![zhibu_core::workbook::notice_sheet_name(&notice.title)];
+                say_json(&Exported { path: out.display().to_string(), size: bytes.len() as u64, sheets });
             } else {
                 say!("已生成：{}", out.display());
             }
@@ -386,9 +279,10 @@ pub(super) fn run_with_store(
                     today,
                 )),
             };
-            std::fs::write(&path, bytes).map_err(|source| Error::Io { path: path.clone(), source })?;
+            std::fs::write(&path, &bytes).map_err(|source| Error::Io { path: path.clone(), source })?;
             if as_json {
-                say!("{}", json!({ "path": path.display().to_string() }));
+                let sheets = sheet.map_or_else(zhibu_core::workbook::year_workbook_sheets, |s| vec![s]);
+                say_json(&Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets });
             } else {
                 say!("已生成：{}", path.display());
             }
@@ -398,4 +292,23 @@ pub(super) fn run_with_store(
         }
     }
     Ok(())
+}
+
+/// A meeting file for `meeting add`: the shape `meeting show --json` prints
+/// (the detail page's record), read as the form. A null (no grade, no
+/// host) reads as the field left empty.
+fn meeting_file(text: &str) -> serde_json::Result<MeetingForm> {
+    fn drop_nulls(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(o) => {
+                o.retain(|_, x| !x.is_null());
+                o.values_mut().for_each(drop_nulls);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(drop_nulls),
+            _ => {}
+        }
+    }
+    let mut v: serde_json::Value = serde_json::from_str(text)?;
+    drop_nulls(&mut v);
+    serde_json::from_value(v)
 }

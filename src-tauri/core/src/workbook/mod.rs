@@ -20,7 +20,7 @@ mod notice;
 // `crate::export` (shared with notices, the import template and the
 // archive); re-exported here where the app has always found them.
 pub use crate::export::{col_name, export_file_name, safe_file_name, write_export, A4, FONT};
-pub use notice::notice_workbook;
+pub use notice::{notice_workbook, sheet_name as notice_sheet_name};
 
 pub const FOOTER: &str = "&C第 &P 页 共 &N 页";
 
@@ -600,6 +600,11 @@ impl Store {
     }
 }
 
+/// The sheets of the year's workbook in order: the cover, the contents, then [`SHEETS`].
+pub fn year_workbook_sheets() -> Vec<String> {
+    ["封面", "目录"].into_iter().chain(SHEETS).map(String::from).collect()
+}
+
 /// A file written for the secretary.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct Exported {
@@ -614,9 +619,7 @@ impl Store {
         let bytes = self.year_workbook(year, today)?;
         let name = export_file_name(&self.branch()?.name, year, None, today);
         let path = write_export(dir, &name, &bytes)?;
-        let mut sheets = vec!["封面".to_string(), "目录".to_string()];
-        sheets.extend(SHEETS.iter().map(|s| s.to_string()));
-        Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets })
+        Ok(Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets: year_workbook_sheets() })
     }
 
     /// Writes one 台账 sheet into `dir`; the roster (internal, dated) is

@@ -11,8 +11,9 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook};
 /// Width of a notice without a table, in Excel units (A4 portrait).
 const PLAIN_WIDTHS: [f64; 5] = [16.0; 5];
 
-/// Excel sheet names may hold at most 31 characters and none of `[]:*?/\`.
-fn sheet_name(title: &str) -> String {
+/// The notice's one sheet, named by its title: Excel sheet names may hold
+/// at most 31 characters and none of `[]:*?/\`.
+pub fn sheet_name(title: &str) -> String {
     let clean: String = title.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
     if clean.is_empty() {
         "公示".into()

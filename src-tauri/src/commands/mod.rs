@@ -1,0 +1,30 @@
+//! Tauri commands: each converts its arguments, calls one core function and
+//! converts the result. No SQL and no rule here. One file per feature,
+//! mirroring the core's folders; the list of them is `command_names.rs`.
+
+pub mod archive;
+pub mod branch;
+pub mod dues;
+pub mod import;
+pub mod meetings;
+pub mod members;
+pub mod outputs;
+pub mod reminders;
+
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+/// A file the page read and sent as base64.
+fn decode_file(data: &str) -> ApiResult<Vec<u8>> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.decode(data.as_bytes()).map_err(|_| crate::error::ApiError {
+        code: zhibu_core::Code::InvalidFile,
+        message: "文件没有读完整，请重新选择文件".into(),
+        fields: None,
+    })
+}
+
+/// The folder exports go to: `导出` inside the data folder.
+fn export_dir(state: &AppState) -> std::path::PathBuf {
+    state.data_dir().join("导出")
+}
