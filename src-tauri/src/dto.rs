@@ -295,6 +295,9 @@ pub struct MeetingKindChoice {
     /// Who attends comes from the roster (everyone, the committee, one
     /// group); the list is not picked by hand ([`MeetingKind::attendees_from_roster`]).
     pub attendees_from_roster: bool,
+    /// The record names the year it belongs to (所属年度: 组织生活会,
+    /// 民主评议), asked for on the form ([`MeetingKind::has_for_year`]).
+    pub has_for_year: bool,
 }
 
 #[derive(Serialize, ts_rs::TS)]
@@ -314,6 +317,7 @@ impl MeetingChoices {
                     value: k.code(),
                     label: k.label(),
                     attendees_from_roster: k.attendees_from_roster(),
+                    has_for_year: k.has_for_year(),
                 })
                 .collect(),
             attendance_statuses: choices_of!(Attendance),

@@ -5,14 +5,14 @@ import type { Grading, MeetingChoices, MeetingDetail, MeetingForm, QuorumReport 
 export const meetingChoices: MeetingChoices = {
   // attendees_from_roster as the core says: everyone, the committee or one group, not picked by hand
   kinds: [
-    { value: 'assembly', label: '支部党员大会', attendees_from_roster: true },
-    { value: 'committee', label: '支委会', attendees_from_roster: true },
-    { value: 'group_meeting', label: '党小组会', attendees_from_roster: true },
-    { value: 'lecture', label: '党课', attendees_from_roster: false },
-    { value: 'theme_day', label: '主题党日', attendees_from_roster: false },
-    { value: 'life_meeting', label: '组织生活会', attendees_from_roster: false },
-    { value: 'review', label: '民主评议党员', attendees_from_roster: false },
-    { value: 'talk', label: '谈心谈话', attendees_from_roster: false },
+    { value: 'assembly', label: '支部党员大会', attendees_from_roster: true, has_for_year: false },
+    { value: 'committee', label: '支委会', attendees_from_roster: true, has_for_year: false },
+    { value: 'group_meeting', label: '党小组会', attendees_from_roster: true, has_for_year: false },
+    { value: 'lecture', label: '党课', attendees_from_roster: false, has_for_year: false },
+    { value: 'theme_day', label: '主题党日', attendees_from_roster: false, has_for_year: false },
+    { value: 'life_meeting', label: '组织生活会', attendees_from_roster: false, has_for_year: true },
+    { value: 'review', label: '民主评议党员', attendees_from_roster: false, has_for_year: true },
+    { value: 'talk', label: '谈心谈话', attendees_from_roster: false, has_for_year: false },
   ],
   attendance_statuses: [
     { value: 'present', label: '出席' },

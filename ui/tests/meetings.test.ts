@@ -686,7 +686,7 @@ describe('民主评议', () => {
     // 王五 is a 预备党员: takes part, is not graded
     const probationary = attendeeRow(wrapper, 3).get('[data-testid=attendee-grade]')
     expect((probationary.get('input').element as HTMLInputElement).disabled).toBe(true)
-    expect(probationary.text()).toContain('预备党员不评定等次')
+    expect(probationary.text()).toContain('无表决权，不评定等次')
     const full = attendeeRow(wrapper, 2).get('[data-testid=attendee-grade]')
     expect((full.get('input').element as HTMLInputElement).disabled).toBe(false)
     expect(attendeeRow(wrapper, 1).get('[data-testid=attendee-grade]').text()).toContain('优秀')
@@ -773,6 +773,31 @@ describe('what the form reads from the core', () => {
     expect(wrapper.find('[data-testid=attendee-remove]').exists()).toBe(false)
   })
 
+  it('asks for 所属年度 for the kinds meeting_choices marks so, and no others', async () => {
+    // A core that gives 党课 a 所属年度 and takes it from 组织生活会: the page follows it.
+    core((cmd) =>
+      cmd === 'meeting_choices'
+        ? {
+            ...meetingChoices,
+            kinds: meetingChoices.kinds.map((k) =>
+              k.value === 'lecture' || k.value === 'life_meeting' ? { ...k, has_for_year: k.value === 'lecture' } : k,
+            ),
+          }
+        : undefined,
+    )
+    const { wrapper } = await mountApp('/meetings/new')
+    await settle()
+    const pick = async (kind: string) => {
+      const input = wrapper.findAll('[data-testid=field-kind] input').find((i) => (i.element as HTMLInputElement).value === kind)!
+      await input.setValue(true)
+      await settle()
+    }
+    await pick('lecture')
+    expect(wrapper.find('[data-testid=field-for_year]').exists()).toBe(true)
+    await pick('life_meeting')
+    expect(wrapper.find('[data-testid=field-for_year]').exists()).toBe(false)
+  })
+
   it('shuts the grade select where the core says the attendee may not be graded, whatever the kind label', async () => {
     // 李四 is 正式党员 today but (so the core says) was not on the day; 王五 the other way round.
     const grading: Grading[] = [
@@ -795,7 +820,7 @@ describe('what the form reads from the core', () => {
     const select = (id: number) => attendeeRow(wrapper, id).get('[data-testid=attendee-grade]')
     const shut = (id: number) => (select(id).get('input').element as HTMLInputElement).disabled
     expect([shut(1), shut(2), shut(3)]).toEqual([false, true, false])
-    expect(select(2).text()).toContain('预备党员不评定等次')
+    expect(select(2).text()).toContain('无表决权，不评定等次')
 
     await pickOption(attendeeRow(wrapper, 3), '[data-testid=attendee-grade]', '合格')
     await settle(350)

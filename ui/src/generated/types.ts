@@ -681,6 +681,11 @@ export type MeetingKindChoice = {
    * group); the list is not picked by hand ([`MeetingKind::attendees_from_roster`]).
    */
   attendees_from_roster: boolean,
+  /**
+   * The record names the year it belongs to (所属年度: 组织生活会,
+   * 民主评议), asked for on the form ([`MeetingKind::has_for_year`]).
+   */
+  has_for_year: boolean,
 };
 
 export type MeetingQuery = {

@@ -213,7 +213,7 @@ fn judge_review(report: &mut QuorumReport, seats: &[Seat]) {
     ));
     let probationary = seats.iter().filter(|s| !s.gradable()).count();
     if probationary > 0 {
-        report.lines.push(format!("预备党员 {probationary} 人参加评议，不评定等次。"));
+        report.lines.push(format!("预备党员等没有表决权的党员 {probationary} 人参加评议，不评定等次。"));
     }
     if graded < eligible {
         report.warnings.push(format!("还有 {} 名正式党员没有评定等次。", eligible - graded));
@@ -303,7 +303,7 @@ mod tests {
         let r = judge(MeetingKind::Review, &graded(3, 6), &[]);
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
         assert!(r.lines[0].contains("参加评议的正式党员 9 人，已评定 9 人：优秀 3 人"));
-        assert!(r.lines[1].contains("预备党员 1 人参加评议，不评定等次"));
+        assert!(r.lines[1].contains("预备党员等没有表决权的党员 1 人参加评议，不评定等次"));
         let r = judge(MeetingKind::Review, &graded(4, 5), &[]);
         assert!(r.warnings[0].contains("超过参评正式党员（9 人）的三分之一"));
         // Ungraded full members are pointed out.

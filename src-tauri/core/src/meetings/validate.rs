@@ -180,7 +180,13 @@ pub(super) fn check(
                 (Some(_), Some(k)) if k != MeetingKind::Review => None,
                 // The rule the form's grade select follows (QuorumReport::grading).
                 (Some(_), _) if !seat.gradable() => {
-                    e.add("attendees", format!("“{}”是预备党员，参加评议但不评定等次", p.name));
+                    // No vote on the day: a 预备党员, or a full member under
+                    // 留党察看 (docs/DOMAIN.md §8).
+                    let who = match date.map_or(p.kind, |d| p.kind_on(d)) {
+                        MemberKind::Probationary => "是预备党员",
+                        MemberKind::Full => "当天没有表决权（受留党察看处分）",
+                    };
+                    e.add("attendees", format!("“{}”{who}，参加评议但不评定等次", p.name));
                     None
                 }
                 (g, _) => g,

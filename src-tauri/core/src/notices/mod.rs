@@ -242,12 +242,19 @@ impl Store {
                 // Grouped by grade, as posted on noticeboards: one line per
                 // 等次 with the names, so a whole branch fits on one page.
                 let mut names: Vec<Vec<String>> = vec![Vec::new(); REVIEW_GRADES.len()];
+                // Without a vote, so without a grade: 预备党员, and members
+                // under 留党察看 (docs/DOMAIN.md §8), never named as such on a
+                // noticeboard.
                 let mut probationary = Vec::new();
+                let mut only_probationary = true;
                 let mut ungraded = Vec::new();
                 for a in &review.attendees {
                     match a.grade.and_then(|g| REVIEW_GRADES.iter().position(|x| *x == g)) {
                         Some(k) => names[k].push(a.name.clone()),
-                        None if !a.voting => probationary.push(a.name.clone()),
+                        None if !a.voting => {
+                            only_probationary &= a.member_kind == crate::members::MemberKind::Probationary;
+                            probationary.push(a.name.clone())
+                        }
                         None => ungraded.push(a.name.clone()),
                     }
                 }
@@ -261,7 +268,8 @@ impl Store {
                 let mut rows: Vec<Vec<String>> =
                     REVIEW_GRADES.iter().zip(&names).map(|(g, list)| line(g.label(), list)).collect();
                 if !probationary.is_empty() {
-                    rows.push(line("预备党员（不评定等次）", &probationary));
+                    let label = if only_probationary { "预备党员（不评定等次）" } else { "不评定等次" };
+                    rows.push(line(label, &probationary));
                 }
                 if !ungraded.is_empty() {
                     rows.push(line("未评定", &ungraded));
@@ -293,7 +301,8 @@ impl Store {
                 );
                 summary.push('。');
                 if !probationary.is_empty() {
-                    summary.push_str(&format!("预备党员 {} 名不评定等次。", probationary.len()));
+                    let who = if only_probationary { "预备党员" } else { "没有表决权的党员" };
+                    summary.push_str(&format!("{who} {} 名不评定等次。", probationary.len()));
                 }
                 n.paragraphs = vec![summary];
                 n.file_stem = format!("{branch}{year}年度民主评议党员结果公示");

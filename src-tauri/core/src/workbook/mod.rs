@@ -392,7 +392,10 @@ fn review_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
         for a in &m.attendees {
             let grade = match (a.grade, a.voting) {
                 (Some(g), _) => g.label().to_string(),
-                (None, false) => "预备党员不评定等次".into(),
+                (None, false) if a.member_kind == crate::members::MemberKind::Probationary => {
+                    "预备党员不评定等次".into()
+                }
+                (None, false) => "无表决权，不评定等次".into(),
                 (None, true) => String::new(),
             };
             rows.push(vec![a.name.clone(), String::new(), String::new(), grade, PartialDate::Day(m.date).to_chinese()]);

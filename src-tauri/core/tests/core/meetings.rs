@@ -381,3 +381,36 @@ fn attachments_are_stored_under_their_sha256_and_checked() {
     s.remove_attachment(a.id).unwrap();
     assert_eq!(s.attachments(m.id).unwrap().len(), 1);
 }
+
+#[test]
+fn a_member_under_watch_takes_part_in_the_review_without_a_grade_and_is_not_called_probationary() {
+    use zhibu_core::members::StatusForm;
+    use zhibu_core::notices::{NoticeRequest, NoticeTerms};
+    let (mut s, ids) = branch(6, 0);
+    // 党员5 (a full member) is under 留党察看 from September: no vote, so no grade (docs/DOMAIN.md §8).
+    let watch = StatusForm { status: "watch".into(), date: "2026-09-01".into(), reason: "党纪处分".into() };
+    s.change_status(ids[5], &watch, today()).unwrap();
+    let mut form = assembly(&ids, &[], "2026-11-20");
+    form.kind = "review".into();
+    form.topic = "2026年度民主评议党员".into();
+    for a in form.attendees.iter_mut() {
+        a.grade = "qualified".into();
+    }
+    let report = s.check_meeting(&form, today()).unwrap();
+    assert_eq!(report.grading.iter().filter(|g| !g.gradable).map(|g| g.member_id).collect::<Vec<_>>(), [ids[5]]);
+    assert!(report.lines.iter().any(|l| l.contains("没有表决权的党员 1 人参加评议")), "{:?}", report.lines);
+    let e = field_error(s.create_meeting(&form, today()).unwrap_err(), "attendees");
+    assert!(e.contains("“党员5”当天没有表决权（受留党察看处分），参加评议但不评定等次"), "{e}");
+    assert!(!e.contains("预备党员"), "{e}");
+    form.attendees[5].grade.clear();
+    s.create_meeting(&form, today()).unwrap();
+
+    // The noticeboard says 不评定等次, neither 预备党员 nor 留党察看.
+    let n = s.notice(&NoticeRequest::Review { year: 2026 }, &NoticeTerms::default(), today()).unwrap();
+    let rows = &n.table.as_ref().unwrap().rows;
+    let last = rows.last().unwrap();
+    assert_eq!((last[0].as_str(), last[2].as_str()), ("不评定等次", "党员5"));
+    let text = format!("{rows:?}{:?}", n.paragraphs);
+    assert!(!text.contains("预备党员") && !text.contains("留党察看"), "{text}");
+    assert!(n.paragraphs[0].contains("没有表决权的党员 1 名不评定等次"), "{:?}", n.paragraphs);
+}
