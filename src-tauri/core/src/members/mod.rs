@@ -6,6 +6,7 @@ pub mod era;
 mod model;
 mod repo;
 pub mod search;
+mod standing;
 pub mod timeline;
 mod validate;
 
@@ -16,8 +17,8 @@ pub use model::{
     next_anniversary, CommitteeRole, LostContactReason, Member, MemberKind, PoliticalBirthday, ProbationExtension,
     Status, TransferDirection, EDUCATIONS, ETHNICITIES,
 };
-pub(crate) use repo::{
-    add_transfer_in, change_status_in, field_label as repo_field_label, insert_checked_in, load_in, update_checked_in,
-};
-pub use repo::{ExtensionForm, Group, MemberFile, MemberQuery, StatusChange, StatusForm, Transfer, TransferForm};
+pub(crate) use repo::{field_label as repo_field_label, insert_checked_in, load_in, update_checked_in};
+pub use repo::{Group, MemberFile, MemberQuery};
+pub(crate) use standing::{add_transfer_in, change_status_in};
+pub use standing::{ExtensionForm, StatusChange, StatusForm, Transfer, TransferForm};
 pub use validate::{check_form, check_form_with, CheckedMember, GroupChoice, MemberForm};
