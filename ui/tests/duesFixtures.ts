@@ -1,6 +1,7 @@
 // Answers of a fake core for the 党费 screens.
 import { appInfo, detail, fakeCore } from './helpers'
-import type { Assessment, DuesCategoryChoice, DuesGrid, GridCell, GridRow, MonthState, Payment } from '../src/api'
+import type { Assessment, DuesChoices, DuesGrid, GridCell, GridRow, MonthState, Payment } from '../src/api'
+import duesChoicesJson from './fixtures/dues_choices.json'
 
 const LABELS: Record<MonthState, string> = {
   not_member: '不在册',
@@ -146,19 +147,9 @@ export const assessment: Assessment = {
   created_at: '2026-01-05 09:00',
 }
 
-export const categories: DuesCategoryChoice[] = [
-  { value: 'in_service', label: '在职（按工资收入）', needs_base: true, needs_fixed: false },
-  { value: 'declared', label: '外出务工经商（自报收入）', needs_base: true, needs_fixed: false },
-  { value: 'retired', label: '离退休（按养老金）', needs_base: true, needs_fixed: false },
-  { value: 'farmer', label: '农民党员', needs_base: false, needs_fixed: false },
-  { value: 'hardship', label: '生活困难减免', needs_base: false, needs_fixed: true },
-]
-
-export const roundings = [
-  { value: '1', label: '到分（不取整）' },
-  { value: '10', label: '到角' },
-  { value: '100', label: '到元' },
-]
+/** As the `dues_choices` command gives them (fixtures/dues_choices.json). */
+export const duesChoices: DuesChoices = duesChoicesJson as DuesChoices
+export const { categories, roundings } = duesChoices
 
 export type Handler = (cmd: string, args: Record<string, unknown>) => unknown
 
@@ -173,7 +164,7 @@ export function duesCore(over: Handler = () => undefined) {
       case 'member_get':
         return detail({ id: Number(args.id), name: '张三' })
       case 'dues_choices':
-        return { categories, roundings }
+        return duesChoices
       case 'dues_grid':
         return gridOf(Number(args.year))
       case 'dues_payments':
