@@ -7,6 +7,8 @@ pub mod cli;
 pub mod commands;
 pub mod dto;
 pub mod error;
+#[cfg(test)]
+mod fixtures;
 pub mod logging;
 pub mod state;
 

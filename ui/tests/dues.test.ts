@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { mountApp, pickOption, settle } from './helpers'
-import { duesCore, gridOf, payment } from './duesFixtures'
+import { asState, cellOf, duesCore, gridOf, OWING, payment, rowOf } from './duesFixtures'
 import type { Notice, NoticeRequest, NoticeTerms, PaymentForm } from '../src/api'
 
 function inDialog(testid: string): HTMLElement {
@@ -20,45 +20,67 @@ describe('党费收缴表', () => {
     const { wrapper } = await mountApp('/dues')
     expect(calls.find((c) => c.cmd === 'dues_grid')!.args).toEqual({ year: 2026 })
 
+    // the demo's 42 members, each with twelve months
     const cells = wrapper.findAll('[data-testid=dues-cell]')
-    expect(cells).toHaveLength(5 * 12)
+    expect(cells).toHaveLength(42 * 12)
     const cell = (id: number, month: string) =>
       wrapper.get(`[data-testid=dues-cell][data-member-id="${id}"][data-month="${month}"]`)
 
-    expect(cell(1, '2026-03').attributes('data-state')).toBe('paid')
-    expect(cell(1, '2026-03').text()).toBe('15.00')
-    expect(cell(1, '2026-03').classes()).toContain('state-paid')
-    expect(cell(1, '2026-11').attributes('data-state')).toBe('owed')
-    expect(cell(1, '2026-11').text()).toBe('15.00')
-    expect(cell(1, '2026-11').classes()).toContain('state-owed')
-    expect(cell(1, '2026-12').attributes('data-state')).toBe('future')
-    expect(cell(1, '2026-12').text()).toBe('●')
-    expect(cell(2, '2026-07').text()).toBe('0.50')
-    expect(cell(3, '2026-01').text()).toBe('—')
-    expect(cell(3, '2026-05').text()).toBe('未核定')
-    expect(cell(4, '2026-05').text()).toBe('免交')
-    expect(cell(5, '2026-06').text()).toBe('52.00')
+    expect(cell(4, '2026-03').attributes('data-state')).toBe('paid')
+    expect(cell(4, '2026-03').text()).toBe('23.25')
+    expect(cell(4, '2026-03').classes()).toContain('state-paid')
+    expect(cell(OWING, '2026-11').attributes('data-state')).toBe('owed')
+    expect(cell(OWING, '2026-11').text()).toBe('0.20')
+    expect(cell(OWING, '2026-11').classes()).toContain('state-owed')
+    expect(cell(OWING, '2026-12').attributes('data-state')).toBe('future')
+    expect(cell(OWING, '2026-12').text()).toBe('●')
+    expect(cell(15, '2026-01').text()).toBe('0.50')
+    // 赵春燕 joined in March, 黄晓红 left after February
+    expect(cell(1, '2026-01').text()).toBe('—')
+    expect(cell(1, '2026-01').attributes('data-state')).toBe('not_member')
+    expect(cell(16, '2026-05').text()).toBe('—')
 
-    const first = wrapper.get('[data-testid=dues-row][data-member-id="1"]')
-    expect(first.text()).toContain('3000.00')
-    expect(first.text()).toContain('0.5%')
-    expect(first.get('[data-testid=dues-row-total]').text()).toBe('150.00')
-    expect(first.get('[data-testid=dues-member-link]').attributes('href')).toContain('/dues/member/1')
+    const retired = wrapper.get('[data-testid=dues-row][data-member-id="4"]')
+    expect(retired.text()).toContain('离退休（按养老金）')
+    expect(retired.text()).toContain('4650.00')
+    expect(retired.text()).toContain('0.5%')
+    expect(retired.get('[data-testid=dues-row-total]').text()).toBe('255.75')
+    expect(retired.get('[data-testid=dues-member-link]').attributes('href')).toContain('/dues/member/4')
 
     // 欠交: nothing under 3 months, orange from 3, red from 6
     const arrears = (id: number) => wrapper.get(`[data-testid=dues-row][data-member-id="${id}"] [data-testid=dues-arrears-months]`)
-    expect(arrears(1).text()).toBe('')
-    expect(arrears(2).text()).toBe('5个月')
-    expect(arrears(2).find('.el-tag--warning').exists()).toBe(true)
-    expect(arrears(5).text()).toBe('6个月')
-    expect(arrears(5).find('.el-tag--danger').exists()).toBe(true)
+    expect(arrears(4).text()).toBe('')
+    expect(arrears(13).text()).toBe('')
+    expect(arrears(OWING).text()).toBe('3个月')
+    expect(arrears(OWING).find('.el-tag--warning').exists()).toBe(true)
+    expect(arrears(15).text()).toBe('10个月')
+    expect(arrears(15).find('.el-tag--danger').exists()).toBe(true)
 
     const totals = wrapper.get('[data-testid=dues-totals]')
     expect(totals.findAll('[data-testid=dues-month-total]').map((t) => t.text())).toEqual([
-      '72.50', '72.50', '72.50', '72.50', '72.50', '20.50', '15.00', '15.00', '15.00', '15.00', '0.00', '0.00',
+      '196.75', '196.75', '196.75', '196.75', '196.75', '196.75', '197.25', '197.05', '197.05', '196.05', '196.05', '0.00',
     ])
-    expect(totals.get('[data-testid=dues-total]').text()).toBe('443.00')
-    expect(wrapper.get('[data-testid=dues-extra]').text()).toContain('100.00')
+    expect(totals.get('[data-testid=dues-total]').text()).toBe('2163.95')
+    expect(wrapper.get('[data-testid=dues-extra]').text()).toContain('自愿多交：0.00 元')
+  })
+
+  it('draws 未核定 and 免交 cells', async () => {
+    // Not in the demo's grid: 朱文斌's real row, as the core gives it for a
+    // member not yet assessed and for one waived (生活困难减免).
+    duesCore((cmd, args) => {
+      if (cmd !== 'dues_grid' || Number(args.year) !== 2026) return undefined
+      const g = gridOf(2026)
+      const r = rowOf(g, 17)
+      r.cells = r.cells.map((c, i) => (i < 2 ? asState(c, 'unassessed', '未核定') : i < 5 ? asState(c, 'waived', '免交') : c))
+      return g
+    })
+    const { wrapper } = await mountApp('/dues')
+    const cell = (month: string) => wrapper.get(`[data-testid=dues-cell][data-member-id="17"][data-month="${month}"]`)
+    expect(cell('2026-01').text()).toBe('未核定')
+    expect(cell('2026-01').classes()).toContain('state-unassessed')
+    expect(cell('2026-05').text()).toBe('免交')
+    expect(cell('2026-05').classes()).toContain('state-waived')
+    expect(cell('2026-06').text()).toBe('—')
   })
 
   it('收缴日 ticks only the members who owe the month and sends their ids', async () => {
@@ -75,15 +97,18 @@ describe('党费收缴表', () => {
     expect(dialog.querySelector<HTMLInputElement>('[data-testid=field-month] input')!.value).toBe('2026-11')
     expect(dialog.querySelector<HTMLInputElement>('[data-testid=field-paid_on] input')!.value).toBe('2026-11-27')
     const lines = [...dialog.querySelectorAll<HTMLElement>('[data-testid=collect-member]')]
-    expect(lines).toHaveLength(5)
+    expect(lines).toHaveLength(42)
     const checkedIds = lines
       .filter((l) => l.querySelector<HTMLInputElement>('input')!.checked)
       .map((l) => Number(l.dataset.memberId))
-    expect(checkedIds).toEqual([1, 2, 5])
-    // 王五 (未核定) and 赵六 (免交) cannot be ticked
+    // 高玉林, 孙丽娟, 孙海涛 and 朱慧 have not paid November
+    expect(checkedIds).toEqual([OWING, 13, 14, 15])
+    // the others paid it (曾庆丰) or were not members then (黄晓红): their boxes are shut
     const disabled = lines.filter((l) => l.querySelector<HTMLInputElement>('input')!.disabled).map((l) => Number(l.dataset.memberId))
-    expect(disabled).toEqual([3, 4])
-    expect(dialog.querySelector('[data-testid=collect-total]')!.textContent).toBe('67.50')
+    expect(disabled).toHaveLength(42 - 4)
+    expect(disabled).toContain(4)
+    expect(disabled).toContain(16)
+    expect(dialog.querySelector('[data-testid=collect-total]')!.textContent).toBe('1.70')
 
     // December is not due yet: it can be collected in advance, but nobody is ticked for it
     const month = dialog.querySelector<HTMLInputElement>('[data-testid=field-month] input')!
@@ -93,9 +118,9 @@ describe('党费收缴表', () => {
         .map((l) => Number(l.dataset.memberId))
     await typeInto(month, '2026-12')
     expect(ticked()).toEqual([])
-    expect(dialog.querySelector<HTMLInputElement>('[data-testid=collect-member][data-member-id="1"] input')!.disabled).toBe(false)
+    expect(dialog.querySelector<HTMLInputElement>('[data-testid=collect-member][data-member-id="4"] input')!.disabled).toBe(false)
     await typeInto(month, '2026-11')
-    expect(ticked()).toEqual([1, 2, 5])
+    expect(ticked()).toEqual([OWING, 13, 14, 15])
 
     await typeInto(dialog.querySelector<HTMLInputElement>('[data-testid=field-collector] input')!, '李会计')
     dialog.querySelector<HTMLElement>('[data-testid=collect-confirm]')!.click()
@@ -103,8 +128,8 @@ describe('党费收缴表', () => {
 
     const sent = calls.filter((c) => c.cmd === 'dues_collect')
     expect(sent).toHaveLength(1)
-    expect(sent[0].args).toEqual({ member_ids: [1, 2, 5], month: '2026-11', paid_on: '2026-11-27', collector: '李会计' })
-    expect(wrapper.get('[data-testid=collect-result]').text()).toContain('已登记 3 人')
+    expect(sent[0].args).toEqual({ member_ids: [OWING, 13, 14, 15], month: '2026-11', paid_on: '2026-11-27', collector: '李会计' })
+    expect(wrapper.get('[data-testid=collect-result]').text()).toContain('已登记 4 人')
     // the grid is read again
     expect(calls.filter((c) => c.cmd === 'dues_grid')).toHaveLength(2)
   })
@@ -137,38 +162,40 @@ describe('收缴日 with a month paid in part', () => {
     duesCore((cmd, args) => {
       if (cmd !== 'dues_grid' || Number(args.year) !== 2026) return undefined
       const g = gridOf(2026)
-      Object.assign(g.rows[0].cells[10], { paid_fen: 500, due_fen: 1000 })
+      // 高玉林 paid 0.10 of November's 0.20 (not in the demo)
+      Object.assign(cellOf(rowOf(g, OWING), '2026-11'), { paid_fen: 10, due_fen: 10 })
       return g
     })
     const { wrapper } = await mountApp('/dues')
     await wrapper.get('[data-testid=collect-day]').trigger('click')
     await settle()
     const dialog = inDialog('collect-dialog')
-    // 张三 10.00 + 李四 0.50 + 孙七 52.00
-    expect(dialog.querySelector('[data-testid=collect-total]')!.textContent).toBe('62.50')
-    expect(dialog.querySelector('[data-testid=collect-member][data-member-id="1"]')!.textContent).toContain('未交 10.00')
+    // 高玉林 0.10 + 孙丽娟, 孙海涛, 朱慧 0.50 each
+    expect(dialog.querySelector('[data-testid=collect-total]')!.textContent).toBe('1.60')
+    expect(dialog.querySelector(`[data-testid=collect-member][data-member-id="${OWING}"]`)!.textContent).toContain('未交 0.10')
   })
 })
 
 describe('which months can be paid', () => {
-  // The core refuses 张三's November though it is 未交, and allows 王五's
-  // November though it is 未核定 (a fake core's whim: the page has no rule of
-  // its own to fall back on, it reads each cell's payable).
+  // The core refuses 高玉林's November though it is 未交, and allows 黄晓红's
+  // November though she was not a member then (a fake core's whim: the page
+  // has no rule of its own to fall back on, it reads each cell's payable).
   const whim = () =>
     duesCore((cmd, args) => {
       if (cmd !== 'dues_grid' || Number(args.year) !== 2026) return undefined
       const g = gridOf(2026)
-      g.rows[0].cells[10] = { ...g.rows[0].cells[10], payable: false }
-      g.rows[2].cells[10] = { ...g.rows[2].cells[10], payable: true }
+      cellOf(rowOf(g, OWING), '2026-11').payable = false
+      cellOf(rowOf(g, 16), '2026-11').payable = true
       return g
     })
 
   it('offers a member the months whose cell the core calls payable', async () => {
     whim()
-    const { wrapper } = await mountApp('/dues/member/1')
+    const { wrapper } = await mountApp(`/dues/member/${OWING}`)
     await settle()
     const box = (m: string) => wrapper.get(`[data-testid=pay-month][data-month="${m}"]`)
-    expect(box('2026-10').get('input').attributes('disabled')).toBeDefined()
+    expect(box('2026-07').get('input').attributes('disabled')).toBeDefined()
+    expect(box('2026-10').get('input').attributes('disabled')).toBeUndefined()
     expect(box('2026-11').get('input').attributes('disabled')).toBeDefined()
     expect(box('2026-12').get('input').attributes('disabled')).toBeUndefined()
   })
@@ -180,9 +207,11 @@ describe('which months can be paid', () => {
     await settle()
     const dialog = inDialog('collect-dialog')
     const box = (id: number) => dialog.querySelector<HTMLInputElement>(`[data-testid=collect-member][data-member-id="${id}"] input`)!
-    expect([1, 2, 3, 4, 5].map((id) => box(id).disabled)).toEqual([true, false, false, true, false])
+    const ids = [4, OWING, 13, 16]
+    expect(ids.map((id) => box(id).disabled)).toEqual([true, true, false, false])
     // those who owe it are ticked, but never a box that is shut
-    expect([1, 2, 3, 4, 5].filter((id) => box(id).checked)).toEqual([2, 5])
+    expect(ids.filter((id) => box(id).checked)).toEqual([13])
+    expect(dialog.querySelector('[data-testid=collect-total]')!.textContent).toBe('1.50')
   })
 })
 
@@ -190,33 +219,33 @@ describe('党员党费', () => {
   it('shows the member, the year row, and sends the checked months of a payment', async () => {
     const calls = duesCore((cmd) =>
       cmd === 'dues_pay'
-        ? payment({ id: 40, amount_fen: 3000, months: [{ month: '2026-11', amount_fen: 1500 }, { month: '2026-12', amount_fen: 1500 }], advance_months: 1 })
+        ? payment({ id: 40, amount_fen: 40, months: [{ month: '2026-11', amount_fen: 20 }, { month: '2026-12', amount_fen: 20 }], advance_months: 1 })
         : undefined,
     )
-    const { wrapper } = await mountApp('/dues/member/1')
+    const { wrapper } = await mountApp(`/dues/member/${OWING}`)
     await settle()
 
-    expect(wrapper.get('.page-title').text()).toBe('张三的党费')
+    expect(wrapper.get('.page-title').text()).toBe('高玉林的党费')
     expect(calls.filter((c) => c.cmd === 'dues_grid').map((c) => c.args.year).sort()).toEqual([2025, 2026, 2027])
     expect(wrapper.findAll('[data-testid=dues-member-row] [data-testid=dues-cell]')).toHaveLength(12)
 
     const box = (m: string) => wrapper.get(`[data-testid=pay-month][data-month="${m}"]`)
     expect(wrapper.findAll('[data-testid=pay-month]')).toHaveLength(24)
-    expect(box('2026-11').text()).toBe('2026年11月 未交 15.00')
+    expect(box('2026-11').text()).toBe('2026年11月 未交 0.20')
     expect(box('2026-03').get('input').attributes('disabled')).toBeDefined()
     expect(box('2025-07').get('input').attributes('disabled')).toBeDefined()
     expect(box('2027-01').get('input').attributes('disabled')).toBeUndefined()
 
     await box('2026-11').get('input').setValue(true)
     await box('2026-12').get('input').setValue(true)
-    expect(wrapper.get('[data-testid=pay-total]').text()).toBe('30.00')
+    expect(wrapper.get('[data-testid=pay-total]').text()).toBe('0.40')
     await wrapper.get('[data-testid=field-receipt_no] input').setValue('No.8')
     await wrapper.get('[data-testid=pay-save]').trigger('click')
     await settle()
 
     const sent = calls.find((c) => c.cmd === 'dues_pay')!.args.input as PaymentForm
     expect(sent).toEqual({
-      member_id: 1,
+      member_id: OWING,
       paid_on: '2026-11-27',
       kind: 'dues',
       months: ['2026-11', '2026-12'],
@@ -225,7 +254,7 @@ describe('党员党费', () => {
       collector: '',
       note: '',
     })
-    expect(document.querySelector('.el-message')?.textContent).toContain('已登记 30.00 元（预交 1 个月）')
+    expect(document.querySelector('.el-message')?.textContent).toContain('已登记 0.40 元（预交 1 个月）')
     expect(wrapper.find('[data-testid=large-notice]').exists()).toBe(false)
   })
 
@@ -239,7 +268,7 @@ describe('党员党费', () => {
         }
       return undefined
     })
-    const { wrapper } = await mountApp('/dues/member/1')
+    const { wrapper } = await mountApp(`/dues/member/${OWING}`)
     await settle()
     await wrapper.get('[data-testid=pay-month][data-month="2026-11"] input').setValue(true)
     await wrapper.get('[data-testid=pay-save]').trigger('click')
@@ -252,7 +281,7 @@ describe('党员党费', () => {
     const calls = duesCore((cmd) =>
       cmd === 'dues_pay' ? payment({ id: 41, kind: 'extra', amount_fen: 100000, months: [], large: true }) : undefined,
     )
-    const { wrapper } = await mountApp('/dues/member/1')
+    const { wrapper } = await mountApp(`/dues/member/${OWING}`)
     await settle()
     const extra = wrapper.findAll('[data-testid=field-kind] input').find((i) => (i.element as HTMLInputElement).value === 'extra')!
     await extra.setValue(true)
@@ -276,12 +305,12 @@ describe('党员党费', () => {
         }
       if (cmd === 'dues_assess')
         return {
-          assessment: { id: 9, member_id: 1, from_month: (args.input as { from_month: string }).from_month, category: 'in_service', category_label: '在职（按工资收入）', base_fen: 301000, fixed_fen: null, monthly_fen: 3000, decision: '', note: '', created_at: '' },
+          assessment: { id: 9, member_id: OWING, from_month: (args.input as { from_month: string }).from_month, category: 'in_service', category_label: '在职（按工资收入）', base_fen: 301000, fixed_fen: null, monthly_fen: 3000, decision: '', note: '', created_at: '' },
           warnings: ['年中调整：新的金额自2026年11月起执行'],
         }
       return undefined
     })
-    const { wrapper } = await mountApp('/dues/member/1')
+    const { wrapper } = await mountApp(`/dues/member/${OWING}`)
     await settle()
     const form = wrapper.get('[data-testid=assess-form]')
     expect((form.get('[data-testid=field-from_month] input').element as HTMLInputElement).value).toBe('2026-11')
@@ -299,28 +328,27 @@ describe('党员党费', () => {
     await form.get('[data-testid=assess-save]').trigger('click')
     await settle()
     expect(calls.find((c) => c.cmd === 'dues_assess')!.args).toEqual({
-      input: { member_id: 1, from_month: '2026-11', category: 'in_service', base: '3010', fixed: '', decision: '', note: '' },
+      input: { member_id: OWING, from_month: '2026-11', category: 'in_service', base: '3010', fixed: '', decision: '', note: '' },
     })
     expect(wrapper.get('[data-testid=assess-warnings]').text()).toContain('年中调整')
   })
 
   it('counts what is still to pay (due_fen) of a month paid in part, in the labels and the total', async () => {
-    // 张三 paid 5.00 of November's 15.00: 10.00 is still to pay
+    // 高玉林 paid 0.10 of November's 0.20: 0.10 is still to pay (not in the demo)
     duesCore((cmd, args) => {
       if (cmd !== 'dues_grid' || Number(args.year) !== 2026) return undefined
       const g = gridOf(2026)
-      const nov = g.rows[0].cells[10]
-      Object.assign(nov, { paid_fen: 500, due_fen: 1000 })
+      Object.assign(cellOf(rowOf(g, OWING), '2026-11'), { paid_fen: 10, due_fen: 10 })
       return g
     })
-    const { wrapper } = await mountApp('/dues/member/1')
+    const { wrapper } = await mountApp(`/dues/member/${OWING}`)
     await settle()
     const box = (m: string) => wrapper.get(`[data-testid=pay-month][data-month="${m}"]`)
-    expect(box('2026-11').text()).toBe('2026年11月 未交 10.00')
-    expect(wrapper.get('[data-testid=dues-cell][data-month="2026-11"]').text()).toBe('10.00')
+    expect(box('2026-11').text()).toBe('2026年11月 未交 0.10')
+    expect(wrapper.get('[data-testid=dues-cell][data-month="2026-11"]').text()).toBe('0.10')
     await box('2026-11').get('input').setValue(true)
     await box('2026-12').get('input').setValue(true)
-    expect(wrapper.get('[data-testid=pay-total]').text()).toBe('25.00')
+    expect(wrapper.get('[data-testid=pay-total]').text()).toBe('0.30')
   })
 
   it('previews a hardship amount from the approved amount, and shows its fields from the core\'s choices', async () => {
@@ -330,7 +358,7 @@ describe('党员党费', () => {
         return { monthly_fen: args.fixed === '0' ? 0 : 20, rate_per_mille: null, rate_label: '批准金额', warnings: [] }
       return undefined
     })
-    const { wrapper } = await mountApp('/dues/member/1')
+    const { wrapper } = await mountApp(`/dues/member/${OWING}`)
     await settle()
     const form = wrapper.get('[data-testid=assess-form]')
     await pickOption(form, '[data-testid=field-category]', '生活困难减免')
@@ -357,18 +385,18 @@ describe('党员党费', () => {
     const calls = duesCore((cmd, args) => {
       if (cmd === 'dues_payments')
         return [
-          payment({ id: 32, paid_on: '2026-09-10', amount_fen: -1500, months: [{ month: '2026-09', amount_fen: -1500 }], reverses_id: 30, note: '冲正第 30 号记录：重复登记' }),
-          payment({ id: 31, paid_on: '2026-10-05' }),
-          payment({ id: 30, paid_on: '2026-09-05', months: [{ month: '2026-09', amount_fen: 1500 }], reversed_by: 32 }),
+          payment({ id: 32, paid_on: '2026-07-10', amount_fen: -20, months: [{ month: '2026-07', amount_fen: -20 }], reverses_id: 30, note: '冲正第 30 号记录：重复登记' }),
+          payment({ id: 31, paid_on: '2026-07-15' }),
+          payment({ id: 30, paid_on: '2026-07-05', reversed_by: 32 }),
           payment({ id: 50, member_id: 2, name: '李四' }),
         ]
       if (cmd === 'dues_reverse') {
         if (!(args.reason as string)) throw { code: 'validation', message: '请改正', fields: { reason: '请写明冲正原因（如 金额登记错误）' } }
-        return payment({ id: 33, reverses_id: args.id as number, amount_fen: -1500 })
+        return payment({ id: 33, reverses_id: args.id as number, amount_fen: -20 })
       }
       return undefined
     })
-    const { wrapper } = await mountApp('/dues/member/1')
+    const { wrapper } = await mountApp(`/dues/member/${OWING}`)
     await settle()
 
     const ids = wrapper.findAll('[data-testid=payment]').map((p) => Number(p.attributes('data-payment-id')))

@@ -1,125 +1,83 @@
 // Answers of a fake core for the 党费 screens.
 import { appInfo, detail, fakeCore } from './helpers'
-import type { Assessment, DuesCategoryChoice, DuesGrid, GridCell, GridRow, MonthState, Payment } from '../src/api'
+import type { Assessment, DuesChoices, DuesGrid, GridCell, GridRow, MonthState, Payment } from '../src/api'
+import duesChoicesJson from './fixtures/dues_choices.json'
+import gridJson from './fixtures/dues_grid.json'
 
-const LABELS: Record<MonthState, string> = {
-  not_member: '不在册',
-  unassessed: '未核定',
-  owed: '未交',
-  paid: '已交',
-  waived: '免交',
-  future: '未到期',
+/** The demo branch's 2026 收缴表 as `dues_grid` gives it on 2026-11-27 (fixtures/, from src-tauri/src/fixtures.rs), a fresh copy each time: tests change cells. */
+export function grid2026(): DuesGrid {
+  return JSON.parse(JSON.stringify(gridJson)) as DuesGrid
 }
 
-/** Twelve cells of `year` from a state per month (index 0 = January). */
-export function cells(year: number, states: MonthState[], owed: number | null): GridCell[] {
-  return states.map((state, i) => ({
-    month: `${year}-${String(i + 1).padStart(2, '0')}`,
+/**
+ * A member of the demo who owes: 高玉林, 享受低保或救济 at 0.20 a month, paid
+ * January–July, owes August–November, December not due yet.
+ */
+export const OWING = 6
+
+/** The row of a member in a grid. */
+export function rowOf(g: DuesGrid, memberId: number): GridRow {
+  const r = g.rows.find((r) => r.member_id === memberId)
+  if (!r) throw new Error(`no row ${memberId}`)
+  return r
+}
+
+/** The cell of a month (`2026-11`) in a row. */
+export function cellOf(r: GridRow, month: string): GridCell {
+  const c = r.cells.find((c) => c.month === month)
+  if (!c) throw new Error(`no cell ${month}`)
+  return c
+}
+
+/**
+ * A real cell turned into another state, with the amounts the core gives a
+ * cell in that state (dues/model.rs): for the states the demo's grid does
+ * not hold (未核定, 免交).
+ */
+export function asState(c: GridCell, state: MonthState, label: string, owed: number | null = c.owed_fen): GridCell {
+  return {
+    ...c,
     state,
-    state_label: LABELS[state],
+    state_label: label,
     owed_fen: state === 'not_member' || state === 'unassessed' ? null : state === 'waived' ? 0 : owed,
     paid_fen: state === 'paid' ? (owed ?? 0) : 0,
     due_fen: state === 'owed' || state === 'future' ? (owed ?? 0) : 0,
     // as the core's MonthState::payable: 未交 and 未到期 (预交) may be paid
     payable: state === 'owed' || state === 'future',
-  }))
-}
-
-const rep = (s: MonthState, n: number): MonthState[] => Array(n).fill(s)
-
-export function gridRow(over: Partial<GridRow>): GridRow {
-  return {
-    member_id: 1,
-    name: '张三',
-    category_label: '在职（按工资收入）',
-    base_fen: 300000,
-    rate_label: '0.5%',
-    monthly_fen: 1500,
-    cells: cells(2026, [...rep('paid', 10), 'owed', 'future'], 1500),
-    total_fen: 15000,
-    arrears_months: 1,
-    ...over,
   }
 }
 
-export function grid2026(): DuesGrid {
-  return {
-    year: 2026,
-    rows: [
-      gridRow({}),
-      gridRow({
-        member_id: 2,
-        name: '李四',
-        category_label: '农民党员',
-        base_fen: null,
-        rate_label: '固定金额',
-        monthly_fen: 50,
-        cells: cells(2026, [...rep('paid', 6), ...rep('owed', 5), 'future'], 50),
-        total_fen: 300,
-        arrears_months: 5,
-      }),
-      gridRow({
-        member_id: 3,
-        name: '王五',
-        category_label: null,
-        base_fen: null,
-        rate_label: null,
-        monthly_fen: null,
-        cells: cells(2026, [...rep('not_member', 3), ...rep('unassessed', 9)], null),
-        total_fen: 0,
-        arrears_months: 0,
-      }),
-      gridRow({
-        member_id: 4,
-        name: '赵六',
-        category_label: '生活困难减免',
-        base_fen: null,
-        rate_label: '固定金额',
-        monthly_fen: 0,
-        cells: cells(2026, [...rep('waived', 11), 'future'], 0),
-        total_fen: 0,
-        arrears_months: 0,
-      }),
-      gridRow({
-        member_id: 5,
-        name: '孙七',
-        category_label: '离退休（按养老金）',
-        base_fen: 520000,
-        rate_label: '1%',
-        monthly_fen: 5200,
-        cells: cells(2026, [...rep('paid', 5), ...rep('owed', 6), 'future'], 5200),
-        total_fen: 26000,
-        arrears_months: 6,
-      }),
-    ],
-    month_totals: [7250, 7250, 7250, 7250, 7250, 2050, 1500, 1500, 1500, 1500, 0, 0],
-    total_fen: 44300,
-    extra_fen: 10000,
-  }
-}
-
-/** The grids either side: 张三 paid all of 2025, nothing due yet in 2027. */
+/**
+ * The grids either side. The demo's books start in 2026, so its 2025 and
+ * 2027 grids hold nothing to pay; these are its 2026 rows with every month
+ * paid (2025) or not due yet (2027), so the member page has months either
+ * side to offer and to refuse.
+ */
 export function gridOf(year: number): DuesGrid {
-  if (year === 2026) return grid2026()
-  const state: MonthState = year < 2026 ? 'paid' : 'future'
-  return {
-    year,
-    rows: [gridRow({ cells: cells(year, rep(state, 12), 1500), total_fen: state === 'paid' ? 18000 : 0, arrears_months: 0 })],
-    month_totals: Array(12).fill(state === 'paid' ? 1500 : 0),
-    total_fen: state === 'paid' ? 18000 : 0,
-    extra_fen: 0,
-  }
+  const g = grid2026()
+  if (year === 2026) return g
+  const paid = year < 2026
+  const rows = g.rows.map((r) => {
+    const cells = r.cells.map((c, i) => ({
+      ...asState(c, paid ? 'paid' : 'future', paid ? '已交' : '未到期', r.monthly_fen),
+      month: `${year}-${String(i + 1).padStart(2, '0')}`,
+    }))
+    return { ...r, cells, total_fen: cells.reduce((s, c) => s + c.paid_fen, 0), arrears_months: 0 }
+  })
+  const month_totals = Array.from({ length: 12 }, (_, i) => rows.reduce((s, r) => s + r.cells[i].paid_fen, 0))
+  return { year, rows, month_totals, total_fen: month_totals.reduce((a, b) => a + b, 0), extra_fen: 0 }
 }
 
+/** A payment of 高玉林's (OWING) July, as in the demo's grid. */
 export function payment(over: Partial<Payment>): Payment {
   return {
     id: 31,
-    member_id: 1,
-    name: '张三',
-    paid_on: '2026-10-05',
+    member_id: OWING,
+    name: '高玉林',
+    paid_on: '2026-07-05',
     kind: 'dues',
-    amount_fen: 1500,
-    months: [{ month: '2026-10', amount_fen: 1500 }],
+    amount_fen: 20,
+    months: [{ month: '2026-07', amount_fen: 20 }],
     receipt_no: 'No.7',
     collector: '李会计',
     note: '',
@@ -132,33 +90,24 @@ export function payment(over: Partial<Payment>): Payment {
   }
 }
 
+/** 高玉林's assessment, as her row in the demo's grid shows it. */
 export const assessment: Assessment = {
   id: 1,
-  member_id: 1,
+  member_id: OWING,
   from_month: '2026-01',
-  category: 'in_service',
-  category_label: '在职（按工资收入）',
-  base_fen: 300000,
+  category: 'relief',
+  category_label: '享受低保或救济',
+  base_fen: null,
   fixed_fen: null,
-  monthly_fen: 1500,
+  monthly_fen: 20,
   decision: '',
   note: '',
   created_at: '2026-01-05 09:00',
 }
 
-export const categories: DuesCategoryChoice[] = [
-  { value: 'in_service', label: '在职（按工资收入）', needs_base: true, needs_fixed: false },
-  { value: 'declared', label: '外出务工经商（自报收入）', needs_base: true, needs_fixed: false },
-  { value: 'retired', label: '离退休（按养老金）', needs_base: true, needs_fixed: false },
-  { value: 'farmer', label: '农民党员', needs_base: false, needs_fixed: false },
-  { value: 'hardship', label: '生活困难减免', needs_base: false, needs_fixed: true },
-]
-
-export const roundings = [
-  { value: '1', label: '到分（不取整）' },
-  { value: '10', label: '到角' },
-  { value: '100', label: '到元' },
-]
+/** As the `dues_choices` command gives them (fixtures/dues_choices.json). */
+export const duesChoices: DuesChoices = duesChoicesJson as DuesChoices
+export const { categories, roundings } = duesChoices
 
 export type Handler = (cmd: string, args: Record<string, unknown>) => unknown
 
@@ -169,11 +118,11 @@ export function duesCore(over: Handler = () => undefined) {
     if (answer !== undefined) return answer
     switch (cmd) {
       case 'app_info':
-        return appInfo({ member_count: 5 })
+        return appInfo({ member_count: grid2026().rows.length })
       case 'member_get':
-        return detail({ id: Number(args.id), name: '张三' })
+        return detail({ id: Number(args.id), name: rowOf(grid2026(), Number(args.id)).name })
       case 'dues_choices':
-        return { categories, roundings }
+        return duesChoices
       case 'dues_grid':
         return gridOf(Number(args.year))
       case 'dues_payments':
@@ -181,7 +130,7 @@ export function duesCore(over: Handler = () => undefined) {
       case 'dues_assessments':
         return [assessment]
       case 'dues_amount_preview':
-        return { monthly_fen: 1500, rate_per_mille: 5, rate_label: '0.5%', warnings: [] }
+        return { monthly_fen: 20, rate_per_mille: null, rate_label: '固定金额', warnings: [] }
     }
     throw { code: 'unexpected', message: `unexpected ${cmd}` }
   })

@@ -5,6 +5,7 @@ import { createMemoryHistory, type Router } from 'vue-router'
 import App from '../src/App.vue'
 import { createAppRouter } from '../src/router'
 import type { AppInfo, Choices, Group, MemberDetail, MemberRow } from '../src/api'
+import choicesJson from './fixtures/choices.json'
 
 export interface Call {
   cmd: string
@@ -55,35 +56,8 @@ export async function settle(ms = 0): Promise<void> {
   await flushPromises()
 }
 
-export const testChoices: Choices = {
-  sexes: [
-    { value: 'male', label: '男' },
-    { value: 'female', label: '女' },
-  ],
-  kinds: [
-    { value: 'full', label: '正式党员' },
-    { value: 'probationary', label: '预备党员' },
-  ],
-  statuses: [
-    { value: 'normal', label: '正常' },
-    { value: 'watch', label: '留党察看' },
-    { value: 'suspended', label: '停止党籍' },
-    { value: 'expelled', label: '出党' },
-    { value: 'deceased', label: '去世' },
-    { value: 'cancelled', label: '取消预备党员资格' },
-  ],
-  committee_roles: [
-    { value: 'secretary', label: '书记' },
-    { value: 'deputy_secretary', label: '副书记' },
-  ],
-  lost_contact_reasons: [{ value: 'unknown_whereabouts', label: '下落不明' }],
-  transfer_directions: [
-    { value: 'in', label: '转入' },
-    { value: 'out', label: '转出' },
-  ],
-  ethnicities: ['汉族', '回族', '满族'],
-  educations: ['小学', '初中', '高中', '大专', '本科'],
-}
+/** The form choices as the `choices` command gives them (fixtures/choices.json, written by src-tauri/src/fixtures.rs). */
+export const testChoices: Choices = choicesJson as Choices
 
 export const testGroups: Group[] = [
   { id: 1, name: '第一党小组', member_count: 2 },

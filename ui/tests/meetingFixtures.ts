@@ -1,37 +1,10 @@
 // Answers of a fake core for the 组织生活 screens, shared by the meeting tests.
 import { appInfo, fakeCore, row, testGroups } from './helpers'
 import type { Grading, MeetingChoices, MeetingDetail, MeetingForm, QuorumReport } from '../src/api'
+import meetingChoicesJson from './fixtures/meeting_choices.json'
 
-export const meetingChoices: MeetingChoices = {
-  // attendees_from_roster as the core says: everyone, the committee or one group, not picked by hand
-  kinds: [
-    { value: 'assembly', label: '支部党员大会', attendees_from_roster: true, has_for_year: false },
-    { value: 'committee', label: '支委会', attendees_from_roster: true, has_for_year: false },
-    { value: 'group_meeting', label: '党小组会', attendees_from_roster: true, has_for_year: false },
-    { value: 'lecture', label: '党课', attendees_from_roster: false, has_for_year: false },
-    { value: 'theme_day', label: '主题党日', attendees_from_roster: false, has_for_year: false },
-    { value: 'life_meeting', label: '组织生活会', attendees_from_roster: false, has_for_year: true },
-    { value: 'review', label: '民主评议党员', attendees_from_roster: false, has_for_year: true },
-    { value: 'talk', label: '谈心谈话', attendees_from_roster: false, has_for_year: false },
-  ],
-  attendance_statuses: [
-    { value: 'present', label: '出席' },
-    { value: 'leave', label: '请假' },
-    { value: 'absent', label: '缺席' },
-  ],
-  grades: [
-    { value: 'excellent', label: '优秀' },
-    { value: 'qualified', label: '合格' },
-    { value: 'basically_qualified', label: '基本合格' },
-    { value: 'unqualified', label: '不合格' },
-  ],
-  frequencies: [
-    { value: 'monthly', label: '每月一次' },
-    { value: 'quarterly', label: '每季度一次' },
-    { value: 'yearly', label: '每年一次' },
-    { value: 'none', label: '不作要求' },
-  ],
-}
+/** As the `meeting_choices` command gives them (fixtures/meeting_choices.json). */
+export const meetingChoices: MeetingChoices = meetingChoicesJson as MeetingChoices
 
 export const members = [
   row({ id: 1, name: '张三' }),

@@ -2,73 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { mountApp, pickOption, settle } from './helpers'
 import { core, draft, gradingOf, meetingChoices, meetingDetail, report } from './meetingFixtures'
 import type { MeetingCalendar, Grading, MeetingDetail, MeetingForm, MeetingRow } from '../src/api'
+import calendarJson from './fixtures/meeting_calendar.json'
 
-/** The days a calendar period covers, as the core gives them with each cell. */
-function span(period: string): { first_day: string; last_day: string; deadline: string } {
-  const [y, p] = period.split('-')
-  if (!p) return { first_day: `${y}-01-01`, last_day: `${y}-12-31`, deadline: `${y}-12-31` }
-  if (p.startsWith('Q')) {
-    const q = Number(p.slice(1))
-    const first = String(q * 3 - 2).padStart(2, '0')
-    const last = String(q * 3).padStart(2, '0')
-    const end = `${y}-${last}-${q === 1 || q === 4 ? 31 : 30}`
-    return { first_day: `${y}-${first}-01`, last_day: end, deadline: end }
-  }
-  const end = new Date(Number(y), Number(p), 0).getDate()
-  return { first_day: `${y}-${p}-01`, last_day: `${y}-${p}-${end}`, deadline: `${y}-${p}-${end}` }
-}
-
-const calendar: MeetingCalendar = {
-  year: 2026,
-  rows: [
-    {
-      kind: 'committee',
-      kind_label: '支委会',
-      frequency: 'monthly',
-      frequency_label: '每月一次',
-      cells: Array.from({ length: 12 }, (_, i) => {
-        const month = i + 1
-        const state = month <= 9 ? 'held' : month === 10 ? 'missed' : month === 11 ? 'due' : 'upcoming'
-        const label = { held: '已开', missed: '未开', due: '本月应开', upcoming: '未到' }[state]
-        return {
-          period: `2026-${String(month).padStart(2, '0')}`,
-          ...span(`2026-${String(month).padStart(2, '0')}`),
-          label: `${month}月`,
-          expected: 1,
-          held: state === 'held' ? 1 : 0,
-          state,
-          state_label: label,
-        } as MeetingCalendar['rows'][number]['cells'][number]
-      }),
-    },
-    {
-      kind: 'assembly',
-      kind_label: '支部党员大会',
-      frequency: 'quarterly',
-      frequency_label: '每季度一次',
-      cells: [
-        { period: '2026-Q1', ...span('2026-Q1'), label: '一季度', expected: 1, held: 1, state: 'held', state_label: '已开' },
-        { period: '2026-Q2', ...span('2026-Q2'), label: '二季度', expected: 1, held: 0, state: 'missed', state_label: '未开' },
-        { period: '2026-Q3', ...span('2026-Q3'), label: '三季度', expected: 1, held: 2, state: 'held', state_label: '已开' },
-        { period: '2026-Q4', ...span('2026-Q4'), label: '四季度', expected: 1, held: 0, state: 'due', state_label: '本季度应开' },
-      ],
-    },
-    {
-      kind: 'group_meeting',
-      kind_label: '党小组会',
-      frequency: 'monthly',
-      frequency_label: '每月一次',
-      cells: [{ period: '2026', ...span('2026'), label: '全年', expected: 0, held: 0, state: 'not_required', state_label: '不需要' }],
-    },
-  ],
-  gaps: ['2026年10月没有召开支委会', '2026年第二季度没有召开支部党员大会'],
-  monthly_attendance: [
-    { month: '2026-01', label: '1月', rate: 95 },
-    { month: '2026-02', label: '2月', rate: 87.25 },
-    { month: '2026-03', label: '3月', rate: null },
-  ],
-  missed_three_in_a_row: [{ member_id: 3, name: '王五', missed: 4 }],
-}
+/** The demo branch's 2026 calendar as `meeting_calendar` gives it on 2026-11-27 (fixtures/, from src-tauri/src/fixtures.rs). */
+const calendar = calendarJson as MeetingCalendar
+const rowOf = (kind: string) => calendar.rows.find((r) => r.kind === kind)!
 
 describe('年度日历', () => {
   it('draws each cell with its kind, period and state, the gaps, the monthly rates and who missed three times', async () => {
@@ -77,79 +15,100 @@ describe('年度日历', () => {
 
     expect(calls.find((c) => c.cmd === 'meeting_calendar')!.args).toEqual({ year: 2026 })
     const cells = wrapper.findAll('[data-testid=cal-cell]')
-    expect(cells).toHaveLength(17)
+    // 支部党员大会 and 党课 by quarter, 支委会, 党小组会 and 主题党日 by month, 组织生活会 and 民主评议 by year
+    expect(cells).toHaveLength(4 + 12 + 12 + 4 + 12 + 1 + 1)
     const committee = wrapper.findAll('[data-testid=cal-cell][data-kind=committee]')
     expect(committee).toHaveLength(12)
 
-    const oct = wrapper.get('[data-testid=cal-cell][data-kind=committee][data-period="2026-10"]')
-    expect(oct.classes()).toContain('state-missed')
-    expect(oct.text()).toContain('10月')
-    expect(oct.text()).toContain('0/1')
-    expect(oct.text()).toContain('未开')
-    const q3 = wrapper.get('[data-testid=cal-cell][data-kind=assembly][data-period="2026-Q3"]')
-    expect(q3.classes()).toContain('state-held')
-    expect(q3.text()).toContain('2/1')
+    const may = wrapper.get('[data-testid=cal-cell][data-kind=committee][data-period="2026-05"]')
+    expect(may.classes()).toContain('state-missed')
+    expect(may.text()).toContain('5月')
+    expect(may.text()).toContain('0/1')
+    expect(may.text()).toContain('未召开')
+    // one 党小组会 a month in each of the three groups
+    const groups = wrapper.get('[data-testid=cal-cell][data-kind=group_meeting][data-period="2026-11"]')
+    expect(groups.classes()).toContain('state-held')
+    expect(groups.text()).toContain('3/3')
     const q4 = wrapper.get('[data-testid=cal-cell][data-kind=assembly][data-period="2026-Q4"]')
-    expect(q4.classes()).toContain('state-due')
+    expect(q4.classes()).toContain('state-held')
+    expect(q4.text()).toContain('第四季度')
     expect(q4.attributes('style')).toContain('span 3')
-    const year = wrapper.get('[data-testid=cal-cell][data-kind=group_meeting][data-period="2026"]')
-    expect(year.classes()).toContain('state-not_required')
+    const year = wrapper.get('[data-testid=cal-cell][data-kind=life_meeting][data-period="2026"]')
+    expect(year.classes()).toContain('state-due')
+    expect(year.text()).toContain('2026年度')
+    expect(year.text()).toContain('待召开')
     expect(year.attributes('style')).toContain('span 12')
     expect(wrapper.get('[data-testid=cal-cell][data-kind=committee][data-period="2026-12"]').classes()).toContain(
       'state-upcoming',
     )
 
-    expect(wrapper.get('[data-testid=calendar-gaps]').text()).toContain('2026年10月没有召开支委会')
-    expect(wrapper.findAll('[data-testid=calendar-gaps] li')).toHaveLength(2)
+    expect(wrapper.get('[data-testid=calendar-gaps]').text()).toContain('5月未召开支委会')
+    expect(wrapper.get('[data-testid=calendar-gaps]').text()).toContain('第二季度未召开党课')
+    expect(wrapper.findAll('[data-testid=calendar-gaps] li')).toHaveLength(4)
 
     const rates = wrapper.findAll('[data-testid=month-rate]')
-    expect(rates.map((r) => r.attributes('data-month'))).toEqual(['2026-01', '2026-02', '2026-03'])
-    expect(rates.map((r) => r.text())).toEqual(['95.0%', '87.3%', '—'])
+    expect(rates.map((r) => r.attributes('data-month'))).toEqual(calendar.monthly_attendance.map((m) => m.month))
+    expect(rates).toHaveLength(12)
+    expect(rates.map((r) => r.text())).toEqual([
+      '79.0%', '79.5%', '80.2%', '80.7%', '77.6%', '80.5%', '82.8%', '81.4%', '78.2%', '77.0%', '81.2%', '—',
+    ])
     expect(wrapper.get('[data-testid=month-rate][data-month="2026-01"] .bar-fill').attributes('style')).toContain(
-      'height: 95%',
+      'height: 79%',
     )
 
     const missed = wrapper.get('[data-testid=missed-three]')
-    expect(missed.text()).toContain('王五')
-    expect(missed.text()).toContain('4')
+    expect(missed.text()).toContain('孙丽娟')
+    expect(missed.text()).toContain('25')
+    expect(missed.text()).toContain('朱慧')
   })
 
-  it('draws a 建账前 cell grey with its label, apart from 未开 and 未到, in the legend too, and not clickable', async () => {
+  it('draws a 建账前 cell grey with its label, apart from 未召开 and 未到期, in the legend too, and not clickable; and a 不作要求 row', async () => {
+    // The demo's books start on 1 January and it has enough members for every
+    // kind, so neither state is in its calendar: the real 支委会 row with its
+    // first cell before the books, and the real 党小组会 row as the core gives
+    // it for a branch without groups.
+    const committee = rowOf('committee')
+    const groups = rowOf('group_meeting')
     const before: MeetingCalendar = {
       ...calendar,
       rows: [
         {
-          kind: 'committee',
-          kind_label: '支委会',
-          frequency: 'monthly',
-          frequency_label: '每月一次',
-          cells: [
-            { period: '2026-01', ...span('2026-01'), label: '1月', expected: 1, held: 0, state: 'before_records', state_label: '建账前' },
-            { period: '2026-02', ...span('2026-02'), label: '2月', expected: 1, held: 0, state: 'missed', state_label: '未开' },
-            { period: '2026-03', ...span('2026-03'), label: '3月', expected: 1, held: 0, state: 'upcoming', state_label: '未到' },
-          ],
+          ...committee,
+          cells: committee.cells.map((c, i) =>
+            i === 0 ? { ...c, held: 0, state: 'before_records', state_label: '建账前' } : i === 1 ? { ...c, held: 0, state: 'missed', state_label: '未召开' } : c,
+          ),
+        },
+        {
+          ...groups,
+          frequency_label: '未划分党小组',
+          cells: groups.cells.map((c) => ({ ...c, expected: 0, held: 0, state: 'not_required', state_label: '不作要求' })),
         },
       ],
     }
     core((cmd) => (cmd === 'meeting_calendar' ? before : undefined))
     const { wrapper, router } = await mountApp('/meetings/calendar')
-    const cell = wrapper.get('[data-testid=cal-cell][data-period="2026-01"]')
+    const cell = wrapper.get('[data-testid=cal-cell][data-kind=committee][data-period="2026-01"]')
     expect(cell.text()).toContain('建账前')
     expect(cell.classes()).toContain('state-before_records')
     expect(cell.classes()).not.toContain('state-missed')
     expect(cell.classes()).not.toContain('actionable')
-    expect(wrapper.get('[data-testid=cal-cell][data-period="2026-02"]').classes()).toContain('state-missed')
+    expect(wrapper.get('[data-testid=cal-cell][data-kind=committee][data-period="2026-02"]').classes()).toContain('state-missed')
     const legend = wrapper.findAll('.cal-legend-item')
     const item = legend.find((l) => l.text() === '建账前')
     expect(item).toBeTruthy()
     expect(item!.get('.cal-swatch').classes()).toContain('state-before_records')
+
+    const none = wrapper.findAll('[data-testid=cal-cell][data-kind=group_meeting]')
+    expect(none).toHaveLength(12)
+    expect(none.every((c) => c.classes().includes('state-not_required') && !c.classes().includes('actionable'))).toBe(true)
+    expect(legend.find((l) => l.text() === '不作要求')!.get('.cal-swatch').classes()).toContain('state-not_required')
 
     await cell.trigger('click')
     await settle()
     expect(router.currentRoute.value.path).toBe('/meetings/calendar')
   })
 
-  it('asks again for another year, and a due cell leads to the form for that kind', async () => {
+  it('asks again for another year, and a due or missed cell leads to the form for that kind', async () => {
     const calls = core((cmd, args) => (cmd === 'meeting_calendar' ? { ...calendar, year: args.year } : undefined))
     const { wrapper, router } = await mountApp('/meetings/calendar')
     await wrapper.get('[data-testid=calendar-year] .el-select__wrapper').trigger('click')
@@ -160,9 +119,18 @@ describe('年度日历', () => {
     await settle()
     expect(calls.filter((c) => c.cmd === 'meeting_calendar').map((c) => c.args.year)).toEqual([2026, 2025])
 
+    // a held cell leads nowhere
     await wrapper.get('[data-testid=cal-cell][data-kind=assembly][data-period="2026-Q4"]').trigger('click')
     await settle()
-    expect(router.currentRoute.value.fullPath).toBe('/meetings/new?kind=assembly')
+    expect(router.currentRoute.value.path).toBe('/meetings/calendar')
+    await wrapper.get('[data-testid=cal-cell][data-kind=life_meeting][data-period="2026"]').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.fullPath).toBe('/meetings/new?kind=life_meeting')
+    await router.push('/meetings/calendar')
+    await settle()
+    await wrapper.get('[data-testid=cal-cell][data-kind=lecture][data-period="2026-Q2"]').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.fullPath).toBe('/meetings/new?kind=lecture')
   })
 })
 

@@ -1,28 +1,26 @@
 // Answers of a fake core for 今日提醒 and the 政治生日 print pages.
 import { appInfo, fakeCore } from './helpers'
 import type { Reminders } from '../src/api'
+import remindersJson from './fixtures/reminders.json'
 
-export function noReminders(over: Partial<Reminders> = {}): Reminders {
-  return {
-    today: '2026-11-27',
-    settings: { birthday_days: 30, term_years: 5 },
-    political_birthdays: [],
-    quarter_political_birthdays: [],
-    milestones: [],
-    fifty_year_medal: [],
-    probation_ending: [],
-    term_ending: [],
-    lost_contact: [],
-    no_meetings: [],
-    may_suspend: [],
-    may_strike_off: [],
-    arrears: [],
-    meetings_due: [],
-    ...over,
-  }
+/** The demo's answer to `reminders` on 2026-11-27 (fixtures/, from src-tauri/src/fixtures.rs), a fresh copy. */
+export function demoReminders(): Reminders {
+  return JSON.parse(JSON.stringify(remindersJson)) as Reminders
 }
 
-/** Something of every kind, as the core would answer on 2026-11-27. */
+/** The demo's answer with every list emptied: nothing to remind of. */
+export function noReminders(over: Partial<Reminders> = {}): Reminders {
+  const r = demoReminders()
+  const empty = Object.fromEntries(Object.entries(r).filter(([, v]) => Array.isArray(v)).map(([k]) => [k, []]))
+  return { ...r, ...empty, ...over }
+}
+
+/**
+ * Something of every kind, as the core would answer on 2026-11-27. Written by
+ * hand on the demo's shape (noReminders): the demo has no lost contact, no
+ * 可停止党籍 or 可除名, no 50-year medal, no overdue probation, no missed
+ * meeting and no month-only political birthday, which these tests need.
+ */
 export function someReminders(): Reminders {
   return noReminders({
     political_birthdays: [

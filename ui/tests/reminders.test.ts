@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { appInfo, fakeCore, mountApp, settle } from './helpers'
-import { noReminders, reminderCore, someReminders } from './reminderFixtures'
+import { demoReminders, noReminders, reminderCore, someReminders } from './reminderFixtures'
 import { reminderDate } from '../src/reminders'
 
 function group(wrapper: VueWrapper, kind: string) {
@@ -42,6 +42,25 @@ describe('首页 今日提醒', () => {
     expect(count('term_ending')).toBe('1')
     expect(items(wrapper, 'political_birthdays')).toHaveLength(2)
     expect(items(wrapper, 'quarter_political_birthdays')).toHaveLength(3)
+  })
+
+  it('draws the demo branch’s answer as the core gives it', async () => {
+    reminderCore(demoReminders(), 42)
+    const { wrapper } = await mountApp('/')
+    const count = (kind: string) => group(wrapper, kind).get('[data-testid=reminder-count]').text()
+    expect(count('political_birthdays')).toBe('3')
+    expect(count('quarter_political_birthdays')).toBe('8')
+    expect(count('no_meetings')).toBe('2')
+    const href = (kind: string, i = 0) => items(wrapper, kind)[i].get('[data-testid=reminder-link]').attributes('href')
+    expect(href('political_birthdays')).toBe('/members/23')
+    expect(href('probation_ending')).toBe('/members/4')
+    expect(href('arrears')).toBe('/dues/member/15')
+    expect(href('meetings_due', 1)).toBe('/meetings/new?kind=review')
+    const [flag, warn] = items(wrapper, 'arrears')
+    expect(flag.attributes('data-tone')).toBe('red')
+    expect(flag.get('[data-testid=reminder-date]').text()).toBe('2026年1月至2026年10月')
+    expect(warn.attributes('data-tone')).toBe('orange')
+    expect(items(wrapper, 'term_ending')[0].get('[data-testid=reminder-date]').text()).toBe('2026年10月15日')
   })
 
   it('puts what must be done first in the count cards, then what is coming', async () => {
