@@ -1,7 +1,7 @@
 // What the parts of a member's dues page (views/DuesMemberView.vue) share: the
 // member's row and cells in the 收缴表 the core sent, the fields of 登记交费, and
 // how a payment is described.
-import type { DuesGrid, GridCell, Payment } from '../../api'
+import type { AssessmentForm, DuesGrid, GridCell, Payment, PaymentForm } from '../../api'
 import { formatDate } from '../../format'
 
 /** The member's row in the 收缴表 of `year`, if it was read and they are on it. */
@@ -14,27 +14,14 @@ export function cellIn(grids: Map<number, DuesGrid>, month: string, memberId: nu
   return rowIn(grids, Number(month.slice(0, 4)), memberId)?.cells.find((c) => c.month === month)
 }
 
-/** What is typed into 登记交费; the page owns it (the date starts at today, the months clear with the year). */
-export interface PayFields {
-  paid_on: string
-  /** PaymentForm.kind: 会费 or 自愿多交 */
+/** What is typed into 登记交费 (the core's `PaymentForm` less the member); the page owns it (the date starts at today, the months clear with the year). */
+export type PayFields = Omit<PaymentForm, 'member_id' | 'kind'> & {
+  /** 会费 or 自愿多交 */
   kind: 'dues' | 'extra'
-  months: string[]
-  amount: string
-  receipt_no: string
-  collector: string
-  note: string
 }
 
-/** What is typed into 核定 / 调整; the page owns it (it starts from the latest assessment). */
-export interface AssessFields {
-  from_month: string
-  category: string
-  base: string
-  fixed: string
-  decision: string
-  note: string
-}
+/** What is typed into 核定 / 调整 (the core's `AssessmentForm` less the member); the page owns it (it starts from the latest assessment). */
+export type AssessFields = Omit<AssessmentForm, 'member_id'>
 
 /** The months a payment is for, in words, or 自愿多交. */
 export function monthsText(p: Payment): string {
