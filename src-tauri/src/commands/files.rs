@@ -25,14 +25,24 @@ pub fn export_open<R: Runtime>(window: WebviewWindow<R>, state: State<'_, AppSta
     })
 }
 
-/// Shows the export in its folder (the file selected where the system can).
+/// Shows the export in its folder, the file selected where the system can
+/// (Explorer; a file manager that answers FileManager1 on D-Bus); else the
+/// folder is opened as it is (a UOS or Kylin file manager that does not).
 #[tauri::command(async)]
 pub fn export_reveal<R: Runtime>(window: WebviewWindow<R>, state: State<'_, AppState>, path: String) -> ApiResult<()> {
     let file = openable_file(state.data_dir(), Path::new(&path))?;
-    window.opener().reveal_item_in_dir(&file).map_err(|e| {
-        tracing::warn!("reveal: {e}");
-        not_opened("没能打开文件所在的文件夹。请重试；如果一直不行，请联系技术支持。")
-    })
+    let opener = window.opener();
+    opener
+        .reveal_item_in_dir(&file)
+        .or_else(|e| {
+            tracing::warn!("reveal: {e}");
+            let folder = file.parent().unwrap_or(&file);
+            opener.open_path(folder.to_string_lossy(), None::<&str>)
+        })
+        .map_err(|e| {
+            tracing::warn!("open folder: {e}");
+            not_opened("没能打开文件所在的文件夹。请重试；如果一直不行，请联系技术支持。")
+        })
 }
 
 /// 另存为…: the native save dialog, starting on a plugged-in stick when
