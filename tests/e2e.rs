@@ -367,6 +367,12 @@ fn the_home_screen_shows_todays_reminders_with_their_counts() {
 }
 
 /// 台账与公示: export the year workbook from the screen and read the file back.
+/// The file an export result shows (ExportResult.vue): its folder and its name.
+fn exported_path(s: &Session, result: &str) -> std::path::PathBuf {
+    let folder = s.text_of(&format!("{result} [data-testid=export-folder]"));
+    std::path::Path::new(folder.trim()).join(s.text_of(&format!("{result} [data-testid=export-file-name]")).trim())
+}
+
 #[test]
 fn the_year_workbook_is_exported_from_the_screen_and_reads_back() {
     use calamine::Reader;
@@ -376,8 +382,8 @@ fn the_year_workbook_is_exported_from_the_screen_and_reads_back() {
     let s = Session::start(&args);
     s.click_css("[data-testid=nav-ledger]");
     s.click_css("[data-testid=export-workbook]");
-    s.wait_until("the export", 20, |s| !s.find_all("[data-testid=export-path]").is_empty());
-    let path = std::path::PathBuf::from(s.text_of("[data-testid=export-path]").trim());
+    s.wait_until("the export", 20, |s| !s.find_all("[data-testid=export-result]").is_empty());
+    let path = exported_path(&s, "[data-testid=export-result]");
     s.screenshot("ledger-export");
     s.quit();
     assert!(path.starts_with(dir.path()), "{path:?} is in the data folder");
@@ -424,8 +430,8 @@ fn a_general_notice_is_printed_masked_and_exported() {
     let paper = s.text_of("[data-testid=notice-paper]");
     assert!(paper.contains("关于评选优秀党员的公示") && !paper.contains("139-1234-5678"), "{paper}");
     s.click_css("[data-testid=export-notice-xlsx]");
-    s.wait_until("the export", 20, |s| !s.find_all("[data-testid=notice-export-path]").is_empty());
-    let path = std::path::PathBuf::from(s.text_of("[data-testid=notice-export-path]").trim());
+    s.wait_until("the export", 20, |s| !s.find_all("[data-testid=notice-export-result]").is_empty());
+    let path = exported_path(&s, "[data-testid=notice-export-result]");
     s.screenshot("general-notice");
     s.quit();
     let mut xlsx: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("the exported notice opens");

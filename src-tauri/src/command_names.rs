@@ -97,6 +97,9 @@ macro_rules! for_each_command {
             import::import_apply,
             import::import_template_export,
             import::roster_export,
+            files::export_open,
+            files::export_reveal,
+            files::export_save_as,
             branch::ui_ready,
         }
     };

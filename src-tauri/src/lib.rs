@@ -55,7 +55,13 @@ macro_rules! invoke_handler {
 /// Registers the state and every command on a builder (the real one, or
 /// tauri's mock builder in tests).
 pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).invoke_handler(for_each_command!(invoke_handler))
+    // The opener and dialog plugins serve our own commands (commands/files.rs)
+    // from Rust; the capability grants the page none of their permissions.
+    builder
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(for_each_command!(invoke_handler))
 }
 
 /// Opens the window and runs until it is closed.

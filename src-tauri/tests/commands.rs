@@ -524,3 +524,56 @@ fn a_second_window_on_the_same_data_folder_is_refused() {
     assert_eq!(list.as_array().unwrap().len(), 1, "the first window works on");
     drop(second);
 }
+
+/// 打开 / 打开所在文件夹 / 另存为… take only a file the core wrote in 导出 or
+/// 备份: anything else is refused before the opener or the dialog is used.
+#[test]
+fn export_files_outside_the_exports_are_refused() {
+    let a = app();
+    let template = invoke(&a.main, "import_template_export", json!({})).unwrap();
+    let exported = std::path::PathBuf::from(template["path"].as_str().unwrap());
+    assert!(exported.exists() && exported.parent().unwrap().ends_with("导出"));
+    let data = a._dir.path();
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    let refused = [
+        outside.path().to_path_buf(),
+        data.join("zhibu.sqlite3"),
+        data.join("导出").join("..").join("zhibu.sqlite3"),
+        data.join("导出").join("..").join("导出").join(exported.file_name().unwrap()),
+        data.join("导出"),
+        "/etc/passwd".into(),
+    ];
+    for cmd in ["export_open", "export_reveal", "export_save_as"] {
+        for path in &refused {
+            let err = invoke(&a.main, cmd, json!({ "path": path })).unwrap_err();
+            assert_eq!(err["code"], "not_allowed", "{cmd} {path:?}: {err}");
+            assert!(err["message"].as_str().unwrap().contains("只能打开"), "{err}");
+        }
+        // And the other window may not call them at all.
+        assert!(invoke(&a.other, cmd, json!({ "path": exported })).is_err());
+    }
+}
+
+/// The opener and dialog plugins are there for our commands only: the page
+/// cannot call their own commands (no `opener:`/`dialog:` permission).
+#[test]
+fn the_page_cannot_use_the_opener_or_dialog_plugins_itself() {
+    let a = app();
+    let cap: Value = serde_json::from_str(include_str!("../capabilities/main-window.json")).unwrap();
+    let permissions = cap["permissions"].as_array().unwrap();
+    assert!(permissions.iter().all(|p| p.as_str().is_some_and(|p| p.starts_with("allow-") && !p.contains(':'))));
+    for (cmd, args) in [
+        ("plugin:opener|open_path", json!({ "path": "/etc/passwd" })),
+        ("plugin:opener|open_url", json!({ "url": "https://example.com" })),
+        ("plugin:opener|reveal_item_in_dir", json!({ "paths": ["/etc/passwd"] })),
+        ("plugin:dialog|save", json!({ "options": {} })),
+        ("plugin:dialog|open", json!({ "options": {} })),
+        ("plugin:dialog|message", json!({ "message": "x" })),
+        ("plugin:fs|read_file", json!({ "path": "/etc/passwd" })),
+    ] {
+        let err = invoke(&a.main, cmd, args).unwrap_err().to_string();
+        // The two plugins are there, and deny the page; fs is not even there.
+        let denied = err.contains("not allowed") || err.contains("denied");
+        assert!(denied || (cmd.starts_with("plugin:fs") && err.contains("not found")), "{cmd}: {err}");
+    }
+}

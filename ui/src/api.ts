@@ -271,6 +271,17 @@ export const noticeDrafts = () => call<NoticeDrafts>('notice_drafts')
 /** One 台账 sheet (a name ledger_sheets gives) of `year` as its own .xlsx. */
 export const sheetExport = (sheet: string, year: number) => call<Exported>('sheet_export', { sheet, year })
 
+// ---- 导出的文件 (after an export or a backup) ----
+// `path` is the path the core returned for the file (Exported.path, a backup's
+// path); the core refuses any other (code 'not_allowed').
+
+/** Opens the file with the system's program (WPS, Excel). */
+export const exportOpen = (path: string) => call<null>('export_open', { path })
+/** Opens the folder the file is in. */
+export const exportReveal = (path: string) => call<null>('export_reveal', { path })
+/** 另存为…: the system's save dialog, then a copy; the chosen place, or null when the dialog was closed. */
+export const exportSaveAs = (path: string) => call<string | null>('export_save_as', { path })
+
 // ---- 归档备份 (archive and backups) ----
 // Sizes are bytes. Paths are typed or picked from the USB sticks the core lists.
 

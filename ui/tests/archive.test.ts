@@ -491,6 +491,7 @@ describe('归档备份', () => {
         world.backups = { backups: [NEW, ...BACKUPS], start_check: null }
         return NEW.path
       },
+      export_reveal: () => null,
     })
     const { wrapper } = await mountApp('/archive')
     expect(wrapper.get('[data-testid=backup-card]').text()).toContain(
@@ -512,7 +513,13 @@ describe('归档备份', () => {
     rows = wrapper.findAll('[data-testid=backup-row]')
     expect(rows).toHaveLength(4)
     expect(rows[0].text()).toContain('手动')
-    expect(wrapper.get('[data-testid=backup-now-done]').text()).toContain(NEW.path)
+    const done = wrapper.get('[data-testid=backup-now-done]')
+    expect(done.get('[data-testid=export-file-name]').text()).toBe(NEW.name)
+    // A backup is shown in its folder or saved elsewhere, not opened.
+    expect(done.find('[data-testid=export-open]').exists()).toBe(false)
+    await done.get('[data-testid=export-reveal]').trigger('click')
+    await settle()
+    expect(calls.filter((c) => c.cmd === 'export_reveal').map((c) => c.args)).toEqual([{ path: NEW.path }])
   })
 
   it('restores a backup only after confirming', async () => {

@@ -151,9 +151,9 @@ describe('党费收缴表', () => {
     await button.trigger('click')
     await settle()
     expect(calls.filter((c) => c.cmd === 'sheet_export').map((c) => c.args)).toEqual([{ sheet: '党费收缴台账', year: 2025 }])
-    expect(wrapper.get('[data-testid=sheet-export-path]').text()).toBe('D:\\导出\\2025年党费收缴台账.xlsx')
+    expect(wrapper.get('[data-testid=sheet-export-done] [data-testid=export-file-name]').text()).toBe('2025年党费收缴台账.xlsx')
     await wrapper.get('[data-testid=sheet-export-close]').trigger('click')
-    expect(wrapper.find('[data-testid=sheet-export-path]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=sheet-export-done]').exists()).toBe(false)
   })
 })
 
@@ -608,7 +608,7 @@ describe('党费公示', () => {
     expect(calls.filter((c) => c.cmd === 'notice_export').map((c) => c.args)).toEqual([
       { request: { kind: 'dues', year: 2026, quarter: 4, month: null }, terms: { ...DRAFT_TERMS, phone: '0371-66881234' } },
     ])
-    expect(wrapper.get('[data-testid=notice-export-path]').text()).toBe('D:\\导出\\2026年度党费收缴情况公示.xlsx')
+    expect(wrapper.get('[data-testid=notice-export-result] [data-testid=export-file-name]').text()).toBe('2026年度党费收缴情况公示.xlsx')
     expect(wrapper.get('[data-testid=notice-export-result]').text()).toContain('9 KB')
   })
 

@@ -405,8 +405,8 @@ describe('导入花名册', () => {
     const { wrapper } = await mountImport()
     await wrapper.get('[data-testid=import-template]').trigger('click')
     await settle()
-    expect(wrapper.get('[data-testid=import-template-path]').text()).toBe('D:\\支部台账\\导出\\花名册导入模板.xlsx')
-    expect(wrapper.find('[data-testid=roster-export-path]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid=import-template-done] [data-testid=export-file-name]').text()).toBe('花名册导入模板.xlsx')
+    expect(wrapper.find('[data-testid=roster-export-done]').exists()).toBe(false)
 
     await wrapper.get('[data-testid=roster-export]').trigger('click')
     await settle()
@@ -423,7 +423,7 @@ describe('导入花名册', () => {
     const { wrapper } = await mountImport()
     await wrapper.get('[data-testid=roster-export]').trigger('click')
     await settle()
-    expect(wrapper.get('[data-testid=roster-export-path]').text()).toBe('D:\\支部台账\\导出\\党员花名册.xlsx')
+    expect(wrapper.get('[data-testid=roster-export-done] [data-testid=export-file-name]').text()).toBe('党员花名册.xlsx')
   })
 })
 

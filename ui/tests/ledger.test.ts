@@ -51,8 +51,9 @@ describe('台账与公示', () => {
     expect(exports).toHaveLength(1)
     expect(exports[0].args).toEqual({ year: 2025 })
     const result = wrapper.get('[data-testid=export-result]')
-    expect(result.text()).toContain('已导出到：')
-    expect(wrapper.get('[data-testid=export-path]').text()).toBe(WORKBOOK.path)
+    expect(result.text()).toContain('已导出：')
+    expect(result.get('[data-testid=export-file-name]').text()).toBe('2026年支部台账.xlsx')
+    expect(result.get('[data-testid=export-folder]').text()).toBe('C:\\Users\\zhibu\\AppData\\Roaming\\zhibu\\导出')
     expect(result.text()).toContain('48 KB')
     expect(wrapper.get('[data-testid=export-sheets]').findAll('li').map((l) => l.text())).toEqual(WORKBOOK.sheets)
     expect(wrapper.text()).toContain('花名册含身份证号和电话，属内部资料，请妥善保管。')
@@ -79,7 +80,7 @@ describe('台账与公示', () => {
 
     finish(WORKBOOK)
     await settle()
-    expect(wrapper.get('[data-testid=export-path]').text()).toBe(WORKBOOK.path)
+    expect(wrapper.get('[data-testid=export-file-name]').text()).toBe('2026年支部台账.xlsx')
     expect(button.attributes('disabled')).toBeUndefined()
   })
 
@@ -161,10 +162,10 @@ describe('台账与公示', () => {
     finish({ path: 'D:\\导出\\2025年党费收缴台账.xlsx', size: 12 * 1024, sheets: ['党费收缴台账'] })
     await settle()
     expect(button.attributes('disabled')).toBeUndefined()
-    expect(row.get('[data-testid=sheet-export-path]').text()).toBe('D:\\导出\\2025年党费收缴台账.xlsx')
+    expect(row.get('[data-testid=sheet-export-done] [data-testid=export-file-name]').text()).toBe('2025年党费收缴台账.xlsx')
     expect(row.text()).toContain('12 KB')
     // only that row says so
-    expect(wrapper.findAll('[data-testid=sheet-export-path]')).toHaveLength(1)
+    expect(wrapper.findAll('[data-testid=sheet-export-done]')).toHaveLength(1)
 
     // a refusal is said in Chinese in its own row
     const roster = wrapper.get('[data-testid=sheet-row-党员花名册]')

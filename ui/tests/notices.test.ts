@@ -273,7 +273,7 @@ describe('一般公示', () => {
         terms: TERMS,
       },
     ])
-    expect(wrapper.get('[data-testid=notice-export-path]').text()).toBe('D:\\导出\\公示.xlsx')
+    expect(wrapper.get('[data-testid=notice-export-result] [data-testid=export-file-name]').text()).toBe('公示.xlsx')
   })
 
   it('marks an empty title beside the field', async () => {

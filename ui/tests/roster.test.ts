@@ -130,7 +130,7 @@ describe('花名册', () => {
     await button.trigger('click')
     await settle()
     expect(calls.filter((c) => c.cmd === 'sheet_export').map((c) => c.args)).toEqual([{ sheet: '党员花名册', year: 2027 }])
-    expect(wrapper.get('[data-testid=sheet-export-path]').text()).toBe('D:\\导出\\2027年党员花名册.xlsx')
+    expect(wrapper.get('[data-testid=sheet-export-done] [data-testid=export-file-name]').text()).toBe('2027年党员花名册.xlsx')
   })
 
   it('shows a core error as a Chinese message, not JSON', async () => {

@@ -45,11 +45,15 @@ pub enum Code {
     ImportFailed,
     DataInUse,
     ReadOnly,
+    /// The page named a file it may not open, reveal or copy, or a
+    /// destination it may not write (only exports and backups, never into
+    /// the data folder).
+    NotAllowed,
 }
 
 impl Code {
     /// Every code, in the order the TypeScript union lists them.
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 22] = [
         Code::Validation,
         Code::NotFound,
         Code::NotEmpty,
@@ -71,6 +75,7 @@ impl Code {
         Code::ImportFailed,
         Code::DataInUse,
         Code::ReadOnly,
+        Code::NotAllowed,
     ];
 
     /// The word itself, as serialised.
@@ -97,6 +102,7 @@ impl Code {
             Code::ImportFailed => "import_failed",
             Code::DataInUse => "data_in_use",
             Code::ReadOnly => "read_only",
+            Code::NotAllowed => "not_allowed",
         }
     }
 }
@@ -202,6 +208,12 @@ pub enum Error {
     #[error("{0}")]
     ReadOnly(String),
 
+    /// The page asked to open, reveal or copy a file that is not an export
+    /// or a backup, or to save one into the data folder; the message says
+    /// what to do. Nothing was opened or written.
+    #[error("{0}")]
+    NotAllowed(String),
+
     /// A roster could not be imported; the message says why and what to do. Nothing was written.
     #[error("{0}")]
     Import(String),
@@ -231,6 +243,7 @@ impl Error {
             Error::Import(_) => Code::ImportFailed,
             Error::InUse => Code::DataInUse,
             Error::ReadOnly(_) => Code::ReadOnly,
+            Error::NotAllowed(_) => Code::NotAllowed,
         }
     }
 }
@@ -324,6 +337,7 @@ mod db_message_tests {
             (Error::Import(String::new()), "import_failed"),
             (Error::InUse, "data_in_use"),
             (Error::ReadOnly(String::new()), "read_only"),
+            (Error::NotAllowed(String::new()), "not_allowed"),
         ];
         for (e, word) in &table {
             assert_eq!(e.code().as_str(), *word, "{e:?}");

@@ -5,6 +5,10 @@
 
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
+use std::path::{Component, Path, PathBuf};
+
+/// The folder of the data folder every export is written to.
+pub const EXPORT_DIR: &str = "导出";
 
 /// The roster's sheet name (the first sheet of the 台账 workbook).
 pub const ROSTER_SHEET: &str = "党员花名册";
@@ -67,9 +71,207 @@ pub fn safe_file_name(name: &str) -> String {
     name.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()
 }
 
+/// The folders the page may name a file in, with the kinds of file the
+/// program writes there: exports (`导出/`, .xlsx) and backups (`备份/`,
+/// .sqlite3). Nothing else is opened with the system's program, shown or
+/// copied, so a stray program in those folders is never started.
+const OPENABLE: [(&str, &[&str]); 2] = [(EXPORT_DIR, &["xlsx"]), (crate::store::backups::BACKUP_DIR, &["sqlite3"])];
+
+fn not_openable() -> Error {
+    Error::NotAllowed(
+        "只能打开、查看或另存本程序导出或备份的文件（数据文件夹里“导出”和“备份”中的文件）。请重新导出后再试。".into(),
+    )
+}
+
+/// Checks a path the page names (one the core produced after an export or
+/// a backup) before it is opened with the system's program, shown in its
+/// folder or copied elsewhere: it must be a file the program wrote in the
+/// data folder's 导出 or 备份 folder. A `..` anywhere, a link that leads
+/// out, another folder, a hidden or unfinished file, or another kind of
+/// file is refused with [`Error::NotAllowed`]. Returns the file under
+/// `data_dir` as the program names it (links resolved, but not turned into
+/// a `\\?\` path on Windows, which Explorer does not take).
+pub fn openable_file(data_dir: &Path, path: &Path) -> Result<PathBuf> {
+    if path.components().any(|c| matches!(c, Component::ParentDir)) {
+        return Err(not_openable());
+    }
+    let file = path.canonicalize().map_err(|_| not_openable())?;
+    if !std::fs::metadata(&file).is_ok_and(|m| m.is_file()) {
+        return Err(not_openable());
+    }
+    // The data folder resolved, then the folder by its plain name: a 导出
+    // that is itself a link to elsewhere holds nothing of ours.
+    let data = data_dir.canonicalize().map_err(|_| not_openable())?;
+    for (folder, extensions) in OPENABLE {
+        let Ok(inside) = file.strip_prefix(data.join(folder)) else { continue };
+        let plain = inside.components().all(|c| match c {
+            Component::Normal(name) => !name.to_string_lossy().starts_with('.'),
+            _ => false,
+        });
+        let kind = file.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        if plain && kind.is_some_and(|k| extensions.contains(&k.as_str())) {
+            return Ok(data_dir.join(folder).join(inside));
+        }
+    }
+    Err(not_openable())
+}
+
+/// 另存为: copies `file` (checked by [`openable_file`] here too) to `dest`,
+/// the place the secretary chose in the save dialog — under a temporary
+/// name beside it first, flushed to disk, then renamed, so a stick pulled
+/// out half-way never holds a half file under the real name. A destination
+/// inside the data folder is refused (the program's own files are not to be
+/// overwritten or cluttered). Returns the destination.
+pub fn save_export_as(data_dir: &Path, file: &Path, dest: &Path) -> Result<PathBuf> {
+    use std::io::Write;
+    let (Some(parent), Some(name)) = (dest.parent(), dest.file_name()) else {
+        return Err(Error::NotAllowed("请选择要保存到的文件夹和文件名。".into()));
+    };
+    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+    let file = openable_file(data_dir, file)?;
+    let folder = parent.canonicalize().map_err(Error::at(parent))?;
+    let data = data_dir.canonicalize().map_err(|source| Error::DataDir { path: data_dir.to_path_buf(), source })?;
+    if folder.starts_with(&data) {
+        return Err(Error::NotAllowed(
+            "不能另存到支部台账自己的数据文件夹里。请选择U盘、“桌面”或“文档”等其他位置。".into(),
+        ));
+    }
+    let target = folder.join(name);
+    let tmp = folder.join(format!(".{}.tmp", name.to_string_lossy()));
+    let mut source = std::fs::File::open(&file).map_err(Error::at(&file))?;
+    let mut copy = || -> std::io::Result<()> {
+        let mut out = std::fs::File::create(&tmp)?;
+        std::io::copy(&mut source, &mut out)?;
+        out.flush()?;
+        out.sync_all()?;
+        drop(out);
+        std::fs::rename(&tmp, &target)?;
+        // The rename itself reaches the disk with the folder (best effort:
+        // Windows cannot open a folder as a file).
+        #[cfg(unix)]
+        if let Ok(dir) = std::fs::File::open(&folder) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    };
+    copy().map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::Io { path: dest.to_path_buf(), source }
+    })?;
+    Ok(dest.to_path_buf())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A data folder with one export and one backup in it, and a folder
+    /// beside it (outside) with a file of its own.
+    fn folders() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
+        let root = tempfile::tempdir().unwrap();
+        let data = root.path().join("数据");
+        let export =
+            write_export(&data.join(EXPORT_DIR), "东山村支部2026年度党建台账.xlsx", b"PK\x03\x04 workbook").unwrap();
+        let backups = data.join(crate::store::backups::BACKUP_DIR);
+        std::fs::create_dir_all(&backups).unwrap();
+        let backup = backups.join("每日_20261202.sqlite3");
+        std::fs::write(&backup, b"SQLite format 3\0").unwrap();
+        let outside = root.path().join("别处");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("secret.xlsx"), b"not ours").unwrap();
+        (root, data, export, backup)
+    }
+
+    fn refused(r: Result<PathBuf>) -> bool {
+        matches!(&r, Err(Error::NotAllowed(m)) if m.contains("只能打开"))
+    }
+
+    #[test]
+    fn an_export_or_a_backup_may_be_opened() {
+        let (_root, data, export, backup) = folders();
+        assert_eq!(
+            openable_file(&data, &export).unwrap(),
+            data.join(EXPORT_DIR).join("东山村支部2026年度党建台账.xlsx")
+        );
+        assert_eq!(openable_file(&data, &backup).unwrap(), backup);
+    }
+
+    #[test]
+    fn a_file_outside_the_exports_and_backups_is_refused() {
+        let (root, data, _, _) = folders();
+        assert!(refused(openable_file(&data, &root.path().join("别处/secret.xlsx"))));
+        std::fs::write(data.join("zhibu.sqlite3"), b"db").unwrap();
+        assert!(refused(openable_file(&data, &data.join("zhibu.sqlite3"))), "the database itself");
+        assert!(refused(openable_file(&data, &data.join(EXPORT_DIR))), "a folder");
+        assert!(refused(openable_file(&data, &data.join(EXPORT_DIR).join("没有.xlsx"))), "missing");
+        assert!(refused(openable_file(&data, Path::new(""))));
+        // Another kind of file, or an unfinished one, in the 导出 folder.
+        std::fs::write(data.join(EXPORT_DIR).join("setup.exe"), b"MZ").unwrap();
+        assert!(refused(openable_file(&data, &data.join(EXPORT_DIR).join("setup.exe"))));
+        std::fs::write(data.join(EXPORT_DIR).join(".a.xlsx.tmp"), b"PK").unwrap();
+        assert!(refused(openable_file(&data, &data.join(EXPORT_DIR).join(".a.xlsx.tmp"))));
+    }
+
+    #[test]
+    fn a_path_with_dot_dot_is_refused_even_when_it_leads_back_inside() {
+        let (_root, data, export, _) = folders();
+        let name = export.file_name().unwrap();
+        assert!(refused(openable_file(&data, &data.join(EXPORT_DIR).join("..").join("..").join("别处/secret.xlsx"))));
+        assert!(refused(openable_file(&data, &data.join(EXPORT_DIR).join("..").join(EXPORT_DIR).join(name))));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_the_export_folder_that_leads_out_is_refused() {
+        let (root, data, _, _) = folders();
+        let link = data.join(EXPORT_DIR).join("链接.xlsx");
+        std::os::unix::fs::symlink(root.path().join("别处/secret.xlsx"), &link).unwrap();
+        assert!(refused(openable_file(&data, &link)));
+        // The whole 导出 folder a link to elsewhere: what it holds is not ours.
+        std::fs::remove_dir_all(data.join(EXPORT_DIR)).unwrap();
+        std::os::unix::fs::symlink(root.path().join("别处"), data.join(EXPORT_DIR)).unwrap();
+        assert!(refused(openable_file(&data, &data.join(EXPORT_DIR).join("secret.xlsx"))));
+    }
+
+    #[test]
+    fn save_as_copies_the_bytes_exactly_and_leaves_no_temporary_file() {
+        let (root, data, export, _) = folders();
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        std::fs::write(&export, &bytes).unwrap();
+        let stick = root.path().join("U盘");
+        std::fs::create_dir_all(&stick).unwrap();
+        let dest = stick.join("台账.xlsx");
+        std::fs::write(&dest, b"an older copy").unwrap();
+        assert_eq!(save_export_as(&data, &export, &dest).unwrap(), dest);
+        assert_eq!(std::fs::read(&dest).unwrap(), bytes);
+        let names: Vec<_> = std::fs::read_dir(&stick).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("台账.xlsx")]);
+    }
+
+    #[test]
+    fn save_as_into_the_data_folder_is_refused() {
+        let (_root, data, export, _) = folders();
+        for dest in [data.join("台账.xlsx"), data.join(EXPORT_DIR).join("副本.xlsx"), data.join("zhibu.sqlite3")] {
+            let r = save_export_as(&data, &export, &dest);
+            assert!(matches!(&r, Err(Error::NotAllowed(m)) if m.contains("数据文件夹")), "{dest:?}: {r:?}");
+            assert!(!dest.exists());
+        }
+    }
+
+    #[test]
+    fn save_as_copies_only_an_export_or_a_backup() {
+        let (root, data, _, _) = folders();
+        let dest = root.path().join("别处/副本.xlsx");
+        assert!(refused(save_export_as(&data, &root.path().join("别处/secret.xlsx"), &dest)));
+        assert!(!dest.exists());
+    }
+
+    #[test]
+    fn save_as_to_a_missing_folder_says_so_in_chinese() {
+        let (root, data, export, _) = folders();
+        let e = save_export_as(&data, &export, &root.path().join("拔出的U盘/台账.xlsx")).unwrap_err();
+        assert!(matches!(e, Error::Io { .. }) && e.to_string().contains("找不到"), "{e}");
+    }
 
     #[test]
     fn an_export_is_named_by_branch_year_and_sheet_the_roster_by_the_day() {

@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod branch;
 pub mod dues;
+pub mod files;
 pub mod import;
 pub mod meetings;
 pub mod members;
@@ -26,5 +27,5 @@ fn decode_file(data: &str) -> ApiResult<Vec<u8>> {
 
 /// The folder exports go to: `导出` inside the data folder.
 fn export_dir(state: &AppState) -> std::path::PathBuf {
-    state.data_dir().join("导出")
+    state.data_dir().join(zhibu_core::export::EXPORT_DIR)
 }

@@ -302,7 +302,7 @@ export type Choices = {
  * page may act on. Serialised in snake_case; the page's TypeScript union
  * `Code` is generated from it into `ui/src/generated/types.ts`.
  */
-export type Code = "validation" | "not_found" | "not_empty" | "schema_too_new" | "data_dir" | "io" | "database" | "database_damaged" | "demo_broken" | "file_corrupt" | "invalid_file" | "workbook_failed" | "archive_failed" | "stick_full" | "wrong_passphrase" | "not_an_archive" | "archive_running" | "cancelled" | "import_failed" | "data_in_use" | "read_only";
+export type Code = "validation" | "not_found" | "not_empty" | "schema_too_new" | "data_dir" | "io" | "database" | "database_damaged" | "demo_broken" | "file_corrupt" | "invalid_file" | "workbook_failed" | "archive_failed" | "stick_full" | "wrong_passphrase" | "not_an_archive" | "archive_running" | "cancelled" | "import_failed" | "data_in_use" | "read_only" | "not_allowed";
 
 export type ColumnMap = {
   index: number,
