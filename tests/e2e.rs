@@ -459,6 +459,17 @@ fn the_demo_branch_is_archived_and_restored_on_a_new_pc() {
     let path = s.text_of("[data-testid=archive-done-path]").trim().to_string();
     assert!(s.text_of("[data-testid=archive-done]").contains("归档完成"));
     s.screenshot("archive-done");
+    // A backup made now is listed with 另存为… beside 恢复 (the copy goes where she chooses).
+    s.click_css("[data-testid=backup-now]");
+    s.wait_for("[data-testid=backup-now-done]", 30);
+    s.wait_until("备份列表", 10, |s| !s.find_all("[data-testid=backup-row]").is_empty());
+    let rows = s.find_all("[data-testid=backup-row]").len();
+    assert_eq!(s.find_all("[data-testid=backup-save-as]").len(), rows);
+    s.script(
+        "document.querySelector('[data-testid=backup-table]').scrollIntoView({ block: 'center' })",
+        serde_json::json!([]),
+    );
+    s.screenshot("backups");
     s.quit();
     assert!(path.starts_with(usb.path().to_str().unwrap()), "{path}");
     let verify = cli_at(&args, &["--json", "archive", "verify", &path]);

@@ -170,6 +170,32 @@ describe('归档备份 panels', () => {
     expect(wrapper.find('[data-testid=backup-restore-done]').exists()).toBe(false)
   })
 
+  it('BackupsPanel copies a backup with 另存为… by the path the core listed, and shows where or why not', async () => {
+    let answer: string | null = '/media/u/KINGSTON/zhibu-20261120.sqlite3'
+    const calls = fakeCore((cmd) => {
+      if (cmd !== 'export_save_as') throw { code: 'unexpected', message: cmd }
+      if (answer === 'refuse') throw { code: 'not_allowed', message: '只能另存导出和备份文件夹里的文件。' }
+      return answer
+    })
+    const props = { backups: BACKUPS, loading: false, failed: '', restoring: null, restoringPath: '', archiving: false }
+    const wrapper = await mountPanel(BackupsPanel, props)
+    await wrapper.findAll('button[data-testid=backup-save-as]')[1].trigger('click')
+    await settle()
+    expect(calls.map((c) => [c.cmd, c.args.path])).toEqual([['export_save_as', BACKUPS.backups[1].path]])
+    expect(wrapper.get('[data-testid=backup-saved]').text()).toBe('已另存到 /media/u/KINGSTON/zhibu-20261120.sqlite3')
+
+    // the dialog closed without a choice: nothing is said
+    answer = null
+    await wrapper.findAll('button[data-testid=backup-save-as]')[0].trigger('click')
+    await settle()
+    expect(wrapper.find('[data-testid=backup-saved]').exists()).toBe(false)
+
+    answer = 'refuse'
+    await wrapper.findAll('button[data-testid=backup-save-as]')[0].trigger('click')
+    await settle()
+    expect(wrapper.get('[data-testid=backup-error]').text()).toContain('只能另存导出和备份文件夹里的文件。')
+  })
+
   it('BackupsPanel says why its restore buttons are shut while an archive is written', async () => {
     const wrapper = await mountPanel(BackupsPanel, {
       backups: BACKUPS,
