@@ -7,8 +7,9 @@ need_pkgs=(build-essential pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev libsoup
   libjavascriptcoregtk-4.1-dev librsvg2-dev libssl-dev fonts-noto-cjk)
 if [ "${ZHIBU_SETUP_TEST:-0}" = 1 ]; then
   # Xvfb and the WebDriver for the end-to-end tests; LibreOffice and poppler
-  # to render the workbooks to PDF and check their pages.
-  need_pkgs+=(xvfb xauth x11-utils webkit2gtk-driver libreoffice-calc poppler-utils)
+  # to render the workbooks to PDF and check their pages; xdotool to press
+  # 打印 in the real window and find the print dialog.
+  need_pkgs+=(xvfb xauth x11-utils xdotool webkit2gtk-driver libreoffice-calc poppler-utils)
 fi
 
 missing=()

@@ -120,3 +120,125 @@ fn every_notice_prints_on_one_a4_portrait_page() {
         assert!(!digits, "{title}: no 11-digit numbers on a notice\n{text}");
     }
 }
+
+/// Text as a reader would search it: the webview's PDFs name some
+/// characters by the radical of the same shape (月 as ⽉ U+2F49, 马 as ⻢
+/// U+2EE2; cairo picks the first code point of the glyph). NFKC folds the
+/// Kangxi radicals back; the simplified radicals, which have no
+/// decomposition, by this table.
+fn plain(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    const SIMPLIFIED: [(char, char); 23] = [
+        ('⺠', '民'),
+        ('⻅', '见'),
+        ('⻈', '讠'),
+        ('⻉', '贝'),
+        ('⻋', '车'),
+        ('⻓', '长'),
+        ('⻔', '门'),
+        ('⻘', '青'),
+        ('⻚', '页'),
+        ('⻛', '风'),
+        ('⻜', '飞'),
+        ('⻝', '食'),
+        ('⻠', '饣'),
+        ('⻢', '马'),
+        ('⻣', '骨'),
+        ('⻤', '鬼'),
+        ('⻥', '鱼'),
+        ('⻦', '鸟'),
+        ('⻨', '麦'),
+        ('⻩', '黄'),
+        ('⻬', '齐'),
+        ('⻰', '龙'),
+        ('⻳', '龟'),
+    ];
+    text.nfkc().map(|c| SIMPLIFIED.iter().find(|(r, _)| *r == c).map_or(c, |(_, h)| *h)).collect()
+}
+
+/// A run of `n` ASCII digits anywhere (a full mobile is 11, an ID 17 + check).
+fn has_digit_run(text: &str, n: usize) -> bool {
+    text.as_bytes().windows(n).any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// 保存为PDF from the command line (`notice … --out X.pdf`): the print page
+/// itself, laid out and printed by the webview in a hidden window. Every
+/// kind of 公示: A4 portrait pages, its title, table and 落款 in the text,
+/// the contact phone as typed, no full ID or mobile anywhere though the
+/// body names both; the demo's 40-member dues notice on one sheet.
+#[test]
+fn every_notice_saved_as_pdf_is_its_print_page_on_a4() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let global = ["--data-dir", data.to_str().unwrap(), "--today", "2026-11-27"];
+    run(Command::new(app_binary()).args(global).args(["demo", "load"]));
+    let body = dir.path().join("body.txt");
+    std::fs::write(
+        &body,
+        "经支部委员会研究，拟发展王某某（身份证号 110101199003071234，手机 13812345678）为中共预备党员。",
+    )
+    .unwrap();
+    let terms = ["--from", "2026-11-27", "--to", "2026-12-04", "--contact", "马俊杰", "--phone", "0371-66881234"];
+    let notices: [(&str, Vec<&str>, &str, &str); 4] = [
+        ("dues", vec!["dues", "--year", "2026", "--quarter", "3"], "党费收缴情况公示", "赵春燕"),
+        ("review", vec!["review", "--year", "2025"], "民主评议党员结果公示", "基本合格"),
+        (
+            "party",
+            vec!["party-day", "--date", "2026-12-05", "--place", "村党群服务中心", "--topic", "学习全会精神"],
+            "主题党日活动预告",
+            "村党群服务中心",
+        ),
+        (
+            "general",
+            vec!["general", "--title", "关于发展党员的公示", "--body-file", body.to_str().unwrap()],
+            "关于发展党员的公示",
+            "拟发展王某某",
+        ),
+    ];
+    for (file, args, title, table_text) in notices {
+        let pdf = dir.path().join(format!("{file}.pdf"));
+        let said =
+            run(Command::new(app_binary()).args(global).arg("notice").args(&args).args(terms).arg("--out").arg(&pdf));
+        assert!(said.contains(&format!("已生成：{}", pdf.display())), "{said}");
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+        let sizes = page_sizes(&pdf);
+        assert!(!sizes.is_empty() && sizes.iter().all(|s| s.0 < s.1 && is_a4(*s)), "{title}: {sizes:?}");
+        let text = plain(&pages(&pdf).join("\n"));
+        for want in [title, table_text, "中共青石镇东山村支部委员会", "2026年11月27日", "0371-66881234"]
+        {
+            assert!(text.contains(want), "{title}: {want} missing\n{text}");
+        }
+        assert!(!has_digit_run(&text, 11), "{title}: no full ID or mobile on a notice\n{text}");
+        if file == "dues" {
+            assert_eq!(sizes.len(), 1, "the 40-member dues notice is one sheet");
+            let rows = text.lines().filter(|l| l.contains("7—9月") || l.contains("7―9月")).count();
+            assert!(rows >= 38, "every member's row is printed ({rows})\n{text}");
+        }
+        // Rendered to pixels, as a printer would get it.
+        let png = dir.path().join(file);
+        run(Command::new("pdftoppm").args(["-r", "50", "-png", "-f", "1", "-l", "1"]).arg(&pdf).arg(&png));
+        assert!(std::fs::metadata(format!("{}-1.png", png.display())).is_ok_and(|m| m.len() > 5_000));
+    }
+}
+
+/// Without a desktop a PDF cannot be laid out: the command says so in
+/// Chinese, exits 1, and leaves no file.
+#[test]
+fn a_pdf_without_a_desktop_is_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let global = ["--data-dir", data.to_str().unwrap(), "--today", "2026-11-27"];
+    run(Command::new(app_binary()).args(global).args(["demo", "load"]));
+    let pdf = dir.path().join("dues.pdf");
+    let out = Command::new(app_binary())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .args(global)
+        .args(["notice", "dues", "--year", "2026", "--quarter", "3", "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("要用到桌面"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!pdf.exists());
+}

@@ -25,6 +25,7 @@ macro_rules! roots {
 fn visit_roots(v: &mut Collect) {
     use crate::dto::*;
     use crate::error::ApiError;
+    use crate::print_job::PrintPage;
     use zhibu_core::archive::{ArchiveSummary, RestoreDone, Target, VerifyReport};
     use zhibu_core::branch::{Branch, BranchForm};
     use zhibu_core::demo::DemoLoaded;
@@ -49,7 +50,7 @@ fn visit_roots(v: &mut Collect) {
         DuesChoices, DuesSettings, DuesSettingsForm, Amount, AssessmentForm, AssessResult, Assessment, DuesGrid,
         PaymentForm, Payment, Arrears, RemittanceForm, Remittance, DuesBalance,
         Reminders, ReminderSettings, ReminderSettingsForm,
-        Exported, NoticeRequest, NoticeTerms, Notice, NoticeDrafts,
+        Exported, NoticeRequest, NoticeTerms, Notice, NoticeDrafts, PrintPage,
         Target, ArchiveStatus, VerifyReport, ArchiveSummary, RestoreDone, BackupList,
         ImportRequest, ImportPreview,
     );

@@ -10,6 +10,8 @@ pub mod error;
 #[cfg(test)]
 mod fixtures;
 pub mod logging;
+mod pdf;
+pub mod print_job;
 pub mod state;
 
 include!("command_names.rs");
@@ -61,7 +63,26 @@ pub fn setup_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) ->
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(print_job::PrintJob::default())
         .invoke_handler(for_each_command!(invoke_handler))
+}
+
+/// The hidden window of a command-line PDF (`print_job.rs`): the same
+/// commands, only the job's state (its page asks for nothing else).
+pub(crate) fn print_job_app(
+    job: print_job::PrintJob,
+    setup: impl FnOnce(&mut tauri::App) -> Result<(), Box<dyn std::error::Error>> + Send + 'static,
+) -> Result<tauri::App, tauri::Error> {
+    tauri::Builder::default()
+        .manage(job)
+        .invoke_handler(for_each_command!(invoke_handler))
+        .setup(setup)
+        .build(context())
+}
+
+/// The app's configuration and its embedded page, once for both windows.
+fn context() -> tauri::Context {
+    tauri::generate_context!()
 }
 
 /// Opens the window and runs until it is closed.
@@ -79,7 +100,7 @@ pub fn run_window(state: AppState) -> Result<(), tauri::Error> {
             }
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .run(context())
 }
 
 /// The secretary starts the app again while its window is open (hidden

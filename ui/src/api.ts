@@ -271,6 +271,14 @@ export const noticeDrafts = () => call<NoticeDrafts>('notice_drafts')
 /** One 台账 sheet (a name ledger_sheets gives) of `year` as its own .xlsx. */
 export const sheetExport = (sheet: string, year: number) => call<Exported>('sheet_export', { sheet, year })
 
+// ---- 保存为PDF (the print pages) ----
+/** Prints the page as it shows now (its print layout, A4) into a PDF in 导出/, named by `title` and the day. */
+export const exportPdf = (title: string) => call<Exported>('export_pdf', { title })
+/** The page a hidden print window shows (the command line's PDFs); null in the secretary's window. */
+export const printJob = () => call<T.PrintPage | null>('print_job')
+/** The hidden print window has laid its page out: the program prints it and ends. */
+export const printJobReady = () => call<null>('print_job_ready')
+
 // ---- 导出的文件 (after an export or a backup) ----
 // `path` is the path the core returned for the file (Exported.path, a backup's
 // path); the core refuses any other (code 'not_allowed').

@@ -146,10 +146,15 @@ export function useNotice(request: () => NoticeRequest | null, options: NoticeOp
     terms[field] = value
   }
 
-  /** Print the page; what was just typed is asked for first, so the paper shows it. */
-  async function print() {
+  /** What was just typed is asked for first, so the paper (or its PDF) shows it. */
+  async function settle() {
     if (timer !== undefined) await refresh()
     else if (inflight) await inflight
+  }
+
+  /** Print the page as it is once settled. */
+  async function print() {
+    await settle()
     if (notice.value) window.print()
   }
 
@@ -186,6 +191,7 @@ export function useNotice(request: () => NoticeRequest | null, options: NoticeOp
     exportFailed,
     refresh,
     setTerm,
+    settle,
     print,
     exportXlsx,
   })

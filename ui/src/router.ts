@@ -5,6 +5,7 @@ import RosterView from './views/RosterView.vue'
 import MemberDetailView from './views/MemberDetailView.vue'
 import MemberFormView from './views/MemberFormView.vue'
 import DeletedView from './views/DeletedView.vue'
+import PrintJobView from './views/PrintJobView.vue'
 import SettingsView from './views/SettingsView.vue'
 import MeetingListView from './views/MeetingListView.vue'
 import MeetingCalendarView from './views/MeetingCalendarView.vue'
@@ -81,6 +82,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/ledger/notice/general', name: 'notice-general', component: NoticeGeneralView, meta: { nav: 'ledger' } },
   { path: '/archive', name: 'archive', component: ArchiveView, meta: { nav: 'archive' } },
   { path: '/settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
+  // The command line's PDFs print this page in a hidden window, without the navigation.
+  { path: '/print-job', name: 'print-job', component: PrintJobView, meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
 

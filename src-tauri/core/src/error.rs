@@ -217,6 +217,11 @@ pub enum Error {
     /// A roster could not be imported; the message says why and what to do. Nothing was written.
     #[error("{0}")]
     Import(String),
+
+    /// A page could not be printed into a PDF (no desktop to lay it out
+    /// on, the print failed or took too long); the message says what to do.
+    #[error("{0}")]
+    Print(String),
 }
 
 impl Error {
@@ -244,6 +249,7 @@ impl Error {
             Error::InUse => Code::DataInUse,
             Error::ReadOnly(_) => Code::ReadOnly,
             Error::NotAllowed(_) => Code::NotAllowed,
+            Error::Print(_) => Code::Io,
         }
     }
 }

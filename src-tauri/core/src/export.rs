@@ -66,16 +66,67 @@ pub fn export_file_name(branch: &str, year: i32, sheet: Option<&str>, today: Nai
     })
 }
 
+/// The name of a print page saved as PDF (保存为PDF): its title and the
+/// day, e.g. `2026年第3季度党费收缴情况公示20261202.pdf`; a title too long
+/// for a file name on a stick is cut, and an empty one says what it is.
+pub fn pdf_file_name(title: &str, today: NaiveDate) -> String {
+    let title: String = title.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(60).collect();
+    let title = if title.is_empty() { "打印页".to_string() } else { title };
+    safe_file_name(&format!("{title}{}.pdf", today.format("%Y%m%d")))
+}
+
+/// Where a page is printed to before it carries its name: a hidden file
+/// beside `target` (so the folder never shows a half-written PDF, and
+/// [`openable_file`] never names it). Makes the folder when missing.
+pub fn pdf_staging(target: &Path) -> Result<PathBuf> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|source| Error::DataDir { path: dir.to_path_buf(), source })?;
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(dir.join(format!(".{name}.tmp")))
+}
+
+/// The PDF the webview printed into `staged`, checked (a whole PDF: its
+/// header and its end marker) and flushed to disk, given its real name.
+/// A file that is not a whole PDF is removed and refused.
+pub fn keep_printed_pdf(staged: &Path, target: &Path) -> Result<crate::workbook::Exported> {
+    let whole = || -> std::io::Result<bool> {
+        let bytes = std::fs::read(staged)?;
+        let tail = &bytes[bytes.len().saturating_sub(1024)..];
+        Ok(bytes.starts_with(b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF"))
+    };
+    if !whole().unwrap_or(false) {
+        let _ = std::fs::remove_file(staged);
+        return Err(Error::Io {
+            path: target.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, "PDF 没有写完整"),
+        });
+    }
+    let keep = || -> std::io::Result<u64> {
+        let f = std::fs::File::open(staged)?;
+        f.sync_all()?;
+        let size = f.metadata()?.len();
+        drop(f);
+        std::fs::rename(staged, target)?;
+        Ok(size)
+    };
+    let size = keep().map_err(|source| {
+        let _ = std::fs::remove_file(staged);
+        Error::Io { path: target.to_path_buf(), source }
+    })?;
+    Ok(crate::workbook::Exported { path: target.display().to_string(), size, sheets: Vec::new() })
+}
+
 /// A file name legal on FAT/exFAT and Windows: no `\ / : * ? " < > |`.
 pub fn safe_file_name(name: &str) -> String {
     name.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()
 }
 
 /// The folders the page may name a file in, with the kinds of file the
-/// program writes there: exports (`导出/`, .xlsx) and backups (`备份/`,
-/// .sqlite3). Nothing else is opened with the system's program, shown or
+/// program writes there: exports (`导出/`, .xlsx and the print pages saved
+/// as .pdf) and backups (`备份/`, .sqlite3). Nothing else is opened with the system's program, shown or
 /// copied, so a stray program in those folders is never started.
-const OPENABLE: [(&str, &[&str]); 2] = [(EXPORT_DIR, &["xlsx"]), (crate::store::backups::BACKUP_DIR, &["sqlite3"])];
+const OPENABLE: [(&str, &[&str]); 2] =
+    [(EXPORT_DIR, &["xlsx", "pdf"]), (crate::store::backups::BACKUP_DIR, &["sqlite3"])];
 
 fn not_openable() -> Error {
     Error::NotAllowed(
@@ -271,6 +322,42 @@ mod tests {
         let (root, data, export, _) = folders();
         let e = save_export_as(&data, &export, &root.path().join("拔出的U盘/台账.xlsx")).unwrap_err();
         assert!(matches!(e, Error::Io { .. }) && e.to_string().contains("找不到"), "{e}");
+    }
+
+    #[test]
+    fn a_pdf_is_named_by_its_title_and_day_on_any_stick() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        assert_eq!(pdf_file_name("2026年第3季度党费收缴情况公示", today), "2026年第3季度党费收缴情况公示20261202.pdf");
+        assert_eq!(pdf_file_name("会议记录: 支委会 10/8", today), "会议记录_ 支委会 10_820261202.pdf");
+        assert_eq!(pdf_file_name("  \n ", today), "打印页20261202.pdf");
+        assert_eq!(pdf_file_name(&"长".repeat(200), today).chars().count(), 60 + 12);
+    }
+
+    #[test]
+    fn a_printed_pdf_is_kept_under_its_name_and_may_then_be_opened() {
+        let (_root, data, _, _) = folders();
+        let target = data.join(EXPORT_DIR).join("公示20261202.pdf");
+        let staged = pdf_staging(&target).unwrap();
+        assert!(refused(openable_file(&data, &staged)) || !staged.exists(), "the staged file is hidden");
+        std::fs::write(&staged, b"%PDF-1.5\n1 0 obj\n<<>>\nendobj\n%%EOF\n").unwrap();
+        let kept = keep_printed_pdf(&staged, &target).unwrap();
+        assert_eq!((kept.path.as_str(), kept.size), (target.to_str().unwrap(), 35));
+        assert!(!staged.exists());
+        assert_eq!(openable_file(&data, &target).unwrap(), target);
+    }
+
+    #[test]
+    fn a_half_written_pdf_is_removed_and_refused() {
+        let (_root, data, _, _) = folders();
+        let target = data.join(EXPORT_DIR).join("公示20261202.pdf");
+        let staged = pdf_staging(&target).unwrap();
+        for bytes in [&b""[..], b"%PDF-1.5\n1 0 obj\n<<>>", b"<html>%%EOF"] {
+            std::fs::write(&staged, bytes).unwrap();
+            let e = keep_printed_pdf(&staged, &target).unwrap_err();
+            assert!(e.to_string().contains("PDF 没有写完整"), "{e}");
+            assert!(!staged.exists() && !target.exists());
+        }
+        assert!(keep_printed_pdf(&staged, &target).is_err(), "nothing printed at all");
     }
 
     #[test]

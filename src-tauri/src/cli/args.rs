@@ -49,7 +49,11 @@ pub enum Command {
     },
     /// 今日提醒: every reminder as of --today
     Reminders,
-    /// 公示 (.xlsx): `notice dues|review|party-day|general … --out FILE`
+    /// 公示 (.xlsx or .pdf): `notice dues|review|party-day|general … --out FILE`
+    ///
+    /// FILE.xlsx writes a workbook; FILE.pdf the print page as a PDF (A4, as
+    /// 打印 prints it). A PDF needs a desktop session (DISPLAY or
+    /// WAYLAND_DISPLAY): the webview lays the page out in a hidden window.
     Notice {
         #[command(subcommand)]
         action: NoticeAction,

@@ -256,6 +256,17 @@ pub(super) fn run_with_store(
                 }
             };
             let notice = store.notice(&request, &terms.terms(), today)?;
+            if is_pdf(&out) {
+                // The print page itself, laid out in a hidden window and printed (print_job.rs).
+                let page = crate::print_job::PrintPage::Notice { notice };
+                let written = crate::print_job::print_to_file(page, &out).map_err(Error::Print)?;
+                if as_json {
+                    say_json(&written);
+                } else {
+                    say!("已生成：{}", written.path);
+                }
+                return Ok(());
+            }
             let bytes = zhibu_core::workbook::notice_workbook(&notice)?;
             std::fs::write(&out, &bytes).map_err(|source| Error::Io { path: out.clone(), source })?;
             if as_json {
@@ -311,4 +322,9 @@ fn meeting_file(text: &str) -> serde_json::Result<MeetingForm> {
     let mut v: serde_json::Value = serde_json::from_str(text)?;
     drop_nulls(&mut v);
     serde_json::from_value(v)
+}
+
+/// `--out X.pdf`: the print page as a PDF rather than a workbook.
+fn is_pdf(out: &std::path::Path) -> bool {
+    out.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }

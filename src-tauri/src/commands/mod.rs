@@ -10,6 +10,7 @@ pub mod import;
 pub mod meetings;
 pub mod members;
 pub mod outputs;
+pub mod print;
 pub mod reminders;
 
 use crate::error::ApiResult;

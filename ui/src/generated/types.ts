@@ -1060,6 +1060,14 @@ export type PoliticalBirthday = {
   day_known: boolean,
 };
 
+/**
+ * What the hidden window prints: the page, with what it shows.
+ */
+export type PrintPage = {
+  "kind": "notice",
+  notice: Notice,
+};
+
 export type ProbationExtensionView = {
   months: number,
   decided_on: string,
