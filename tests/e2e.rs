@@ -398,6 +398,62 @@ fn the_year_workbook_is_exported_from_the_screen_and_reads_back() {
     assert_eq!(roster.get_value((3, 11)).unwrap().to_string(), first["id_number"].as_str().unwrap());
 }
 
+/// 保存为PDF on every print page, from the screen: the page the webview
+/// prints, as an A4 PDF in 导出/ with the result's buttons beside it; its
+/// text is the page's (the 40-member dues notice on one sheet, no full
+/// number on it).
+#[test]
+fn every_print_page_is_saved_as_an_a4_pdf_from_the_screen() {
+    use zhibu_e2e::paper::{has_digit_run, is_a4, page_sizes, pages, plain};
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let meetings: serde_json::Value =
+        serde_json::from_str(&cli_at(&args, &["meeting", "list", "--year", "2026", "--json"])).unwrap();
+    let meeting = meetings.as_array().unwrap().iter().find(|m| m["kind"] == "assembly").expect("a 党员大会");
+    let s = Session::start(&args);
+    let saved = |page: &str, ready: &str, shot: &str| -> (std::path::PathBuf, String, usize) {
+        s.go(page);
+        s.wait_for(ready, 20);
+        s.click_css("[data-testid=save-pdf]");
+        s.wait_until("the PDF saved", 60, |s| {
+            !s.find_all("[data-testid=pdf-result] [data-testid=export-open]").is_empty()
+        });
+        s.screenshot(shot);
+        let path = exported_path(&s, "[data-testid=pdf-result]");
+        assert!(path.starts_with(dir.path().join("导出")), "{path:?}");
+        assert_eq!(path.extension().unwrap(), "pdf");
+        let sizes = page_sizes(&path);
+        assert!(!sizes.is_empty() && sizes.iter().all(|p| is_a4(*p)), "{page}: {sizes:?}");
+        let text = plain(&pages(&path).join("\n"));
+        // Kept beside the screenshots, to be looked at.
+        if let Some(shots) = std::env::var_os("ZHIBU_SHOTS") {
+            let _ = std::fs::copy(&path, std::path::Path::new(&shots).join(format!("{shot}.pdf")));
+        }
+        (path, text, sizes.len())
+    };
+    let (_, text, n) = saved("#/dues/notice", "[data-testid=notice-paper]", "pdf-dues-notice");
+    assert!(text.contains("党费收缴情况公示") && text.contains("合计"), "{text}");
+    assert_eq!(n, 1, "the dues notice on one sheet");
+    assert!(!has_digit_run(&text, 11), "{text}");
+    let (_, text, _) = saved(&format!("#/meetings/{}", meeting["id"]), "[data-testid=meeting-paper]", "pdf-meeting");
+    assert!(text.contains("党员大会记录"), "{text}");
+    let title = meeting["topic"].as_str().unwrap_or_default();
+    assert!(title.is_empty() || text.contains(&plain(title)), "{title}: {text}");
+    let (_, text, _) = saved("#/reminders/birthdays", "[data-testid=birthday-list]", "pdf-birthday-list");
+    assert!(text.contains("政治生日名单"), "{text}");
+    // 备注 wide enough for its words on one line (not one character a line).
+    assert!(text.contains("入党 54 周年"), "{text}");
+    assert!(!has_digit_run(&text, 11), "{text}");
+    let (_, text, sheets) = saved("#/reminders/cards", "[data-testid=birthday-card]", "pdf-birthday-cards");
+    assert!(text.contains("同志") && text.contains("入党时间"), "{text}");
+    let cards = s.find_all("[data-testid=birthday-card]").len();
+    assert_eq!(sheets, cards.div_ceil(2), "two cards to a sheet ({cards} cards)");
+    // What the page shows is not on the paper: no buttons, no navigation.
+    assert!(!text.contains("保存为PDF") && !text.contains("归档备份"), "{text}");
+    s.quit();
+}
+
 /// 公示: a general notice typed with a mobile number prints it masked and
 /// exports an .xlsx that carries no full number either; the review notice
 /// shows the demo year's grades.

@@ -302,3 +302,77 @@ impl Session {
         }
     }
 }
+
+/// PDFs as a printer and a reader get them: poppler's pdfinfo, pdftotext
+/// and pdftoppm (for the LibreOffice renders and the webview's own PDFs).
+pub mod paper {
+    use std::path::Path;
+    use std::process::Command;
+
+    pub fn run(cmd: &mut Command) -> String {
+        let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+        assert!(out.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn pages(pdf: &Path) -> Vec<String> {
+        let text = run(Command::new("pdftotext").args(["-layout"]).arg(pdf).arg("-"));
+        text.split('\u{c}').map(str::to_string).filter(|p| !p.trim().is_empty()).collect()
+    }
+
+    pub fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+        let info = run(Command::new("pdfinfo").args(["-f", "1", "-l", "999"]).arg(pdf));
+        info.lines()
+            .filter(|l| l.starts_with("Page") && l.contains("size:"))
+            .map(|l| {
+                let nums: Vec<f64> = l.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+                (nums[1], nums[2])
+            })
+            .collect()
+    }
+
+    pub fn is_a4((w, h): (f64, f64)) -> bool {
+        let (a, b) = if w < h { (w, h) } else { (h, w) };
+        (a - 595.3).abs() < 2.0 && (b - 841.9).abs() < 2.0
+    }
+
+    /// Text as a reader would search it: the webview's PDFs name some
+    /// characters by the radical of the same shape (月 as ⽉ U+2F49, 马 as ⻢
+    /// U+2EE2; cairo picks the first code point of the glyph). NFKC folds the
+    /// Kangxi radicals back; the simplified radicals, which have no
+    /// decomposition, by this table.
+    pub fn plain(text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        const SIMPLIFIED: [(char, char); 23] = [
+            ('⺠', '民'),
+            ('⻅', '见'),
+            ('⻈', '讠'),
+            ('⻉', '贝'),
+            ('⻋', '车'),
+            ('⻓', '长'),
+            ('⻔', '门'),
+            ('⻘', '青'),
+            ('⻚', '页'),
+            ('⻛', '风'),
+            ('⻜', '飞'),
+            ('⻝', '食'),
+            ('⻠', '饣'),
+            ('⻢', '马'),
+            ('⻣', '骨'),
+            ('⻤', '鬼'),
+            ('⻥', '鱼'),
+            ('⻦', '鸟'),
+            ('⻨', '麦'),
+            ('⻩', '黄'),
+            ('⻬', '齐'),
+            ('⻰', '龙'),
+            ('⻳', '龟'),
+        ];
+        text.nfkc().map(|c| SIMPLIFIED.iter().find(|(r, _)| *r == c).map_or(c, |(_, h)| *h)).collect()
+    }
+
+    /// A run of `n` ASCII digits anywhere (a full mobile is 11, an ID 17 + check).
+    pub fn has_digit_run(text: &str, n: usize) -> bool {
+        text.as_bytes().windows(n).any(|w| w.iter().all(u8::is_ascii_digit))
+    }
+}

@@ -5,12 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 use zhibu_e2e::app_binary;
-
-fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    assert!(out.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use zhibu_e2e::paper::{has_digit_run, is_a4, page_sizes, pages, plain, run};
 
 /// Converts an .xlsx to PDF with a private LibreOffice profile.
 fn to_pdf(xlsx: &Path, dir: &Path) -> std::path::PathBuf {
@@ -20,27 +15,6 @@ fn to_pdf(xlsx: &Path, dir: &Path) -> std::path::PathBuf {
         .arg(dir)
         .arg(xlsx));
     dir.join(xlsx.file_stem().unwrap()).with_extension("pdf")
-}
-
-fn pages(pdf: &Path) -> Vec<String> {
-    let text = run(Command::new("pdftotext").args(["-layout"]).arg(pdf).arg("-"));
-    text.split('\u{c}').map(str::to_string).filter(|p| !p.trim().is_empty()).collect()
-}
-
-fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
-    let info = run(Command::new("pdfinfo").args(["-f", "1", "-l", "999"]).arg(pdf));
-    info.lines()
-        .filter(|l| l.starts_with("Page") && l.contains("size:"))
-        .map(|l| {
-            let nums: Vec<f64> = l.split_whitespace().filter_map(|w| w.parse().ok()).collect();
-            (nums[1], nums[2])
-        })
-        .collect()
-}
-
-fn is_a4((w, h): (f64, f64)) -> bool {
-    let (a, b) = if w < h { (w, h) } else { (h, w) };
-    (a - 595.3).abs() < 2.0 && (b - 841.9).abs() < 2.0
 }
 
 #[test]
@@ -119,46 +93,6 @@ fn every_notice_prints_on_one_a4_portrait_page() {
         let digits = text.as_bytes().windows(11).any(|w| w.iter().all(u8::is_ascii_digit));
         assert!(!digits, "{title}: no 11-digit numbers on a notice\n{text}");
     }
-}
-
-/// Text as a reader would search it: the webview's PDFs name some
-/// characters by the radical of the same shape (月 as ⽉ U+2F49, 马 as ⻢
-/// U+2EE2; cairo picks the first code point of the glyph). NFKC folds the
-/// Kangxi radicals back; the simplified radicals, which have no
-/// decomposition, by this table.
-fn plain(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    const SIMPLIFIED: [(char, char); 23] = [
-        ('⺠', '民'),
-        ('⻅', '见'),
-        ('⻈', '讠'),
-        ('⻉', '贝'),
-        ('⻋', '车'),
-        ('⻓', '长'),
-        ('⻔', '门'),
-        ('⻘', '青'),
-        ('⻚', '页'),
-        ('⻛', '风'),
-        ('⻜', '飞'),
-        ('⻝', '食'),
-        ('⻠', '饣'),
-        ('⻢', '马'),
-        ('⻣', '骨'),
-        ('⻤', '鬼'),
-        ('⻥', '鱼'),
-        ('⻦', '鸟'),
-        ('⻨', '麦'),
-        ('⻩', '黄'),
-        ('⻬', '齐'),
-        ('⻰', '龙'),
-        ('⻳', '龟'),
-    ];
-    text.nfkc().map(|c| SIMPLIFIED.iter().find(|(r, _)| *r == c).map_or(c, |(_, h)| *h)).collect()
-}
-
-/// A run of `n` ASCII digits anywhere (a full mobile is 11, an ID 17 + check).
-fn has_digit_run(text: &str, n: usize) -> bool {
-    text.as_bytes().windows(n).any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
 /// 保存为PDF from the command line (`notice … --out X.pdf`): the print page
