@@ -385,6 +385,18 @@ fn the_year_workbook_is_exported_from_the_screen_and_reads_back() {
     s.wait_until("the export", 20, |s| !s.find_all("[data-testid=export-result]").is_empty());
     let path = exported_path(&s, "[data-testid=export-result]");
     s.screenshot("ledger-export");
+    // 另存为…: the native dialog, answered with a folder outside the data folder.
+    let chosen = tempfile::Builder::new().prefix("zhibu-chosen").tempdir().unwrap();
+    let copy = chosen.path().join("copy.xlsx");
+    s.click_css("[data-testid=export-result] [data-testid=export-save-as]");
+    zhibu_e2e::answer_save_dialog("另存为", &copy);
+    s.wait_until("the copy saved", 20, |s| {
+        s.text_of("[data-testid=export-result] [data-testid=export-action-done]").contains("已另存到")
+    });
+    let said = s.text_of("[data-testid=export-result] [data-testid=export-action-done]");
+    assert!(said.contains(copy.to_str().unwrap()), "{said}");
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&path).unwrap(), "the copy is the export, byte for byte");
+    s.screenshot("ledger-save-as");
     s.quit();
     assert!(path.starts_with(dir.path()), "{path:?} is in the data folder");
     let mut xlsx: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("the exported file opens");

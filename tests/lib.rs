@@ -303,6 +303,33 @@ impl Session {
     }
 }
 
+/// Answers the native save dialog titled `title` (GTK's file chooser,
+/// opened by the app's Rust side, not the page) as the secretary would:
+/// types the whole path into the name field and presses Enter. Driven with
+/// xdotool on the test's X display; `path` in ASCII (xdotool types it key by
+/// key). Panics when no such dialog shows within 20 s.
+pub fn answer_save_dialog(title: &str, path: &Path) {
+    let xdotool = |args: &[&str]| -> String {
+        let out = std::process::Command::new("xdotool").args(args).output().expect("xdotool");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let until = Instant::now() + Duration::from_secs(20);
+    let dialog = loop {
+        let found = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}$")]);
+        if let Some(id) = found.lines().next() {
+            break id.to_string();
+        }
+        assert!(Instant::now() < until, "no dialog titled {title} opened");
+        std::thread::sleep(Duration::from_millis(250));
+    };
+    // No window manager: the keyboard goes where the pointer is.
+    std::thread::sleep(Duration::from_millis(800));
+    xdotool(&["mousemove", "--window", &dialog, "200", "20"]);
+    xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
+    xdotool(&["type", "--delay", "20", path.to_str().expect("an ASCII path")]);
+    xdotool(&["key", "Return"]);
+}
+
 /// PDFs as a printer and a reader get them: poppler's pdfinfo, pdftotext
 /// and pdftoppm (for the LibreOffice renders and the webview's own PDFs).
 pub mod paper {

@@ -20,7 +20,7 @@ pub fn export_open<R: Runtime>(window: WebviewWindow<R>, state: State<'_, AppSta
     window.opener().open_path(file.to_string_lossy(), None::<&str>).map_err(|e| {
         tracing::warn!("open: {e}");
         not_opened(
-            "没能用本机的程序打开这个文件。请确认本机装有 WPS 或 Excel；也可以点“打开所在文件夹”，再双击这个文件。",
+            "没能用本机的程序打开这个文件。请确认本机装有 WPS（表格和 PDF 都能打开）；也可以点“打开所在文件夹”，再双击这个文件。",
         )
     })
 }
