@@ -395,7 +395,13 @@ pub mod paper {
             ('⻰', '龙'),
             ('⻳', '龟'),
         ];
-        text.nfkc().map(|c| SIMPLIFIED.iter().find(|(r, _)| *r == c).map_or(c, |(_, h)| *h)).collect()
+        // Only the radicals: NFKC would also turn the full-width "：" into ":".
+        text.chars()
+            .map(|c| match c {
+                '\u{2F00}'..='\u{2FDF}' => c.nfkc().next().unwrap_or(c),
+                _ => SIMPLIFIED.iter().find(|(r, _)| *r == c).map_or(c, |(_, h)| *h),
+            })
+            .collect()
     }
 
     /// A run of `n` ASCII digits anywhere (a full mobile is 11, an ID 17 + check).

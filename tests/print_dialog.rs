@@ -51,15 +51,13 @@ fn pressing_print_in_the_real_window_opens_the_print_dialog() {
     let data = dir.path().join("data");
     let global = ["--data-dir", data.to_str().unwrap(), "--today", "2026-11-27"];
     run(Command::new(app_binary()).args(global).args(["demo", "load"]));
-    let _app = App(
-        Command::new(app_binary())
-            .args(global)
-            .env_remove("TAURI_WEBVIEW_AUTOMATION")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let _app = App(Command::new(app_binary())
+        .args(global)
+        .env_remove("TAURI_WEBVIEW_AUTOMATION")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap());
     let main = window("^支部台账$", 30).expect("the app's window opens");
     // The page may still be loading at the first clicks: try the path again
     // until the dialog shows (three times at most).

@@ -176,3 +176,47 @@ fn a_pdf_without_a_desktop_is_refused_in_words() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("要用到桌面"), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!pdf.exists());
 }
+
+/// `zhibu workbook --sheet … --out X.pdf`: a 台账 sheet as its print page,
+/// from the same model as the workbook's sheet — on A4 on its side when
+/// the sheet is (the dues ledger, the roster), every member's row of the
+/// dues ledger there with the 合计, and the signature line.
+#[test]
+fn a_ledger_sheet_saved_as_pdf_holds_every_row_on_a4() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let global = ["--data-dir", data.to_str().unwrap(), "--today", "2026-11-27"];
+    run(Command::new(app_binary()).args(global).args(["demo", "load"]));
+    let grid: serde_json::Value = serde_json::from_str(&run(Command::new(app_binary())
+        .args(global)
+        .args(["dues", "grid", "--year", "2026", "--json"])))
+    .unwrap();
+    let sheets = [("党费收缴台账", true), ("党费上缴记录", false), ("政治生日台账", false)];
+    for (sheet, landscape) in sheets {
+        let pdf = dir.path().join(format!("{sheet}.pdf"));
+        let args = ["workbook", "--year", "2026", "--sheet", sheet, "--out"];
+        let said = run(Command::new(app_binary()).args(global).args(args).arg(&pdf));
+        assert!(said.contains("已生成"), "{said}");
+        let sizes = page_sizes(&pdf);
+        assert!(sizes.iter().all(|s| is_a4(*s) && (s.0 > s.1) == landscape), "{sheet}: {sizes:?}");
+        let text = plain(&pages(&pdf).join("\n"));
+        assert!(text.contains(&format!("2026年度{sheet}")), "{sheet}: title\n{text}");
+        assert!(text.contains("填报单位：中共青石镇东山村支部委员会") && text.contains("书记签字"), "{sheet}");
+        if sheet == "党费收缴台账" {
+            for row in grid["rows"].as_array().unwrap() {
+                let name = row["name"].as_str().unwrap();
+                assert!(text.contains(name), "{name} is on the ledger's paper");
+            }
+            assert!(text.contains("合计") && text.contains("2163.95"), "the year's total\n{text}");
+        }
+    }
+    // The whole workbook is not one page: a PDF is made sheet by sheet.
+    let out = Command::new(app_binary())
+        .args(global)
+        .args(["workbook", "--year", "2026", "--out"])
+        .arg(dir.path().join("all.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--sheet"));
+}

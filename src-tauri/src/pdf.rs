@@ -16,10 +16,11 @@ use tauri::{Runtime, WebviewWindow};
 /// meeting record with photos of a long year is the largest page).
 const PRINT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
 
-/// Prints what `window` shows into `dest` (a PDF file), waiting until the
-/// file is written. The error is a plain Chinese sentence for the page.
-pub fn print_window_to_pdf<R: Runtime>(window: &WebviewWindow<R>, dest: &Path) -> Result<(), String> {
-    imp::print(window, dest)
+/// Prints what `window` shows into `dest` (a PDF file) on A4, upright or
+/// on its side, waiting until the file is written. The error is a plain
+/// Chinese sentence for the page.
+pub fn print_window_to_pdf<R: Runtime>(window: &WebviewWindow<R>, dest: &Path, landscape: bool) -> Result<(), String> {
+    imp::print(window, dest, landscape)
 }
 
 #[cfg(target_os = "linux")]
@@ -40,7 +41,7 @@ mod imp {
         gtk::glib::dgettext(Some("gtk30"), "Print to File").to_string()
     }
 
-    pub fn print<R: Runtime>(window: &WebviewWindow<R>, dest: &Path) -> Result<(), String> {
+    pub fn print<R: Runtime>(window: &WebviewWindow<R>, dest: &Path, landscape: bool) -> Result<(), String> {
         let uri = tauri::Url::from_file_path(dest).map_err(|_| format!("PDF 的保存位置不对：{}", dest.display()))?;
         let (tx, rx) = std::sync::mpsc::channel::<Result<(), String>>();
         window
@@ -52,7 +53,11 @@ mod imp {
                 settings.set(gtk::PRINT_SETTINGS_OUTPUT_URI, Some(uri.as_str()));
                 let setup = gtk::PageSetup::new();
                 setup.set_paper_size(&gtk::PaperSize::new(Some(gtk::PAPER_NAME_A4)));
-                setup.set_orientation(gtk::PageOrientation::Portrait);
+                setup.set_orientation(if landscape {
+                    gtk::PageOrientation::Landscape
+                } else {
+                    gtk::PageOrientation::Portrait
+                });
                 // WebKit takes the margins from here, not from the page's
                 // `@page { margin: 18mm }`: the same 18 mm.
                 for set in [
@@ -96,7 +101,7 @@ mod imp {
     use std::path::Path;
     use tauri::{Runtime, WebviewWindow};
 
-    pub fn print<R: Runtime>(_window: &WebviewWindow<R>, _dest: &Path) -> Result<(), String> {
+    pub fn print<R: Runtime>(_window: &WebviewWindow<R>, _dest: &Path, _landscape: bool) -> Result<(), String> {
         Err("这台电脑上请用“打印”，在打印机里选“Microsoft Print to PDF”，就能保存为 PDF 文件。".into())
     }
 }

@@ -8,14 +8,26 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use zhibu_core::notices::Notice;
-use zhibu_core::workbook::Exported;
+use zhibu_core::workbook::{Exported, SheetPaper};
 
 /// What the hidden window prints: the page, with what it shows.
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PrintPage {
     /// A 公示, as `notice_preview` gives it (masked by the core).
-    Notice { notice: Notice },
+    Notice { notice: Box<Notice> },
+    /// A 台账 sheet, as the workbook holds it (`workbook --sheet … --out X.pdf`).
+    Sheet { sheet: Box<SheetPaper> },
+}
+
+impl PrintPage {
+    /// Whether the page prints on A4 on its side.
+    pub fn landscape(&self) -> bool {
+        match self {
+            PrintPage::Notice { .. } => false,
+            PrintPage::Sheet { sheet } => sheet.landscape,
+        }
+    }
 }
 
 /// The job of a hidden print window (none in the secretary's window).

@@ -103,6 +103,49 @@ describe('命令行的 PDF：隐藏的打印窗口', () => {
     expect(order.indexOf('print_job')).toBeLessThan(order.indexOf('print_job_ready'))
   })
 
+  it('shows a 台账 sheet with its rows, 合计 and signature line, as the core built them', async () => {
+    const order: string[] = []
+    fakeCore((cmd) => {
+      order.push(cmd)
+      if (cmd === 'print_job')
+        return {
+          kind: 'sheet',
+          sheet: {
+            title: '2026年度党费上缴记录',
+            unit_line: '填报单位：中共示例村支部委员会',
+            date_line: '填报日期：2026年11月27日',
+            headers: ['序号', '上缴日期', '金额（元）'],
+            widths: [5, 14, 11],
+            rows: [
+              [
+                { text: '1', align: 'center', span: 1 },
+                { text: '2026年4月2日', align: 'left', span: 1 },
+                { text: '590.25', align: 'right', span: 1 },
+              ],
+            ],
+            empty_text: null,
+            total: [
+              { text: '合计', align: 'center', span: 2 },
+              { text: '590.25', align: 'right', span: 1 },
+            ],
+            signature: '书记签字：    日期：    年  月  日',
+            landscape: false,
+          },
+        }
+      return null
+    })
+    const { wrapper } = await mountApp('/print-job')
+    await settle()
+    await vi.waitFor(() => expect(order).toContain('print_job_ready'))
+    expect(wrapper.get('[data-testid=sheet-title]').text()).toBe('2026年度党费上缴记录')
+    const cells = wrapper.get('[data-testid=sheet-row]').findAll('td')
+    expect(cells.map((c) => c.text())).toEqual(['1', '2026年4月2日', '590.25'])
+    expect(cells[2].classes()).toContain('right')
+    const total = wrapper.get('[data-testid=sheet-total]').findAll('td')
+    expect(total[0].attributes('colspan')).toBe('2')
+    expect(wrapper.text()).toContain('书记签字')
+  })
+
   it('asks for nothing to be printed in a window without a job', async () => {
     const calls = fakeCore(() => null)
     const { wrapper } = await mountApp('/print-job')

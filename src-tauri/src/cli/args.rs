@@ -65,7 +65,9 @@ pub enum Command {
         /// Only this sheet, e.g. 党费收缴台账 (default: the whole workbook)
         #[arg(long)]
         sheet: Option<String>,
-        /// Where to write it (default: a Chinese file name in the current folder)
+        /// Where to write it (default: a Chinese file name in the current
+        /// folder). X.pdf with --sheet: that sheet as an A4 PDF, which needs a
+        /// desktop session (the webview lays it out in a hidden window)
         #[arg(long)]
         out: Option<PathBuf>,
     },

@@ -258,7 +258,7 @@ pub(super) fn run_with_store(
             let notice = store.notice(&request, &terms.terms(), today)?;
             if is_pdf(&out) {
                 // The print page itself, laid out in a hidden window and printed (print_job.rs).
-                let page = crate::print_job::PrintPage::Notice { notice };
+                let page = crate::print_job::PrintPage::Notice { notice: Box::new(notice) };
                 let written = crate::print_job::print_to_file(page, &out).map_err(Error::Print)?;
                 if as_json {
                     say_json(&written);
@@ -277,6 +277,23 @@ pub(super) fn run_with_store(
             }
         }
         Command::Workbook { year, sheet, out } => {
+            if let Some(out) = out.as_deref().filter(|o| is_pdf(o)) {
+                // One sheet's print page, laid out in a hidden window and printed (print_job.rs).
+                let Some(name) = &sheet else {
+                    return Err(Error::Print(
+                        "PDF 一次生成一张表：请加上 --sheet 表名（如 --sheet 党费收缴台账）。".into(),
+                    ));
+                };
+                let page =
+                    crate::print_job::PrintPage::Sheet { sheet: Box::new(store.sheet_paper(name, year, today)?) };
+                let written = crate::print_job::print_to_file(page, out).map_err(Error::Print)?;
+                if as_json {
+                    say_json(&written);
+                } else {
+                    say!("已生成：{}", written.path);
+                }
+                return Ok(());
+            }
             let bytes = match &sheet {
                 Some(name) => store.sheet_workbook(name, year, today)?,
                 None => store.year_workbook(year, today)?,

@@ -20,7 +20,8 @@ pub fn export_pdf<R: Runtime>(
     title: String,
 ) -> ApiResult<Exported> {
     let target = export_dir(&state).join(pdf_file_name(&title, state.today()));
-    print_into(&window, &target)
+    // The print pages of the window are all upright A4 (`@page` in styles.css).
+    print_into(&window, &target, false)
 }
 
 /// The page a hidden print window is to show (`None` in the secretary's window).
@@ -37,21 +38,21 @@ pub fn print_job_ready<R: Runtime>(
     app: AppHandle<R>,
     job: State<'_, PrintJob>,
 ) -> ApiResult<()> {
-    let Some(out) = job.out() else {
+    let (Some(page), Some(out)) = (job.page(), job.out()) else {
         return Err(ApiError {
             code: Code::NotAllowed, message: "这个窗口没有要生成的 PDF。".into(), fields: None
         });
     };
-    let result = print_into(&window, out).map_err(|e| e.message);
+    let result = print_into(&window, out, page.landscape()).map_err(|e| e.message);
     let ok = result.is_ok();
     job.finish(result);
     app.exit(if ok { 0 } else { 1 });
     Ok(())
 }
 
-fn print_into<R: Runtime>(window: &WebviewWindow<R>, target: &std::path::Path) -> ApiResult<Exported> {
+fn print_into<R: Runtime>(window: &WebviewWindow<R>, target: &std::path::Path, landscape: bool) -> ApiResult<Exported> {
     let staged = pdf_staging(target)?;
-    crate::pdf::print_window_to_pdf(window, &staged).map_err(|message| ApiError {
+    crate::pdf::print_window_to_pdf(window, &staged, landscape).map_err(|message| ApiError {
         code: Code::Io,
         message,
         fields: None,

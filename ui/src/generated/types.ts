@@ -10,6 +10,11 @@ export type AgendaItem = {
   prescribed: boolean,
 };
 
+/**
+ * How a cell's text sits on the paper.
+ */
+export type Align = "left" | "center" | "right";
+
 export type Amount = {
   /**
    * The monthly amount in 分.
@@ -975,6 +980,15 @@ export type NoticeTerms = {
 };
 
 /**
+ * One cell on the paper: its text, where it sits, how many columns it spans.
+ */
+export type PaperCell = {
+  text: string,
+  align: Align,
+  span: number,
+};
+
+/**
  * A date as YYYY-MM-DD, or YYYY-MM when only the month is known.
  */
 export type PartialDate = string;
@@ -1063,10 +1077,7 @@ export type PoliticalBirthday = {
 /**
  * What the hidden window prints: the page, with what it shows.
  */
-export type PrintPage = {
-  "kind": "notice",
-  notice: Notice,
-};
+export type PrintPage = { "kind": "notice", notice: Notice, } | { "kind": "sheet", sheet: SheetPaper, };
 
 export type ProbationExtensionView = {
   months: number,
@@ -1238,6 +1249,27 @@ export type RestoreDone = {
 export type RoundingChoice = {
   value: string,
   label: string,
+};
+
+/**
+ * A 台账 sheet as its print page shows it (`zhibu workbook --sheet … --out
+ * X.pdf`): the workbook's title, 填报单位 and date, headers with their
+ * relative widths, the rows, the 合计 row and the signature line.
+ */
+export type SheetPaper = {
+  title: string,
+  unit_line: string,
+  date_line: string,
+  headers: Array<string>,
+  widths: Array<number>,
+  rows: Array<Array<PaperCell>>,
+  empty_text: string | null,
+  total: Array<PaperCell> | null,
+  signature: string,
+  /**
+   * A4 on its side (the roster, the dues ledger: many columns).
+   */
+  landscape: boolean,
 };
 
 /**

@@ -12,9 +12,13 @@ use crate::error::{Error, Result};
 use crate::members::MemberQuery;
 use crate::store::Store;
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 mod notice;
+mod sheet;
+
+pub use sheet::{Align, PaperCell, SheetPaper};
+use sheet::{Cell, Sheet, Totals};
 
 // Naming and writing exported files, the font, A4 and column letters live in
 // `crate::export` (shared with notices, the import template and the
@@ -106,34 +110,21 @@ pub fn text_width(s: &str) -> f64 {
     s.chars().map(|c| if c.is_ascii() { 1.1 } else { 2.1 }).sum()
 }
 
-/// Sets a row's height so wrapped text fits (LibreOffice and WPS do not
-/// always grow rows by themselves when a file is opened).
-fn fit_row(ws: &mut Worksheet, row: u32, values: &[String], widths: &[f64]) -> Result<()> {
-    let lines = values
-        .iter()
-        .zip(widths)
-        .map(|(v, w)| v.split('\n').map(|part| (text_width(part) / (w - 0.8).max(1.0)).ceil().max(1.0)).sum::<f64>())
-        .fold(1.0, f64::max);
-    ws.set_row_height(row, 14.0 * lines + 2.0).map_err(xe)?;
-    Ok(())
-}
+/// The line under every 台账 table, to sign by hand.
+const SIGNATURE: &str = "书记签字：                        日期：        年    月    日";
 
+/// The signature a row below `row`.
 fn signature(ws: &mut Worksheet, f: &Formats, row: u32, last: u16) -> Result<()> {
-    ws.merge_range(
-        row + 1,
-        0,
-        row + 1,
-        last,
-        "书记签字：                        日期：        年    月    日",
-        &f.sign,
-    )
-    .map_err(xe)?;
+    ws.merge_range(row + 1, 0, row + 1, last, SIGNATURE, &f.sign).map_err(xe)?;
     Ok(())
 }
 
-fn roster_sheet(wb: &mut Workbook, store: &Store, f: &Formats, unit: &str, today: NaiveDate) -> Result<()> {
-    let ws = wb.add_worksheet().set_name("党员花名册").map_err(xe)?;
-    let headers = [
+fn headers(list: &[(&str, f64)]) -> Vec<(String, f64)> {
+    list.iter().map(|(h, w)| (h.to_string(), *w)).collect()
+}
+
+fn roster(store: &Store) -> Result<Sheet> {
+    let headers = headers(&[
         ("序号", 5.0),
         ("姓名", 9.0),
         ("性别", 5.0),
@@ -148,48 +139,46 @@ fn roster_sheet(wb: &mut Workbook, store: &Store, f: &Formats, unit: &str, today
         ("公民身份号码", 20.0),
         ("联系电话", 13.0),
         ("备注", 14.0),
-    ];
-    frame(ws, f, "党员花名册（内部资料，含个人信息，请妥善保管）", unit, today, &headers, true)?;
+    ]);
     let members = store.members(&MemberQuery::default())?;
-    for (i, m) in members.iter().enumerate() {
-        let r = 3 + i as u32;
-        let birth = format!("{}.{:02}", m.birth_date.year(), m.birth_date.month_number());
-        let values = [
-            (i + 1).to_string(),
-            m.name.clone(),
-            m.sex.label().into(),
-            m.ethnicity.clone(),
-            birth,
-            m.education.clone(),
-            m.admitted_on.map(|d| d.to_chinese()).unwrap_or_default(),
-            m.full_member_on.map(|d| d.to_chinese()).unwrap_or_default(),
-            m.kind.label().into(),
-            m.group_name.clone().unwrap_or_default(),
-            m.job.clone(),
-            m.id_number.clone(),
-            m.phone.clone(),
-            m.notes.clone(),
-        ];
-        for (c, v) in values.iter().enumerate() {
-            let fmt = if matches!(c, 0 | 2 | 4 | 8) { &f.center } else { &f.cell };
-            // Numbers are written as text: an ID number must never become a float.
-            ws.write_string_with_format(r, c as u16, v, fmt).map_err(xe)?;
-        }
-        fit_row(ws, r, &values, &headers.iter().map(|h| h.1).collect::<Vec<_>>())?;
-    }
-    signature(ws, f, 3 + members.len() as u32, (headers.len() - 1) as u16)
+    let rows = members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let birth = format!("{}.{:02}", m.birth_date.year(), m.birth_date.month_number());
+            // Numbers are text: an ID number must never become a float.
+            vec![
+                Cell::Center((i + 1).to_string()),
+                Cell::Text(m.name.clone()),
+                Cell::Center(m.sex.label().into()),
+                Cell::Text(m.ethnicity.clone()),
+                Cell::Center(birth),
+                Cell::Text(m.education.clone()),
+                Cell::Text(m.admitted_on.map(|d| d.to_chinese()).unwrap_or_default()),
+                Cell::Text(m.full_member_on.map(|d| d.to_chinese()).unwrap_or_default()),
+                Cell::Center(m.kind.label().into()),
+                Cell::Text(m.group_name.clone().unwrap_or_default()),
+                Cell::Text(m.job.clone()),
+                Cell::Text(m.id_number.clone()),
+                Cell::Text(m.phone.clone()),
+                Cell::Text(m.notes.clone()),
+            ]
+        })
+        .collect();
+    Ok(Sheet {
+        name: SHEETS[0],
+        title: "党员花名册（内部资料，含个人信息，请妥善保管）".into(),
+        headers,
+        rows,
+        totals: None,
+        empty_text: None,
+        landscape: true,
+        fit_rows: true,
+    })
 }
 
-fn meetings_sheet(
-    wb: &mut Workbook,
-    store: &Store,
-    f: &Formats,
-    unit: &str,
-    year: i32,
-    today: NaiveDate,
-) -> Result<()> {
-    let ws = wb.add_worksheet().set_name("三会一课及主题党日记录台账").map_err(xe)?;
-    let headers = [
+fn meetings(store: &Store, year: i32) -> Result<Sheet> {
+    let headers = headers(&[
         ("序号", 5.0),
         ("会议类型", 11.0),
         ("时间", 20.0),
@@ -201,131 +190,112 @@ fn meetings_sheet(
         ("缺席人员及原因", 22.0),
         ("会议主题", 22.0),
         ("主要内容及决议", 36.0),
-    ];
-    frame(ws, f, &format!("{year}年度三会一课及主题党日记录台账"), unit, today, &headers, true)?;
+    ]);
     let mut meetings = store.meetings_belonging(year, None)?;
     meetings.retain(|m| m.kind != crate::meetings::MeetingKind::Talk);
     meetings.reverse();
-    for (i, m) in meetings.iter().enumerate() {
-        let r = 3 + i as u32;
-        let away: Vec<String> = m
-            .attendees
-            .iter()
-            .filter(|a| a.status != crate::meetings::Attendance::Present)
-            .map(|a| if a.reason.is_empty() { a.name.clone() } else { format!("{}（{}）", a.name, a.reason) })
-            .collect();
-        let resolutions: Vec<String> =
-            m.resolutions.iter().map(|r| format!("{} {}", r.text, r.verdict).trim().to_string()).collect();
-        let content = [m.minutes.clone(), resolutions.join("；")]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n决议：");
-        let values = [
-            (i + 1).to_string(),
-            m.kind.label().into(),
-            format!("{} {}", PartialDate::Day(m.date).to_chinese(), m.start_time).trim().to_string(),
-            m.place.clone(),
-            m.host_name.clone().unwrap_or_default(),
-            m.recorder_name.clone().unwrap_or_default(),
-            m.quorum.should_attend.to_string(),
-            m.quorum.present.to_string(),
-            away.join("、"),
-            m.topic.clone(),
-            content,
-        ];
-        for (c, v) in values.iter().enumerate() {
-            let fmt = if matches!(c, 0 | 6 | 7) { &f.center } else { &f.cell };
-            if matches!(c, 0 | 6 | 7) {
-                ws.write_number_with_format(r, c as u16, v.parse::<f64>().unwrap_or(0.0), fmt).map_err(xe)?;
-            } else {
-                ws.write_string_with_format(r, c as u16, v, fmt).map_err(xe)?;
-            }
-        }
-        fit_row(ws, r, &values, &headers.iter().map(|h| h.1).collect::<Vec<_>>())?;
-    }
-    signature(ws, f, 3 + meetings.len() as u32, (headers.len() - 1) as u16)
+    let rows = meetings
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let away: Vec<String> = m
+                .attendees
+                .iter()
+                .filter(|a| a.status != crate::meetings::Attendance::Present)
+                .map(|a| if a.reason.is_empty() { a.name.clone() } else { format!("{}（{}）", a.name, a.reason) })
+                .collect();
+            let resolutions: Vec<String> =
+                m.resolutions.iter().map(|r| format!("{} {}", r.text, r.verdict).trim().to_string()).collect();
+            let content = [m.minutes.clone(), resolutions.join("；")]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n决议：");
+            vec![
+                Cell::Count(i + 1),
+                Cell::Text(m.kind.label().into()),
+                Cell::Text(format!("{} {}", PartialDate::Day(m.date).to_chinese(), m.start_time).trim().to_string()),
+                Cell::Text(m.place.clone()),
+                Cell::Text(m.host_name.clone().unwrap_or_default()),
+                Cell::Text(m.recorder_name.clone().unwrap_or_default()),
+                Cell::Count(m.quorum.should_attend),
+                Cell::Count(m.quorum.present),
+                Cell::Text(away.join("、")),
+                Cell::Text(m.topic.clone()),
+                Cell::Text(content),
+            ]
+        })
+        .collect();
+    Ok(Sheet {
+        name: SHEETS[1],
+        title: format!("{year}年度三会一课及主题党日记录台账"),
+        headers,
+        rows,
+        totals: None,
+        empty_text: None,
+        landscape: true,
+        fit_rows: true,
+    })
 }
 
-fn dues_sheet(wb: &mut Workbook, store: &Store, f: &Formats, unit: &str, year: i32, today: NaiveDate) -> Result<()> {
-    let ws = wb.add_worksheet().set_name("党费收缴台账").map_err(xe)?;
-    let mut headers: Vec<(String, f64)> = vec![
-        ("序号".into(), 5.0),
-        ("姓名".into(), 9.0),
-        ("党费基数".into(), 9.0),
-        ("交纳比例".into(), 8.0),
-        ("月交纳额".into(), 8.0),
-    ];
+fn dues(store: &Store, year: i32, today: NaiveDate) -> Result<Sheet> {
+    let mut headers = headers(&[("序号", 5.0), ("姓名", 9.0), ("党费基数", 9.0), ("交纳比例", 8.0), ("月交纳额", 8.0)]);
     headers.extend((1..=12).map(|m| (format!("{m}月"), 7.0)));
     headers.push(("全年合计".into(), 9.0));
     headers.push(("备注".into(), 16.0));
-    let header_refs: Vec<(&str, f64)> = headers.iter().map(|(h, w)| (h.as_str(), *w)).collect();
-    frame(ws, f, &format!("{year}年度党费收缴台账"), unit, today, &header_refs, true)?;
     let grid = store.dues_grid(year, today)?;
-    let first_row = 3u32;
-    for (i, row) in grid.rows.iter().enumerate() {
-        let r = first_row + i as u32;
-        ws.write_number_with_format(r, 0, (i + 1) as f64, &f.center).map_err(xe)?;
-        ws.write_string_with_format(r, 1, &row.name, &f.cell).map_err(xe)?;
-        match row.base_fen {
-            Some(b) => ws.write_number_with_format(r, 2, b as f64 / 100.0, &f.money).map_err(xe)?,
-            None => ws.write_string_with_format(r, 2, "", &f.cell).map_err(xe)?,
-        };
-        ws.write_string_with_format(r, 3, row.rate_label.clone().unwrap_or_default(), &f.center).map_err(xe)?;
-        match row.monthly_fen {
-            Some(m) => ws.write_number_with_format(r, 4, m as f64 / 100.0, &f.money).map_err(xe)?,
-            None => ws.write_string_with_format(r, 4, "", &f.cell).map_err(xe)?,
-        };
-        let mut notes = Vec::new();
-        for (k, c) in row.cells.iter().enumerate() {
-            let col = 5 + k as u16;
-            match c.state {
-                MonthState::Paid => {
-                    ws.write_number_with_format(r, col, c.paid_fen as f64 / 100.0, &f.money).map_err(xe)?
-                }
-                MonthState::NotMember => ws.write_string_with_format(r, col, "—", &f.center).map_err(xe)?,
-                MonthState::Waived => ws.write_string_with_format(r, col, "免交", &f.center).map_err(xe)?,
-                MonthState::Owed => ws.write_string_with_format(r, col, "未交", &f.center).map_err(xe)?,
-                MonthState::Unassessed | MonthState::Future => {
-                    ws.write_string_with_format(r, col, "", &f.center).map_err(xe)?
-                }
+    let money_or_blank = |fen: Option<i64>| fen.map_or_else(|| Cell::Text(String::new()), Cell::Money);
+    let rows = grid
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut cells = vec![
+                Cell::Count(i + 1),
+                Cell::Text(row.name.clone()),
+                money_or_blank(row.base_fen),
+                Cell::Center(row.rate_label.clone().unwrap_or_default()),
+                money_or_blank(row.monthly_fen),
+            ];
+            cells.extend(row.cells.iter().map(|c| match c.state {
+                MonthState::Paid => Cell::Money(c.paid_fen),
+                MonthState::NotMember => Cell::Center("—".into()),
+                MonthState::Waived => Cell::Center("免交".into()),
+                MonthState::Owed => Cell::Center("未交".into()),
+                MonthState::Unassessed | MonthState::Future => Cell::Center(String::new()),
+            }));
+            cells.push(Cell::RowSum { from: 5, to: 16, fen: row.total_fen });
+            let note = if row.arrears_months >= 3 {
+                format!("连续{}个月未交", row.arrears_months)
+            } else {
+                String::new()
             };
-        }
-        if row.arrears_months >= 3 {
-            notes.push(format!("连续{}个月未交", row.arrears_months));
-        }
-        let (a, b) = (col_name(5), col_name(16));
-        let sum = Formula::new(format!("=SUM({a}{n}:{b}{n})", n = r + 1)).set_result(yuan(row.total_fen));
-        ws.write_formula_with_format(r, 17, sum, &f.money).map_err(xe)?;
-        ws.write_string_with_format(r, 18, notes.join("；"), &f.cell).map_err(xe)?;
-    }
-    // Totals row: formulas, so an edit in WPS still adds up; the values are written too.
-    let total_row = first_row + grid.rows.len() as u32;
-    ws.merge_range(total_row, 0, total_row, 4, "合计", &f.header).map_err(xe)?;
-    let last_data = total_row; // 1-based row number of the last member row
-    for k in 0..13u16 {
-        let col = 5 + k;
-        let letter = col_name(col);
-        let value = if k < 12 { grid.month_totals[k as usize] } else { grid.total_fen };
-        let sum = Formula::new(format!("=SUM({letter}{}:{letter}{last_data})", first_row + 1)).set_result(yuan(value));
-        ws.write_formula_with_format(total_row, col, sum, &f.money).map_err(xe)?;
-    }
-    ws.write_string_with_format(total_row, 18, format!("另收自愿多交 {} 元", yuan(grid.extra_fen)), &f.cell)
-        .map_err(xe)?;
-    signature(ws, f, total_row + 1, 18)
+            cells.push(Cell::Text(note));
+            cells
+        })
+        .collect();
+    // Totals as formulas, so an edit in WPS still adds up; the values are written too.
+    let mut sums: Vec<(u16, i64)> = grid.month_totals.iter().enumerate().map(|(k, v)| (5 + k as u16, *v)).collect();
+    sums.push((17, grid.total_fen));
+    Ok(Sheet {
+        name: SHEETS[4],
+        title: format!("{year}年度党费收缴台账"),
+        headers,
+        rows,
+        totals: Some(Totals {
+            label_to: 4,
+            sums,
+            note: Some((18, format!("另收自愿多交 {} 元", yuan(grid.extra_fen)))),
+        }),
+        empty_text: None,
+        landscape: true,
+        fit_rows: false,
+    })
 }
 
-fn remittance_sheet(
-    wb: &mut Workbook,
-    store: &Store,
-    f: &Formats,
-    unit: &str,
-    year: i32,
-    today: NaiveDate,
-) -> Result<()> {
-    let ws = wb.add_worksheet().set_name("党费上缴记录").map_err(xe)?;
-    let headers = [
+fn remittances(store: &Store, year: i32) -> Result<Sheet> {
+    let headers = headers(&[
         ("序号", 5.0),
         ("上缴日期", 14.0),
         ("所属月份", 18.0),
@@ -333,57 +303,55 @@ fn remittance_sheet(
         ("经手人", 10.0),
         ("凭证号", 20.0),
         ("备注", 16.0),
-    ];
-    frame(ws, f, &format!("{year}年度党费上缴记录"), unit, today, &headers, false)?;
+    ]);
     let list = store.remittances(Some(year))?;
-    for (i, x) in list.iter().enumerate() {
-        let r = 3 + i as u32;
-        ws.write_number_with_format(r, 0, (i + 1) as f64, &f.center).map_err(xe)?;
-        ws.write_string_with_format(r, 1, PartialDate::Day(x.remitted_on).to_chinese(), &f.cell).map_err(xe)?;
-        ws.write_string_with_format(r, 2, format!("{}—{}", x.from_month.label(), x.to_month.label()), &f.cell)
-            .map_err(xe)?;
-        ws.write_number_with_format(r, 3, x.amount_fen as f64 / 100.0, &f.money).map_err(xe)?;
-        ws.write_string_with_format(r, 4, &x.handler, &f.cell).map_err(xe)?;
-        ws.write_string_with_format(r, 5, &x.voucher, &f.cell).map_err(xe)?;
-        ws.write_string_with_format(r, 6, &x.note, &f.cell).map_err(xe)?;
-    }
-    let total_row = 3 + list.len() as u32;
-    ws.merge_range(total_row, 0, total_row, 2, "合计", &f.header).map_err(xe)?;
+    let rows = list
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            vec![
+                Cell::Count(i + 1),
+                Cell::Text(PartialDate::Day(x.remitted_on).to_chinese()),
+                Cell::Text(format!("{}—{}", x.from_month.label(), x.to_month.label())),
+                Cell::Money(x.amount_fen),
+                Cell::Text(x.handler.clone()),
+                Cell::Text(x.voucher.clone()),
+                Cell::Text(x.note.clone()),
+            ]
+        })
+        .collect();
     let total: i64 = list.iter().map(|x| x.amount_fen).sum();
-    let sum = Formula::new(format!("=SUM(D4:D{total_row})")).set_result(yuan(total));
-    ws.write_formula_with_format(total_row, 3, sum, &f.money).map_err(xe)?;
-    signature(ws, f, total_row + 1, 6)
+    Ok(Sheet {
+        name: SHEETS[5],
+        title: format!("{year}年度党费上缴记录"),
+        headers,
+        rows,
+        totals: Some(Totals { label_to: 2, sums: vec![(3, total)], note: None }),
+        empty_text: None,
+        landscape: false,
+        fit_rows: false,
+    })
 }
 
-/// A plain 台账 table: one row per entry, all text.
-struct Table<'a> {
-    name: &'a str,
-    title: String,
-    headers: &'a [(&'a str, f64)],
-    rows: Vec<Vec<String>>,
-    landscape: bool,
-}
-
-/// A table sheet: the frame, the rows with their 序号, a signature line.
-fn table_sheet(wb: &mut Workbook, f: &Formats, unit: &str, today: NaiveDate, t: Table<'_>) -> Result<()> {
-    let ws = wb.add_worksheet().set_name(t.name).map_err(xe)?;
-    frame(ws, f, &t.title, unit, today, t.headers, t.landscape)?;
-    let widths: Vec<f64> = t.headers.iter().map(|h| h.1).collect();
-    let last = (t.headers.len() - 1) as u16;
-    for (i, row) in t.rows.iter().enumerate() {
-        let r = 3 + i as u32;
-        let mut values = vec![(i + 1).to_string()];
-        values.extend(row.iter().cloned());
-        for (c, v) in values.iter().enumerate() {
-            let fmt = if c == 0 { &f.center } else { &f.cell };
-            ws.write_string_with_format(r, c as u16, v, fmt).map_err(xe)?;
-        }
-        fit_row(ws, r, &values, &widths)?;
+/// A plain 台账 table: one row per entry, all text, numbered.
+fn table(index: usize, year: i32, list: &[(&str, f64)], rows: Vec<Vec<String>>, landscape: bool) -> Sheet {
+    let rows = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            std::iter::once(Cell::Center((i + 1).to_string())).chain(row.into_iter().map(Cell::Text)).collect()
+        })
+        .collect();
+    Sheet {
+        name: SHEETS[index],
+        title: format!("{year}年度{}", SHEETS[index]),
+        headers: headers(list),
+        rows,
+        totals: None,
+        empty_text: Some("（本年度无记录）"),
+        landscape,
+        fit_rows: true,
     }
-    if t.rows.is_empty() {
-        ws.merge_range(3, 0, 3, last, "（本年度无记录）", &f.center).map_err(xe)?;
-    }
-    signature(ws, f, 3 + t.rows.len().max(1) as u32, last)
 }
 
 fn review_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
@@ -546,6 +514,20 @@ const TRANSFER_HEADERS: [(&str, f64); 9] = [
     ("备注", 14.0),
 ];
 
+/// One of the [`SHEETS`] (by its index there), built from the records.
+fn build_sheet(store: &Store, index: usize, year: i32, today: NaiveDate) -> Result<Sheet> {
+    Ok(match index {
+        0 => roster(store)?,
+        1 => meetings(store, year)?,
+        2 => table(index, year, &REVIEW_HEADERS, review_rows(store, year)?, false),
+        3 => table(index, year, &TALK_HEADERS, talk_rows(store, year)?, true),
+        4 => dues(store, year, today)?,
+        5 => remittances(store, year)?,
+        6 => table(index, year, &BIRTHDAY_HEADERS, birthday_rows(store, year)?, false),
+        _ => table(index, year, &TRANSFER_HEADERS, transfer_rows(store, year)?, true),
+    })
+}
+
 /// Adds one of the [`SHEETS`] (by its index there) to `wb`.
 fn add_sheet(
     wb: &mut Workbook,
@@ -556,23 +538,7 @@ fn add_sheet(
     year: i32,
     today: NaiveDate,
 ) -> Result<()> {
-    let table = |headers: &'static [(&'static str, f64)], rows, landscape| Table {
-        name: SHEETS[index],
-        title: format!("{year}年度{}", SHEETS[index]),
-        headers,
-        rows,
-        landscape,
-    };
-    match index {
-        0 => roster_sheet(wb, store, f, unit, today),
-        1 => meetings_sheet(wb, store, f, unit, year, today),
-        2 => table_sheet(wb, f, unit, today, table(&REVIEW_HEADERS[..], review_rows(store, year)?, false)),
-        3 => table_sheet(wb, f, unit, today, table(&TALK_HEADERS[..], talk_rows(store, year)?, true)),
-        4 => dues_sheet(wb, store, f, unit, year, today),
-        5 => remittance_sheet(wb, store, f, unit, year, today),
-        6 => table_sheet(wb, f, unit, today, table(&BIRTHDAY_HEADERS[..], birthday_rows(store, year)?, false)),
-        _ => table_sheet(wb, f, unit, today, table(&TRANSFER_HEADERS[..], transfer_rows(store, year)?, true)),
-    }
+    sheet::write(wb, f, unit, today, &build_sheet(store, index, year, today)?)
 }
 
 impl Store {
@@ -593,14 +559,24 @@ impl Store {
         wb.save_to_buffer().map_err(xe)
     }
 
+    /// One 台账 sheet as its print page shows it (`workbook --sheet … --out X.pdf`).
+    pub fn sheet_paper(&self, sheet: &str, year: i32, today: NaiveDate) -> Result<SheetPaper> {
+        let index = sheet_index(sheet)?;
+        Ok(sheet::paper(&build_sheet(self, index, year, today)?, &self.unit_name()?, today))
+    }
+
     /// One 台账 sheet on its own (the export button of each view), as .xlsx bytes.
     pub fn sheet_workbook(&self, sheet: &str, year: i32, today: NaiveDate) -> Result<Vec<u8>> {
-        let index = SHEETS.iter().position(|s| *s == sheet).ok_or(Error::NotFound("台账"))?;
+        let index = sheet_index(sheet)?;
         let f = Formats::new();
         let mut wb = Workbook::new();
         add_sheet(&mut wb, self, &f, &self.unit_name()?, index, year, today)?;
         wb.save_to_buffer().map_err(xe)
     }
+}
+
+fn sheet_index(sheet: &str) -> Result<usize> {
+    SHEETS.iter().position(|s| *s == sheet).ok_or(Error::NotFound("台账"))
 }
 
 /// The sheets of the year's workbook in order: the cover, the contents, then [`SHEETS`].

@@ -114,3 +114,39 @@ fn the_dues_notice_workbook_names_people_but_never_their_numbers() {
     }
     assert!(part(&bytes, "xl/worksheets/sheet1.xml").contains(r#"paperSize="9""#));
 }
+
+/// A sheet's print page (`workbook --sheet … --out X.pdf`) says what its
+/// sheet in the workbook says, cell for cell: the same model writes both.
+#[test]
+fn every_sheets_paper_says_what_its_sheet_says() {
+    let (s, bytes) = demo_workbook();
+    let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    for sheet in zhibu_core::workbook::SHEETS {
+        let paper = s.sheet_paper(sheet, 2026, today()).unwrap();
+        let range = xlsx.worksheet_range(sheet).unwrap();
+        let cell = |r: usize, c: usize| range.get_value((r as u32, c as u32)).map(Data::to_string).unwrap_or_default();
+        assert_eq!(cell(0, 0), paper.title, "{sheet}: title");
+        assert_eq!(paper.headers.len(), paper.widths.len(), "{sheet}");
+        for (c, h) in paper.headers.iter().enumerate() {
+            assert_eq!(&cell(2, c), h, "{sheet}: header {c}");
+        }
+        for (r, row) in paper.rows.iter().enumerate() {
+            assert_eq!(row.len(), paper.headers.len(), "{sheet}: row {r} is whole");
+            for (c, p) in row.iter().enumerate() {
+                // Numbers as numbers: the sheet holds 0.5 where the paper prints 0.50.
+                let in_sheet = cell(3 + r, c);
+                let same = in_sheet == p.text || in_sheet.parse::<f64>().is_ok_and(|n| p.text.parse() == Ok(n));
+                assert!(same, "{sheet} row {r} col {c}: sheet {in_sheet:?}, paper {:?}", p.text);
+            }
+        }
+        assert!(paper.signature.starts_with("书记签字"));
+    }
+    let dues = s.sheet_paper("党费收缴台账", 2026, today()).unwrap();
+    let grid = s.dues_grid(2026, today()).unwrap();
+    assert!(dues.landscape);
+    assert_eq!(dues.rows.len(), grid.rows.len());
+    let total = dues.total.expect("the 合计 row");
+    assert_eq!((total[0].text.as_str(), total[0].span), ("合计", 5));
+    assert_eq!(total[13].text, zhibu_core::dues::money::yuan(grid.total_fen), "全年合计 under its column");
+    assert!(s.sheet_paper("没有这张表", 2026, today()).is_err());
+}
