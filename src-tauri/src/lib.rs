@@ -13,6 +13,7 @@ pub mod logging;
 mod pdf;
 pub mod print_job;
 pub mod state;
+pub mod window;
 
 include!("command_names.rs");
 
@@ -88,13 +89,33 @@ fn context() -> tauri::Context {
 /// Opens the window and runs until it is closed.
 pub fn run_window(state: AppState) -> Result<(), tauri::Error> {
     let watched = state.holds_lock().then(|| state.data_dir().to_path_buf());
+    let data_dir = state.data_dir().to_path_buf();
     setup_builder(tauri::Builder::default(), state)
         .setup(move |app| {
-            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+            // Fitted to the screen it opens on, or as she left it (window.rs).
+            let screen = app.primary_monitor().ok().flatten().map(|m| {
+                let size = m.size().to_logical::<f64>(m.scale_factor());
+                (size.width, size.height)
+            });
+            let place = window::placement(window::load(&data_dir), screen);
+            let main = WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("支部台账")
-                .inner_size(1366.0, 768.0)
-                .min_inner_size(1024.0, 640.0)
+                .inner_size(place.width, place.height)
+                .min_inner_size(window::MIN.0, window::MIN.1)
+                .maximized(place.maximized)
                 .build()?;
+            let remembered = data_dir.clone();
+            let handle = main.clone();
+            main.on_window_event(move |event| {
+                if let tauri::WindowEvent::CloseRequested { .. } = event {
+                    let maximized = handle.is_maximized().unwrap_or(false);
+                    let scale = handle.scale_factor().unwrap_or(1.0);
+                    if let Ok(size) = handle.inner_size() {
+                        let size = size.to_logical::<f64>(scale);
+                        window::save(&remembered, window::Saved { width: size.width, height: size.height, maximized });
+                    }
+                }
+            });
             if let Some(dir) = watched {
                 come_forward_when_started_again(app.handle().clone(), &dir);
             }
