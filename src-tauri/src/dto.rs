@@ -513,6 +513,8 @@ pub struct ReminderSettingsForm {
 pub struct NoticeDrafts {
     pub terms: NoticeTerms,
     pub party_day: PartyDayForm,
+    /// The 主题党日活动预告's 张贴期: from today until the activity day.
+    pub party_day_terms: NoticeTerms,
 }
 
 #[derive(serde::Serialize, ts_rs::TS)]

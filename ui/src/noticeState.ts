@@ -26,6 +26,8 @@ export interface NoticeOptions {
   immediate?: boolean
   /** Called with the drafts before the first notice is asked for (e.g. to prefill a form). */
   onDrafts?: (drafts: NoticeDrafts) => void
+  /** The drafts' terms this page starts from (default: the 公示's). */
+  termsOf?: (drafts: NoticeDrafts) => NoticeTerms
 }
 
 function plain<T>(v: T): T {
@@ -128,7 +130,7 @@ export function useNotice(request: () => NoticeRequest | null, options: NoticeOp
     try {
       const d = await noticeDrafts()
       if (!alive) return
-      Object.assign(terms, d.terms)
+      Object.assign(terms, options.termsOf ? options.termsOf(d) : d.terms)
       options.onDrafts?.(d)
     } catch (e) {
       draftsFailed.value = toApiError(e).message

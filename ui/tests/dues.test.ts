@@ -503,6 +503,7 @@ describe('党费公示', () => {
       to: terms.to ? '2026年12月4日' : '',
       contact: terms.contact,
       phone: terms.phone.replace(/^(1\d{2})\d{4}(\d{4})$/, '$1****$2'),
+      announcement: false,
     },
     branch_name: '中共示例村支部委员会',
     issued_on: '2026-11-27',

@@ -10,7 +10,8 @@ const PARTY_DAY: PartyDayForm = {
   topic: '11月主题党日',
   items: ['重温入党誓词', '学习党章'],
 }
-const DRAFTS: NoticeDrafts = { terms: TERMS, party_day: PARTY_DAY }
+const PARTY_DAY_TERMS: NoticeTerms = { ...TERMS, to: '2026-11-27' }
+const DRAFTS: NoticeDrafts = { terms: TERMS, party_day: PARTY_DAY, party_day_terms: PARTY_DAY_TERMS }
 
 function base(over: Partial<Notice>): Notice {
   return {
@@ -20,7 +21,7 @@ function base(over: Partial<Notice>): Notice {
     lead: '',
     table: null,
     paragraphs: [],
-    terms: { from: '2026年11月27日', to: '2026年12月4日', contact: '王书记', phone: '' },
+    terms: { from: '2026年11月27日', to: '2026年12月4日', contact: '王书记', phone: '', announcement: false },
     branch_name: '中共示例村支部委员会',
     issued_on: '2026-11-27',
     issued_label: '2026年11月27日',
@@ -138,6 +139,7 @@ describe('主题党日活动预告', () => {
       title: '主题党日活动预告',
       subtitle: '（2026年11月）',
       lead: '全体党员同志：',
+      terms: { from: '2026年11月27日', to: '2026年11月27日', contact: '王书记', phone: '', announcement: true },
       paragraphs: [
         `支部定于2026年11月27日（星期五）${r.time}开展11月主题党日活动，现将有关事项预告如下：`,
         `二、活动地点：${r.place}`,
@@ -159,7 +161,12 @@ describe('主题党日活动预告', () => {
       '重温入党誓词',
       '学习党章',
     ])
-    expect(previews(calls)).toEqual([{ request: { kind: 'party_day', ...PARTY_DAY }, terms: TERMS }])
+    // Posted until the activity day: the drafts' own 张贴期, not the 公示's five working days.
+    expect(previews(calls)).toEqual([{ request: { kind: 'party_day', ...PARTY_DAY }, terms: PARTY_DAY_TERMS }])
+    const line = wrapper.get('[data-testid=notice-term]').text()
+    expect(line.startsWith('张贴期：')).toBe(true)
+    expect(line).toContain('如有疑问')
+    expect(line).not.toContain('公示期间如有意见')
     expect(wrapper.get('[data-testid=notice-title]').text()).toBe('主题党日活动预告')
     expect(wrapper.findAll('[data-testid=notice-paragraph]').map((p) => p.text())).toContain('2. 学习党章')
 
@@ -171,7 +178,7 @@ describe('主题党日活动预告', () => {
     await settle(350)
     expect(previews(calls).pop()).toEqual({
       request: { kind: 'party_day', ...PARTY_DAY, items: ['重温入党誓词', '学习党章', '观看教育片'] },
-      terms: TERMS,
+      terms: PARTY_DAY_TERMS,
     })
     expect(wrapper.findAll('[data-testid=notice-paragraph]').map((p) => p.text())).toContain('3. 观看教育片')
 

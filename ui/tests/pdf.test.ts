@@ -21,7 +21,7 @@ const NOTICE: Notice = {
     empty_text: '',
   },
   paragraphs: [],
-  terms: { from: '2026年11月27日', to: '2026年12月4日', contact: '王书记', phone: '' },
+  terms: { from: '2026年11月27日', to: '2026年12月4日', contact: '王书记', phone: '', announcement: false },
   branch_name: '中共示例村支部委员会',
   issued_on: '2026-11-27',
   issued_label: '2026年11月27日',
@@ -31,6 +31,7 @@ const NOTICE: Notice = {
 const DRAFTS: NoticeDrafts = {
   terms: { from: '2026-11-27', to: '2026-12-04', contact: '王书记', phone: '' },
   party_day: { date: '2026-11-27', time: '', place: '', topic: '', items: [] },
+  party_day_terms: { from: '2026-11-27', to: '2026-11-27', contact: '王书记', phone: '' },
 }
 
 const PDF = { path: '/home/u/.local/share/zhibu/导出/党费收缴情况公示20261127.pdf', size: 200 * 1024, sheets: [] }

@@ -33,6 +33,7 @@ pub fn notice_drafts(state: State<'_, AppState>) -> ApiResult<NoticeDrafts> {
     Ok(NoticeDrafts {
         terms: store.notice_terms_draft(state.today())?,
         party_day: store.party_day_draft(state.today())?,
+        party_day_terms: store.party_day_terms_draft(state.today())?,
     })
 }
 

@@ -943,6 +943,10 @@ export type Notice = {
 export type NoticeDrafts = {
   terms: NoticeTerms,
   party_day: PartyDayForm,
+  /**
+   * The 主题党日活动预告's 张贴期: from today until the activity day.
+   */
+  party_day_terms: NoticeTerms,
 };
 
 /**
@@ -1350,6 +1354,11 @@ export type TermLine = {
   to: string,
   contact: string,
   phone: string,
+  /**
+   * An announcement (主题党日活动预告), not a 公示: posted until the day,
+   * in its own words — no 公示期, no "如有意见" (issue 17, item 5).
+   */
+  announcement: boolean,
 };
 
 export type TransferForm = {

@@ -74,19 +74,22 @@ pub struct TermLine {
     pub to: String,
     pub contact: String,
     pub phone: String,
+    /// An announcement (主题党日活动预告), not a 公示: posted until the day,
+    /// in its own words — no 公示期, no "如有意见" (issue 17, item 5).
+    pub announcement: bool,
 }
 
 impl TermLine {
     /// The line as one text, blanks as full-width spaces.
     pub fn text(&self) -> String {
         let or_blank = |s: &str, n: usize| if s.is_empty() { "　".repeat(n) } else { s.to_string() };
-        format!(
-            "公示期：{}至{}。公示期间如有意见，请与{}联系，联系电话：{}。",
-            or_blank(&self.from, 6),
-            or_blank(&self.to, 6),
-            or_blank(&self.contact, 4),
-            or_blank(&self.phone, 6)
-        )
+        let (from, to) = (or_blank(&self.from, 6), or_blank(&self.to, 6));
+        let (contact, phone) = (or_blank(&self.contact, 4), or_blank(&self.phone, 6));
+        if self.announcement {
+            format!("张贴期：{from}至{to}。如有疑问，请与{contact}联系，联系电话：{phone}。")
+        } else {
+            format!("公示期：{from}至{to}。公示期间如有意见，请与{contact}联系，联系电话：{phone}。")
+        }
     }
 }
 
@@ -177,7 +180,7 @@ fn check_terms(t: &NoticeTerms, errors: &mut FieldErrors) -> TermLine {
         errors.add("phone", "联系电话太长了（最多 30 字）");
     }
     let chinese = |d: Option<NaiveDate>| d.map(|d| PartialDate::Day(d).to_chinese()).unwrap_or_default();
-    TermLine { from: chinese(from), to: chinese(to), contact, phone }
+    TermLine { from: chinese(from), to: chinese(to), contact, phone, announcement: false }
 }
 
 const REVIEW_GRADES: [Grade; 4] = [Grade::Excellent, Grade::Qualified, Grade::BasicallyQualified, Grade::Unqualified];
@@ -322,8 +325,16 @@ impl Store {
                 }
                 let time = clean(&form.time);
                 let items: Vec<String> = form.items.iter().map(|s| clean(s)).filter(|s| !s.is_empty()).collect();
+                // Posted until the day itself: an announcement after the event says nothing.
+                if let (Some(day), Ok(Some(PartialDate::Day(to)))) = (date, PartialDate::parse_opt(terms.to.trim())) {
+                    if to > day {
+                        let day = PartialDate::Day(day).to_chinese();
+                        errors.add("to", format!("预告张贴到活动当天即可：结束日期不能晚于活动日期（{day}）"));
+                    }
+                }
                 errors.into_result()?;
                 let date = date.unwrap_or(today);
+                n.terms.announcement = true;
                 let weekday =
                     ["一", "二", "三", "四", "五", "六", "日"][date.weekday().num_days_from_monday() as usize];
                 n.kind = "party_day".into();
@@ -368,10 +379,22 @@ impl Store {
         Ok(n.masked())
     }
 
+    /// The branch's next fixed 主题党日 on or after `today` (设置: e.g. 每月5日),
+    /// or today when the setting names no day of the month (农历初一, empty).
+    pub fn next_party_day(&self, today: NaiveDate) -> Result<NaiveDate> {
+        Ok(next_fixed_day(&self.meeting_settings()?.theme_day, today).unwrap_or(today))
+    }
+
+    /// The 张贴期 of a 主题党日活动预告: from today until the activity day.
+    pub fn party_day_terms_draft(&self, today: NaiveDate) -> Result<NoticeTerms> {
+        Ok(NoticeTerms { to: self.next_party_day(today)?.to_string(), ..self.notice_terms_draft(today)? })
+    }
+
     /// A 主题党日 preview prefilled: the month's topic, the usual x+X items,
-    /// the last place used, today's date for the secretary to change.
+    /// the last place used, the next fixed 主题党日 for its date.
     pub fn party_day_draft(&self, today: NaiveDate) -> Result<PartyDayForm> {
-        let draft = self.meeting_draft(MeetingKind::ThemeDay.code(), &today.to_string(), None, today)?;
+        let day = self.next_party_day(today)?;
+        let draft = self.meeting_draft(MeetingKind::ThemeDay.code(), &day.to_string(), None, today)?;
         Ok(PartyDayForm {
             date: draft.date,
             time: "上午9:00".into(),
@@ -393,9 +416,83 @@ impl Store {
     }
 }
 
+/// The next day on or after `today` that a setting such as 每月5日, 每月15号
+/// or 每月十五日 names (the day clamped to a short month's last day); None
+/// when it names none (每月农历初一, 每月第一个星期五, empty).
+pub fn next_fixed_day(setting: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let s: String = setting.chars().filter(|c| !c.is_whitespace()).collect();
+    if s.contains("农历") {
+        return None;
+    }
+    let rest = s.strip_prefix("每月")?;
+    let number: String = rest.chars().take_while(|c| !matches!(c, '日' | '号')).collect();
+    if number.len() == rest.len() {
+        return None;
+    }
+    let day = number.parse::<u32>().ok().or_else(|| chinese_number(&number)).filter(|d| (1..=31).contains(d))?;
+    // The day, or the month's last when the month is shorter.
+    let on = |year: i32, month: u32| {
+        (28..=day.max(28)).rev().find_map(|last| NaiveDate::from_ymd_opt(year, month, day.min(last)))
+    };
+    let this = on(today.year(), today.month())?;
+    if this >= today {
+        return Some(this);
+    }
+    let (y, m) = if today.month() == 12 { (today.year() + 1, 1) } else { (today.year(), today.month() + 1) };
+    on(y, m)
+}
+
+/// 一 … 三十一 as a number.
+fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_next_fixed_party_day_is_read_from_the_setting() {
+        let today = d(2026, 11, 27);
+        assert_eq!(next_fixed_day("每月5日", today), Some(d(2026, 12, 5)));
+        assert_eq!(next_fixed_day("每月 28 号", today), Some(d(2026, 11, 28)));
+        assert_eq!(next_fixed_day("每月二十七日", today), Some(today), "today itself");
+        assert_eq!(next_fixed_day("每月十日", d(2026, 12, 11)), Some(d(2027, 1, 10)), "over the year's end");
+        assert_eq!(next_fixed_day("每月31日", d(2026, 2, 1)), Some(d(2026, 2, 28)), "a short month's last day");
+        for none in ["每月农历初一", "每月第一个星期五", "", "每月", "每月40日"] {
+            assert_eq!(next_fixed_day(none, today), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn an_announcement_has_its_own_words() {
+        let line = TermLine {
+            from: "2026年11月27日".into(),
+            to: "2026年12月5日".into(),
+            contact: "王书记".into(),
+            phone: "0371-66881234".into(),
+            announcement: true,
+        };
+        assert_eq!(
+            line.text(),
+            "张贴期：2026年11月27日至2026年12月5日。如有疑问，请与王书记联系，联系电话：0371-66881234。"
+        );
+        let notice = TermLine { announcement: false, ..line };
+        assert!(notice.text().starts_with("公示期：") && notice.text().contains("公示期间如有意见"));
+    }
 
     #[test]
     fn five_working_days_skip_the_weekend() {

@@ -380,3 +380,45 @@ fn each_sheet_exports_on_its_own_as_it_is_in_the_year_workbook() {
     assert!(notice.path.ends_with("2025年度民主评议党员结果公示.xlsx"));
     assert_eq!(std::fs::metadata(&notice.path).unwrap().len(), notice.size);
 }
+
+/// 主题党日活动预告 (issue 17, item 5): the draft is the branch's next fixed
+/// 主题党日, posted from today until that day, in announcement words; a
+/// 张贴期 past the activity is refused beside its field.
+#[test]
+fn the_party_day_announcement_defaults_to_the_next_fixed_day_and_ends_on_it() {
+    let mut s = demo();
+    let settings = s.meeting_settings().unwrap();
+    let form = zhibu_core::meetings::MeetingSettingsForm {
+        frequencies: settings
+            .frequencies
+            .iter()
+            .map(|f| zhibu_core::meetings::FrequencyForm {
+                kind: f.kind.code().into(),
+                frequency: f.frequency.code().into(),
+            })
+            .collect(),
+        theme_day: "每月5日".into(),
+    };
+    s.save_meeting_settings(&form).unwrap();
+    let draft = s.party_day_draft(today()).unwrap();
+    assert_eq!(draft.date, "2026-12-05", "the next 5th after 27 November");
+    assert!(draft.topic.starts_with("12月"), "{}", draft.topic);
+    let terms = s.party_day_terms_draft(today()).unwrap();
+    assert_eq!((terms.from.as_str(), terms.to.as_str()), ("2026-11-27", "2026-12-05"));
+    let notice = s.notice(&NoticeRequest::PartyDay(draft.clone()), &terms, today()).unwrap();
+    assert!(notice.terms.announcement);
+    let line = notice.terms.text();
+    assert!(line.starts_with("张贴期：2026年11月27日至2026年12月5日") && !line.contains("如有意见"), "{line}");
+    // The 公示 keep their words.
+    let dues = NoticeRequest::Dues { year: 2026, quarter: Some(3), month: None };
+    assert!(s.notice(&dues, &terms, today()).unwrap().terms.text().contains("公示期间如有意见"));
+    let late = NoticeTerms { to: "2026-12-08".into(), ..terms };
+    match s.notice(&NoticeRequest::PartyDay(draft), &late, today()) {
+        Err(Error::Validation(f)) => assert!(f.get("to").is_some_and(|m| m.contains("不能晚于活动日期")), "{f:?}"),
+        other => panic!("a 张贴期 past the day is refused: {other:?}"),
+    }
+    // A lunar setting names no day of the month: today, as before.
+    let lunar = zhibu_core::meetings::MeetingSettingsForm { theme_day: "每月农历初一".into(), ..form };
+    s.save_meeting_settings(&lunar).unwrap();
+    assert_eq!(s.party_day_draft(today()).unwrap().date, "2026-11-27");
+}
