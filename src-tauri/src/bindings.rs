@@ -28,6 +28,8 @@ fn visit_roots(v: &mut Collect) {
     use zhibu_core::archive::{ArchiveSummary, RestoreDone, Target, VerifyReport};
     use zhibu_core::branch::{Branch, BranchForm};
     use zhibu_core::demo::DemoLoaded;
+    use zhibu_core::export::ExportFile;
+    use zhibu_core::stick::CopyReport;
     use zhibu_core::dues::{
         Amount, Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, Payment,
         PaymentForm, Remittance, RemittanceForm,
@@ -49,7 +51,7 @@ fn visit_roots(v: &mut Collect) {
         DuesChoices, DuesSettings, DuesSettingsForm, Amount, AssessmentForm, AssessResult, Assessment, DuesGrid,
         PaymentForm, Payment, Arrears, RemittanceForm, Remittance, DuesBalance,
         Reminders, ReminderSettings, ReminderSettingsForm,
-        Exported, NoticeRequest, NoticeTerms, Notice, NoticeDrafts,
+        Exported, ExportFile, CopyReport, NoticeRequest, NoticeTerms, Notice, NoticeDrafts,
         Target, ArchiveStatus, VerifyReport, ArchiveSummary, RestoreDone, BackupList,
         ImportRequest, ImportPreview,
     );
