@@ -28,12 +28,11 @@ fn visit_roots(v: &mut Collect) {
     use zhibu_core::archive::{ArchiveSummary, RestoreDone, Target, VerifyReport};
     use zhibu_core::branch::{Branch, BranchForm};
     use zhibu_core::demo::DemoLoaded;
-    use zhibu_core::export::ExportFile;
-    use zhibu_core::stick::CopyReport;
     use zhibu_core::dues::{
         Amount, Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, Payment,
         PaymentForm, Remittance, RemittanceForm,
     };
+    use zhibu_core::export::ExportFile;
     use zhibu_core::import::{ImportPreview, ImportRequest};
     use zhibu_core::meetings::{
         attachments::Attachment, MeetingCalendar, MeetingForm, MeetingSettings, MeetingSettingsForm, MemberAttendance,
@@ -42,6 +41,7 @@ fn visit_roots(v: &mut Collect) {
     use zhibu_core::members::{ExtensionForm, Group, MemberForm, MemberQuery, StatusForm, TransferForm};
     use zhibu_core::notices::{Notice, NoticeRequest, NoticeTerms};
     use zhibu_core::reminders::{ReminderSettings, Reminders};
+    use zhibu_core::stick::CopyReport;
     use zhibu_core::workbook::Exported;
     roots!(v;
         ApiError, AppInfo, Choices, Branch, BranchForm, DemoLoaded,

@@ -586,10 +586,7 @@ fn exports_are_listed_and_copied_to_a_stick() {
     assert_eq!(done["files"], 1);
     assert!(done["message"].as_str().unwrap().starts_with("已复制 1 个文件到 "), "{done}");
     let name = std::path::Path::new(out["path"].as_str().unwrap()).file_name().unwrap();
-    assert_eq!(
-        std::fs::read(folder.join(name)).unwrap(),
-        std::fs::read(out["path"].as_str().unwrap()).unwrap()
-    );
+    assert_eq!(std::fs::read(folder.join(name)).unwrap(), std::fs::read(out["path"].as_str().unwrap()).unwrap());
     // Not the database, not into the data folder, not from another window.
     let db = a._dir.path().join("zhibu.sqlite3");
     let err = invoke(&a.main, "export_copy_to_stick", json!({ "paths": [db], "dest": stick.path() })).unwrap_err();

@@ -106,9 +106,7 @@ pub fn media_mounts(mountinfo: &[u8]) -> Vec<PathBuf> {
         .filter_map(|line| line.split(|b| *b == b' ').filter(|f| !f.is_empty()).nth(4))
         .map(unescape_mount)
         .filter(|m| {
-            [&b"/media/"[..], &b"/run/media/"[..]]
-                .iter()
-                .any(|base| m.len() > base.len() && m.starts_with(base))
+            [&b"/media/"[..], &b"/run/media/"[..]].iter().any(|base| m.len() > base.len() && m.starts_with(base))
         })
         .map(bytes_to_path)
         .collect()
@@ -268,7 +266,9 @@ impl Written {
             // Only if empty: anything else in it is not ours.
             let _ = std::fs::remove_dir(dir);
         }
-        if let Some(parent) = self.folder.as_ref().and_then(|d| d.parent()).or(self.files.first().and_then(|f| f.parent())) {
+        if let Some(parent) =
+            self.folder.as_ref().and_then(|d| d.parent()).or(self.files.first().and_then(|f| f.parent()))
+        {
             sync_dir(parent);
         }
     }

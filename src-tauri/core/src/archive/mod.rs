@@ -19,12 +19,12 @@ mod sealed;
 mod sink;
 pub use sink::slow_writes_for_tests;
 
+/// The sticks plugged in now live in [`crate::stick`]; the archive's page asks for them here too.
+pub use crate::stick::{removable_targets, Target};
 pub use restore::{
     finish_restore, inspect_archive, prepare_backup_restore, prepare_restore, ArchiveSummary, PreparedRestore,
     RestoreDone,
 };
-/// The sticks plugged in now live in [`crate::stick`]; the archive's page asks for them here too.
-pub use crate::stick::{removable_targets, Target};
 pub use sealed::{open_archive, Opened, OpenedOnce, MAX_WORK_FACTOR, SEALED_SUFFIX, WORK_FACTOR};
 
 use crate::error::{Error, Result};

@@ -23,7 +23,8 @@ fn sha(path: &Path) -> String {
 }
 
 fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut v: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     v.sort();
     v
 }
@@ -57,7 +58,11 @@ fn a_file_of_the_same_name_is_kept_and_the_copy_numbered_the_same_content_counts
     assert_eq!(sha(&folder.join("东山村支部2026年度党建台账 (2).xlsx")), sha(&files[0]));
     assert_eq!(
         names(&folder),
-        vec!["东山村支部2026年度党建台账 (2).xlsx", "东山村支部2026年度党建台账.xlsx", "东山村支部党费收缴情况公示.xlsx"]
+        vec![
+            "东山村支部2026年度党建台账 (2).xlsx",
+            "东山村支部2026年度党建台账.xlsx",
+            "东山村支部党费收缴情况公示.xlsx"
+        ]
     );
     // Again: everything is there already, nothing more is written.
     copy_to_stick(&data, &files, &stick, "东山村支部", 2026).unwrap();
