@@ -466,6 +466,46 @@ fn every_print_page_is_saved_as_an_a4_pdf_from_the_screen() {
     s.quit();
 }
 
+/// 复制到U盘: the workbook exported on 台账与公示, a stick plugged in (a
+/// folder under a fake ZHIBU_REMOVABLE_ROOT) appears by itself, and the copy
+/// lands in 「<支部名><年>年台账」 on it with the same bytes.
+#[test]
+fn the_exported_workbook_is_copied_to_a_stick() {
+    let dir = tempfile::tempdir().unwrap();
+    let sticks = tempfile::tempdir().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let s = Session::start_with_env(&args, &[("ZHIBU_REMOVABLE_ROOT", sticks.path())], scratch.path());
+    s.click_css("[data-testid=nav-ledger]");
+    s.wait_for("[data-testid=copy-no-sticks]", 10);
+    s.click_css("[data-testid=export-workbook]");
+    s.wait_until("the export", 20, |s| !s.find_all("[data-testid=export-result]").is_empty());
+    let exported = exported_path(&s, "[data-testid=export-result]");
+    // Plugged in now: the card asks every 3 seconds.
+    std::fs::create_dir(sticks.path().join("KINGSTON")).unwrap();
+    s.wait_until("the stick", 10, |s| !s.find_all("[data-testid=copy-target]").is_empty());
+    assert_eq!(s.texts("[data-testid=copy-target]")[0].split('（').next().unwrap().trim(), "KINGSTON");
+    // The workbook just exported is listed and ticked.
+    let ticked = s.script(
+        "return [...document.querySelectorAll('[data-testid=copy-file].is-checked')].map(e => e.textContent)",
+        serde_json::json!([]),
+    );
+    let name = exported.file_name().unwrap().to_str().unwrap();
+    assert!(ticked.to_string().contains(name), "{ticked}");
+    s.click_css("[data-testid=copy-target]");
+    s.click_css("[data-testid=copy-start]");
+    s.wait_until("the copy", 20, |s| !s.find_all("[data-testid=copy-done], [data-testid=copy-error]").is_empty());
+    let message = s.text_of("[data-testid=copy-done]");
+    assert!(message.contains("已复制 1 个文件到 KINGSTON"), "{message}");
+    s.script("document.querySelector('[data-testid=copy-card]').scrollIntoView()", serde_json::json!([]));
+    s.screenshot("ledger-copy-to-stick");
+    s.quit();
+    let folder = sticks.path().join("KINGSTON").join("中共青石镇东山村支部委员会2026年台账");
+    assert!(message.contains(&folder.display().to_string()), "{message}");
+    assert_eq!(std::fs::read(folder.join(name)).unwrap(), std::fs::read(&exported).unwrap());
+}
+
 /// 公示: a general notice typed with a mobile number prints it masked and
 /// exports an .xlsx that carries no full number either; the review notice
 /// shows the demo year's grades.

@@ -29,15 +29,38 @@ pub struct Session {
 pub struct Element(String);
 
 impl Session {
+    /// Starts the app with `args` and, besides the driver's environment,
+    /// the variables `env` (e.g. `ZHIBU_REMOVABLE_ROOT`): the driver starts
+    /// a small script in `scratch` that sets them and runs the app.
+    #[cfg(unix)]
+    pub fn start_with_env(args: &[&str], env: &[(&str, &Path)], scratch: &Path) -> Session {
+        use std::fmt::Write as _;
+        use std::os::unix::fs::PermissionsExt;
+        let quote = |p: &Path| format!("'{}'", p.to_string_lossy().replace('\'', "'\\''"));
+        let mut text = String::from("#!/bin/sh\n");
+        for (name, value) in env {
+            let _ = writeln!(text, "export {name}={}", quote(value));
+        }
+        let _ = writeln!(text, "exec {} \"$@\"", quote(&app_binary()));
+        let script = scratch.join("zhibu-with-env.sh");
+        std::fs::write(&script, text).unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        Session::start_binary(&script, args)
+    }
+
     /// Starts the app with `args` (e.g. `--data-dir D`) in a new WebDriver session.
     pub fn start(args: &[&str]) -> Session {
+        let bin = app_binary();
+        assert!(bin.exists(), "app binary {} not built", bin.display());
+        Session::start_binary(&bin, args)
+    }
+
+    fn start_binary(bin: &Path, args: &[&str]) -> Session {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(60)))
             .build()
             .into();
-        let bin = app_binary();
-        assert!(bin.exists(), "app binary {} not built", bin.display());
         let caps = json!({ "capabilities": { "alwaysMatch": {
             "webkitgtk:browserOptions": { "binary": bin.to_string_lossy(), "args": args }
         }}});

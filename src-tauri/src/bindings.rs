@@ -33,6 +33,7 @@ fn visit_roots(v: &mut Collect) {
         Amount, Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, Payment,
         PaymentForm, Remittance, RemittanceForm,
     };
+    use zhibu_core::export::ExportFile;
     use zhibu_core::import::{ImportPreview, ImportRequest};
     use zhibu_core::meetings::{
         attachments::Attachment, MeetingCalendar, MeetingForm, MeetingSettings, MeetingSettingsForm, MemberAttendance,
@@ -41,6 +42,7 @@ fn visit_roots(v: &mut Collect) {
     use zhibu_core::members::{ExtensionForm, Group, MemberForm, MemberQuery, StatusForm, TransferForm};
     use zhibu_core::notices::{Notice, NoticeRequest, NoticeTerms};
     use zhibu_core::reminders::{ReminderSettings, Reminders};
+    use zhibu_core::stick::CopyReport;
     use zhibu_core::workbook::Exported;
     roots!(v;
         ApiError, AppInfo, Choices, Branch, BranchForm, DemoLoaded,
@@ -50,7 +52,7 @@ fn visit_roots(v: &mut Collect) {
         DuesChoices, DuesSettings, DuesSettingsForm, Amount, AssessmentForm, AssessResult, Assessment, DuesGrid,
         PaymentForm, Payment, Arrears, RemittanceForm, Remittance, DuesBalance,
         Reminders, ReminderSettings, ReminderSettingsForm,
-        Exported, NoticeRequest, NoticeTerms, Notice, NoticeDrafts, PrintPage,
+        Exported, ExportFile, CopyReport, NoticeRequest, NoticeTerms, Notice, NoticeDrafts, PrintPage,
         Target, ArchiveStatus, VerifyReport, ArchiveSummary, RestoreDone, BackupList,
         ImportRequest, ImportPreview,
     );

@@ -103,6 +103,9 @@ macro_rules! for_each_command {
             files::export_open,
             files::export_reveal,
             files::export_save_as,
+            files::export_list,
+            files::export_copy_to_stick,
+            files::pick_folder,
             branch::ui_ready,
         }
     };

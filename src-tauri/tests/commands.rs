@@ -131,6 +131,19 @@ fn the_capability_grants_exactly_the_commands_of_the_manifest() {
     // And each listed command answers the main window (none forgotten in the handler).
     let a = app();
     for cmd in zhibu_app::COMMANDS {
+        if *cmd == "pick_folder" {
+            // It takes no argument, so it opens the folder picker, which no
+            // one answers here: waiting in it shows it was found and allowed.
+            let main = a.main.clone();
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || tx.send(invoke(&main, "pick_folder", json!({})).map_err(|e| e.to_string())));
+            match rx.recv_timeout(std::time::Duration::from_secs(2)) {
+                Err(_) => {}
+                Ok(Err(text)) => assert!(!text.contains("not found") && !text.contains("not allowed"), "{text}"),
+                Ok(Ok(_)) => {}
+            }
+            continue;
+        }
         let r = invoke(&a.main, cmd, json!({}));
         if let Err(e) = &r {
             let text = e.to_string();
@@ -552,6 +565,36 @@ fn export_files_outside_the_exports_are_refused() {
         // And the other window may not call them at all.
         assert!(invoke(&a.other, cmd, json!({ "path": exported })).is_err());
     }
+}
+
+/// 复制到U盘: the page lists the exports, then names some of them and a
+/// folder; the copy lands in 「<支部名><年>年台账」 with the same bytes.
+#[test]
+fn exports_are_listed_and_copied_to_a_stick() {
+    let a = app();
+    assert_eq!(invoke(&a.main, "export_list", json!({})).unwrap(), json!([]));
+    invoke(&a.main, "demo_load", json!({})).unwrap();
+    let out = invoke(&a.main, "workbook_export", json!({ "year": 2026 })).unwrap();
+    let list = invoke(&a.main, "export_list", json!({})).unwrap();
+    assert_eq!(list[0]["path"], out["path"]);
+    assert_eq!(list[0]["size"], out["size"]);
+    let stick = tempfile::tempdir().unwrap();
+    let done =
+        invoke(&a.main, "export_copy_to_stick", json!({ "paths": [out["path"]], "dest": stick.path() })).unwrap();
+    let folder = stick.path().join("中共青石镇东山村支部委员会2026年台账");
+    assert_eq!(done["folder"], folder.display().to_string());
+    assert_eq!(done["files"], 1);
+    assert!(done["message"].as_str().unwrap().starts_with("已复制 1 个文件到 "), "{done}");
+    let name = std::path::Path::new(out["path"].as_str().unwrap()).file_name().unwrap();
+    assert_eq!(std::fs::read(folder.join(name)).unwrap(), std::fs::read(out["path"].as_str().unwrap()).unwrap());
+    // Not the database, not into the data folder, not from another window.
+    let db = a._dir.path().join("zhibu.sqlite3");
+    let err = invoke(&a.main, "export_copy_to_stick", json!({ "paths": [db], "dest": stick.path() })).unwrap_err();
+    assert_eq!(err["code"], "not_allowed", "{err}");
+    let err =
+        invoke(&a.main, "export_copy_to_stick", json!({ "paths": [out["path"]], "dest": a._dir.path() })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("数据文件夹"), "{err}");
+    assert!(invoke(&a.other, "export_copy_to_stick", json!({ "paths": [out["path"]], "dest": stick.path() })).is_err());
 }
 
 /// The opener and dialog plugins are there for our commands only: the page

@@ -17,11 +17,13 @@ import type {
   Branch,
   BranchForm,
   Choices,
+  CopyReport,
   DuesBalance,
   DuesChoices,
   DuesGrid,
   DuesSettings,
   DuesSettingsForm,
+  ExportFile,
   Exported,
   ExtensionForm,
   ForYear,
@@ -289,6 +291,13 @@ export const exportOpen = (path: string) => call<null>('export_open', { path })
 export const exportReveal = (path: string) => call<null>('export_reveal', { path })
 /** 另存为…: the system's save dialog, then a copy; the chosen place, or null when the dialog was closed. */
 export const exportSaveAs = (path: string) => call<string | null>('export_save_as', { path })
+/** The files in 导出/, newest first. */
+export const exportList = () => call<ExportFile[]>('export_list')
+/** 复制到U盘: the chosen exports (paths exportList gave) into 「<支部名><年>年台账」 on `dest`, checked, all or nothing. */
+export const exportCopyToStick = (paths: string[], dest: string) =>
+  call<CopyReport>('export_copy_to_stick', { paths, dest })
+/** The system's folder picker (选择保存位置), starting on a stick; null when it was closed. */
+export const pickFolder = () => call<string | null>('pick_folder')
 
 // ---- 归档备份 (archive and backups) ----
 // Sizes are bytes. Paths are typed or picked from the USB sticks the core lists.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { appInfo, fakeCore, mountApp, pickOption, settle, testChoices, type Call } from './helpers'
 import type { ArchiveStatus, ArchiveSummary, BackupFile, BackupList } from '../src/api'
@@ -52,6 +52,10 @@ const BACKUPS: BackupFile[] = [
     made_at: '2026-11-19 07:59:00',
   },
 ]
+
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 type Handler = (args: Record<string, unknown>) => unknown
 
@@ -143,7 +147,10 @@ describe('归档备份', () => {
     expect(wrapper.find('[data-testid=start-check]').exists()).toBe(false)
   })
 
-  it('fills the destination from a USB stick button and re-lists sticks on 刷新', async () => {
+  it('fills the destination from a USB stick button and re-lists sticks on 刷新 and every 3 seconds', async () => {
+    // The sticks are asked for again every 3 s: the clock is the test's, so
+    // the counts below do not depend on how fast the machine runs.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const { calls } = core()
     const { wrapper } = await mountApp('/archive')
     const sticks = wrapper.findAll('[data-testid=archive-target]')
@@ -158,6 +165,27 @@ describe('归档备份', () => {
     await wrapper.get('[data-testid=archive-targets-refresh]').trigger('click')
     await settle()
     expect(count(calls, 'archive_targets')).toBe(2)
+    await vi.advanceTimersByTimeAsync(3000)
+    await settle()
+    expect(count(calls, 'archive_targets')).toBe(3)
+    // The stick picked stays picked while the list is asked for again.
+    expect(inputValue(wrapper, 'archive-dest')).toBe('/media/zhang/KINGSTON')
+    vi.useRealTimers()
+  })
+
+  it('fills the destination from the folder picker, and leaves it when the picker is closed', async () => {
+    let answer: string | null = '/home/zhang/桌面/归档'
+    const { calls } = core({ pick_folder: () => answer })
+    const { wrapper } = await mountApp('/archive')
+    await wrapper.get('[data-testid=archive-pick-folder]').trigger('click')
+    await settle()
+    expect(count(calls, 'pick_folder')).toBe(1)
+    expect(inputValue(wrapper, 'archive-dest')).toBe('/home/zhang/桌面/归档')
+    answer = null
+    await wrapper.get('[data-testid=archive-pick-folder]').trigger('click')
+    await settle()
+    expect(count(calls, 'pick_folder')).toBe(2)
+    expect(inputValue(wrapper, 'archive-dest')).toBe('/home/zhang/桌面/归档')
   })
 
   it('says so when no stick is plugged in', async () => {
@@ -165,6 +193,7 @@ describe('归档备份', () => {
     const { wrapper } = await mountApp('/archive')
     expect(wrapper.findAll('[data-testid=archive-target]')).toHaveLength(0)
     expect(wrapper.get('[data-testid=archive-no-targets]').text()).toContain('没有找到U盘')
+    expect(wrapper.get('[data-testid=archive-no-targets]').text()).toContain('选择文件夹…')
   })
 
   it('starts an archive, shows progress while it runs, and says 归档完成 only once done is set', async () => {

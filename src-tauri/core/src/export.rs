@@ -212,6 +212,47 @@ pub fn save_export_as(data_dir: &Path, file: &Path, dest: &Path) -> Result<PathB
     Ok(dest.to_path_buf())
 }
 
+/// One file in `导出/`, for the list the page offers to copy.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct ExportFile {
+    pub name: String,
+    /// The path to send back (打开, 另存为…, 复制到U盘).
+    pub path: String,
+    pub size: u64,
+    /// When it was written, local time: 「2026-12-02 09:30」.
+    pub modified: String,
+}
+
+/// The exports in the data folder's `导出/`, newest first: only the files
+/// [`openable_file`] allows (.xlsx, not hidden, not unfinished). No folder
+/// yet is no exports.
+pub fn list_exports(data_dir: &Path) -> Result<Vec<ExportFile>> {
+    let dir = data_dir.join(EXPORT_DIR);
+    let rd = match std::fs::read_dir(&dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(Error::DataDir { path: dir, source }),
+    };
+    let mut files: Vec<(std::time::SystemTime, ExportFile)> = Vec::new();
+    for entry in rd.flatten() {
+        let path = entry.path();
+        let Ok(file) = openable_file(data_dir, &path) else { continue };
+        let Ok(meta) = std::fs::metadata(&file) else { continue };
+        let mtime = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+        files.push((
+            mtime,
+            ExportFile {
+                name: entry.file_name().to_string_lossy().into_owned(),
+                path: file.display().to_string(),
+                size: meta.len(),
+                modified: chrono::DateTime::<chrono::Local>::from(mtime).format("%Y-%m-%d %H:%M").to_string(),
+            },
+        ));
+    }
+    files.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    Ok(files.into_iter().map(|(_, f)| f).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +323,30 @@ mod tests {
         std::fs::remove_dir_all(data.join(EXPORT_DIR)).unwrap();
         std::os::unix::fs::symlink(root.path().join("别处"), data.join(EXPORT_DIR)).unwrap();
         assert!(refused(openable_file(&data, &data.join(EXPORT_DIR).join("secret.xlsx"))));
+    }
+
+    #[test]
+    fn the_exports_are_listed_newest_first_and_nothing_else() {
+        let (_root, data, _export, _) = folders();
+        let dir = data.join(EXPORT_DIR);
+        let newer = write_export(&dir, "公示.xlsx", b"PK newer").unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(dir.join("东山村支部2026年度党建台账.xlsx"))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        std::fs::write(dir.join("setup.exe"), b"MZ").unwrap();
+        std::fs::write(dir.join(".a.xlsx.tmp"), b"PK").unwrap();
+        std::fs::create_dir(dir.join("子文件夹.xlsx")).unwrap();
+        let list = list_exports(&data).unwrap();
+        let names: Vec<&str> = list.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, vec!["公示.xlsx", "东山村支部2026年度党建台账.xlsx"]);
+        assert_eq!(list[0].path, newer.display().to_string());
+        assert_eq!(list[0].size, 8);
+        assert_eq!(list[0].modified.len(), "2026-12-02 09:30".len(), "{}", list[0].modified);
+        assert!(list_exports(&data.join("没有")).unwrap().is_empty());
     }
 
     #[test]

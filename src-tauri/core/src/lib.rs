@@ -26,6 +26,7 @@ pub mod members;
 pub mod notices;
 pub mod reminders;
 pub mod scratch;
+pub mod stick;
 pub mod store;
 pub mod text;
 mod ts;

@@ -13,6 +13,7 @@ mod core {
     pub mod migrations_frozen;
     pub mod notices;
     pub mod reminders;
+    pub mod stick;
     pub mod workbook;
 }
 

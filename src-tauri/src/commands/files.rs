@@ -10,7 +10,8 @@ use std::path::Path;
 use tauri::{Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
-use zhibu_core::export::{openable_file, save_export_as};
+use zhibu_core::export::{list_exports, openable_file, save_export_as, ExportFile};
+use zhibu_core::stick::{copy_to_stick, removable_targets, CopyReport};
 use zhibu_core::Code;
 
 /// Opens an export with the program the system opens such files with.
@@ -61,13 +62,43 @@ pub fn export_save_as<R: Runtime>(
     if let Some(ext) = file.extension().and_then(|e| e.to_str()) {
         dialog = dialog.add_filter(if ext == "xlsx" { "Excel 表格" } else { "备份文件" }, &[ext]);
     }
-    if let Some(stick) = zhibu_core::archive::removable_targets().into_iter().next() {
+    if let Some(stick) = removable_targets().into_iter().next() {
         dialog = dialog.set_directory(stick.path);
     }
     // Blocks this worker thread, not the window's (an async command).
     let Some(chosen) = dialog.blocking_save_file() else { return Ok(None) };
     let dest = chosen.into_path().map_err(|_| not_opened("选择的位置不是本机上的文件夹，请另选一个位置。"))?;
     Ok(Some(save_export_as(state.data_dir(), &file, &dest)?.display().to_string()))
+}
+
+/// A native folder picker (选择保存位置), starting on the first stick when
+/// one is plugged in. `None` when the secretary closed it.
+#[tauri::command(async)]
+pub fn pick_folder<R: Runtime>(window: WebviewWindow<R>) -> ApiResult<Option<String>> {
+    let mut dialog = window.dialog().file().set_title("选择保存位置").set_parent(&window);
+    if let Some(stick) = removable_targets().into_iter().next() {
+        dialog = dialog.set_directory(stick.path);
+    }
+    // Blocks this worker thread, not the window's (an async command).
+    let Some(chosen) = dialog.blocking_pick_folder() else { return Ok(None) };
+    let dir = chosen.into_path().map_err(|_| not_opened("选择的位置不是本机上的文件夹，请另选一个位置。"))?;
+    Ok(Some(dir.display().to_string()))
+}
+
+/// The exports in 导出/, newest first (what 复制到U盘 offers).
+#[tauri::command(async)]
+pub fn export_list(state: State<'_, AppState>) -> ApiResult<Vec<ExportFile>> {
+    Ok(list_exports(state.data_dir())?)
+}
+
+/// 复制到U盘: the chosen exports into 「<支部名><年>年台账」 on `dest`,
+/// checked by SHA-256, all or nothing (the core's `copy_to_stick`).
+#[tauri::command(async)]
+pub fn export_copy_to_stick(state: State<'_, AppState>, paths: Vec<String>, dest: String) -> ApiResult<CopyReport> {
+    use chrono::Datelike;
+    let branch = state.store()?.branch()?.name;
+    let files: Vec<std::path::PathBuf> = paths.iter().map(Into::into).collect();
+    Ok(copy_to_stick(state.data_dir(), &files, Path::new(&dest), &branch, state.today().year())?)
 }
 
 fn not_opened(message: &str) -> ApiError {

@@ -321,6 +321,25 @@ export type ColumnMap = {
 };
 
 /**
+ * What the secretary is told after 复制到U盘.
+ */
+export type CopyReport = {
+  /**
+   * Files now on the stick (those already there with the same content too).
+   */
+  files: number,
+  /**
+   * The folder on the stick they are in.
+   */
+  folder: string,
+  bytes: number,
+  /**
+   * 「已复制 3 个文件到 U盘（E:）」.
+   */
+  message: string,
+};
+
+/**
  * What was loaded.
  */
 export type DemoLoaded = {
@@ -395,6 +414,22 @@ export type DuesSettingsForm = {
   rounding_fen: number,
   max_back_months: number,
   max_advance_months: number,
+};
+
+/**
+ * One file in `导出/`, for the list the page offers to copy.
+ */
+export type ExportFile = {
+  name: string,
+  /**
+   * The path to send back (打开, 另存为…, 复制到U盘).
+   */
+  path: string,
+  size: number,
+  /**
+   * When it was written, local time: 「2026-12-02 09:30」.
+   */
+  modified: string,
 };
 
 /**
@@ -1330,7 +1365,7 @@ export type TalkCoverage = {
 };
 
 /**
- * A folder the secretary may archive to.
+ * A folder the secretary may archive or copy to.
  */
 export type Target = {
   path: string,

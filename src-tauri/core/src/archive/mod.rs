@@ -19,6 +19,8 @@ mod sealed;
 mod sink;
 pub use sink::slow_writes_for_tests;
 
+/// The sticks plugged in now live in [`crate::stick`]; the archive's page asks for them here too.
+pub use crate::stick::{removable_targets, Target};
 pub use restore::{
     finish_restore, inspect_archive, prepare_backup_restore, prepare_restore, ArchiveSummary, PreparedRestore,
     RestoreDone,
@@ -28,6 +30,7 @@ pub use sealed::{open_archive, Opened, OpenedOnce, MAX_WORK_FACTOR, SEALED_SUFFI
 use crate::error::{Error, Result};
 use crate::export::safe_file_name;
 use crate::notices::{NoticeRequest, NoticeTerms};
+use crate::stick::free_space;
 use crate::store::Store;
 use crate::workbook::notice_workbook;
 use chrono::NaiveDate;
@@ -192,45 +195,6 @@ pub(crate) fn read_manifest(dir: &Path) -> Result<Manifest> {
         .map_err(|_| Error::Archive(format!("归档里的 {MANIFEST} 已损坏，无法读取。请用另一份归档或备份。")))
 }
 
-/// A folder the secretary may archive to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct Target {
-    pub path: String,
-    pub label: String,
-    pub free_bytes: Option<u64>,
-}
-
-/// The USB sticks and other drives plugged in now: `/media/<user>/*` and
-/// `/run/media/<user>/*` on Linux (UOS, Kylin), drive letters D: to Z: on
-/// Windows.
-pub fn removable_targets() -> Vec<Target> {
-    let mut roots: Vec<PathBuf> = Vec::new();
-    if cfg!(windows) {
-        roots.extend((b'D'..=b'Z').map(|c| PathBuf::from(format!("{}:\\", c as char))).filter(|p| p.is_dir()));
-    } else {
-        let user = std::env::var("USER").unwrap_or_default();
-        for base in [format!("/media/{user}"), format!("/run/media/{user}"), "/media".into()] {
-            if let Ok(rd) = std::fs::read_dir(&base) {
-                roots.extend(
-                    rd.flatten()
-                        .map(|e| e.path())
-                        .filter(|p| p.is_dir() && p.file_name().is_some_and(|n| n != user.as_str())),
-                );
-            }
-        }
-    }
-    roots.sort();
-    roots.dedup();
-    roots
-        .into_iter()
-        .map(|p| Target {
-            label: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string()),
-            free_bytes: free_space(&p),
-            path: p.display().to_string(),
-        })
-        .collect()
-}
-
 /// Where to archive and with what passphrase, checked before anything is
 /// made (the page asks this before the background job starts): the folder
 /// must be there (a stick may have been pulled), a passphrase at least 6
@@ -271,11 +235,6 @@ pub(crate) fn scratch_file(what: &str) -> PathBuf {
     // In this process's private scratch folder (cleared at the next start if killed).
     let dir = crate::scratch::process_dir().unwrap_or_else(|_| std::env::temp_dir());
     dir.join(format!("zhibu-{what}-{n}.sqlite3"))
-}
-
-/// The chosen folder's free space, when the system can tell.
-fn free_space(dir: &Path) -> Option<u64> {
-    fs4::available_space(dir).ok()
 }
 
 fn mb(bytes: u64) -> String {
