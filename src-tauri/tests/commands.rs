@@ -331,7 +331,10 @@ fn notices_come_back_masked_and_bad_forms_name_their_fields() {
     invoke(&a.main, "demo_load", json!({})).unwrap();
     let drafts = invoke(&a.main, "notice_drafts", json!({})).unwrap();
     assert_eq!(drafts["terms"]["contact"], "马俊杰", "the demo branch's secretary");
-    assert_eq!(drafts["party_day"]["topic"], "11月主题党日");
+    // The demo's 主题党日 is 每月5日: after 27 November, the next is 5 December, posted until then.
+    assert_eq!(drafts["party_day"]["date"], "2026-12-05");
+    assert_eq!(drafts["party_day"]["topic"], "12月主题党日");
+    assert_eq!(drafts["party_day_terms"]["to"], "2026-12-05");
     let terms = json!({ "from": "2026-11-27", "to": "", "contact": "张国强", "phone": "13912345678" });
     let general = json!({ "kind": "general", "title": "公示", "body": "身份证 11010519491231002X" });
     let n = invoke(&a.main, "notice_preview", json!({ "request": general, "terms": terms })).unwrap();
