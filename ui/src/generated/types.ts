@@ -508,6 +508,12 @@ export type GridCell = {
    * A payment may list this month now ([`MonthState::payable`]).
    */
   payable: boolean,
+  /**
+   * The month before is still owed too: the member is behind, and a
+   * 收缴日 does not tick this month for him (issue 17, item 5) — the
+   * older months first, on his own page.
+   */
+  behind: boolean,
 };
 
 export type GridRow = {

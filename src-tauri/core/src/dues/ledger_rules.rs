@@ -73,6 +73,22 @@ impl Ledger {
     }
 
     pub(super) fn state(&self, member: i64, m: Month, current: Month) -> GridCell {
+        let (state, owed, paid) = self.month_state(member, m, current);
+        let due = if state.payable() { (owed.unwrap_or(0) - paid).max(0) } else { 0 };
+        GridCell {
+            month: m,
+            state,
+            state_label: state.label(),
+            owed_fen: owed,
+            paid_fen: paid,
+            due_fen: due,
+            payable: state.payable(),
+            behind: state == MonthState::Owed && self.month_state(member, m.plus(-1), current).0 == MonthState::Owed,
+        }
+    }
+
+    /// A month's state, what it owes (where the member owed it) and what was paid for it.
+    fn month_state(&self, member: i64, m: Month, current: Month) -> (MonthState, Option<i64>, i64) {
         let paid = self.paid.get(&(member, m)).copied().unwrap_or(0);
         let owed = self.owed(member, m);
         let owes = self.timelines.get(&member).is_some_and(|t| owes(t, m));
@@ -84,16 +100,7 @@ impl Ledger {
             (true, Some(_)) if m > current => MonthState::Future,
             (true, Some(_)) => MonthState::Owed,
         };
-        let due = if state.payable() { (owed.unwrap_or(0) - paid).max(0) } else { 0 };
-        GridCell {
-            month: m,
-            state,
-            state_label: state.label(),
-            owed_fen: owed.filter(|_| owes),
-            paid_fen: paid,
-            due_fen: due,
-            payable: state.payable(),
-        }
+        (state, owed.filter(|_| owes), paid)
     }
 
     /// Consecutive unpaid months ending with the month before `current`.

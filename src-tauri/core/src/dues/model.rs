@@ -159,6 +159,10 @@ pub struct GridCell {
     pub due_fen: i64,
     /// A payment may list this month now ([`MonthState::payable`]).
     pub payable: bool,
+    /// The month before is still owed too: the member is behind, and a
+    /// 收缴日 does not tick this month for him (issue 17, item 5) — the
+    /// older months first, on his own page.
+    pub behind: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]

@@ -447,17 +447,23 @@ pub(crate) fn record_payment_in(conn: &Connection, form: &PaymentForm, today: Na
             }
             if let Some(day) = paid_on {
                 let pm = Month::of(day);
-                let back = parsed.iter().filter(|m| **m < pm).count() as i64;
-                let advance = parsed.iter().filter(|m| **m > pm).count() as i64;
-                if back > settings.0 {
+                // 补交 reaches back at most N months from the month paid in,
+                // however the months are split over payments (docs/DOMAIN.md
+                // §2): an older month only with the reason in 备注, which the
+                // record then carries (the rule says "一般", not "never").
+                let too_old: Vec<&Month> = parsed.iter().filter(|m| i64::from(m.until(pm)) > settings.0).collect();
+                if !too_old.is_empty() && clean(&form.note).is_empty() {
+                    let labels: Vec<String> = too_old.iter().map(|m| m.label()).collect();
                     e.add(
                         "months",
                         format!(
-                            "一次补交不超过 {} 个月（这次补交 {back} 个月）；更早的欠交请分次登记并写明原因",
+                            "{}已超过补交期限（交费当月往前 {} 个月以内才能补交）。确需补交的，请在“备注”里写明原因（如经支部委员会同意）后再登记",
+                            labels.join("、"),
                             settings.0
                         ),
                     );
                 }
+                let advance = parsed.iter().filter(|m| **m > pm).count() as i64;
                 if advance > settings.1 {
                     e.add("months", format!("一次预交不超过 {} 个月（这次预交 {advance} 个月）", settings.1));
                 }

@@ -40,6 +40,18 @@ fn pay(
     months: &[&str],
     today: &str,
 ) -> Result<zhibu_core::dues::Payment, Error> {
+    pay_noting(s, id, paid_on, months, today, "")
+}
+
+/// A payment with a 备注 (the reason an old month is paid back).
+fn pay_noting(
+    s: &mut Store,
+    id: i64,
+    paid_on: &str,
+    months: &[&str],
+    today: &str,
+    note: &str,
+) -> Result<zhibu_core::dues::Payment, Error> {
     let form = PaymentForm {
         member_id: id,
         paid_on: paid_on.into(),
@@ -47,6 +59,7 @@ fn pay(
         months: months.iter().map(|m| m.to_string()).collect(),
         receipt_no: "NO.1".into(),
         collector: "组织委员".into(),
+        note: note.into(),
         ..Default::default()
     };
     s.record_payment(&form, d(today))
@@ -147,7 +160,14 @@ fn back_and_advance_payments_across_the_year_boundary() {
     let seven: Vec<String> = (4..=10).map(|m| format!("2026-{m:02}")).collect();
     let seven: Vec<&str> = seven.iter().map(String::as_str).collect();
     let e = pay(&mut s, a, "2026-11-25", &seven, "2026-11-27").unwrap_err();
-    assert!(matches!(&e, Error::Validation(f) if f.get("months").unwrap().contains("一次补交不超过 6 个月")));
+    assert!(matches!(&e, Error::Validation(f) if f.get("months").unwrap().contains("2026年4月已超过补交期限")), "{e}");
+    // Split in two, the older month is still too old (issue 17: two entries got around it).
+    pay(&mut s, a, "2026-11-25", &seven[1..], "2026-11-27").expect("May to October: six months back");
+    let e = pay(&mut s, a, "2026-11-25", &["2026-04"], "2026-11-27").unwrap_err();
+    assert!(matches!(&e, Error::Validation(f) if f.get("months").unwrap().contains("请在“备注”里写明原因")), "{e}");
+    // With the reason written down it is recorded, and the reason with it.
+    let p = pay_noting(&mut s, a, "2026-11-25", &["2026-04"], "2026-11-27", "外出务工，经支委会同意补交").unwrap();
+    assert_eq!((p.back_months, p.note.as_str()), (1, "外出务工，经支委会同意补交"));
     let e = pay(&mut s, a, "2026-11-25", &["2027-05"], "2026-11-27");
     assert!(e.is_ok(), "one month ahead within the limit is fine even if months between are open");
 }
@@ -157,7 +177,7 @@ fn arrears_count_across_years_and_warn_then_flag() {
     let mut s = Store::open_in_memory().unwrap();
     let a = member(&mut s, 0, "2010-01-01", false);
     assess(&mut s, a, "2025-01", "in_service", "3000");
-    pay(&mut s, a, "2025-09-05", &["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"], "2025-09-05")
+    pay(&mut s, a, "2025-06-05", &["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"], "2025-06-05")
         .unwrap();
     pay(&mut s, a, "2025-09-05", &["2025-07", "2025-08", "2025-09"], "2025-09-05").unwrap();
     // Today mid-January 2026: October to December unpaid → 3 months, a warning.
@@ -404,8 +424,27 @@ fn the_grid_says_which_months_a_payment_may_list_and_the_payment_agrees() {
     for row in &grid.rows {
         for cell in &row.cells {
             let month = cell.month.to_string();
-            let paid = pay(&mut s, row.member_id, today, &[month.as_str()], today);
+            // (A month beyond the 补交 window takes a reason, given here.)
+            let paid = pay_noting(&mut s, row.member_id, today, &[month.as_str()], today, "补交原因");
             assert_eq!(paid.is_ok(), cell.payable, "{} {month}: {paid:?}", row.name);
         }
     }
+}
+
+/// 收缴日 ticks only members whose month is simply due (issue 17, item 5):
+/// a month is `behind` when the month before is still owed too.
+#[test]
+fn a_month_is_behind_when_the_month_before_is_still_owed() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_demo(d("2026-11-27")).unwrap();
+    let grid = s.dues_grid(2026, d("2026-11-27")).unwrap();
+    let row = |name: &str| grid.rows.iter().find(|r| r.name == name).unwrap();
+    let behind = |name: &str| row(name).cells.iter().map(|c| c.behind).collect::<Vec<_>>();
+    let (f, t) = (false, true);
+    // 朱慧 has paid nothing this year: January is her first owed month, then she is behind.
+    assert_eq!(behind("朱慧")[..11], [f, t, t, t, t, t, t, t, t, t, t]);
+    // 高玉林 paid to July: August is simply due, September on are behind.
+    assert_eq!(behind("高玉林")[6..11], [f, f, t, t, t]);
+    // Paid up: nothing is behind, and November is simply due where owed.
+    assert!(behind("马俊杰").iter().all(|b| !b));
 }

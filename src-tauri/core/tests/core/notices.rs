@@ -277,7 +277,7 @@ fn the_party_day_preview_reads_like_the_paper_one() {
     assert!(fields.has("date") && fields.has("topic") && fields.has("place"), "{fields:?}");
 
     let draft = s.party_day_draft(today()).unwrap();
-    assert_eq!(draft.topic, "11月主题党日");
+    assert_eq!((draft.date.as_str(), draft.topic.as_str()), ("2026-12-05", "12月主题党日"), "the next 每月5日");
     assert_eq!(draft.place, "村党群服务中心", "the last place used");
     assert!(draft.items.contains(&"重温入党誓词".to_string()));
 }
