@@ -46,7 +46,7 @@ fn visit_roots(v: &mut Collect) {
     use zhibu_core::workbook::Exported;
     roots!(v;
         ApiError, AppInfo, Choices, Branch, BranchForm, DemoLoaded,
-        Group, MemberQuery, MemberRow, MemberDetail, MemberForm, StatusForm, TransferForm, ExtensionForm,
+        Group, MemberQuery, MemberRow, MemberDetail, MemberForm, StatusForm, TransferForm, ExtensionForm, IdReading,
         MeetingChoices, MeetingForm, ForYear, QuorumReport, MeetingQuery, MeetingRow, MeetingDetail,
         MeetingCalendar, MemberAttendance, TalkCoverage, MeetingSettings, MeetingSettingsForm, Attachment,
         DuesChoices, DuesSettings, DuesSettingsForm, Amount, AssessmentForm, AssessResult, Assessment, DuesGrid,

@@ -42,6 +42,7 @@ macro_rules! for_each_command {
             members::member_add_transfer,
             members::member_extend_probation,
             members::committee_warnings,
+            members::id_reading,
             meetings::meeting_choices,
             meetings::meeting_draft,
             meetings::meeting_check,

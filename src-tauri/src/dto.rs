@@ -550,6 +550,13 @@ pub struct DemoLoad {
     pub members: Option<i64>,
 }
 
+/// A valid 公民身份号码's 出生日期 and 性别 (a `Sex` code), for the member form.
+#[derive(Serialize, ts_rs::TS)]
+pub struct IdReading {
+    pub birth_date: chrono::NaiveDate,
+    pub sex: &'static str,
+}
+
 /// `zhibu id check --json`: the core's reading of a valid number, or the
 /// error's code and message.
 #[derive(Serialize)]

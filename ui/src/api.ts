@@ -119,6 +119,8 @@ export const branchGet = () => call<Branch>('branch_get')
 export const branchSave = (branch: BranchForm) => call<Branch>('branch_save', { branch })
 /** What looks wrong about the 支委会 (too few members, no 书记 …); [] when nothing. */
 export const committeeWarnings = () => call<string[]>('committee_warnings')
+/** A valid ID number's 出生日期 and 性别; null while the number is not (yet) valid. */
+export const idReading = (number: string) => call<T.IdReading | null>('id_reading', { number })
 export const demoLoad = () => call<{ members: number }>('demo_load')
 export const groupList = () => call<Group[]>('group_list')
 /** Fields left out take the core's defaults (serde default). */

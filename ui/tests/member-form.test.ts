@@ -230,3 +230,65 @@ describe('转正日期说明、失联起始日期和支委会提醒', () => {
     expect(wrapper.findAll('[data-testid=committee-warnings] .el-alert--warning')).toHaveLength(2)
   })
 })
+
+describe('身份证号填好出生日期和性别', () => {
+  function idCore(seen: string[]) {
+    return fakeCore((cmd, args) => {
+      switch (cmd) {
+        case 'committee_warnings':
+          return []
+        case 'choices':
+          return testChoices
+        case 'group_list':
+          return testGroups
+        case 'id_reading':
+          seen.push(String(args.number))
+          // the core reads a valid number; anything else is not (yet) valid
+          return args.number === '11010519491231002X' ? { birth_date: '1949-12-31', sex: 'female' } : null
+        case 'app_info':
+          return { version: '0.1.0', data_dir: '/d', today: '2026-11-27', member_count: 1, branch: { name: '', higher_committee: '', secretary: '', term_start: null } }
+      }
+      throw { code: 'unexpected', message: `unexpected ${cmd}` }
+    })
+  }
+  const value = (w: Awaited<ReturnType<typeof mountApp>>['wrapper'], f: string) =>
+    (w.get(`[data-testid=field-${f}] input`).element as HTMLInputElement).value
+  const checkedSex = (w: Awaited<ReturnType<typeof mountApp>>['wrapper']) =>
+    w.findAll<HTMLInputElement>('[data-testid=field-sex] input').find((i) => i.element.checked)?.element.value ?? ''
+
+  it('fills the empty 出生日期 and 性别 from a valid number and says so', async () => {
+    const seen: string[] = []
+    idCore(seen)
+    const { wrapper } = await mountApp('/members/new')
+    await settle()
+    // the required fields are marked before anything is saved
+    for (const f of ['name', 'sex', 'id_number', 'birth_date', 'kind', 'admitted_on']) {
+      expect(wrapper.get(`[data-testid=item-${f}]`).classes(), f).toContain('is-required')
+    }
+    expect(wrapper.find('[data-testid=item-phone]').classes()).not.toContain('is-required')
+    await wrapper.get('[data-testid=field-id_number] input').setValue('11010519491231')
+    await settle()
+    expect(seen).toEqual([]) // not asked before the number is whole
+    await wrapper.get('[data-testid=field-id_number] input').setValue('11010519491231002X')
+    await settle()
+    expect(seen).toEqual(['11010519491231002X'])
+    expect(value(wrapper, 'birth_date')).toBe('1949-12-31')
+    expect(checkedSex(wrapper)).toBe('female')
+    expect(wrapper.get('[data-testid=id-filled]').text()).toBe('已按身份证号填好出生日期和性别，请核对。')
+  })
+
+  it('leaves a date already typed for her to check, and fills nothing from an invalid number', async () => {
+    idCore([])
+    const { wrapper } = await mountApp('/members/new')
+    await settle()
+    await wrapper.get('[data-testid=field-birth_date] input').setValue('1949-12')
+    await wrapper.get('[data-testid=field-id_number] input').setValue('110105194912310021')
+    await settle()
+    expect(wrapper.find('[data-testid=id-filled]').exists()).toBe(false)
+    await wrapper.get('[data-testid=field-id_number] input').setValue('11010519491231002X')
+    await settle()
+    expect(value(wrapper, 'birth_date')).toBe('1949-12')
+    expect(checkedSex(wrapper)).toBe('female')
+    expect(wrapper.get('[data-testid=id-filled]').text()).toBe('已按身份证号填好性别，请核对。')
+  })
+})

@@ -1,6 +1,6 @@
 //! 党员档案: the roster, a member's file and its changes, the groups.
 
-use crate::dto::{MemberDetail, MemberRow};
+use crate::dto::{IdReading, MemberDetail, MemberRow};
 use crate::error::ApiResult;
 use crate::state::AppState;
 use tauri::State;
@@ -76,4 +76,13 @@ pub fn member_extend_probation(
 #[tauri::command(async)]
 pub fn committee_warnings(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
     Ok(state.store()?.committee_warnings()?)
+}
+
+/// What a valid 公民身份号码 says (出生日期, 性别), for the form to fill in
+/// while she types; `None` for a number not (yet) valid — saving says why.
+#[tauri::command(async)]
+pub fn id_reading(state: State<'_, AppState>, number: String) -> Option<IdReading> {
+    zhibu_core::idcard::check(&number, state.today())
+        .ok()
+        .map(|info| IdReading { birth_date: info.birth_date, sex: info.sex.code() })
 }

@@ -554,6 +554,14 @@ export type HistoryEntry = {
   summary: string,
 };
 
+/**
+ * A valid 公民身份号码's 出生日期 and 性别 (a `Sex` code), for the member form.
+ */
+export type IdReading = {
+  birth_date: string,
+  sex: string,
+};
+
 export type ImportPreview = {
   sheets: Array<string>,
   sheet: string,
