@@ -24,7 +24,7 @@ export function useSticks(pollMs: number = STICK_POLL_MS) {
     if (asking) return
     asking = true
     try {
-      const list = await archiveTargets()
+      const list = (await archiveTargets()) ?? []
       if (!alive) return
       // The same sticks as before: leave the list (and what is picked) as it is.
       if (JSON.stringify(list) !== JSON.stringify(sticks.value)) sticks.value = list
