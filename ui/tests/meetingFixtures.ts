@@ -107,6 +107,7 @@ export function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail 
         written_abstain: null,
         passed: false,
         verdict: '赞成票未超过应到会有表决权党员的半数，未通过',
+        invalid: false,
       },
     ],
     quorum: report({

@@ -385,7 +385,7 @@ describe('记录会议', () => {
     answer = report({
       ok: false,
       lines: ['有表决权的党员 2 人，到会 1 人，未超过半数，不能表决'],
-      resolutions: [{ passed: false, verdict: '到会人数不足，表决无效' }],
+      resolutions: [{ passed: null, verdict: '到会有表决权党员未超过半数，不能表决，请核对参会人员。', invalid: true }],
       warnings: ['还有 1 名正式党员没有评定等次。'],
       present: 2,
       absent: 1,
@@ -405,7 +405,8 @@ describe('记录会议', () => {
     expect(panel.findAll('[data-testid=quorum-line]').map((l) => l.text())).toEqual([
       '有表决权的党员 2 人，到会 1 人，未超过半数，不能表决',
     ])
-    expect(panel.get('[data-testid=quorum-resolution]').text()).toContain('到会人数不足，表决无效')
+    expect(panel.get('[data-testid=quorum-resolution]').text()).toContain('未超过半数，不能表决')
+    expect(panel.get('[data-testid=quorum-resolution]').classes()).toEqual(['invalid'])
     expect(wrapper.get('[data-testid=count-absent]').text()).toBe('1')
     expect(wrapper.get('[data-testid=quorum-warnings]').text()).toContain('没有评定等次')
 
@@ -413,6 +414,57 @@ describe('记录会议', () => {
     await wrapper.get('[data-testid=field-place] input').setValue('村部')
     await settle(350)
     expect(wrapper.find('[data-testid=quorum-panel]').exists()).toBe(false)
+  })
+
+  it('shows the core’s verdict on a resolution as she types: nothing until votes, a warning for too many, green only for 通过', async () => {
+    // The core's words for the three states (meetings/rules.rs): no votes yet,
+    // more votes than the 2 voting members present, a real 通过.
+    const verdictOf = (r: MeetingForm['resolutions'][number]) => {
+      const typed = [r.votes_for, r.votes_against, r.votes_abstain]
+      if (!typed.some((v) => v != null)) return { passed: null, verdict: '', invalid: false }
+      const total = typed.reduce<number>((a, v) => a + (v ?? 0), 0)
+      if (total > 2) return { passed: null, verdict: `票数合计 ${total} 票，超过到会有表决权党员 2 人，请核对票数`, invalid: true }
+      return { passed: true, verdict: `赞成 ${r.votes_for} 票，超过应到会有表决权党员（2 人）的半数，通过。`, invalid: false }
+    }
+    const calls = core((cmd, args) =>
+      cmd === 'meeting_check'
+        ? report({ resolutions: (args.input as MeetingForm).resolutions.map(verdictOf) })
+        : undefined,
+    )
+    const { wrapper } = await mountApp('/meetings/new?kind=assembly')
+    await settle(350)
+    await wrapper.get('[data-testid=add-resolution]').trigger('click')
+    await wrapper.get('[data-testid=resolution-text] textarea').setValue('同意')
+    await settle(350)
+    // A new resolution: the core was asked, and nothing is said yet (no red 未通过).
+    const last = () => calls.filter((c) => c.cmd === 'meeting_check').at(-1)!.args.input as MeetingForm
+    expect(last().resolutions).toHaveLength(1)
+    expect(wrapper.find('[data-testid=resolution-verdict]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=quorum-resolution]').exists()).toBe(false)
+
+    const number = async (key: string, value: string) => {
+      const input = wrapper.get(`[data-testid=resolution-${key}] input`)
+      await input.setValue(value)
+      await input.trigger('blur')
+      await settle(350)
+    }
+    await number('votes_for', '2')
+    await number('votes_against', '1')
+    expect(last().resolutions[0]).toMatchObject({ votes_for: 2, votes_against: 1 })
+    let verdict = wrapper.get('[data-testid=resolution-verdict]')
+    expect(verdict.text()).toBe('票数合计 3 票，超过到会有表决权党员 2 人，请核对票数')
+    expect(verdict.classes()).toContain('invalid')
+    expect(verdict.classes()).not.toContain('passed')
+    expect(verdict.attributes('data-passed')).toBe('null')
+    expect(wrapper.get('[data-testid=quorum-resolution]').classes()).toEqual(['invalid'])
+    expect(wrapper.text()).not.toContain('通过')
+
+    await number('votes_against', '0')
+    verdict = wrapper.get('[data-testid=resolution-verdict]')
+    expect(verdict.text()).toContain('通过。')
+    expect(verdict.classes()).toContain('passed')
+    expect(verdict.classes()).not.toContain('invalid')
+    expect(wrapper.get('[data-testid=quorum-resolution]').classes()).toEqual(['passed'])
   })
 
   it('fills the edit form from meeting_get and sends meeting_update', async () => {

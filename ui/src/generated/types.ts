@@ -1236,6 +1236,10 @@ export type ResolutionRecord = {
   written_abstain: number | null,
   passed: boolean | null,
   verdict: string,
+  /**
+   * The tally or the attendance allows no verdict (rules::Verdict::invalid).
+   */
+  invalid: boolean,
 };
 
 export type RestoreDone = {
@@ -1375,12 +1379,23 @@ export type TransferView = {
   notes: string,
 };
 
+/**
+ * The core's word on one resolution. The form shows `verdict` green only
+ * when `passed` is `Some(true)`, red when `Some(false)`, as a warning when
+ * `invalid` (the votes or the attendance allow no verdict: 请核对), and
+ * nothing when the text is empty (no vote, or no votes typed yet).
+ */
 export type Verdict = {
   /**
-   * None when no vote was taken.
+   * None when no vote was taken, no votes were entered yet, or the tally
+   * or the quorum is invalid.
    */
   passed: boolean | null,
   verdict: string,
+  /**
+   * The tally or the quorum is wrong: `verdict` says what to check.
+   */
+  invalid: boolean,
 };
 
 export type VerifyReport = {

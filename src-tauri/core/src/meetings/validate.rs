@@ -55,11 +55,16 @@ pub(super) struct CheckedMeeting {
 }
 
 pub(super) fn votes_of(r: &ResolutionForm) -> Votes {
+    let n = |c: Option<i64>| c.unwrap_or(0).max(0);
     Votes {
         vote: r.vote,
         election: r.vote && r.election,
-        votes_for: r.votes_for.unwrap_or(0),
-        written_for: r.written_for.unwrap_or(0),
+        entered: r.vote && [r.votes_for, r.votes_against, r.votes_abstain].iter().any(Option::is_some),
+        votes_for: n(r.votes_for),
+        votes_against: n(r.votes_against),
+        votes_abstain: n(r.votes_abstain),
+        written_for: n(r.written_for),
+        written: n(r.written_for) + n(r.written_against) + n(r.written_abstain),
     }
 }
 
@@ -205,10 +210,10 @@ pub(super) fn check(
     if attendees.is_empty() && kind.is_some_and(|k| k != MeetingKind::Other) {
         e.add("attendees", "请选择参会人员");
     }
-    let present_voting = attendees.iter().filter(|a| a.voting && a.status == Attendance::Present).count() as i64;
-    let present_all = attendees.iter().filter(|a| a.status == Attendance::Present).count() as i64;
+    let present_voting = attendees.iter().filter(|a| a.voting && a.status == Attendance::Present).count();
+    let present_all = attendees.iter().filter(|a| a.status == Attendance::Present).count();
     let ballot_box = if kind == Some(MeetingKind::Assembly) { present_voting } else { present_all };
-    let absent_voting = attendees.iter().filter(|a| a.voting && a.status != Attendance::Present).count() as i64;
+    let absent_voting = attendees.iter().filter(|a| a.voting && a.status != Attendance::Present).count();
     let mut candidates = std::collections::HashSet::new();
     let mut resolutions = Vec::new();
     for (i, r) in form.resolutions.iter().enumerate() {
@@ -225,14 +230,9 @@ pub(super) fn check(
                 e.add(field_name(i), format!("第 {} 条决议请填写赞成票数", i + 1));
             } else {
                 let total: i64 = counts.iter().map(|c| c.unwrap_or(0)).sum();
-                if total > ballot_box {
-                    e.add(
-                        field_name(i),
-                        format!(
-                            "第 {} 条决议的票数之和（{total}）超过了到会有表决权的人数（{ballot_box}），请核对",
-                            i + 1
-                        ),
-                    );
+                // The words of the live verdict (rules::too_many_votes).
+                if let Some(why) = rules::too_many_votes(kind.unwrap_or(MeetingKind::Other), total, ballot_box) {
+                    e.add(field_name(i), format!("第 {} 条决议：{why}", i + 1));
                 }
             }
         }
@@ -268,14 +268,8 @@ pub(super) fn check(
                         i + 1
                     ),
                 );
-            } else if total > absent_voting {
-                e.add(
-                    field_name(i),
-                    format!(
-                        "第 {} 条决议的书面意见（{total} 份）多于未到会的有表决权党员（{absent_voting} 人），请核对",
-                        i + 1
-                    ),
-                );
+            } else if let Some(why) = rules::too_many_written(total, absent_voting) {
+                e.add(field_name(i), format!("第 {} 条决议：{why}", i + 1));
             }
         }
         let keep_written = |w: Option<i64>| w.filter(|_| any_written);
@@ -474,6 +468,58 @@ mod tests {
         assert_eq!(checked.attendees.len(), 1);
         assert!(checked.attendees[0].voting);
         assert_eq!(judge_form(&form, day(2026, 11, 27), &people).present, 1);
+    }
+
+    #[test]
+    fn a_tally_over_the_voters_present_is_refused_beside_the_resolution() {
+        // Three full members (one on leave) and a probationary member present:
+        // two votes can be cast.
+        let mut people = HashMap::new();
+        for (id, name) in [(1, "张一"), (2, "张二"), (3, "张三")] {
+            people.insert(id, member(name, MemberKind::Full));
+        }
+        people.insert(4, member("李四", MemberKind::Probationary));
+        let attendee = |member_id, status: &str| super::super::model::AttendeeForm {
+            member_id,
+            status: status.into(),
+            reason: if status == "leave" { "外出务工".into() } else { String::new() },
+            ..Default::default()
+        };
+        let resolution = |votes_for, votes_against| ResolutionForm {
+            text: "同意".into(),
+            vote: true,
+            votes_for: Some(votes_for),
+            votes_against: Some(votes_against),
+            ..Default::default()
+        };
+        let mut form = MeetingForm {
+            kind: "assembly".into(),
+            date: "2026-11-20".into(),
+            topic: "学习".into(),
+            attendees: vec![
+                attendee(1, "present"),
+                attendee(2, "present"),
+                attendee(3, "leave"),
+                attendee(4, "present"),
+            ],
+            resolutions: vec![resolution(2, 1)],
+            ..Default::default()
+        };
+        let e = errors(&form, &people);
+        assert_eq!(
+            e.get("resolutions.0"),
+            Some("第 1 条决议：票数合计 3 票，超过到会有表决权党员 2 人，请核对票数"),
+            "{e:?}"
+        );
+        // The live check says the same, without 通过 or 未通过.
+        let live = judge_form(&form, day(2026, 11, 27), &people);
+        assert_eq!(live.resolutions[0].passed, None);
+        assert!(live.resolutions[0].verdict.contains("票数合计 3 票，超过到会有表决权党员 2 人"));
+        // Two votes: saved, and the verdict is 通过 (2 of 3 voting members).
+        form.resolutions = vec![resolution(2, 0)];
+        let checked = check(&form, day(2026, 11, 27), &people, |_| Ok(true)).unwrap();
+        assert_eq!(checked.resolutions.len(), 1);
+        assert_eq!(judge_form(&form, day(2026, 11, 27), &people).resolutions[0].passed, Some(true));
     }
 
     #[test]
