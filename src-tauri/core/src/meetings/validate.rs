@@ -364,7 +364,19 @@ pub(super) fn judge_form(form: &MeetingForm, today: NaiveDate, people: &HashMap<
         })
         .collect();
     let votes: Vec<Votes> = form.resolutions.iter().map(votes_of).collect();
-    rules::judge(kind, &seats, &votes)
+    let mut report = rules::judge(kind, &seats, &votes);
+    // A meeting not yet held decides nothing: no 通过 or 未通过 for a date to come
+    // (the save refuses the date itself).
+    if day > today {
+        for v in report.resolutions.iter_mut().filter(|v| v.passed.is_some()) {
+            *v = rules::Verdict {
+                passed: None,
+                verdict: "会议日期晚于今天，会议开过之后再记录表决结果".into(),
+                invalid: true,
+            };
+        }
+    }
+    report
 }
 
 /// The meeting settings as typed: each kind's frequency, and the 主题党日's
@@ -520,6 +532,35 @@ mod tests {
         let checked = check(&form, day(2026, 11, 27), &people, |_| Ok(true)).unwrap();
         assert_eq!(checked.resolutions.len(), 1);
         assert_eq!(judge_form(&form, day(2026, 11, 27), &people).resolutions[0].passed, Some(true));
+    }
+
+    #[test]
+    fn a_meeting_in_the_future_gets_no_verdict_while_typed() {
+        let people = HashMap::from([(1, member("张三", MemberKind::Full)), (2, member("李四", MemberKind::Full))]);
+        let form = |date: &str| MeetingForm {
+            kind: "assembly".into(),
+            date: date.into(),
+            attendees: [1, 2]
+                .map(|member_id| super::super::model::AttendeeForm {
+                    member_id,
+                    status: "present".into(),
+                    ..Default::default()
+                })
+                .to_vec(),
+            resolutions: vec![ResolutionForm {
+                text: "同意".into(),
+                vote: true,
+                votes_for: Some(2),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let held = judge_form(&form("2026-11-20"), day(2026, 11, 27), &people);
+        assert_eq!(held.resolutions[0].passed, Some(true));
+        let to_come = judge_form(&form("2026-12-20"), day(2026, 11, 27), &people);
+        assert_eq!(to_come.resolutions[0].passed, None);
+        assert!(to_come.resolutions[0].invalid);
+        assert!(to_come.resolutions[0].verdict.contains("会议日期晚于今天"));
     }
 
     #[test]
