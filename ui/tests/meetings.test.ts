@@ -151,6 +151,7 @@ describe('会议记录', () => {
       absent: 6,
       attendance_rate: '46.7%',
       quorum_ok: false,
+      counts_attendance: true,
     },
     {
       id: 13,
@@ -167,6 +168,7 @@ describe('会议记录', () => {
       absent: 0,
       attendance_rate: '95.0%',
       quorum_ok: null,
+      counts_attendance: true,
     },
   ]
 
@@ -870,6 +872,99 @@ describe('what the form reads from the core', () => {
     await settle(350)
     expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['张三', '李四', '王五'])
     expect(shut(3)).toBe(true)
+  })
+})
+
+describe('谈心谈话', () => {
+  it('asks for the 谈话人 and the 谈话对象, with no attendance counts and no quorum panel', async () => {
+    const calls = core((cmd) =>
+      cmd === 'meeting_draft'
+        ? draft({ kind: 'talk', attendees: [], host_id: null, agenda: [] })
+        : cmd === 'meeting_check'
+          ? report({ applies: false, lines: [], should_attend: 1, present: 1 })
+          : undefined,
+    )
+    const { wrapper } = await mountApp('/meetings/new?kind=talk')
+    await settle(350)
+    // The words come from meeting_choices (the core's MeetingKind::host_label …).
+    const talk = meetingChoices.kinds.find((k) => k.value === 'talk')!
+    expect([talk.host_label, talk.attendees_label, talk.counts_attendance]).toEqual(['谈话人', '谈话对象', false])
+    expect(wrapper.get('[data-testid=item-host_id] .el-form-item__label').text()).toBe('谈话人')
+    expect(wrapper.get('[data-testid=attendees-heading]').text()).toBe('谈话对象')
+    expect(wrapper.get('[data-testid=attendee-empty]').text()).toBe('还没有谈话对象，在下面选择添加。')
+    expect(wrapper.text()).not.toContain('主持人')
+    expect(wrapper.text()).not.toContain('参会人员')
+
+    await wrapper.get('[data-testid=add-attendee] .el-select__wrapper').trigger('click')
+    await settle()
+    const li = [...document.querySelectorAll('.el-select-dropdown__item')].find(
+      (o) => o.querySelector('.option-note') && o.textContent?.includes('李四'),
+    )
+    ;(li as HTMLElement).click()
+    await settle(350)
+    expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['李四'])
+    expect(calls.filter((c) => c.cmd === 'meeting_check').length).toBeGreaterThan(0)
+    // No 应到/实到/出席率, no 出席/请假/缺席 to click, no 表决有效性.
+    expect(wrapper.find('[data-testid=attendance-counts]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=attendee-row] .att-status').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=quorum-panel]').exists()).toBe(false)
+    expect(wrapper.text()).not.toMatch(/应到|实到|出席率/)
+
+    // A 支部党员大会 keeps its words and its counts.
+    await wrapper.get('[data-testid=field-kind]').findAll('label').find((l) => l.text() === '支部党员大会')!.trigger('click')
+    await settle(350)
+    expect(wrapper.get('[data-testid=item-host_id] .el-form-item__label').text()).toBe('主持人')
+    expect(wrapper.get('[data-testid=attendees-heading]').text()).toBe('参会人员')
+    expect(wrapper.find('[data-testid=attendance-counts]').exists()).toBe(true)
+  })
+
+  it('shows a talk’s record with 谈话人 and 谈话对象 and no attendance, and — in the list', async () => {
+    const talkDetail = meetingDetail({
+      kind: 'talk',
+      kind_label: '谈心谈话',
+      host_label: '谈话人',
+      attendees_label: '谈话对象',
+      counts_attendance: false,
+      attendees: [
+        { member_id: 2, name: '李四', member_kind_label: '正式党员', voting: true, status: 'present', status_label: '出席', reason: '', grade: null, grade_label: null },
+      ],
+      resolutions: [],
+      quorum: report({ applies: false, lines: [], should_attend: 1, present: 1, attendance_rate: '100.0%' }),
+    })
+    core((cmd) => (cmd === 'meeting_get' ? talkDetail : undefined))
+    const { wrapper } = await mountApp('/meetings/12')
+    expect(wrapper.get('[data-testid=detail-host-label]').text()).toBe('谈话人')
+    expect(wrapper.get('[data-testid=detail-present-label]').text()).toBe('谈话对象')
+    expect(wrapper.get('[data-testid=detail-present_names]').text()).toBe('李四')
+    expect(wrapper.find('[data-testid=detail-counts]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=detail-leave]').exists()).toBe(false)
+    const paper = wrapper.get('[data-testid=meeting-detail]').text()
+    expect(paper).not.toMatch(/主持人|应到|实到|出席率|出席人员/)
+    expect(paper).toContain('谈话人签字')
+    wrapper.unmount()
+
+    const row = (over: Partial<MeetingRow>): MeetingRow => ({
+      id: 20,
+      kind: 'talk',
+      kind_label: '谈心谈话',
+      date: '2026-11-20',
+      start_time: '',
+      place: '',
+      topic: '谈心',
+      host_name: '张三',
+      should_attend: 1,
+      present: 1,
+      on_leave: 0,
+      absent: 0,
+      attendance_rate: '100.0%',
+      quorum_ok: null,
+      counts_attendance: false,
+      ...over,
+    })
+    core((cmd) => (cmd === 'meeting_list' ? [row({}), row({ id: 21, kind: 'lecture', kind_label: '党课', counts_attendance: true })] : undefined))
+    const list = await mountApp('/meetings')
+    expect(list.wrapper.findAll('[data-testid=cell-attendance_rate]').map((c) => c.text())).toEqual(['—', '100.0%'])
+    expect(list.wrapper.findAll('[data-testid=cell-should_attend]').map((c) => c.text())).toEqual(['—', '1'])
   })
 })
 

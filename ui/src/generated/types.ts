@@ -611,6 +611,18 @@ export type MeetingDetail = {
   id: number,
   kind: string,
   kind_label: string,
+  /**
+   * 主持人, or 谈话人 at a 谈心谈话.
+   */
+  host_label: string,
+  /**
+   * 出席人员 on the record, or 谈话对象 at a 谈心谈话.
+   */
+  attendees_label: string,
+  /**
+   * 应到/实到/请假/缺席 are shown (not for a 谈心谈话).
+   */
+  counts_attendance: boolean,
   date: string,
   /**
    * 所属年度 of a 组织生活会 or 民主评议.
@@ -691,6 +703,19 @@ export type MeetingKindChoice = {
    * 民主评议), asked for on the form ([`MeetingKind::has_for_year`]).
    */
   has_for_year: boolean,
+  /**
+   * 主持人, or 谈话人 at a 谈心谈话 ([`MeetingKind::host_label`]).
+   */
+  host_label: string,
+  /**
+   * 参会人员, or 谈话对象 at a 谈心谈话 ([`MeetingKind::attendees_label`]).
+   */
+  attendees_label: string,
+  /**
+   * 应到/实到/出席率 and each one's 出席情况 are asked and shown
+   * ([`MeetingKind::counts_attendance`]); not at a 谈心谈话.
+   */
+  counts_attendance: boolean,
 };
 
 export type MeetingQuery = {
@@ -713,6 +738,10 @@ export type MeetingRow = {
   absent: number,
   attendance_rate: string,
   quorum_ok: boolean | null,
+  /**
+   * False for a 谈心谈话: its 应到/实到/出席率 mean nothing and show as —.
+   */
+  counts_attendance: boolean,
 };
 
 /**

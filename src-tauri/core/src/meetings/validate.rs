@@ -114,7 +114,9 @@ pub(super) fn check(
     } else if topic.chars().count() > 100 {
         e.add("topic", "会议主题太长了（最多 100 字）");
     }
-    for (field, id, label) in [("host_id", form.host_id, "主持人"), ("recorder_id", form.recorder_id, "记录人")] {
+    let host_label = kind.map_or("主持人", MeetingKind::host_label);
+    let attendees_label = kind.map_or("参会人员", MeetingKind::attendees_label);
+    for (field, id, label) in [("host_id", form.host_id, host_label), ("recorder_id", form.recorder_id, "记录人")] {
         if let Some(id) = id {
             if !people.contains_key(&id) {
                 e.add(field, format!("{label}不在花名册里，请重新选择"));
@@ -142,18 +144,21 @@ pub(super) fn check(
     let mut seen = std::collections::HashSet::new();
     for a in &form.attendees {
         let Some(p) = people.get(&a.member_id) else {
-            e.add("attendees", "参会人员中有人不在花名册里，请刷新后重新选择");
+            e.add("attendees", format!("{attendees_label}中有人不在花名册里，请刷新后重新选择"));
             continue;
         };
         if !seen.insert(a.member_id) {
-            e.add("attendees", format!("“{}”在参会人员中出现了两次", p.name));
+            e.add("attendees", format!("“{}”在{attendees_label}中出现了两次", p.name));
             continue;
         }
         // Who should attend is who was a member that day (docs/DOMAIN.md §3.2).
         if let Some(why) = date.and_then(|d| p.absence_reason(d)) {
             e.add(
                 "attendees",
-                format!("“{}”{why}，不是这次会议的应到人员，请从参会人员中去掉（按会议当天的党员名单）", p.name),
+                format!(
+                    "“{}”{why}，不是这次会议的应到人员，请从{attendees_label}中去掉（按会议当天的党员名单）",
+                    p.name
+                ),
             );
             continue;
         }
@@ -208,7 +213,7 @@ pub(super) fn check(
         });
     }
     if attendees.is_empty() && kind.is_some_and(|k| k != MeetingKind::Other) {
-        e.add("attendees", "请选择参会人员");
+        e.add("attendees", format!("请选择{attendees_label}"));
     }
     let present_voting = attendees.iter().filter(|a| a.voting && a.status == Attendance::Present).count();
     let present_all = attendees.iter().filter(|a| a.status == Attendance::Present).count();
@@ -561,6 +566,23 @@ mod tests {
         assert_eq!(to_come.resolutions[0].passed, None);
         assert!(to_come.resolutions[0].invalid);
         assert!(to_come.resolutions[0].verdict.contains("会议日期晚于今天"));
+    }
+
+    #[test]
+    fn a_talk_asks_for_the_people_talked_with_in_its_own_words() {
+        let form = MeetingForm {
+            kind: "talk".into(),
+            date: "2026-11-20".into(),
+            topic: "谈心".into(),
+            host_id: Some(9),
+            ..Default::default()
+        };
+        let e = errors(&form, &HashMap::new());
+        assert_eq!(e.get("attendees"), Some("请选择谈话对象"));
+        assert_eq!(e.get("host_id"), Some("谈话人不在花名册里，请重新选择"));
+        let e = errors(&MeetingForm { kind: "assembly".into(), ..form }, &HashMap::new());
+        assert_eq!(e.get("attendees"), Some("请选择参会人员"));
+        assert_eq!(e.get("host_id"), Some("主持人不在花名册里，请重新选择"));
     }
 
     #[test]
