@@ -875,6 +875,45 @@ describe('what the form reads from the core', () => {
   })
 })
 
+describe('党小组会', () => {
+  it('asks for the 党小组 first and lists that group’s members on the day, as the core’s draft says', async () => {
+    // The core's draft for a 党小组会: nobody until a group is named, then that
+    // group's members on the meeting's day (meetings/repo.rs meeting_draft).
+    const byGroup: Record<number, number[]> = { 1: [1, 2], 2: [4] }
+    const calls = core((cmd, args) => {
+      if (cmd !== 'meeting_draft') return undefined
+      const g = args.group_id as number | null
+      return draft({
+        kind: 'group_meeting',
+        date: args.date as string,
+        group_id: g,
+        host_id: null,
+        attendees: (g == null ? [] : byGroup[g]).map((member_id) => ({ member_id, status: 'present', reason: '', grade: '' })),
+      })
+    })
+    const { wrapper } = await mountApp('/meetings/new?kind=group_meeting')
+    await settle(350)
+    // The 党小组 comes before the date and the attendees.
+    const order = [...wrapper.element.querySelectorAll('[data-testid=item-group_id], [data-testid=item-date], [data-testid=attendees-heading]')].map(
+      (e) => e.getAttribute('data-testid'),
+    )
+    expect(order).toEqual(['item-group_id', 'item-date', 'attendees-heading'])
+    expect(wrapper.get('[data-testid=hint-group_id]').text()).toContain('会议当天这个党小组的党员')
+    expect(wrapper.findAll('[data-testid=attendee-row]')).toHaveLength(0)
+    expect(wrapper.get('[data-testid=attendee-empty]').text()).toContain('请先在上面选择党小组')
+
+    await pickOption(wrapper, '[data-testid=field-group_id]', '第一党小组')
+    await settle(350)
+    const asked = calls.filter((c) => c.cmd === 'meeting_draft').at(-1)!.args
+    expect(asked).toEqual({ kind: 'group_meeting', date: '2026-11-27', group_id: 1 })
+    expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['张三', '李四'])
+
+    await pickOption(wrapper, '[data-testid=field-group_id]', '第二党小组')
+    await settle(350)
+    expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['赵六'])
+  })
+})
+
 describe('谈心谈话', () => {
   it('asks for the 谈话人 and the 谈话对象, with no attendance counts and no quorum panel', async () => {
     const calls = core((cmd) =>
