@@ -247,6 +247,81 @@ fn an_assembly_with_two_on_leave_is_recorded_and_the_quarter_is_held() {
     s.quit();
 }
 
+/// A 党员大会 resolution: no verdict before votes are typed, a request to
+/// check (and no 通过) when the votes outnumber the voting members present,
+/// refused on save beside the resolution, and 通过 once the votes add up.
+#[test]
+fn a_resolution_has_no_verdict_until_its_votes_add_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let s = Session::start(&args);
+    s.go("#/meetings/new?kind=assembly");
+    s.wait_for("[data-testid=meeting-form-page]", 10);
+    s.wait_until("the roster as attendees", 10, |s| !s.find_all("[data-testid=attendee-row]").is_empty());
+    s.wait_until("the quorum panel", 10, |s| s.text_of("[data-testid=quorum-panel]").contains("可以进行表决"));
+    s.type_into("[data-testid=field-topic]", "讨论村集体经济项目");
+    s.click_css("[data-testid=add-resolution]");
+    s.type_into("[data-testid=resolution-text]", "同意实施村集体经济项目");
+    let verdict = "[data-testid=resolution-verdict]";
+    let show = |s: &Session, css: &str| {
+        s.script("document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })", serde_json::json!([css]));
+    };
+    // A new resolution, checked by the core: nothing said, neither 通过 nor 未通过.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(s.find_all(verdict).is_empty(), "{}", s.text_of(verdict));
+    assert!(s.find_all("[data-testid=quorum-resolution]").is_empty());
+    show(&s, "[data-testid=resolution]");
+    s.screenshot("resolution-empty");
+
+    let type_votes = |s: &Session, key: &str, n: &str| {
+        s.type_into(&format!("[data-testid=resolution-{key}]"), n);
+        s.script("document.activeElement && document.activeElement.blur()", serde_json::json!([]));
+    };
+    type_votes(&s, "votes_for", "90");
+    type_votes(&s, "votes_against", "9");
+    s.wait_until("the tally warning", 10, |s| s.text_of(verdict).contains("票数合计 99 票"));
+    let warning = s.text_of(verdict);
+    assert!(warning.contains("超过到会有表决权党员") && warning.ends_with("请核对票数"), "{warning}");
+    assert!(!warning.contains("通过"), "{warning}");
+    let e = s.wait_for(verdict, 1);
+    assert_eq!(s.data(&e, "invalid"), "true");
+    assert_eq!(s.data(&e, "passed"), "null");
+    let panel_line = s.text_of("[data-testid=quorum-resolution]");
+    assert!(panel_line.contains("票数合计 99 票") && !panel_line.contains("通过"), "{panel_line}");
+    show(&s, verdict);
+    s.screenshot("resolution-too-many-votes");
+
+    // Saving is refused, with the same words beside the resolution.
+    s.click_css("[data-testid=save-meeting]");
+    let error = "[data-testid=resolution-item][data-index='0'] .el-form-item__error";
+    s.wait_until("the refusal beside the resolution", 10, |s| s.text_of(error).contains("票数合计 99 票"));
+    assert!(s.find_all("[data-testid=meeting-detail]").is_empty());
+    let present: u32 = {
+        let t = s.text_of(error);
+        let after = t.split("超过到会有表决权党员 ").nth(1).unwrap_or_else(|| panic!("{t}"));
+        after.split(' ').next().unwrap().parse().unwrap_or_else(|_| panic!("{t}"))
+    };
+    assert!(present > 0);
+
+    // Everyone present votes in favour: 通过, green.
+    type_votes(&s, "votes_against", "0");
+    type_votes(&s, "votes_for", &present.to_string());
+    s.wait_until("通过", 10, |s| s.text_of(verdict).ends_with("通过。"));
+    let e = s.wait_for(verdict, 1);
+    assert_eq!(s.data(&e, "passed"), "true");
+    assert_eq!(s.data(&e, "invalid"), "false");
+    assert!(s.text_of(verdict).contains(&format!("赞成 {present} 票")), "{}", s.text_of(verdict));
+    // The refusal was about the old votes: it is gone, nothing red beside 通过.
+    assert!(s.find_all(error).is_empty(), "{}", s.text_of(error));
+    show(&s, verdict);
+    s.screenshot("resolution-passed");
+    s.click_css("[data-testid=save-meeting]");
+    s.wait_for("[data-testid=meeting-detail]", 10);
+    assert!(s.text_of("[data-testid=detail-verdict]").ends_with("通过。"));
+    s.quit();
+}
+
 fn cli_at(global: &[&str], args: &[&str]) -> String {
     let out = Command::new(app_binary()).args(global).args(args).output().expect("run the CLI");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -428,18 +428,19 @@ describe('记录会议', () => {
       if (total > 2) return { passed: null, verdict: `票数合计 ${total} 票，超过到会有表决权党员 2 人，请核对票数`, invalid: true }
       return { passed: true, verdict: `赞成 ${r.votes_for} 票，超过应到会有表决权党员（2 人）的半数，通过。`, invalid: false }
     }
-    const calls = core((cmd, args) =>
-      cmd === 'meeting_check'
-        ? report({ resolutions: (args.input as MeetingForm).resolutions.map(verdictOf) })
-        : undefined,
-    )
+    const refusal = '第 1 条决议：票数合计 3 票，超过到会有表决权党员 2 人，请核对票数'
+    const calls = core((cmd, args) => {
+      if (cmd === 'meeting_check') return report({ resolutions: (args.input as MeetingForm).resolutions.map(verdictOf) })
+      if (cmd === 'meeting_create') throw { code: 'validation', message: '有 1 项需要改正', fields: { 'resolutions.0': refusal } }
+      return undefined
+    })
     const { wrapper } = await mountApp('/meetings/new?kind=assembly')
     await settle(350)
     await wrapper.get('[data-testid=add-resolution]').trigger('click')
     await wrapper.get('[data-testid=resolution-text] textarea').setValue('同意')
     await settle(350)
     // A new resolution: the core was asked, and nothing is said yet (no red 未通过).
-    const last = () => calls.filter((c) => c.cmd === 'meeting_check').at(-1)!.args.input as MeetingForm
+    const last = () => calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingForm
     expect(last().resolutions).toHaveLength(1)
     expect(wrapper.find('[data-testid=resolution-verdict]').exists()).toBe(false)
     expect(wrapper.find('[data-testid=quorum-resolution]').exists()).toBe(false)
@@ -460,8 +461,17 @@ describe('记录会议', () => {
     expect(verdict.attributes('data-passed')).toBe('null')
     expect(wrapper.get('[data-testid=quorum-resolution]').classes()).toEqual(['invalid'])
     expect(wrapper.text()).not.toContain('通过')
+    // Saving is refused by the core, beside the resolution.
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle(150)
+    const rowError = () => wrapper.find('[data-testid=resolution-item][data-index="0"] .el-form-item__error')
+    expect(rowError().text()).toBe(refusal)
+    expect(wrapper.find('[data-testid=form-error]').exists()).toBe(true)
 
     await number('votes_against', '0')
+    // The refusal was about the old votes: it goes once they change.
+    expect(rowError().exists()).toBe(false)
+    expect(wrapper.find('[data-testid=form-error]').exists()).toBe(false)
     verdict = wrapper.get('[data-testid=resolution-verdict]')
     expect(verdict.text()).toContain('通过。')
     expect(verdict.classes()).toContain('passed')
@@ -904,7 +914,7 @@ describe('党小组会', () => {
 
     await pickOption(wrapper, '[data-testid=field-group_id]', '第一党小组')
     await settle(350)
-    const asked = calls.filter((c) => c.cmd === 'meeting_draft').at(-1)!.args
+    const asked = calls.filter((c) => c.cmd === 'meeting_draft').pop()!.args
     expect(asked).toEqual({ kind: 'group_meeting', date: '2026-11-27', group_id: 1 })
     expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['张三', '李四'])
 
