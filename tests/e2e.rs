@@ -247,6 +247,178 @@ fn an_assembly_with_two_on_leave_is_recorded_and_the_quarter_is_held() {
     s.quit();
 }
 
+/// A 党员大会 resolution: no verdict before votes are typed, a request to
+/// check (and no 通过) when the votes outnumber the voting members present,
+/// refused on save beside the resolution, and 通过 once the votes add up.
+#[test]
+fn a_resolution_has_no_verdict_until_its_votes_add_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let s = Session::start(&args);
+    s.go("#/meetings/new?kind=assembly");
+    s.wait_for("[data-testid=meeting-form-page]", 10);
+    s.wait_until("the roster as attendees", 10, |s| !s.find_all("[data-testid=attendee-row]").is_empty());
+    s.wait_until("the quorum panel", 10, |s| s.text_of("[data-testid=quorum-panel]").contains("可以进行表决"));
+    s.type_into("[data-testid=field-topic]", "讨论村集体经济项目");
+    s.click_css("[data-testid=add-resolution]");
+    s.type_into("[data-testid=resolution-text]", "同意实施村集体经济项目");
+    let verdict = "[data-testid=resolution-verdict]";
+    let show = |s: &Session, css: &str| {
+        s.script("document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })", serde_json::json!([css]));
+    };
+    // A new resolution, checked by the core: nothing said, neither 通过 nor 未通过.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(s.find_all(verdict).is_empty(), "{}", s.text_of(verdict));
+    assert!(s.find_all("[data-testid=quorum-resolution]").is_empty());
+    show(&s, "[data-testid=resolution]");
+    s.screenshot("resolution-empty");
+
+    let type_votes = |s: &Session, key: &str, n: &str| {
+        s.type_into(&format!("[data-testid=resolution-{key}]"), n);
+        s.script("document.activeElement && document.activeElement.blur()", serde_json::json!([]));
+    };
+    type_votes(&s, "votes_for", "90");
+    type_votes(&s, "votes_against", "9");
+    s.wait_until("the tally warning", 10, |s| s.text_of(verdict).contains("票数合计 99 票"));
+    let warning = s.text_of(verdict);
+    assert!(warning.contains("超过到会有表决权党员") && warning.ends_with("请核对票数"), "{warning}");
+    assert!(!warning.contains("通过"), "{warning}");
+    let e = s.wait_for(verdict, 1);
+    assert_eq!(s.data(&e, "invalid"), "true");
+    assert_eq!(s.data(&e, "passed"), "null");
+    let panel_line = s.text_of("[data-testid=quorum-resolution]");
+    assert!(panel_line.contains("票数合计 99 票") && !panel_line.contains("通过"), "{panel_line}");
+    show(&s, verdict);
+    s.screenshot("resolution-too-many-votes");
+
+    // Saving is refused, with the same words beside the resolution.
+    s.click_css("[data-testid=save-meeting]");
+    let error = "[data-testid=resolution-item][data-index='0'] .el-form-item__error";
+    s.wait_until("the refusal beside the resolution", 10, |s| s.text_of(error).contains("票数合计 99 票"));
+    assert!(s.find_all("[data-testid=meeting-detail]").is_empty());
+    let present: u32 = {
+        let t = s.text_of(error);
+        let after = t.split("超过到会有表决权党员 ").nth(1).unwrap_or_else(|| panic!("{t}"));
+        after.split(' ').next().unwrap().parse().unwrap_or_else(|_| panic!("{t}"))
+    };
+    assert!(present > 0);
+
+    // Everyone present votes in favour: 通过, green.
+    type_votes(&s, "votes_against", "0");
+    type_votes(&s, "votes_for", &present.to_string());
+    s.wait_until("通过", 10, |s| s.text_of(verdict).ends_with("通过。"));
+    let e = s.wait_for(verdict, 1);
+    assert_eq!(s.data(&e, "passed"), "true");
+    assert_eq!(s.data(&e, "invalid"), "false");
+    assert!(s.text_of(verdict).contains(&format!("赞成 {present} 票")), "{}", s.text_of(verdict));
+    // The refusal was about the old votes: it is gone, nothing red beside 通过.
+    assert!(s.find_all(error).is_empty(), "{}", s.text_of(error));
+    show(&s, verdict);
+    s.screenshot("resolution-passed");
+    s.click_css("[data-testid=save-meeting]");
+    s.wait_for("[data-testid=meeting-detail]", 10);
+    assert!(s.text_of("[data-testid=detail-verdict]").ends_with("通过。"));
+    s.quit();
+}
+
+/// Whether the element `a` comes before `b` on the page.
+fn comes_before(s: &Session, a: &str, b: &str) -> bool {
+    s.script(
+        "const [a, b] = [document.querySelector(arguments[0]), document.querySelector(arguments[1])];\
+         return !!(a && b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING));",
+        serde_json::json!([a, b]),
+    )
+    .as_bool()
+    .unwrap_or(false)
+}
+
+/// A 党小组会 asks for the group first; the list is then that group's members
+/// on the day, as the roster says (a member who has died is not on it).
+#[test]
+fn a_group_meeting_asks_for_the_group_first_and_lists_its_members() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let roster: serde_json::Value = serde_json::from_str(&cli_at(&args, &["--json", "member", "list"])).unwrap();
+    let mut in_group: Vec<String> = roster
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["group_name"] == "第二党小组" && m["status"] == "normal" && m["left_branch"] != true)
+        .map(|m| m["name"].as_str().unwrap().to_string())
+        .collect();
+    in_group.sort();
+    assert!(in_group.len() > 5, "{in_group:?}");
+
+    let s = Session::start(&args);
+    s.go("#/meetings/new?kind=group_meeting");
+    s.wait_for("[data-testid=item-group_id]", 10);
+    assert!(comes_before(&s, "[data-testid=item-group_id]", "[data-testid=item-date]"));
+    assert!(comes_before(&s, "[data-testid=item-group_id]", "[data-testid=attendees-heading]"));
+    s.wait_until("the list waiting for the group", 10, |s| {
+        s.text_of("[data-testid=attendee-empty]").contains("请先在上面选择党小组")
+    });
+    assert!(s.find_all("[data-testid=attendee-row]").is_empty());
+    s.screenshot("group-meeting-before-group");
+    s.choose("[data-testid=field-group_id]", "第二党小组");
+    s.wait_until("the group's members", 10, |s| s.find_all("[data-testid=attendee-row]").len() == in_group.len());
+    let mut names = s.texts("[data-testid=attendee-name]");
+    names.sort();
+    assert_eq!(names, in_group);
+    s.screenshot("group-meeting-second-group");
+    s.quit();
+}
+
+/// A 谈心谈话 is recorded with a 谈话人 and a 谈话对象, and neither the form,
+/// the record nor the list counts attendance for it.
+#[test]
+fn a_talk_has_a_talker_and_a_person_talked_with_and_no_attendance() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let s = Session::start(&args);
+    s.go("#/meetings/new?kind=talk");
+    s.wait_for("[data-testid=meeting-form-page]", 10);
+    s.wait_until("the talk's words", 10, |s| s.text_of("[data-testid=item-host_id]").contains("谈话人"));
+    assert_eq!(s.text_of("[data-testid=attendees-heading]"), "谈话对象");
+    s.type_into("[data-testid=field-topic]", "了解家庭困难");
+    // The first member offered becomes the person talked with.
+    s.click_css("[data-testid=add-attendee]");
+    s.wait_for(".el-select-dropdown__item .option-note", 10);
+    let name = s.script(
+        "const li = [...document.querySelectorAll('.el-select-dropdown__item')].find(o => o.querySelector('.option-note'));\
+         li.click(); return li.querySelector('span').textContent.trim();",
+        serde_json::json!([]),
+    );
+    let name = name.as_str().unwrap().to_string();
+    s.wait_until("the person talked with", 10, |s| s.texts("[data-testid=attendee-name]") == [name.clone()]);
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let page = s.text_of("[data-testid=meeting-form-page]");
+    for word in ["主持人", "参会人员", "应到", "实到", "出席率", "表决有效性", "请假"] {
+        assert!(!page.contains(word), "{word} on a talk's form: {page}");
+    }
+    s.screenshot("talk-form");
+    s.click_css("[data-testid=save-meeting]");
+    s.wait_for("[data-testid=detail-host-label]", 10);
+    assert_eq!(s.text_of("[data-testid=detail-host-label]"), "谈话人");
+    assert_eq!(s.text_of("[data-testid=detail-present-label]"), "谈话对象");
+    assert!(s.text_of("[data-testid=detail-present_names]").contains(&name));
+    assert!(s.find_all("[data-testid=detail-counts]").is_empty());
+    let paper = s.text_of("[data-testid=meeting-detail]");
+    for word in ["主持人", "应到", "实到", "出席率", "出席人员"] {
+        assert!(!paper.contains(word), "{word} on a talk's record: {paper}");
+    }
+    s.screenshot("talk-record");
+    s.go("#/meetings");
+    s.wait_until("the talk in the list", 10, |s| {
+        s.texts("[data-testid=meeting-row]").iter().any(|r| r.contains("了解家庭困难"))
+    });
+    let row = s.texts("[data-testid=meeting-row]").into_iter().find(|r| r.contains("了解家庭困难")).unwrap();
+    assert!(!row.contains('%'), "{row}");
+    s.quit();
+}
+
 fn cli_at(global: &[&str], args: &[&str]) -> String {
     let out = Command::new(app_binary()).args(global).args(args).output().expect("run the CLI");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

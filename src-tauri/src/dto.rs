@@ -298,6 +298,13 @@ pub struct MeetingKindChoice {
     /// The record names the year it belongs to (所属年度: 组织生活会,
     /// 民主评议), asked for on the form ([`MeetingKind::has_for_year`]).
     pub has_for_year: bool,
+    /// 主持人, or 谈话人 at a 谈心谈话 ([`MeetingKind::host_label`]).
+    pub host_label: &'static str,
+    /// 参会人员, or 谈话对象 at a 谈心谈话 ([`MeetingKind::attendees_label`]).
+    pub attendees_label: &'static str,
+    /// 应到/实到/出席率 and each one's 出席情况 are asked and shown
+    /// ([`MeetingKind::counts_attendance`]); not at a 谈心谈话.
+    pub counts_attendance: bool,
 }
 
 #[derive(Serialize, ts_rs::TS)]
@@ -318,6 +325,9 @@ impl MeetingChoices {
                     label: k.label(),
                     attendees_from_roster: k.attendees_from_roster(),
                     has_for_year: k.has_for_year(),
+                    host_label: k.host_label(),
+                    attendees_label: k.attendees_label(),
+                    counts_attendance: k.counts_attendance(),
                 })
                 .collect(),
             attendance_statuses: choices_of!(Attendance),
@@ -343,6 +353,8 @@ pub struct MeetingRow {
     pub absent: usize,
     pub attendance_rate: String,
     pub quorum_ok: Option<bool>,
+    /// False for a 谈心谈话: its 应到/实到/出席率 mean nothing and show as —.
+    pub counts_attendance: bool,
 }
 
 impl From<MeetingSummary> for MeetingRow {
@@ -362,6 +374,7 @@ impl From<MeetingSummary> for MeetingRow {
             absent: m.absent,
             attendance_rate: m.attendance_rate,
             quorum_ok: m.quorum_ok,
+            counts_attendance: m.kind.counts_attendance(),
         }
     }
 }
@@ -384,6 +397,12 @@ pub struct MeetingDetail {
     pub id: i64,
     pub kind: &'static str,
     pub kind_label: &'static str,
+    /// 主持人, or 谈话人 at a 谈心谈话.
+    pub host_label: &'static str,
+    /// 出席人员 on the record, or 谈话对象 at a 谈心谈话.
+    pub attendees_label: &'static str,
+    /// 应到/实到/请假/缺席 are shown (not for a 谈心谈话).
+    pub counts_attendance: bool,
     pub date: String,
     /// 所属年度 of a 组织生活会 or 民主评议.
     pub for_year: Option<i32>,
@@ -412,6 +431,9 @@ impl MeetingDetail {
             id: m.id,
             kind: m.kind.code(),
             kind_label: m.kind.label(),
+            host_label: m.kind.host_label(),
+            attendees_label: m.kind.present_label(),
+            counts_attendance: m.kind.counts_attendance(),
             date: m.date.to_string(),
             for_year: m.for_year,
             start_time: m.start_time,

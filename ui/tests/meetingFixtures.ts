@@ -74,6 +74,9 @@ export function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail 
     id: 12,
     kind: 'assembly',
     kind_label: '支部党员大会',
+    host_label: '主持人',
+    attendees_label: '出席人员',
+    counts_attendance: true,
     date: '2026-11-27',
     for_year: null,
     start_time: '19:30',
@@ -107,6 +110,7 @@ export function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail 
         written_abstain: null,
         passed: false,
         verdict: '赞成票未超过应到会有表决权党员的半数，未通过',
+        invalid: false,
       },
     ],
     quorum: report({

@@ -151,6 +151,7 @@ describe('会议记录', () => {
       absent: 6,
       attendance_rate: '46.7%',
       quorum_ok: false,
+      counts_attendance: true,
     },
     {
       id: 13,
@@ -167,6 +168,7 @@ describe('会议记录', () => {
       absent: 0,
       attendance_rate: '95.0%',
       quorum_ok: null,
+      counts_attendance: true,
     },
   ]
 
@@ -385,7 +387,7 @@ describe('记录会议', () => {
     answer = report({
       ok: false,
       lines: ['有表决权的党员 2 人，到会 1 人，未超过半数，不能表决'],
-      resolutions: [{ passed: false, verdict: '到会人数不足，表决无效' }],
+      resolutions: [{ passed: null, verdict: '到会有表决权党员未超过半数，不能表决，请核对参会人员。', invalid: true }],
       warnings: ['还有 1 名正式党员没有评定等次。'],
       present: 2,
       absent: 1,
@@ -405,7 +407,8 @@ describe('记录会议', () => {
     expect(panel.findAll('[data-testid=quorum-line]').map((l) => l.text())).toEqual([
       '有表决权的党员 2 人，到会 1 人，未超过半数，不能表决',
     ])
-    expect(panel.get('[data-testid=quorum-resolution]').text()).toContain('到会人数不足，表决无效')
+    expect(panel.get('[data-testid=quorum-resolution]').text()).toContain('未超过半数，不能表决')
+    expect(panel.get('[data-testid=quorum-resolution]').classes()).toEqual(['invalid'])
     expect(wrapper.get('[data-testid=count-absent]').text()).toBe('1')
     expect(wrapper.get('[data-testid=quorum-warnings]').text()).toContain('没有评定等次')
 
@@ -413,6 +416,67 @@ describe('记录会议', () => {
     await wrapper.get('[data-testid=field-place] input').setValue('村部')
     await settle(350)
     expect(wrapper.find('[data-testid=quorum-panel]').exists()).toBe(false)
+  })
+
+  it('shows the core’s verdict on a resolution as she types: nothing until votes, a warning for too many, green only for 通过', async () => {
+    // The core's words for the three states (meetings/rules.rs): no votes yet,
+    // more votes than the 2 voting members present, a real 通过.
+    const verdictOf = (r: MeetingForm['resolutions'][number]) => {
+      const typed = [r.votes_for, r.votes_against, r.votes_abstain]
+      if (!typed.some((v) => v != null)) return { passed: null, verdict: '', invalid: false }
+      const total = typed.reduce<number>((a, v) => a + (v ?? 0), 0)
+      if (total > 2) return { passed: null, verdict: `票数合计 ${total} 票，超过到会有表决权党员 2 人，请核对票数`, invalid: true }
+      return { passed: true, verdict: `赞成 ${r.votes_for} 票，超过应到会有表决权党员（2 人）的半数，通过。`, invalid: false }
+    }
+    const refusal = '第 1 条决议：票数合计 3 票，超过到会有表决权党员 2 人，请核对票数'
+    const calls = core((cmd, args) => {
+      if (cmd === 'meeting_check') return report({ resolutions: (args.input as MeetingForm).resolutions.map(verdictOf) })
+      if (cmd === 'meeting_create') throw { code: 'validation', message: '有 1 项需要改正', fields: { 'resolutions.0': refusal } }
+      return undefined
+    })
+    const { wrapper } = await mountApp('/meetings/new?kind=assembly')
+    await settle(350)
+    await wrapper.get('[data-testid=add-resolution]').trigger('click')
+    await wrapper.get('[data-testid=resolution-text] textarea').setValue('同意')
+    await settle(350)
+    // A new resolution: the core was asked, and nothing is said yet (no red 未通过).
+    const last = () => calls.filter((c) => c.cmd === 'meeting_check').pop()!.args.input as MeetingForm
+    expect(last().resolutions).toHaveLength(1)
+    expect(wrapper.find('[data-testid=resolution-verdict]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=quorum-resolution]').exists()).toBe(false)
+
+    const number = async (key: string, value: string) => {
+      const input = wrapper.get(`[data-testid=resolution-${key}] input`)
+      await input.setValue(value)
+      await input.trigger('blur')
+      await settle(350)
+    }
+    await number('votes_for', '2')
+    await number('votes_against', '1')
+    expect(last().resolutions[0]).toMatchObject({ votes_for: 2, votes_against: 1 })
+    let verdict = wrapper.get('[data-testid=resolution-verdict]')
+    expect(verdict.text()).toBe('票数合计 3 票，超过到会有表决权党员 2 人，请核对票数')
+    expect(verdict.classes()).toContain('invalid')
+    expect(verdict.classes()).not.toContain('passed')
+    expect(verdict.attributes('data-passed')).toBe('null')
+    expect(wrapper.get('[data-testid=quorum-resolution]').classes()).toEqual(['invalid'])
+    expect(wrapper.text()).not.toContain('通过')
+    // Saving is refused by the core, beside the resolution.
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle(150)
+    const rowError = () => wrapper.find('[data-testid=resolution-item][data-index="0"] .el-form-item__error')
+    expect(rowError().text()).toBe(refusal)
+    expect(wrapper.find('[data-testid=form-error]').exists()).toBe(true)
+
+    await number('votes_against', '0')
+    // The refusal was about the old votes: it goes once they change.
+    expect(rowError().exists()).toBe(false)
+    expect(wrapper.find('[data-testid=form-error]').exists()).toBe(false)
+    verdict = wrapper.get('[data-testid=resolution-verdict]')
+    expect(verdict.text()).toContain('通过。')
+    expect(verdict.classes()).toContain('passed')
+    expect(verdict.classes()).not.toContain('invalid')
+    expect(wrapper.get('[data-testid=quorum-resolution]').classes()).toEqual(['passed'])
   })
 
   it('fills the edit form from meeting_get and sends meeting_update', async () => {
@@ -818,6 +882,138 @@ describe('what the form reads from the core', () => {
     await settle(350)
     expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['张三', '李四', '王五'])
     expect(shut(3)).toBe(true)
+  })
+})
+
+describe('党小组会', () => {
+  it('asks for the 党小组 first and lists that group’s members on the day, as the core’s draft says', async () => {
+    // The core's draft for a 党小组会: nobody until a group is named, then that
+    // group's members on the meeting's day (meetings/repo.rs meeting_draft).
+    const byGroup: Record<number, number[]> = { 1: [1, 2], 2: [4] }
+    const calls = core((cmd, args) => {
+      if (cmd !== 'meeting_draft') return undefined
+      const g = args.group_id as number | null
+      return draft({
+        kind: 'group_meeting',
+        date: args.date as string,
+        group_id: g,
+        host_id: null,
+        attendees: (g == null ? [] : byGroup[g]).map((member_id) => ({ member_id, status: 'present', reason: '', grade: '' })),
+      })
+    })
+    const { wrapper } = await mountApp('/meetings/new?kind=group_meeting')
+    await settle(350)
+    // The 党小组 comes before the date and the attendees.
+    const order = [...wrapper.element.querySelectorAll('[data-testid=item-group_id], [data-testid=item-date], [data-testid=attendees-heading]')].map(
+      (e) => e.getAttribute('data-testid'),
+    )
+    expect(order).toEqual(['item-group_id', 'item-date', 'attendees-heading'])
+    expect(wrapper.get('[data-testid=hint-group_id]').text()).toContain('会议当天这个党小组的党员')
+    expect(wrapper.findAll('[data-testid=attendee-row]')).toHaveLength(0)
+    expect(wrapper.get('[data-testid=attendee-empty]').text()).toContain('请先在上面选择党小组')
+
+    await pickOption(wrapper, '[data-testid=field-group_id]', '第一党小组')
+    await settle(350)
+    const asked = calls.filter((c) => c.cmd === 'meeting_draft').pop()!.args
+    expect(asked).toEqual({ kind: 'group_meeting', date: '2026-11-27', group_id: 1 })
+    expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['张三', '李四'])
+
+    await pickOption(wrapper, '[data-testid=field-group_id]', '第二党小组')
+    await settle(350)
+    expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['赵六'])
+  })
+})
+
+describe('谈心谈话', () => {
+  it('asks for the 谈话人 and the 谈话对象, with no attendance counts and no quorum panel', async () => {
+    const calls = core((cmd) =>
+      cmd === 'meeting_draft'
+        ? draft({ kind: 'talk', attendees: [], host_id: null, agenda: [] })
+        : cmd === 'meeting_check'
+          ? report({ applies: false, lines: [], should_attend: 1, present: 1 })
+          : undefined,
+    )
+    const { wrapper } = await mountApp('/meetings/new?kind=talk')
+    await settle(350)
+    // The words come from meeting_choices (the core's MeetingKind::host_label …).
+    const talk = meetingChoices.kinds.find((k) => k.value === 'talk')!
+    expect([talk.host_label, talk.attendees_label, talk.counts_attendance]).toEqual(['谈话人', '谈话对象', false])
+    expect(wrapper.get('[data-testid=item-host_id] .el-form-item__label').text()).toBe('谈话人')
+    expect(wrapper.get('[data-testid=attendees-heading]').text()).toBe('谈话对象')
+    expect(wrapper.get('[data-testid=attendee-empty]').text()).toBe('还没有谈话对象，在下面选择添加。')
+    expect(wrapper.text()).not.toContain('主持人')
+    expect(wrapper.text()).not.toContain('参会人员')
+
+    await wrapper.get('[data-testid=add-attendee] .el-select__wrapper').trigger('click')
+    await settle()
+    const li = [...document.querySelectorAll('.el-select-dropdown__item')].find(
+      (o) => o.querySelector('.option-note') && o.textContent?.includes('李四'),
+    )
+    ;(li as HTMLElement).click()
+    await settle(350)
+    expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['李四'])
+    expect(calls.filter((c) => c.cmd === 'meeting_check').length).toBeGreaterThan(0)
+    // No 应到/实到/出席率, no 出席/请假/缺席 to click, no 表决有效性.
+    expect(wrapper.find('[data-testid=attendance-counts]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=attendee-row] .att-status').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=quorum-panel]').exists()).toBe(false)
+    expect(wrapper.text()).not.toMatch(/应到|实到|出席率/)
+
+    // A 支部党员大会 keeps its words and its counts.
+    await wrapper.get('[data-testid=field-kind]').findAll('label').find((l) => l.text() === '支部党员大会')!.trigger('click')
+    await settle(350)
+    expect(wrapper.get('[data-testid=item-host_id] .el-form-item__label').text()).toBe('主持人')
+    expect(wrapper.get('[data-testid=attendees-heading]').text()).toBe('参会人员')
+    expect(wrapper.find('[data-testid=attendance-counts]').exists()).toBe(true)
+  })
+
+  it('shows a talk’s record with 谈话人 and 谈话对象 and no attendance, and — in the list', async () => {
+    const talkDetail = meetingDetail({
+      kind: 'talk',
+      kind_label: '谈心谈话',
+      host_label: '谈话人',
+      attendees_label: '谈话对象',
+      counts_attendance: false,
+      attendees: [
+        { member_id: 2, name: '李四', member_kind_label: '正式党员', voting: true, status: 'present', status_label: '出席', reason: '', grade: null, grade_label: null },
+      ],
+      resolutions: [],
+      quorum: report({ applies: false, lines: [], should_attend: 1, present: 1, attendance_rate: '100.0%' }),
+    })
+    core((cmd) => (cmd === 'meeting_get' ? talkDetail : undefined))
+    const { wrapper } = await mountApp('/meetings/12')
+    expect(wrapper.get('[data-testid=detail-host-label]').text()).toBe('谈话人')
+    expect(wrapper.get('[data-testid=detail-present-label]').text()).toBe('谈话对象')
+    expect(wrapper.get('[data-testid=detail-present_names]').text()).toBe('李四')
+    expect(wrapper.find('[data-testid=detail-counts]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=detail-leave]').exists()).toBe(false)
+    const paper = wrapper.get('[data-testid=meeting-detail]').text()
+    expect(paper).not.toMatch(/主持人|应到|实到|出席率|出席人员/)
+    expect(paper).toContain('谈话人签字')
+    wrapper.unmount()
+
+    const row = (over: Partial<MeetingRow>): MeetingRow => ({
+      id: 20,
+      kind: 'talk',
+      kind_label: '谈心谈话',
+      date: '2026-11-20',
+      start_time: '',
+      place: '',
+      topic: '谈心',
+      host_name: '张三',
+      should_attend: 1,
+      present: 1,
+      on_leave: 0,
+      absent: 0,
+      attendance_rate: '100.0%',
+      quorum_ok: null,
+      counts_attendance: false,
+      ...over,
+    })
+    core((cmd) => (cmd === 'meeting_list' ? [row({}), row({ id: 21, kind: 'lecture', kind_label: '党课', counts_attendance: true })] : undefined))
+    const list = await mountApp('/meetings')
+    expect(list.wrapper.findAll('[data-testid=cell-attendance_rate]').map((c) => c.text())).toEqual(['—', '100.0%'])
+    expect(list.wrapper.findAll('[data-testid=cell-should_attend]').map((c) => c.text())).toEqual(['—', '1'])
   })
 })
 

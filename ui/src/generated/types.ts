@@ -660,6 +660,18 @@ export type MeetingDetail = {
   id: number,
   kind: string,
   kind_label: string,
+  /**
+   * 主持人, or 谈话人 at a 谈心谈话.
+   */
+  host_label: string,
+  /**
+   * 出席人员 on the record, or 谈话对象 at a 谈心谈话.
+   */
+  attendees_label: string,
+  /**
+   * 应到/实到/请假/缺席 are shown (not for a 谈心谈话).
+   */
+  counts_attendance: boolean,
   date: string,
   /**
    * 所属年度 of a 组织生活会 or 民主评议.
@@ -740,6 +752,19 @@ export type MeetingKindChoice = {
    * 民主评议), asked for on the form ([`MeetingKind::has_for_year`]).
    */
   has_for_year: boolean,
+  /**
+   * 主持人, or 谈话人 at a 谈心谈话 ([`MeetingKind::host_label`]).
+   */
+  host_label: string,
+  /**
+   * 参会人员, or 谈话对象 at a 谈心谈话 ([`MeetingKind::attendees_label`]).
+   */
+  attendees_label: string,
+  /**
+   * 应到/实到/出席率 and each one's 出席情况 are asked and shown
+   * ([`MeetingKind::counts_attendance`]); not at a 谈心谈话.
+   */
+  counts_attendance: boolean,
 };
 
 export type MeetingQuery = {
@@ -762,6 +787,10 @@ export type MeetingRow = {
   absent: number,
   attendance_rate: string,
   quorum_ok: boolean | null,
+  /**
+   * False for a 谈心谈话: its 应到/实到/出席率 mean nothing and show as —.
+   */
+  counts_attendance: boolean,
 };
 
 /**
@@ -1289,6 +1318,10 @@ export type ResolutionRecord = {
   written_abstain: number | null,
   passed: boolean | null,
   verdict: string,
+  /**
+   * The tally or the attendance allows no verdict (rules::Verdict::invalid).
+   */
+  invalid: boolean,
 };
 
 export type RestoreDone = {
@@ -1433,12 +1466,23 @@ export type TransferView = {
   notes: string,
 };
 
+/**
+ * The core's word on one resolution. The form shows `verdict` green only
+ * when `passed` is `Some(true)`, red when `Some(false)`, as a warning when
+ * `invalid` (the votes or the attendance allow no verdict: 请核对), and
+ * nothing when the text is empty (no vote, or no votes typed yet).
+ */
 export type Verdict = {
   /**
-   * None when no vote was taken.
+   * None when no vote was taken, no votes were entered yet, or the tally
+   * or the quorum is invalid.
    */
   passed: boolean | null,
   verdict: string,
+  /**
+   * The tally or the quorum is wrong: `verdict` says what to check.
+   */
+  invalid: boolean,
 };
 
 export type VerifyReport = {

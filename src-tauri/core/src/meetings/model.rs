@@ -54,6 +54,37 @@ impl MeetingKind {
         matches!(self, MeetingKind::Assembly | MeetingKind::Committee | MeetingKind::GroupMeeting)
     }
 
+    /// Who leads it, as the form, the record and the messages name them:
+    /// 谈话人 at a 谈心谈话, 主持人 otherwise.
+    pub fn host_label(self) -> &'static str {
+        match self {
+            MeetingKind::Talk => "谈话人",
+            _ => "主持人",
+        }
+    }
+
+    /// Who takes part: 谈话对象 at a 谈心谈话, 参会人员 otherwise.
+    pub fn attendees_label(self) -> &'static str {
+        match self {
+            MeetingKind::Talk => "谈话对象",
+            _ => "参会人员",
+        }
+    }
+
+    /// Those who came, on the record: 出席人员, or 谈话对象 at a 谈心谈话.
+    pub fn present_label(self) -> &'static str {
+        match self {
+            MeetingKind::Talk => "谈话对象",
+            _ => "出席人员",
+        }
+    }
+
+    /// Attendance is counted (应到, 实到, 请假, 缺席, 出席率): not at a
+    /// 谈心谈话, whose list is who was talked with, not who should have come.
+    pub fn counts_attendance(self) -> bool {
+        self != MeetingKind::Talk
+    }
+
     /// Counted for a 所属年度 rather than the year it was held in.
     pub fn has_for_year(self) -> bool {
         matches!(self, MeetingKind::LifeMeeting | MeetingKind::Review)
@@ -194,6 +225,19 @@ mod tests {
         assert_eq!(from_roster, [Assembly, Committee, GroupMeeting]);
         for picked in [Lecture, ThemeDay, LifeMeeting, Review, Talk, Other] {
             assert!(!picked.attendees_from_roster(), "{picked:?}: attendees are picked by hand");
+        }
+    }
+
+    #[test]
+    fn a_talk_has_a_talker_and_people_talked_with_and_no_attendance() {
+        use MeetingKind::*;
+        assert_eq!((Talk.host_label(), Talk.attendees_label()), ("谈话人", "谈话对象"));
+        assert_eq!(Talk.present_label(), "谈话对象");
+        assert_eq!(Assembly.present_label(), "出席人员");
+        assert!(!Talk.counts_attendance());
+        for k in MeetingKind::ALL.iter().copied().filter(|k| *k != Talk) {
+            assert_eq!((k.host_label(), k.attendees_label()), ("主持人", "参会人员"), "{k:?}");
+            assert!(k.counts_attendance(), "{k:?}");
         }
     }
 

@@ -60,6 +60,8 @@ pub struct ResolutionRecord {
     pub written_abstain: Option<i64>,
     pub passed: Option<bool>,
     pub verdict: String,
+    /// The tally or the attendance allows no verdict (rules::Verdict::invalid).
+    pub invalid: bool,
 }
 
 /// A meeting as stored, with names and the rules applied.
@@ -359,6 +361,7 @@ fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
                 written_abstain: f.written_abstain,
                 passed: v.passed,
                 verdict: v.verdict.clone(),
+                invalid: v.invalid,
             })
             .collect();
     }

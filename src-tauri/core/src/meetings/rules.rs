@@ -37,16 +37,72 @@ pub struct Grading {
 pub struct Votes {
     pub vote: bool,
     pub election: bool,
+    /// Any of 赞成/反对/弃权 was filled in: until then there is no verdict.
+    pub entered: bool,
     pub votes_for: i64,
+    pub votes_against: i64,
+    pub votes_abstain: i64,
     /// 书面意见 in favour from absent voting members (admission and 转正 votes).
     pub written_for: i64,
+    /// All 书面意见 (赞成+反对+弃权): at most one per absent voting member.
+    pub written: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+impl Votes {
+    /// 赞成 + 反对 + 弃权 of those present.
+    pub fn total(&self) -> i64 {
+        self.votes_for + self.votes_against + self.votes_abstain
+    }
+}
+
+/// The core's word on one resolution. The form shows `verdict` green only
+/// when `passed` is `Some(true)`, red when `Some(false)`, as a warning when
+/// `invalid` (the votes or the attendance allow no verdict: 请核对), and
+/// nothing when the text is empty (no vote, or no votes typed yet).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Verdict {
-    /// None when no vote was taken.
+    /// None when no vote was taken, no votes were entered yet, or the tally
+    /// or the quorum is invalid.
     pub passed: Option<bool>,
     pub verdict: String,
+    /// The tally or the quorum is wrong: `verdict` says what to check.
+    pub invalid: bool,
+}
+
+impl Verdict {
+    fn none() -> Verdict {
+        Verdict::default()
+    }
+    fn invalid(why: String) -> Verdict {
+        Verdict { passed: None, verdict: why, invalid: true }
+    }
+    fn decided(passed: bool, verdict: String) -> Verdict {
+        Verdict { passed: Some(passed), verdict, invalid: false }
+    }
+}
+
+/// Who may cast the votes of a resolution, as the messages name them:
+/// 支部党员大会 the voting members present, 支委会 the members present, other
+/// kinds everyone present.
+pub fn ballot_box_label(kind: MeetingKind) -> &'static str {
+    match kind {
+        MeetingKind::Assembly => "到会有表决权党员",
+        MeetingKind::Committee => "到会委员",
+        _ => "到会人员",
+    }
+}
+
+/// More votes (赞成+反对+弃权) than people who could cast them: no verdict,
+/// and the save refuses it with the same words.
+pub fn too_many_votes(kind: MeetingKind, total: i64, ballot_box: usize) -> Option<String> {
+    (total > ballot_box as i64)
+        .then(|| format!("票数合计 {total} 票，超过{} {ballot_box} 人，请核对票数", ballot_box_label(kind)))
+}
+
+/// More 书面意见 than voting members who were not there.
+pub fn too_many_written(written: i64, absent_voting: usize) -> Option<String> {
+    (written > absent_voting as i64)
+        .then(|| format!("书面意见合计 {written} 份，多于未到会的有表决权党员 {absent_voting} 人，请核对"))
 }
 
 /// Whether a meeting could decide, and why, in Chinese.
@@ -110,18 +166,19 @@ pub fn judge(kind: MeetingKind, seats: &[Seat], resolutions: &[Votes]) -> Quorum
         MeetingKind::Committee => judge_committee(&mut report, resolutions),
         MeetingKind::Review => {
             judge_review(&mut report, seats);
-            report.resolutions = resolutions.iter().map(|_| Verdict { passed: None, verdict: String::new() }).collect();
+            report.resolutions = resolutions.iter().map(|_| Verdict::none()).collect();
         }
         _ => {
             report.resolutions = resolutions
                 .iter()
-                .map(|r| Verdict {
-                    passed: None,
-                    verdict: if r.vote {
-                        "（此类会议不作表决有效性判断）".into()
+                .map(|r| {
+                    if !r.vote || !r.entered {
+                        Verdict::none()
+                    } else if let Some(why) = too_many_votes(kind, r.total(), present) {
+                        Verdict::invalid(why)
                     } else {
-                        String::new()
-                    },
+                        Verdict { verdict: "（此类会议不作表决有效性判断）".into(), ..Verdict::none() }
+                    }
                 })
                 .collect();
         }
@@ -152,46 +209,55 @@ fn judge_assembly(report: &mut QuorumReport, seats: &[Seat], resolutions: &[Vote
         ));
         report.ok = report.ok && election_quorum;
     }
+    let absent_voting = voting - voting_present;
     report.resolutions = resolutions
         .iter()
-        .map(|r| match (r.vote, r.election) {
-            (false, _) => Verdict { passed: None, verdict: String::new() },
-            (true, true) if !election_quorum => {
-                Verdict { passed: Some(false), verdict: "到会人数不足五分之四，选举无效。".into() }
+        .map(|r| {
+            if !r.vote || !r.entered {
+                return Verdict::none();
             }
-            (true, true) => {
+            if let Some(why) = too_many_votes(MeetingKind::Assembly, r.total(), voting_present) {
+                return Verdict::invalid(why);
+            }
+            if let Some(why) = too_many_written(r.written, absent_voting) {
+                return Verdict::invalid(why);
+            }
+            if voting_present == 0 {
+                return Verdict::invalid("没有有表决权的党员到会，不能表决；请先核对会议日期和参会人员。".into());
+            }
+            if r.election {
+                if !election_quorum {
+                    return Verdict::invalid("到会人数不足五分之四，不能进行选举，请核对参会人员。".into());
+                }
                 let passed = more_than_half(r.votes_for as usize, voting_present);
-                Verdict {
-                    passed: Some(passed),
-                    verdict: format!(
+                return Verdict::decided(
+                    passed,
+                    format!(
                         "得赞成票 {} 张，{}实到会有选举权党员（{voting_present} 人）的半数，{}",
                         r.votes_for,
                         if passed { "超过" } else { "未超过" },
                         if passed { "当选。" } else { "未当选。" }
                     ),
-                }
+                );
             }
-            (true, false) if !quorum => Verdict {
-                passed: Some(false),
-                verdict: "到会有表决权党员未超过半数，表决无效。".into(),
-            },
-            (true, false) => {
-                let total_for = r.votes_for + r.written_for;
-                let passed = more_than_half(total_for as usize, voting);
-                let written = if r.written_for > 0 {
-                    format!("（含书面意见赞成 {} 票）", r.written_for)
-                } else {
-                    String::new()
-                };
-                Verdict {
-                    passed: Some(passed),
-                    verdict: format!(
-                        "赞成 {total_for} 票{written}，{}应到会有表决权党员（{voting} 人）的半数，{}",
-                        if passed { "超过" } else { "未超过" },
-                        if passed { "通过。" } else { "未通过。" }
-                    ),
-                }
+            if !quorum {
+                return Verdict::invalid("到会有表决权党员未超过半数，不能表决，请核对参会人员。".into());
             }
+            let total_for = r.votes_for + r.written_for;
+            let passed = more_than_half(total_for as usize, voting);
+            let written = if r.written_for > 0 {
+                format!("（含书面意见赞成 {} 票）", r.written_for)
+            } else {
+                String::new()
+            };
+            Verdict::decided(
+                passed,
+                format!(
+                    "赞成 {total_for} 票{written}，{}应到会有表决权党员（{voting} 人）的半数，{}",
+                    if passed { "超过" } else { "未超过" },
+                    if passed { "通过。" } else { "未通过。" }
+                ),
+            )
         })
         .collect();
 }
@@ -237,21 +303,25 @@ fn judge_committee(report: &mut QuorumReport, resolutions: &[Votes]) {
     report.resolutions = resolutions
         .iter()
         .map(|r| {
-            if !r.vote {
-                Verdict { passed: None, verdict: String::new() }
+            if !r.vote || !r.entered {
+                Verdict::none()
+            } else if let Some(why) = too_many_votes(MeetingKind::Committee, r.total(), present) {
+                Verdict::invalid(why)
+            } else if present == 0 {
+                Verdict::invalid("没有委员到会，不能表决；请先核对会议日期和参会人员。".into())
             } else if !quorum {
-                Verdict { passed: Some(false), verdict: "到会委员未超过半数，表决无效。".into() }
+                Verdict::invalid("到会委员未超过半数，不能表决，请核对参会人员。".into())
             } else {
                 let passed = more_than_half(r.votes_for as usize, members);
-                Verdict {
-                    passed: Some(passed),
-                    verdict: format!(
+                Verdict::decided(
+                    passed,
+                    format!(
                         "赞成 {} 票，{}委员总数（{members} 人）的半数，{}",
                         r.votes_for,
                         if passed { "超过" } else { "未超过" },
                         if passed { "通过。" } else { "未通过。" }
                     ),
-                }
+                )
             }
         })
         .collect();
@@ -313,7 +383,84 @@ mod tests {
     }
 
     fn vote(votes_for: i64) -> Votes {
-        Votes { vote: true, election: false, votes_for, written_for: 0 }
+        Votes { vote: true, entered: true, votes_for, ..Votes::default() }
+    }
+
+    fn tally(votes_for: i64, votes_against: i64, votes_abstain: i64) -> Votes {
+        Votes { votes_against, votes_abstain, ..vote(votes_for) }
+    }
+
+    #[test]
+    fn more_votes_than_voters_present_is_no_verdict_but_a_request_to_check() {
+        // 20 voting members, 15 present: 12 for, 3 against, 1 abstaining is 16 votes.
+        let r = judge(MeetingKind::Assembly, &seats(15, 5, 0), &[tally(12, 3, 1), tally(12, 3, 0)]);
+        assert!(r.ok);
+        assert_eq!(
+            r.resolutions[0],
+            Verdict {
+                passed: None,
+                verdict: "票数合计 16 票，超过到会有表决权党员 15 人，请核对票数".into(),
+                invalid: true
+            }
+        );
+        // 15 votes of 15 present is a tally; 12 of 20 passes.
+        assert_eq!(r.resolutions[1].passed, Some(true));
+        assert!(!r.resolutions[1].invalid);
+        // Probationary members present cast no vote: they do not widen the ballot box.
+        let r = judge(MeetingKind::Assembly, &seats(3, 0, 2), &[vote(4)]);
+        assert!(r.resolutions[0].invalid && r.resolutions[0].passed.is_none(), "{:?}", r.resolutions[0]);
+        // A 支委会 counts its members present.
+        let r = judge(MeetingKind::Committee, &seats(4, 1, 0), &[tally(3, 2, 0)]);
+        assert_eq!(r.resolutions[0].verdict, "票数合计 5 票，超过到会委员 4 人，请核对票数");
+        assert_eq!(r.resolutions[0].passed, None);
+        // Other kinds judge no validity, but a tally over those present is still wrong.
+        let r = judge(MeetingKind::GroupMeeting, &seats(2, 1, 0), &[tally(3, 0, 0), tally(2, 0, 0)]);
+        assert!(r.resolutions[0].invalid && r.resolutions[0].verdict.contains("超过到会人员 2 人"));
+        assert!(!r.resolutions[1].invalid && r.resolutions[1].passed.is_none());
+    }
+
+    #[test]
+    fn more_written_opinions_than_absent_voters_is_no_verdict() {
+        // 20 voting members, 17 present: 3 absent can send at most 3 written opinions.
+        let with_written = |written| Votes { written_for: written, written, ..vote(10) };
+        let r = judge(MeetingKind::Assembly, &seats(17, 3, 0), &[with_written(3), with_written(4)]);
+        assert_eq!(r.resolutions[0].passed, Some(true));
+        assert_eq!(r.resolutions[1].passed, None);
+        assert!(r.resolutions[1].invalid);
+        assert!(r.resolutions[1].verdict.contains("书面意见合计 4 份，多于未到会的有表决权党员 3 人"));
+    }
+
+    #[test]
+    fn a_resolution_without_votes_typed_has_no_verdict_yet() {
+        let untyped = Votes { vote: true, ..Votes::default() };
+        for kind in [MeetingKind::Assembly, MeetingKind::Committee, MeetingKind::Lecture] {
+            let r = judge(kind, &seats(15, 5, 0), &[untyped]);
+            assert_eq!(r.resolutions[0], Verdict::default(), "{kind:?}");
+        }
+        // Even where the attendance allows no vote: nothing is said until votes are typed.
+        let r = judge(MeetingKind::Assembly, &[], &[untyped]);
+        assert_eq!(r.resolutions[0], Verdict::default());
+        // 0 for, typed: a verdict (未通过), not silence.
+        let r = judge(MeetingKind::Assembly, &seats(15, 5, 0), &[tally(0, 15, 0)]);
+        assert_eq!(r.resolutions[0].passed, Some(false));
+    }
+
+    #[test]
+    fn nobody_present_or_no_quorum_gives_no_verdict() {
+        // A day with nobody on the list (a future date before anyone is added):
+        // however the votes are typed, neither 通过 nor 未通过.
+        for kind in [MeetingKind::Assembly, MeetingKind::Committee] {
+            let r = judge(kind, &[], &[vote(0)]);
+            assert!(!r.ok);
+            assert_eq!(r.resolutions[0].passed, None, "{kind:?}");
+            assert!(r.resolutions[0].invalid, "{kind:?}");
+            assert!(r.resolutions[0].verdict.contains("不能表决"), "{:?}", r.resolutions[0]);
+        }
+        // Everyone on leave: same.
+        let r = judge(MeetingKind::Assembly, &seats(0, 5, 0), &[vote(0)]);
+        assert_eq!((r.resolutions[0].passed, r.resolutions[0].invalid), (None, true));
+        let r = judge(MeetingKind::Committee, &seats(0, 5, 0), &[vote(0)]);
+        assert_eq!((r.resolutions[0].passed, r.resolutions[0].invalid), (None, true));
     }
 
     #[test]
@@ -322,6 +469,7 @@ mod tests {
         // exactly half; one written opinion in favour makes it pass.
         let mut with_written = vote(10);
         with_written.written_for = 1;
+        with_written.written = 1;
         let r = judge(MeetingKind::Assembly, &seats(15, 5, 0), &[vote(10), with_written]);
         assert_eq!(r.resolutions[0].passed, Some(false));
         assert_eq!(r.resolutions[1].passed, Some(true));
@@ -329,7 +477,8 @@ mod tests {
         // Written opinions make no quorum: presence is still counted from those present.
         let r = judge(MeetingKind::Assembly, &seats(10, 10, 0), &[with_written]);
         assert!(!r.ok);
-        assert_eq!(r.resolutions[0].passed, Some(false));
+        assert_eq!(r.resolutions[0].passed, None);
+        assert!(r.resolutions[0].invalid);
     }
 
     #[test]
@@ -364,17 +513,19 @@ mod tests {
         assert_eq!(r.resolutions[1].passed, Some(true));
         // Without a quorum no vote counts, however many are in favour.
         let r = judge(MeetingKind::Assembly, &seats(10, 10, 0), &[vote(10)]);
-        assert_eq!(r.resolutions[0].passed, Some(false));
-        assert!(r.resolutions[0].verdict.contains("表决无效"));
+        assert_eq!(r.resolutions[0].passed, None);
+        assert!(r.resolutions[0].invalid);
+        assert!(r.resolutions[0].verdict.contains("未超过半数，不能表决"), "{}", r.resolutions[0].verdict);
     }
 
     #[test]
     fn an_election_needs_more_than_four_fifths_present() {
-        let election = |votes_for| Votes { vote: true, election: true, votes_for, written_for: 0 };
-        // 16 of 20 is exactly four fifths: not enough.
+        let election = |votes_for| Votes { election: true, ..vote(votes_for) };
+        // 16 of 20 is exactly four fifths: not enough, and no one is elected or not.
         let r = judge(MeetingKind::Assembly, &seats(16, 4, 0), &[election(16)]);
         assert!(!r.ok);
-        assert_eq!(r.resolutions[0].passed, Some(false));
+        assert_eq!(r.resolutions[0].passed, None);
+        assert!(r.resolutions[0].invalid);
         // 17 of 20: enough; a candidate needs more than half of the 17 present.
         let r = judge(MeetingKind::Assembly, &seats(17, 3, 0), &[election(9), election(8)]);
         assert!(r.ok);

@@ -55,11 +55,16 @@ pub(super) struct CheckedMeeting {
 }
 
 pub(super) fn votes_of(r: &ResolutionForm) -> Votes {
+    let n = |c: Option<i64>| c.unwrap_or(0).max(0);
     Votes {
         vote: r.vote,
         election: r.vote && r.election,
-        votes_for: r.votes_for.unwrap_or(0),
-        written_for: r.written_for.unwrap_or(0),
+        entered: r.vote && [r.votes_for, r.votes_against, r.votes_abstain].iter().any(Option::is_some),
+        votes_for: n(r.votes_for),
+        votes_against: n(r.votes_against),
+        votes_abstain: n(r.votes_abstain),
+        written_for: n(r.written_for),
+        written: n(r.written_for) + n(r.written_against) + n(r.written_abstain),
     }
 }
 
@@ -109,7 +114,9 @@ pub(super) fn check(
     } else if topic.chars().count() > 100 {
         e.add("topic", "会议主题太长了（最多 100 字）");
     }
-    for (field, id, label) in [("host_id", form.host_id, "主持人"), ("recorder_id", form.recorder_id, "记录人")] {
+    let host_label = kind.map_or("主持人", MeetingKind::host_label);
+    let attendees_label = kind.map_or("参会人员", MeetingKind::attendees_label);
+    for (field, id, label) in [("host_id", form.host_id, host_label), ("recorder_id", form.recorder_id, "记录人")] {
         if let Some(id) = id {
             if !people.contains_key(&id) {
                 e.add(field, format!("{label}不在花名册里，请重新选择"));
@@ -137,18 +144,21 @@ pub(super) fn check(
     let mut seen = std::collections::HashSet::new();
     for a in &form.attendees {
         let Some(p) = people.get(&a.member_id) else {
-            e.add("attendees", "参会人员中有人不在花名册里，请刷新后重新选择");
+            e.add("attendees", format!("{attendees_label}中有人不在花名册里，请刷新后重新选择"));
             continue;
         };
         if !seen.insert(a.member_id) {
-            e.add("attendees", format!("“{}”在参会人员中出现了两次", p.name));
+            e.add("attendees", format!("“{}”在{attendees_label}中出现了两次", p.name));
             continue;
         }
         // Who should attend is who was a member that day (docs/DOMAIN.md §3.2).
         if let Some(why) = date.and_then(|d| p.absence_reason(d)) {
             e.add(
                 "attendees",
-                format!("“{}”{why}，不是这次会议的应到人员，请从参会人员中去掉（按会议当天的党员名单）", p.name),
+                format!(
+                    "“{}”{why}，不是这次会议的应到人员，请从{attendees_label}中去掉（按会议当天的党员名单）",
+                    p.name
+                ),
             );
             continue;
         }
@@ -203,12 +213,12 @@ pub(super) fn check(
         });
     }
     if attendees.is_empty() && kind.is_some_and(|k| k != MeetingKind::Other) {
-        e.add("attendees", "请选择参会人员");
+        e.add("attendees", format!("请选择{attendees_label}"));
     }
-    let present_voting = attendees.iter().filter(|a| a.voting && a.status == Attendance::Present).count() as i64;
-    let present_all = attendees.iter().filter(|a| a.status == Attendance::Present).count() as i64;
+    let present_voting = attendees.iter().filter(|a| a.voting && a.status == Attendance::Present).count();
+    let present_all = attendees.iter().filter(|a| a.status == Attendance::Present).count();
     let ballot_box = if kind == Some(MeetingKind::Assembly) { present_voting } else { present_all };
-    let absent_voting = attendees.iter().filter(|a| a.voting && a.status != Attendance::Present).count() as i64;
+    let absent_voting = attendees.iter().filter(|a| a.voting && a.status != Attendance::Present).count();
     let mut candidates = std::collections::HashSet::new();
     let mut resolutions = Vec::new();
     for (i, r) in form.resolutions.iter().enumerate() {
@@ -225,14 +235,9 @@ pub(super) fn check(
                 e.add(field_name(i), format!("第 {} 条决议请填写赞成票数", i + 1));
             } else {
                 let total: i64 = counts.iter().map(|c| c.unwrap_or(0)).sum();
-                if total > ballot_box {
-                    e.add(
-                        field_name(i),
-                        format!(
-                            "第 {} 条决议的票数之和（{total}）超过了到会有表决权的人数（{ballot_box}），请核对",
-                            i + 1
-                        ),
-                    );
+                // The words of the live verdict (rules::too_many_votes).
+                if let Some(why) = rules::too_many_votes(kind.unwrap_or(MeetingKind::Other), total, ballot_box) {
+                    e.add(field_name(i), format!("第 {} 条决议：{why}", i + 1));
                 }
             }
         }
@@ -268,14 +273,8 @@ pub(super) fn check(
                         i + 1
                     ),
                 );
-            } else if total > absent_voting {
-                e.add(
-                    field_name(i),
-                    format!(
-                        "第 {} 条决议的书面意见（{total} 份）多于未到会的有表决权党员（{absent_voting} 人），请核对",
-                        i + 1
-                    ),
-                );
+            } else if let Some(why) = rules::too_many_written(total, absent_voting) {
+                e.add(field_name(i), format!("第 {} 条决议：{why}", i + 1));
             }
         }
         let keep_written = |w: Option<i64>| w.filter(|_| any_written);
@@ -370,7 +369,19 @@ pub(super) fn judge_form(form: &MeetingForm, today: NaiveDate, people: &HashMap<
         })
         .collect();
     let votes: Vec<Votes> = form.resolutions.iter().map(votes_of).collect();
-    rules::judge(kind, &seats, &votes)
+    let mut report = rules::judge(kind, &seats, &votes);
+    // A meeting not yet held decides nothing: no 通过 or 未通过 for a date to come
+    // (the save refuses the date itself).
+    if day > today {
+        for v in report.resolutions.iter_mut().filter(|v| v.passed.is_some()) {
+            *v = rules::Verdict {
+                passed: None,
+                verdict: "会议日期晚于今天，会议开过之后再记录表决结果".into(),
+                invalid: true,
+            };
+        }
+    }
+    report
 }
 
 /// The meeting settings as typed: each kind's frequency, and the 主题党日's
@@ -474,6 +485,104 @@ mod tests {
         assert_eq!(checked.attendees.len(), 1);
         assert!(checked.attendees[0].voting);
         assert_eq!(judge_form(&form, day(2026, 11, 27), &people).present, 1);
+    }
+
+    #[test]
+    fn a_tally_over_the_voters_present_is_refused_beside_the_resolution() {
+        // Three full members (one on leave) and a probationary member present:
+        // two votes can be cast.
+        let mut people = HashMap::new();
+        for (id, name) in [(1, "张一"), (2, "张二"), (3, "张三")] {
+            people.insert(id, member(name, MemberKind::Full));
+        }
+        people.insert(4, member("李四", MemberKind::Probationary));
+        let attendee = |member_id, status: &str| super::super::model::AttendeeForm {
+            member_id,
+            status: status.into(),
+            reason: if status == "leave" { "外出务工".into() } else { String::new() },
+            ..Default::default()
+        };
+        let resolution = |votes_for, votes_against| ResolutionForm {
+            text: "同意".into(),
+            vote: true,
+            votes_for: Some(votes_for),
+            votes_against: Some(votes_against),
+            ..Default::default()
+        };
+        let mut form = MeetingForm {
+            kind: "assembly".into(),
+            date: "2026-11-20".into(),
+            topic: "学习".into(),
+            attendees: vec![
+                attendee(1, "present"),
+                attendee(2, "present"),
+                attendee(3, "leave"),
+                attendee(4, "present"),
+            ],
+            resolutions: vec![resolution(2, 1)],
+            ..Default::default()
+        };
+        let e = errors(&form, &people);
+        assert_eq!(
+            e.get("resolutions.0"),
+            Some("第 1 条决议：票数合计 3 票，超过到会有表决权党员 2 人，请核对票数"),
+            "{e:?}"
+        );
+        // The live check says the same, without 通过 or 未通过.
+        let live = judge_form(&form, day(2026, 11, 27), &people);
+        assert_eq!(live.resolutions[0].passed, None);
+        assert!(live.resolutions[0].verdict.contains("票数合计 3 票，超过到会有表决权党员 2 人"));
+        // Two votes: saved, and the verdict is 通过 (2 of 3 voting members).
+        form.resolutions = vec![resolution(2, 0)];
+        let checked = check(&form, day(2026, 11, 27), &people, |_| Ok(true)).unwrap();
+        assert_eq!(checked.resolutions.len(), 1);
+        assert_eq!(judge_form(&form, day(2026, 11, 27), &people).resolutions[0].passed, Some(true));
+    }
+
+    #[test]
+    fn a_meeting_in_the_future_gets_no_verdict_while_typed() {
+        let people = HashMap::from([(1, member("张三", MemberKind::Full)), (2, member("李四", MemberKind::Full))]);
+        let form = |date: &str| MeetingForm {
+            kind: "assembly".into(),
+            date: date.into(),
+            attendees: [1, 2]
+                .map(|member_id| super::super::model::AttendeeForm {
+                    member_id,
+                    status: "present".into(),
+                    ..Default::default()
+                })
+                .to_vec(),
+            resolutions: vec![ResolutionForm {
+                text: "同意".into(),
+                vote: true,
+                votes_for: Some(2),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let held = judge_form(&form("2026-11-20"), day(2026, 11, 27), &people);
+        assert_eq!(held.resolutions[0].passed, Some(true));
+        let to_come = judge_form(&form("2026-12-20"), day(2026, 11, 27), &people);
+        assert_eq!(to_come.resolutions[0].passed, None);
+        assert!(to_come.resolutions[0].invalid);
+        assert!(to_come.resolutions[0].verdict.contains("会议日期晚于今天"));
+    }
+
+    #[test]
+    fn a_talk_asks_for_the_people_talked_with_in_its_own_words() {
+        let form = MeetingForm {
+            kind: "talk".into(),
+            date: "2026-11-20".into(),
+            topic: "谈心".into(),
+            host_id: Some(9),
+            ..Default::default()
+        };
+        let e = errors(&form, &HashMap::new());
+        assert_eq!(e.get("attendees"), Some("请选择谈话对象"));
+        assert_eq!(e.get("host_id"), Some("谈话人不在花名册里，请重新选择"));
+        let e = errors(&MeetingForm { kind: "assembly".into(), ..form }, &HashMap::new());
+        assert_eq!(e.get("attendees"), Some("请选择参会人员"));
+        assert_eq!(e.get("host_id"), Some("主持人不在花名册里，请重新选择"));
     }
 
     #[test]

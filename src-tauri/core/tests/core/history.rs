@@ -273,6 +273,8 @@ fn a_group_meeting_entered_later_uses_the_group_of_that_day() {
     let mut moved = MemberForm::of(&s.member(a_id).unwrap());
     moved.group_name = "第二党小组".into();
     s.update_member(a_id, &moved, d("2026-06-01")).unwrap();
+    // No group named yet: nobody is listed (the form asks for the group first).
+    assert!(s.meeting_draft("group_meeting", "2026-05-10", None, today()).unwrap().attendees.is_empty());
     let in_may = s.meeting_draft("group_meeting", "2026-05-10", Some(g1), today()).unwrap();
     assert_eq!(in_may.attendees.iter().map(|x| x.member_id).collect::<Vec<_>>(), [a_id]);
     let in_july = s.meeting_draft("group_meeting", "2026-07-10", Some(g2), today()).unwrap();

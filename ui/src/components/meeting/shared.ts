@@ -35,6 +35,16 @@ export function takesWritten(r: ResolutionForm, isAssembly: boolean): boolean {
   return isAssembly && r.vote && r.candidate.trim() !== ''
 }
 
+/**
+ * The colour of the core's verdict on a resolution: green only for a real 通过,
+ * red for 未通过, a warning when the tally or the attendance allows no verdict
+ * (请核对), nothing while no votes are typed.
+ */
+export function verdictClass(v: { passed: boolean | null; invalid: boolean }): string {
+  if (v.invalid) return 'invalid'
+  return v.passed === true ? 'passed' : v.passed === false ? 'failed' : ''
+}
+
 /** The form of a saved record (meeting_get), to edit it. */
 export function formOf(m: MeetingDetail): MeetingForm {
   return {
