@@ -29,6 +29,7 @@ fn visit_roots(v: &mut Collect) {
     use zhibu_core::archive::{ArchiveSummary, RestoreDone, Target, VerifyReport};
     use zhibu_core::branch::{Branch, BranchForm};
     use zhibu_core::demo::DemoLoaded;
+    use zhibu_core::drafts::Draft;
     use zhibu_core::dues::{
         Amount, Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, Payment,
         PaymentForm, Remittance, RemittanceForm,
@@ -54,7 +55,7 @@ fn visit_roots(v: &mut Collect) {
         Reminders, ReminderSettings, ReminderSettingsForm,
         Exported, ExportFile, CopyReport, NoticeRequest, NoticeTerms, Notice, NoticeDrafts, PrintPage,
         Target, ArchiveStatus, VerifyReport, ArchiveSummary, RestoreDone, BackupList,
-        ImportRequest, ImportPreview,
+        ImportRequest, ImportPreview, Draft,
     );
 }
 

@@ -107,6 +107,10 @@ macro_rules! for_each_command {
             files::export_list,
             files::export_copy_to_stick,
             files::pick_folder,
+            drafts::draft_get,
+            drafts::draft_save,
+            drafts::draft_clear,
+            drafts::window_close,
             branch::ui_ready,
         }
     };

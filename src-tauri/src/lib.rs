@@ -106,13 +106,26 @@ pub fn run_window(state: AppState) -> Result<(), tauri::Error> {
                 .build()?;
             let remembered = data_dir.clone();
             let handle = main.clone();
+            // Closing asks the page first (unsaved typing: "离开这一页？"); the
+            // page closes the window itself (`window_close`). A page that does
+            // not answer cannot keep the window open: a second close within
+            // a few seconds closes it.
+            let asked: std::sync::Mutex<Option<std::time::Instant>> = std::sync::Mutex::new(None);
             main.on_window_event(move |event| {
-                if let tauri::WindowEvent::CloseRequested { .. } = event {
+                if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                     let maximized = handle.is_maximized().unwrap_or(false);
                     let scale = handle.scale_factor().unwrap_or(1.0);
                     if let Ok(size) = handle.inner_size() {
                         let size = size.to_logical::<f64>(scale);
                         window::save(&remembered, window::Saved { width: size.width, height: size.height, maximized });
+                    }
+                    let mut last = asked.lock().unwrap_or_else(|p| p.into_inner());
+                    let again = last.is_some_and(|t| t.elapsed() < std::time::Duration::from_secs(5));
+                    if !again {
+                        *last = Some(std::time::Instant::now());
+                        api.prevent_close();
+                        // A page event, not an IPC one: the capability stays as it is.
+                        let _ = handle.eval("window.dispatchEvent(new Event('zhibu-close-requested'))");
                     }
                 }
             });

@@ -275,6 +275,16 @@ export const noticeDrafts = () => call<NoticeDrafts>('notice_drafts')
 /** One 台账 sheet (a name ledger_sheets gives) of `year` as its own .xlsx. */
 export const sheetExport = (sheet: string, year: number) => call<Exported>('sheet_export', { sheet, year })
 
+// ---- 草稿 and closing (nothing typed is lost) ----
+/** The kept draft of a form, if any. */
+export const draftGet = (key: string) => call<T.Draft | null>('draft_get', { key })
+/** Keeps what the form holds as its draft. */
+export const draftSave = (key: string, body: string) => call<null>('draft_save', { key, body })
+/** Forgets a form's draft (saved, or left on purpose). */
+export const draftClear = (key: string) => call<null>('draft_clear', { key })
+/** Closes the window (after the page asked about unsaved typing). */
+export const windowClose = () => call<null>('window_close')
+
 // ---- 保存为PDF (the print pages) ----
 /** Prints the page as it shows now (its print layout, A4) into a PDF in 导出/, named by `title` and the day. */
 export const exportPdf = (title: string) => call<Exported>('export_pdf', { title })

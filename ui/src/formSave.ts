@@ -80,6 +80,8 @@ export interface FormPageOptions {
   base: string
   /** The id of the record being edited; undefined when adding one. */
   id: () => number | undefined
+  /** Called once saved, before the saved record is opened (e.g. to forget the draft). */
+  onSaved?: () => void
 }
 
 /**
@@ -99,6 +101,7 @@ export function useFormPage(options: FormPageOptions) {
     return form.run(
       async () => {
         const saved = await save()
+        options.onSaved?.()
         ElMessage.success('已保存')
         await router.push(to(saved))
         return saved

@@ -15,6 +15,7 @@ pub mod branch;
 mod coded;
 pub mod date;
 pub mod demo;
+pub mod drafts;
 pub mod dues;
 pub mod error;
 pub mod export;

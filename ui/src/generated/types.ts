@@ -347,6 +347,17 @@ export type DemoLoaded = {
   meetings: number,
 };
 
+/**
+ * A kept draft: the form as the page holds it, and when it was kept.
+ */
+export type Draft = {
+  body: string,
+  /**
+   * e.g. 2026-12-02 14:05
+   */
+  saved_at: string,
+};
+
 export type DuesBalance = {
   /**
    * Everything received (dues and extra, reversals subtracted).
