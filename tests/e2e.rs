@@ -961,3 +961,41 @@ fn the_roster_opens_while_a_slow_stick_is_written() {
     assert!(verify.contains("\"ok\":true"), "{verify}");
     eprintln!("roster shown {took:?} after the click, while the stick was written");
 }
+
+/// Nothing typed is lost (issue 17, item 1): minutes half typed survive the
+/// app being closed without saving — on the next start the form offers them
+/// back — and leaving a changed form by the menu asks first.
+#[test]
+fn half_typed_minutes_survive_a_closed_app_and_leaving_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "load"]);
+    let minutes = "书记传达了镇党委会议精神，大家讨论了冬季防火安排";
+    let s = Session::start(&args);
+    s.wait_for("[data-testid=nav-meetings]", 15);
+    s.go("#/meetings/new?kind=assembly");
+    s.type_into("[data-testid=field-minutes]", minutes);
+    // Kept a moment after the last change, in the data folder's 草稿/.
+    let draft = dir.path().join("草稿").join("meeting_new.json");
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !draft.exists() && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert!(std::fs::read_to_string(&draft).unwrap().contains(minutes));
+    // Leaving by the menu asks; she stays.
+    s.click_css("[data-testid=nav-members]");
+    s.wait_until("the leave question", 10, |s| s.body_text().contains("刚才填写的内容还没有保存"));
+    s.screenshot("leave-asks");
+    s.click_text(".el-message-box button", "留下继续填写");
+    s.wait_until("still on the form", 10, |s| s.value_of("[data-testid=field-minutes]") == minutes);
+    s.quit(); // the app ends without saving: the draft stays
+
+    let s = Session::start(&args);
+    s.wait_for("[data-testid=nav-meetings]", 15);
+    s.go("#/meetings/new?kind=assembly");
+    s.wait_until("the draft offered", 15, |s| s.body_text().contains("恢复未保存的内容？"));
+    s.screenshot("draft-offered");
+    s.click_text(".el-message-box button", "恢复");
+    s.wait_until("the minutes back", 10, |s| s.value_of("[data-testid=field-minutes]") == minutes);
+    s.quit();
+}
