@@ -345,8 +345,11 @@ pub fn answer_save_dialog(title: &str, path: &Path) {
         assert!(Instant::now() < until, "no dialog titled {title} opened");
         std::thread::sleep(Duration::from_millis(250));
     };
-    // No window manager: the keyboard goes where the pointer is.
+    // No window manager: the dialog is raised and given the keyboard by
+    // hand, and the pointer put on it (the keyboard may follow the pointer).
     std::thread::sleep(Duration::from_millis(800));
+    xdotool(&["windowraise", &dialog]);
+    xdotool(&["windowfocus", &dialog]);
     xdotool(&["mousemove", "--window", &dialog, "200", "20"]);
     xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
     xdotool(&["type", "--delay", "20", path.to_str().expect("an ASCII path")]);

@@ -21,7 +21,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-display=":$(( 90 + RANDOM % 100 ))"
+# A display no other X server holds (two runs side by side must not share
+# one: the native-dialog tests type into whatever window is on top).
+for _ in $(seq 50); do
+  display=":$(( 90 + RANDOM % 100 ))"
+  xdpyinfo -display "$display" >/dev/null 2>&1 || [ -e "/tmp/.X11-unix/X${display#:}" ] || break
+done
 setsid Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 port=$(( 4500 + RANDOM % 1000 ))
