@@ -508,6 +508,8 @@ fn write_all(
     }
     sink.rename(work, final_dir).map_err(|e| sink.error(final_dir, e))?;
     let size = manifest.files.iter().map(|f| f.size).sum::<u64>() + size + sums.len() as u64;
-    tracing::info!("年度归档已写入并核对：{}（{} 个文件）", final_dir.display(), manifest.files.len() + 2);
-    Ok(ArchiveDone { path: final_dir.display().to_string(), size, files: manifest.files.len() + 2 })
+    tracing::info!("年度归档已写入并核对：{}（{} 个文件）", final_dir.display(), manifest.files.len());
+    // The files the manifest lists and 校验 checks (not the two lists themselves),
+    // so the count said when done is the count 校验归档 says (issue 17, item 4).
+    Ok(ArchiveDone { path: final_dir.display().to_string(), size, files: manifest.files.len() })
 }

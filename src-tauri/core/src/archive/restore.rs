@@ -135,7 +135,9 @@ fn copy_and_check(from: &Path, staging: &Path) -> Result<ArchiveSummary> {
         created_at: String::new(),
         app_version: String::new(),
         schema_version: store.schema_version()?,
-        members: count(&store, "SELECT count(*) FROM members WHERE deleted_at IS NULL")?,
+        // As the roster counts them (not those transferred out or off it), so
+        // the summary says what the 花名册 will show (issue 17, item 4).
+        members: store.members(&crate::members::MemberQuery::default())?.len() as i64,
         meetings: count(&store, "SELECT count(*) FROM meetings WHERE deleted_at IS NULL")?,
         payments: count(&store, "SELECT count(*) FROM dues_payments")?,
     })

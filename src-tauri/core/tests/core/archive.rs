@@ -67,9 +67,19 @@ fn an_archive_restores_into_an_empty_data_folder_with_every_table_equal() {
     let sums = std::fs::read_to_string(path.join("SHA256SUMS.txt")).unwrap();
     assert!(sums.lines().any(|l| l.ends_with("  数据库/zhibu.sqlite3")));
     assert!(verify_archive(&path).unwrap().ok);
+    // The count said when it was written is the count 校验 says.
+    let again = dir.path().join("usb2");
+    std::fs::create_dir(&again).unwrap();
+    let done = s.create_archive(2026, &again, today(), "0.1.0", &Progress::default()).unwrap();
+    assert_eq!(done.files, verify_archive(Path::new(&done.path)).unwrap().checked);
 
     let fresh = dir.path().join("new-pc");
     let summary = inspect_archive(&path).unwrap();
+    // As many members as the 花名册 shows (the demo has some off the roster).
+    let roster = s.members(&zhibu_core::members::MemberQuery::default()).unwrap().len();
+    let all = s.members(&zhibu_core::members::MemberQuery { include_left: true, ..Default::default() }).unwrap().len();
+    assert!(all > roster, "the demo holds members off the roster");
+    assert_eq!(summary.members, roster as i64);
     assert_eq!((summary.year, summary.members > 30), (2026, true));
     assert_eq!(summary.branch, "中共青石镇东山村支部委员会");
     let prepared = prepare_restore(&path, &fresh).unwrap();
