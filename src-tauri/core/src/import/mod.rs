@@ -358,18 +358,20 @@ impl Store {
                 form: None,
                 existing: None,
             };
-            // The ID decides new or update.
+            // The ID decides new or update. Every problem of the row is said
+            // at once (issue 17, item 6): a bad ID, a cell that cannot be read
+            // and what the form's checks find, together.
+            let mut problems: Vec<String> = Vec::new();
+            let mut code = "invalid";
             let id_cell = cells.iter().find(|(f, _)| *f == "id_number").map(|(_, c)| *c);
             let id = match id_cell.map(parse_id) {
                 Some(Ok(id)) => id,
                 Some(Err(msg)) => {
-                    let code = if matches!(id_cell, Some(Cell::Number(_))) || msg.contains("数字") {
-                        "id_as_number"
-                    } else {
-                        "invalid"
-                    };
-                    planned.push(error(code, msg));
-                    continue;
+                    if matches!(id_cell, Some(Cell::Number(_))) || msg.contains("数字") {
+                        code = "id_as_number";
+                    }
+                    problems.push(msg);
+                    String::new()
                 }
                 None => String::new(),
             };
@@ -377,8 +379,10 @@ impl Store {
                 planned.push(error("duplicate_in_file", format!("身份证号与第 {first} 行重复，同一个人只能有一行")));
                 continue;
             }
-            seen.insert(id.clone(), n);
-            let existing = by_id.get(&id).copied();
+            if !id.is_empty() {
+                seen.insert(id.clone(), n);
+            }
+            let existing = by_id.get(&id).copied().filter(|_| !id.is_empty());
             if let Some((_, true)) = existing {
                 planned.push(error(
                     "in_recycle_bin",
@@ -390,16 +394,22 @@ impl Store {
                 Some((mid, _)) => MemberForm::of(&self.member(mid)?),
                 None => MemberForm::default(),
             };
-            if let Err(errs) = apply_cells(&mut form, &cells) {
-                let msg = errs.into_iter().map(|(_, m)| m).collect::<Vec<_>>().join("；");
-                planned.push(error("invalid", msg));
-                continue;
-            }
+            let unread = match apply_cells(&mut form, &cells) {
+                Ok(()) => Vec::new(),
+                Err(errs) => errs,
+            };
+            let unread_fields: Vec<String> = unread.iter().map(|(f, _)| f.to_string()).collect();
             sex_from_id(&mut form, today);
-            if let Err(fields) = check_form(&form, today) {
-                let msg = fields
+            let checked = check_form(&form, today);
+            // The form asks for an ID when the cell could not be read: said already.
+            let id_said = id.is_empty() && !problems.is_empty();
+            problems.extend(unread.iter().map(|(_, m)| m.clone()));
+            if let Err(fields) = &checked {
+                let more: Vec<String> = fields
                     .0
                     .iter()
+                    // Said above already: the ID's own error, a cell that could not be read.
+                    .filter(|(f, _)| !((id_said && *f == "id_number") || unread_fields.iter().any(|u| u == f)))
                     .map(|(f, m)| {
                         let l = crate::members::repo_field_label(f);
                         let m = if m.contains("转正日期说明") {
@@ -413,9 +423,11 @@ impl Store {
                             format!("{l}：{m}")
                         }
                     })
-                    .collect::<Vec<_>>()
-                    .join("；");
-                planned.push(error("invalid", msg));
+                    .collect();
+                problems.extend(more);
+            }
+            if !problems.is_empty() {
+                planned.push(error(code, problems.join("；")));
                 continue;
             }
             let outcome = if existing.is_some() { "update" } else { "new" };

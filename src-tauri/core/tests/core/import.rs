@@ -407,3 +407,26 @@ fn a_tiny_file_that_asks_for_a_huge_grid_is_refused() {
     }
     assert!(s.import_preview(&small_roster(), &req("花名册.xlsx"), today()).is_ok(), "a plain roster still reads");
 }
+
+/// A row with several mistakes says all of them at once (issue 17, item 6),
+/// not only the first: she fixes the row in one go.
+#[test]
+fn a_row_with_several_mistakes_says_all_of_them() {
+    let s = Store::open_in_memory().unwrap();
+    let good = id_for("19491231", "002");
+    let mut bad_check = good.clone();
+    bad_check.pop();
+    bad_check.push(if good.ends_with('0') { '1' } else { '0' });
+    let csv = format!(
+        "姓名,性别,身份证号,入党时间,转正时间\n张三,男,{bad_check},不详,1975.07\n李四,女,{good},1975.07,某年\n"
+    );
+    let p = s.import_preview(csv.as_bytes(), &req("x.csv"), today()).unwrap();
+    let (outcome_2, _, message_2) = outcome(&p, 2);
+    assert_eq!(outcome_2, "error");
+    assert!(message_2.contains("校验"), "the ID: {message_2}");
+    assert!(message_2.contains("入党"), "and the admission date, in the same row: {message_2}");
+    assert!(!message_2.contains("请填写公民身份号码"), "the ID said once: {message_2}");
+    let (outcome_3, _, message_3) = outcome(&p, 3);
+    assert_eq!(outcome_3, "error");
+    assert!(message_3.contains("转正"), "{message_3}");
+}
