@@ -126,7 +126,7 @@ describe('批量核定', () => {
     await wrapper.get('[data-testid=batch-assess]').trigger('click')
     await settle()
     await pickCategory('在职（按工资收入）')
-    const last = calls.filter((c) => c.cmd === 'dues_assess_batch_preview').at(-1)!
+    const last = calls.filter((c) => c.cmd === 'dues_assess_batch_preview').slice(-1)[0]
     expect(last.args).toEqual({ category: 'in_service', from_month: '2026-11' })
     const dialog = inDoc('batch-assess-dialog')
     expect(dialog.querySelectorAll('[data-testid=batch-row]')).toHaveLength(0)
