@@ -477,6 +477,14 @@ fn an_imported_roster_is_assessed_in_one_go_and_collected() {
             .is_some_and(|e| s.text(e).contains(&format!("已登记 {n} 人")))
     });
     s.screenshot("dues-grid-collected");
+
+    // A second 批量核定 overwrites nothing: everyone is listed as already assessed.
+    s.click_css("[data-testid=batch-assess]");
+    s.wait_until("everyone skipped", 15, |s| s.find_all("[data-testid=batch-skipped]").len() == n);
+    assert!(s.find_all("[data-testid=batch-row]").is_empty());
+    assert!(s.text_of("[data-testid=batch-skipped]").contains("已核定：农民党员，从2026年11月起每月 0.50 元"));
+    assert!(s.find_all("[data-testid=batch-confirm]").iter().all(|b| !s.enabled(b)));
+    s.screenshot("batch-all-skipped");
     s.quit();
 
     let grid: serde_json::Value =
