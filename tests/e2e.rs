@@ -425,6 +425,79 @@ fn cli_at(global: &[&str], args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// First real use (issue 17): the sample roster imported into an empty
+/// branch has no amounts; 收缴日 says so and leads to 批量核定, which sets all
+/// of them as 农民党员 from this month in one go; back on 收缴日 they are all
+/// ticked, and the month is recorded for each.
+#[test]
+fn an_imported_roster_is_assessed_in_one_go_and_collected() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    let roster = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/花名册示例.xlsx");
+    cli_at(&args, &["import", "roster", roster]);
+    let members: serde_json::Value = serde_json::from_str(&cli_at(&args, &["member", "list", "--json"])).unwrap();
+    let n = members.as_array().unwrap().len();
+    assert_eq!(n, 10, "the sample roster");
+
+    let s = Session::start(&args);
+    s.click_css("[data-testid=nav-dues]");
+    s.wait_until("the grid", 15, |s| s.find_all("[data-testid=dues-row]").len() == n);
+    s.click_css("[data-testid=collect-day]");
+    let unassessed = format!("这个月还没有核定党费金额的有 {n} 人，请先核定金额");
+    s.wait_until("the words for the missing amounts", 10, |s| {
+        s.find_all("[data-testid=collect-unassessed]").first().is_some_and(|e| s.text(e).contains(&unassessed))
+    });
+    assert!(s.find_all("[data-testid=collect-count]").is_empty(), "not a bare 已选 0 人");
+    s.screenshot("collect-unassessed");
+
+    s.click_css("[data-testid=collect-open-batch]");
+    s.wait_until("the preview", 15, |s| s.find_all("[data-testid=batch-row]").len() == n);
+    let from = s.script("return document.querySelector('[data-testid=batch-from] input').value", serde_json::json!([]));
+    assert_eq!(from, "2026-11", "the books start this month (the import)");
+    let summary = s.text_of("[data-testid=batch-summary]");
+    assert!(
+        summary.contains("农民党员") && summary.contains("0.50") && summary.contains(&format!("{n} 人")),
+        "{summary}"
+    );
+    assert!(s.find_all("[data-testid=batch-skipped]").is_empty());
+    s.screenshot("batch-assess");
+    s.click_css("[data-testid=batch-confirm]");
+
+    // Back on 收缴日, everyone ticked for November.
+    s.wait_until("收缴日 again, everyone ticked", 15, |s| {
+        s.find_all("[data-testid=collect-count]").first().is_some_and(|e| s.text(e) == n.to_string())
+    });
+    assert!(s.text_of("[data-testid=collect-result]").contains(&format!("已核定 {n} 人")));
+    assert!(s.text_of("[data-testid=collect-total]").contains("5.00"));
+    s.screenshot("collect-after-batch");
+    s.click_css("[data-testid=collect-confirm]");
+    s.wait_until("the month recorded", 15, |s| {
+        s.find_all("[data-testid=collect-result]")
+            .first()
+            .is_some_and(|e| s.text(e).contains(&format!("已登记 {n} 人")))
+    });
+    s.screenshot("dues-grid-collected");
+
+    // A second 批量核定 overwrites nothing: everyone is listed as already assessed.
+    s.click_css("[data-testid=batch-assess]");
+    s.wait_until("everyone skipped", 15, |s| s.find_all("[data-testid=batch-skipped]").len() == n);
+    assert!(s.find_all("[data-testid=batch-row]").is_empty());
+    assert!(s.text_of("[data-testid=batch-skipped]").contains("已核定：农民党员，从2026年11月起每月 0.50 元"));
+    assert!(s.find_all("[data-testid=batch-confirm]").iter().all(|b| !s.enabled(b)));
+    s.screenshot("batch-all-skipped");
+    s.quit();
+
+    let grid: serde_json::Value =
+        serde_json::from_str(&cli_at(&args, &["dues", "grid", "--year", "2026", "--json"])).unwrap();
+    let rows = grid["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), n);
+    for r in rows {
+        assert_eq!(r["monthly_fen"], 50, "{}", r["name"]);
+        assert_eq!(r["cells"][10]["state"], "paid", "{}", r["name"]);
+        assert_eq!(r["cells"][9]["state"], "unassessed", "October stays before the batch: {}", r["name"]);
+    }
+}
+
 /// A late payer: set their base, record a three-month back payment, and see
 /// the grid and the arrears warning change.
 #[test]

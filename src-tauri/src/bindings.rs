@@ -31,8 +31,8 @@ fn visit_roots(v: &mut Collect) {
     use zhibu_core::demo::DemoLoaded;
     use zhibu_core::drafts::Draft;
     use zhibu_core::dues::{
-        Amount, Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, Payment,
-        PaymentForm, Remittance, RemittanceForm,
+        Amount, Arrears, Assessment, AssessmentForm, BatchAssessPreview, DuesBalance, DuesGrid, DuesSettings,
+        DuesSettingsForm, Payment, PaymentForm, Remittance, RemittanceForm,
     };
     use zhibu_core::export::ExportFile;
     use zhibu_core::import::{ImportPreview, ImportRequest};
@@ -50,7 +50,7 @@ fn visit_roots(v: &mut Collect) {
         Group, MemberQuery, MemberRow, MemberDetail, MemberForm, StatusForm, TransferForm, ExtensionForm, IdReading,
         MeetingChoices, MeetingForm, ForYear, QuorumReport, MeetingQuery, MeetingRow, MeetingDetail,
         MeetingCalendar, MemberAttendance, TalkCoverage, MeetingSettings, MeetingSettingsForm, Attachment,
-        DuesChoices, DuesSettings, DuesSettingsForm, Amount, AssessmentForm, AssessResult, Assessment, DuesGrid,
+        DuesChoices, DuesSettings, DuesSettingsForm, Amount, AssessmentForm, AssessResult, Assessment, BatchAssessPreview, DuesGrid,
         PaymentForm, Payment, Arrears, RemittanceForm, Remittance, DuesBalance,
         Reminders, ReminderSettings, ReminderSettingsForm,
         Exported, ExportFile, CopyReport, NoticeRequest, NoticeTerms, Notice, NoticeDrafts, PrintPage,

@@ -65,6 +65,8 @@ macro_rules! for_each_command {
             dues::dues_settings_save,
             dues::dues_amount_preview,
             dues::dues_assess,
+            dues::dues_assess_batch_preview,
+            dues::dues_assess_batch,
             dues::dues_assessments,
             dues::dues_grid,
             dues::dues_pay,

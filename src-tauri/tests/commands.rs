@@ -623,3 +623,31 @@ fn the_page_cannot_use_the_opener_or_dialog_plugins_itself() {
         assert!(denied || (cmd.starts_with("plugin:fs") && err.contains("not found")), "{cmd}: {err}");
     }
 }
+
+#[test]
+fn a_batch_assessment_is_previewed_then_written_for_all_or_refused() {
+    let a = app();
+    let id = invoke(&a.main, "member_create", json!({ "input": good_member() })).unwrap()["id"].as_i64().unwrap();
+    let preview =
+        invoke(&a.main, "dues_assess_batch_preview", json!({ "category": "farmer", "from_month": "" })).unwrap();
+    assert_eq!(preview["from_month"], "2026-11", "no 建账日期: the current month");
+    assert_eq!(preview["assessable"], 1);
+    assert_eq!(preview["rows"][0]["monthly_fen"], 50);
+    let refused = invoke(
+        &a.main,
+        "dues_assess_batch",
+        json!({ "category": "farmer", "from_month": "2026-11", "member_ids": [id, 999] }),
+    )
+    .unwrap_err();
+    assert_eq!(refused["code"], "validation");
+    assert!(refused["fields"]["members"].as_str().unwrap().contains("这次没有核定任何人"), "{refused}");
+    assert_eq!(invoke(&a.main, "dues_assessments", json!({ "member_id": id })).unwrap(), json!([]));
+    let n = invoke(
+        &a.main,
+        "dues_assess_batch",
+        json!({ "category": "farmer", "from_month": "2026-11", "member_ids": [id] }),
+    )
+    .unwrap();
+    assert_eq!(n, 1);
+    assert_eq!(invoke(&a.main, "dues_assessments", json!({ "member_id": id })).unwrap()[0]["monthly_fen"], 50);
+}

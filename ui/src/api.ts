@@ -14,6 +14,7 @@ import type {
   AssessmentForm,
   Attachment,
   BackupList,
+  BatchAssessPreview,
   Branch,
   BranchForm,
   Choices,
@@ -221,6 +222,12 @@ export const duesSettingsSave = (settings: DuesSettingsForm) => call<DuesSetting
 export const duesAmountPreview = (category: string, base: string, fixed: string | null) =>
   call<Amount>('dues_amount_preview', { category, base, fixed })
 export const duesAssess = (input: AssessmentForm) => call<AssessResult>('dues_assess', { input })
+/** 批量核定: what it would do; `from_month` '' asks the core for its default month. */
+export const duesAssessBatchPreview = (category: string, from_month: string) =>
+  call<BatchAssessPreview>('dues_assess_batch_preview', { category, from_month })
+/** 批量核定: all the members or none; answers how many were assessed. */
+export const duesAssessBatch = (category: string, from_month: string, member_ids: number[]) =>
+  call<number>('dues_assess_batch', { category, from_month, member_ids })
 export const duesAssessments = (member_id: number) => call<Assessment[]>('dues_assessments', { member_id })
 export const duesGrid = (year: number) => call<DuesGrid>('dues_grid', { year })
 export const duesPay = (input: PaymentForm) => call<Payment>('dues_pay', { input })

@@ -6,8 +6,8 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 use tauri::State;
 use zhibu_core::dues::{
-    amount_from_text, Amount, Arrears, Assessment, AssessmentForm, DuesBalance, DuesCategory, DuesGrid, DuesSettings,
-    DuesSettingsForm, Payment, PaymentForm, Remittance, RemittanceForm, ROUNDINGS,
+    amount_from_text, Amount, Arrears, Assessment, AssessmentForm, BatchAssessPreview, DuesBalance, DuesCategory,
+    DuesGrid, DuesSettings, DuesSettingsForm, Payment, PaymentForm, Remittance, RemittanceForm, ROUNDINGS,
 };
 
 #[tauri::command(async)]
@@ -54,6 +54,28 @@ pub fn dues_amount_preview(
 pub fn dues_assess(state: State<'_, AppState>, input: AssessmentForm) -> ApiResult<AssessResult> {
     let (assessment, warnings) = state.store()?.assess_dues(&input)?;
     Ok(AssessResult { assessment, warnings })
+}
+
+/// 批量核定, before writing: who would be assessed, at what amount, who is
+/// skipped and why (an empty `from_month`: the core's default month).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn dues_assess_batch_preview(
+    state: State<'_, AppState>,
+    category: String,
+    from_month: String,
+) -> ApiResult<BatchAssessPreview> {
+    Ok(state.store()?.preview_batch_assessment(&category, &from_month, state.today())?)
+}
+
+/// 批量核定: all the chosen members or none; answers how many were assessed.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn dues_assess_batch(
+    state: State<'_, AppState>,
+    category: String,
+    from_month: String,
+    member_ids: Vec<i64>,
+) -> ApiResult<usize> {
+    Ok(state.store()?.assess_batch(&category, &from_month, &member_ids, state.today())?)
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

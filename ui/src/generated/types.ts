@@ -201,6 +201,54 @@ export type BackupList = {
   start_check: StartCheck | null,
 };
 
+/**
+ * What 批量核定 would do: the members it would assess first, then the
+ * skipped with their reasons.
+ */
+export type BatchAssessPreview = {
+  category: DuesCategory,
+  category_label: string,
+  /**
+   * The month the amounts apply from (the default when none was given).
+   */
+  from_month: Month,
+  /**
+   * The amount every assessed member gets, where the category fixes one.
+   */
+  monthly_fen: number | null,
+  rows: Array<BatchAssessRow>,
+  /**
+   * How many rows would be assessed.
+   */
+  assessable: number,
+  /**
+   * How many need 逐个核定.
+   */
+  one_by_one: number,
+};
+
+/**
+ * 批量核定, one member's line: the amount the batch would set, or why it
+ * leaves the member alone.
+ */
+export type BatchAssessRow = {
+  member_id: number,
+  name: string,
+  /**
+   * The monthly amount the batch would set; `None` when skipped.
+   */
+  monthly_fen: number | null,
+  /**
+   * Why the batch skips this member, in words; `None`: would be assessed.
+   */
+  skipped: string | null,
+  /**
+   * Skipped because only the member's own figures can decide (a 基数, a
+   * hardship decision, a later first month): 需要逐个核定.
+   */
+  one_by_one: boolean,
+};
+
 export type BirthdayItem = {
   member_id: number,
   name: string,

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 /// a letter out says up to which month this branch collected. Without a
 /// month on the letter, the month of the transfer is owed where the member
 /// was before it. So a month is owed in one branch only.
-fn owes(t: &Timeline, m: Month) -> bool {
+pub(super) fn owes(t: &Timeline, m: Month) -> bool {
     if t.deleted || t.admitted.is_none_or(|a| m < Month { year: a.year(), month: a.month_number() }) {
         return false;
     }

@@ -3,8 +3,10 @@
 //!
 //! `rules.rs` computes a monthly amount (2008 rules); `model.rs` holds the
 //! ledger's data types, `ledger_rules.rs` which months are owed and in what
-//! state, `repo.rs` the database; `notice.rs` builds the dues 公示.
+//! state, `repo.rs` the database, `batch.rs` 批量核定 (many members at once, through
+//! the same check as one); `notice.rs` builds the dues 公示.
 
+mod batch;
 mod ledger_rules;
 mod model;
 pub mod money;
@@ -14,8 +16,8 @@ mod repo;
 pub mod rules;
 
 pub use model::{
-    Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, GridCell, GridRow,
-    MonthState, Payment, PaymentForm, PaymentMonth, Remittance, RemittanceForm,
+    Arrears, Assessment, AssessmentForm, BatchAssessPreview, BatchAssessRow, DuesBalance, DuesGrid, DuesSettings,
+    DuesSettingsForm, GridCell, GridRow, MonthState, Payment, PaymentForm, PaymentMonth, Remittance, RemittanceForm,
 };
 pub use month::Month;
 pub(crate) use repo::{assess_in, record_payment_in, remit_in};

@@ -62,6 +62,38 @@ pub struct Assessment {
     pub created_at: String,
 }
 
+/// 批量核定, one member's line: the amount the batch would set, or why it
+/// leaves the member alone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct BatchAssessRow {
+    pub member_id: i64,
+    pub name: String,
+    /// The monthly amount the batch would set; `None` when skipped.
+    pub monthly_fen: Option<i64>,
+    /// Why the batch skips this member, in words; `None`: would be assessed.
+    pub skipped: Option<String>,
+    /// Skipped because only the member's own figures can decide (a 基数, a
+    /// hardship decision, a later first month): 需要逐个核定.
+    pub one_by_one: bool,
+}
+
+/// What 批量核定 would do: the members it would assess first, then the
+/// skipped with their reasons.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct BatchAssessPreview {
+    pub category: DuesCategory,
+    pub category_label: &'static str,
+    /// The month the amounts apply from (the default when none was given).
+    pub from_month: Month,
+    /// The amount every assessed member gets, where the category fixes one.
+    pub monthly_fen: Option<i64>,
+    pub rows: Vec<BatchAssessRow>,
+    /// How many rows would be assessed.
+    pub assessable: usize,
+    /// How many need 逐个核定.
+    pub one_by_one: usize,
+}
+
 // ---------- payments ----------
 
 #[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]

@@ -61,7 +61,7 @@ fn paid_months(conn: &Connection) -> Result<HashMap<(i64, Month), i64>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn read_settings(conn: &Connection) -> Result<DuesSettings> {
+pub(super) fn read_settings(conn: &Connection) -> Result<DuesSettings> {
     Ok(conn.query_row(
         "SELECT farmer_fen, rounding_fen, max_back_months, max_advance_months FROM dues_settings WHERE id = 1",
         [],

@@ -448,3 +448,149 @@ fn a_month_is_behind_when_the_month_before_is_still_owed() {
     // Paid up: nothing is behind, and November is simply due where owed.
     assert!(behind("马俊杰").iter().all(|b| !b));
 }
+
+// ---------- 批量核定 ----------
+
+fn batch_row(p: &zhibu_core::dues::BatchAssessPreview, id: i64) -> &zhibu_core::dues::BatchAssessRow {
+    p.rows.iter().find(|r| r.member_id == id).expect("listed in the preview")
+}
+
+#[test]
+fn the_batch_preview_lists_who_is_assessed_and_who_is_skipped_and_why() {
+    let mut s = Store::open_in_memory().unwrap();
+    let farmer = member(&mut s, 0, "2010-01-01", false);
+    let already = member(&mut s, 1, "2010-01-01", false);
+    let later = member(&mut s, 2, "2026-11-05", true);
+    let assessed_later = member(&mut s, 3, "2010-01-01", false);
+    let gone = member(&mut s, 4, "2010-01-01", false);
+    assess(&mut s, already, "2026-01", "in_service", "4000");
+    assess(&mut s, assessed_later, "2027-01", "farmer", "");
+    s.delete_member(gone).unwrap();
+    let today = d("2026-11-27");
+
+    let p = s.preview_batch_assessment("farmer", "2026-10", today).unwrap();
+    assert_eq!(p.from_month.to_string(), "2026-10");
+    assert_eq!(p.monthly_fen, Some(50), "the branch's farmer amount, 0.50 by default");
+    assert_eq!((p.assessable, p.one_by_one), (1, 2));
+    assert!(p.rows.iter().all(|r| r.member_id != gone), "a deleted member is not listed");
+    assert_eq!(p.rows[0].member_id, farmer, "the assessed first");
+    let f = batch_row(&p, farmer);
+    assert_eq!((f.monthly_fen, f.skipped.as_deref(), f.one_by_one), (Some(50), None, false));
+    let a = batch_row(&p, already);
+    assert_eq!(a.monthly_fen, None);
+    let why = a.skipped.as_deref().unwrap();
+    assert!(why.starts_with("已核定") && why.contains("2026年1月") && why.contains("40.00"), "{why}");
+    assert!(!a.one_by_one);
+    let l = batch_row(&p, later);
+    assert!(l.one_by_one && l.skipped.as_deref().unwrap().contains("从2026年11月起"), "{:?}", l.skipped);
+    let al = batch_row(&p, assessed_later);
+    assert!(al.one_by_one && al.skipped.as_deref().unwrap().contains("2027年1月"), "{:?}", al.skipped);
+
+    // A category by income: the batch cannot know anyone's 基数.
+    let p = s.preview_batch_assessment("in_service", "2026-10", today).unwrap();
+    assert_eq!((p.assessable, p.monthly_fen), (0, None));
+    let f = batch_row(&p, farmer);
+    assert!(f.one_by_one && f.skipped.as_deref().unwrap().starts_with("需要逐个核定"), "{:?}", f.skipped);
+    assert!(f.skipped.as_deref().unwrap().contains("基数"));
+    let h = s.preview_batch_assessment("hardship", "2026-10", today).unwrap();
+    assert!(batch_row(&h, farmer).skipped.as_deref().unwrap().contains("批准"));
+
+    // Bad input is refused in words, per field.
+    match s.preview_batch_assessment("", "2026-13", today) {
+        Err(Error::Validation(e)) => {
+            assert!(e.get("category").unwrap().contains("请选择党费类别"));
+            assert!(e.get("from_month").unwrap().contains("2026-03"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_batch_starts_by_default_from_the_books_of_this_year_or_this_month() {
+    let mut s = Store::open_in_memory().unwrap();
+    member(&mut s, 0, "2010-01-01", false);
+    let p = s.preview_batch_assessment("farmer", "", d("2026-11-27")).unwrap();
+    assert_eq!(p.from_month.to_string(), "2026-11", "no 建账日期: the current month");
+    let branch = zhibu_core::branch::BranchForm {
+        name: "中共东山村支部委员会".into(),
+        records_from: Some("2026-09-15".into()),
+        ..Default::default()
+    };
+    s.save_branch(&branch, d("2026-11-27")).unwrap();
+    let p = s.preview_batch_assessment("farmer", " ", d("2026-11-27")).unwrap();
+    assert_eq!(p.from_month.to_string(), "2026-09", "the books start in September");
+    let p = s.preview_batch_assessment("farmer", "", d("2027-02-03")).unwrap();
+    assert_eq!(p.from_month.to_string(), "2027-02", "books of an earlier year: the current month");
+}
+
+#[test]
+fn a_batch_is_all_or_nothing() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, 0, "2010-01-01", false);
+    let b = member(&mut s, 1, "2010-01-01", false);
+    let already = member(&mut s, 2, "2010-01-01", false);
+    assess(&mut s, already, "2026-01", "farmer", "");
+    let today = d("2026-11-27");
+    let nothing_written = |s: &Store| {
+        assert!(s.dues_assessments(a).unwrap().is_empty());
+        assert!(s.dues_assessments(b).unwrap().is_empty());
+        assert_eq!(s.dues_assessments(already).unwrap().len(), 1);
+    };
+
+    // One member the batch would skip refuses the whole batch, by name.
+    match s.assess_batch("farmer", "2026-11", &[a, b, already], today) {
+        Err(Error::Validation(e)) => {
+            let m = e.get("members").unwrap();
+            assert!(m.contains("这次没有核定任何人") && m.contains("党员2") && m.contains("已核定"), "{m}");
+            assert!(!m.contains("党员0"), "only the refused are named: {m}");
+        }
+        other => panic!("{other:?}"),
+    }
+    nothing_written(&s);
+    // An unknown member, a category needing a 基数, nobody: refused too.
+    assert!(matches!(s.assess_batch("farmer", "2026-11", &[a, 9999], today), Err(Error::Validation(_))));
+    assert!(matches!(s.assess_batch("retired", "2026-11", &[a, b], today), Err(Error::Validation(_))));
+    assert!(matches!(s.assess_batch("farmer", "2026-11", &[], today), Err(Error::Validation(_))));
+    assert!(matches!(s.assess_batch("farmer", "11月", &[a], today), Err(Error::Validation(_))));
+    nothing_written(&s);
+
+    assert_eq!(s.assess_batch("farmer", "2026-11", &[a, b, a], today).unwrap(), 2);
+    for id in [a, b] {
+        let list = s.dues_assessments(id).unwrap();
+        assert_eq!(list.len(), 1, "once each, even when named twice");
+        assert_eq!((list[0].from_month.to_string(), list[0].monthly_fen), ("2026-11".into(), 50));
+        assert_eq!(list[0].note, "批量核定");
+    }
+    use MonthState::*;
+    assert_eq!(&states(&s, a, 2026, "2026-11-27")[9..12], &[Unassessed, Owed, Future]);
+    // Done once: a second run skips them all and writes nothing.
+    assert!(s.assess_batch("farmer", "2026-11", &[a], today).is_err());
+    assert_eq!(s.dues_assessments(a).unwrap().len(), 1);
+}
+
+#[test]
+fn a_batch_gives_the_amounts_one_by_one_gives() {
+    let mut s = Store::open_in_memory().unwrap();
+    let settings = zhibu_core::dues::DuesSettingsForm {
+        farmer_amount: "0.8".into(),
+        rounding_fen: 10,
+        max_back_months: 6,
+        max_advance_months: 6,
+    };
+    s.save_dues_settings(&settings).unwrap();
+    let today = d("2026-11-27");
+    for (i, category) in ["farmer", "student", "unemployed", "relief"].into_iter().enumerate() {
+        let by_batch = member(&mut s, 10 + 2 * i, "2010-01-01", false);
+        let by_hand = member(&mut s, 11 + 2 * i, "2010-01-01", false);
+        let p = s.preview_batch_assessment(category, "2026-01", today).unwrap();
+        assert_eq!(s.assess_batch(category, "2026-01", &[by_batch], today).unwrap(), 1);
+        assess(&mut s, by_hand, "2026-01", category, "");
+        let (x, y) = (&s.dues_assessments(by_batch).unwrap()[0], &s.dues_assessments(by_hand).unwrap()[0]);
+        assert_eq!(
+            (x.category, x.monthly_fen, x.base_fen, x.fixed_fen),
+            (y.category, y.monthly_fen, y.base_fen, y.fixed_fen)
+        );
+        assert_eq!(batch_row(&p, by_batch).monthly_fen, Some(y.monthly_fen), "the preview says what is written");
+        assert_eq!(y.monthly_fen, if category == "farmer" { 80 } else { 20 });
+    }
+}
