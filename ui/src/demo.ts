@@ -7,6 +7,8 @@ import { appInfo, demoClear, type DemoState } from './api'
 import { showError } from './notify'
 
 export const demoState = ref<DemoState>({ loaded: false, clearable: false })
+/** A folder that cannot be written offers no 清除示例数据 (nothing can change there). */
+export const demoReadOnly = ref(false)
 /** Goes up after the demo was cleared, so 首页 reads the branch again. */
 export const demoCleared = ref(0)
 
@@ -15,6 +17,7 @@ export async function refreshDemo(): Promise<void> {
   try {
     const info = await appInfo()
     demoState.value = info.demo ?? { loaded: false, clearable: false }
+    demoReadOnly.value = info.read_only
   } catch {
     // the banner is a hint; the page itself reports errors
   }

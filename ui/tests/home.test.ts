@@ -76,8 +76,9 @@ describe('首页', () => {
 
   it('shows the demo banner on every page only while the core says the demo is here', async () => {
     let demo = { loaded: true, clearable: true }
+    let readOnly = false
     fakeCore((cmd) => {
-      if (cmd === 'app_info') return appInfo({ member_count: 12, demo })
+      if (cmd === 'app_info') return appInfo({ member_count: 12, demo, read_only: readOnly })
       if (cmd === 'group_list') return testGroups
       if (cmd === 'member_list') return [row({})]
       if (cmd === 'reminders') return noReminders()
@@ -95,8 +96,16 @@ describe('首页', () => {
     expect(wrapper.get('[data-testid=demo-banner]').text()).toContain('不能一键清除')
     expect(wrapper.find('[data-testid=demo-clear]').exists()).toBe(false)
 
-    demo = { loaded: false, clearable: false }
+    demo = { loaded: true, clearable: true }
+    readOnly = true
     await router.push('/members')
+    await settle()
+    expect(wrapper.get('[data-testid=demo-banner]').text()).toContain('现在显示的是示例支部')
+    expect(wrapper.find('[data-testid=demo-clear]').exists()).toBe(false)
+
+    demo = { loaded: false, clearable: false }
+    readOnly = false
+    await router.push('/')
     await settle()
     expect(wrapper.find('[data-testid=demo-banner]').exists()).toBe(false)
   })
