@@ -153,6 +153,7 @@ fn loading_the_demo_branch_shows_about_forty_members_with_masked_ids() {
     let dir = tempfile::tempdir().unwrap();
     let s = start(dir.path());
     s.click_css("[data-testid=load-demo]");
+    s.click_text(".el-message-box button", "载入");
     s.wait_until("the demo roster", 15, |s| s.roster_names().len() >= 35);
     let count = s.text_of("[data-testid=roster-count]");
     assert_eq!(count, format!("共 {} 人", s.roster_names().len()));
@@ -172,6 +173,55 @@ fn loading_the_demo_branch_shows_about_forty_members_with_masked_ids() {
         .any(|w| w.len() == 18 && w.bytes().all(|b| b.is_ascii_digit() || b == b'X')));
     s.screenshot("roster");
     s.quit();
+}
+
+/// First real use: an empty branch offers her own roster first; the demo is
+/// loaded only after she agrees, every page says it is fictional, and
+/// 清除示例数据 (after asking) leaves an empty branch and a backup listed.
+#[test]
+fn the_demo_is_asked_for_marked_on_every_page_and_cleared_back_to_an_empty_branch() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(dir.path());
+    s.wait_for("[data-testid=empty-card]", 10);
+    let primary = |s: &Session| {
+        s.script(
+            "return [...document.querySelectorAll('[data-testid=empty-card] .el-button--primary')].map(b => b.textContent.trim())",
+            serde_json::json!([]),
+        )
+    };
+    assert_eq!(primary(&s), serde_json::json!(["导入花名册", "添加党员"]));
+    assert!(s.text_of("[data-testid=demo-offer]").contains("虚构的人员，只用来熟悉程序"));
+    assert!(s.find_all("[data-testid=demo-banner]").is_empty());
+    s.screenshot("demo-home-empty");
+
+    s.click_css("[data-testid=load-demo]");
+    s.wait_until("the question", 10, |s| s.body_text().contains("姓名、身份证号均为虚构"));
+    s.screenshot("demo-confirm-load");
+    s.click_text(".el-message-box button", "载入");
+    s.wait_until("the demo roster", 20, |s| s.roster_names().len() >= 35);
+    s.wait_for("[data-testid=demo-banner]", 10);
+    assert!(s.text_of("[data-testid=demo-banner]").contains("现在显示的是示例支部（虚构的人员）"));
+    s.screenshot("demo-banner-roster");
+
+    s.click_css("[data-testid=demo-clear]");
+    s.wait_until("the question", 10, |s| s.body_text().contains("清除前会自动备份"));
+    s.click_text(".el-message-box button", "清除");
+    s.wait_for("[data-testid=empty-card]", 20);
+    s.wait_until("the banner gone", 10, |s| s.find_all("[data-testid=demo-banner]").is_empty());
+    assert!(s.text_of("[data-testid=member-count]").contains('0'));
+    assert_eq!(primary(&s), serde_json::json!(["导入花名册", "添加党员"]));
+    s.screenshot("demo-cleared-home");
+
+    s.click_css("[data-testid=nav-archive]");
+    s.wait_until("the backup list", 15, |s| s.texts("[data-testid=backup-kind]").iter().any(|k| k == "清除示例前"));
+    s.script(
+        "document.querySelector('[data-testid=backup-table]').scrollIntoView({ block: 'center' })",
+        serde_json::json!([]),
+    );
+    s.screenshot("demo-cleared-backup");
+    s.quit();
+    let listed = cli(dir.path(), &["member", "list", "--json"]);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&listed).unwrap(), serde_json::json!([]));
 }
 
 /// 支部党员大会 with two members on leave: recorded through the form, the

@@ -28,7 +28,7 @@ fn visit_roots(v: &mut Collect) {
     use crate::print_job::PrintPage;
     use zhibu_core::archive::{ArchiveSummary, RestoreDone, Target, VerifyReport};
     use zhibu_core::branch::{Branch, BranchForm};
-    use zhibu_core::demo::DemoLoaded;
+    use zhibu_core::demo::{DemoCleared, DemoLoaded};
     use zhibu_core::drafts::Draft;
     use zhibu_core::dues::{
         Amount, Arrears, Assessment, AssessmentForm, BatchAssessPreview, DuesBalance, DuesGrid, DuesSettings,
@@ -46,7 +46,7 @@ fn visit_roots(v: &mut Collect) {
     use zhibu_core::stick::CopyReport;
     use zhibu_core::workbook::Exported;
     roots!(v;
-        ApiError, AppInfo, Choices, Branch, BranchForm, DemoLoaded,
+        ApiError, AppInfo, Choices, Branch, BranchForm, DemoLoaded, DemoCleared,
         Group, MemberQuery, MemberRow, MemberDetail, MemberForm, StatusForm, TransferForm, ExtensionForm, IdReading,
         MeetingChoices, MeetingForm, ForYear, QuorumReport, MeetingQuery, MeetingRow, MeetingDetail,
         MeetingCalendar, MemberAttendance, TalkCoverage, MeetingSettings, MeetingSettingsForm, Attachment,

@@ -31,6 +31,7 @@ macro_rules! for_each_command {
             branch::branch_get,
             branch::branch_save,
             branch::demo_load,
+            branch::demo_clear,
             members::group_list,
             members::member_list,
             members::member_get,

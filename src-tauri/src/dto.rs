@@ -26,6 +26,9 @@ pub struct AppInfo {
     pub read_only: bool,
     /// Where the log is (设置 shows it, so it can be handed to whoever helps).
     pub log_dir: String,
+    /// The demo branch is here (the banner on every page), and whether
+    /// 清除示例数据 is allowed (the core's judgement).
+    pub demo: zhibu_core::demo::DemoState,
 }
 
 #[derive(Serialize, ts_rs::TS)]

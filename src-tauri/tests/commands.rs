@@ -110,6 +110,24 @@ fn demo_load_then_refuses_a_second_time() {
 }
 
 #[test]
+fn demo_clear_swaps_in_an_empty_branch_and_the_window_keeps_working() {
+    let a = app();
+    let refused = invoke(&a.main, "demo_clear", json!({})).unwrap_err();
+    assert_eq!(refused["code"], "demo_not_clearable");
+    assert_eq!(invoke(&a.main, "app_info", json!({})).unwrap()["demo"], json!({ "loaded": false, "clearable": false }));
+    invoke(&a.main, "demo_load", json!({})).unwrap();
+    assert_eq!(invoke(&a.main, "app_info", json!({})).unwrap()["demo"], json!({ "loaded": true, "clearable": true }));
+    let cleared = invoke(&a.main, "demo_clear", json!({})).unwrap();
+    assert!(cleared["backup"].as_str().unwrap().contains("清除示例前_"), "{cleared}");
+    let info = invoke(&a.main, "app_info", json!({})).unwrap();
+    assert_eq!(info["member_count"], 0);
+    assert_eq!(info["demo"], json!({ "loaded": false, "clearable": false }));
+    let backups = invoke(&a.main, "backup_list", json!({})).unwrap();
+    assert!(backups.to_string().contains("清除示例前_"), "{backups}");
+    invoke(&a.main, "demo_load", json!({})).unwrap();
+}
+
+#[test]
 fn a_window_no_capability_names_is_refused() {
     let a = app();
     assert!(invoke(&a.main, "app_info", json!({})).is_ok());

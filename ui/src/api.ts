@@ -123,6 +123,8 @@ export const committeeWarnings = () => call<string[]>('committee_warnings')
 /** A valid ID number's 出生日期 and 性别; null while the number is not (yet) valid. */
 export const idReading = (number: string) => call<T.IdReading | null>('id_reading', { number })
 export const demoLoad = () => call<{ members: number }>('demo_load')
+/** 清除示例数据: refused unless only the demo is here; backs up first. */
+export const demoClear = () => call<T.DemoCleared>('demo_clear')
 export const groupList = () => call<Group[]>('group_list')
 /** Fields left out take the core's defaults (serde default). */
 export const memberList = (query: Partial<MemberQuery>) => call<MemberRow[]>('member_list', { query })

@@ -97,6 +97,7 @@ export function appInfo(over: Partial<AppInfo> = {}): AppInfo {
     branch: { name: '中共示例村支部委员会', higher_committee: '', secretary: '', term_start: null, records_from: null },
     read_only: false,
     log_dir: '/home/user/.local/share/zhibu/日志',
+    demo: { loaded: false, clearable: false },
     ...over,
   }
 }

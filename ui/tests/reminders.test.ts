@@ -241,7 +241,8 @@ describe('政治生日名单', () => {
     const calls = reminderCore(someReminders())
     const print = vi.spyOn(window, 'print').mockImplementation(() => {})
     const { wrapper, router } = await mountApp('/reminders/birthdays')
-    expect(calls.map((c) => c.cmd).sort()).toEqual(['app_info', 'reminders'])
+    // app_info twice: the page's and the demo banner's (App.vue)
+    expect([...new Set(calls.map((c) => c.cmd))].sort()).toEqual(['app_info', 'reminders'])
 
     const paper = wrapper.get('[data-testid=birthday-list]')
     expect(paper.get('[data-testid=birthday-list-title]').text()).toBe('2026年第四季度政治生日名单')

@@ -49,11 +49,13 @@ pub enum Code {
     /// destination it may not write (only exports and backups, never into
     /// the data folder).
     NotAllowed,
+    /// 清除示例数据 refused: the folder is not the demo, or holds her own records.
+    DemoNotClearable,
 }
 
 impl Code {
     /// Every code, in the order the TypeScript union lists them.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::Validation,
         Code::NotFound,
         Code::NotEmpty,
@@ -76,6 +78,7 @@ impl Code {
         Code::DataInUse,
         Code::ReadOnly,
         Code::NotAllowed,
+        Code::DemoNotClearable,
     ];
 
     /// The word itself, as serialised.
@@ -103,6 +106,7 @@ impl Code {
             Code::DataInUse => "data_in_use",
             Code::ReadOnly => "read_only",
             Code::NotAllowed => "not_allowed",
+            Code::DemoNotClearable => "demo_not_clearable",
         }
     }
 }
@@ -173,6 +177,10 @@ pub enum Error {
     #[error("示例数据有误：{0}")]
     Demo(String),
 
+    /// 清除示例数据 refused; the words say why and what to do instead.
+    #[error("{0}")]
+    DemoNotClearable(&'static str),
+
     #[error("{0}。请从年度归档或备份中找回原件。")]
     Corrupt(String),
 
@@ -237,6 +245,7 @@ impl Error {
             Error::Io { .. } => Code::Io,
             Error::Db(_) => Code::Database,
             Error::Demo(_) => Code::DemoBroken,
+            Error::DemoNotClearable(_) => Code::DemoNotClearable,
             Error::Corrupt(_) => Code::FileCorrupt,
             Error::Workbook(_) => Code::WorkbookFailed,
             Error::Archive(_) => Code::ArchiveFailed,
@@ -344,6 +353,7 @@ mod db_message_tests {
             (Error::InUse, "data_in_use"),
             (Error::ReadOnly(String::new()), "read_only"),
             (Error::NotAllowed(String::new()), "not_allowed"),
+            (Error::DemoNotClearable(""), "demo_not_clearable"),
         ];
         for (e, word) in &table {
             assert_eq!(e.code().as_str(), *word, "{e:?}");

@@ -5,7 +5,7 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 use tauri::State;
 use zhibu_core::branch::{Branch, BranchForm};
-use zhibu_core::demo::DemoLoaded;
+use zhibu_core::demo::{clear_demo, DemoCleared, DemoLoaded};
 
 #[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> ApiResult<AppInfo> {
@@ -18,6 +18,7 @@ pub fn app_info(state: State<'_, AppState>) -> ApiResult<AppInfo> {
         branch: store.branch()?,
         read_only: state.read_only,
         log_dir: crate::logging::log_dir(state.data_dir()).display().to_string(),
+        demo: store.demo_state()?,
     })
 }
 
@@ -39,6 +40,17 @@ pub fn branch_save(state: State<'_, AppState>, branch: BranchForm) -> ApiResult<
 #[tauri::command(async)]
 pub fn demo_load(state: State<'_, AppState>) -> ApiResult<DemoLoaded> {
     Ok(state.store()?.load_demo(state.today())?)
+}
+
+/// 清除示例数据: refused unless only the demo is here; a backup, then a
+/// fresh empty database in its place (the store closed around the swap).
+#[tauri::command(async)]
+pub fn demo_clear(state: State<'_, AppState>) -> ApiResult<DemoCleared> {
+    if state.read_only {
+        // Swapping would fail and leave the window without its store.
+        return Err(zhibu_core::Error::ReadOnly("这个数据文件夹不能写入，示例数据没有清除。".into()).into());
+    }
+    state.swap_database(|| clear_demo(state.data_dir()))
 }
 
 /// The page has painted its first screen. With `ZHIBU_TIMING=<file>` the

@@ -54,6 +54,11 @@ export type AppInfo = {
    * Where the log is (设置 shows it, so it can be handed to whoever helps).
    */
   log_dir: string,
+  /**
+   * The demo branch is here (the banner on every page), and whether
+   * 清除示例数据 is allowed (the core's judgement).
+   */
+  demo: DemoState,
 };
 
 /**
@@ -355,7 +360,7 @@ export type Choices = {
  * page may act on. Serialised in snake_case; the page's TypeScript union
  * `Code` is generated from it into `ui/src/generated/types.ts`.
  */
-export type Code = "validation" | "not_found" | "not_empty" | "schema_too_new" | "data_dir" | "io" | "database" | "database_damaged" | "demo_broken" | "file_corrupt" | "invalid_file" | "workbook_failed" | "archive_failed" | "stick_full" | "wrong_passphrase" | "not_an_archive" | "archive_running" | "cancelled" | "import_failed" | "data_in_use" | "read_only" | "not_allowed";
+export type Code = "validation" | "not_found" | "not_empty" | "schema_too_new" | "data_dir" | "io" | "database" | "database_damaged" | "demo_broken" | "file_corrupt" | "invalid_file" | "workbook_failed" | "archive_failed" | "stick_full" | "wrong_passphrase" | "not_an_archive" | "archive_running" | "cancelled" | "import_failed" | "data_in_use" | "read_only" | "not_allowed" | "demo_not_clearable";
 
 export type ColumnMap = {
   index: number,
@@ -388,11 +393,35 @@ export type CopyReport = {
 };
 
 /**
+ * What 清除示例数据 did.
+ */
+export type DemoCleared = {
+  /**
+   * The backup made first (归档备份 lists it).
+   */
+  backup: string | null,
+};
+
+/**
  * What was loaded.
  */
 export type DemoLoaded = {
   members: number,
   meetings: number,
+};
+
+/**
+ * What the page shows about the demo (the banner on every page).
+ */
+export type DemoState = {
+  /**
+   * The roster holds the demo's fictional people.
+   */
+  loaded: boolean,
+  /**
+   * Only the demo is here: 清除示例数据 loses nothing she wrote.
+   */
+  clearable: boolean,
 };
 
 /**

@@ -14,7 +14,7 @@
 //! unfinished folder; an earlier archive is never touched (a second archive
 //! of the same year gets the time in its name).
 
-mod restore;
+pub(crate) mod restore;
 mod sealed;
 mod sink;
 pub use sink::slow_writes_for_tests;

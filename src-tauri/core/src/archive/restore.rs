@@ -41,7 +41,7 @@ pub struct RestoreDone {
 const STAGING_PREFIX: &str = "恢复中";
 
 /// Removes a database file and every sidecar SQLite may have left with it.
-fn remove_with_sidecars(path: &Path) {
+pub(crate) fn remove_with_sidecars(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
@@ -51,7 +51,7 @@ fn remove_with_sidecars(path: &Path) {
 /// killed restore left: a leftover `-wal` or `-journal` would otherwise be
 /// replayed into the next staging copy (a good archive refused, or wrong
 /// data restored as if it were right).
-fn fresh_staging(data_dir: &Path) -> PathBuf {
+pub(crate) fn fresh_staging(data_dir: &Path) -> PathBuf {
     if let Ok(entries) = std::fs::read_dir(data_dir) {
         for e in entries.flatten() {
             if e.file_name().to_string_lossy().starts_with(STAGING_PREFIX) {
@@ -214,7 +214,17 @@ pub fn prepare_restore(archive: &Path, data_dir: &Path) -> Result<PreparedRestor
 /// Step two, with every connection to the current database closed: back it
 /// up, then put the staged database in its place with one rename.
 pub fn finish_restore(prepared: PreparedRestore, data_dir: &Path) -> Result<RestoreDone> {
-    let backup = crate::store::backups::backup_database(data_dir, "恢复前")?;
+    let backup = swap_in(&prepared.staging, data_dir, "恢复前")?;
+    tracing::info!("已从归档恢复（恢复前的数据已备份）");
+    Ok(RestoreDone { backup: backup.map(|p| p.display().to_string()), summary: prepared.summary })
+}
+
+/// With every connection to the current database closed: back it up as
+/// `备份/<label>_…`, then put `staging` in its place with one rename (a
+/// restore, and 清除示例数据 with a fresh empty database). The backup, if
+/// there was a database to back up.
+pub(crate) fn swap_in(staging: &Path, data_dir: &Path, label: &str) -> Result<Option<PathBuf>> {
+    let backup = crate::store::backups::backup_database(data_dir, label)?;
     let db = data_dir.join(DB_FILE_NAME);
     // The current database's last commits may still be in its WAL (a writer
     // killed before it checkpointed): fold them into the file first, so that
@@ -229,9 +239,8 @@ pub fn finish_restore(prepared: PreparedRestore, data_dir: &Path) -> Result<Rest
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
-    std::fs::rename(&prepared.staging, &db).map_err(Error::at(&db))?;
+    std::fs::rename(staging, &db).map_err(Error::at(&db))?;
     #[cfg(unix)]
     std::fs::File::open(data_dir).and_then(|d| d.sync_all()).map_err(Error::at(data_dir))?;
-    tracing::info!("已从归档恢复（恢复前的数据已备份）");
-    Ok(RestoreDone { backup: backup.map(|p| p.display().to_string()), summary: prepared.summary })
+    Ok(backup)
 }

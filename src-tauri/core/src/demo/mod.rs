@@ -9,8 +9,11 @@ use crate::store::Store;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
+mod clear;
 mod dues;
 mod meetings;
+
+pub use clear::{clear_demo, DemoCleared, DemoState, LOAD_WINDOW_SECS};
 
 const DEMO_JSON: &str = include_str!("../../../../assets/demo/branch.json");
 
@@ -28,6 +31,10 @@ struct DemoMember {
     status_change: Option<StatusForm>,
     #[serde(default)]
     transfers: Vec<TransferForm>,
+}
+
+fn demo_branch() -> Result<DemoBranch> {
+    serde_json::from_str(DEMO_JSON).map_err(|e| Error::Demo(e.to_string()))
 }
 
 /// What was loaded.
@@ -49,7 +56,7 @@ impl Store {
         if !self.is_empty()? {
             return Err(Error::NotEmpty);
         }
-        let demo: DemoBranch = serde_json::from_str(DEMO_JSON).map_err(|e| Error::Demo(e.to_string()))?;
+        let demo = demo_branch()?;
         let tx = self.conn_mut().transaction()?;
         write_branch(&tx, &check_branch(&demo.branch, today)?)?;
         for m in &demo.members {

@@ -5,7 +5,8 @@
 //!   7 daily, 4 weekly and 12 monthly (the newest of each day, week, month);
 //! - `升级前_v<N>_<time>.sqlite3` before a migration from version N;
 //! - `恢复前_<time>.sqlite3` before a restore replaces the data;
-//! - `手动_<time>.sqlite3` when the secretary asks.
+//! - `手动_<time>.sqlite3` when the secretary asks;
+//! - `清除示例前_<time>.sqlite3` before 清除示例数据 empties the branch.
 //!
 //! At start a `PRAGMA quick_check` runs first; a database that fails it is
 //! moved aside (never deleted) and the newest good backup is offered.

@@ -59,3 +59,168 @@ fn the_dues_notice_names_people_but_never_their_numbers() {
     assert_eq!(year.period_label, "2026年度");
     assert!(s.dues_notice(2026, None, Some(13), today()).is_err());
 }
+
+mod clearing {
+    use crate::{id_for, today};
+    use zhibu_core::branch::BranchForm;
+    use zhibu_core::demo::{clear_demo, DemoState};
+    use zhibu_core::dues::PaymentForm;
+    use zhibu_core::members::{MemberForm, MemberQuery};
+    use zhibu_core::{Code, Error, Store};
+
+    fn real_member() -> MemberForm {
+        MemberForm {
+            name: "王建国".into(),
+            birth_date: "1970-03-05".into(),
+            id_number: id_for("19700305", "123"),
+            kind: "full".into(),
+            admitted_on: "2000-07-01".into(),
+            full_member_on: "2001-07-01".into(),
+            ..Default::default()
+        }
+    }
+
+    fn loaded_and_clearable() -> DemoState {
+        DemoState { loaded: true, clearable: true }
+    }
+
+    fn backups(dir: &std::path::Path) -> Vec<String> {
+        std::fs::read_dir(dir.join("备份"))
+            .map(|rd| rd.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Moves every time stamp the demo wrote an hour back, as if it had been
+    /// loaded an hour before (a test cannot wait past the load's window).
+    fn age_the_demo(dir: &std::path::Path) {
+        let conn = rusqlite::Connection::open(dir.join("zhibu.sqlite3")).unwrap();
+        for (table, column) in [
+            ("members", "created_at"),
+            ("members", "updated_at"),
+            ("party_groups", "created_at"),
+            ("member_status_changes", "recorded_at"),
+            ("transfers", "recorded_at"),
+            ("member_group_changes", "recorded_at"),
+            ("change_log", "at"),
+            ("meetings", "created_at"),
+            ("meetings", "updated_at"),
+            ("dues_assessments", "created_at"),
+            ("dues_payments", "created_at"),
+            ("dues_remittances", "created_at"),
+        ] {
+            conn.execute(&format!("UPDATE {table} SET {column} = datetime({column}, '-1 hour')"), []).unwrap();
+        }
+    }
+
+    #[test]
+    fn the_demo_is_detected_and_clearable_right_after_loading() {
+        let mut s = Store::open_in_memory().unwrap();
+        assert_eq!(s.demo_state().unwrap(), DemoState::default(), "an empty branch is no demo");
+        s.load_demo(today()).unwrap();
+        assert_eq!(s.demo_state().unwrap(), loaded_and_clearable());
+    }
+
+    #[test]
+    fn a_real_branch_is_not_the_demo() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.create_member(&real_member(), today()).unwrap();
+        assert_eq!(s.demo_state().unwrap(), DemoState::default());
+        let dir = tempfile::tempdir().unwrap();
+        Store::open_dir(dir.path()).unwrap().create_member(&real_member(), today()).unwrap();
+        let e = clear_demo(dir.path()).unwrap_err();
+        assert_eq!(e.code(), Code::DemoNotClearable);
+        assert!(e.to_string().contains("不是示例支部"), "{e}");
+        assert_eq!(Store::open_dir(dir.path()).unwrap().member_count().unwrap(), 1);
+    }
+
+    #[test]
+    fn a_member_added_to_the_demo_keeps_the_banner_and_refuses_clearing_with_nothing_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let demo_members = {
+            let mut s = Store::open_dir(dir.path()).unwrap();
+            let n = s.load_demo(today()).unwrap().members;
+            s.create_member(&real_member(), today()).unwrap();
+            assert_eq!(s.demo_state().unwrap(), DemoState { loaded: true, clearable: false });
+            n
+        };
+        let e = clear_demo(dir.path()).unwrap_err();
+        assert!(matches!(e, Error::DemoNotClearable(_)), "{e:?}");
+        assert!(e.to_string().contains("如需清空，请先"), "{e}");
+        assert!(backups(dir.path()).is_empty(), "refused before any backup: {:?}", backups(dir.path()));
+        let s = Store::open_dir(dir.path()).unwrap();
+        let all = s.members(&MemberQuery { include_left: true, ..Default::default() }).unwrap();
+        assert_eq!(all.len(), demo_members + 1);
+        assert!(all.iter().any(|m| m.name == "王建国"));
+        assert_eq!(s.branch().unwrap().name, "中共青石镇东山村支部委员会");
+    }
+
+    #[test]
+    fn a_payment_a_deletion_or_a_renamed_branch_after_the_load_are_hers() {
+        let fresh = || {
+            let dir = tempfile::tempdir().unwrap();
+            Store::open_dir(dir.path()).unwrap().load_demo(today()).unwrap();
+            age_the_demo(dir.path());
+            let s = Store::open_dir(dir.path()).unwrap();
+            assert_eq!(s.demo_state().unwrap(), loaded_and_clearable(), "an old load is still only the demo");
+            (dir, s)
+        };
+        // A payment an hour after the load: no change log line, only its stamp tells.
+        let (dir, mut s) = fresh();
+        let member = s.members(&MemberQuery::default()).unwrap().into_iter().find(|m| !m.lost_contact).unwrap();
+        let paid = s.record_payment(
+            &PaymentForm {
+                member_id: member.id,
+                paid_on: today().to_string(),
+                kind: "extra".into(),
+                amount: "10.00".into(),
+                ..Default::default()
+            },
+            today(),
+        );
+        paid.unwrap();
+        assert_eq!(s.demo_state().unwrap(), DemoState { loaded: true, clearable: false });
+        drop(s);
+        assert!(clear_demo(dir.path()).is_err());
+
+        let (_dir, mut s) = fresh();
+        let m = s.members(&MemberQuery::default()).unwrap().remove(0);
+        s.delete_member(m.id).unwrap();
+        assert_eq!(s.demo_state().unwrap(), DemoState { loaded: true, clearable: false }, "a demo person deleted");
+
+        let (_dir, mut s) = fresh();
+        let b = s.branch().unwrap();
+        let form = BranchForm {
+            name: "中共红旗村支部委员会".into(),
+            higher_committee: b.higher_committee,
+            secretary: b.secretary,
+            term_start: None,
+            records_from: None,
+        };
+        s.save_branch(&form, today()).unwrap();
+        assert_eq!(s.demo_state().unwrap(), DemoState { loaded: true, clearable: false });
+    }
+
+    #[test]
+    fn clearing_leaves_an_empty_branch_and_a_backup_of_the_demo() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = Store::open_dir(dir.path()).unwrap().load_demo(today()).unwrap().members;
+        let cleared = clear_demo(dir.path()).unwrap();
+        let backup = std::path::PathBuf::from(cleared.backup.expect("a backup first"));
+        assert!(backup.file_name().unwrap().to_string_lossy().starts_with("清除示例前_"), "{backup:?}");
+        let in_backup =
+            Store::open_copy(&backup).unwrap().members(&MemberQuery { include_left: true, ..Default::default() });
+        assert_eq!(in_backup.unwrap().len(), n, "the demo is in the backup");
+
+        let mut s = Store::open_dir(dir.path()).unwrap();
+        assert_eq!(s.member_count().unwrap(), 0);
+        assert!(s.is_empty().unwrap(), "not even in the recycle bin");
+        assert_eq!(s.branch().unwrap().name, "");
+        assert!(s.meetings(2026, None).unwrap().is_empty());
+        assert_eq!(s.demo_state().unwrap(), DemoState::default());
+        assert!(std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .all(|e| !e.file_name().to_string_lossy().starts_with("恢复中")));
+        s.load_demo(today()).unwrap();
+    }
+}
