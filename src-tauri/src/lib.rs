@@ -87,7 +87,7 @@ fn context() -> tauri::Context {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run_window(state: AppState) -> Result<(), tauri::Error> {
+pub fn run_window(state: AppState, page: Option<String>) -> Result<(), tauri::Error> {
     let watched = state.holds_lock().then(|| state.data_dir().to_path_buf());
     let data_dir = state.data_dir().to_path_buf();
     setup_builder(tauri::Builder::default(), state)
@@ -98,7 +98,8 @@ pub fn run_window(state: AppState) -> Result<(), tauri::Error> {
                 (size.width, size.height)
             });
             let place = window::placement(window::load(&data_dir), screen);
-            let main = WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+            let url = page.map_or_else(|| "index.html".to_string(), |p| format!("index.html#{p}"));
+            let main = WebviewWindowBuilder::new(app, "main", WebviewUrl::App(url.into()))
                 .title("支部台账")
                 .inner_size(place.width, place.height)
                 .min_inner_size(window::MIN.0, window::MIN.1)

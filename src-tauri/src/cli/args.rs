@@ -21,6 +21,10 @@ pub struct Cli {
     /// For the end-to-end tests: pause this long before each file written to a stick
     #[arg(long, global = true, hide = true, value_name = "MS")]
     pub slow_writes_ms: Option<u64>,
+    /// For the tests that drive the real window without WebDriver: the page
+    /// it opens at, e.g. /dues/notice (letters, digits, / - _ only)
+    #[arg(long, hide = true, value_name = "PATH")]
+    pub open_page: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -76,7 +76,7 @@ pub fn main() -> i32 {
                 eprintln!("支部台账已经打开了，已把它的窗口显示到最前面。");
                 return 0;
             }
-            run_window_now(data_dir, cli.today)
+            run_window_now(data_dir, cli.today, cli.open_page)
         }
         Some(Command::Id { action: IdAction::Check { id } }) => id_check(&id, today, cli.json),
         Some(Command::Dues { action: DuesAction::Amount { category, base, farmer_amount } }) => {
@@ -100,9 +100,12 @@ pub fn main() -> i32 {
     }
 }
 
-fn run_window_now(data_dir: PathBuf, today: Option<NaiveDate>) -> i32 {
+fn run_window_now(data_dir: PathBuf, today: Option<NaiveDate>, page: Option<String>) -> i32 {
     tracing::info!("支部台账 {} 启动", env!("CARGO_PKG_VERSION"));
-    match crate::run_window(AppState::open(data_dir, today)) {
+    // Only a plain page path: the window's address is not for anything else.
+    let page = page
+        .filter(|p| p.starts_with('/') && p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_')));
+    match crate::run_window(AppState::open(data_dir, today), page) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("无法打开窗口：{e}");
