@@ -1122,3 +1122,27 @@ fn half_typed_minutes_survive_a_closed_app_and_leaving_asks() {
     s.wait_until("the minutes back", 10, |s| s.value_of("[data-testid=field-minutes]") == minutes);
     s.quit();
 }
+
+/// A valid 身份证号 fills 出生日期 and 性别 on the member form (issue 17, item
+/// 6), and the required fields are marked before anything is saved.
+#[test]
+fn a_valid_id_number_fills_the_birth_date_and_sex() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(dir.path());
+    s.wait_for("[data-testid=nav-members]", 15);
+    s.go("#/members/new");
+    s.wait_for("[data-testid=member-form-page]", 10);
+    let required = s.find_all("[data-testid^=item-].is-required").len();
+    assert!(required >= 6, "name, sex, ID, birth date, kind, admission: {required}");
+    // 41052319620315101x: born 15 March 1962, the 17th digit odd — a man.
+    s.type_into("[data-testid=field-id_number]", &valid_id());
+    s.wait_until("the birth date filled in", 10, |s| s.value_of("[data-testid=field-birth_date]") == "1962-03-15");
+    let checked = s.script(
+        "return [...document.querySelectorAll('[data-testid=field-sex] input')].find(i => i.checked)?.value ?? ''",
+        serde_json::json!([]),
+    );
+    assert_eq!(checked, "male");
+    assert!(s.text_of("[data-testid=id-filled]").contains("已按身份证号填好出生日期和性别"));
+    s.screenshot("member-form-id-filled");
+    s.quit();
+}
