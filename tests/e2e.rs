@@ -362,8 +362,9 @@ fn a_resolution_has_no_verdict_until_its_votes_add_up() {
     assert_eq!(s.data(&e, "passed"), "true");
     assert_eq!(s.data(&e, "invalid"), "false");
     assert!(s.text_of(verdict).contains(&format!("赞成 {present} 票")), "{}", s.text_of(verdict));
-    // The refusal was about the old votes: it is gone, nothing red beside 通过.
-    assert!(s.find_all(error).is_empty(), "{}", s.text_of(error));
+    // The refusal was about the old votes: it goes (Element Plus fades a
+    // form item's error out), nothing red beside 通过.
+    s.wait_until("the old refusal gone", 10, |s| s.find_all(error).is_empty());
     show(&s, verdict);
     s.screenshot("resolution-passed");
     s.click_css("[data-testid=save-meeting]");
