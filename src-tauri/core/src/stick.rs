@@ -10,11 +10,11 @@
 //! flushed, renamed, the folder flushed, then read back and compared by
 //! SHA-256 with the source. Any failure removes what this copy wrote.
 
+use crate::archive::sha256_file;
 use crate::error::{Error, Result};
 use crate::export::{openable_file, safe_file_name};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// When set, its immediate subfolders are the sticks (tests, e2e).
@@ -341,22 +341,6 @@ fn write_copy(source: &Path, temp: &Path) -> std::io::Result<()> {
     std::io::copy(&mut from, &mut out)?;
     out.flush()?;
     out.sync_all()
-}
-
-fn sha256_file(path: &Path) -> std::io::Result<(u64, String)> {
-    let mut f = std::fs::File::open(path)?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut size = 0u64;
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        size += n as u64;
-        h.update(&buf[..n]);
-    }
-    Ok((size, format!("{:x}", h.finalize())))
 }
 
 /// The rename reaches the disk with the folder (best effort: Windows cannot

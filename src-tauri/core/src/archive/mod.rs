@@ -104,7 +104,9 @@ pub fn archive_name(branch: &str, year: i32) -> String {
     safe_file_name(&format!("{branch}_{year}年度党建台账归档"))
 }
 
-fn sha256_file(path: &Path) -> std::io::Result<(u64, String)> {
+/// A file's size and SHA-256 (hex), read in 1 MB pieces; the archive's
+/// check and 复制到U盘's (`stick.rs`) alike.
+pub(crate) fn sha256_file(path: &Path) -> std::io::Result<(u64, String)> {
     use std::io::Read;
     let mut f = std::fs::File::open(path)?;
     let mut h = Sha256::new();
