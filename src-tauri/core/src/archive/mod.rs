@@ -98,6 +98,20 @@ pub struct VerifyReport {
     pub message: String,
 }
 
+/// `base`, or when an earlier archive holds it, `base_<time>`, then
+/// `base_<time>-2`, `-3` …: an earlier archive is never touched, however
+/// quickly the next one follows (two in one second took the same name).
+pub(crate) fn unused_name(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_string();
+    }
+    let stamped = format!("{base}_{}", crate::store::now().format("%Y%m%d-%H%M%S"));
+    (1..1000)
+        .map(|n| if n == 1 { stamped.clone() } else { format!("{stamped}-{n}") })
+        .find(|candidate| !taken(candidate))
+        .unwrap_or(stamped)
+}
+
 /// The archive folder's name: 「<支部名>_<年>年度党建台账归档」.
 pub fn archive_name(branch: &str, year: i32) -> String {
     let branch = if branch.is_empty() { "支部" } else { branch };
@@ -420,11 +434,7 @@ impl PreparedArchive {
     fn write_with(&self, dest: &Path, progress: &Progress, fail_after: Option<u64>) -> Result<ArchiveDone> {
         let (branch, year) = (&self.branch, self.year);
         let base = archive_name(branch, year);
-        let mut name = base.clone();
-        if dest.join(&name).exists() {
-            // Never touch an earlier archive: this one gets the time in its name.
-            name = format!("{base}_{}", crate::store::now().format("%Y%m%d-%H%M%S"));
-        }
+        let name = unused_name(&base, |n| dest.join(n).exists());
         let final_dir = dest.join(&name);
         let work = dest.join(format!("{name}（未完成，可删除）"));
         let mut files: Vec<(String, Source)> = self.files.clone();
@@ -514,4 +524,27 @@ fn write_all(
     // The files the manifest lists and 校验 checks (not the two lists themselves),
     // so the count said when done is the count 校验归档 says (issue 17, item 4).
     Ok(ArchiveDone { path: final_dir.display().to_string(), size, files: manifest.files.len() })
+}
+
+#[cfg(test)]
+mod naming_tests {
+    use super::unused_name;
+    use std::cell::RefCell;
+
+    #[test]
+    fn an_archive_never_takes_a_name_already_on_the_stick() {
+        let taken = RefCell::new(Vec::<String>::new());
+        let is_taken = |n: &str| taken.borrow().iter().any(|t| t == n);
+        let first = unused_name("支部_2026年度党建台账归档", is_taken);
+        assert_eq!(first, "支部_2026年度党建台账归档");
+        taken.borrow_mut().push(first);
+        // Three more within the same second: each its own name.
+        for _ in 0..3 {
+            let next = unused_name("支部_2026年度党建台账归档", is_taken);
+            assert!(!is_taken(&next), "{next}");
+            assert!(next.starts_with("支部_2026年度党建台账归档_"), "{next}");
+            taken.borrow_mut().push(next);
+        }
+        assert_eq!(taken.borrow().len(), 4);
+    }
 }

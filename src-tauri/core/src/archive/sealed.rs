@@ -263,10 +263,7 @@ impl super::PreparedArchive {
         let sealed_local = scratch.path().join("archive.age");
         encrypt_file(&zip_path, &sealed_local, passphrase)?;
 
-        let mut base = name.clone();
-        if dest.join(format!("{base}{SEALED_SUFFIX}")).exists() {
-            base = format!("{name}_{}", crate::store::now().format("%Y%m%d-%H%M%S"));
-        }
+        let base = super::unused_name(&name, |n| dest.join(format!("{n}{SEALED_SUFFIX}")).exists());
         let final_file = dest.join(format!("{base}{SEALED_SUFFIX}"));
         let final_readme = dest.join(format!("{base}_{README}"));
         let tmp_file = dest.join(format!("{base}{SEALED_SUFFIX}（未完成，可删除）"));
