@@ -25,6 +25,7 @@ pub mod mask;
 pub mod meetings;
 pub mod members;
 pub mod notices;
+pub mod recruits;
 pub mod reminders;
 pub mod scratch;
 pub mod stick;

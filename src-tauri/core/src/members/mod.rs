@@ -17,8 +17,8 @@ pub use model::{
     next_anniversary, CommitteeRole, LostContactReason, Member, MemberKind, PoliticalBirthday, ProbationExtension,
     Status, TransferDirection, EDUCATIONS, ETHNICITIES,
 };
-pub(crate) use repo::{field_label as repo_field_label, insert_checked_in, load_in, update_checked_in};
+pub(crate) use repo::{field_label as repo_field_label, insert_checked_in, load_in, update_checked_in, update_from_in};
 pub use repo::{Group, MemberFile, MemberQuery};
-pub(crate) use standing::{add_transfer_in, change_status_in};
+pub(crate) use standing::{add_transfer_in, change_status_in, extend_probation_in};
 pub use standing::{ExtensionForm, StatusChange, StatusForm, Transfer, TransferForm};
 pub use validate::{check_form, check_form_with, CheckedMember, GroupChoice, MemberForm};

@@ -524,3 +524,18 @@ pub(crate) fn insert_checked_in(conn: &Connection, checked: &CheckedMember) -> R
     changelog::record(conn, ENTITY, id, "create", &[])?;
     Ok(id)
 }
+
+/// Changes a member the way the form would (same database checks, same
+/// change log), for the 发展党员 steps that write into the file: the 党小组
+/// at 19, 转正 at 24. `day` is the day a group move is dated.
+pub(crate) fn update_from_in(
+    tx: &Connection,
+    id: i64,
+    day: NaiveDate,
+    change: impl FnOnce(&mut CheckedMember),
+) -> Result<()> {
+    let m = load(tx, id)?;
+    let mut checked = as_checked(&m);
+    change(&mut checked);
+    update_checked_in(tx, id, &checked, day)
+}

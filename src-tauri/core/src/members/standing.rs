@@ -78,66 +78,7 @@ impl Store {
     /// the higher committee's reply (docs/DOMAIN.md §8).
     pub fn extend_probation(&mut self, id: i64, form: &ExtensionForm, today: NaiveDate) -> Result<Member> {
         let tx = self.conn_mut().transaction()?;
-        let m = load(&tx, id)?;
-        let mut errors = FieldErrors::default();
-        if m.kind != MemberKind::Probationary || m.status != Status::Normal || !m.on_roster() {
-            errors.add("months", "只有在册的预备党员才能延长预备期");
-        } else if m.probation_extension.is_some() {
-            errors.add("months", "预备期只能延长一次，这位党员已经延长过；期满仍不具备条件的，应取消预备党员资格");
-        }
-        match form.months {
-            Some(6..=12) => {}
-            _ => errors.add("months", "延长预备期为 6 到 12 个月，请填写月数"),
-        }
-        let decided_on = match PartialDate::parse_opt(&form.decided_on) {
-            Ok(Some(d @ PartialDate::Day(day))) if day <= today => Some(d),
-            Ok(Some(PartialDate::Day(_))) => {
-                errors.add("decided_on", "支部大会日期不能晚于今天");
-                None
-            }
-            Ok(_) => {
-                errors.add("decided_on", "请填写作出延长决定的支部大会日期，如 2026-03-15");
-                None
-            }
-            Err(e) => {
-                errors.add("decided_on", e.to_string());
-                None
-            }
-        };
-        if let (Some(d), Some(admitted)) = (decided_on, m.admitted_on) {
-            if d.first_day() < admitted.last_day() {
-                errors.add("decided_on", "支部大会日期应在入党日期之后，请核对");
-            }
-        }
-        let approval = clean(&form.approval);
-        if approval.is_empty() {
-            errors.add("approval", "请填写上级党委的批复（文号或内容）");
-        }
-        errors.into_result()?;
-        let (Some(months), Some(decided_on)) = (form.months, decided_on) else {
-            return Err(Error::NotFound("延长预备期"));
-        };
-        tx.execute(
-            "UPDATE members SET probation_extension_months = ?1, probation_extension_on = ?2,
-                probation_extension_reply = ?3, updated_at = ?4 WHERE id = ?5",
-            params![months, decided_on, approval, now_text(), id],
-        )?;
-        let end = super::era::probation_end(m.admitted_on.unwrap_or(decided_on), months);
-        changelog::record(
-            &tx,
-            ENTITY,
-            id,
-            "update",
-            &[FieldChange {
-                field: "probation_extension".into(),
-                old: None,
-                new: Some(format!(
-                    "延长 {months} 个月，至 {}（{} 支部大会决定，{approval}）",
-                    end.to_chinese(),
-                    decided_on.to_chinese()
-                )),
-            }],
-        )?;
+        extend_probation_in(&tx, id, form, today)?;
         tx.commit()?;
         load(self.conn(), id)
     }
@@ -291,6 +232,73 @@ pub(crate) fn add_transfer_in(tx: &Connection, id: i64, form: &TransferForm, tod
             field: "transfer".into(),
             old: None,
             new: Some(format!("{}（{}，{towards}{other_branch}）", direction.label(), date.to_chinese())),
+        }],
+    )?;
+    Ok(())
+}
+
+/// 延长预备期 inside the caller's transaction (also the 发展党员 step 24
+/// approving an extension decided at 23).
+pub(crate) fn extend_probation_in(tx: &Connection, id: i64, form: &ExtensionForm, today: NaiveDate) -> Result<()> {
+    let m = load(tx, id)?;
+
+    let mut errors = FieldErrors::default();
+    if m.kind != MemberKind::Probationary || m.status != Status::Normal || !m.on_roster() {
+        errors.add("months", "只有在册的预备党员才能延长预备期");
+    } else if m.probation_extension.is_some() {
+        errors.add("months", "预备期只能延长一次，这位党员已经延长过；期满仍不具备条件的，应取消预备党员资格");
+    }
+    match form.months {
+        Some(6..=12) => {}
+        _ => errors.add("months", "延长预备期为 6 到 12 个月，请填写月数"),
+    }
+    let decided_on = match PartialDate::parse_opt(&form.decided_on) {
+        Ok(Some(d @ PartialDate::Day(day))) if day <= today => Some(d),
+        Ok(Some(PartialDate::Day(_))) => {
+            errors.add("decided_on", "支部大会日期不能晚于今天");
+            None
+        }
+        Ok(_) => {
+            errors.add("decided_on", "请填写作出延长决定的支部大会日期，如 2026-03-15");
+            None
+        }
+        Err(e) => {
+            errors.add("decided_on", e.to_string());
+            None
+        }
+    };
+    if let (Some(d), Some(admitted)) = (decided_on, m.admitted_on) {
+        if d.first_day() < admitted.last_day() {
+            errors.add("decided_on", "支部大会日期应在入党日期之后，请核对");
+        }
+    }
+    let approval = clean(&form.approval);
+    if approval.is_empty() {
+        errors.add("approval", "请填写上级党委的批复（文号或内容）");
+    }
+    errors.into_result()?;
+    let (Some(months), Some(decided_on)) = (form.months, decided_on) else {
+        return Err(Error::NotFound("延长预备期"));
+    };
+    tx.execute(
+        "UPDATE members SET probation_extension_months = ?1, probation_extension_on = ?2,
+            probation_extension_reply = ?3, updated_at = ?4 WHERE id = ?5",
+        params![months, decided_on, approval, now_text(), id],
+    )?;
+    let end = super::era::probation_end(m.admitted_on.unwrap_or(decided_on), months);
+    changelog::record(
+        tx,
+        ENTITY,
+        id,
+        "update",
+        &[FieldChange {
+            field: "probation_extension".into(),
+            old: None,
+            new: Some(format!(
+                "延长 {months} 个月，至 {}（{} 支部大会决定，{approval}）",
+                end.to_chinese(),
+                decided_on.to_chinese()
+            )),
         }],
     )?;
     Ok(())

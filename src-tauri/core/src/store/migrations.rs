@@ -35,8 +35,14 @@ const V4: &str = include_str!("schema/v4.sql");
 /// keys off around migrations and checks them before each commit.
 const V5: &str = include_str!("schema/v5.sql");
 
+/// 发展党员 (docs/DOMAIN.md §4): people on the way to membership, one dated
+/// record per step, 培养联系人 and 入党介绍人, documents received, 公示
+/// posted; local settings, the 指导性计划, and the holiday table that
+/// working days are counted by.
+const V6: &str = include_str!("schema/v6.sql");
+
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
