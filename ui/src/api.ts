@@ -17,6 +17,7 @@ import type {
   BatchAssessPreview,
   Branch,
   BranchForm,
+  CalendarDay,
   Choices,
   CopyReport,
   DuesBalance,
@@ -27,6 +28,7 @@ import type {
   ExportFile,
   Exported,
   ExtensionForm,
+  Finding,
   ForYear,
   Group,
   MeetingCalendar,
@@ -48,13 +50,23 @@ import type {
   NoticeTerms,
   Payment,
   PaymentForm,
+  PlanCount,
   QuorumReport,
+  RecruitFile,
+  RecruitForm,
+  RecruitReminder,
+  RecruitSettings,
+  RecruitSetup,
+  RecruitSummary,
   ReminderSettings,
   Reminders,
   Remittance,
   RemittanceForm,
   RestoreDone,
+  RuleSet,
   StatusForm,
+  StepForm,
+  StepSaved,
   TalkCoverage,
   Target,
   TransferForm,
@@ -261,6 +273,35 @@ export const reminders = () => call<Reminders>('reminders')
 export const reminderSettingsGet = () => call<ReminderSettings>('reminder_settings_get')
 export const reminderSettingsSave = (settings: ReminderSettings) =>
   call<ReminderSettings>('reminder_settings_save', { settings })
+
+// ---- 发展党员 ----
+
+export const recruitRules = () => call<RuleSet>('recruit_rules')
+export const recruitList = () => call<RecruitSummary[]>('recruit_list')
+export const recruitGet = (id: number) => call<RecruitFile>('recruit_get', { id })
+export const recruitCreate = (form: RecruitForm) => call<RecruitFile>('recruit_create', { form })
+export const recruitUpdate = (id: number, form: RecruitForm) => call<RecruitFile>('recruit_update', { id, form })
+export const recruitStepCheck = (id: number, form: StepForm) => call<Finding[]>('recruit_step_check', { id, form })
+export const recruitStepRecord = (id: number, form: StepForm) => call<StepSaved>('recruit_step_record', { id, form })
+export const recruitStepDelete = (id: number, stepId: number) =>
+  call<RecruitFile>('recruit_step_delete', { id, stepId })
+export const recruitStop = (id: number, reason: string, date: string, note: string) =>
+  call<RecruitFile>('recruit_stop', { id, reason, date, note })
+export const recruitDocSet = (id: number, doc: string, receivedOn: string, number: string) =>
+  call<RecruitFile>('recruit_doc_set', { id, doc, receivedOn, number })
+export const recruitNoticeRecord = (id: number, point: string, from: string, to: string) =>
+  call<RecruitFile>('recruit_notice_record', { id, point, from, to })
+export const recruitNoticeEnd = (from: string) => call<string>('recruit_notice_end', { from })
+export const recruitReminders = () => call<RecruitReminder[]>('recruit_reminders')
+export const recruitSettingsGet = () => call<RecruitSetup>('recruit_settings_get')
+export const recruitSettingsSave = (settings: RecruitSettings) =>
+  call<RecruitSetup>('recruit_settings_save', { settings })
+export const recruitPlanGet = (year: number) => call<PlanCount>('recruit_plan_get', { year })
+export const recruitPlanSet = (year: number, count: number | null) =>
+  call<PlanCount>('recruit_plan_set', { year, count })
+export const calendarDaysGet = (year: number) => call<CalendarDay[]>('calendar_days_get', { year })
+export const calendarDaysSave = (year: number, days: CalendarDay[]) =>
+  call<CalendarDay[]>('calendar_days_save', { year, days })
 
 // ---- 台账与公示 (exports) ----
 

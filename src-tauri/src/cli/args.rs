@@ -53,6 +53,11 @@ pub enum Command {
     },
     /// 今日提醒: every reminder as of --today
     Reminders,
+    /// 发展党员: from 入党申请 to 正式党员, 25 steps, checked against the 细则 (2014)
+    Recruit {
+        #[command(subcommand)]
+        action: RecruitAction,
+    },
     /// 公示 (.xlsx or .pdf): `notice dues|review|party-day|general … --out FILE`
     ///
     /// FILE.xlsx writes a workbook; FILE.pdf the print page as a PDF (A4, as
@@ -135,6 +140,70 @@ pub enum MeetingAction {
     /// Add a meeting from a JSON file of the shape `show` prints (without id),
     /// checked exactly as the form is; with --json prints the saved record as `show` does
     Add { file: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RecruitAction {
+    /// Add a person from a JSON file: `name`, `sex`, `id_number`, optional
+    /// `applied_on` (records step 1), `ethnicity`, `education`, `job`,
+    /// `phone`, `address`, `league_member`, `source`, `came_from`, `came_on`;
+    /// prints {"id": N}, or the field errors as the form shows them
+    Add { file: PathBuf },
+    /// Record step N (1–25) for person ID; refused in Chinese (exit 1) when a
+    /// rule forbids it, or a national rule is not met and no --reason is given
+    Step {
+        id: i64,
+        #[arg(long)]
+        step: u8,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        /// Names from the roster, comma separated (联系人 at 5, 介绍人 at 9, who acted otherwise)
+        #[arg(long, default_value = "")]
+        people: String,
+        /// The meeting record of the 支部大会 (15, 23) or 支委会
+        #[arg(long, value_name = "MID")]
+        meeting: Option<i64>,
+        /// Training days (11)
+        #[arg(long)]
+        days: Option<u32>,
+        /// Training hours, 学时 (11)
+        #[arg(long)]
+        hours: Option<u32>,
+        /// passed | failed (13, 15, 17, 24); on_time | extend | cancel (23); default: the first
+        #[arg(long, default_value = "")]
+        outcome: String,
+        /// Months of 延长预备期 (23, extend)
+        #[arg(long)]
+        months: Option<u32>,
+        /// 党小组 (19)
+        #[arg(long, default_value = "")]
+        group: String,
+        /// 文号 / 备案号 / 志愿书编号
+        #[arg(long, default_value = "")]
+        doc: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Why a national rule not met is recorded anyway (kept and logged)
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Record a 公示 period and write the notice: candidate (拟确定发展对象),
+    /// admit (拟接收预备党员), full (拟转为正式党员); with --out FILE.xlsx or .pdf
+    Notice {
+        id: i64,
+        #[arg(long)]
+        point: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// One person: stage, steps, next step and its dates, member_id once admitted
+    Show { id: i64 },
+    /// Everyone on the way, with their stage and next step
+    List,
 }
 
 #[derive(Subcommand, Debug)]

@@ -166,6 +166,9 @@ fn writes(command: &Command) -> bool {
     match command {
         Command::Demo { .. } | Command::CrashWriter { .. } => true,
         Command::Meeting { action } => matches!(action, MeetingAction::Add { .. }),
+        Command::Recruit { action } => {
+            matches!(action, RecruitAction::Add { .. } | RecruitAction::Step { .. } | RecruitAction::Notice { .. })
+        }
         Command::Import { action: ImportAction::Roster { dry_run, .. } } => !dry_run,
         Command::Archive { action } => matches!(action, ArchiveAction::Restore { .. }),
         _ => false,

@@ -218,6 +218,7 @@ pub(super) fn run_with_store(
                 }
             }
         }
+        Command::Recruit { action } => run_recruit(&mut store, action, today, as_json)?,
         Command::Reminders => {
             let r = store.reminders(today)?;
             if as_json {
@@ -344,4 +345,128 @@ fn meeting_file(text: &str) -> serde_json::Result<MeetingForm> {
 /// `--out X.pdf`: the print page as a PDF rather than a workbook.
 fn is_pdf(out: &std::path::Path) -> bool {
     out.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+/// `zhibu recruit …`: the same core functions as the 发展党员 pages.
+fn run_recruit(store: &mut Store, action: RecruitAction, today: NaiveDate, as_json: bool) -> Result<(), Error> {
+    use zhibu_core::recruits::{RecruitForm, StepForm};
+    match action {
+        RecruitAction::Add { file } => {
+            let text = std::fs::read_to_string(&file).map_err(|source| Error::Io { path: file.clone(), source })?;
+            let form: RecruitForm = serde_json::from_str(&text).map_err(|e| {
+                Error::Import(format!("文件不是所需的 JSON 格式（{e}），至少要有 name、sex、id_number"))
+            })?;
+            let f = store.create_recruit(&form, today)?;
+            if as_json {
+                say_json(&serde_json::json!({ "id": f.recruit.id }));
+            } else {
+                say!("已添加：{}（编号 {}，{}）", f.recruit.name, f.recruit.id, f.recruit.stage_label);
+            }
+        }
+        RecruitAction::Step {
+            id,
+            step,
+            date,
+            people,
+            meeting,
+            days,
+            hours,
+            outcome,
+            months,
+            group,
+            doc,
+            note,
+            reason,
+        } => {
+            let form = StepForm {
+                step,
+                date,
+                people: vec![people],
+                meeting_id: meeting,
+                doc_number: doc,
+                outcome,
+                days,
+                hours,
+                months,
+                group_name: group,
+                note,
+                override_reason: reason,
+            };
+            let saved = store.record_recruit_step(id, &form, today)?;
+            if as_json {
+                say_json(&saved);
+            } else {
+                say!("已记录：第{step}步，{}现为{}", saved.file.recruit.name, saved.file.recruit.stage_label);
+                for w in &saved.warnings {
+                    say!("  提示：{}", w.message);
+                }
+                if let Some(mid) = saved.member_id {
+                    say!("  已建立党员档案（编号 {mid}）");
+                }
+            }
+        }
+        RecruitAction::Notice { id, point, from, to, out } => {
+            store.record_recruit_notice(id, &point, &from, &to, today)?;
+            let terms = zhibu_core::notices::NoticeTerms { from, to, ..Default::default() };
+            let notice = store.notice(&NoticeRequest::Recruit { point, ids: vec![id] }, &terms, today)?;
+            if let Some(out) = out {
+                if is_pdf(&out) {
+                    let page = crate::print_job::PrintPage::Notice { notice: Box::new(notice.clone()) };
+                    crate::print_job::print_to_file(page, &out).map_err(Error::Print)?;
+                } else {
+                    let bytes = zhibu_core::workbook::notice_workbook(&notice)?;
+                    std::fs::write(&out, &bytes).map_err(|source| Error::Io { path: out.clone(), source })?;
+                }
+                if !as_json {
+                    say!("已生成：{}", out.display());
+                }
+            }
+            if as_json {
+                say_json(&notice);
+            } else {
+                say!("{}：{} 至 {}", notice.title, notice.terms.from, notice.terms.to);
+            }
+        }
+        RecruitAction::Show { id } => {
+            let f = store.recruit(id)?;
+            if as_json {
+                say_json(&recruit_show(&f));
+            } else {
+                say!("{}（{}）", f.recruit.name, f.recruit.stage_label);
+                for s in &f.steps {
+                    say!("  第{}步 {} {} {}", s.step, s.name, s.date, s.outcome_label);
+                }
+                if let Some(n) = &f.next {
+                    say!("下一步：第{}步 {}", n.step, n.name);
+                }
+            }
+        }
+        RecruitAction::List => {
+            let list = store.recruits()?;
+            if as_json {
+                say_json(&list);
+            } else {
+                for r in &list {
+                    say!("{}\t{}\t{}", r.id, r.name, r.stage_label);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `recruit show --json`: the file, with `stage`, `steps` (`step`, `date`),
+/// `next` (`step`, `due`) and `member_id` at the top.
+fn recruit_show(f: &zhibu_core::recruits::RecruitFile) -> serde_json::Value {
+    serde_json::json!({
+        "id": f.recruit.id,
+        "name": f.recruit.name,
+        "stage": f.recruit.stage,
+        "stage_label": f.recruit.stage_label,
+        "steps": f.steps,
+        "next": f.next,
+        "member_id": f.recruit.member_id,
+        "probation_end": f.probation_end,
+        "file": f,
+    })
 }

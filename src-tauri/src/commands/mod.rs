@@ -12,6 +12,7 @@ pub mod meetings;
 pub mod members;
 pub mod outputs;
 pub mod print;
+pub mod recruits;
 pub mod reminders;
 
 use crate::error::ApiResult;

@@ -1,6 +1,11 @@
 // Generated from the Rust types by `ZHIBU_BLESS=1 cargo test -p zhibu --lib bindings`: do not edit.
 // Each type is the one a command takes or returns, by its Rust name (src-tauri/src/bindings.rs).
 
+export type AgeRule = {
+  years: number,
+  basis: string,
+};
+
 /**
  * One line of the agenda; 主题党日 uses the "x+X" shape: prescribed items
  * (规定动作) plus chosen ones (自选动作).
@@ -312,6 +317,19 @@ export type BranchForm = {
   records_from: string | null,
 };
 
+/**
+ * Something done every `every` from step `start` until step `until`.
+ */
+export type Cadence = {
+  key: string,
+  kind: RuleKind,
+  step: number,
+  start: number,
+  until: number,
+  every: Span,
+  basis: string,
+};
+
 export type CalendarCell = {
   period: string,
   first_day: string,
@@ -326,6 +344,18 @@ export type CalendarCell = {
   held: number,
   state: CellState,
   state_label: string,
+};
+
+/**
+ * A day that is not what its weekday says.
+ */
+export type CalendarDay = {
+  date: string,
+  /**
+   * `holiday` (a weekday off) or `workday` (a weekend worked).
+   */
+  kind: string,
+  name: string,
 };
 
 export type CalendarRow = {
@@ -422,6 +452,22 @@ export type DemoState = {
    * Only the demo is here: 清除示例数据 loses nothing she wrote.
    */
   clearable: boolean,
+};
+
+/**
+ * The documents of a file, by stage.
+ */
+export type DocKind = "application" | "talk_record" | "recommendation" | "activist_register" | "thought_reports" | "opinions" | "review_materials" | "training_certificate" | "autobiography" | "volunteer_form" | "probation_register" | "full_application";
+
+/**
+ * A document of the checklist, received or not.
+ */
+export type DocLine = {
+  doc: DocKind,
+  label: string,
+  stage: number,
+  received_on: string | null,
+  number: string,
 };
 
 /**
@@ -545,6 +591,19 @@ export type ExtensionForm = {
    * The higher committee's reply: 批复文号 or its words.
    */
   approval: string,
+};
+
+export type Finding = {
+  severity: Severity,
+  /**
+   * The rule's key (`talk`, `candidate_year`, `order` …).
+   */
+  rule: string,
+  message: string,
+  /**
+   * The rule's source, when it has one.
+   */
+  basis: string,
 };
 
 export type ForYear = {
@@ -707,6 +766,20 @@ export type ImportRow = {
    */
   code: string,
   message: string,
+};
+
+export type Interval = {
+  key: string,
+  kind: RuleKind,
+  from: number,
+  to: number,
+  min: Span | null,
+  max: Span | null,
+  /**
+   * Beyond `max` only with a reason, never beyond this.
+   */
+  hard_max: Span | null,
+  basis: string,
 };
 
 export type LostContactItem = {
@@ -1081,6 +1154,22 @@ export type MonthRate = {
 export type MonthState = "not_member" | "unassessed" | "owed" | "paid" | "waived" | "future";
 
 /**
+ * What comes next for a person, and by when.
+ */
+export type NextStep = {
+  step: number,
+  name: string,
+  /**
+   * Not before this day (one year as activist, probation's end).
+   */
+  earliest: string | null,
+  /**
+   * Due by this day.
+   */
+  due: string | null,
+};
+
+/**
  * A notice ready to print or write as .xlsx.
  */
 export type Notice = {
@@ -1116,9 +1205,38 @@ export type NoticeDrafts = {
 };
 
 /**
+ * A 公示 posted for the person.
+ */
+export type NoticePeriod = {
+  point: NoticePointCode,
+  title: string,
+  from: string,
+  to: string,
+  working_days: number,
+};
+
+export type NoticePoint = {
+  point: NoticePointCode,
+  title: string,
+  before: number,
+};
+
+/**
+ * The three 公示 of 发展党员.
+ */
+export type NoticePointCode = "candidate" | "admit" | "full";
+
+/**
  * What notice to build, as the page or the CLI asks for it.
  */
-export type NoticeRequest = { "kind": "dues", year: number, quarter: number | null, month: number | null, } | { "kind": "review", year: number, } | { "kind": "party_day" } & PartyDayForm | { "kind": "general", title: string, body: string, };
+export type NoticeRequest = { "kind": "dues", year: number, quarter: number | null, month: number | null, } | { "kind": "review", year: number, } | { "kind": "party_day" } & PartyDayForm | { "kind": "general", title: string, body: string, } | { "kind": "recruit", point: string, ids: Array<number>, };
+
+export type NoticeRule = {
+  working_days: number,
+  kind: RuleKind,
+  points: Array<NoticePoint>,
+  basis: string,
+};
 
 /**
  * A table on a notice. `amount_column`, when set, holds money (yuan text)
@@ -1148,6 +1266,11 @@ export type NoticeTerms = {
   contact: string,
   phone: string,
 };
+
+/**
+ * What a decision step decided.
+ */
+export type Outcome = "passed" | "failed" | "on_time" | "extend" | "cancel";
 
 /**
  * One cell on the paper: its text, where it sits, how many columns it spans.
@@ -1223,10 +1346,41 @@ export type PaymentMonth = {
   amount_fen: number,
 };
 
+export type PeopleRule = {
+  min: number | null,
+  max: number | null,
+  exact: number | null,
+  basis: string,
+};
+
 export type Person = {
   id: number,
   name: string,
   committee_role_label: string | null,
+};
+
+/**
+ * A 培养联系人 or 入党介绍人, from and to.
+ */
+export type PersonLink = {
+  role: string,
+  role_label: string,
+  member_id: number | null,
+  name: string,
+  from: string,
+  to: string | null,
+};
+
+/**
+ * The year's count against the 指导性计划.
+ */
+export type PlanCount = {
+  year: number,
+  planned: number | null,
+  /**
+   * Admitted as 预备党员 (17 approved) this year.
+   */
+  admitted: number,
 };
 
 /**
@@ -1268,6 +1422,11 @@ export type ProbationItem = {
   note: string,
 };
 
+export type ProbationRule = {
+  years: number,
+  basis: string,
+};
+
 /**
  * Whether a meeting could decide, and why, in Chinese.
  */
@@ -1293,6 +1452,164 @@ export type QuorumReport = {
    * graded ([`Seat::gradable`]); empty for other kinds.
    */
   grading: Array<Grading>,
+};
+
+/**
+ * The person as stored.
+ */
+export type Recruit = {
+  id: number,
+  name: string,
+  /**
+   * `male` / `female`
+   */
+  sex_code: string,
+  sex_label: string,
+  birth_date: string,
+  /**
+   * Masked for display: `330424********1234`.
+   */
+  id_number_masked: string,
+  ethnicity: string,
+  education: string,
+  job: string,
+  phone: string,
+  address: string,
+  league_member: boolean,
+  source: Source,
+  source_label: string,
+  came_from: string,
+  came_on: string | null,
+  notes: string,
+  stopped_on: string | null,
+  stop_reason: StopReason | null,
+  stop_note: string,
+  member_id: number | null,
+  stage: Stage,
+  stage_label: string,
+};
+
+/**
+ * Everything about one person, for the detail page and `recruit show`.
+ */
+export type RecruitFile = {
+  recruit: Recruit,
+  steps: Array<StepRecord>,
+  people: Array<PersonLink>,
+  docs: Array<DocLine>,
+  notices: Array<NoticePeriod>,
+  next: NextStep | null,
+  /**
+   * 预备期满 once admitted.
+   */
+  probation_end: string | null,
+  rule_set: string,
+};
+
+/**
+ * The person form as typed. `applied_on`, when given, records step 1 too.
+ */
+export type RecruitForm = {
+  name: string,
+  sex: string,
+  id_number: string,
+  ethnicity: string,
+  education: string,
+  job: string,
+  phone: string,
+  address: string,
+  league_member: boolean,
+  source: string,
+  applied_on: string,
+  /**
+   * An activist transferred in: the branch and the day.
+   */
+  came_from: string,
+  came_on: string,
+  notes: string,
+};
+
+/**
+ * One 发展党员 reminder on the home screen.
+ */
+export type RecruitReminder = {
+  recruit_id: number,
+  name: string,
+  /**
+   * `talk`, `assessment`, `one_year`, `notice_ends`, `review_expires`,
+   * `approval_pending`, `approval_overdue`, `full_application`, `probation_assessment`.
+   */
+  kind: string,
+  message: string,
+  date: string,
+  /**
+   * Past due (or past the longest allowed).
+   */
+  urgent: boolean,
+};
+
+/**
+ * Local practice the branch may change (设置 → 发展党员); each default is
+ * the rule set's value.
+ */
+export type RecruitSettings = {
+  /**
+   * Months from 申请 before an applicant may be made an activist (0: none).
+   */
+  activist_gap_months: number,
+  /**
+   * How long a 政治审查 conclusion holds, in months.
+   */
+  review_valid_months: number,
+  /**
+   * Days after 转正 approval within which the file is archived.
+   */
+  archive_days: number,
+  /**
+   * Months between 预备党员 考察 entries.
+   */
+  probation_assessment_months: number,
+  /**
+   * Months between an activist's 思想汇报 (a reminder only).
+   */
+  thought_report_months: number,
+  /**
+   * Working days of each 公示.
+   */
+  notice_working_days: number,
+  /**
+   * Which 公示 the branch posts.
+   */
+  notice_candidate: boolean,
+  notice_admit: boolean,
+  notice_full: boolean,
+};
+
+/**
+ * The branch's 发展党员 settings page: local practice, the 指导性计划,
+ * the holiday table.
+ */
+export type RecruitSetup = {
+  settings: RecruitSettings,
+  defaults: RecruitSettings,
+};
+
+/**
+ * A list line.
+ */
+export type RecruitSummary = {
+  id: number,
+  name: string,
+  sex_label: string,
+  birth_date: string,
+  stage: Stage,
+  stage_label: string,
+  applied_on: string | null,
+  activist_on: string | null,
+  candidate_on: string | null,
+  admitted_on: string | null,
+  next: NextStep | null,
+  member_id: number | null,
 };
 
 /**
@@ -1426,6 +1743,34 @@ export type RoundingChoice = {
 };
 
 /**
+ * National (全国统一规定) or local practice (本地做法).
+ */
+export type RuleKind = "national" | "local";
+
+/**
+ * One version of the rules.
+ */
+export type RuleSet = {
+  id: string,
+  title: string,
+  effective_from: string,
+  min_age: AgeRule,
+  steps: Array<StepDef>,
+  intervals: Array<Interval>,
+  cadences: Array<Cadence>,
+  contacts: PeopleRule,
+  introducers: PeopleRule,
+  training: TrainingRule,
+  probation: ProbationRule,
+  notices: NoticeRule,
+};
+
+/**
+ * How much a finding weighs.
+ */
+export type Severity = "warn" | "needs_reason" | "refuse";
+
+/**
  * A 台账 sheet as its print page shows it (`zhibu workbook --sheet … --out
  * X.pdf`): the workbook's title, 填报单位 and date, headers with their
  * relative widths, the rows, the 合计 row and the signature line.
@@ -1445,6 +1790,25 @@ export type SheetPaper = {
    */
   landscape: boolean,
 };
+
+/**
+ * Where the applicant comes from (the county's 结构 figures).
+ */
+export type Source = "young_farmer" | "migrant_worker" | "veteran" | "entrepreneur" | "graduate" | "other";
+
+/**
+ * A length of time as the rules say it: years, months and days.
+ */
+export type Span = {
+  years: number,
+  months: number,
+  days: number,
+};
+
+/**
+ * 申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员.
+ */
+export type Stage = "applicant" | "activist" | "candidate" | "probationary" | "full" | "stopped";
 
 /**
  * What the start-up check found.
@@ -1473,6 +1837,81 @@ export type StatusForm = {
   date: string,
   reason: string,
 };
+
+export type StepDef = {
+  step: number,
+  stage: number,
+  name: string,
+  after: Array<number>,
+  repeat: boolean,
+};
+
+/**
+ * A step as typed. People are names from the roster (or, for steps
+ * another branch took before a transfer, as written).
+ */
+export type StepForm = {
+  step: number,
+  date: string,
+  people: Array<string>,
+  meeting_id: number | null,
+  doc_number: string,
+  outcome: string,
+  days: number | null,
+  hours: number | null,
+  /**
+   * 延长预备期 months at 23.
+   */
+  months: number | null,
+  /**
+   * 党小组 at 19 (a name; made if new).
+   */
+  group_name: string,
+  note: string,
+  /**
+   * Why a national rule not met is recorded anyway.
+   */
+  override_reason: string,
+};
+
+/**
+ * One recorded step.
+ */
+export type StepRecord = {
+  id: number,
+  step: number,
+  name: string,
+  stage: number,
+  date: string,
+  actors: string,
+  meeting_id: number | null,
+  doc_number: string,
+  outcome: Outcome | null,
+  outcome_label: string,
+  days: number | null,
+  hours: number | null,
+  months: number | null,
+  group_name: string | null,
+  note: string,
+  override_reason: string,
+};
+
+/**
+ * A step saved: the file as it is now, and what was only a warning.
+ */
+export type StepSaved = {
+  file: RecruitFile,
+  warnings: Array<Finding>,
+  /**
+   * Set when this step made the member file (17).
+   */
+  member_id: number | null,
+};
+
+/**
+ * Why the way to membership stopped.
+ */
+export type StopReason = "withdrew" | "moved_away" | "not_continued" | "not_admitted" | "cancelled";
 
 /**
  * Who has talked with whom this year. Each committee member should talk
@@ -1529,6 +1968,13 @@ export type TermLine = {
    * in its own words — no 公示期, no "如有意见" (issue 17, item 5).
    */
   announcement: boolean,
+};
+
+export type TrainingRule = {
+  min_days: number,
+  min_hours: number,
+  before: number,
+  basis: string,
 };
 
 export type TransferForm = {

@@ -29,6 +29,10 @@ pub enum NoticeRequest {
     PartyDay(PartyDayForm),
     /// A 公示 whose title and body the secretary writes.
     General { title: String, body: String },
+    /// 发展党员 公示 (拟确定发展对象 / 拟接收预备党员 / 拟转为正式党员) of
+    /// one or more people: name, sex, birth month, education and the dates;
+    /// never an ID number (docs/DOMAIN.md §4.4).
+    Recruit { point: String, ids: Vec<i64> },
 }
 
 /// The 主题党日 preview as typed (prefilled by [`Store::party_day_draft`]).
@@ -133,6 +137,69 @@ impl Notice {
         self.file_stem = crate::export::safe_file_name(&mask_public_text(&self.file_stem));
         self
     }
+}
+
+/// The body of a 发展党员 公示: who, and the dates that matter at that point.
+fn recruit_notice(n: &mut Notice, point: crate::recruits::NoticePointCode, people: &[crate::recruits::RecruitFile]) {
+    use crate::recruits::NoticePointCode as P;
+    let on = |f: &crate::recruits::RecruitFile, step: u8| {
+        f.steps.iter().find(|s| s.step == step).map_or("—".to_string(), |s| PartialDate::Day(s.date).to_chinese())
+    };
+    let birth = |f: &crate::recruits::RecruitFile| {
+        format!("{}年{}月", f.recruit.birth_date.year(), f.recruit.birth_date.month())
+    };
+    let (title, lead, dates): (&str, &str, Vec<(&str, u8)>) = match point {
+        P::Candidate => (
+            "拟确定发展对象公示",
+            "经党员推荐、党小组和培养联系人提出意见，支部委员会研究，拟将下列同志确定为发展对象，现予公示：",
+            vec![("申请入党时间", 1), ("确定为入党积极分子时间", 3)],
+        ),
+        P::Admit => (
+            "拟接收预备党员公示",
+            "经支部大会讨论，拟接收下列同志为中共预备党员，现报上级党委审批前予以公示：",
+            vec![("申请入党时间", 1), ("确定为发展对象时间", 7), ("支部大会讨论时间", 15)],
+        ),
+        P::Full => (
+            "拟转为正式党员公示",
+            "下列预备党员预备期将满，本人已提出转正申请，拟按期转为正式党员，现予公示：",
+            vec![("入党时间", 15), ("提出转正申请时间", 22)],
+        ),
+    };
+    let mut headers: Vec<String> = ["序号", "姓名", "性别", "出生年月", "学历"].map(String::from).to_vec();
+    headers.extend(dates.iter().map(|(h, _)| h.to_string()));
+    let mut widths = vec![6.0, 10.0, 6.0, 12.0, 10.0];
+    widths.extend(dates.iter().map(|_| 16.0));
+    let rows = people
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut row = vec![
+                (i + 1).to_string(),
+                f.recruit.name.clone(),
+                f.recruit.sex_label.to_string(),
+                birth(f),
+                if f.recruit.education.is_empty() { "—".into() } else { f.recruit.education.clone() },
+            ];
+            row.extend(dates.iter().map(|(_, step)| on(f, *step)));
+            row
+        })
+        .collect();
+    n.kind = format!("recruit_{}", point.code());
+    n.title = title.into();
+    n.lead = lead.into();
+    n.table = Some(NoticeTable {
+        headers,
+        widths,
+        rows,
+        amount_column: None,
+        total: None,
+        empty_text: "没有公示对象".into(),
+    });
+    n.paragraphs = vec![
+        "公示期间，党员和群众可以通过来信、来电、来访等方式，向党支部或上级党委组织部门反映公示对象的情况和问题。"
+            .into(),
+        "反映问题应实事求是，以真实姓名反映的，我们将严格保密。".into(),
+    ];
 }
 
 /// `from` plus `n` working days (Monday to Friday).
@@ -374,6 +441,23 @@ impl Store {
                 n.file_stem = format!("{branch}{title}");
                 n.title = title;
                 n.paragraphs = paragraphs;
+            }
+            NoticeRequest::Recruit { point, ids } => {
+                let code = crate::recruits::NoticePointCode::from_code(point);
+                if code.is_none() {
+                    errors.add(
+                        "point",
+                        "公示类别应为 candidate（拟确定发展对象）、admit（拟接收预备党员）或 full（拟转为正式党员）",
+                    );
+                }
+                if ids.is_empty() {
+                    errors.add("ids", "请选择要公示的人");
+                }
+                errors.into_result()?;
+                let code = code.unwrap_or(crate::recruits::NoticePointCode::Candidate);
+                let people = ids.iter().map(|id| self.recruit(*id)).collect::<Result<Vec<_>>>()?;
+                recruit_notice(&mut n, code, &people);
+                n.file_stem = format!("{branch}{}", n.title);
             }
         }
         Ok(n.masked())

@@ -686,7 +686,7 @@ pub fn check_step(
                         h.label()
                     ),
                     None => format!(
-                        "{label}（{}）应在{from_label}（{}）后{}以内，即{}以前",
+                        "{label}（{}）应在{from_label}（{}）后{}以内，最迟{}",
                         day(date),
                         day(from),
                         max.label(),
