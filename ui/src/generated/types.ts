@@ -1636,6 +1636,14 @@ export type Reminders = {
   settings: ReminderSettings,
   arrears: Array<Arrears>,
   meetings_due: Array<MeetingDueItem>,
+  /**
+   * 发展党员: talks, 考察, approvals, 转正申请 due (recruits/mod.rs).
+   */
+  recruits: Array<RecruitReminder>,
+  /**
+   * This year's 发展党员 count against the 指导性计划.
+   */
+  recruit_plan: PlanCount,
   political_birthdays: Array<BirthdayItem>,
   quarter_political_birthdays: Array<BirthdayItem>,
   milestones: Array<MilestoneItem>,

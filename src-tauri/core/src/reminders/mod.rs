@@ -35,6 +35,10 @@ pub struct Reminders {
     pub members: MemberReminders,
     pub arrears: Vec<Arrears>,
     pub meetings_due: Vec<MeetingDueItem>,
+    /// 发展党员: talks, 考察, approvals, 转正申请 due (recruits/mod.rs).
+    pub recruits: Vec<crate::recruits::RecruitReminder>,
+    /// This year's 发展党员 count against the 指导性计划.
+    pub recruit_plan: crate::recruits::PlanCount,
 }
 
 impl Reminders {
@@ -45,6 +49,7 @@ impl Reminders {
             ("probation_ending", self.members.probation_ending.len()),
             ("arrears", self.arrears.len()),
             ("meetings_due", self.meetings_due.len()),
+            ("recruits", self.recruits.len()),
             ("term_ending", self.members.term_ending.len()),
             ("lost_contact", self.members.lost_contact.len()),
             ("no_meetings", self.members.no_meetings.len()),
@@ -139,6 +144,14 @@ impl Store {
                 }
             }
         }
-        Ok(Reminders { today, settings, members: member_part, arrears: self.dues_arrears(today)?, meetings_due })
+        Ok(Reminders {
+            today,
+            settings,
+            members: member_part,
+            arrears: self.dues_arrears(today)?,
+            meetings_due,
+            recruits: self.recruit_reminders(today)?,
+            recruit_plan: self.recruit_plan(today.year())?,
+        })
     }
 }
