@@ -43,8 +43,8 @@ fn visit_roots(v: &mut Collect) {
     use zhibu_core::members::{ExtensionForm, Group, MemberForm, MemberQuery, StatusForm, TransferForm};
     use zhibu_core::notices::{Notice, NoticeRequest, NoticeTerms};
     use zhibu_core::recruits::{
-        CalendarDay, Finding, PlanCount, RecruitFile, RecruitForm, RecruitReminder, RecruitSettings, RecruitSetup,
-        RecruitSummary, RuleSet, StepForm, StepSaved,
+        CalendarDay, Finding, PlanCount, RecruitAttachment, RecruitFile, RecruitForm, RecruitReminder, RecruitSettings,
+        RecruitSetup, RecruitSummary, RuleSet, StepForm, StepSaved,
     };
     use zhibu_core::reminders::{ReminderSettings, Reminders};
     use zhibu_core::stick::CopyReport;
@@ -61,7 +61,7 @@ fn visit_roots(v: &mut Collect) {
         Target, ArchiveStatus, VerifyReport, ArchiveSummary, RestoreDone, BackupList,
         ImportRequest, ImportPreview, Draft,
         RuleSet, RecruitSummary, RecruitFile, RecruitForm, StepForm, StepSaved, Finding, RecruitReminder,
-        RecruitSettings, RecruitSetup, PlanCount, CalendarDay,
+        RecruitSettings, RecruitSetup, PlanCount, CalendarDay, RecruitAttachment,
     );
 }
 

@@ -52,6 +52,7 @@ import type {
   PaymentForm,
   PlanCount,
   QuorumReport,
+  RecruitAttachment,
   RecruitFile,
   RecruitForm,
   RecruitReminder,
@@ -302,6 +303,11 @@ export const recruitPlanSet = (year: number, count: number | null) =>
 export const calendarDaysGet = (year: number) => call<CalendarDay[]>('calendar_days_get', { year })
 export const calendarDaysSave = (year: number, days: CalendarDay[]) =>
   call<CalendarDay[]>('calendar_days_save', { year, days })
+export const recruitAttachments = (id: number) => call<RecruitAttachment[]>('recruit_attachments', { id })
+export const recruitAttach = (id: number, stepId: number | null, name: string, data: string) =>
+  call<Attachment>('recruit_attach', { id, stepId, name, data })
+export const recruitDetach = (id: number) => call<void>('recruit_detach', { id })
+export const recruitAttachmentData = (id: number) => call<string>('recruit_attachment_data', { id })
 
 // ---- 台账与公示 (exports) ----
 

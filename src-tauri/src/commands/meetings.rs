@@ -6,7 +6,7 @@ use crate::dto::{Calendar, ForYear, MeetingChoices, MeetingDetail, MeetingQuery,
 use crate::error::ApiResult;
 use crate::state::AppState;
 use tauri::State;
-use zhibu_core::meetings::attachments::{mime_of, Attachment};
+use zhibu_core::meetings::attachments::Attachment;
 use zhibu_core::meetings::{
     MeetingForm, MeetingKind, MeetingRecord, MeetingSettings, MeetingSettingsForm, MemberAttendance, QuorumReport,
     TalkCoverage,
@@ -126,7 +126,6 @@ pub fn meeting_detach(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
 /// An attachment as a `data:` URL the page can show (CSP allows `img-src data:`).
 #[tauri::command(async)]
 pub fn attachment_data(state: State<'_, AppState>, id: i64) -> ApiResult<String> {
-    use base64::Engine;
     let (a, bytes) = state.store()?.attachment_bytes(id)?;
-    Ok(format!("data:{};base64,{}", mime_of(&a.original_name), base64::engine::general_purpose::STANDARD.encode(bytes)))
+    Ok(super::data_url(&a.original_name, &bytes))
 }

@@ -28,6 +28,13 @@ fn decode_file(data: &str) -> ApiResult<Vec<u8>> {
     })
 }
 
+/// A stored file as a `data:` URL the page can show (CSP allows `img-src data:`).
+fn data_url(name: &str, bytes: &[u8]) -> String {
+    use base64::Engine;
+    let mime = zhibu_core::meetings::attachments::mime_of(name);
+    format!("data:{mime};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
 /// The folder exports go to: `导出` inside the data folder.
 fn export_dir(state: &AppState) -> std::path::PathBuf {
     state.data_dir().join(zhibu_core::export::EXPORT_DIR)

@@ -1,13 +1,15 @@
 //! 发展党员: the people on the way to membership, their steps, documents
 //! and 公示; the local settings, the 指导性计划 and the holiday table.
 
+use super::decode_file;
 use crate::error::ApiResult;
 use crate::state::AppState;
 use chrono::NaiveDate;
 use tauri::State;
+use zhibu_core::meetings::attachments::Attachment;
 use zhibu_core::recruits::{
-    rules, CalendarDay, Finding, PlanCount, RecruitFile, RecruitForm, RecruitReminder, RecruitSettings, RecruitSetup,
-    RecruitSummary, RuleSet, StepForm, StepSaved,
+    rules, CalendarDay, Finding, PlanCount, RecruitAttachment, RecruitFile, RecruitForm, RecruitReminder,
+    RecruitSettings, RecruitSetup, RecruitSummary, RuleSet, StepForm, StepSaved,
 };
 
 /// The rule set in force today: steps, stages, intervals and their basis.
@@ -129,4 +131,35 @@ pub fn calendar_days_save(
     days: Vec<CalendarDay>,
 ) -> ApiResult<Vec<CalendarDay>> {
     Ok(state.store()?.save_calendar_days(year, &days)?)
+}
+
+/// The person's scans, each with its step.
+#[tauri::command(async)]
+pub fn recruit_attachments(state: State<'_, AppState>, id: i64) -> ApiResult<Vec<RecruitAttachment>> {
+    Ok(state.store()?.recruit_attachments(id)?)
+}
+
+/// Keeps a scan (base64 `data`) with the person and the step.
+#[tauri::command(async)]
+pub fn recruit_attach(
+    state: State<'_, AppState>,
+    id: i64,
+    step_id: Option<i64>,
+    name: String,
+    data: String,
+) -> ApiResult<Attachment> {
+    let bytes = decode_file(&data)?;
+    Ok(state.store()?.add_recruit_attachment(id, step_id, &name, &bytes)?)
+}
+
+#[tauri::command(async)]
+pub fn recruit_detach(state: State<'_, AppState>, id: i64) -> ApiResult<()> {
+    Ok(state.store()?.remove_recruit_attachment(id)?)
+}
+
+/// A scan as a `data:` URL the page can show.
+#[tauri::command(async)]
+pub fn recruit_attachment_data(state: State<'_, AppState>, id: i64) -> ApiResult<String> {
+    let (a, bytes) = state.store()?.recruit_attachment_bytes(id)?;
+    Ok(super::data_url(&a.original_name, &bytes))
 }

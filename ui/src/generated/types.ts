@@ -1490,6 +1490,14 @@ export type Recruit = {
 };
 
 /**
+ * A scan kept with the person, and the step it belongs to.
+ */
+export type RecruitAttachment = {
+  attachment: Attachment,
+  step_id: number | null,
+};
+
+/**
  * Everything about one person, for the detail page and `recruit show`.
  */
 export type RecruitFile = {

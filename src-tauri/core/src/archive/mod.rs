@@ -313,13 +313,17 @@ impl Store {
         crate::store::backups::backup_connection(self.conn(), to)
     }
 
-    /// Original name and stored path of the year's (not deleted) attachments.
+    /// Original name and stored path of the year's (not deleted) attachments:
+    /// the meetings' of the year, and the 发展党员 scans of steps dated in it.
     fn year_attachments(&self, year: i32) -> Result<Vec<(String, PathBuf)>> {
         let Some(db) = self.path() else { return Ok(Vec::new()) };
         let dir = db.parent().unwrap_or(Path::new(".")).join("attachments");
         let mut stmt = self.conn().prepare(
             "SELECT DISTINCT a.sha256, a.original_name FROM meeting_attachments a JOIN meetings m ON m.id = a.meeting_id
-             WHERE a.deleted_at IS NULL AND m.deleted_at IS NULL AND m.date >= ?1 AND m.date <= ?2",
+             WHERE a.deleted_at IS NULL AND m.deleted_at IS NULL AND m.date >= ?1 AND m.date <= ?2
+             UNION
+             SELECT r.sha256, r.original_name FROM recruit_attachments r LEFT JOIN recruit_steps s ON s.id = r.step_id
+             WHERE r.deleted_at IS NULL AND COALESCE(s.date, substr(r.added_at, 1, 10)) BETWEEN ?1 AND ?2",
         )?;
         let rows = stmt.query_map([format!("{year:04}-01-01"), format!("{year:04}-12-31")], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))

@@ -74,9 +74,11 @@ impl Store {
         Ok(db.parent().unwrap_or(Path::new(".")).join("attachments"))
     }
 
-    /// Copies `bytes` into the data folder and records it with the meeting.
-    /// The file is written under a temporary name, flushed, then renamed.
-    pub fn add_attachment(&mut self, meeting_id: i64, original_name: &str, bytes: &[u8]) -> Result<Attachment> {
+    /// Checks a file and copies it into `attachments/` under its SHA-256
+    /// (temporary name, flushed, renamed); the same file twice is stored
+    /// once. Gives the SHA-256 and the cleaned original name. Shared by the
+    /// meetings' and the 发展党员 attachments.
+    pub(crate) fn store_attachment_file(&self, original_name: &str, bytes: &[u8]) -> Result<(String, String)> {
         let name = crate::text::clean(original_name);
         let mut e = FieldErrors::default();
         if name.is_empty() || name.chars().count() > 200 {
@@ -88,14 +90,6 @@ impl Store {
             e.add("attachment", "文件太大了（最大 30 MB）。照片可以先用手机或电脑压缩一下再添加");
         }
         e.into_result()?;
-        let exists: bool = self.conn().query_row(
-            "SELECT EXISTS(SELECT 1 FROM meetings WHERE id = ?1 AND deleted_at IS NULL)",
-            [meeting_id],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Err(Error::NotFound("会议记录"));
-        }
         let sha = format!("{:x}", Sha256::digest(bytes));
         let dir = self.attachments_dir()?;
         crate::scratch::private_dir(&dir)?;
@@ -113,6 +107,31 @@ impl Store {
                 return Err(Error::DataDir { path: dir, source });
             }
         }
+        Ok((sha, name))
+    }
+
+    /// The bytes kept for an attachment, checked against their SHA-256.
+    pub(crate) fn stored_attachment_bytes(&self, a: &Attachment) -> Result<Vec<u8>> {
+        let path = self.attachments_dir()?.join(stored_name(&a.sha256, &a.original_name)?);
+        let bytes = std::fs::read(&path).map_err(|source| Error::DataDir { path: path.clone(), source })?;
+        if format!("{:x}", Sha256::digest(&bytes)) != a.sha256 {
+            return Err(Error::Corrupt(format!("附件“{}”已损坏（内容与登记时不一致）", a.original_name)));
+        }
+        Ok(bytes)
+    }
+
+    /// Copies `bytes` into the data folder and records it with the meeting.
+    /// The file is written under a temporary name, flushed, then renamed.
+    pub fn add_attachment(&mut self, meeting_id: i64, original_name: &str, bytes: &[u8]) -> Result<Attachment> {
+        let exists: bool = self.conn().query_row(
+            "SELECT EXISTS(SELECT 1 FROM meetings WHERE id = ?1 AND deleted_at IS NULL)",
+            [meeting_id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(Error::NotFound("会议记录"));
+        }
+        let (sha, name) = self.store_attachment_file(original_name, bytes)?;
         self.conn().execute(
             "INSERT INTO meeting_attachments (meeting_id, sha256, original_name, size, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![meeting_id, sha, name, bytes.len() as i64, now_text()],
@@ -150,11 +169,7 @@ impl Store {
             .optional()?;
         let (meeting_id, _) = row.ok_or(Error::NotFound("附件"))?;
         let a = self.attachments(meeting_id)?.into_iter().find(|a| a.id == id).ok_or(Error::NotFound("附件"))?;
-        let path = self.attachments_dir()?.join(stored_name(&a.sha256, &a.original_name)?);
-        let bytes = std::fs::read(&path).map_err(|source| Error::DataDir { path: path.clone(), source })?;
-        if format!("{:x}", Sha256::digest(&bytes)) != a.sha256 {
-            return Err(Error::Corrupt(format!("附件“{}”已损坏（内容与登记时不一致）", a.original_name)));
-        }
+        let bytes = self.stored_attachment_bytes(&a)?;
         Ok((a, bytes))
     }
 

@@ -11,6 +11,7 @@
 //!   writes into the member file (17 makes it; 19 the group; 24 转正).
 //! - here: the home screen's reminders.
 
+mod attachments;
 mod model;
 mod repo;
 pub mod rules;

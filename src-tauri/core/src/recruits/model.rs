@@ -270,3 +270,10 @@ pub struct PlanCount {
     /// Admitted as 预备党员 (17 approved) this year.
     pub admitted: u32,
 }
+
+/// A scan kept with the person, and the step it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct RecruitAttachment {
+    pub attachment: crate::meetings::attachments::Attachment,
+    pub step_id: Option<i64>,
+}

@@ -78,13 +78,18 @@ CREATE TABLE recruit_notices (
     recorded_at TEXT NOT NULL
 );
 
+-- Scans of the person's documents, kept like a meeting's (attachments/ under their SHA-256).
 CREATE TABLE recruit_attachments (
-    recruit_id INTEGER NOT NULL REFERENCES recruits (id),
-    step_id    INTEGER REFERENCES recruit_steps (id),
-    sha256     TEXT NOT NULL,
-    name       TEXT NOT NULL,
-    added_at   TEXT NOT NULL
+    id            INTEGER PRIMARY KEY,
+    recruit_id    INTEGER NOT NULL REFERENCES recruits (id),
+    step_id       INTEGER REFERENCES recruit_steps (id),
+    sha256        TEXT NOT NULL,
+    original_name TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    added_at      TEXT NOT NULL,
+    deleted_at    TEXT
 );
+CREATE INDEX recruit_attachments_recruit ON recruit_attachments (recruit_id);
 
 -- Local practice the branch may change; a missing key means the rule set's default.
 CREATE TABLE recruit_settings (
