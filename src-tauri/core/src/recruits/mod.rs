@@ -51,8 +51,8 @@ impl Store {
         let settings = self.recruit_settings(today)?.settings;
         let soon = today + Days::new(30);
         let mut out = Vec::new();
-        for s in self.recruits()? {
-            let f = self.recruit(s.id)?;
+        for f in self.recruit_files()? {
+            let s = &f.recruit;
             if matches!(f.recruit.stage, Stage::Stopped | Stage::Full) {
                 continue;
             }

@@ -654,9 +654,9 @@ impl Store {
         })
     }
 
-    /// Everyone on the way (and those who stopped or became members), in
-    /// order of application.
-    pub fn recruits(&self) -> Result<Vec<RecruitSummary>> {
+    /// Every person's file, in order of application (settings and the
+    /// holiday table read once).
+    pub(crate) fn recruit_files(&self) -> Result<Vec<RecruitFile>> {
         let ids: Vec<i64> = {
             let mut stmt = self.conn().prepare(
                 "SELECT r.id FROM recruits r WHERE r.deleted_at IS NULL
@@ -668,12 +668,19 @@ impl Store {
         let today = crate::store::now().date();
         let settings = self.recruit_settings(today)?.settings;
         let cal = self.recruit_calendar()?;
-        ids.into_iter()
-            .map(|id| {
-                let f = self.recruit_file(id, &settings, &cal)?;
+        ids.into_iter().map(|id| self.recruit_file(id, &settings, &cal)).collect()
+    }
+
+    /// Everyone on the way (and those who stopped or became members), in
+    /// order of application.
+    pub fn recruits(&self) -> Result<Vec<RecruitSummary>> {
+        Ok(self
+            .recruit_files()?
+            .into_iter()
+            .map(|f| {
                 let first = |n: u8| f.steps.iter().find(|s| s.step == n).map(|s| s.date);
-                Ok(RecruitSummary {
-                    id,
+                RecruitSummary {
+                    id: f.recruit.id,
                     name: f.recruit.name.clone(),
                     sex_label: f.recruit.sex.label(),
                     birth_date: f.recruit.birth_date,
@@ -689,9 +696,9 @@ impl Store {
                         .and(first(15)),
                     next: f.next.clone(),
                     member_id: f.recruit.member_id,
-                })
+                }
             })
-            .collect()
+            .collect())
     }
 
     /// Reads a step form into what the rules check; field errors for what

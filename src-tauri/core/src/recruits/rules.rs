@@ -598,8 +598,10 @@ pub fn check_step(
             }
         }
     }
-    // … and no recorded step that follows it is dated before it.
-    for later in set.steps.iter().filter(|s| s.after.contains(&p.step)) {
+    // … and no recorded step that follows it is dated before it (unless it
+    // is recorded again: a 联系人/介绍人 replaced, the round after an extension).
+    let again = case.has(p.step);
+    for later in set.steps.iter().filter(|s| !again && s.after.contains(&p.step)) {
         if let Some(first) = case.first(later.step) {
             if first < date {
                 f.add(
@@ -638,7 +640,10 @@ pub fn check_step(
 
     // Intervals ending at this step.
     for iv in set.intervals.iter().filter(|i| i.to == p.step) {
-        let Some(from) = case.first(iv.from) else { continue };
+        // From the latest record of the step it runs from, on or before this
+        // day (the second 23 after an extension starts the second 24's count).
+        let from = case.done.iter().filter(|d| d.step == iv.from && d.date <= date).map(|d| d.date).max();
+        let Some(from) = from.or_else(|| case.first(iv.from)) else { continue };
         let (min, max) = match iv.kind {
             RuleKind::Local => match settings.local(&iv.key) {
                 Some(v) if iv.min.is_some() => (Some(v), None),
@@ -1263,6 +1268,27 @@ mod tests {
         c.done.push(done(22, "2026-11-01"));
         let f = check(&c, vote("2026-12-01", Outcome::Extend, Some(6)));
         assert!(f.iter().any(|x| x.rule == "extension" && x.message.contains("只能延长一次")), "{f:?}");
+    }
+
+    #[test]
+    fn introducers_replaced_after_the_committee_review_and_the_second_round_after_an_extension_are_in_order() {
+        let mut c =
+            case(&[(7, "2025-03-05"), (9, "2025-03-10"), (10, "2025-03-20"), (11, "2025-04-01"), (12, "2025-04-20")]);
+        let mut p = at(9, "2025-05-01");
+        p.people = vec![member("王建国"), member("刘芳")];
+        assert!(check(&c, p).is_empty(), "a replacement after 12 is not out of order");
+        c = case(&[(15, "2025-05-31"), (16, "2025-06-10"), (17, "2025-07-01"), (22, "2026-05-01")]);
+        c.done.push(Done { step: 23, date: d("2026-05-31"), outcome: Some(Outcome::Extend), months: Some(6) });
+        c.done.push(Done { step: 24, date: d("2026-06-20"), outcome: Some(Outcome::Passed), months: None });
+        assert!(check(&c, at(22, "2026-11-01")).is_empty());
+        c.done.push(done(22, "2026-11-01"));
+        let vote = Proposed { outcome: Some(Outcome::OnTime), ..at(23, "2026-11-30") };
+        assert!(check(&c, vote).iter().all(|f| f.severity == Severity::Warn));
+        c.done.push(Done { step: 23, date: d("2026-11-30"), outcome: Some(Outcome::OnTime), months: None });
+        // The second approval counts its 3 months from the second vote.
+        let approve = Proposed { outcome: Some(Outcome::Passed), ..at(24, "2027-02-27") };
+        let f = check_step(set(), &settings(), &WorkCalendar::default(), &c, &approve, d("2027-03-01"));
+        assert!(f.iter().all(|x| x.rule != "full_approval"), "{f:?}");
     }
 
     #[test]
