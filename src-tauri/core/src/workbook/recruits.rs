@@ -57,22 +57,22 @@ fn files(store: &Store) -> Result<Vec<RecruitFile>> {
 
 const LEDGER_HEADERS: [(&str, f64); 18] = [
     ("序号", 4.5),
-    ("姓名", 8.0),
+    ("姓名", 10.0),
     ("性别", 4.5),
     ("出生年月", 8.5),
-    ("申请入党", 11.0),
-    ("谈话", 11.0),
-    ("确定积极分子", 11.0),
-    ("培养联系人", 11.0),
-    ("确定发展对象", 11.0),
-    ("入党介绍人", 11.0),
-    ("政审", 11.0),
-    ("集中培训", 11.0),
-    ("预审", 11.0),
-    ("志愿书编号", 11.0),
-    ("支部大会", 11.0),
-    ("审批", 11.0),
-    ("入党宣誓", 11.0),
+    ("申请入党", 12.0),
+    ("谈话", 12.0),
+    ("确定积极分子", 12.0),
+    ("培养联系人", 12.0),
+    ("确定发展对象", 12.0),
+    ("入党介绍人", 12.0),
+    ("政审", 12.0),
+    ("集中培训", 12.0),
+    ("预审", 12.0),
+    ("志愿书编号", 12.0),
+    ("支部大会", 12.0),
+    ("审批", 12.0),
+    ("入党宣誓", 12.0),
     ("转正", 13.0),
 ];
 
@@ -226,15 +226,20 @@ pub(super) fn roster(store: &Store, which: usize, year: i32, today: NaiveDate) -
 /// The 纪实表's columns: the steps table's, which every other part spans.
 const RECORD_COLUMNS: [(&str, f64); 9] = [
     ("步骤", 5.0),
-    ("名称", 15.0),
-    ("日期", 10.5),
-    ("经办人/人员", 12.0),
-    ("会议", 9.0),
-    ("文号", 11.0),
-    ("结果", 8.5),
-    ("备注", 12.0),
-    ("特殊情况说明", 14.0),
+    ("名称", 24.0),
+    ("日期", 11.5),
+    ("经办人/人员", 15.0),
+    ("会议", 8.0),
+    ("文号", 16.0),
+    ("结果", 8.0),
+    ("备注", 11.0),
+    ("特殊情况说明", 13.0),
 ];
+
+/// What one A4 portrait page holds, in points of row height at the sheet's
+/// own scale (fit to width shrinks it a little; kept short so that a part's
+/// heading is never left alone at the foot of a page).
+const PAGE_POINTS: f64 = 800.0;
 
 /// The sheet's name in the one-person workbook.
 pub const RECORD_SHEET: &str = "发展党员全程纪实表";
@@ -243,6 +248,9 @@ pub const RECORD_SHEET: &str = "发展党员全程纪实表";
 struct Record<'a> {
     ws: &'a mut Worksheet,
     row: u32,
+    /// Points used on the current page, and the rows a new page starts at.
+    used: f64,
+    breaks: Vec<u32>,
 }
 
 impl Record<'_> {
@@ -250,31 +258,66 @@ impl Record<'_> {
         RECORD_COLUMNS[from as usize..=to as usize].iter().map(|c| c.1).sum()
     }
 
+    /// How tall a row must be for its text (as WPS lays 宋体 out: a Chinese
+    /// character two column units).
+    fn measure(cells: &[(u16, u16, String, &Format)]) -> f64 {
+        let mut lines = 1.0f64;
+        for (from, to, text, _) in cells {
+            let w = (Self::width(*from, *to) - 0.5).max(1.0);
+            let n: f64 = text.split('\n').map(|p| (text_width(p) / w).ceil().max(1.0)).sum();
+            lines = lines.max(n);
+        }
+        14.0 * lines + 5.0
+    }
+
+    /// Whether a row this tall still fits on the current page.
+    fn fits(&self, points: f64) -> bool {
+        self.used + points <= PAGE_POINTS
+    }
+
+    /// A new page from this row on.
+    fn new_page(&mut self) {
+        self.breaks.push(self.row);
+        self.used = HEAD_POINTS;
+    }
+
     /// One row of boxed cells, each spanning its columns, tall enough for its text.
     fn line(&mut self, cells: &[(u16, u16, String, &Format)]) -> Result<()> {
-        let mut lines = 1.0f64;
         for (from, to, text, fmt) in cells {
             if from == to {
                 self.ws.write_string_with_format(self.row, *from, text, fmt).map_err(xe)?;
             } else {
                 self.ws.merge_range(self.row, *from, self.row, *to, text, fmt).map_err(xe)?;
             }
-            let w = (Self::width(*from, *to) - 1.0).max(1.0);
-            let n: f64 = text.split('\n').map(|p| (text_width(p) / w).ceil().max(1.0)).sum();
-            lines = lines.max(n);
         }
-        self.ws.set_row_height(self.row, 14.0 * lines + 4.0).map_err(xe)?;
+        self.height(Self::measure(cells))
+    }
+
+    /// Sets this row's height and moves on, counting the page.
+    fn height(&mut self, points: f64) -> Result<()> {
+        self.ws.set_row_height(self.row, points).map_err(xe)?;
+        if !self.fits(points) {
+            self.new_page();
+        }
+        self.used += points;
         self.row += 1;
         Ok(())
     }
 
-    /// A part's heading across the whole width.
-    fn heading(&mut self, text: &str, f: &Format) -> Result<()> {
-        self.ws.set_row_height(self.row, 6.0).map_err(xe)?;
-        self.row += 1;
+    /// A part's heading across the whole width, on a new page when the
+    /// heading and the first `keep` rows under it would not fit on this one.
+    fn heading(&mut self, text: &str, f: &Format, keep: u32) -> Result<()> {
+        if !self.fits(8.0 + 20.0 * (keep as f64 + 2.0)) {
+            self.new_page();
+        } else {
+            self.height(8.0)?;
+        }
         self.line(&[(0, 8, text.to_string(), f)])
     }
 }
+
+/// The title and 填报单位 rows, repeated at the top of every page.
+const HEAD_POINTS: f64 = 45.0;
 
 fn step_note(s: &crate::recruits::StepRecord) -> String {
     let mut parts = Vec::new();
@@ -328,35 +371,9 @@ impl Store {
         ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
 
         let r = &file.recruit;
-        let mut rec = Record { ws, row: 2 };
-        rec.heading("一、基本情况", &part)?;
+        let mut rec = Record { ws, row: 2, used: HEAD_POINTS, breaks: Vec::new() };
+        rec.heading("一、基本情况", &part, 8)?;
         let (l, c) = (&label, &f.center);
-        rec.line(&[
-            (0, 0, "姓名".into(), l),
-            (1, 1, r.name.clone(), c),
-            (2, 2, "性别".into(), l),
-            (3, 3, r.sex_label.into(), c),
-            (4, 4, "出生年月".into(), l),
-            (5, 5, birth_month(r.birth_date), c),
-            (6, 6, "民族".into(), l),
-            (7, 8, r.ethnicity.clone(), c),
-        ])?;
-        rec.line(&[
-            (0, 0, "身份证号".into(), l),
-            (1, 3, id_masked, c),
-            (4, 4, "学历".into(), l),
-            (5, 5, r.education.clone(), c),
-            (6, 6, "团员".into(), l),
-            (7, 8, if r.league_member { "是" } else { "否" }.into(), c),
-        ])?;
-        rec.line(&[
-            (0, 0, "工作单位及职务".into(), l),
-            (1, 3, r.job.clone(), &f.cell),
-            (4, 4, "来源".into(), l),
-            (5, 5, r.source_label.into(), c),
-            (6, 6, "联系电话".into(), l),
-            (7, 8, mask_phone(&r.phone), c),
-        ])?;
         let came = match (r.came_from.trim(), r.came_on) {
             ("", None) => String::new(),
             (from, on) => format!("{from}{}转入", on.map(|d| format!("，{}", dot(d))).unwrap_or_default()),
@@ -370,17 +387,23 @@ impl Store {
             ),
             _ => String::new(),
         };
-        rec.line(&[
-            (0, 0, "当前阶段".into(), l),
-            (1, 3, r.stage_label.into(), c),
-            (4, 4, "预备期满".into(), l),
-            (5, 5, dot_or_blank(file.probation_end), c),
-            (6, 6, "转入/终止".into(), l),
-            (7, 8, [came, stopped].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("；"), &f.cell),
-        ])?;
-        rec.line(&[(0, 0, "依据".into(), l), (1, 8, file.rule_set.clone(), &f.cell)])?;
+        // Two pairs a row: a label over columns 0–1 or 4–5, its value over 2–3 or 6–8.
+        let pairs: [(&str, String, &str, String); 6] = [
+            ("姓名", r.name.clone(), "性别", r.sex_label.into()),
+            ("出生年月", birth_month(r.birth_date), "民族", r.ethnicity.clone()),
+            ("公民身份号码", id_masked, "学历", r.education.clone()),
+            ("工作单位及职务", r.job.clone(), "来源", r.source_label.into()),
+            ("共青团员", if r.league_member { "是" } else { "否" }.into(), "联系电话", mask_phone(&r.phone)),
+            ("当前阶段", r.stage_label.into(), "预备期满", dot_or_blank(file.probation_end)),
+        ];
+        for (a, av, b, bv) in pairs {
+            rec.line(&[(0, 1, a.into(), l), (2, 3, av, c), (4, 5, b.into(), l), (6, 8, bv, c)])?;
+        }
+        let moved = [came, stopped].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("；");
+        rec.line(&[(0, 1, "转入或终止".into(), l), (2, 8, moved, &f.cell)])?;
+        rec.line(&[(0, 1, "依据".into(), l), (2, 8, file.rule_set.clone(), &f.cell)])?;
 
-        rec.heading("二、发展程序", &part)?;
+        rec.heading("二、发展程序", &part, 3)?;
         let head: Vec<(u16, u16, String, &Format)> =
             RECORD_COLUMNS.iter().enumerate().map(|(i, (h, _))| (i as u16, i as u16, h.to_string(), l)).collect();
         rec.line(&head)?;
@@ -392,7 +415,7 @@ impl Store {
                 Some(mid) => self.meeting(mid).map(|m| m.kind.label().to_string()).unwrap_or_else(|_| "已关联".into()),
                 None => String::new(),
             };
-            rec.line(&[
+            let cells = [
                 (0, 0, s.step.to_string(), c),
                 (1, 1, s.name.clone(), &f.cell),
                 (2, 2, dot(s.date), c),
@@ -402,10 +425,16 @@ impl Store {
                 (6, 6, s.outcome_label.clone(), c),
                 (7, 7, step_note(s), &f.cell),
                 (8, 8, s.override_reason.clone(), &f.cell),
-            ])?;
+            ];
+            // Continued on a new page: the steps' header row again first.
+            if !rec.fits(Record::measure(&cells)) {
+                rec.new_page();
+                rec.line(&head)?;
+            }
+            rec.line(&cells)?;
         }
 
-        rec.heading("三、培养联系人和入党介绍人", &part)?;
+        rec.heading("三、培养联系人和入党介绍人", &part, file.people.len().clamp(1, 4) as u32)?;
         rec.line(&[
             (0, 1, "类别".into(), l),
             (2, 3, "姓名".into(), l),
@@ -426,24 +455,41 @@ impl Store {
             ])?;
         }
 
-        rec.heading("四、材料清单", &part)?;
+        rec.heading("四、材料清单", &part, 4)?;
         rec.line(&[
-            (0, 1, "阶段".into(), l),
-            (2, 4, "材料".into(), l),
-            (5, 6, "收到日期".into(), l),
-            (7, 8, "编号".into(), l),
+            (0, 2, "阶段".into(), l),
+            (3, 5, "材料".into(), l),
+            (6, 7, "收到日期".into(), l),
+            (8, 8, "编号".into(), l),
         ])?;
-        for d in &file.docs {
-            let stage = STAGE_NAMES.get(d.stage as usize - 1).copied().unwrap_or_default();
-            rec.line(&[
-                (0, 1, stage.into(), &f.cell),
-                (2, 4, d.label.into(), &f.cell),
-                (5, 6, d.received_on.map_or_else(|| "未收到".into(), dot), c),
-                (7, 8, d.number.clone(), c),
-            ])?;
+        for stage in 1..=STAGE_NAMES.len() as u8 {
+            let docs: Vec<_> = file.docs.iter().filter(|d| d.stage == stage).collect();
+            let top = rec.row;
+            for d in &docs {
+                rec.line(&[
+                    (3, 5, d.label.into(), &f.cell),
+                    (6, 7, d.received_on.map_or_else(|| "未收到".into(), dot), c),
+                    (8, 8, d.number.clone(), c),
+                ])?;
+            }
+            if !docs.is_empty() {
+                // The stage's name once, beside all of its documents (a page
+                // break inside the group is drawn by the break, not here).
+                let name = STAGE_NAMES[stage as usize - 1];
+                let split = rec.breaks.iter().any(|b| *b > top && *b < rec.row);
+                if split {
+                    for row in top..rec.row {
+                        rec.ws.merge_range(row, 0, row, 2, name, &f.cell).map_err(xe)?;
+                    }
+                } else if rec.row - top == 1 {
+                    rec.ws.merge_range(top, 0, top, 2, name, &f.cell).map_err(xe)?;
+                } else {
+                    rec.ws.merge_range(top, 0, rec.row - 1, 2, name, &f.cell).map_err(xe)?;
+                }
+            }
         }
 
-        rec.heading("五、公示", &part)?;
+        rec.heading("五、公示", &part, file.notices.len().clamp(1, 3) as u32)?;
         rec.line(&[
             (0, 3, "公示".into(), l),
             (4, 5, "开始".into(), l),
@@ -473,6 +519,10 @@ impl Store {
             )
             .map_err(xe)?;
         rec.ws.set_row_height(last + 1, 30).map_err(xe)?;
+        let breaks = rec.breaks.clone();
+        if !breaks.is_empty() {
+            rec.ws.set_page_breaks(&breaks).map_err(xe)?;
+        }
         wb.save_to_buffer().map_err(xe)
     }
 
