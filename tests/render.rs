@@ -37,7 +37,16 @@ fn the_year_workbook_prints_on_a4_without_sideways_splits() {
         assert!(t.contains("序号"), "page {} has no header row: split sideways?\n{t}", i + 1);
         assert!(t.contains(&format!("共 {} 页", texts.len())), "page {} has no page number", i + 1);
     }
-    let titles = ["党员花名册", "三会一课及主题党日记录台账", "党费收缴台账", "党费上缴记录", "组织关系转接台账"];
+    let titles = [
+        "党员花名册",
+        "三会一课及主题党日记录台账",
+        "党费收缴台账",
+        "党费上缴记录",
+        "组织关系转接台账",
+        "发展党员工作台账",
+        "入党申请人名册",
+        "预备党员名册",
+    ];
     for title in titles {
         assert!(texts.iter().any(|t| t.contains(title)), "{title} not printed");
     }
@@ -191,7 +200,7 @@ fn a_ledger_sheet_saved_as_pdf_holds_every_row_on_a4() {
         .args(global)
         .args(["dues", "grid", "--year", "2026", "--json"])))
     .unwrap();
-    let sheets = [("党费收缴台账", true), ("党费上缴记录", false), ("政治生日台账", false)];
+    let sheets = [("党费收缴台账", true), ("党费上缴记录", false), ("政治生日台账", false), ("发展党员工作台账", true)];
     for (sheet, landscape) in sheets {
         let pdf = dir.path().join(format!("{sheet}.pdf"));
         let args = ["workbook", "--year", "2026", "--sheet", sheet, "--out"];

@@ -205,7 +205,7 @@ impl RecruitFile {
         };
         let begun = self.began_on().is_some_and(|b| b <= end);
         let eve = start.pred_opt().unwrap_or(start);
-        begun && self.stage_on(eve) != Stage::Full && !self.recruit.stopped_on.is_some_and(|s| s < start)
+        begun && self.stage_on(eve) != Stage::Full && self.recruit.stopped_on.is_none_or(|s| s >= start)
     }
 
     /// The 入党志愿书's number: the document's, else the one written at step 14.
