@@ -26,7 +26,7 @@ use sheet::{Cell, Sheet, Totals};
 // archive); re-exported here where the app has always found them.
 pub use crate::export::{col_name, export_file_name, safe_file_name, write_export, A4, FONT};
 pub use notice::{notice_workbook, sheet_name as notice_sheet_name};
-pub use recruits::{dot as recruit_day, RECORD_SHEET};
+pub use recruits::RECORD_SHEET;
 
 pub const FOOTER: &str = "&C第 &P 页 共 &N 页";
 

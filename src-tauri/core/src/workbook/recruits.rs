@@ -21,7 +21,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};
 pub(super) const LEDGER: usize = 8;
 
 /// A day as the 发展党员 sheets print it: `2026.03.05`.
-pub fn dot(d: NaiveDate) -> String {
+pub(super) fn dot(d: NaiveDate) -> String {
     d.format("%Y.%m.%d").to_string()
 }
 
