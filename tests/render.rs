@@ -37,7 +37,16 @@ fn the_year_workbook_prints_on_a4_without_sideways_splits() {
         assert!(t.contains("序号"), "page {} has no header row: split sideways?\n{t}", i + 1);
         assert!(t.contains(&format!("共 {} 页", texts.len())), "page {} has no page number", i + 1);
     }
-    let titles = ["党员花名册", "三会一课及主题党日记录台账", "党费收缴台账", "党费上缴记录", "组织关系转接台账"];
+    let titles = [
+        "党员花名册",
+        "三会一课及主题党日记录台账",
+        "党费收缴台账",
+        "党费上缴记录",
+        "组织关系转接台账",
+        "发展党员工作台账",
+        "入党申请人名册",
+        "预备党员名册",
+    ];
     for title in titles {
         assert!(texts.iter().any(|t| t.contains(title)), "{title} not printed");
     }
@@ -191,7 +200,7 @@ fn a_ledger_sheet_saved_as_pdf_holds_every_row_on_a4() {
         .args(global)
         .args(["dues", "grid", "--year", "2026", "--json"])))
     .unwrap();
-    let sheets = [("党费收缴台账", true), ("党费上缴记录", false), ("政治生日台账", false)];
+    let sheets = [("党费收缴台账", true), ("党费上缴记录", false), ("政治生日台账", false), ("发展党员工作台账", true)];
     for (sheet, landscape) in sheets {
         let pdf = dir.path().join(format!("{sheet}.pdf"));
         let args = ["workbook", "--year", "2026", "--sheet", sheet, "--out"];
@@ -219,4 +228,127 @@ fn a_ledger_sheet_saved_as_pdf_holds_every_row_on_a4() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--sheet"));
+}
+
+/// 发展党员 on paper, through LibreOffice: the year's 发展党员工作台账 (A4 on
+/// its side, every person's row), one person's 全程纪实表 (A4 upright, their
+/// steps, the ID number masked) and the 拟接收预备党员公示 (one A4 page, the
+/// name, no number). No 18-digit ID and no 11-digit run on any of them.
+#[test]
+fn the_recruit_ledger_record_and_admit_notice_print_on_a4() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let global = ["--data-dir", data.to_str().unwrap(), "--today", "2026-11-27"];
+    let zhibu = |args: &[&str]| run(Command::new(app_binary()).args(global).args(args));
+    zhibu(&["demo", "load"]);
+    let people = [
+        ("陈晓明", "male", "410102199503121134", "2024-03-01", "东山村村民、种植合作社社员"),
+        ("欧阳思琪", "female", "410102199807042240", "2026-01-05", "返乡创业（电商）"),
+        ("王磊", "male", "410102200001013358", "2026-10-08", "外出务工（郑州）"),
+    ];
+    let mut ids = Vec::new();
+    for (name, sex, id_number, applied, job) in people {
+        let file = dir.path().join(format!("{name}.json"));
+        let form = serde_json::json!({
+            "name": name, "sex": sex, "id_number": id_number, "applied_on": applied, "job": job,
+            "education": "高中", "ethnicity": "汉族", "phone": "13812345678", "source": "young_farmer"
+        });
+        std::fs::write(&file, form.to_string()).unwrap();
+        let said: serde_json::Value =
+            serde_json::from_str(&zhibu(&["--json", "recruit", "add", file.to_str().unwrap()])).unwrap();
+        ids.push(said["id"].as_i64().unwrap().to_string());
+    }
+    let steps: [(usize, &[&str]); 27] = [
+        (0, &["--step", "2", "--date", "2024-03-15", "--people", "马俊杰"]),
+        (0, &["--step", "3", "--date", "2024-06-01"]),
+        (0, &["--step", "4", "--date", "2024-06-05", "--doc", "青组备〔2024〕3号"]),
+        (0, &["--step", "5", "--date", "2024-06-01", "--people", "马俊杰,孙德胜"]),
+        (0, &["--step", "6", "--date", "2024-11-20"]),
+        (0, &["--step", "6", "--date", "2025-05-10"]),
+        (0, &["--step", "7", "--date", "2025-06-05"]),
+        (0, &["--step", "9", "--date", "2025-06-10", "--people", "马俊杰,孙德胜"]),
+        (0, &["--step", "10", "--date", "2025-07-01"]),
+        (0, &["--step", "11", "--date", "2025-07-10", "--days", "3"]),
+        (0, &["--step", "12", "--date", "2025-08-01"]),
+        (0, &["--step", "13", "--date", "2025-08-15", "--outcome", "passed"]),
+        (0, &["--step", "14", "--date", "2025-08-20", "--doc", "东山2025001"]),
+        (0, &["--step", "15", "--date", "2025-09-01", "--outcome", "passed"]),
+        (0, &["--step", "16", "--date", "2025-09-10", "--people", "高玉林"]),
+        (0, &["--step", "17", "--date", "2025-10-10", "--outcome", "passed", "--doc", "青组字〔2025〕21号"]),
+        (0, &["--step", "20", "--date", "2025-10-20"]),
+        (0, &["--step", "21", "--date", "2026-01-10"]),
+        (0, &["--step", "21", "--date", "2026-04-10"]),
+        (0, &["--step", "21", "--date", "2026-07-10"]),
+        (0, &["--step", "22", "--date", "2026-08-01"]),
+        (0, &["--step", "23", "--date", "2026-09-02", "--outcome", "on_time"]),
+        (0, &["--step", "24", "--date", "2026-09-20", "--outcome", "passed"]),
+        (1, &["--step", "2", "--date", "2026-01-20", "--people", "马俊杰"]),
+        (1, &["--step", "3", "--date", "2026-03-01"]),
+        (1, &["--step", "5", "--date", "2026-03-01", "--people", "孙德胜"]),
+        (2, &["--step", "2", "--date", "2026-10-20", "--people", "马俊杰"]),
+    ];
+    for (who, args) in steps {
+        zhibu(&[&["recruit", "step", ids[who].as_str()][..], args].concat());
+    }
+    let no_numbers = |what: &str, text: &str| {
+        assert!(!has_digit_run(text, 11), "{what}: no full ID or mobile\n{text}");
+        for (_, _, id_number, _, _) in people {
+            assert!(!text.contains(id_number), "{what}: {id_number}");
+        }
+    };
+
+    let ledger = dir.path().join("ledger.xlsx");
+    zhibu(&["workbook", "--year", "2026", "--sheet", "发展党员工作台账", "--out", ledger.to_str().unwrap()]);
+    let pdf = to_pdf(&ledger, dir.path());
+    let sizes = page_sizes(&pdf);
+    assert!(!sizes.is_empty() && sizes.iter().all(|s| is_a4(*s) && s.0 > s.1), "on its side: {sizes:?}");
+    let texts: Vec<String> = pages(&pdf).iter().map(|t| plain(t)).collect();
+    for (i, t) in texts.iter().enumerate() {
+        assert!(t.contains("序号") && t.contains("转正"), "page {}: the header row, every column\n{t}", i + 1);
+    }
+    let text = texts.join("\n");
+    assert!(text.contains("2026年度发展党员工作台账"), "{text}");
+    for (name, ..) in people {
+        assert!(text.contains(name), "{name} on the ledger\n{text}");
+    }
+    for day in ["2024.03.01", "东山2025001", "2025.10.10", "2026.09.20", "2026.10.20"] {
+        assert!(text.contains(day), "{day} on the ledger\n{text}");
+    }
+    no_numbers("发展党员工作台账", &text);
+
+    let record = dir.path().join("record.xlsx");
+    zhibu(&["recruit", "record", ids[0].as_str(), "--out", record.to_str().unwrap()]);
+    let pdf = to_pdf(&record, dir.path());
+    let sizes = page_sizes(&pdf);
+    assert!(!sizes.is_empty() && sizes.iter().all(|s| is_a4(*s) && s.0 < s.1), "upright: {sizes:?}");
+    let texts: Vec<String> = pages(&pdf).iter().map(|t| plain(t)).collect();
+    for (i, t) in texts.iter().enumerate() {
+        assert!(t.contains("发展党员全程纪实表") && t.contains("陈晓明"), "page {}: whose record\n{t}", i + 1);
+        let tight: String = t.split_whitespace().collect();
+        assert!(tight.contains(&format!("第{}页共{}页", i + 1, texts.len())), "page {}: its number\n{t}", i + 1);
+    }
+    let text = texts.join("\n");
+    for want in ["410102********1134", "138****5678", "上级党委审批转正", "2026.09.20", "入党介绍人", "入党志愿书"]
+    {
+        assert!(text.contains(want), "{want} on the record\n{text}");
+    }
+    no_numbers("全程纪实表", &text);
+
+    let admit = dir.path().join("admit.xlsx");
+    let args = ["--point", "admit", "--from", "2025-09-02", "--to", "2025-09-08", "--out", admit.to_str().unwrap()];
+    zhibu(&[&["recruit", "notice", ids[0].as_str()][..], &args].concat());
+    let pdf = to_pdf(&admit, dir.path());
+    let sizes = page_sizes(&pdf);
+    assert!(sizes.len() == 1 && is_a4(sizes[0]) && sizes[0].0 < sizes[0].1, "one upright A4 page: {sizes:?}");
+    let text = plain(&pages(&pdf)[0]);
+    assert!(text.contains("拟接收预备党员公示") && text.contains("陈晓明"), "{text}");
+    no_numbers("拟接收预备党员公示", &text);
+
+    // For looking at the paper: ZHIBU_KEEP_RENDER=DIR keeps the PDFs.
+    if let Some(keep) = std::env::var_os("ZHIBU_KEEP_RENDER") {
+        std::fs::create_dir_all(&keep).unwrap();
+        for f in ["ledger.pdf", "record.pdf", "admit.pdf"] {
+            std::fs::copy(dir.path().join(f), Path::new(&keep).join(f)).unwrap();
+        }
+    }
 }

@@ -110,6 +110,7 @@ macro_rules! for_each_command {
             outputs::notice_preview,
             outputs::notice_drafts,
             outputs::sheet_export,
+            outputs::recruit_record_export,
             print::export_pdf,
             print::print_job,
             print::print_job_ready,

@@ -258,6 +258,57 @@ fn workbook_and_notice_files_from_the_command_line() {
     assert_eq!(xlsx.sheet_names(), ["政治生日台账"]);
 }
 
+/// `recruit record ID --out FILE.xlsx`: one person's 发展党员全程纪实表 from
+/// the command line, with --json the `Exported` the window's command gives;
+/// the ID number masked, every recorded step there; an unknown person exits 1.
+#[test]
+fn recruit_record_writes_the_persons_full_record() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let person = dir.path().join("person.json");
+    let id_number = "410102199503121134";
+    std::fs::write(
+        &person,
+        serde_json::json!({
+            "name": "陈晓明", "sex": "male", "id_number": id_number, "phone": "13812345678",
+            "education": "高中", "source": "young_farmer", "applied_on": "2026-03-02"
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let out = zhibu(dir.path(), &["--json", "recruit", "add", person.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let id = serde_json::from_slice::<Value>(&out.stdout).unwrap()["id"].as_i64().unwrap().to_string();
+    let out = zhibu(dir.path(), &["recruit", "step", &id, "--step", "2", "--date", "2026-03-20", "--people", "马俊杰"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let xlsx = dir.path().join("纪实表.xlsx");
+    let out = zhibu(dir.path(), &["--json", "recruit", "record", &id, "--out", xlsx.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(said["path"], xlsx.display().to_string());
+    assert_eq!(said["sheets"], serde_json::json!(["发展党员全程纪实表"]));
+    assert_eq!(said["size"].as_u64(), Some(std::fs::metadata(&xlsx).unwrap().len()));
+    let text = all_cells(&xlsx);
+    for want in [
+        "发展党员全程纪实表",
+        "陈晓明",
+        "410102********1134",
+        "递交入党申请书",
+        "2026.03.02",
+        "党组织派人谈话",
+        "马俊杰",
+    ] {
+        assert!(text.contains(want), "{want} missing\n{text}");
+    }
+    assert!(!text.contains(id_number) && !text.contains("13812345678"), "no full numbers\n{text}");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(!names.iter().any(|n| n.to_string_lossy().ends_with(".tmp")), "{names:?}");
+
+    let out = zhibu(dir.path(), &["recruit", "record", "999", "--out", xlsx.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
 /// Every cell of every sheet of an .xlsx, one per line.
 fn all_cells(path: &std::path::Path) -> String {
     use calamine::Reader;

@@ -319,13 +319,38 @@ fn exports_land_in_the_data_folder_under_a_chinese_name() {
     assert_eq!(path.file_name().unwrap().to_str().unwrap(), "中共青石镇东山村支部委员会2026年度党建台账.xlsx");
     assert!(path.starts_with(a._dir.path().join("导出")));
     assert_eq!(std::fs::metadata(&path).unwrap().len(), out["size"].as_u64().unwrap());
-    assert_eq!(out["sheets"].as_array().unwrap().len(), 10);
+    assert_eq!(out["sheets"].as_array().unwrap().len(), 15);
     let request = json!({ "kind": "dues", "year": 2026, "quarter": 3, "month": null });
     let notice = invoke(&a.main, "notice_export", json!({ "request": request, "terms": {} })).unwrap();
     assert!(notice["path"].as_str().unwrap().ends_with("2026年第三季度党费收缴情况公示.xlsx"));
     let sheet = invoke(&a.main, "sheet_export", json!({ "sheet": "党费上缴记录", "year": 2026 })).unwrap();
     assert!(sheet["path"].as_str().unwrap().ends_with("2026年度党费上缴记录.xlsx"));
     assert_eq!(sheet["sheets"], json!(["党费上缴记录"]));
+}
+
+/// 发展党员全程纪实表 through the page's command: into 导出, named by the
+/// person and the day, the ID number masked; an unknown person is not found.
+#[test]
+fn recruit_record_export_writes_the_persons_record_into_the_export_folder() {
+    let a = app();
+    invoke(&a.main, "demo_load", json!({})).unwrap();
+    let form =
+        json!({ "name": "陈晓明", "sex": "male", "id_number": "410102199503121134", "applied_on": "2026-03-02" });
+    let file = invoke(&a.main, "recruit_create", json!({ "form": form })).unwrap();
+    let id = file["recruit"]["id"].as_i64().unwrap();
+    let out = invoke(&a.main, "recruit_record_export", json!({ "id": id })).unwrap();
+    let path = std::path::PathBuf::from(out["path"].as_str().unwrap());
+    assert!(path.starts_with(a._dir.path().join("导出")), "{path:?}");
+    assert!(path.file_name().unwrap().to_str().unwrap().contains("发展党员全程纪实表（陈晓明）"), "{path:?}");
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), out["size"].as_u64().unwrap());
+    assert_eq!(out["sheets"], json!(["发展党员全程纪实表"]));
+    let bytes = std::fs::read(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/sharedStrings.xml").unwrap(), &mut strings).unwrap();
+    assert!(strings.contains("410102********1134") && !strings.contains("410102199503121134"));
+    let e = invoke(&a.main, "recruit_record_export", json!({ "id": 9999 })).unwrap_err();
+    assert_eq!(e["code"], "not_found", "{e}");
 }
 
 #[test]

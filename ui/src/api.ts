@@ -300,6 +300,7 @@ export const recruitSettingsSave = (settings: RecruitSettings) =>
 export const recruitPlanGet = (year: number) => call<PlanCount>('recruit_plan_get', { year })
 export const recruitPlanSet = (year: number, count: number | null) =>
   call<PlanCount>('recruit_plan_set', { year, count })
+export const recruitRecordExport = (id: number) => call<Exported>('recruit_record_export', { id })
 export const calendarDaysGet = (year: number) => call<CalendarDay[]>('calendar_days_get', { year })
 export const calendarDaysSave = (year: number, days: CalendarDay[]) =>
   call<CalendarDay[]>('calendar_days_save', { year, days })

@@ -66,6 +66,12 @@ pub fn export_file_name(branch: &str, year: i32, sheet: Option<&str>, today: Nai
     })
 }
 
+/// The name of one person's 发展党员全程纪实表: the branch, the person and
+/// the day (it changes with every step, like the roster).
+pub fn recruit_record_file_name(branch: &str, name: &str, today: NaiveDate) -> String {
+    safe_file_name(&format!("{branch}发展党员全程纪实表（{name}）{}.xlsx", today.format("%Y%m%d")))
+}
+
 /// The name of a print page saved as PDF (保存为PDF): its title and the
 /// day, e.g. `2026年第3季度党费收缴情况公示20261202.pdf`; a title too long
 /// for a file name on a stick is cut, and an empty one says what it is.

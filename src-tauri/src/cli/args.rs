@@ -202,6 +202,14 @@ pub enum RecruitAction {
     },
     /// One person: stage, steps, next step and its dates, member_id once admitted
     Show { id: i64 },
+    /// 发展党员全程纪实表 of person ID (.xlsx, A4 portrait, ID number masked);
+    /// with --json prints {path, size, sheets}
+    Record {
+        id: i64,
+        /// Where to write it (default: a Chinese file name in the current folder)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Everyone on the way, with their stage and next step
     List,
 }

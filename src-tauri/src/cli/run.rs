@@ -441,6 +441,26 @@ fn run_recruit(store: &mut Store, action: RecruitAction, today: NaiveDate, as_js
                 }
             }
         }
+        RecruitAction::Record { id, out } => {
+            let bytes = store.recruit_record(id, today)?;
+            let out = match out {
+                Some(out) => out,
+                None => PathBuf::from(zhibu_core::export::recruit_record_file_name(
+                    &store.branch()?.name,
+                    &store.recruit(id)?.recruit.name,
+                    today,
+                )),
+            };
+            let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+            let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let path = zhibu_core::export::write_export(dir, &name, &bytes)?;
+            if as_json {
+                let sheets = vec![zhibu_core::workbook::RECORD_SHEET.to_string()];
+                say_json(&Exported { path: path.display().to_string(), size: bytes.len() as u64, sheets });
+            } else {
+                say!("已生成：{}", path.display());
+            }
+        }
         RecruitAction::List => {
             let list = store.recruits()?;
             if as_json {

@@ -47,3 +47,9 @@ pub fn notice_export(state: State<'_, AppState>, request: NoticeRequest, terms: 
 pub fn sheet_export(state: State<'_, AppState>, sheet: String, year: i32) -> ApiResult<Exported> {
     Ok(state.store()?.export_sheet(&sheet, year, state.today(), &export_dir(&state))?)
 }
+
+/// One person's 发展党员全程纪实表 (.xlsx, A4 portrait, ID number masked) into 导出.
+#[tauri::command(async)]
+pub fn recruit_record_export(state: State<'_, AppState>, id: i64) -> ApiResult<Exported> {
+    Ok(state.store()?.export_recruit_record(id, state.today(), &export_dir(&state))?)
+}

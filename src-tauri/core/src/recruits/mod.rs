@@ -154,3 +154,99 @@ impl Store {
         Ok(out)
     }
 }
+
+/// How the way to membership ended, or stands at its last decision, by a day
+/// (the 转正 column of the 发展党员工作台账).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// 上级党委批准转正 on that day.
+    Full(NaiveDate),
+    /// 支部大会 decided to extend the probation by so many months.
+    Extended(u32),
+    /// 取消预备党员资格.
+    Cancelled,
+    /// Stopped before membership, with the reason.
+    Stopped(StopReason),
+}
+
+impl RecruitFile {
+    /// The steps recorded on or before `day`, in order.
+    pub fn steps_until(&self, day: NaiveDate) -> impl Iterator<Item = &StepRecord> {
+        self.steps.iter().filter(move |s| s.date <= day)
+    }
+
+    /// The first record of `step` on or before `day`.
+    pub fn first_until(&self, step: u8, day: NaiveDate) -> Option<NaiveDate> {
+        self.steps_until(day).filter(|s| s.step == step).map(|s| s.date).min()
+    }
+
+    /// The day the person's way began here: the application (or the
+    /// transfer of an activist, or the first step recorded).
+    pub fn began_on(&self) -> Option<NaiveDate> {
+        let first = self.steps.iter().map(|s| s.date).min();
+        match (first, self.recruit.came_on) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The stage the person was at on `day`, from the steps recorded by
+    /// then (the same derivation as the stage of today).
+    pub fn stage_on(&self, day: NaiveDate) -> Stage {
+        let steps: Vec<StepRecord> = self.steps_until(day).cloned().collect();
+        repo::stage_of(&steps, self.recruit.stopped_on.is_some_and(|s| s <= day))
+    }
+
+    /// Whether the person's way touched `year`: begun by its end, and
+    /// neither a full member nor stopped before it began.
+    pub fn touches_year(&self, year: i32) -> bool {
+        let (Some(start), Some(end)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31))
+        else {
+            return false;
+        };
+        let begun = self.began_on().is_some_and(|b| b <= end);
+        let eve = start.pred_opt().unwrap_or(start);
+        begun && self.stage_on(eve) != Stage::Full && self.recruit.stopped_on.is_none_or(|s| s >= start)
+    }
+
+    /// The 入党志愿书's number: the document's, else the one written at step 14.
+    pub fn volunteer_form_number(&self) -> String {
+        let doc = self.docs.iter().find(|d| d.doc == DocKind::VolunteerForm).map(|d| d.number.trim());
+        match doc {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => self
+                .steps
+                .iter()
+                .filter(|s| s.step == 14)
+                .map(|s| s.doc_number.trim())
+                .find(|n| !n.is_empty())
+                .unwrap_or_default()
+                .to_string(),
+        }
+    }
+
+    /// How the way ended, or its last decision on probation, as of `day`.
+    pub fn ending_on(&self, day: NaiveDate) -> Option<Ending> {
+        if self.recruit.stopped_on.is_some_and(|s| s <= day) {
+            return Some(match self.recruit.stop_reason {
+                Some(StopReason::Cancelled) => Ending::Cancelled,
+                Some(r) => Ending::Stopped(r),
+                None => Ending::Stopped(StopReason::NotContinued),
+            });
+        }
+        if self.stage_on(day) == Stage::Full {
+            let approved = self
+                .steps_until(day)
+                .filter(|s| s.step == 24 && s.outcome == Some(Outcome::Passed))
+                .map(|s| s.date)
+                .max();
+            return approved.map(Ending::Full);
+        }
+        let last23 = self.steps_until(day).filter(|s| s.step == 23).max_by_key(|s| (s.date, s.id))?;
+        match last23.outcome {
+            Some(Outcome::Extend) => Some(Ending::Extended(last23.months.unwrap_or(0))),
+            Some(Outcome::Cancel) => Some(Ending::Cancelled),
+            _ => None,
+        }
+    }
+}

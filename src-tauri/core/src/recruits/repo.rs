@@ -290,7 +290,7 @@ fn load_notices(conn: &Connection, id: i64, set: &RuleSet, cal: &WorkCalendar) -
     Ok(out)
 }
 
-fn stage_of(steps: &[StepRecord], stopped: bool) -> Stage {
+pub(super) fn stage_of(steps: &[StepRecord], stopped: bool) -> Stage {
     let passed = |n: u8| steps.iter().any(|s| s.step == n && s.outcome == Some(Outcome::Passed));
     let last23 = steps.iter().filter(|s| s.step == 23).max_by_key(|s| (s.date, s.id));
     if stopped {

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 mod notice;
+mod recruits;
 mod sheet;
 
 pub use sheet::{Align, PaperCell, SheetPaper};
@@ -25,6 +26,7 @@ use sheet::{Cell, Sheet, Totals};
 // archive); re-exported here where the app has always found them.
 pub use crate::export::{col_name, export_file_name, safe_file_name, write_export, A4, FONT};
 pub use notice::{notice_workbook, sheet_name as notice_sheet_name};
+pub use recruits::RECORD_SHEET;
 
 pub const FOOTER: &str = "&C第 &P 页 共 &N 页";
 
@@ -436,7 +438,7 @@ fn transfer_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
 }
 
 /// The sheets in the order the workbook holds them, after the cover and contents.
-pub const SHEETS: [&str; 8] = [
+pub const SHEETS: [&str; 13] = [
     crate::export::ROSTER_SHEET,
     "三会一课及主题党日记录台账",
     "组织生活会和民主评议台账",
@@ -445,6 +447,11 @@ pub const SHEETS: [&str; 8] = [
     "党费上缴记录",
     "政治生日台账",
     "组织关系转接台账",
+    "发展党员工作台账",
+    "入党申请人名册",
+    "入党积极分子名册",
+    "发展对象名册",
+    "预备党员名册",
 ];
 
 fn cover_sheets(
@@ -524,7 +531,9 @@ fn build_sheet(store: &Store, index: usize, year: i32, today: NaiveDate) -> Resu
         4 => dues(store, year, today)?,
         5 => remittances(store, year)?,
         6 => table(index, year, &BIRTHDAY_HEADERS, birthday_rows(store, year)?, false),
-        _ => table(index, year, &TRANSFER_HEADERS, transfer_rows(store, year)?, true),
+        7 => table(index, year, &TRANSFER_HEADERS, transfer_rows(store, year)?, true),
+        recruits::LEDGER => recruits::ledger(store, year, today)?,
+        _ => recruits::roster(store, index - recruits::LEDGER - 1, year, today)?,
     })
 }
 
