@@ -100,6 +100,8 @@ macro_rules! for_each_command {
             recruits::recruit_plan_set,
             recruits::calendar_days_get,
             recruits::calendar_days_save,
+            recruits::recruit_choices,
+            recruits::recruit_of_member,
             outputs::ledger_sheets,
             outputs::workbook_export,
             outputs::notice_export,

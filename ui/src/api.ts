@@ -302,6 +302,11 @@ export const recruitPlanSet = (year: number, count: number | null) =>
 export const calendarDaysGet = (year: number) => call<CalendarDay[]>('calendar_days_get', { year })
 export const calendarDaysSave = (year: number, days: CalendarDay[]) =>
   call<CalendarDay[]>('calendar_days_save', { year, days })
+/** 来源, 终止原因 and the documents of the checklist, as the core names them. */
+export const recruitChoices = () => call<T.RecruitChoices>('recruit_choices')
+/** The 发展党员 record that made this member file, if any. */
+export const recruitOfMember = (memberId: number) => call<number | null>('recruit_of_member', { memberId })
+export const recruitRecordExport = (id: number) => call<Exported>('recruit_record_export', { id })
 
 // ---- 台账与公示 (exports) ----
 
