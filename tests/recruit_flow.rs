@@ -211,3 +211,46 @@ fn an_applicant_goes_through_all_25_steps_on_the_screens() {
     assert_eq!(s.text_of("[data-testid=detail-name]"), "林晓东");
     assert!(s.text_of("[data-testid=detail-admitted_on]").contains("2025年6月20日"));
 }
+
+/// The 发展党员 screens at 1366×768 and 1024×768, 标准 and 大 字号, for
+/// looking at (`ZHIBU_SHOTS=DIR bash tests/run-e2e.sh recruit_screens --ignored`).
+/// 大 is put on the page alone (the class), not kept in the webview's storage.
+#[test]
+#[ignore = "screenshots for looking at, not a check"]
+fn recruit_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(dir.path(), &["demo", "load"]);
+    let person = dir.path().join("p.json");
+    std::fs::write(
+        &person,
+        serde_json::json!({
+            "name": "林晓东", "sex": "male", "id_number": id_with_check("41052319980506101"),
+            "applied_on": "2025-09-01", "source": "young_farmer", "job": "务农"
+        })
+        .to_string(),
+    )
+    .unwrap();
+    cli(dir.path(), &["recruit", "add", person.to_str().unwrap()]);
+    let s = start(dir.path());
+    for (w, size) in [(1366, "standard"), (1024, "standard"), (1366, "large"), (1024, "large")] {
+        s.set_window_size(w, 768);
+        s.script(
+            "document.documentElement.classList.remove('font-standard', 'font-large'); \
+             document.documentElement.classList.add(arguments[0])",
+            serde_json::json!([format!("font-{size}")]),
+        );
+        s.go("#/recruits");
+        s.wait_for("[data-testid=recruit-table]", 10);
+        s.screenshot(&format!("list-{w}-{size}"));
+        s.click_text("[data-testid=recruit-name]", "林晓东");
+        s.wait_for(&row_css(2), 10);
+        s.screenshot(&format!("detail-{w}-{size}"));
+        s.click_css(&format!("{} [data-testid=record-step]", row_css(2)));
+        s.wait_for("[data-testid=step-dialog]", 10);
+        s.type_into("[data-testid=step-date]", "2025-11-20");
+        s.wait_until("the findings", 10, |s| !findings(s).is_empty());
+        s.screenshot(&format!("dialog-{w}-{size}"));
+        s.click_css("[data-testid=step-cancel]");
+        std::thread::sleep(Duration::from_millis(500));
+    }
+}
