@@ -62,10 +62,7 @@ fn wait_savable(s: &Session, step: u8) {
         !checking && !save.is_empty() && save_enabled(s)
     });
     let f = findings(s);
-    assert!(
-        f.iter().all(|x| x.starts_with("warn")),
-        "step {step}: only reminders expected, the dialog shows {f:?}"
-    );
+    assert!(f.iter().all(|x| x.starts_with("warn")), "step {step}: only reminders expected, the dialog shows {f:?}");
 }
 
 /// Records one step through its dialog: the date, then what `fill` types.
@@ -155,9 +152,7 @@ fn an_applicant_goes_through_all_25_steps_on_the_screens() {
     assert!(!save_enabled(&s));
     s.screenshot("recruit-step-refused");
     s.click_css("[data-testid=step-cancel]");
-    s.wait_until("the dialog closed", 10, |s| {
-        s.texts("[data-testid=step-dialog]").iter().all(|t| t.is_empty())
-    });
+    s.wait_until("the dialog closed", 10, |s| s.texts("[data-testid=step-dialog]").iter().all(|t| t.is_empty()));
     assert!(s.find_all(&format!("{} [data-testid=step-record]", row_css(3))).is_empty());
 
     record(&s, 3, "2024-04-10", |s| people(s, &["孙德胜"]));
