@@ -205,6 +205,10 @@ fn an_applicant_goes_through_all_25_steps_on_the_screens() {
     s.wait_until("the member file says 正式党员", 10, |s| s.text_of("[data-testid=detail-kind]") == "正式党员");
     assert_eq!(s.text_of("[data-testid=detail-name]"), "林晓东");
     assert!(s.text_of("[data-testid=detail-admitted_on]").contains("2025年6月20日"));
+    // The member file links back to the 发展党员 record.
+    s.click_css("[data-testid=recruit-record-link]");
+    s.wait_for("[data-testid=recruit-detail]", 10);
+    assert!(s.text_of("[data-testid=recruit-stage-tag]").contains("正式党员"));
 }
 
 /// The 发展党员 screens at 1366×768 and 1024×768, 标准 and 大 字号, for
@@ -240,6 +244,8 @@ fn recruit_screens() {
         s.click_text("[data-testid=recruit-name]", "林晓东");
         s.wait_for(&row_css(2), 10);
         s.screenshot(&format!("detail-{w}-{size}"));
+        s.script("document.querySelector('[data-testid=notices]').scrollIntoView()", serde_json::json!([]));
+        s.screenshot(&format!("detail-lower-{w}-{size}"));
         s.click_css(&format!("{} [data-testid=record-step]", row_css(2)));
         s.wait_for("[data-testid=step-dialog]", 10);
         s.type_into("[data-testid=step-date]", "2025-11-20");
