@@ -254,4 +254,21 @@ fn recruit_screens() {
         s.click_css("[data-testid=step-cancel]");
         std::thread::sleep(Duration::from_millis(500));
     }
+    s.set_window_size(1366, 768);
+    s.script(
+        "document.documentElement.classList.remove('font-large'); document.documentElement.classList.add('font-standard')",
+        serde_json::json!([]),
+    );
+    s.go("#/");
+    s.wait_for("[data-testid=recruit-card]", 10);
+    s.script("document.querySelector('[data-testid=recruit-card]').scrollIntoView()", serde_json::json!([]));
+    s.screenshot("home-card");
+    s.go("#/settings?tab=recruits");
+    s.click_text(".el-tabs__item", "发展党员");
+    s.wait_for("[data-testid=recruit-settings]", 10);
+    s.screenshot("settings");
+    s.go("#/recruits/1/notice/candidate");
+    s.wait_for("[data-testid=recruit-notice]", 10);
+    std::thread::sleep(Duration::from_millis(1500));
+    s.screenshot("notice");
 }
