@@ -222,4 +222,70 @@ describe('发展党员', () => {
     await settle()
     expect(router.currentRoute.value.path).toBe('/recruits/5')
   })
+
+  it('records a 公示 from its start day with the end the core counts, and links to its print page', async () => {
+    const calls = fakeCore((cmd, args) => {
+      if (cmd === 'app_info') return appInfo({ member_count: 5 })
+      if (cmd === 'recruit_get') return file()
+      if (cmd === 'recruit_rules') return rules
+      if (cmd === 'recruit_choices') return recruitChoices
+      if (cmd === 'member_list') return []
+      if (cmd === 'recruit_notice_end') return args.from === '2025-05-15' ? '2025-05-21' : '2025-01-01'
+      if (cmd === 'recruit_notice_record')
+        return file({ notices: [{ point: 'candidate', title: '拟确定发展对象公示', from: '2025-05-15', to: '2025-05-21', working_days: 5 }] })
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/recruits/1')
+    const point = wrapper.get('[data-testid=notice-point][data-point=candidate]')
+    await point.get('[data-testid=notice-from-candidate] input').setValue('2025-05-15')
+    await settle()
+    expect(point.get('[data-testid=notice-end]').text()).toBe('至 2025年5月21日')
+    await point.get('[data-testid=notice-record]').trigger('click')
+    await settle()
+    expect(calls.find((c) => c.cmd === 'recruit_notice_record')!.args).toEqual({
+      id: 1,
+      point: 'candidate',
+      from: '2025-05-15',
+      to: '2025-05-21',
+    })
+    expect(wrapper.get('[data-testid=notice-point][data-point=candidate] [data-testid=notice-recorded]').text()).toContain(
+      '5个工作日',
+    )
+    expect(point.get('[data-testid=notice-print]').attributes('href')).toContain('/recruits/1/notice/candidate')
+  })
+
+  it('shows each local setting with its default', async () => {
+    const settings = {
+      activist_gap_months: 6,
+      review_valid_months: 12,
+      archive_days: 7,
+      probation_assessment_months: 3,
+      thought_report_months: 3,
+      notice_working_days: 5,
+      notice_candidate: true,
+      notice_admit: true,
+      notice_full: false,
+    }
+    const calls = fakeCore((cmd, args) => {
+      if (cmd === 'app_info') return appInfo({ member_count: 5 })
+      if (cmd === 'branch_get') return appInfo().branch
+      if (cmd === 'committee_warnings') return []
+      if (cmd === 'reminder_settings_get') return { birthday_days: 30 }
+      if (cmd === 'recruit_settings_get') return { settings, defaults: { ...settings, activist_gap_months: 0, notice_full: true } }
+      if (cmd === 'recruit_settings_save') return { settings: args.settings, defaults: settings }
+      if (cmd === 'calendar_days_get') return [{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }]
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/settings?tab=recruits')
+    await settle()
+    const panel = wrapper.get('[data-testid=recruit-settings]')
+    expect(panel.get('[data-testid=default-activist_gap_months]').text()).toBe('默认：不限')
+    expect(panel.get('[data-testid=default-review_valid_months]').text()).toBe('默认：12个月')
+    expect(panel.get('[data-testid=default-notice_working_days]').text()).toBe('默认：5个工作日')
+    expect(panel.get('[data-testid=item-notice_full]').text()).toContain('默认：张贴')
+    expect(panel.get('[data-testid=days-table]').find('input').element.value).toBe('2026-10-01')
+    await panel.get('[data-testid=recruit-settings-save]').trigger('click')
+    await settle()
+    expect(calls.find((c) => c.cmd === 'recruit_settings_save')!.args.settings).toEqual(settings)
+  })
 })
