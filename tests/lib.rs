@@ -252,6 +252,12 @@ impl Session {
         self.script("return document.body.innerText", json!([])).as_str().unwrap_or_default().to_string()
     }
 
+    /// Sets the app window's outer size (for screenshots at a smaller screen).
+    pub fn set_window_size(&self, width: u32, height: u32) {
+        let _ = self.call("POST", "/window/rect", Some(json!({ "x": 0, "y": 0, "width": width, "height": height })));
+        std::thread::sleep(Duration::from_millis(500));
+    }
+
     /// Ends the session, which closes the app (see `Drop`).
     pub fn quit(self) {}
 }

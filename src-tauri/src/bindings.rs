@@ -61,7 +61,7 @@ fn visit_roots(v: &mut Collect) {
         Target, ArchiveStatus, VerifyReport, ArchiveSummary, RestoreDone, BackupList,
         ImportRequest, ImportPreview, Draft,
         RuleSet, RecruitSummary, RecruitFile, RecruitForm, StepForm, StepSaved, Finding, RecruitReminder,
-        RecruitSettings, RecruitSetup, PlanCount, CalendarDay, RecruitAttachment,
+        RecruitSettings, RecruitSetup, PlanCount, CalendarDay, RecruitAttachment, RecruitChoices,
     );
 }
 

@@ -104,6 +104,8 @@ macro_rules! for_each_command {
             recruits::recruit_attach,
             recruits::recruit_detach,
             recruits::recruit_attachment_data,
+            recruits::recruit_choices,
+            recruits::recruit_of_member,
             outputs::ledger_sheets,
             outputs::workbook_export,
             outputs::notice_export,

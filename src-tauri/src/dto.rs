@@ -593,3 +593,34 @@ pub struct IdCheck {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
+
+/// The 发展党员 pages' choices, as the core names them: 来源, 终止原因 and
+/// the documents of the checklist (with the stage each belongs to).
+#[derive(Serialize, ts_rs::TS)]
+pub struct RecruitChoices {
+    pub sources: Vec<Choice>,
+    pub stop_reasons: Vec<Choice>,
+    pub doc_kinds: Vec<DocChoice>,
+}
+
+/// A document of the 材料清单 and its stage (1–5).
+#[derive(Serialize, ts_rs::TS)]
+pub struct DocChoice {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub stage: u8,
+}
+
+impl RecruitChoices {
+    pub fn get() -> RecruitChoices {
+        use zhibu_core::recruits::{DocKind, Source, StopReason};
+        RecruitChoices {
+            sources: choices_of!(Source),
+            stop_reasons: choices_of!(StopReason),
+            doc_kinds: DocKind::ALL
+                .iter()
+                .map(|d| DocChoice { value: d.code(), label: d.label(), stage: d.stage() })
+                .collect(),
+        }
+    }
+}

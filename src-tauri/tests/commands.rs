@@ -694,3 +694,20 @@ fn a_batch_assessment_is_previewed_then_written_for_all_or_refused() {
     assert_eq!(n, 1);
     assert_eq!(invoke(&a.main, "dues_assessments", json!({ "member_id": id })).unwrap()[0]["monthly_fen"], 50);
 }
+
+#[test]
+fn recruit_choices_come_from_the_core_and_a_member_not_recruited_has_no_record() {
+    let a = app();
+    let c = invoke(&a.main, "recruit_choices", json!({})).unwrap();
+    assert_eq!(c["sources"].as_array().unwrap().len(), 6);
+    assert_eq!(c["sources"][0], json!({ "value": "young_farmer", "label": "青年农民" }));
+    assert_eq!(c["stop_reasons"].as_array().unwrap().len(), 5);
+    let docs = c["doc_kinds"].as_array().unwrap();
+    assert_eq!(docs.len(), 12);
+    assert_eq!(docs[0], json!({ "value": "application", "label": "入党申请书", "stage": 1 }));
+    assert!(docs.iter().any(|d| d["value"] == "volunteer_form" && d["stage"] == 4));
+
+    let m = invoke(&a.main, "member_create", json!({ "input": good_member() })).unwrap();
+    let none = invoke(&a.main, "recruit_of_member", json!({ "memberId": m["id"] })).unwrap();
+    assert_eq!(none, Value::Null);
+}

@@ -309,6 +309,10 @@ export const recruitAttach = (id: number, stepId: number | null, name: string, d
   call<Attachment>('recruit_attach', { id, stepId, name, data })
 export const recruitDetach = (id: number) => call<void>('recruit_detach', { id })
 export const recruitAttachmentData = (id: number) => call<string>('recruit_attachment_data', { id })
+/** 来源, 终止原因 and the documents of the checklist, as the core names them. */
+export const recruitChoices = () => call<T.RecruitChoices>('recruit_choices')
+/** The 发展党员 record that made this member file, if any. */
+export const recruitOfMember = (memberId: number) => call<number | null>('recruit_of_member', { memberId })
 
 // ---- 台账与公示 (exports) ----
 

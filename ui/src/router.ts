@@ -24,6 +24,10 @@ import NoticeReviewView from './views/NoticeReviewView.vue'
 import NoticePartyDayView from './views/NoticePartyDayView.vue'
 import NoticeGeneralView from './views/NoticeGeneralView.vue'
 import ArchiveView from './views/ArchiveView.vue'
+import RecruitListView from './views/RecruitListView.vue'
+import RecruitFormView from './views/RecruitFormView.vue'
+import RecruitDetailView from './views/RecruitDetailView.vue'
+import RecruitNoticeView from './views/RecruitNoticeView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -64,6 +68,29 @@ export const routes: RouteRecordRaw[] = [
     component: MeetingFormView,
     props: (r) => ({ id: Number(r.params.id) }),
     meta: { nav: 'meetings' },
+  },
+  { path: '/recruits', name: 'recruits', component: RecruitListView, meta: { nav: 'recruits' } },
+  { path: '/recruits/new', name: 'recruit-new', component: RecruitFormView, meta: { nav: 'recruits' } },
+  {
+    path: '/recruits/:id(\\d+)',
+    name: 'recruit-detail',
+    component: RecruitDetailView,
+    props: (r) => ({ id: Number(r.params.id) }),
+    meta: { nav: 'recruits' },
+  },
+  {
+    path: '/recruits/:id(\\d+)/edit',
+    name: 'recruit-edit',
+    component: RecruitFormView,
+    props: (r) => ({ id: Number(r.params.id) }),
+    meta: { nav: 'recruits' },
+  },
+  {
+    path: '/recruits/:id(\\d+)/notice/:point(candidate|admit|full)',
+    name: 'recruit-notice',
+    component: RecruitNoticeView,
+    props: (r) => ({ id: Number(r.params.id), point: String(r.params.point) }),
+    meta: { nav: 'recruits' },
   },
   { path: '/dues', name: 'dues', component: DuesGridView, meta: { nav: 'dues' } },
   {

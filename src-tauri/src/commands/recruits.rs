@@ -163,3 +163,15 @@ pub fn recruit_attachment_data(state: State<'_, AppState>, id: i64) -> ApiResult
     let (a, bytes) = state.store()?.recruit_attachment_bytes(id)?;
     Ok(super::data_url(&a.original_name, &bytes))
 }
+
+/// 来源, 终止原因 and the documents, with their codes and labels.
+#[tauri::command(async)]
+pub fn recruit_choices() -> crate::dto::RecruitChoices {
+    crate::dto::RecruitChoices::get()
+}
+
+/// The 发展党员 record that made this member file, if any.
+#[tauri::command(async)]
+pub fn recruit_of_member(state: State<'_, AppState>, member_id: i64) -> ApiResult<Option<i64>> {
+    Ok(state.store()?.recruit_of_member(member_id)?)
+}

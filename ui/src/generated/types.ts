@@ -455,6 +455,15 @@ export type DemoState = {
 };
 
 /**
+ * A document of the 材料清单 and its stage (1–5).
+ */
+export type DocChoice = {
+  value: string,
+  label: string,
+  stage: number,
+};
+
+/**
  * The documents of a file, by stage.
  */
 export type DocKind = "application" | "talk_record" | "recommendation" | "activist_register" | "thought_reports" | "opinions" | "review_materials" | "training_certificate" | "autobiography" | "volunteer_form" | "probation_register" | "full_application";
@@ -1495,6 +1504,16 @@ export type Recruit = {
 export type RecruitAttachment = {
   attachment: Attachment,
   step_id: number | null,
+};
+
+/**
+ * The 发展党员 pages' choices, as the core names them: 来源, 终止原因 and
+ * the documents of the checklist (with the stage each belongs to).
+ */
+export type RecruitChoices = {
+  sources: Array<Choice>,
+  stop_reasons: Array<Choice>,
+  doc_kinds: Array<DocChoice>,
 };
 
 /**
