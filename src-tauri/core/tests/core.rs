@@ -12,6 +12,7 @@ mod core {
     pub mod members;
     pub mod migrations_frozen;
     pub mod notices;
+    pub mod recruits;
     pub mod reminders;
     pub mod stick;
     pub mod workbook;

@@ -27,6 +27,22 @@ use std::collections::HashMap;
 
 const ENTITY: &str = "recruit";
 
+const RECRUIT_WORDING: changelog::Wording = changelog::Wording {
+    action: |action| match action {
+        "create" => ("添加", Some("添加发展党员记录")),
+        "step" => ("记录步骤", None),
+        "step_deleted" => ("删除步骤", None),
+        "stop" => ("终止", None),
+        "notice" => ("公示", None),
+        _ => ("修改", None),
+    },
+    change: |c| match (&c.old, &c.new) {
+        (_, Some(new)) => new.clone(),
+        (Some(old), None) => format!("删除：{old}"),
+        (None, None) => String::new(),
+    },
+};
+
 fn exact_day(
     errors: &mut FieldErrors,
     field: &'static str,
@@ -1187,6 +1203,12 @@ impl Store {
     pub fn recruit_notice_end(&self, from: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
         let n = self.recruit_settings(today)?.settings.notice_working_days;
         Ok(self.recruit_calendar()?.end_of(from, n))
+    }
+
+    /// The change log of one person's 发展党员 record, newest first (steps
+    /// with the reason a national rule was not met, deletions, 公示, stop).
+    pub fn recruit_history(&self, id: i64) -> Result<Vec<changelog::HistoryEntry>> {
+        changelog::history(self.conn(), ENTITY, id, &RECRUIT_WORDING)
     }
 
     /// The member's 发展党员 record, if the file came from one.

@@ -456,6 +456,17 @@ impl Case {
         Some(Span { years: set.probation.years, months: ext, days: 0 }.after(admitted))
     }
 
+    /// Where an interval from `step` starts: its first record, but for the
+    /// steps of 转正 (22–24), which come twice after an extension, the
+    /// latest — the approval of the second 支部大会 is counted from it.
+    pub fn interval_start(&self, step: u8) -> Option<NaiveDate> {
+        if (22..=24).contains(&step) {
+            self.last(step).map(|d| d.date)
+        } else {
+            self.first(step)
+        }
+    }
+
     /// The extension decided at 23, if any.
     pub fn extended(&self) -> bool {
         self.done.iter().any(|d| d.step == 23 && d.outcome == Some(Outcome::Extend))
@@ -598,8 +609,12 @@ pub fn check_step(
             }
         }
     }
-    // … and no recorded step that follows it is dated before it.
-    for later in set.steps.iter().filter(|s| s.after.contains(&p.step)) {
+    // … and no recorded step that follows it is dated before it. A repeat
+    // (another 联系人 or 介绍人, the second round of 22–24 after an
+    // extension) comes after those by its nature: only the first record of a
+    // step is ordered against the later ones.
+    let repeat = case.has(p.step);
+    for later in set.steps.iter().filter(|s| !repeat && s.after.contains(&p.step)) {
         if let Some(first) = case.first(later.step) {
             if first < date {
                 f.add(
@@ -638,7 +653,7 @@ pub fn check_step(
 
     // Intervals ending at this step.
     for iv in set.intervals.iter().filter(|i| i.to == p.step) {
-        let Some(from) = case.first(iv.from) else { continue };
+        let Some(from) = case.interval_start(iv.from) else { continue };
         let (min, max) = match iv.kind {
             RuleKind::Local => match settings.local(&iv.key) {
                 Some(v) if iv.min.is_some() => (Some(v), None),
@@ -988,7 +1003,7 @@ pub fn next_step(set: &RuleSet, settings: &RecruitSettings, case: &Case) -> Opti
     let mut earliest = None;
     let mut due = None;
     for iv in set.intervals.iter().filter(|i| i.to == def.step) {
-        let Some(from) = case.first(iv.from) else { continue };
+        let Some(from) = case.interval_start(iv.from) else { continue };
         let local = if iv.kind == RuleKind::Local { settings.local(&iv.key) } else { None };
         if let Some(min) = iv.min.map(|m| local.unwrap_or(m)) {
             if !min.is_zero() {
