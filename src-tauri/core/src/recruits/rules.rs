@@ -1281,6 +1281,31 @@ mod tests {
     }
 
     #[test]
+    fn a_repeat_comes_after_the_later_steps_and_the_second_approval_counts_from_the_second_vote() {
+        // A 介绍人 replaced after 12: only the first 9 is ordered against 12.
+        let mut c =
+            case(&[(1, "2024-01-10"), (2, "2024-01-20"), (3, "2024-03-01"), (5, "2024-03-01"), (7, "2025-03-05")]);
+        c.done.extend([done(9, "2025-03-10"), done(10, "2025-03-20"), done(11, "2025-04-01"), done(12, "2025-05-10")]);
+        let mut p = at(9, "2025-06-01");
+        p.people = vec![member("王建国"), member("刘芳")];
+        assert!(check(&c, p).is_empty());
+        // After an extension: the second 22 follows the first 23 and 24 …
+        let mut c = case(&[(15, "2024-05-31"), (16, "2024-06-10"), (17, "2024-07-01"), (22, "2025-05-01")]);
+        c.done[2].outcome = Some(Outcome::Passed);
+        c.done.push(Done { step: 23, date: d("2025-05-31"), outcome: Some(Outcome::Extend), months: Some(6) });
+        c.done.push(Done { step: 24, date: d("2025-06-20"), outcome: Some(Outcome::Passed), months: None });
+        assert!(check(&c, at(22, "2025-11-01")).is_empty());
+        c.done.push(done(22, "2025-11-01"));
+        c.done.push(Done { step: 23, date: d("2025-11-30"), outcome: Some(Outcome::OnTime), months: None });
+        // … and its approval is due three months after the second vote, not the first.
+        let approve = Proposed { outcome: Some(Outcome::Passed), ..at(24, "2026-02-28") };
+        let f = check(&c, approve);
+        assert!(f.iter().all(|x| x.rule == "notice"), "{f:?}");
+        let late = check(&c, Proposed { outcome: Some(Outcome::Passed), ..at(24, "2026-03-01") });
+        assert!(late.iter().any(|x| x.rule == "full_approval" && x.message.contains("2025年11月30日")), "{late:?}");
+    }
+
+    #[test]
     fn the_meeting_linked_to_the_admission_vote_must_agree() {
         let c = case(&[(14, "2025-05-25")]);
         let mut p = Proposed { outcome: Some(Outcome::Passed), ..at(15, "2025-05-31") };
