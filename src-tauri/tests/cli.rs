@@ -17,13 +17,14 @@ fn demo_load_then_member_list_json() {
     let out = zhibu(dir.path(), &["demo", "load", "--json"]);
     assert!(out.status.success());
     let loaded: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(loaded["members"], 42);
+    // 42 people of branch.json, and the member file its 发展党员 step 17 made.
+    assert_eq!(loaded["members"], 43);
 
     let out = zhibu(dir.path(), &["member", "list", "--json"]);
     assert!(out.status.success());
     let list: Value = serde_json::from_slice(&out.stdout).unwrap();
     let list = list.as_array().unwrap();
-    assert_eq!(list.len(), 41, "the member transferred out is not on the roster");
+    assert_eq!(list.len(), 42, "the member transferred out is not on the roster");
     for m in list {
         for key in
             ["name", "sex", "id_number", "birth_date", "kind", "admitted_on", "full_member_on", "status", "group_name"]
@@ -34,7 +35,7 @@ fn demo_load_then_member_list_json() {
     }
     assert!(list.iter().any(|m| m["admitted_on"].as_str().is_some_and(|d| d.len() == 7)), "a YYYY-MM date");
     let all: Value = serde_json::from_slice(&zhibu(dir.path(), &["member", "list", "--all", "--json"]).stdout).unwrap();
-    assert_eq!(all.as_array().unwrap().len(), 42);
+    assert_eq!(all.as_array().unwrap().len(), 43);
 
     // A second load is refused, in Chinese, with a non-zero exit.
     let again = zhibu(dir.path(), &["demo", "load"]);
@@ -577,4 +578,159 @@ fn what_the_commands_did_and_every_error_is_in_the_log() {
     let other = tempfile::tempdir().unwrap();
     let _ = zhibu(other.path(), &["member", "list"]);
     assert!(!other.path().join("日志").exists());
+}
+
+/// A valid GB 11643 number for a birth date `YYYYMMDD` and a 3-digit sequence.
+fn id_for(birth: &str, seq: &str) -> String {
+    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let first17 = format!("410102{birth}{seq}");
+    let sum: u32 = first17.chars().zip(W).map(|(c, w)| c.to_digit(10).unwrap() * w).sum();
+    format!("{first17}{}", ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'][(sum % 11) as usize])
+}
+
+#[test]
+fn recruit_add_step_notice_show_and_list_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let json = |out: &Output, stream: &[u8]| -> Value {
+        serde_json::from_slice(stream).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+    };
+    // Two full members of the demo roster, long admitted, as 联系人 and 介绍人.
+    let members = zhibu(dir.path(), &["member", "list", "--json"]);
+    let members = json(&members, &members.stdout);
+    let full: Vec<String> = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] == "full" && m["status"] == "normal")
+        .filter(|m| m["full_member_on"].as_str().is_some_and(|d| d < "2015"))
+        .map(|m| m["name"].as_str().unwrap().to_string())
+        .collect();
+    let member_count = members.as_array().unwrap().len();
+    let file = dir.path().join("申请人.json");
+
+    // Under 18 on the day of the application: refused, the field named, nothing saved.
+    std::fs::write(
+        &file,
+        serde_json::json!({"name": "少年", "id_number": id_for("20090101", "013"), "applied_on": "2026-06-01"})
+            .to_string(),
+    )
+    .unwrap();
+    let out = zhibu(dir.path(), &["recruit", "add", file.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = json(&out, &out.stderr);
+    assert!(err["fields"]["applied_on"].as_str().unwrap().contains("18周岁"), "{err}");
+
+    let number = id_for("19950612", "071");
+    std::fs::write(
+        &file,
+        serde_json::json!({"name": "韩青", "id_number": number, "applied_on": "2023-03-01", "education": "大专"})
+            .to_string(),
+    )
+    .unwrap();
+    let out = zhibu(dir.path(), &["recruit", "add", file.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let added = json(&out, &out.stdout);
+    assert_eq!(added.as_object().unwrap().len(), 1, "{added}");
+    let id = added["id"].as_i64().unwrap().to_string();
+
+    let step = |args: &[&str]| -> Output {
+        let mut all = vec!["recruit", "step", id.as_str()];
+        all.extend_from_slice(args);
+        all.push("--json");
+        zhibu(dir.path(), &all)
+    };
+    let out = step(&["--step", "2", "--date", "2023-03-20", "--note", "支部书记谈话"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let saved = json(&out, &out.stdout);
+    assert_eq!(saved["file"]["steps"].as_array().unwrap().len(), 2);
+    assert_eq!(saved["file"]["steps"][1]["note"], "支部书记谈话");
+    // Out of order: refused in Chinese, naming both steps.
+    let out = step(&["--step", "3", "--date", "2023-03-10"]);
+    assert_eq!(out.status.code(), Some(1));
+    let msg = json(&out, &out.stderr)["fields"]["date"].as_str().unwrap().to_string();
+    assert!(msg.contains("第3步") && msg.contains("第2步") && msg.contains("顺序不对"), "{msg}");
+    // A national rule not met without --reason: refused too.
+    let out = step(&["--step", "3", "--date", "2023-05-10"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = step(&["--step", "5", "--date", "2023-05-10", "--people", &format!("{},{}", full[0], full[1])]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let people = json(&out, &out.stdout)["file"]["people"].clone();
+    assert_eq!(people.as_array().unwrap().len(), 2, "{people}");
+    let out = step(&["--step", "7", "--date", "2024-05-01"]);
+    assert_eq!(out.status.code(), Some(1), "a year as activist is not over");
+    assert!(json(&out, &out.stderr)["fields"]["date"].as_str().unwrap().contains("全国统一规定"));
+
+    let rest: &[&[&str]] = &[
+        &["--step", "4", "--date", "2023-05-15"],
+        &["--step", "6", "--date", "2023-11-01"],
+        &["--step", "6", "--date", "2024-04-20"],
+        &["--step", "7", "--date", "2024-05-20"],
+        &["--step", "8", "--date", "2024-05-25"],
+        &["--step", "9", "--date", "2024-06-01", "--people", &format!("{},{}", full[2], full[3])],
+        &["--step", "10", "--date", "2024-06-15"],
+        &["--step", "11", "--date", "2024-07-01", "--days", "3"],
+        &["--step", "12", "--date", "2024-08-01"],
+        &["--step", "13", "--date", "2024-08-15"],
+        &["--step", "14", "--date", "2024-08-20", "--doc", "志愿书 0012345"],
+        &["--step", "15", "--date", "2024-09-10"],
+        &["--step", "16", "--date", "2024-09-20"],
+    ];
+    for args in rest {
+        let out = step(args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let show = |id: &str| {
+        let out = zhibu(dir.path(), &["recruit", "show", id, "--json"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        json(&out, &out.stdout)
+    };
+    let f = show(&id);
+    assert_eq!(f["stage"], "candidate");
+    assert_eq!(f["member_id"], Value::Null);
+    let steps = f["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 17, "1–16 with 5 once and 6 twice");
+    assert!(steps.iter().all(|s| s["step"].is_u64() && s["date"].is_string()));
+    assert_eq!(steps.last().unwrap()["date"], "2024-09-20");
+    // 17 is due three months after the 支部大会 of 2024-09-10.
+    assert_eq!((f["next"]["step"].as_u64(), f["next"]["due"].as_str()), (Some(17), Some("2024-12-10")));
+
+    // The 公示: the name, never the full ID number.
+    let out = zhibu(
+        dir.path(),
+        &["recruit", "notice", &id, "--point", "admit", "--from", "2024-09-11", "--to", "2024-09-18", "--json"],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(text.contains("韩青") && text.contains("拟接收预备党员"), "{text}");
+    assert!(!text.contains(&number) && !text.contains(&number[6..14]), "no ID number or birth day in the notice");
+    let out = zhibu(
+        dir.path(),
+        &["recruit", "notice", &id, "--point", "admit", "--from", "2024-09-18", "--to", "2024-09-11"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    let out = step(&["--step", "17", "--date", "2024-10-15", "--outcome", "passed"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let member_id = json(&out, &out.stdout)["member_id"].as_i64().expect("17 made the member file");
+    let f = show(&id);
+    assert_eq!(f["stage"], "probationary");
+    assert_eq!(f["member_id"].as_i64(), Some(member_id));
+    assert_eq!(f["probation_end"], "2025-09-10");
+    let members = zhibu(dir.path(), &["member", "list", "--json"]);
+    let members = json(&members, &members.stdout);
+    assert_eq!(members.as_array().unwrap().len(), member_count + 1);
+    let m = members.as_array().unwrap().iter().find(|m| m["id"].as_i64() == Some(member_id)).unwrap();
+    assert_eq!(
+        (m["name"].as_str(), m["kind"].as_str(), m["admitted_on"].as_str()),
+        (Some("韩青"), Some("probationary"), Some("2024-09-10"))
+    );
+
+    let out = zhibu(dir.path(), &["recruit", "list", "--json"]);
+    assert!(out.status.success());
+    let list = json(&out, &out.stdout);
+    let line =
+        list.as_array().unwrap().iter().find(|r| r["id"].as_i64().map(|n| n.to_string()) == Some(id.clone())).unwrap();
+    assert_eq!((line["stage"].as_str(), line["admitted_on"].as_str()), (Some("probationary"), Some("2024-09-10")));
+    assert!(list.as_array().unwrap().iter().all(|r| r["name"] != "少年"), "the refused one was not saved");
 }

@@ -101,9 +101,10 @@ fn errors_reach_the_page_as_code_and_chinese_message() {
 fn demo_load_then_refuses_a_second_time() {
     let a = app();
     let loaded = invoke(&a.main, "demo_load", json!({})).unwrap();
-    assert_eq!(loaded["members"], 42);
+    // 42 people of branch.json, and the member file its 发展党员 step 17 made.
+    assert_eq!(loaded["members"], 43);
     let info = invoke(&a.main, "app_info", json!({})).unwrap();
-    assert_eq!(info["member_count"], 41, "one of the 42 was transferred out");
+    assert_eq!(info["member_count"], 42, "one of the 43 was transferred out");
     assert_eq!(info["today"], "2026-11-27");
     let again = invoke(&a.main, "demo_load", json!({})).unwrap_err();
     assert_eq!(again["code"], "not_empty");
@@ -254,7 +255,7 @@ fn a_meeting_is_drafted_checked_saved_and_shown() {
     let mut input = draft.clone();
     input["topic"] = json!("讨论年度工作总结");
     let n = input["attendees"].as_array().unwrap().len();
-    assert_eq!(n, 40, "everyone who takes part on the day");
+    assert_eq!(n, 41, "everyone who takes part on the day (the demo's newest member too)");
     input["attendees"][0]["status"] = json!("leave");
     input["attendees"][0]["reason"] = json!("住院");
     let check = invoke(&a.main, "meeting_check", json!({ "input": input })).unwrap();
@@ -548,7 +549,7 @@ fn a_read_only_data_folder_is_read_and_a_change_is_refused_in_words() {
     };
     let listed = zhibu(ro.0.path(), &["--json", "member", "list"]);
     assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
-    assert_eq!(serde_json::from_slice::<Value>(&listed.stdout).unwrap().as_array().unwrap().len(), 41);
+    assert_eq!(serde_json::from_slice::<Value>(&listed.stdout).unwrap().as_array().unwrap().len(), 42);
     let refused = zhibu(ro.0.path(), &["demo", "load"]);
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(err.contains("不能写入") && err.contains("复制到本机"), "{err}");
@@ -558,8 +559,8 @@ fn a_read_only_data_folder_is_read_and_a_change_is_refused_in_words() {
     let app = zhibu_app::setup_builder(mock_builder(), state).build(tauri::generate_context!()).unwrap();
     let main = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default()).build().unwrap();
     let info = invoke(&main, "app_info", json!({})).unwrap();
-    assert_eq!((info["read_only"].as_bool(), info["member_count"].as_i64()), (Some(true), Some(41)));
-    assert_eq!(invoke(&main, "member_list", json!({ "query": {} })).unwrap().as_array().unwrap().len(), 41);
+    assert_eq!((info["read_only"].as_bool(), info["member_count"].as_i64()), (Some(true), Some(42)));
+    assert_eq!(invoke(&main, "member_list", json!({ "query": {} })).unwrap().as_array().unwrap().len(), 42);
     let refused = invoke(&main, "member_create", json!({ "input": good_member() })).unwrap_err();
     let message = refused["message"].as_str().unwrap();
     assert!(message.contains("不能写入") && !message.contains("请重试"), "{refused}");

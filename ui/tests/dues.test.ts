@@ -20,9 +20,9 @@ describe('党费收缴表', () => {
     const { wrapper } = await mountApp('/dues')
     expect(calls.find((c) => c.cmd === 'dues_grid')!.args).toEqual({ year: 2026 })
 
-    // the demo's 42 members, each with twelve months
+    // the demo's 43 members (42, and the one its 发展党员 step 17 made), each with twelve months
     const cells = wrapper.findAll('[data-testid=dues-cell]')
-    expect(cells).toHaveLength(42 * 12)
+    expect(cells).toHaveLength(43 * 12)
     const cell = (id: number, month: string) =>
       wrapper.get(`[data-testid=dues-cell][data-member-id="${id}"][data-month="${month}"]`)
 
@@ -97,7 +97,7 @@ describe('党费收缴表', () => {
     expect(dialog.querySelector<HTMLInputElement>('[data-testid=field-month] input')!.value).toBe('2026-11')
     expect(dialog.querySelector<HTMLInputElement>('[data-testid=field-paid_on] input')!.value).toBe('2026-11-27')
     const lines = [...dialog.querySelectorAll<HTMLElement>('[data-testid=collect-member]')]
-    expect(lines).toHaveLength(42)
+    expect(lines).toHaveLength(43)
     const checkedIds = lines
       .filter((l) => l.querySelector<HTMLInputElement>('input')!.checked)
       .map((l) => Number(l.dataset.memberId))
@@ -118,7 +118,7 @@ describe('党费收缴表', () => {
     await tick([OWING, 13, 14, 15])
     // the others paid it (曾庆丰) or were not members then (黄晓红): their boxes are shut
     const disabled = lines.filter((l) => l.querySelector<HTMLInputElement>('input')!.disabled).map((l) => Number(l.dataset.memberId))
-    expect(disabled).toHaveLength(42 - 4)
+    expect(disabled).toHaveLength(43 - 4)
     expect(disabled).toContain(4)
     expect(disabled).toContain(16)
     expect(dialog.querySelector('[data-testid=collect-total]')!.textContent).toBe('1.70')

@@ -12,6 +12,7 @@ mod core {
     pub mod members;
     pub mod migrations_frozen;
     pub mod notices;
+    pub mod recruit_papers;
     pub mod recruits;
     pub mod reminders;
     pub mod stick;

@@ -4,14 +4,20 @@
 //! ARCHITECTURE.md), so the content says it:
 //!
 //! - **Loaded**: some live member carries one of the demo's fictional ID
-//!   numbers. They are invented (valid check digits, nobody's), so a real
+//!   numbers (its members', and the 发展党员 person whose step 17 made a
+//!   member file). They are invented (valid check digits, nobody's), so a real
 //!   roster never holds one; and while any of them is on the roster the page
 //!   must say the people are fictional, even if she has added her own.
 //! - **Clearable** (nothing she wrote would be lost): the members are exactly
 //!   the demo's, none deleted; the branch's name, 上级党组织 and 书记 are the
-//!   demo's; no attachment; the change log holds only what a load writes
-//!   (created members and meetings, their standing and transfers — any edit,
-//!   deletion or restore adds an `update`/`delete`/`restore` line); and every
+//!   demo's; the 发展党员 people are exactly its own, with no document,
+//!   local setting or 指导性计划 typed in (those tables carry no time
+//!   stamp); no attachment; the change log holds only what a load writes
+//!   (created members, meetings and 发展党员 people, their standing and
+//!   transfers, the people's steps and 公示 — any edit, deletion, restore,
+//!   deleted step or stop adds an `update`/`delete`/`restore`/
+//!   `step_deleted`/`stop` line — and the one `update` a load writes: step
+//!   19 putting the member file step 17 made into its 党小组); and every
 //!   time stamp of every table that has one lies within the load's window.
 //!   The load is one transaction that writes the members first, so it starts
 //!   at the earliest member's `created_at` and, even on a slow PC, ends
@@ -60,7 +66,7 @@ const NOT_DEMO: &str = "这里不是示例支部，没有可以清除的示例�
 const HAS_OWN: &str = "示例支部里已经有您自己添加或修改的记录，为免误删，不能一键清除。如需清空，请先在“归档备份”里备份，再在花名册里逐个删除示例人员；您自己的记录会保留。";
 
 /// Timestamped columns: (table, column). Every record she can add carries one.
-const STAMPED: [(&str, &str); 13] = [
+const STAMPED: [(&str, &str); 18] = [
     ("members", "created_at"),
     ("members", "updated_at"),
     ("party_groups", "created_at"),
@@ -74,14 +80,25 @@ const STAMPED: [(&str, &str); 13] = [
     ("dues_assessments", "created_at"),
     ("dues_payments", "created_at"),
     ("dues_remittances", "created_at"),
+    ("recruits", "created_at"),
+    ("recruits", "updated_at"),
+    ("recruit_steps", "recorded_at"),
+    ("recruit_notices", "recorded_at"),
+    ("recruit_attachments", "added_at"),
 ];
 
 impl Store {
     /// Whether the demo is loaded, and whether only the demo is here.
     pub fn demo_state(&self) -> Result<DemoState> {
         let demo = demo_branch()?;
-        let demo_ids: HashSet<String> =
-            demo.members.iter().map(|m| crate::idcard::normalise(&m.form.id_number)).collect();
+        // The members' numbers, and those of the people the load admits (step 17).
+        let demo_ids: HashSet<String> = demo
+            .members
+            .iter()
+            .map(|m| &m.form.id_number)
+            .chain(demo.recruits.iter().filter(|r| r.steps.iter().any(|s| s.step == 17)).map(|r| &r.form.id_number))
+            .map(|id| crate::idcard::normalise(id))
+            .collect();
         let rows: Vec<(String, bool)> = {
             let mut stmt = self.conn().prepare("SELECT id_number, deleted_at IS NOT NULL FROM members")?;
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -110,8 +127,29 @@ impl Store {
         }
         let count = |sql: &str| -> Result<i64> { Ok(self.conn().query_row(sql, [], |r| r.get(0))?) };
         if count("SELECT count(*) FROM meeting_attachments")? > 0
-            || count("SELECT count(*) FROM change_log WHERE action NOT IN ('create', 'status', 'transfer')")? > 0
+            || count(
+                "SELECT count(*) FROM change_log WHERE action NOT IN ('create', 'status', 'transfer', 'step', 'notice')
+                   AND NOT (action = 'update' AND entity = 'member'
+                            AND entity_id IN (SELECT member_id FROM recruits WHERE member_id IS NOT NULL))",
+            )? > 0
+            || count("SELECT count(*) FROM change_log WHERE action = 'update' AND entity = 'member'")?
+                > count("SELECT count(*) FROM recruit_steps WHERE step = 19 AND group_id IS NOT NULL")?
+            || count("SELECT count(*) FROM recruit_docs")? > 0
+            || count("SELECT count(*) FROM recruit_settings")? > 0
+            || count("SELECT count(*) FROM recruit_plans")? > 0
+            || count("SELECT count(*) FROM recruit_attachments")? > 0
         {
+            return Ok(false);
+        }
+        // The 发展党员 people are exactly the demo's, none deleted.
+        let recruits: Vec<(String, bool)> = {
+            let mut stmt = self.conn().prepare("SELECT id_number, deleted_at IS NOT NULL FROM recruits")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let demo_recruits: HashSet<String> =
+            demo.recruits.iter().map(|r| crate::idcard::normalise(&r.form.id_number)).collect();
+        if recruits.len() != demo_recruits.len() || recruits.iter().any(|(id, d)| *d || !demo_recruits.contains(id)) {
             return Ok(false);
         }
         let first: String = self.conn().query_row("SELECT min(created_at) FROM members", [], |r| r.get(0))?;

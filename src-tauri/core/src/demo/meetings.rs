@@ -56,7 +56,23 @@ fn attendance(roster: &[Member], pick: impl Fn(&Member) -> bool, salt: i64) -> V
         .collect()
 }
 
-pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Result<usize> {
+/// The 支部大会 that admits the demo's 发展对象: its day, the person, and
+/// whether it is one of the quarterly 党员大会 (else a meeting of its own).
+pub(crate) type Admission<'a> = Option<(NaiveDate, &'a str, bool)>;
+
+fn admission_vote(name: &str, votes_for: i64) -> ResolutionForm {
+    ResolutionForm {
+        text: format!("同意接收{name}为中共预备党员"),
+        vote: true,
+        votes_for: Some(votes_for),
+        votes_against: Some(0),
+        votes_abstain: Some(0),
+        candidate: name.into(),
+        ..Default::default()
+    }
+}
+
+pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate, admission: Admission) -> Result<usize> {
     let year = today.year();
     let live: Vec<Member> = roster.iter().filter(|m| m.status == Status::Normal && m.on_roster()).cloned().collect();
     let secretary = live.iter().find(|m| m.committee_role == Some(CommitteeRole::Secretary)).map(|m| m.id);
@@ -154,6 +170,19 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
                         voting(m, date) && attendees.iter().any(|a| a.member_id == m.id && a.status == "present")
                     })
                     .count() as i64;
+                let mut resolutions = vec![ResolutionForm {
+                    text: ASSEMBLY_TOPICS[quarter as usize].replace("讨论", "同意"),
+                    vote: true,
+                    votes_for: Some(present_voting),
+                    votes_against: Some(0),
+                    votes_abstain: Some(0),
+                    ..Default::default()
+                }];
+                let mut minutes = "书记通报情况，与会党员充分讨论，举手表决。".to_string();
+                if let Some((_, name, _)) = admission.filter(|(d, _, _)| *d == date) {
+                    resolutions.push(admission_vote(name, present_voting));
+                    minutes.push_str(&format!("讨论接收发展对象{name}为预备党员，单独表决。"));
+                }
                 add(MeetingForm {
                     kind: "assembly".into(),
                     date: date.to_string(),
@@ -163,15 +192,8 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
                     host_id: secretary,
                     recorder_id: recorder,
                     attendees,
-                    minutes: "书记通报情况，与会党员充分讨论，举手表决。".into(),
-                    resolutions: vec![ResolutionForm {
-                        text: ASSEMBLY_TOPICS[quarter as usize].replace("讨论", "同意"),
-                        vote: true,
-                        votes_for: Some(present_voting),
-                        votes_against: Some(0),
-                        votes_abstain: Some(0),
-                        ..Default::default()
-                    }],
+                    minutes,
+                    resolutions,
                     ..Default::default()
                 })?;
             }
@@ -189,6 +211,28 @@ pub(crate) fn load(conn: &Connection, roster: &[Member], today: NaiveDate) -> Re
                 })?;
             }
         }
+    }
+    // Early in the year no quarterly 党员大会 leaves time for the approval:
+    // the admission has a 党员大会 of its own.
+    if let Some((date, name, false)) = admission {
+        let attendees = attendance(&live, |m| on(m, date), 500);
+        let present_voting = live
+            .iter()
+            .filter(|m| voting(m, date) && attendees.iter().any(|a| a.member_id == m.id && a.status == "present"))
+            .count() as i64;
+        add(MeetingForm {
+            kind: "assembly".into(),
+            date: date.to_string(),
+            start_time: "09:00".into(),
+            place: "村党群服务中心".into(),
+            topic: format!("讨论接收{name}为预备党员"),
+            host_id: secretary,
+            recorder_id: recorder,
+            attendees,
+            minutes: format!("讨论接收发展对象{name}为预备党员，单独表决。"),
+            resolutions: vec![admission_vote(name, present_voting)],
+            ..Default::default()
+        })?;
     }
     // 民主评议党员 in January, as most branches hold it; this year's
     // 组织生活会 is left undone, so the home screen shows it as due.

@@ -12,6 +12,7 @@ use serde::Deserialize;
 mod clear;
 mod dues;
 mod meetings;
+mod recruits;
 
 pub use clear::{clear_demo, DemoCleared, DemoState, LOAD_WINDOW_SECS};
 
@@ -21,6 +22,10 @@ const DEMO_JSON: &str = include_str!("../../../../assets/demo/branch.json");
 struct DemoBranch {
     branch: BranchForm,
     members: Vec<DemoMember>,
+    /// 发展党员: people on the way, their steps relative to the load day.
+    #[serde(default)]
+    #[ts(skip)]
+    recruits: Vec<recruits::DemoRecruit>,
 }
 
 #[derive(Deserialize, ts_rs::TS)]
@@ -77,9 +82,15 @@ impl Store {
         };
         // The demo's books start on 1 January of its year (docs/DOMAIN.md §3.4).
         crate::branch::start_records_if_unset(&tx, crate::date::first_of_month(today.year(), 1))?;
-        let meetings = meetings::load(&tx, &roster, today)?;
+        let admission = recruits::admitted_name(&demo.recruits)
+            .map(|name| (recruits::admission_day(today), name, recruits::is_quarterly(recruits::admission_day(today))));
+        let meetings = meetings::load(&tx, &roster, today, admission)?;
         dues::load(&tx, &roster, today)?;
+        // After the meetings (step 15 links its 支部大会) and the dues (the
+        // member file step 17 makes is assessed by her, like any new member).
+        recruits::load(&tx, &demo.recruits, today)?;
+        let members: i64 = tx.query_row("SELECT count(*) FROM members", [], |r| r.get(0))?;
         tx.commit()?;
-        Ok(DemoLoaded { members: demo.members.len(), meetings })
+        Ok(DemoLoaded { members: usize::try_from(members).unwrap_or(0), meetings })
     }
 }

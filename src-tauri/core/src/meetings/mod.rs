@@ -17,7 +17,7 @@ pub use model::{
     default_for_year, for_year_choices, AgendaItem, Attendance, AttendeeForm, Frequency, FrequencyForm,
     FrequencySetting, Grade, MeetingForm, MeetingKind, MeetingSettings, MeetingSettingsForm, ResolutionForm,
 };
-pub(crate) use repo::insert_meeting_in;
+pub(crate) use repo::{insert_meeting_in, meeting_in};
 pub use repo::{MeetingCalendar, MeetingRecord, MeetingSummary, MissedMember, MonthRate, ResolutionRecord};
 pub use rules::{Grading, QuorumReport};
 pub use stats::{MemberAttendance, Person, TalkCoverage};

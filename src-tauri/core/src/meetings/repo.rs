@@ -238,6 +238,11 @@ enum Which {
     },
 }
 
+/// One meeting record, read inside the caller's transaction.
+pub(crate) fn meeting_in(conn: &Connection, id: i64) -> Result<MeetingRecord> {
+    load(conn, id)
+}
+
 fn load(conn: &Connection, id: i64) -> Result<MeetingRecord> {
     load_where(conn, Which::One(id))?.pop().ok_or(Error::NotFound("会议记录"))
 }

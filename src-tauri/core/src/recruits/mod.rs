@@ -18,6 +18,7 @@ pub mod rules;
 pub mod workdays;
 
 pub use model::*;
+pub(crate) use repo::{create_in, notice_in, record_step_in};
 pub use rules::{Finding, NextStep, NoticePointCode, Outcome, RecruitSettings, RuleSet, Severity, Span};
 
 use crate::error::Result;

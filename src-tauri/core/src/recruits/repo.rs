@@ -27,6 +27,22 @@ use std::collections::HashMap;
 
 const ENTITY: &str = "recruit";
 
+const RECRUIT_WORDING: changelog::Wording = changelog::Wording {
+    action: |action| match action {
+        "create" => ("添加", Some("添加发展党员记录")),
+        "step" => ("记录步骤", None),
+        "step_deleted" => ("删除步骤", None),
+        "stop" => ("终止", None),
+        "notice" => ("公示", None),
+        _ => ("修改", None),
+    },
+    change: |c| match (&c.old, &c.new) {
+        (_, Some(new)) => new.clone(),
+        (Some(old), None) => format!("删除：{old}"),
+        (None, None) => String::new(),
+    },
+};
+
 fn exact_day(
     errors: &mut FieldErrors,
     field: &'static str,
@@ -367,13 +383,451 @@ fn field_of(rule: &str) -> &'static str {
     }
 }
 
+fn calendar_in(conn: &Connection) -> Result<WorkCalendar> {
+    let mut stmt = conn.prepare("SELECT date, kind FROM calendar_days")?;
+    let overrides = stmt
+        .query_map([], |r| Ok((r.get::<_, NaiveDate>(0)?, r.get::<_, String>(1)? == "workday")))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(WorkCalendar { overrides })
+}
+
+/// The branch's local practice, defaults from the rule set in force today.
+fn settings_in(conn: &Connection, today: NaiveDate) -> Result<RecruitSetup> {
+    let defaults = RecruitSettings::defaults(rules::rule_set_for(today));
+    let mut s = defaults.clone();
+    let mut stmt = conn.prepare("SELECT key, value FROM recruit_settings")?;
+    let rows: Vec<(String, i64)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    for (key, v) in rows {
+        let n = u32::try_from(v).unwrap_or(0);
+        match key.as_str() {
+            "activist_gap_months" => s.activist_gap_months = n,
+            "review_valid_months" => s.review_valid_months = n,
+            "archive_days" => s.archive_days = n,
+            "probation_assessment_months" => s.probation_assessment_months = n,
+            "thought_report_months" => s.thought_report_months = n,
+            "notice_working_days" => s.notice_working_days = n,
+            "notice_candidate" => s.notice_candidate = v != 0,
+            "notice_admit" => s.notice_admit = v != 0,
+            "notice_full" => s.notice_full = v != 0,
+            _ => {}
+        }
+    }
+    Ok(RecruitSetup { settings: s, defaults })
+}
+
+/// Adds a person (and, when `applied_on` is given, step 1).
+/// Adds a person inside the caller's transaction; the new id.
+pub(crate) fn create_in(tx: &Connection, form: &RecruitForm, today: NaiveDate) -> Result<i64> {
+    let c = check_form(form, today).map_err(Error::Validation)?;
+    let mut errors = FieldErrors::default();
+    let same: Option<String> = tx
+        .query_row("SELECT name FROM recruits WHERE id_number = ?1 AND deleted_at IS NULL", [&c.id_number], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if let Some(name) = same {
+        errors.add("id_number", format!("这个身份证号已经登记在发展党员“{name}”的记录里，请核对"));
+    }
+    let member: Option<String> = tx
+        .query_row("SELECT name FROM members WHERE id_number = ?1 AND deleted_at IS NULL", [&c.id_number], |r| r.get(0))
+        .optional()?;
+    if let Some(name) = member {
+        errors.add("id_number", format!("这个身份证号是党员“{name}”的，已经是党员的人不用再走发展程序"));
+    }
+    errors.into_result()?;
+    let now = now_text();
+    tx.execute(
+        "INSERT INTO recruits (name, sex, birth_date, id_number, ethnicity, education, job, phone, address,
+            league_member, source, came_from, came_on, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        params![
+            c.name,
+            c.sex.code(),
+            c.birth_date,
+            c.id_number,
+            c.ethnicity,
+            c.education,
+            c.job,
+            c.phone,
+            c.address,
+            c.league_member,
+            c.source,
+            c.came_from,
+            c.came_on,
+            c.notes,
+            now
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    changelog::record(tx, ENTITY, id, "create", &[])?;
+    if let Some(applied) = c.applied_on {
+        tx.execute(
+            "INSERT INTO recruit_steps (recruit_id, step, date, recorded_at) VALUES (?1, 1, ?2, ?3)",
+            params![id, applied, now],
+        )?;
+    }
+    Ok(id)
+}
+
+fn file_in(conn: &Connection, id: i64, settings: &RecruitSettings, cal: &WorkCalendar) -> Result<RecruitFile> {
+    let (mut recruit, _) = load_recruit(conn, id)?;
+    let applied: Option<NaiveDate> = conn
+        .query_row("SELECT min(date) FROM recruit_steps WHERE recruit_id = ?1 AND step = 1", [id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let set = rules::rule_set_for(applied.unwrap_or(recruit.birth_date.max(rules::rule_sets()[0].effective_from)));
+    let steps = load_steps(conn, id, set)?;
+    let notices = load_notices(conn, id, set, cal)?;
+    recruit.stage = stage_of(&steps, recruit.stopped_on.is_some());
+    recruit.stage_label = recruit.stage.label();
+    let case = case_of(&recruit, &steps, &notices);
+    let next = match recruit.stage {
+        Stage::Stopped | Stage::Full if case.has(25) => None,
+        Stage::Stopped => None,
+        _ => next_step(set, settings, &case),
+    };
+    let probation_end = if recruit.stage == Stage::Probationary || recruit.stage == Stage::Full {
+        case.probation_end(set)
+    } else {
+        None
+    };
+    Ok(RecruitFile {
+        people: load_people(conn, id)?,
+        docs: load_docs(conn, id)?,
+        notices,
+        next,
+        probation_end,
+        rule_set: set.title.clone(),
+        steps,
+        recruit,
+    })
+}
+
+/// Reads a step form into what the rules check; field errors for what
+/// cannot be read at all.
+fn read_step_in(conn: &Connection, recruit: &Recruit, form: &StepForm, today: NaiveDate) -> Result<ReadStep> {
+    let mut errors = FieldErrors::default();
+    let date = exact_day(&mut errors, "date", "日期", &form.date, NaiveDate::MAX);
+    if form.date.trim().is_empty() {
+        errors.add("date", "请填写日期（写到日，如 2026-03-15）");
+    }
+    let outcome = match clean(&form.outcome).as_str() {
+        "" => outcomes_of(form.step).first().copied(),
+        s => {
+            let o = Outcome::from_code(s)
+                .or_else(|| outcomes_of(form.step).iter().copied().find(|o| o.label(form.step) == s));
+            if o.is_none() {
+                errors.add("outcome", "结果不对，请重新选择");
+            }
+            o
+        }
+    };
+    let names: Vec<String> =
+        form.people.iter().flat_map(|p| p.split(['，', ',', '、'])).map(clean_name).filter(|n| !n.is_empty()).collect();
+    let mut people = Vec::new();
+    for n in &names {
+        people.push((n.clone(), member_by_name(conn, n)?));
+    }
+    errors.into_result()?;
+    let day = date.unwrap_or(today);
+    let lines = timelines(conn)?;
+    let person_facts: Vec<PersonFacts> = people.iter().map(|(n, id)| facts(n, *id, &lines, day)).collect();
+    let introducers_now: Vec<PersonFacts> = {
+        let mut stmt = conn.prepare(
+            "SELECT name, member_id FROM recruit_people WHERE recruit_id = ?1 AND role = 'introducer' AND to_on IS NULL",
+        )?;
+        let rows: Vec<(String, Option<i64>)> =
+            stmt.query_map([recruit.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        rows.iter().map(|(n, id)| facts(n, *id, &lines, day)).collect()
+    };
+    let meeting = match form.meeting_id {
+        None => None,
+        Some(mid) => {
+            let m = crate::meetings::meeting_in(conn, mid).map_err(|_| {
+                Error::Validation(FieldErrors(vec![("meeting_id", "找不到所选的会议记录，请重新选择".into())]))
+            })?;
+            let vote = m
+                .resolutions
+                .iter()
+                .find(|r| r.vote && clean_name(&r.candidate) == recruit.name)
+                .map(|r| (r.passed, r.invalid));
+            Some(MeetingFacts { assembly: m.kind == MeetingKind::Assembly, date: m.date, vote })
+        }
+    };
+    Ok(ReadStep {
+        proposed: Proposed {
+            step: form.step,
+            date,
+            outcome,
+            days: form.days,
+            hours: form.hours,
+            months: form.months,
+            people: person_facts,
+            introducers_now,
+            meeting,
+        },
+        people,
+    })
+}
+
+/// Records a step inside the caller's transaction (the demo's load is one
+/// transaction; `Store::record_recruit_step` commits its own).
+pub(crate) fn record_step_in(tx: &Connection, id: i64, form: &StepForm, today: NaiveDate) -> Result<StepSaved> {
+    let settings = settings_in(tx, today)?.settings;
+    let cal = calendar_in(tx)?;
+    let file = file_in(tx, id, &settings, &cal)?;
+    if file.recruit.stopped_on.is_some() {
+        return Err(Error::Validation(FieldErrors(vec![(
+            "step",
+            format!(
+                "{}的发展程序已终止（{}），不能再记录",
+                file.recruit.name,
+                file.recruit.stop_reason.map_or("", |r| r.label())
+            ),
+        )])));
+    }
+    let read = read_step_in(tx, &file.recruit, form, today)?;
+    let case = case_of(&file.recruit, &file.steps, &file.notices);
+    let set = rules::rule_set_for(case.applied_on().or(read.proposed.date).unwrap_or(today));
+    let findings = check_step(set, &settings, &cal, &case, &read.proposed, today);
+    let reason = clean(&form.override_reason);
+    let mut errors = FieldErrors::default();
+    for f in &findings {
+        match f.severity {
+            Severity::Refuse => errors.add(field_of(&f.rule), f.message.clone()),
+            Severity::NeedsReason if reason.is_empty() => errors.add(
+                field_of(&f.rule),
+                format!("{}。这是全国统一规定；确属特殊情况的，请在“特殊情况说明”中写明原因后再保存", f.message),
+            ),
+            _ => {}
+        }
+    }
+    errors.into_result()?;
+    let (Some(date), step) = (read.proposed.date, form.step) else {
+        return Err(Error::NotFound("日期"));
+    };
+    let outcome = read.proposed.outcome;
+    let needs_reason = findings.iter().any(|f| f.severity == Severity::NeedsReason);
+    let people_text = read.people.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join("、");
+
+    let group_id: Option<i64> = if step == 19 && !clean(&form.group_name).is_empty() {
+        let name = clean(&form.group_name);
+        let existing: Option<i64> =
+            tx.query_row("SELECT id FROM party_groups WHERE name = ?1", [&name], |r| r.get(0)).optional()?;
+        match existing {
+            Some(g) => Some(g),
+            None => {
+                tx.execute("INSERT INTO party_groups (name, created_at) VALUES (?1, ?2)", params![name, now_text()])?;
+                Some(tx.last_insert_rowid())
+            }
+        }
+    } else {
+        None
+    };
+    tx.execute(
+        "INSERT INTO recruit_steps (recruit_id, step, date, actors, meeting_id, doc_number, outcome, days, hours,
+            months, group_id, note, override_reason, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            id,
+            step,
+            date,
+            people_text,
+            form.meeting_id,
+            clean(&form.doc_number),
+            outcome.map_or("", |o| o.code()),
+            form.days,
+            form.hours,
+            form.months,
+            group_id,
+            clean(&form.note),
+            if needs_reason { reason.clone() } else { String::new() },
+            now_text()
+        ],
+    )?;
+    if matches!(step, 5 | 9) {
+        let role = if step == 5 { "contact" } else { "introducer" };
+        let mut stmt =
+            tx.prepare("SELECT id, name FROM recruit_people WHERE recruit_id = ?1 AND role = ?2 AND to_on IS NULL")?;
+        let current: Vec<(i64, String)> =
+            stmt.query_map(params![id, role], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        for (pid, name) in &current {
+            if !read.people.iter().any(|(n, _)| n == name) {
+                tx.execute("UPDATE recruit_people SET to_on = ?1 WHERE id = ?2", params![date, pid])?;
+            }
+        }
+        for (name, member_id) in &read.people {
+            if !current.iter().any(|(_, n)| n == name) {
+                tx.execute(
+                    "INSERT INTO recruit_people (recruit_id, role, member_id, name, from_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![id, role, member_id, name, date],
+                )?;
+            }
+        }
+    }
+    let (recruit, id_number) = load_recruit(tx, id)?;
+    let mut member_id = recruit.member_id;
+    let stop = |tx: &Connection, reason: StopReason| -> Result<()> {
+        tx.execute(
+            "UPDATE recruits SET stopped_on = ?1, stop_reason = ?2, updated_at = ?3 WHERE id = ?4",
+            params![date, reason.code(), now_text(), id],
+        )?;
+        Ok(())
+    };
+    match (step, outcome) {
+        (15 | 17, Some(Outcome::Failed)) => stop(tx, StopReason::NotAdmitted)?,
+        (17, Some(Outcome::Passed)) => {
+            let admitted = case.first(15).unwrap_or(date);
+            let checked = CheckedMember {
+                name: recruit.name.clone(),
+                sex: recruit.sex,
+                ethnicity: recruit.ethnicity.clone(),
+                birth_date: PartialDate::Day(recruit.birth_date),
+                id_number,
+                education: recruit.education.clone(),
+                kind: MemberKind::Probationary,
+                admitted_on: Some(PartialDate::Day(admitted)),
+                full_member_on: None,
+                group: GroupChoice::None,
+                committee_role: None,
+                job: recruit.job.clone(),
+                phone: recruit.phone.clone(),
+                address: recruit.address.clone(),
+                mobile: false,
+                mobile_destination: String::new(),
+                lost_contact: false,
+                lost_contact_reason: None,
+                lost_contact_since: None,
+                notes: format!(
+                    "{}支部大会讨论接收，{}上级党委批准为预备党员（发展党员记录）",
+                    PartialDate::Day(admitted).to_chinese(),
+                    PartialDate::Day(date).to_chinese()
+                ),
+                full_member_reason: String::new(),
+            };
+            let mid = insert_checked_in(tx, &checked)?;
+            tx.execute("UPDATE recruits SET member_id = ?1 WHERE id = ?2", params![mid, id])?;
+            member_id = Some(mid);
+        }
+        (19, _) => {
+            if let (Some(mid), Some(g)) = (member_id, group_id) {
+                update_from_in(tx, mid, date, |c| c.group = GroupChoice::Existing(g))?;
+            }
+        }
+        (24, Some(Outcome::Passed)) => {
+            let decided = case.last(23).cloned();
+            if let (Some(mid), Some(d23)) = (member_id, decided) {
+                match d23.outcome {
+                    Some(Outcome::OnTime) => {
+                        let end = case.probation_end(set).unwrap_or(d23.date);
+                        update_from_in(tx, mid, date, |c| {
+                            c.kind = MemberKind::Full;
+                            c.full_member_on = Some(PartialDate::Day(end));
+                        })?;
+                    }
+                    Some(Outcome::Extend) => extend_probation_in(
+                        tx,
+                        mid,
+                        &ExtensionForm {
+                            months: d23.months,
+                            decided_on: d23.date.to_string(),
+                            approval: if clean(&form.doc_number).is_empty() {
+                                format!("上级党委{}批准", PartialDate::Day(date).to_chinese())
+                            } else {
+                                clean(&form.doc_number)
+                            },
+                        },
+                        today,
+                    )?,
+                    Some(Outcome::Cancel) => {
+                        change_status_in(
+                            tx,
+                            mid,
+                            &StatusForm {
+                                status: "cancelled".into(),
+                                date: d23.date.to_string(),
+                                reason: "支部大会讨论决定，上级党委批准（发展党员记录）".into(),
+                            },
+                            today,
+                        )?;
+                        stop(tx, StopReason::Cancelled)?;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    let mut summary = format!(
+        "第{step}步「{}」{}",
+        set.step(step).map_or("", |s| s.name.as_str()),
+        PartialDate::Day(date).to_chinese()
+    );
+    if let Some(o) = outcome {
+        summary.push_str(&format!("，{}", o.label(step)));
+    }
+    if needs_reason {
+        summary.push_str(&format!("；不符合全国统一规定，特殊情况说明：{reason}"));
+    }
+    changelog::record(tx, ENTITY, id, "step", &[FieldChange { field: "step".into(), old: None, new: Some(summary) }])?;
+    let file = file_in(tx, id, &settings, &cal)?;
+    Ok(StepSaved {
+        file,
+        warnings: findings.into_iter().filter(|f| f.severity != Severity::Refuse).collect(),
+        member_id: if step == 17 { member_id } else { None },
+    })
+}
+
+/// Records the 公示 period of a point (the notice itself is built by
+/// `notices`). Refuses a period whose end is before its start.
+/// Records a 公示 period inside the caller's transaction.
+pub(crate) fn notice_in(tx: &Connection, id: i64, point: &str, from: &str, to: &str, today: NaiveDate) -> Result<()> {
+    let mut e = FieldErrors::default();
+    let p = NoticePointCode::from_code(point);
+    if p.is_none() {
+        e.add("point", "公示类别应为 candidate（拟确定发展对象）、admit（拟接收预备党员）或 full（拟转为正式党员）");
+    }
+    let far = NaiveDate::from_ymd_opt(today.year() + 1, 12, 31).unwrap_or(today);
+    let f = exact_day(&mut e, "from", "公示开始日期", from, far);
+    let t = exact_day(&mut e, "to", "公示结束日期", to, far);
+    if f.is_none() && from.trim().is_empty() {
+        e.add("from", "请填写公示开始日期");
+    }
+    if t.is_none() && to.trim().is_empty() {
+        e.add("to", "请填写公示结束日期");
+    }
+    if let (Some(a), Some(b)) = (f, t) {
+        if b < a {
+            e.add("to", "公示结束日期不能早于开始日期");
+        }
+    }
+    e.into_result()?;
+    let (Some(p), Some(f), Some(t)) = (p, f, t) else { return Err(Error::NotFound("公示")) };
+    load_recruit(tx, id)?;
+    tx.execute("DELETE FROM recruit_notices WHERE recruit_id = ?1 AND point = ?2", params![id, p.code()])?;
+    tx.execute(
+        "INSERT INTO recruit_notices (recruit_id, point, from_on, to_on, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, p.code(), f, t, now_text()],
+    )?;
+    changelog::record(
+        tx,
+        ENTITY,
+        id,
+        "notice",
+        &[FieldChange {
+            field: "notice".into(),
+            old: None,
+            new: Some(format!("公示 {} 至 {}", PartialDate::Day(f).to_chinese(), PartialDate::Day(t).to_chinese())),
+        }],
+    )?;
+    Ok(())
+}
+
 impl Store {
     fn recruit_calendar(&self) -> Result<WorkCalendar> {
-        let mut stmt = self.conn().prepare("SELECT date, kind FROM calendar_days")?;
-        let overrides = stmt
-            .query_map([], |r| Ok((r.get::<_, NaiveDate>(0)?, r.get::<_, String>(1)? == "workday")))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(WorkCalendar { overrides })
+        calendar_in(self.conn())
     }
 
     /// The days the working-day count treats differently, of a year.
@@ -413,27 +867,7 @@ impl Store {
 
     /// The branch's local practice, defaults from the rule set in force today.
     pub fn recruit_settings(&self, today: NaiveDate) -> Result<RecruitSetup> {
-        let defaults = RecruitSettings::defaults(rules::rule_set_for(today));
-        let mut s = defaults.clone();
-        let mut stmt = self.conn().prepare("SELECT key, value FROM recruit_settings")?;
-        let rows: Vec<(String, i64)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-        for (key, v) in rows {
-            let n = u32::try_from(v).unwrap_or(0);
-            match key.as_str() {
-                "activist_gap_months" => s.activist_gap_months = n,
-                "review_valid_months" => s.review_valid_months = n,
-                "archive_days" => s.archive_days = n,
-                "probation_assessment_months" => s.probation_assessment_months = n,
-                "thought_report_months" => s.thought_report_months = n,
-                "notice_working_days" => s.notice_working_days = n,
-                "notice_candidate" => s.notice_candidate = v != 0,
-                "notice_admit" => s.notice_admit = v != 0,
-                "notice_full" => s.notice_full = v != 0,
-                _ => {}
-            }
-        }
-        Ok(RecruitSetup { settings: s, defaults })
+        settings_in(self.conn(), today)
     }
 
     pub fn save_recruit_settings(&mut self, s: &RecruitSettings, today: NaiveDate) -> Result<RecruitSetup> {
@@ -506,57 +940,8 @@ impl Store {
 
     /// Adds a person (and, when `applied_on` is given, step 1).
     pub fn create_recruit(&mut self, form: &RecruitForm, today: NaiveDate) -> Result<RecruitFile> {
-        let c = check_form(form, today).map_err(Error::Validation)?;
         let tx = self.conn_mut().transaction()?;
-        let mut errors = FieldErrors::default();
-        let same: Option<String> = tx
-            .query_row("SELECT name FROM recruits WHERE id_number = ?1 AND deleted_at IS NULL", [&c.id_number], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if let Some(name) = same {
-            errors.add("id_number", format!("这个身份证号已经登记在发展党员“{name}”的记录里，请核对"));
-        }
-        let member: Option<String> = tx
-            .query_row("SELECT name FROM members WHERE id_number = ?1 AND deleted_at IS NULL", [&c.id_number], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if let Some(name) = member {
-            errors.add("id_number", format!("这个身份证号是党员“{name}”的，已经是党员的人不用再走发展程序"));
-        }
-        errors.into_result()?;
-        let now = now_text();
-        tx.execute(
-            "INSERT INTO recruits (name, sex, birth_date, id_number, ethnicity, education, job, phone, address,
-                league_member, source, came_from, came_on, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-            params![
-                c.name,
-                c.sex.code(),
-                c.birth_date,
-                c.id_number,
-                c.ethnicity,
-                c.education,
-                c.job,
-                c.phone,
-                c.address,
-                c.league_member,
-                c.source,
-                c.came_from,
-                c.came_on,
-                c.notes,
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        changelog::record(&tx, ENTITY, id, "create", &[])?;
-        if let Some(applied) = c.applied_on {
-            tx.execute(
-                "INSERT INTO recruit_steps (recruit_id, step, date, recorded_at) VALUES (?1, 1, ?2, ?3)",
-                params![id, applied, now],
-            )?;
-        }
+        let id = create_in(&tx, form, today)?;
         tx.commit()?;
         self.recruit(id)
     }
@@ -620,38 +1005,7 @@ impl Store {
     }
 
     fn recruit_file(&self, id: i64, settings: &RecruitSettings, cal: &WorkCalendar) -> Result<RecruitFile> {
-        let conn = self.conn();
-        let (mut recruit, _) = load_recruit(conn, id)?;
-        let applied: Option<NaiveDate> = conn
-            .query_row("SELECT min(date) FROM recruit_steps WHERE recruit_id = ?1 AND step = 1", [id], |r| r.get(0))
-            .optional()?
-            .flatten();
-        let set = rules::rule_set_for(applied.unwrap_or(recruit.birth_date.max(rules::rule_sets()[0].effective_from)));
-        let steps = load_steps(conn, id, set)?;
-        let notices = load_notices(conn, id, set, cal)?;
-        recruit.stage = stage_of(&steps, recruit.stopped_on.is_some());
-        recruit.stage_label = recruit.stage.label();
-        let case = case_of(&recruit, &steps, &notices);
-        let next = match recruit.stage {
-            Stage::Stopped | Stage::Full if case.has(25) => None,
-            Stage::Stopped => None,
-            _ => next_step(set, settings, &case),
-        };
-        let probation_end = if recruit.stage == Stage::Probationary || recruit.stage == Stage::Full {
-            case.probation_end(set)
-        } else {
-            None
-        };
-        Ok(RecruitFile {
-            people: load_people(conn, id)?,
-            docs: load_docs(conn, id)?,
-            notices,
-            next,
-            probation_end,
-            rule_set: set.title.clone(),
-            steps,
-            recruit,
-        })
+        file_in(self.conn(), id, settings, cal)
     }
 
     /// Every person's file, in order of application (settings and the
@@ -701,84 +1055,12 @@ impl Store {
             .collect())
     }
 
-    /// Reads a step form into what the rules check; field errors for what
-    /// cannot be read at all.
-    fn read_step(&self, recruit: &Recruit, form: &StepForm, today: NaiveDate) -> Result<ReadStep> {
-        let mut errors = FieldErrors::default();
-        let date = exact_day(&mut errors, "date", "日期", &form.date, NaiveDate::MAX);
-        if form.date.trim().is_empty() {
-            errors.add("date", "请填写日期（写到日，如 2026-03-15）");
-        }
-        let outcome = match clean(&form.outcome).as_str() {
-            "" => outcomes_of(form.step).first().copied(),
-            s => {
-                let o = Outcome::from_code(s)
-                    .or_else(|| outcomes_of(form.step).iter().copied().find(|o| o.label(form.step) == s));
-                if o.is_none() {
-                    errors.add("outcome", "结果不对，请重新选择");
-                }
-                o
-            }
-        };
-        let names: Vec<String> = form
-            .people
-            .iter()
-            .flat_map(|p| p.split(['，', ',', '、']))
-            .map(clean_name)
-            .filter(|n| !n.is_empty())
-            .collect();
-        let mut people = Vec::new();
-        for n in &names {
-            people.push((n.clone(), member_by_name(self.conn(), n)?));
-        }
-        errors.into_result()?;
-        let day = date.unwrap_or(today);
-        let lines = timelines(self.conn())?;
-        let person_facts: Vec<PersonFacts> = people.iter().map(|(n, id)| facts(n, *id, &lines, day)).collect();
-        let introducers_now: Vec<PersonFacts> = {
-            let mut stmt = self.conn().prepare(
-                "SELECT name, member_id FROM recruit_people WHERE recruit_id = ?1 AND role = 'introducer' AND to_on IS NULL",
-            )?;
-            let rows: Vec<(String, Option<i64>)> =
-                stmt.query_map([recruit.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-            rows.iter().map(|(n, id)| facts(n, *id, &lines, day)).collect()
-        };
-        let meeting = match form.meeting_id {
-            None => None,
-            Some(mid) => {
-                let m = self.meeting(mid).map_err(|_| {
-                    Error::Validation(FieldErrors(vec![("meeting_id", "找不到所选的会议记录，请重新选择".into())]))
-                })?;
-                let vote = m
-                    .resolutions
-                    .iter()
-                    .find(|r| r.vote && clean_name(&r.candidate) == recruit.name)
-                    .map(|r| (r.passed, r.invalid));
-                Some(MeetingFacts { assembly: m.kind == MeetingKind::Assembly, date: m.date, vote })
-            }
-        };
-        Ok(ReadStep {
-            proposed: Proposed {
-                step: form.step,
-                date,
-                outcome,
-                days: form.days,
-                hours: form.hours,
-                months: form.months,
-                people: person_facts,
-                introducers_now,
-                meeting,
-            },
-            people,
-        })
-    }
-
     /// What the rules say of a step before it is saved (the form shows it).
     pub fn check_recruit_step(&self, id: i64, form: &StepForm, today: NaiveDate) -> Result<Vec<Finding>> {
         let settings = self.recruit_settings(today)?.settings;
         let cal = self.recruit_calendar()?;
         let file = self.recruit_file(id, &settings, &cal)?;
-        let read = self.read_step(&file.recruit, form, today)?;
+        let read = read_step_in(self.conn(), &file.recruit, form, today)?;
         let case = case_of(&file.recruit, &file.steps, &file.notices);
         let set = rules::rule_set_for(case.applied_on().or(read.proposed.date).unwrap_or(today));
         Ok(check_step(set, &settings, &cal, &case, &read.proposed, today))
@@ -789,221 +1071,10 @@ impl Store {
     /// its warnings otherwise, with what it writes into the member file, in
     /// one transaction.
     pub fn record_recruit_step(&mut self, id: i64, form: &StepForm, today: NaiveDate) -> Result<StepSaved> {
-        let settings = self.recruit_settings(today)?.settings;
-        let cal = self.recruit_calendar()?;
-        let file = self.recruit_file(id, &settings, &cal)?;
-        if file.recruit.stopped_on.is_some() {
-            return Err(Error::Validation(FieldErrors(vec![(
-                "step",
-                format!(
-                    "{}的发展程序已终止（{}），不能再记录",
-                    file.recruit.name,
-                    file.recruit.stop_reason.map_or("", |r| r.label())
-                ),
-            )])));
-        }
-        let read = self.read_step(&file.recruit, form, today)?;
-        let case = case_of(&file.recruit, &file.steps, &file.notices);
-        let set = rules::rule_set_for(case.applied_on().or(read.proposed.date).unwrap_or(today));
-        let findings = check_step(set, &settings, &cal, &case, &read.proposed, today);
-        let reason = clean(&form.override_reason);
-        let mut errors = FieldErrors::default();
-        for f in &findings {
-            match f.severity {
-                Severity::Refuse => errors.add(field_of(&f.rule), f.message.clone()),
-                Severity::NeedsReason if reason.is_empty() => errors.add(
-                    field_of(&f.rule),
-                    format!("{}。这是全国统一规定；确属特殊情况的，请在“特殊情况说明”中写明原因后再保存", f.message),
-                ),
-                _ => {}
-            }
-        }
-        errors.into_result()?;
-        let (Some(date), step) = (read.proposed.date, form.step) else {
-            return Err(Error::NotFound("日期"));
-        };
-        let outcome = read.proposed.outcome;
-        let needs_reason = findings.iter().any(|f| f.severity == Severity::NeedsReason);
-        let people_text = read.people.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join("、");
-
         let tx = self.conn_mut().transaction()?;
-        let group_id: Option<i64> = if step == 19 && !clean(&form.group_name).is_empty() {
-            let name = clean(&form.group_name);
-            let existing: Option<i64> =
-                tx.query_row("SELECT id FROM party_groups WHERE name = ?1", [&name], |r| r.get(0)).optional()?;
-            match existing {
-                Some(g) => Some(g),
-                None => {
-                    tx.execute(
-                        "INSERT INTO party_groups (name, created_at) VALUES (?1, ?2)",
-                        params![name, now_text()],
-                    )?;
-                    Some(tx.last_insert_rowid())
-                }
-            }
-        } else {
-            None
-        };
-        tx.execute(
-            "INSERT INTO recruit_steps (recruit_id, step, date, actors, meeting_id, doc_number, outcome, days, hours,
-                months, group_id, note, override_reason, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                id,
-                step,
-                date,
-                people_text,
-                form.meeting_id,
-                clean(&form.doc_number),
-                outcome.map_or("", |o| o.code()),
-                form.days,
-                form.hours,
-                form.months,
-                group_id,
-                clean(&form.note),
-                if needs_reason { reason.clone() } else { String::new() },
-                now_text()
-            ],
-        )?;
-        if matches!(step, 5 | 9) {
-            let role = if step == 5 { "contact" } else { "introducer" };
-            let mut stmt = tx
-                .prepare("SELECT id, name FROM recruit_people WHERE recruit_id = ?1 AND role = ?2 AND to_on IS NULL")?;
-            let current: Vec<(i64, String)> =
-                stmt.query_map(params![id, role], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-            drop(stmt);
-            for (pid, name) in &current {
-                if !read.people.iter().any(|(n, _)| n == name) {
-                    tx.execute("UPDATE recruit_people SET to_on = ?1 WHERE id = ?2", params![date, pid])?;
-                }
-            }
-            for (name, member_id) in &read.people {
-                if !current.iter().any(|(_, n)| n == name) {
-                    tx.execute(
-                        "INSERT INTO recruit_people (recruit_id, role, member_id, name, from_on) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![id, role, member_id, name, date],
-                    )?;
-                }
-            }
-        }
-        let (recruit, id_number) = load_recruit(&tx, id)?;
-        let mut member_id = recruit.member_id;
-        let stop = |tx: &Connection, reason: StopReason| -> Result<()> {
-            tx.execute(
-                "UPDATE recruits SET stopped_on = ?1, stop_reason = ?2, updated_at = ?3 WHERE id = ?4",
-                params![date, reason.code(), now_text(), id],
-            )?;
-            Ok(())
-        };
-        match (step, outcome) {
-            (15 | 17, Some(Outcome::Failed)) => stop(&tx, StopReason::NotAdmitted)?,
-            (17, Some(Outcome::Passed)) => {
-                let admitted = case.first(15).unwrap_or(date);
-                let checked = CheckedMember {
-                    name: recruit.name.clone(),
-                    sex: recruit.sex,
-                    ethnicity: recruit.ethnicity.clone(),
-                    birth_date: PartialDate::Day(recruit.birth_date),
-                    id_number,
-                    education: recruit.education.clone(),
-                    kind: MemberKind::Probationary,
-                    admitted_on: Some(PartialDate::Day(admitted)),
-                    full_member_on: None,
-                    group: GroupChoice::None,
-                    committee_role: None,
-                    job: recruit.job.clone(),
-                    phone: recruit.phone.clone(),
-                    address: recruit.address.clone(),
-                    mobile: false,
-                    mobile_destination: String::new(),
-                    lost_contact: false,
-                    lost_contact_reason: None,
-                    lost_contact_since: None,
-                    notes: format!(
-                        "{}支部大会讨论接收，{}上级党委批准为预备党员（发展党员记录）",
-                        PartialDate::Day(admitted).to_chinese(),
-                        PartialDate::Day(date).to_chinese()
-                    ),
-                    full_member_reason: String::new(),
-                };
-                let mid = insert_checked_in(&tx, &checked)?;
-                tx.execute("UPDATE recruits SET member_id = ?1 WHERE id = ?2", params![mid, id])?;
-                member_id = Some(mid);
-            }
-            (19, _) => {
-                if let (Some(mid), Some(g)) = (member_id, group_id) {
-                    update_from_in(&tx, mid, date, |c| c.group = GroupChoice::Existing(g))?;
-                }
-            }
-            (24, Some(Outcome::Passed)) => {
-                let decided = case.last(23).cloned();
-                if let (Some(mid), Some(d23)) = (member_id, decided) {
-                    match d23.outcome {
-                        Some(Outcome::OnTime) => {
-                            let end = case.probation_end(set).unwrap_or(d23.date);
-                            update_from_in(&tx, mid, date, |c| {
-                                c.kind = MemberKind::Full;
-                                c.full_member_on = Some(PartialDate::Day(end));
-                            })?;
-                        }
-                        Some(Outcome::Extend) => extend_probation_in(
-                            &tx,
-                            mid,
-                            &ExtensionForm {
-                                months: d23.months,
-                                decided_on: d23.date.to_string(),
-                                approval: if clean(&form.doc_number).is_empty() {
-                                    format!("上级党委{}批准", PartialDate::Day(date).to_chinese())
-                                } else {
-                                    clean(&form.doc_number)
-                                },
-                            },
-                            today,
-                        )?,
-                        Some(Outcome::Cancel) => {
-                            change_status_in(
-                                &tx,
-                                mid,
-                                &StatusForm {
-                                    status: "cancelled".into(),
-                                    date: d23.date.to_string(),
-                                    reason: "支部大会讨论决定，上级党委批准（发展党员记录）".into(),
-                                },
-                                today,
-                            )?;
-                            stop(&tx, StopReason::Cancelled)?;
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            _ => {}
-        }
-        let mut summary = format!(
-            "第{step}步「{}」{}",
-            set.step(step).map_or("", |s| s.name.as_str()),
-            PartialDate::Day(date).to_chinese()
-        );
-        if let Some(o) = outcome {
-            summary.push_str(&format!("，{}", o.label(step)));
-        }
-        if needs_reason {
-            summary.push_str(&format!("；不符合全国统一规定，特殊情况说明：{reason}"));
-        }
-        changelog::record(
-            &tx,
-            ENTITY,
-            id,
-            "step",
-            &[FieldChange { field: "step".into(), old: None, new: Some(summary) }],
-        )?;
+        let saved = record_step_in(&tx, id, form, today)?;
         tx.commit()?;
-        let file = self.recruit_file(id, &settings, &cal)?;
-        Ok(StepSaved {
-            file,
-            warnings: findings.into_iter().filter(|f| f.severity != Severity::Refuse).collect(),
-            member_id: if step == 17 { member_id } else { None },
-        })
+        Ok(saved)
     }
 
     /// Deletes the last step recorded, unless it wrote into the member file.
@@ -1144,48 +1215,8 @@ impl Store {
         to: &str,
         today: NaiveDate,
     ) -> Result<RecruitFile> {
-        let mut e = FieldErrors::default();
-        let p = NoticePointCode::from_code(point);
-        if p.is_none() {
-            e.add(
-                "point",
-                "公示类别应为 candidate（拟确定发展对象）、admit（拟接收预备党员）或 full（拟转为正式党员）",
-            );
-        }
-        let far = NaiveDate::from_ymd_opt(today.year() + 1, 12, 31).unwrap_or(today);
-        let f = exact_day(&mut e, "from", "公示开始日期", from, far);
-        let t = exact_day(&mut e, "to", "公示结束日期", to, far);
-        if f.is_none() && from.trim().is_empty() {
-            e.add("from", "请填写公示开始日期");
-        }
-        if t.is_none() && to.trim().is_empty() {
-            e.add("to", "请填写公示结束日期");
-        }
-        if let (Some(a), Some(b)) = (f, t) {
-            if b < a {
-                e.add("to", "公示结束日期不能早于开始日期");
-            }
-        }
-        e.into_result()?;
-        let (Some(p), Some(f), Some(t)) = (p, f, t) else { return Err(Error::NotFound("公示")) };
-        load_recruit(self.conn(), id)?;
         let tx = self.conn_mut().transaction()?;
-        tx.execute("DELETE FROM recruit_notices WHERE recruit_id = ?1 AND point = ?2", params![id, p.code()])?;
-        tx.execute(
-            "INSERT INTO recruit_notices (recruit_id, point, from_on, to_on, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, p.code(), f, t, now_text()],
-        )?;
-        changelog::record(
-            &tx,
-            ENTITY,
-            id,
-            "notice",
-            &[FieldChange {
-                field: "notice".into(),
-                old: None,
-                new: Some(format!("公示 {} 至 {}", PartialDate::Day(f).to_chinese(), PartialDate::Day(t).to_chinese())),
-            }],
-        )?;
+        notice_in(&tx, id, point, from, to, today)?;
         tx.commit()?;
         self.recruit(id)
     }
@@ -1194,6 +1225,12 @@ impl Store {
     pub fn recruit_notice_end(&self, from: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
         let n = self.recruit_settings(today)?.settings.notice_working_days;
         Ok(self.recruit_calendar()?.end_of(from, n))
+    }
+
+    /// The change log of one person's 发展党员 record, newest first (steps
+    /// with the reason a national rule was not met, deletions, 公示, stop).
+    pub fn recruit_history(&self, id: i64) -> Result<Vec<changelog::HistoryEntry>> {
+        changelog::history(self.conn(), ENTITY, id, &RECRUIT_WORDING)
     }
 
     /// The member's 发展党员 record, if the file came from one.

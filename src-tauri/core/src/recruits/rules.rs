@@ -456,6 +456,17 @@ impl Case {
         Some(Span { years: set.probation.years, months: ext, days: 0 }.after(admitted))
     }
 
+    /// Where an interval from `step` starts: its first record, but for the
+    /// steps of 转正 (22–24), which come twice after an extension, the
+    /// latest — the approval of the second 支部大会 is counted from it.
+    pub fn interval_start(&self, step: u8) -> Option<NaiveDate> {
+        if (22..=24).contains(&step) {
+            self.last(step).map(|d| d.date)
+        } else {
+            self.first(step)
+        }
+    }
+
     /// The extension decided at 23, if any.
     pub fn extended(&self) -> bool {
         self.done.iter().any(|d| d.step == 23 && d.outcome == Some(Outcome::Extend))
@@ -598,10 +609,12 @@ pub fn check_step(
             }
         }
     }
-    // … and no recorded step that follows it is dated before it (unless it
-    // is recorded again: a 联系人/介绍人 replaced, the round after an extension).
-    let again = case.has(p.step);
-    for later in set.steps.iter().filter(|s| !again && s.after.contains(&p.step)) {
+    // … and no recorded step that follows it is dated before it. A repeat
+    // (another 联系人 or 介绍人, the second round of 22–24 after an
+    // extension) comes after those by its nature: only the first record of a
+    // step is ordered against the later ones.
+    let repeat = case.has(p.step);
+    for later in set.steps.iter().filter(|s| !repeat && s.after.contains(&p.step)) {
         if let Some(first) = case.first(later.step) {
             if first < date {
                 f.add(
@@ -640,10 +653,7 @@ pub fn check_step(
 
     // Intervals ending at this step.
     for iv in set.intervals.iter().filter(|i| i.to == p.step) {
-        // From the latest record of the step it runs from, on or before this
-        // day (the second 23 after an extension starts the second 24's count).
-        let from = case.done.iter().filter(|d| d.step == iv.from && d.date <= date).map(|d| d.date).max();
-        let Some(from) = from.or_else(|| case.first(iv.from)) else { continue };
+        let Some(from) = case.interval_start(iv.from) else { continue };
         let (min, max) = match iv.kind {
             RuleKind::Local => match settings.local(&iv.key) {
                 Some(v) if iv.min.is_some() => (Some(v), None),
@@ -993,7 +1003,7 @@ pub fn next_step(set: &RuleSet, settings: &RecruitSettings, case: &Case) -> Opti
     let mut earliest = None;
     let mut due = None;
     for iv in set.intervals.iter().filter(|i| i.to == def.step) {
-        let Some(from) = case.first(iv.from) else { continue };
+        let Some(from) = case.interval_start(iv.from) else { continue };
         let local = if iv.kind == RuleKind::Local { settings.local(&iv.key) } else { None };
         if let Some(min) = iv.min.map(|m| local.unwrap_or(m)) {
             if !min.is_zero() {
@@ -1271,24 +1281,28 @@ mod tests {
     }
 
     #[test]
-    fn introducers_replaced_after_the_committee_review_and_the_second_round_after_an_extension_are_in_order() {
+    fn a_repeat_comes_after_the_later_steps_and_the_second_approval_counts_from_the_second_vote() {
+        // A 介绍人 replaced after 12: only the first 9 is ordered against 12.
         let mut c =
-            case(&[(7, "2025-03-05"), (9, "2025-03-10"), (10, "2025-03-20"), (11, "2025-04-01"), (12, "2025-04-20")]);
-        let mut p = at(9, "2025-05-01");
+            case(&[(1, "2024-01-10"), (2, "2024-01-20"), (3, "2024-03-01"), (5, "2024-03-01"), (7, "2025-03-05")]);
+        c.done.extend([done(9, "2025-03-10"), done(10, "2025-03-20"), done(11, "2025-04-01"), done(12, "2025-05-10")]);
+        let mut p = at(9, "2025-06-01");
         p.people = vec![member("王建国"), member("刘芳")];
-        assert!(check(&c, p).is_empty(), "a replacement after 12 is not out of order");
-        c = case(&[(15, "2025-05-31"), (16, "2025-06-10"), (17, "2025-07-01"), (22, "2026-05-01")]);
-        c.done.push(Done { step: 23, date: d("2026-05-31"), outcome: Some(Outcome::Extend), months: Some(6) });
-        c.done.push(Done { step: 24, date: d("2026-06-20"), outcome: Some(Outcome::Passed), months: None });
-        assert!(check(&c, at(22, "2026-11-01")).is_empty());
-        c.done.push(done(22, "2026-11-01"));
-        let vote = Proposed { outcome: Some(Outcome::OnTime), ..at(23, "2026-11-30") };
-        assert!(check(&c, vote).iter().all(|f| f.severity == Severity::Warn));
-        c.done.push(Done { step: 23, date: d("2026-11-30"), outcome: Some(Outcome::OnTime), months: None });
-        // The second approval counts its 3 months from the second vote.
-        let approve = Proposed { outcome: Some(Outcome::Passed), ..at(24, "2027-02-27") };
-        let f = check_step(set(), &settings(), &WorkCalendar::default(), &c, &approve, d("2027-03-01"));
-        assert!(f.iter().all(|x| x.rule != "full_approval"), "{f:?}");
+        assert!(check(&c, p).is_empty());
+        // After an extension: the second 22 follows the first 23 and 24 …
+        let mut c = case(&[(15, "2024-05-31"), (16, "2024-06-10"), (17, "2024-07-01"), (22, "2025-05-01")]);
+        c.done[2].outcome = Some(Outcome::Passed);
+        c.done.push(Done { step: 23, date: d("2025-05-31"), outcome: Some(Outcome::Extend), months: Some(6) });
+        c.done.push(Done { step: 24, date: d("2025-06-20"), outcome: Some(Outcome::Passed), months: None });
+        assert!(check(&c, at(22, "2025-11-01")).is_empty());
+        c.done.push(done(22, "2025-11-01"));
+        c.done.push(Done { step: 23, date: d("2025-11-30"), outcome: Some(Outcome::OnTime), months: None });
+        // … and its approval is due three months after the second vote, not the first.
+        let approve = Proposed { outcome: Some(Outcome::Passed), ..at(24, "2026-02-28") };
+        let f = check(&c, approve);
+        assert!(f.iter().all(|x| x.rule == "notice"), "{f:?}");
+        let late = check(&c, Proposed { outcome: Some(Outcome::Passed), ..at(24, "2026-03-01") });
+        assert!(late.iter().any(|x| x.rule == "full_approval" && x.message.contains("2025年11月30日")), "{late:?}");
     }
 
     #[test]

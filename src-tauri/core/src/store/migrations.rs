@@ -217,7 +217,7 @@ mod tests {
     /// migration N+1 freezes version N: describe the rows of N's new tables
     /// and columns below, raise this, run the generator once, and check
     /// those rows in `tests/core/migrations_frozen.rs`.
-    const FIXTURE_ROWS_DESCRIBED: i64 = 4;
+    const FIXTURE_ROWS_DESCRIBED: i64 = 5;
 
     /// A fictional ID number with a right check character (the 17th digit,
     /// the last of `seq`, is odd for a man).
@@ -353,6 +353,42 @@ mod tests {
             UPDATE branch SET birthday_days = 15, term_years = 3 WHERE id = 1;
             ",
             );
+        }
+        if v >= 5 {
+            sql.push_str(&format!(
+                "
+            UPDATE branch SET records_from = '2021-03-15' WHERE id = 1;
+            UPDATE members SET lost_contact_since = '2023-10' WHERE id = 4;
+            UPDATE members SET probation_extension_months = 6, probation_extension_on = '2026-06-28',
+                probation_extension_reply = '青组复〔2026〕8号', updated_at = '2026-07-20 09:00:00' WHERE id = 3;
+            INSERT INTO members (id, name, sex, ethnicity, birth_date, id_number, education, kind, admitted_on,
+                full_member_on, group_id, committee_role, job, phone, address, status, status_date, status_reason,
+                mobile, mobile_destination, lost_contact, lost_contact_reason, notes, created_at, updated_at,
+                deleted_at, full_member_reason)
+            VALUES
+                (7, '孙七', 'male', '汉族', '1970-03-03', '{}', '高中', 'full', '1995-07-01', '1996-09-01', 3,
+                 NULL, '', '', '东山村三组2号', 'watch', '2025-11-20', '受到留党察看一年处分',
+                 0, '', 0, NULL, '', '2025-09-02 09:00:00', '2025-11-21 09:00:00', NULL,
+                 '上级党委1996年9月1日批准转正（预备期满时未及时讨论）'),
+                (8, '钱九', 'female', '汉族', '1998-12-12', '{}', '中专', 'probationary', '2024-05-20', NULL, NULL,
+                 NULL, '', '', '东山村一组9号', 'cancelled', '2025-11-28', '延长预备期满仍不具备党员条件，取消预备党员资格',
+                 0, '', 0, NULL, '', '2024-06-10 09:00:00', '2025-11-30 09:00:00', NULL, '');
+            UPDATE members SET probation_extension_months = 6, probation_extension_on = '2025-05-20',
+                probation_extension_reply = '青组复〔2025〕5号' WHERE id = 8;
+            INSERT INTO member_status_changes (id, member_id, status, date, reason, recorded_at) VALUES
+                (2, 7, 'watch', '2025-11-20', '受到留党察看一年处分', '2025-11-21 09:00:00'),
+                (3, 8, 'cancelled', '2025-11-28', '延长预备期满仍不具备党员条件，取消预备党员资格', '2025-11-30 09:00:00');
+            INSERT INTO transfers (id, member_id, direction, date, other_branch, letter_number, dues_paid_to, notes,
+                recorded_at) VALUES
+                (2, 7, 'in', '2025-09-01', '中共西河村支部委员会', '青组转字〔2025〕31号', '2025-08', '',
+                 '2025-09-02 09:00:00');
+            UPDATE meetings SET for_year = 2025 WHERE id IN (2, 4);
+            UPDATE meeting_resolutions SET candidate = '李四', written_for = 1, written_against = 0, written_abstain = 0
+                WHERE id = 1;
+            ",
+                id_number("19700303", "017"),
+                id_number("19981212", "026"),
+            ));
         }
         sql
     }

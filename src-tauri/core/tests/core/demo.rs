@@ -20,6 +20,76 @@ fn the_demo_branch_loads_about_forty_valid_members() {
 }
 
 #[test]
+fn the_demo_has_three_people_on_the_way_to_membership_one_admitted_this_year() {
+    use chrono::Datelike;
+    use zhibu_core::recruits::Stage;
+    let mut s = Store::open_in_memory().unwrap();
+    let loaded = s.load_demo(today()).unwrap();
+    let list = s.recruits().unwrap();
+    let stages: Vec<Stage> = list.iter().map(|r| r.stage).collect();
+    assert_eq!(list.len(), 3);
+    for st in [Stage::Activist, Stage::Candidate, Stage::Probationary] {
+        assert!(stages.contains(&st), "{stages:?}");
+    }
+    let numbers: Vec<String> = s
+        .members(&MemberQuery { include_left: true, ..Default::default() })
+        .unwrap()
+        .into_iter()
+        .map(|m| m.id_number)
+        .collect();
+    for r in &list {
+        let f = s.recruit(r.id).unwrap();
+        assert!(f.steps.iter().all(|x| x.override_reason.is_empty() && x.date <= today()), "{}", r.name);
+        if f.recruit.member_id.is_none() {
+            // Their (masked) numbers are nobody's on the roster.
+            let tail = &f.recruit.id_number_masked[14..];
+            assert!(numbers.iter().all(|n| !n.ends_with(tail) || !n.starts_with(&f.recruit.id_number_masked[..6])));
+        }
+    }
+
+    // The activist: a year since step 3 is reached, the home screen says so.
+    let activist = list.iter().find(|r| r.stage == Stage::Activist).unwrap();
+    let applied = activist.applied_on.unwrap();
+    assert!((today() - applied).num_days() > 400, "applied over a year ago");
+    let reminders = s.reminders(today()).unwrap();
+    assert!(reminders
+        .recruits
+        .iter()
+        .any(|r| r.recruit_id == activist.id && r.kind == "one_year" && r.message.contains("列为发展对象")));
+
+    // The candidate: introducers, 政审 and training recorded; the next step is near.
+    let candidate = list.iter().find(|r| r.stage == Stage::Candidate).unwrap();
+    let f = s.recruit(candidate.id).unwrap();
+    for step in [9, 10, 11] {
+        assert!(f.steps.iter().any(|x| x.step == step), "step {step}");
+    }
+    assert_eq!(f.people.iter().filter(|p| p.role == "introducer" && p.to.is_none()).count(), 2);
+    let next = f.next.unwrap();
+    assert!(next.due.is_some_and(|d| d > today() && (d - today()).num_days() <= 30), "{next:?}");
+
+    // The admitted one: 17 this year, the member file made from the 支部大会 day,
+    // whose record holds the vote on this person.
+    let admitted = list.iter().find(|r| r.stage == Stage::Probationary).unwrap();
+    let f = s.recruit(admitted.id).unwrap();
+    let mid = f.recruit.member_id.expect("a member file");
+    assert_eq!(s.recruit_of_member(mid).unwrap(), Some(admitted.id));
+    let at = |n: u8| f.steps.iter().find(|x| x.step == n).unwrap();
+    assert_eq!(at(17).date.year(), today().year());
+    for n in [19, 20] {
+        assert!(at(n).date >= at(17).date);
+    }
+    let m = s.member(mid).unwrap();
+    assert_eq!(m.admitted_on, Some(zhibu_core::PartialDate::Day(at(15).date)));
+    assert!(m.group_name.is_some(), "step 19 put the member in a 党小组");
+    let meeting = s.meeting(at(15).meeting_id.expect("step 15 linked to its meeting")).unwrap();
+    assert_eq!(meeting.date, at(15).date);
+    let vote = meeting.resolutions.iter().find(|r| r.candidate == admitted.name).expect("a vote on this person");
+    assert_eq!(vote.passed, Some(true));
+    assert_eq!(s.recruit_plan(today().year()).unwrap().admitted, 1);
+    assert_eq!(loaded.members, s.members(&MemberQuery { include_left: true, ..Default::default() }).unwrap().len());
+}
+
+#[test]
 fn the_demo_refuses_a_database_with_members() {
     let mut s = Store::open_in_memory().unwrap();
     s.load_demo(today()).unwrap();
@@ -107,6 +177,10 @@ mod clearing {
             ("dues_assessments", "created_at"),
             ("dues_payments", "created_at"),
             ("dues_remittances", "created_at"),
+            ("recruits", "created_at"),
+            ("recruits", "updated_at"),
+            ("recruit_steps", "recorded_at"),
+            ("recruit_notices", "recorded_at"),
         ] {
             conn.execute(&format!("UPDATE {table} SET {column} = datetime({column}, '-1 hour')"), []).unwrap();
         }
@@ -187,6 +261,20 @@ mod clearing {
         s.delete_member(m.id).unwrap();
         assert_eq!(s.demo_state().unwrap(), DemoState { loaded: true, clearable: false }, "a demo person deleted");
 
+        // A 发展党员 step recorded after the load, or one of the demo's deleted.
+        let (_dir, mut s) = fresh();
+        let activist = s.recruits().unwrap().into_iter().find(|r| r.stage.code() == "activist").unwrap();
+        let six = zhibu_core::recruits::StepForm { step: 6, date: today().to_string(), ..Default::default() };
+        s.record_recruit_step(activist.id, &six, today()).unwrap();
+        assert_eq!(s.demo_state().unwrap(), DemoState { loaded: true, clearable: false }, "a step of hers");
+        let (_dir, mut s) = fresh();
+        let f = s.recruit(activist.id).unwrap();
+        s.delete_recruit_step(activist.id, f.steps.last().unwrap().id).unwrap();
+        assert_eq!(s.demo_state().unwrap(), DemoState { loaded: true, clearable: false }, "a demo step deleted");
+        let (_dir, mut s) = fresh();
+        s.set_recruit_plan(2026, Some(2)).unwrap();
+        assert_eq!(s.demo_state().unwrap(), DemoState { loaded: true, clearable: false }, "her 指导性计划");
+
         let (_dir, mut s) = fresh();
         let b = s.branch().unwrap();
         let form = BranchForm {
@@ -216,6 +304,7 @@ mod clearing {
         assert!(s.is_empty().unwrap(), "not even in the recycle bin");
         assert_eq!(s.branch().unwrap().name, "");
         assert!(s.meetings(2026, None).unwrap().is_empty());
+        assert!(s.recruits().unwrap().is_empty(), "no 发展党员 either");
         assert_eq!(s.demo_state().unwrap(), DemoState::default());
         assert!(std::fs::read_dir(dir.path())
             .unwrap()

@@ -21,8 +21,8 @@ use zhibu_core::dues::{DuesBalance, DuesCategory, DuesSettings, Month, Remittanc
 use zhibu_core::idcard::Sex;
 use zhibu_core::meetings::{AgendaItem, Attendance, Frequency, Grade, MeetingKind};
 use zhibu_core::members::{
-    CommitteeRole, Group, LostContactReason, Member, MemberForm, MemberKind, MemberQuery, Status, StatusChange,
-    StatusForm, Transfer, TransferDirection,
+    CommitteeRole, Group, LostContactReason, Member, MemberForm, MemberKind, MemberQuery, ProbationExtension, Status,
+    StatusChange, StatusForm, Transfer, TransferDirection,
 };
 use zhibu_core::store::backups::{list_backups, BACKUP_DIR};
 use zhibu_core::store::migrations::SCHEMA_VERSION;
@@ -253,6 +253,31 @@ fn opens_intact(v: i64, want_schema: &[(String, String, String)]) {
     meetings(v, &store, &conn);
     dues(v, &store, &conn);
     assert_eq!(count(&conn, "member_group_changes"), 0, "v{v}: added in version 5, empty");
+    // Version 6 (发展党员): its tables empty, the holiday table as a new database seeds it.
+    for table in [
+        "recruits",
+        "recruit_steps",
+        "recruit_people",
+        "recruit_docs",
+        "recruit_notices",
+        "recruit_attachments",
+        "recruit_settings",
+        "recruit_plans",
+    ] {
+        assert_eq!(count(&conn, table), 0, "v{v}: {table} (added in version 6)");
+    }
+    let fresh = Store::open_in_memory().unwrap();
+    for year in [2025, 2026] {
+        let days = store.calendar_days(year).unwrap();
+        assert!(!days.is_empty(), "v{v}: {year}");
+        assert_eq!(days, fresh.calendar_days(year).unwrap(), "v{v}: {year}");
+    }
+    assert!(store.recruits().unwrap().is_empty());
+    assert_eq!(
+        store.recruit_notice_end(date("2026-09-30"), today()).unwrap(),
+        date("2026-10-12"),
+        "v{v}: 国庆 2026 counted from the seeded table"
+    );
 
     // And the upgraded file takes today's writes: a new member, a status
     // that only version 5 allows.
@@ -267,7 +292,7 @@ fn opens_intact(v: i64, want_schema: &[(String, String, String)]) {
         ..Default::default()
     };
     let added = store.create_member(&form, today()).unwrap_or_else(|e| panic!("v{v}: {e}"));
-    assert_eq!((added.id, added.group_id), (7, Some(1)), "v{v}");
+    assert_eq!((added.id, added.group_id), (if v >= 5 { 9 } else { 7 }, Some(1)), "v{v}");
     let watched = store
         .change_status(
             5,
@@ -285,7 +310,14 @@ fn branch_and_settings(v: i64, store: &Store, conn: &Connection) {
     let b = store.branch().unwrap();
     assert_eq!(
         (b.name.as_str(), b.higher_committee.as_str(), b.secretary.as_str(), b.term_start, b.records_from),
-        ("中共东山村支部委员会", "中共青石镇委员会", "王建国", Some(day("2021-03-15")), None),
+        (
+            "中共东山村支部委员会",
+            "中共青石镇委员会",
+            "王建国",
+            Some(day("2021-03-15")),
+            // 建账日期, from version 5.
+            if v >= 5 { Some(day("2021-03-15")) } else { None }
+        ),
         "v{v}"
     );
     let settings = store.meeting_settings().unwrap();
@@ -397,6 +429,12 @@ fn members(v: i64, store: &Store) {
             address: "东山村二组7号".into(),
             mobile: true,
             mobile_destination: "广东省东莞市".into(),
+            // 延长预备期, from version 5.
+            probation_extension: (v >= 5).then(|| ProbationExtension {
+                months: 6,
+                decided_on: day("2026-06-28"),
+                approval: "青组复〔2026〕8号".into(),
+            }),
             ..base.clone()
         },
         Member {
@@ -417,6 +455,7 @@ fn members(v: i64, store: &Store) {
             status_reason: "失联超过6个月，经支部大会讨论停止党籍".into(),
             lost_contact: true,
             lost_contact_reason: Some(LostContactReason::WhereaboutsUnknown),
+            lost_contact_since: (v >= 5).then(|| day("2023-10")),
             ..base.clone()
         },
         Member {
@@ -455,14 +494,64 @@ fn members(v: i64, store: &Store) {
     for m in &want {
         assert_eq!(&store.member(m.id).unwrap(), m, "v{v}: member {}", m.id);
     }
+    // Version 5's statuses and reasons: 留党察看 (transferred in, 转正 late
+    // with its reason) and 取消预备党员资格 after an extension.
+    let v5 = [
+        Member {
+            id: 7,
+            name: "孙七".into(),
+            birth_date: day("1970-03-03"),
+            id_number: "330424197003030178".into(),
+            education: "高中".into(),
+            admitted_on: Some(day("1995-07-01")),
+            full_member_on: Some(day("1996-09-01")),
+            full_member_reason: "上级党委1996年9月1日批准转正（预备期满时未及时讨论）".into(),
+            group_id: g3.0,
+            group_name: g3.1.clone(),
+            address: "东山村三组2号".into(),
+            status: Status::Watch,
+            status_date: Some(day("2025-11-20")),
+            status_reason: "受到留党察看一年处分".into(),
+            ..base.clone()
+        },
+        Member {
+            id: 8,
+            name: "钱九".into(),
+            sex: Sex::Female,
+            birth_date: day("1998-12-12"),
+            id_number: "330424199812120260".into(),
+            education: "中专".into(),
+            kind: MemberKind::Probationary,
+            admitted_on: Some(day("2024-05-20")),
+            address: "东山村一组9号".into(),
+            status: Status::Cancelled,
+            status_date: Some(day("2025-11-28")),
+            status_reason: "延长预备期满仍不具备党员条件，取消预备党员资格".into(),
+            probation_extension: Some(ProbationExtension {
+                months: 6,
+                decided_on: day("2025-05-20"),
+                approval: "青组复〔2025〕5号".into(),
+            }),
+            ..base.clone()
+        },
+    ];
+    for m in &v5 {
+        match store.member(m.id) {
+            Ok(got) if v >= 5 => assert_eq!(&got, m, "v{v}: member {}", m.id),
+            Ok(got) => panic!("v{v}: member {} is not in this version's rows: {got:?}", m.id),
+            Err(_) => assert!(v < 5, "v{v}: member {} missing", m.id),
+        }
+    }
     let ids = |q: &MemberQuery| store.members(q).unwrap().iter().map(|m| m.id).collect::<Vec<_>>();
     // Roster order: 书记, 组织委员, then by 入党日期.
-    assert_eq!(ids(&MemberQuery::default()), [1, 5, 2, 4, 3], "v{v}");
+    // 孙七 (留党察看) is still a member, by 入党日期 after 张三; 钱九 (取消) is not.
+    let roster: &[i64] = if v >= 5 { &[1, 5, 2, 7, 4, 3] } else { &[1, 5, 2, 4, 3] };
+    assert_eq!(ids(&MemberQuery::default()), roster, "v{v}");
     assert_eq!(ids(&MemberQuery { deleted: true, ..Default::default() }), [6], "v{v}");
     let groups = |id, name: &str, member_count| Group { id, name: name.into(), member_count };
     assert_eq!(
         store.groups().unwrap(),
-        [groups(1, "第一党小组", 2), groups(2, "第二党小组", 2), groups(3, "老党员党小组", 1)],
+        [groups(1, "第一党小组", 2), groups(2, "第二党小组", 2), groups(3, "老党员党小组", if v >= 5 { 2 } else { 1 })],
         "v{v}"
     );
     assert_eq!(
@@ -488,6 +577,13 @@ fn members(v: i64, store: &Store) {
         }],
         "v{v}"
     );
+    if v >= 5 {
+        let status = |id| store.status_history(id).unwrap().into_iter().map(|c| (c.status, c.date)).collect::<Vec<_>>();
+        assert_eq!(status(7), [(Status::Watch, day("2025-11-20"))]);
+        assert_eq!(status(8), [(Status::Cancelled, day("2025-11-28"))]);
+        let t = store.transfers(7).unwrap();
+        assert_eq!((t.len(), t[0].direction, t[0].date), (1, TransferDirection::In, day("2025-09-01")));
+    }
     let history: Vec<(String, String, String)> =
         store.member_history(4).unwrap().into_iter().map(|h| (h.at, h.action_label, h.summary)).collect();
     assert_eq!(
@@ -645,8 +741,17 @@ fn meetings(v: i64, store: &Store, conn: &Connection) {
         ("同意接收李四同志为中共预备党员", true, false, Some(2), Some(0), Some(0)),
         "v{v}"
     );
-    // Before version 5 there was no candidate nor written opinions.
-    assert_eq!((r.candidate.as_str(), r.written_for, r.written_against, r.written_abstain), ("", None, None, None));
+    // Before version 5 there was no candidate nor written opinions; the v5
+    // record names 李四 and counts 张三's written 同意 (on leave).
+    let (candidate, written) = if v >= 5 { ("李四", Some(0)) } else { ("", None) };
+    assert_eq!(
+        (r.candidate.as_str(), r.written_for, r.written_against, r.written_abstain),
+        (candidate, written.map(|_| 1), written, written),
+        "v{v}"
+    );
+    // 3 voting members that day (孙七 came later): 2 present, 张三's written 同意 counted from v5.
+    assert_eq!((r.passed, r.invalid), (Some(true), false), "v{v}: {}", r.verdict);
+    assert!(r.verdict.contains(if v >= 5 { "赞成 3 票" } else { "赞成 2 票" }), "v{v}: {}", r.verdict);
     assert_eq!(store.meetings_belonging(2025, Some(MeetingKind::Review)).unwrap().len(), 1, "v{v}");
     let attachment: (i64, String, String, i64, String) = conn
         .query_row("SELECT meeting_id, sha256, original_name, size, added_at FROM meeting_attachments", [], |r| {

@@ -1,315 +1,485 @@
-//! 发展党员 in the 台账: the year's 发展党员工作台账 and the four 名册 in the
-//! year workbook, and one person's 全程纪实表, read back with calamine.
+//! 发展党员 through the Store: the whole way from 入党申请 to 转正, what the
+//! steps write into the member file, refusals that save nothing, transfers,
+//! introducers replaced, the 公示 working days and the reminders.
 
 use crate::{id_for, today};
-use calamine::{Data, Range, Reader, Xlsx};
-use chrono::NaiveDate;
-use std::io::Cursor;
-use zhibu_core::recruits::{RecruitForm, StepForm};
-use zhibu_core::Store;
+use chrono::{Datelike, Days, Months, NaiveDate};
+use zhibu_core::dues::{AssessmentForm, MonthState};
+use zhibu_core::members::{MemberForm, MemberKind, Status, StatusForm};
+use zhibu_core::recruits::{CalendarDay, Outcome, RecruitForm, Stage, StepForm, StepSaved, StopReason};
+use zhibu_core::{Error, PartialDate, Store};
 
-fn form(name: &str, sex: &str, birth: &str, seq: &str, applied: &str) -> RecruitForm {
-    RecruitForm {
-        name: name.into(),
-        sex: sex.into(),
-        id_number: id_for(birth, seq),
-        ethnicity: "汉族".into(),
-        education: "高中".into(),
-        job: "东山村村民".into(),
-        phone: "13812345678".into(),
-        source: "young_farmer".into(),
-        applied_on: applied.into(),
-        ..Default::default()
-    }
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
 }
 
-fn step(s: &mut Store, id: i64, n: u8, date: &str, f: impl FnOnce(&mut StepForm)) {
-    let mut form = StepForm { step: n, date: date.into(), ..Default::default() };
-    f(&mut form);
-    if let Err(e) = s.record_recruit_step(id, &form, today()) {
-        panic!("step {n} on {date}: {e:?}");
-    }
+fn plus(day: NaiveDate, n: u64) -> NaiveDate {
+    day + Days::new(n)
 }
 
-fn plain(s: &mut Store, id: i64, n: u8, date: &str) {
-    step(s, id, n, date, |_| {});
-}
+/// Full members, admitted long ago, to act as 联系人 and 介绍人.
+const ROSTER: [&str; 5] = ["王建国", "刘芳", "陈志强", "赵丽", "孙伟"];
 
-/// The people of the tests: 陈晓明 all the way to 正式党员 in 2026, 李娜
-/// stopped in 2026, 王磊 an activist, 周婷 who stopped in 2025 (not on the
-/// 2026 sheets), 吴刚 who applied in October 2026.
-struct People {
-    store: Store,
-    full: i64,
-    stopped: i64,
-    activist: i64,
-    gone: i64,
-    applicant: i64,
-}
-
-fn people() -> People {
+fn store_with_roster() -> (Store, Vec<i64>) {
     let mut s = Store::open_in_memory().unwrap();
-    s.load_demo(today()).unwrap();
-    let t = today();
-    let full = s.create_recruit(&form("陈晓明", "male", "19950312", "113", "2024-03-01"), t).unwrap().recruit.id;
-    plain(&mut s, full, 2, "2024-03-15");
-    plain(&mut s, full, 3, "2024-06-01");
-    step(&mut s, full, 5, "2024-06-01", |f| f.people = vec!["马俊杰".into()]);
-    plain(&mut s, full, 6, "2024-11-20");
-    plain(&mut s, full, 6, "2025-05-10");
-    plain(&mut s, full, 7, "2025-06-05");
-    step(&mut s, full, 9, "2025-06-10", |f| f.people = vec!["马俊杰".into(), "孙德胜".into()]);
-    plain(&mut s, full, 10, "2025-07-01");
-    step(&mut s, full, 11, "2025-07-10", |f| f.days = Some(3));
-    plain(&mut s, full, 12, "2025-08-01");
-    step(&mut s, full, 13, "2025-08-15", |f| f.outcome = "passed".into());
-    step(&mut s, full, 14, "2025-08-20", |f| f.doc_number = "东山2025001".into());
-    step(&mut s, full, 15, "2025-09-01", |f| f.outcome = "passed".into());
-    plain(&mut s, full, 16, "2025-09-10");
-    step(&mut s, full, 17, "2025-10-10", |f| f.outcome = "passed".into());
-    plain(&mut s, full, 20, "2025-10-20");
-    plain(&mut s, full, 22, "2026-08-01");
-    step(&mut s, full, 23, "2026-09-02", |f| f.outcome = "on_time".into());
-    step(&mut s, full, 24, "2026-09-20", |f| f.outcome = "passed".into());
-
-    let stopped = s.create_recruit(&form("李娜", "female", "19980704", "224", "2026-01-05"), t).unwrap().recruit.id;
-    plain(&mut s, stopped, 2, "2026-01-20");
-    s.stop_recruit(stopped, "withdrew", "2026-05-01", "", t).unwrap();
-
-    let activist = s.create_recruit(&form("王磊", "male", "20000101", "335", "2025-10-10"), t).unwrap().recruit.id;
-    plain(&mut s, activist, 2, "2025-10-20");
-    plain(&mut s, activist, 3, "2026-03-01");
-    step(&mut s, activist, 5, "2026-03-01", |f| f.people = vec!["孙德胜".into()]);
-
-    let gone = s.create_recruit(&form("周婷", "female", "19990909", "446", "2024-01-10"), t).unwrap().recruit.id;
-    plain(&mut s, gone, 2, "2024-01-20");
-    s.stop_recruit(gone, "moved_away", "2025-06-01", "", t).unwrap();
-
-    let applicant = s.create_recruit(&form("吴刚", "male", "20010505", "557", "2026-10-08"), t).unwrap().recruit.id;
-    People { store: s, full, stopped, activist, gone, applicant }
+    let ids = ROSTER
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let form = MemberForm {
+                name: (*name).into(),
+                id_number: id_for("19700101", &format!("{:03}", 201 + i * 2)),
+                kind: "full".into(),
+                admitted_on: "2000-07-01".into(),
+                full_member_on: "2001-07-01".into(),
+                group_name: "第一党小组".into(),
+                ..Default::default()
+            };
+            s.create_member(&form, today()).unwrap().id
+        })
+        .collect();
+    (s, ids)
 }
 
-fn sheet(bytes: &[u8], name: &str) -> Range<Data> {
-    let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
-    xlsx.worksheet_range(name).unwrap_or_else(|e| panic!("{name}: {e}"))
+fn add(s: &mut Store, name: &str, birth: &str, seq: &str, applied: NaiveDate) -> i64 {
+    let form = RecruitForm {
+        name: name.into(),
+        id_number: id_for(birth, seq),
+        education: "高中".into(),
+        applied_on: applied.to_string(),
+        ..Default::default()
+    };
+    s.create_recruit(&form, today()).unwrap().recruit.id
 }
 
-fn text(r: &Range<Data>, row: usize, col: usize) -> String {
-    r.get_value((row as u32, col as u32)).map(Data::to_string).unwrap_or_default()
+fn form(step: u8, date: NaiveDate) -> StepForm {
+    StepForm { step, date: date.to_string(), ..Default::default() }
 }
 
-/// The row (from the first under the headers) whose 姓名 is `name`.
-fn row_of(r: &Range<Data>, name: &str) -> usize {
-    (3..r.height()).find(|&i| text(r, i, 1) == name).unwrap_or_else(|| panic!("{name} has no row"))
+fn rec(s: &mut Store, id: i64, f: StepForm) -> Result<StepSaved, Error> {
+    s.record_recruit_step(id, &f, today())
 }
 
-/// No full ID number of anyone, and no 11-digit run, in any cell.
-fn no_full_numbers(r: &Range<Data>, ids: &[String], what: &str) {
-    for cell in r.used_cells() {
-        let t = cell.2.to_string();
-        assert!(!t.as_bytes().windows(11).any(|w| w.iter().all(u8::is_ascii_digit)), "{what}: {t}");
-        assert!(!ids.iter().any(|id| t.contains(id.as_str())), "{what}: {t}");
+fn ok(s: &mut Store, id: i64, f: StepForm) -> StepSaved {
+    let step = f.step;
+    rec(s, id, f).unwrap_or_else(|e| panic!("step {step}: {e:?}"))
+}
+
+fn field(e: Error, name: &str) -> String {
+    match e {
+        Error::Validation(f) => f.get(name).unwrap_or_else(|| panic!("no error on {name}: {f:?}")).to_string(),
+        other => panic!("expected a validation error, got {other:?}"),
     }
 }
 
-fn all_ids(s: &Store) -> Vec<String> {
-    let mut ids: Vec<String> = s.members(&Default::default()).unwrap().into_iter().map(|m| m.id_number).collect();
-    ids.extend(
-        [("19950312", "113"), ("19980704", "224"), ("20000101", "335"), ("19990909", "446"), ("20010505", "557")]
-            .iter()
-            .map(|(b, q)| id_for(b, q)),
-    );
-    ids
-}
+/// Days after the application at which the way to 17 is walked: every
+/// interval met (talk within a month, a year as activist, assessments
+/// within six months, 政审 within its year, approval within three months).
+const WAY: [(u8, u64); 17] = [
+    (2, 19),
+    (3, 70),
+    (4, 75),
+    (5, 70),
+    (6, 245),
+    (6, 416),
+    (7, 446),
+    (8, 451),
+    (9, 458),
+    (10, 472),
+    (11, 488),
+    (12, 519),
+    (13, 533),
+    (14, 538),
+    (15, 559),
+    (16, 569),
+    (17, 594),
+];
 
-#[test]
-fn the_year_workbook_has_the_ledger_with_every_step_in_its_column() {
-    let p = people();
-    let bytes = p.store.year_workbook(2026, today()).unwrap();
-    let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
-    assert!(xlsx.sheet_names().contains(&"发展党员工作台账".to_string()));
-    let contents = xlsx.worksheet_range("目录").unwrap();
-    assert!(contents.used_cells().any(|c| *c.2 == "发展党员工作台账"), "listed in the contents");
-
-    let r = sheet(&bytes, "发展党员工作台账");
-    assert_eq!(text(&r, 0, 0), "2026年度发展党员工作台账");
-    let want_headers = [
-        "序号",
-        "姓名",
-        "性别",
-        "出生年月",
-        "申请入党",
-        "谈话",
-        "确定积极分子",
-        "培养联系人",
-        "确定发展对象",
-        "入党介绍人",
-        "政审",
-        "集中培训",
-        "预审",
-        "志愿书编号",
-        "支部大会",
-        "审批",
-        "入党宣誓",
-        "转正",
-    ];
-    for (c, h) in want_headers.iter().enumerate() {
-        assert_eq!(text(&r, 2, c), *h, "header {c}");
-    }
-    // One row per person whose way touched 2026: not 周婷, stopped in 2025.
-    let names: Vec<String> = (3..r.height()).map(|i| text(&r, i, 1)).filter(|n| !n.is_empty()).collect();
-    assert_eq!(names, ["陈晓明", "王磊", "李娜", "吴刚"], "in order of application, one row each");
-
-    let full = row_of(&r, "陈晓明");
-    let row: Vec<String> = (0..18).map(|c| text(&r, full, c)).collect();
-    assert_eq!(
-        row[2..],
-        [
-            "男",
-            "1995.03",
-            "2024.03.01",
-            "2024.03.15",
-            "2024.06.01",
-            "2024.06.01",
-            "2025.06.05",
-            "2025.06.10",
-            "2025.07.01",
-            "2025.07.10",
-            "2025.08.15",
-            "东山2025001",
-            "2025.09.01",
-            "2025.10.10",
-            "2025.10.20",
-            "2026.09.20",
-        ]
-    );
-    let stopped = row_of(&r, "李娜");
-    assert_eq!(text(&r, stopped, 4), "2026.01.05");
-    assert_eq!(text(&r, stopped, 5), "2026.01.20");
-    assert!((6..17).all(|c| text(&r, stopped, c).is_empty()), "nothing after the talk");
-    assert_eq!(text(&r, stopped, 17), "已终止：本人撤回申请");
-    let activist = row_of(&r, "王磊");
-    assert_eq!(text(&r, activist, 6), "2026.03.01");
-    assert_eq!(text(&r, activist, 17), "");
-    no_full_numbers(&r, &all_ids(&p.store), "发展党员工作台账");
-
-    // The year before: 周婷 was still on her way in 2025 until June; 吴刚 and 李娜 had not applied.
-    let before = sheet(&p.store.year_workbook(2025, today()).unwrap(), "发展党员工作台账");
-    let names: Vec<String> = (3..before.height()).map(|i| text(&before, i, 1)).filter(|n| !n.is_empty()).collect();
-    assert_eq!(names, ["周婷", "陈晓明", "王磊"]);
-    let chen = row_of(&before, "陈晓明");
-    assert_eq!(text(&before, chen, 17), "", "2025's ledger does not know of the 2026 转正");
-    assert_eq!(text(&before, row_of(&before, "周婷"), 17), "已终止：迁出本村（材料已转出）");
-    let _ = (p.full, p.stopped, p.activist, p.gone, p.applicant);
-}
-
-#[test]
-fn the_four_rosters_hold_each_stage_at_the_years_end_with_its_dates() {
-    let p = people();
-    let bytes = p.store.year_workbook(2026, today()).unwrap();
-    let ids = all_ids(&p.store);
-    let applicants = sheet(&bytes, "入党申请人名册");
-    assert!(text(&applicants, 0, 0).starts_with("2026年度入党申请人名册"));
-    for (c, h) in ["序号", "姓名", "性别", "出生年月", "民族", "学历", "工作单位及职务", "来源"].iter().enumerate()
-    {
-        assert_eq!(text(&applicants, 2, c), *h);
-    }
-    let wu = row_of(&applicants, "吴刚");
-    assert_eq!(text(&applicants, wu, 7), "青年农民");
-    assert_eq!(text(&applicants, wu, 8), "2026.10.08");
-    assert!((3..applicants.height()).all(|i| text(&applicants, i, 1) != "李娜"), "stopped: on no roster");
-
-    let activists = sheet(&bytes, "入党积极分子名册");
-    let wang = row_of(&activists, "王磊");
-    assert_eq!(text(&activists, 2, 9), "确定积极分子");
-    assert_eq!(text(&activists, wang, 9), "2026.03.01");
-    assert_eq!(text(&activists, wang, 10), "孙德胜");
-
-    let candidates = sheet(&bytes, "发展对象名册");
-    assert!(text(&candidates, 3, 0).contains("无"), "nobody is a 发展对象 at the end of 2026");
-
-    // At the end of 2025 陈晓明 was a 预备党员.
-    let before = p.store.year_workbook(2025, today()).unwrap();
-    let prob = sheet(&before, "预备党员名册");
-    let chen = row_of(&prob, "陈晓明");
-    assert_eq!(text(&prob, 2, 8), "支部大会接收");
-    assert_eq!(text(&prob, chen, 8), "2025.09.01");
-    assert_eq!(text(&prob, chen, 9), "2025.10.10");
-    assert_eq!(text(&prob, chen, 10), "2025.10.20");
-    assert_eq!(text(&prob, chen, 11), "2026.09.01", "预备期满: a year from the 支部大会");
-    for name in ["入党申请人名册", "入党积极分子名册", "发展对象名册", "预备党员名册"] {
-        no_full_numbers(&sheet(&bytes, name), &ids, name);
-        no_full_numbers(&sheet(&before, name), &ids, name);
-    }
-}
-
-#[test]
-fn every_ledger_sheets_paper_says_what_its_sheet_says() {
-    let p = people();
-    let bytes = p.store.year_workbook(2026, today()).unwrap();
-    for name in ["发展党员工作台账", "入党申请人名册", "入党积极分子名册", "预备党员名册"]
-    {
-        let paper = p.store.sheet_paper(name, 2026, today()).unwrap();
-        let r = sheet(&bytes, name);
-        assert_eq!(text(&r, 0, 0), paper.title);
-        for (i, row) in paper.rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                assert_eq!(text(&r, 3 + i, c), cell.text, "{name} row {i} col {c}");
-            }
+/// Records the steps of `WAY` up to `upto` (the application is step 1).
+fn walk(s: &mut Store, id: i64, applied: NaiveDate, upto: u8) {
+    for (step, offset) in WAY.iter().copied().filter(|(n, _)| *n <= upto) {
+        let mut f = form(step, plus(applied, offset));
+        match step {
+            5 => f.people = vec!["王建国".into()],
+            9 => f.people = vec!["陈志强，赵丽".into()],
+            11 => f.days = Some(3),
+            _ => {}
         }
+        ok(s, id, f);
     }
-    assert!(p.store.sheet_paper("发展党员工作台账", 2026, today()).unwrap().landscape);
+}
+
+fn date_of(s: &Store, id: i64, step: u8) -> NaiveDate {
+    s.recruit(id).unwrap().steps.iter().find(|x| x.step == step).unwrap().date
 }
 
 #[test]
-fn the_record_of_one_person_holds_every_step_people_documents_and_notices_masked() {
-    let mut p = people();
-    let t = today();
-    p.store.set_recruit_doc(p.full, "volunteer_form", "2025-08-20", "志愿书2025-01", t).unwrap();
-    p.store.record_recruit_notice(p.full, "admit", "2025-09-02", "2025-09-08", t).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let out = p.store.export_recruit_record(p.full, t, &dir.path().join("导出")).unwrap();
-    assert!(out.path.ends_with("发展党员全程纪实表（陈晓明）20261127.xlsx"), "{}", out.path);
-    assert_eq!(out.sheets, ["发展党员全程纪实表"]);
-    let bytes = std::fs::read(&out.path).unwrap();
-    assert_eq!(bytes.len() as u64, out.size);
-    let leftovers: Vec<_> =
-        std::fs::read_dir(dir.path().join("导出")).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+fn the_whole_way_from_application_to_full_member() {
+    let (mut s, _) = store_with_roster();
+    let applied = d("2023-03-01");
+    let id = add(&mut s, "李小明", "19980501", "011", applied);
+    walk(&mut s, id, applied, 16);
+    let f = s.recruit(id).unwrap();
+    assert_eq!(f.recruit.stage, Stage::Candidate);
+    assert_eq!(f.recruit.member_id, None, "no member file before the approval");
+    let members_before = s.member_count().unwrap();
 
-    let r = sheet(&bytes, "发展党员全程纪实表");
-    let all: Vec<String> = r.used_cells().map(|c| c.2.to_string()).collect();
-    assert_eq!(text(&r, 0, 0), "发展党员全程纪实表");
-    assert!(all.iter().any(|c| c.contains("填报单位：中共青石镇东山村支部委员会")));
-    assert!(all.iter().any(|c| c == "陈晓明"));
-    let masked = zhibu_core::mask::mask_id_number(&id_for("19950312", "113"));
-    assert!(all.contains(&masked), "the masked ID number {masked}");
-    assert!(all.iter().any(|c| c == "138****5678"), "the phone masked");
-    no_full_numbers(&r, &all_ids(&p.store), "纪实表");
+    let approved = plus(applied, 594);
+    let mut f17 = form(17, approved);
+    f17.doc_number = "青组〔2024〕12号".into();
+    let saved = ok(&mut s, id, f17);
+    let mid = saved.member_id.expect("step 17 made the member file");
+    assert_eq!(s.member_count().unwrap(), members_before + 1);
+    assert_eq!(saved.file.recruit.stage, Stage::Probationary);
+    assert_eq!(saved.file.recruit.member_id, Some(mid));
+    assert_eq!(s.recruit_of_member(mid).unwrap(), Some(id));
+    let meeting_day = date_of(&s, id, 15);
+    assert_ne!(meeting_day, approved);
+    let m = s.member(mid).unwrap();
+    assert_eq!(m.name, "李小明");
+    assert_eq!(m.kind, MemberKind::Probationary);
+    assert_eq!(m.admitted_on, Some(PartialDate::Day(meeting_day)), "入党时间 is the 支部大会, not the approval");
+    assert_eq!(m.full_member_on, None);
+    assert_eq!(m.id_number, id_for("19980501", "011"), "the full number goes into the member file");
+    let end = meeting_day.checked_add_months(Months::new(12)).unwrap();
+    assert_eq!(saved.file.probation_end, Some(end));
 
-    // Every recorded step in order, with its date, people, number and outcome.
-    let file = p.store.recruit(p.full).unwrap();
-    let first = (0..r.height()).find(|&i| text(&r, i, 0) == "步骤").expect("the steps' header") + 1;
-    for (k, s) in file.steps.iter().enumerate() {
-        assert_eq!(text(&r, first + k, 0), s.step.to_string(), "step row {k}");
-        assert_eq!(text(&r, first + k, 1), s.name);
-        assert_eq!(text(&r, first + k, 2), s.date.format("%Y.%m.%d").to_string());
-    }
-    let row9 = first + file.steps.iter().position(|s| s.step == 9).unwrap();
-    assert!(text(&r, row9, 3).contains("马俊杰") && text(&r, row9, 3).contains("孙德胜"), "{}", text(&r, row9, 3));
-    let row11 = first + file.steps.iter().position(|s| s.step == 11).unwrap();
-    assert_eq!(text(&r, row11, 7), "培训3天");
-    let row24 = first + file.steps.iter().position(|s| s.step == 24).unwrap();
-    assert_eq!(text(&r, row24, 6), "批准");
-    // 联系人 and 介绍人 with from/to, the documents, the 公示.
-    assert!(all.iter().any(|c| c == "培养联系人") && all.iter().any(|c| c == "入党介绍人"));
-    assert!(all.iter().any(|c| c == "入党志愿书") && all.iter().any(|c| c == "志愿书2025-01"));
-    assert!(all.iter().any(|c| c == "拟接收预备党员公示") && all.iter().any(|c| c == "2025.09.08"));
-    assert!(all.iter().any(|c| c == "未收到"), "documents not received say so");
+    // The dues ledger owes from the month of the 支部大会, not the month before.
+    let first_month = format!("{:04}-{:02}", meeting_day.year(), meeting_day.month());
+    s.assess_dues(&AssessmentForm {
+        member_id: mid,
+        from_month: first_month.clone(),
+        category: "farmer".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let grid = s.dues_grid(meeting_day.year(), today()).unwrap();
+    let row = grid.rows.iter().find(|r| r.member_id == mid).expect("the new member is in the grid");
+    let cell = |month: u32| row.cells.iter().find(|c| c.month.month == month).unwrap().state;
+    assert_eq!(cell(meeting_day.month()), MonthState::Owed, "{first_month} is owed");
+    assert_eq!(cell(meeting_day.month() - 1), MonthState::NotMember, "the month before is not");
 
-    // The 志愿书编号 on the ledger is now the document's.
-    let ledger = sheet(&p.store.year_workbook(2026, t).unwrap(), "发展党员工作台账");
-    assert_eq!(text(&ledger, row_of(&ledger, "陈晓明"), 13), "志愿书2025-01");
-    assert!(p.store.export_recruit_record(9999, t, dir.path()).is_err());
-    let _ = NaiveDate::MIN;
+    // A step that wrote into the member file is not deleted here.
+    let last = s.recruit(id).unwrap().steps.last().unwrap().id;
+    assert!(field(s.delete_recruit_step(id, last).unwrap_err(), "step").contains("党员档案"));
+
+    // 19: the 党小组.
+    let mut f19 = form(19, plus(approved, 5));
+    f19.group_name = "第二党小组".into();
+    ok(&mut s, id, f19);
+    assert_eq!(s.member(mid).unwrap().group_name.as_deref(), Some("第二党小组"));
+    ok(&mut s, id, form(20, plus(approved, 5)));
+
+    // 22 before the end, 23 按期转正 on it, 24 批准 a month later.
+    ok(&mut s, id, form(22, end - Days::new(20)));
+    let early = rec(&mut s, id, StepForm { outcome: "on_time".into(), ..form(23, end - Days::new(1)) }).unwrap_err();
+    assert!(field(early, "date").contains("预备期"), "the vote waits for the end of probation");
+    ok(&mut s, id, StepForm { outcome: "on_time".into(), ..form(23, end) });
+    assert_eq!(s.member(mid).unwrap().kind, MemberKind::Probationary, "23 alone changes nothing in the file");
+    let done = ok(&mut s, id, StepForm { outcome: "passed".into(), ..form(24, plus(end, 30)) });
+    assert_eq!(done.file.recruit.stage, Stage::Full);
+    let m = s.member(mid).unwrap();
+    assert_eq!(m.kind, MemberKind::Full);
+    assert_eq!(m.full_member_on, Some(PartialDate::Day(end)), "转正 dates from the end of probation, not 24");
+    assert_eq!(m.status, Status::Normal);
+    let list = s.recruits().unwrap();
+    let line = list.iter().find(|r| r.id == id).unwrap();
+    assert_eq!((line.admitted_on, line.member_id), (Some(meeting_day), Some(mid)));
+}
+
+#[test]
+fn probation_is_extended_once_and_a_cancellation_ends_the_way() {
+    let (mut s, _) = store_with_roster();
+    let applied = d("2023-01-05");
+    let id = add(&mut s, "周明", "19970301", "031", applied);
+    walk(&mut s, id, applied, 17);
+    let mid = s.recruit(id).unwrap().recruit.member_id.unwrap();
+    let end = date_of(&s, id, 15).checked_add_months(Months::new(12)).unwrap();
+    ok(&mut s, id, form(22, end - Days::new(10)));
+    let extend =
+        |day: NaiveDate, months: u32| StepForm { outcome: "extend".into(), months: Some(months), ..form(23, day) };
+    ok(&mut s, id, extend(end, 6));
+    assert!(s.member(mid).unwrap().probation_extension.is_none(), "only 24 writes the extension");
+    let saved = ok(&mut s, id, StepForm { outcome: "passed".into(), ..form(24, plus(end, 20)) });
+    let ext = s.member(mid).unwrap().probation_extension.expect("extension in the member file");
+    assert_eq!(ext.months, 6);
+    assert_eq!(ext.decided_on, PartialDate::Day(end), "decided by the 支部大会 of 23");
+    assert_eq!(s.member(mid).unwrap().kind, MemberKind::Probationary);
+    let new_end = end.checked_add_months(Months::new(6)).unwrap();
+    assert_eq!(saved.file.probation_end, Some(new_end));
+    assert_eq!(saved.file.recruit.stage, Stage::Probationary);
+    assert_eq!(saved.file.next.as_ref().map(|n| (n.step, n.due)), Some((22, Some(new_end))));
+
+    // The second round: 22 again, a second extension is refused, then 取消.
+    ok(&mut s, id, form(22, new_end - Days::new(10)));
+    let steps = s.recruit(id).unwrap().steps.len();
+    let again = rec(&mut s, id, extend(new_end, 6)).unwrap_err();
+    assert!(field(again, "months").contains("只能延长一次"));
+    assert_eq!(s.recruit(id).unwrap().steps.len(), steps);
+    ok(&mut s, id, StepForm { outcome: "cancel".into(), ..form(23, new_end) });
+    let f = ok(&mut s, id, StepForm { outcome: "passed".into(), ..form(24, plus(new_end, 15)) }).file;
+    assert_eq!(f.recruit.stage, Stage::Stopped);
+    assert_eq!(f.recruit.stop_reason, Some(StopReason::Cancelled));
+    let m = s.member(mid).unwrap();
+    assert_eq!(m.status, Status::Cancelled);
+    assert_eq!(m.status_date, Some(PartialDate::Day(new_end)), "from the day the 支部大会 decided");
+    assert_ne!(m.kind, MemberKind::Full);
+    // Nothing more is recorded after the end.
+    assert!(rec(&mut s, id, form(25, plus(new_end, 20))).is_err());
+}
+
+#[test]
+fn refusals_save_nothing_and_say_why() {
+    let (mut s, _) = store_with_roster();
+    // Under 18 on the day of the application: a field error, and no record.
+    let young = RecruitForm {
+        name: "小王".into(),
+        id_number: id_for("20080310", "021"),
+        applied_on: "2026-03-09".into(),
+        ..Default::default()
+    };
+    let msg = field(s.create_recruit(&young, today()).unwrap_err(), "applied_on");
+    assert!(msg.contains("18") && msg.contains("17周岁"), "{msg}");
+    assert!(s.recruits().unwrap().is_empty());
+    // On the 18th birthday it is accepted.
+    let id = s.create_recruit(&RecruitForm { applied_on: "2026-03-10".into(), ..young }, today()).unwrap().recruit.id;
+    assert_eq!(s.recruit(id).unwrap().steps.len(), 1, "applied_on records step 1");
+
+    // Out of order: refused naming both steps, nothing saved.
+    ok(&mut s, id, form(2, d("2026-03-20")));
+    let count = |s: &Store| s.recruit(id).unwrap().steps.len();
+    let history = s.recruit_history(id).unwrap().len();
+    let msg = field(rec(&mut s, id, form(3, d("2026-03-15"))).unwrap_err(), "date");
+    assert!(msg.contains("第3步「推荐和确定入党积极分子」") && msg.contains("第2步「党组织派人谈话」"), "{msg}");
+    assert!(msg.contains("2026年3月20日"), "{msg}");
+    let msg = field(rec(&mut s, id, form(7, d("2026-04-01"))).unwrap_err(), "date");
+    assert!(msg.contains("第3步") && msg.contains("第7步"), "{msg}");
+    // A date after today, and a step recorded twice.
+    assert!(rec(&mut s, id, form(3, plus(today(), 1))).is_err());
+    assert!(field(rec(&mut s, id, form(2, d("2026-03-21"))).unwrap_err(), "date").contains("已经记录过了"));
+    assert_eq!(count(&s), 2);
+    assert_eq!(s.recruit_history(id).unwrap().len(), history, "a refusal is not logged");
+
+    // A national rule not met: refused without a reason, saved with one.
+    let other = add(&mut s, "钱进", "19900202", "041", d("2026-01-05"));
+    let late = form(2, d("2026-02-06"));
+    let msg = field(rec(&mut s, other, late.clone()).unwrap_err(), "date");
+    assert!(msg.contains("全国统一规定") && msg.contains("2026年2月5日"), "{msg}");
+    assert_eq!(s.recruit(other).unwrap().steps.len(), 1);
+    let reason = "申请人外出务工，春节返乡后谈话";
+    let saved = ok(&mut s, other, StepForm { override_reason: reason.into(), ..late });
+    assert!(saved.warnings.iter().any(|w| w.rule == "talk"), "the finding is still shown");
+    let step2 = saved.file.steps.iter().find(|x| x.step == 2).unwrap();
+    assert_eq!(step2.override_reason, reason);
+    let log = s.recruit_history(other).unwrap();
+    assert!(log[0].summary.contains(reason) && log[0].summary.contains("第2步"), "{:?}", log[0]);
+    // A reason is not kept on a step that needed none.
+    let saved = ok(&mut s, other, StepForm { override_reason: "无".into(), ..form(3, d("2026-03-01")) });
+    assert_eq!(saved.file.steps.iter().find(|x| x.step == 3).unwrap().override_reason, "");
+
+    // Too many 联系人 is refused even with a reason.
+    let mut f5 = form(5, d("2026-03-01"));
+    f5.people = vec!["王建国,刘芳,赵丽".into()];
+    f5.override_reason = "特殊情况".into();
+    assert!(field(rec(&mut s, other, f5).unwrap_err(), "people").contains("1至2名"));
+    assert_eq!(s.recruit(other).unwrap().steps.len(), 3);
+    assert!(s.recruit(other).unwrap().people.is_empty());
+}
+
+#[test]
+fn an_activist_transferred_in_keeps_the_earlier_steps_and_the_year_runs_from_the_first_step_3() {
+    let (mut s, _) = store_with_roster();
+    let form_in = RecruitForm {
+        name: "吴海".into(),
+        id_number: id_for("19950815", "051"),
+        applied_on: "2024-03-01".into(),
+        came_from: "城关镇第二村党支部".into(),
+        came_on: "2025-01-10".into(),
+        ..Default::default()
+    };
+    let id = s.create_recruit(&form_in, today()).unwrap().recruit.id;
+    ok(&mut s, id, form(2, d("2024-03-15")));
+    ok(&mut s, id, form(3, d("2024-06-01")));
+    // The other branch's 联系人, before the transfer: not on this roster, accepted.
+    let mut f5 = form(5, d("2024-06-01"));
+    f5.people = vec!["郑外支".into()];
+    let saved = ok(&mut s, id, f5);
+    assert_eq!(saved.file.people[0].member_id, None);
+    ok(&mut s, id, form(6, d("2024-11-20")));
+    // After the transfer, someone not on the roster needs a reason.
+    let mut late5 = form(5, d("2025-01-20"));
+    late5.people = vec!["郑外支".into()];
+    assert!(field(rec(&mut s, id, late5).unwrap_err(), "people").contains("不是本支部花名册上的党员"));
+    let mut f5 = form(5, d("2025-01-20"));
+    f5.people = vec!["刘芳".into()];
+    let saved = ok(&mut s, id, f5);
+    let people = &saved.file.people;
+    assert_eq!(people.len(), 2);
+    let old = people.iter().find(|p| p.name == "郑外支").unwrap();
+    assert_eq!(old.to, Some(d("2025-01-20")), "the former 联系人 ends the day the new one is named");
+    assert!(people.iter().any(|p| p.name == "刘芳" && p.to.is_none() && p.member_id.is_some()));
+    ok(&mut s, id, form(6, d("2025-04-10")));
+
+    let f = s.recruit(id).unwrap();
+    assert_eq!(f.recruit.came_on, Some(d("2025-01-10")));
+    assert_eq!(
+        f.steps.iter().map(|x| (x.step, x.date)).take(3).collect::<Vec<_>>(),
+        [(1, d("2024-03-01")), (2, d("2024-03-15")), (3, d("2024-06-01"))]
+    );
+    // One year from 2024-06-01 (the other branch's step 3), not from the transfer.
+    assert_eq!(f.next.as_ref().map(|n| (n.step, n.earliest)), Some((7, Some(d("2025-06-01")))));
+    let msg = field(rec(&mut s, id, form(7, d("2025-05-31"))).unwrap_err(), "date");
+    assert!(msg.contains("2024年6月1日"), "{msg}");
+    ok(&mut s, id, form(7, d("2025-06-01")));
+}
+
+#[test]
+fn an_introducer_who_died_is_replaced_before_the_next_step() {
+    let (mut s, roster) = store_with_roster();
+    let applied = d("2023-05-02");
+    let id = add(&mut s, "冯雪", "19960120", "062", applied);
+    walk(&mut s, id, applied, 9);
+    let nine = plus(applied, 458);
+    let chen = roster[2];
+    s.change_status(
+        chen,
+        &StatusForm { status: "deceased".into(), date: plus(nine, 3).to_string(), reason: "病故".into() },
+        today(),
+    )
+    .unwrap();
+    let before = s.recruit(id).unwrap().steps.len();
+    let msg = field(rec(&mut s, id, form(10, plus(nine, 10))).unwrap_err(), "people");
+    assert!(msg.contains("陈志强已去世") && msg.contains("第9步"), "{msg}");
+    // A reason does not help: the introducer must be replaced.
+    let with_reason = StepForm { override_reason: "来不及".into(), ..form(10, plus(nine, 10)) };
+    assert!(rec(&mut s, id, with_reason).is_err());
+    assert_eq!(s.recruit(id).unwrap().steps.len(), before);
+    // 9 again with a new pair.
+    let mut again = form(9, plus(nine, 8));
+    again.people = vec!["赵丽、孙伟".into()];
+    let saved = ok(&mut s, id, again);
+    let intro: Vec<_> = saved.file.people.iter().filter(|p| p.role == "introducer").collect();
+    assert_eq!(intro.len(), 3);
+    let chen_link = intro.iter().find(|p| p.name == "陈志强").unwrap();
+    assert_eq!(chen_link.to, Some(plus(nine, 8)));
+    let zhao = intro.iter().find(|p| p.name == "赵丽").unwrap();
+    assert_eq!((zhao.from, zhao.to), (nine, None), "the one who stays keeps the day named");
+    assert!(intro.iter().any(|p| p.name == "孙伟" && p.from == plus(nine, 8) && p.to.is_none()));
+    ok(&mut s, id, form(10, plus(nine, 10)));
+}
+
+#[test]
+fn not_admitted_at_15_or_17_stops_the_way_and_only_the_last_step_is_deleted() {
+    let (mut s, _) = store_with_roster();
+    let applied = d("2023-06-01");
+    let id = add(&mut s, "蒋兰", "19990909", "082", applied);
+    walk(&mut s, id, applied, 14);
+    let fifteen = plus(applied, 559);
+    // Only the last step may be deleted.
+    let f = s.recruit(id).unwrap();
+    let first = f.steps[0].id;
+    assert!(field(s.delete_recruit_step(id, first).unwrap_err(), "step").contains("最后"));
+    assert_eq!(s.recruit(id).unwrap().steps.len(), f.steps.len());
+
+    let failed = ok(&mut s, id, StepForm { outcome: "failed".into(), ..form(15, fifteen) }).file;
+    assert_eq!(failed.recruit.stage, Stage::Stopped);
+    assert_eq!(failed.recruit.stop_reason, Some(StopReason::NotAdmitted));
+    assert!(field(rec(&mut s, id, form(16, plus(fifteen, 5))).unwrap_err(), "step").contains("已终止"));
+    // Deleting that vote reopens the way.
+    let last = failed.steps.iter().find(|x| x.step == 15).unwrap().id;
+    let back = s.delete_recruit_step(id, last).unwrap();
+    assert_eq!(back.recruit.stage, Stage::Candidate);
+    assert_eq!(back.steps.len(), failed.steps.len() - 1);
+    assert!(s.recruit_history(id).unwrap()[0].action == "step_deleted");
+
+    ok(&mut s, id, form(15, fifteen));
+    ok(&mut s, id, form(16, plus(fifteen, 10)));
+    let members = s.member_count().unwrap();
+    let no = ok(&mut s, id, StepForm { outcome: "failed".into(), ..form(17, plus(fifteen, 30)) });
+    assert_eq!(no.member_id, None);
+    assert_eq!(no.file.recruit.stage, Stage::Stopped);
+    assert_eq!(no.file.recruit.stop_reason, Some(StopReason::NotAdmitted));
+    assert_eq!(s.member_count().unwrap(), members, "no member file");
+    assert_eq!(no.file.steps.iter().find(|x| x.step == 17).unwrap().outcome, Some(Outcome::Failed));
+}
+
+#[test]
+fn the_notice_counts_working_days_over_guoqing_and_a_year_table_replaces_that_year_only() {
+    let mut s = Store::open_in_memory().unwrap();
+    // Wednesday 30 September 2026: 30 Sep, then 8, 9, 10 (Saturday worked) and 12 October.
+    assert_eq!(s.recruit_notice_end(d("2026-09-30"), today()).unwrap(), d("2026-10-12"));
+    let y2025 = s.calendar_days(2025).unwrap();
+    assert!(!y2025.is_empty());
+    // A new 2026 table without the holiday: plain weekdays, 30 Sep, 1, 2, 5, 6 October.
+    let only = vec![CalendarDay { date: d("2026-01-01"), kind: "holiday".into(), name: "元旦".into() }];
+    assert_eq!(s.save_calendar_days(2026, &only).unwrap(), only);
+    assert_eq!(s.recruit_notice_end(d("2026-09-30"), today()).unwrap(), d("2026-10-06"));
+    assert_eq!(s.calendar_days(2025).unwrap(), y2025, "2025 untouched");
+    // A day of another year in the table is refused, and the table stays.
+    let wrong = vec![CalendarDay { date: d("2027-10-01"), kind: "holiday".into(), name: "国庆节".into() }];
+    assert!(field(s.save_calendar_days(2026, &wrong).unwrap_err(), "days").contains("2027年10月1日"));
+    assert_eq!(s.calendar_days(2026).unwrap(), only);
+    assert!(s.calendar_days(2027).unwrap().is_empty());
+}
+
+#[test]
+fn reminders_at_their_edges_and_the_year_count() {
+    let (mut s, _) = store_with_roster();
+    let kinds = |s: &Store, id: i64, day: NaiveDate| -> Vec<(String, bool)> {
+        s.recruit_reminders(day)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.recruit_id == id)
+            .map(|r| (r.kind, r.urgent))
+            .collect()
+    };
+    let has = |list: &[(String, bool)], kind: &str| list.iter().find(|(k, _)| k == kind).map(|(_, u)| *u);
+
+    // The talk: a month after the application, urgent the day after.
+    let talk = add(&mut s, "褚一", "19900101", "091", d("2026-10-27"));
+    assert_eq!(has(&kinds(&s, talk, d("2026-11-27")), "talk"), Some(false));
+    assert_eq!(has(&kinds(&s, talk, d("2026-11-28")), "talk"), Some(true));
+    ok(&mut s, talk, form(2, d("2026-11-01")));
+    assert_eq!(has(&kinds(&s, talk, d("2026-11-28")), "talk"), None, "talked");
+
+    // A year as activist: shown from 30 days before.
+    let act = add(&mut s, "卫二", "19900303", "111", d("2025-05-01"));
+    ok(&mut s, act, form(2, d("2025-05-10")));
+    ok(&mut s, act, form(3, d("2025-06-15")));
+    assert_eq!(has(&kinds(&s, act, d("2026-05-15")), "one_year"), None);
+    assert_eq!(has(&kinds(&s, act, d("2026-05-16")), "one_year"), Some(false));
+
+    // Approval pending from 2.5 months after the 支部大会, overdue from 5.5.
+    let applied = d("2024-01-08");
+    let pend = add(&mut s, "蒋三", "19910404", "131", applied);
+    walk(&mut s, pend, applied, 16);
+    let meeting = plus(applied, 559);
+    let at = |m: u32, days: u64| meeting.checked_add_months(Months::new(m)).unwrap() + Days::new(days);
+    let none = kinds(&s, pend, at(2, 14));
+    assert!(has(&none, "approval_pending").is_none() && has(&none, "approval_overdue").is_none(), "{none:?}");
+    assert_eq!(has(&kinds(&s, pend, at(2, 15)), "approval_pending"), Some(false));
+    assert_eq!(has(&kinds(&s, pend, at(3, 1)), "approval_pending"), Some(true), "past three months");
+    let five = kinds(&s, pend, at(5, 14));
+    assert_eq!((has(&five, "approval_pending"), has(&five, "approval_overdue")), (Some(true), None));
+    let over = kinds(&s, pend, at(5, 15));
+    assert_eq!((has(&over, "approval_pending"), has(&over, "approval_overdue")), (None, Some(true)));
+
+    // 转正申请: 30 days before the end of probation.
+    let applied = d("2024-02-01");
+    let prob = add(&mut s, "沈四", "19920505", "151", applied);
+    walk(&mut s, prob, applied, 17);
+    let end = date_of(&s, prob, 15).checked_add_months(Months::new(12)).unwrap();
+    assert_eq!(has(&kinds(&s, prob, end - Days::new(31)), "full_application"), None);
+    assert_eq!(has(&kinds(&s, prob, end - Days::new(30)), "full_application"), Some(false));
+    assert_eq!(has(&kinds(&s, prob, end + Days::new(1)), "full_application"), Some(true));
+    ok(&mut s, prob, form(22, end - Days::new(5)));
+    assert_eq!(has(&kinds(&s, prob, end), "full_application"), None, "asked");
+
+    // The year's count: admissions (17 approved) of that year only.
+    let year17 = date_of(&s, prob, 17).year();
+    assert_eq!(date_of(&s, pend, 15).year(), year17, "the pending one's 15 falls in the same year");
+    let plan = s.set_recruit_plan(year17, Some(3)).unwrap();
+    assert_eq!((plan.planned, plan.admitted), (Some(3), 1));
+    assert_eq!(s.recruit_plan(year17 + 1).unwrap().admitted, 0);
+    assert_eq!(s.recruit_plan(year17 + 1).unwrap().planned, None);
 }
