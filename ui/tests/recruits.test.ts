@@ -78,6 +78,7 @@ function file(over: Partial<RecruitFile> = {}): RecruitFile {
     docs: [],
     notices: [],
     next: { step: 2, name: '党组织派人谈话', earliest: null, due: '2024-04-01' },
+    recordable: [2],
     probation_end: null,
     rule_set: rules.id,
     ...over,

@@ -1527,6 +1527,10 @@ export type RecruitFile = {
   notices: Array<NoticePeriod>,
   next: NextStep | null,
   /**
+   * The steps that may be recorded now (`rules::recordable`).
+   */
+  recordable: Array<number>,
+  /**
    * 预备期满 once admitted.
    */
   probation_end: string | null,
@@ -1879,6 +1883,10 @@ export type StepDef = {
   name: string,
   after: Array<number>,
   repeat: boolean,
+  /**
+   * A repeatable step is recorded again until this step is.
+   */
+  open_until: number | null,
 };
 
 /**

@@ -214,6 +214,8 @@ pub struct RecruitFile {
     pub docs: Vec<DocLine>,
     pub notices: Vec<NoticePeriod>,
     pub next: Option<NextStep>,
+    /// The steps that may be recorded now (`rules::recordable`).
+    pub recordable: Vec<u8>,
     /// 预备期满 once admitted.
     pub probation_end: Option<NaiveDate>,
     pub rule_set: String,

@@ -487,6 +487,10 @@ fn file_in(conn: &Connection, id: i64, settings: &RecruitSettings, cal: &WorkCal
         Stage::Stopped => None,
         _ => next_step(set, settings, &case),
     };
+    let recordable = match recruit.stage {
+        Stage::Stopped => Vec::new(),
+        _ => rules::recordable(set, settings, &case),
+    };
     let probation_end = if recruit.stage == Stage::Probationary || recruit.stage == Stage::Full {
         case.probation_end(set)
     } else {
@@ -497,6 +501,7 @@ fn file_in(conn: &Connection, id: i64, settings: &RecruitSettings, cal: &WorkCal
         docs: load_docs(conn, id)?,
         notices,
         next,
+        recordable,
         probation_end,
         rule_set: set.title.clone(),
         steps,
@@ -947,9 +952,13 @@ impl Store {
     }
 
     /// Changes the person's details (not the steps).
+    /// An empty 身份证号 keeps the one stored (the page shows it masked).
     pub fn update_recruit(&mut self, id: i64, form: &RecruitForm, today: NaiveDate) -> Result<RecruitFile> {
         let mut form = form.clone();
         form.applied_on.clear();
+        if form.id_number.trim().is_empty() {
+            form.id_number = load_recruit(self.conn(), id)?.1;
+        }
         let c = check_form(&form, today).map_err(Error::Validation)?;
         let tx = self.conn_mut().transaction()?;
         let (old, _) = load_recruit(&tx, id)?;

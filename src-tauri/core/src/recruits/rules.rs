@@ -70,6 +70,9 @@ pub struct StepDef {
     pub after: Vec<u8>,
     #[serde(default)]
     pub repeat: bool,
+    /// A repeatable step is recorded again until this step is.
+    #[serde(default)]
+    pub open_until: Option<u8>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -996,7 +999,9 @@ pub fn next_step(set: &RuleSet, settings: &RecruitSettings, case: &Case) -> Opti
         let open: Vec<&StepDef> = set
             .steps
             .iter()
-            .filter(|s| !s.repeat && !case.has(s.step) && s.after.iter().all(|a| case.has(*a)))
+            .filter(|s| {
+                !case.has(s.step) && s.after.iter().all(|a| case.has(*a)) && s.open_until.is_none_or(|u| !case.has(u))
+            })
             .collect();
         open.iter().find(|s| s.step > furthest).or(open.first()).copied()
     }?;
@@ -1021,6 +1026,22 @@ pub fn next_step(set: &RuleSet, settings: &RecruitSettings, case: &Case) -> Opti
         _ => {}
     }
     Some(NextStep { step: def.step, name: def.name.clone(), earliest, due })
+}
+
+/// The steps that may be recorded now: the next one; any other whose
+/// steps before it are recorded and that is not (a 备案 left behind); a
+/// repeatable one until the step that closes it.
+pub fn recordable(set: &RuleSet, settings: &RecruitSettings, case: &Case) -> Vec<u8> {
+    let next = next_step(set, settings, case).map(|n| n.step);
+    set.steps
+        .iter()
+        .filter(|s| {
+            let ready = s.after.iter().all(|a| case.has(*a));
+            let open = if s.repeat { s.open_until.is_none_or(|u| !case.has(u)) } else { !case.has(s.step) };
+            Some(s.step) == next || (ready && open)
+        })
+        .map(|s| s.step)
+        .collect()
 }
 
 #[cfg(test)]
@@ -1327,12 +1348,26 @@ mod tests {
     }
 
     #[test]
+    fn what_may_be_recorded_now_includes_a_filing_left_behind_and_open_repeats() {
+        let c = case(&[(1, "2024-01-10"), (2, "2024-01-20"), (3, "2024-03-01"), (5, "2024-03-01"), (7, "2025-03-05")]);
+        // 4 and 8 (备案) are open; 5 and 6 closed by 7; 9, 10, 11 open.
+        assert_eq!(recordable(set(), &settings(), &c), vec![4, 8, 9, 10, 11]);
+        let c = case(&[(1, "2024-01-10"), (2, "2024-01-20"), (3, "2024-03-01")]);
+        assert_eq!(recordable(set(), &settings(), &c), vec![4, 5, 6]);
+    }
+
+    #[test]
     fn the_next_step_and_its_dates() {
         let c = case(&[(1, "2026-01-31")]);
         let n = next_step(set(), &settings(), &c).unwrap();
         assert_eq!((n.step, n.due), (2, Some(d("2026-02-28"))));
-        let c = case(&[(1, "2024-01-10"), (2, "2024-01-20"), (3, "2024-02-29"), (4, "2024-03-05"), (5, "2024-03-01")]);
+        let mut c =
+            case(&[(1, "2024-01-10"), (2, "2024-01-20"), (3, "2024-02-29"), (4, "2024-03-05"), (5, "2024-03-01")]);
+        // The first 考察 entry comes before the candidate's turn …
+        assert_eq!(next_step(set(), &settings(), &c).unwrap().step, 6);
+        c.done.push(done(6, "2024-08-20"));
         let n = next_step(set(), &settings(), &c).unwrap();
+        // … then a year from the activist, 29 February → 28 February.
         assert_eq!((n.step, n.earliest), (7, Some(d("2025-02-28"))));
     }
 }

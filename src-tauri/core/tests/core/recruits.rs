@@ -483,3 +483,18 @@ fn reminders_at_their_edges_and_the_year_count() {
     assert_eq!(s.recruit_plan(year17 + 1).unwrap().admitted, 0);
     assert_eq!(s.recruit_plan(year17 + 1).unwrap().planned, None);
 }
+
+#[test]
+fn editing_a_person_with_the_id_left_empty_keeps_the_stored_number_and_a_typed_one_is_checked() {
+    let (mut s, _) = store_with_roster();
+    let id = add(&mut s, "陈小兵", "19980512", "031", d("2026-03-01"));
+    let before = s.recruit(id).unwrap().recruit.id_number_masked;
+    let edit = RecruitForm { name: "陈晓兵".into(), education: "大学专科".into(), ..Default::default() };
+    let after = s.update_recruit(id, &edit, today()).unwrap().recruit;
+    assert_eq!((after.name.as_str(), after.education.as_str()), ("陈晓兵", "大学专科"));
+    assert_eq!(after.id_number_masked, before, "the number stays");
+    let bad = RecruitForm { id_number: "330424199805120036".into(), ..edit };
+    let e = s.update_recruit(id, &bad, today()).unwrap_err();
+    assert!(field(e, "id_number").contains("校验"), "a typed number is checked");
+    assert_eq!(s.recruit(id).unwrap().recruit.name, "陈晓兵", "nothing of the refused edit saved");
+}
