@@ -601,6 +601,17 @@ pub struct RecruitChoices {
     pub sources: Vec<Choice>,
     pub stop_reasons: Vec<Choice>,
     pub doc_kinds: Vec<DocChoice>,
+    /// The five stages' names, stage 1 first.
+    pub stages: Vec<&'static str>,
+    /// The steps that decide something, with what each may decide in its words.
+    pub outcomes: Vec<StepOutcomes>,
+}
+
+/// What step `step` may decide (合格/不合格 at 13, 按期转正 … at 23).
+#[derive(Serialize, ts_rs::TS)]
+pub struct StepOutcomes {
+    pub step: u8,
+    pub choices: Vec<Choice>,
 }
 
 /// A document of the 材料清单 and its stage (1–5).
@@ -613,13 +624,24 @@ pub struct DocChoice {
 
 impl RecruitChoices {
     pub fn get() -> RecruitChoices {
-        use zhibu_core::recruits::{DocKind, Source, StopReason};
+        use zhibu_core::recruits::{rules::outcomes_of, DocKind, Source, StopReason, STAGE_NAMES};
         RecruitChoices {
             sources: choices_of!(Source),
             stop_reasons: choices_of!(StopReason),
             doc_kinds: DocKind::ALL
                 .iter()
                 .map(|d| DocChoice { value: d.code(), label: d.label(), stage: d.stage() })
+                .collect(),
+            stages: STAGE_NAMES.to_vec(),
+            outcomes: (1..=25u8)
+                .filter(|n| !outcomes_of(*n).is_empty())
+                .map(|step| StepOutcomes {
+                    step,
+                    choices: outcomes_of(step)
+                        .iter()
+                        .map(|o| Choice { value: o.code(), label: o.label(step) })
+                        .collect(),
+                })
                 .collect(),
         }
     }

@@ -16,7 +16,7 @@ use serde::Serialize;
 use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::Manager;
 
-use crate::commands::{branch, dues, meetings, reminders};
+use crate::commands::{branch, dues, meetings, recruits, reminders};
 use crate::state::AppState;
 
 /// Relative to the app crate (`src-tauri/`).
@@ -45,6 +45,7 @@ fn fixtures() -> Vec<(&'static str, String)> {
         ("dues_grid.json", json(&dues::dues_grid(app.state(), YEAR).unwrap())),
         ("meeting_calendar.json", json(&meetings::meeting_calendar(app.state(), YEAR).unwrap())),
         ("reminders.json", json(&reminders::reminders(app.state()).unwrap())),
+        ("recruit_choices.json", json(&recruits::recruit_choices())),
     ];
     drop(dir);
     out

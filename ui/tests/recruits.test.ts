@@ -3,6 +3,7 @@ import { appInfo, fakeCore, mountApp, row, settle, testChoices, unmountAll } fro
 import { noReminders } from './reminderFixtures'
 import type { Finding, RecruitFile, RecruitSummary, RuleSet, StepForm } from '../src/api'
 import rulesJson from '../../assets/rules/recruitment.json'
+import recruitChoicesJson from './fixtures/recruit_choices.json'
 
 afterEach(unmountAll)
 
@@ -85,11 +86,8 @@ function file(over: Partial<RecruitFile> = {}): RecruitFile {
   }
 }
 
-const recruitChoices = {
-  sources: [{ value: 'young_farmer', label: '青年农民' }],
-  stop_reasons: [{ value: 'withdrew', label: '本人撤回申请' }],
-  doc_kinds: [],
-}
+// The core's own answer (src-tauri/src/fixtures.rs).
+const recruitChoices = recruitChoicesJson
 
 describe('发展党员', () => {
   it('lists people by group with the next step and its dates, and the year against the plan', async () => {

@@ -1514,6 +1514,14 @@ export type RecruitChoices = {
   sources: Array<Choice>,
   stop_reasons: Array<Choice>,
   doc_kinds: Array<DocChoice>,
+  /**
+   * The five stages' names, stage 1 first.
+   */
+  stages: Array<string>,
+  /**
+   * The steps that decide something, with what each may decide in its words.
+   */
+  outcomes: Array<StepOutcomes>,
 };
 
 /**
@@ -1915,6 +1923,14 @@ export type StepForm = {
    * Why a national rule not met is recorded anyway.
    */
   override_reason: string,
+};
+
+/**
+ * What step `step` may decide (合格/不合格 at 13, 按期转正 … at 23).
+ */
+export type StepOutcomes = {
+  step: number,
+  choices: Array<Choice>,
 };
 
 /**
