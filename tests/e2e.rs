@@ -241,7 +241,7 @@ fn an_assembly_with_two_on_leave_is_recorded_and_the_quarter_is_held() {
     s.wait_until("the calendar", 10, |s| s.text_of(q4).contains("待召开"));
     s.go("#/meetings/new?kind=assembly");
     s.wait_for("[data-testid=meeting-form-page]", 10);
-    s.wait_until("the roster as attendees", 10, |s| s.find_all("[data-testid=attendee-row]").len() == 40);
+    s.wait_until("the roster as attendees", 10, |s| s.find_all("[data-testid=attendee-row]").len() == 41);
     s.type_into("[data-testid=field-topic]", "讨论第四季度重点工作");
     s.type_into("[data-testid=field-place]", "村党群服务中心");
     let rows = s.texts("[data-testid=attendee-row]");
@@ -697,7 +697,9 @@ fn the_year_workbook_is_exported_from_the_screen_and_reads_back() {
     assert!(path.starts_with(dir.path()), "{path:?} is in the data folder");
     let mut xlsx: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("the exported file opens");
     let names = xlsx.sheet_names();
-    assert_eq!(names.len(), 10);
+    // 封面, 目录 and the 13 sheets of `workbook::SHEETS`, 发展党员工作台账 and its four 名册 among them.
+    assert_eq!(names.len(), 15, "{names:?}");
+    assert!(names.iter().any(|n| n == "发展党员工作台账"), "{names:?}");
     assert_eq!(names[2], "党员花名册");
     let roster = xlsx.worksheet_range("党员花名册").unwrap();
     let members: serde_json::Value = serde_json::from_str(&cli_at(&args, &["member", "list", "--json"])).unwrap();
