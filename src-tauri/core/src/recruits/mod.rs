@@ -31,7 +31,7 @@ use serde::Serialize;
 pub struct RecruitReminder {
     pub recruit_id: i64,
     pub name: String,
-    /// `talk`, `assessment`, `one_year`, `notice_ends`, `review_expires`,
+    /// `talk`, `assessment`, `one_year`, `thought_report`, `notice_ends`, `review_expires`,
     /// `approval_pending`, `approval_overdue`, `full_application`, `probation_assessment`.
     pub kind: String,
     pub message: String,
@@ -82,6 +82,26 @@ impl Store {
                 let year = a.checked_add_months(Months::new(12)).unwrap_or(a);
                 if year <= soon {
                     push("one_year", format!("{}起满一年培养期，可讨论列为发展对象", day(year)), year, false);
+                }
+            }
+            // 思想汇报 (local): the checklist's 思想汇报 line holds the day the
+            // latest one was received; from 积极分子 until the approval.
+            if let (Some(a), None) = (first(3), first(17)) {
+                let received = f.docs.iter().find(|d| d.doc == DocKind::ThoughtReports).and_then(|d| d.received_on);
+                let mark = received.map_or(a, |r| r.max(a));
+                let due = mark.checked_add_months(Months::new(settings.thought_report_months)).unwrap_or(mark);
+                if due <= today + Days::new(14) {
+                    push(
+                        "thought_report",
+                        format!(
+                            "每{}个月交一次思想汇报，上次{}，应在{}前交",
+                            settings.thought_report_months,
+                            day(mark),
+                            day(due)
+                        ),
+                        due,
+                        due < today,
+                    );
                 }
             }
             for n in &f.notices {

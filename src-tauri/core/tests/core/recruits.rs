@@ -498,3 +498,31 @@ fn editing_a_person_with_the_id_left_empty_keeps_the_stored_number_and_a_typed_o
     assert!(field(e, "id_number").contains("校验"), "a typed number is checked");
     assert_eq!(s.recruit(id).unwrap().recruit.name, "陈晓兵", "nothing of the refused edit saved");
 }
+
+#[test]
+fn a_thought_report_is_due_every_three_months_from_the_last_one_received() {
+    let (mut s, _) = store_with_roster();
+    let applied = d("2025-01-10");
+    let id = add(&mut s, "褚思", "19960101", "131", applied);
+    walk(&mut s, id, applied, 3);
+    let activist = date_of(&s, id, 3); // 2025-03-21
+    let due = |s: &Store, day: NaiveDate| {
+        s.recruit_reminders(day).unwrap().into_iter().find(|r| r.recruit_id == id && r.kind == "thought_report")
+    };
+    // Three months from the activist day, shown from 14 days before, urgent after.
+    let first = activist.checked_add_months(Months::new(3)).unwrap();
+    assert!(due(&s, first - Days::new(15)).is_none());
+    let r = due(&s, first - Days::new(14)).expect("shown two weeks ahead");
+    assert!(!r.urgent && r.date == first, "{r:?}");
+    assert!(due(&s, first + Days::new(1)).unwrap().urgent);
+    // The checklist's 思想汇报 line holds the latest received: the count starts again.
+    s.set_recruit_doc(id, "thought_reports", &first.to_string(), "", today()).unwrap();
+    assert!(due(&s, first + Days::new(1)).is_none());
+    let next = first.checked_add_months(Months::new(3)).unwrap();
+    assert_eq!(due(&s, next).unwrap().date, next);
+    // The branch's own interval (设置): two months.
+    let mut setup = s.recruit_settings(today()).unwrap().settings;
+    setup.thought_report_months = 2;
+    s.save_recruit_settings(&setup, today()).unwrap();
+    assert_eq!(due(&s, next).unwrap().date, first.checked_add_months(Months::new(2)).unwrap());
+}
