@@ -1,10 +1,11 @@
-// The pictures of a meeting's attachments, read from the core as data: URLs.
+// The pictures of a record's attachments, read from the core as data: URLs.
 // Each is asked for once, one at a time (a phone photo is several MB), and
 // only when wanted: when its thumbnail comes into view, or before printing.
 import { reactive } from 'vue'
 import { attachmentData, toApiError } from './api'
 
-export function useAttachmentImages() {
+/** `read` asks the core for one picture (a meeting's by default). */
+export function useAttachmentImages(read: (id: number) => Promise<string> = attachmentData) {
   /** Attachment id → data: URL. */
   const urls = reactive(new Map<number, string>())
   /** Attachment id → why it could not be read. */
@@ -20,7 +21,7 @@ export function useAttachmentImages() {
       p = chain.then(async () => {
         if (stopped) return
         try {
-          urls.set(id, await attachmentData(id))
+          urls.set(id, await read(id))
         } catch (e) {
           failed.set(id, toApiError(e).message)
         }

@@ -287,4 +287,34 @@ describe('发展党员', () => {
     await settle()
     expect(calls.find((c) => c.cmd === 'recruit_settings_save')!.args.settings).toEqual(settings)
   })
+
+  it('keeps a scan with the person through the recruit calls and reads its picture from them', async () => {
+    const scan = { id: 9, original_name: '入党申请书.jpg', size: 1200, sha256: 'a'.repeat(64), is_image: true, added_at: '2026-11-20 10:00:00' }
+    const calls = fakeCore((cmd) => {
+      if (cmd === 'app_info') return appInfo({ member_count: 5 })
+      if (cmd === 'recruit_get') return file()
+      if (cmd === 'recruit_rules') return rules
+      if (cmd === 'recruit_choices') return recruitChoices
+      if (cmd === 'member_list') return []
+      if (cmd === 'recruit_attachments') return [{ attachment: scan, step_id: 11 }]
+      if (cmd === 'recruit_attachment_data') return 'data:image/png;base64,iVBORw0KGgo='
+      if (cmd === 'recruit_attach') return { ...scan, id: 10, original_name: '志愿书.jpg' }
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/recruits/1')
+    await settle(50)
+    const section = wrapper.get('[data-testid=recruit-scans]')
+    expect(section.text()).toContain('材料扫描件')
+    expect(section.findAll('[data-testid=attachment-name]').map((n) => n.text())).toEqual(['入党申请书.jpg'])
+    expect(calls.find((c) => c.cmd === 'recruit_attachment_data')!.args).toEqual({ id: 9 })
+    expect(calls.some((c) => c.cmd === 'attachment_data')).toBe(false)
+    const input = section.get('[data-testid=attachment-input]')
+    Object.defineProperty(input.element, 'files', { value: [new File(['x'], '志愿书.jpg', { type: 'image/jpeg' })], configurable: true })
+    await input.trigger('change')
+    for (let i = 0; i < 5; i++) await settle(20)
+    const attach = calls.find((c) => c.cmd === 'recruit_attach')!.args as { id: number; stepId: number | null; name: string }
+    expect([attach.id, attach.stepId, attach.name]).toEqual([1, null, '志愿书.jpg'])
+    expect(calls.some((c) => c.cmd === 'meeting_attach')).toBe(false)
+    expect(section.findAll('[data-testid=attachment-name]').map((n) => n.text())).toEqual(['入党申请书.jpg', '志愿书.jpg'])
+  })
 })
