@@ -91,17 +91,12 @@ impl Store {
                 let mark = received.map_or(a, |r| r.max(a));
                 let due = mark.checked_add_months(Months::new(settings.thought_report_months)).unwrap_or(mark);
                 if due <= today + Days::new(14) {
-                    push(
-                        "thought_report",
-                        format!(
-                            "每{}个月交一次思想汇报，上次{}，应在{}前交",
-                            settings.thought_report_months,
-                            day(mark),
-                            day(due)
-                        ),
-                        due,
-                        due < today,
-                    );
+                    let every = settings.thought_report_months;
+                    let message = match received {
+                        Some(r) => format!("每{every}个月交一次思想汇报：上次收到是{}，应在{}前交", day(r), day(due)),
+                        None => format!("每{every}个月交一次思想汇报：材料清单里还没有登记收到过（收到后填上日期）"),
+                    };
+                    push("thought_report", message, due, due < today);
                 }
             }
             for n in &f.notices {
