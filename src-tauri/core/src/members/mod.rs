@@ -21,4 +21,5 @@ pub(crate) use repo::{field_label as repo_field_label, insert_checked_in, load_i
 pub use repo::{Group, MemberFile, MemberQuery};
 pub(crate) use standing::{add_transfer_in, change_status_in, extend_probation_in};
 pub use standing::{ExtensionForm, StatusChange, StatusForm, Transfer, TransferForm};
+pub(crate) use validate::check_person;
 pub use validate::{check_form, check_form_with, CheckedMember, GroupChoice, MemberForm};

@@ -100,6 +100,43 @@ fn date_field(
     }
 }
 
+/// 姓名, 身份证号 (GB 11643) and 性别 as typed — the sex read from the
+/// number when left empty, refused when it disagrees — for the member form
+/// and the 发展党员 person form alike. Problems go into `errors` by field.
+pub(crate) fn check_person(
+    name: &str,
+    id_number: &str,
+    sex: &str,
+    today: NaiveDate,
+    errors: &mut FieldErrors,
+) -> (String, Option<idcard::IdInfo>, Option<Sex>) {
+    let name = clean_name(name);
+    if name.is_empty() {
+        errors.add("name", "请填写姓名");
+    } else if name.chars().count() > 20 {
+        errors.add("name", "姓名太长了（最多 20 个字），请核对");
+    }
+    let id = match idcard::check(id_number, today) {
+        Ok(info) => Some(info),
+        Err(e) => {
+            errors.add("id_number", e.to_string());
+            None
+        }
+    };
+    let sex = match clean(sex).as_str() {
+        "" => id.as_ref().map(|i| i.sex),
+        s => Sex::from_code(s),
+    };
+    match (sex, &id) {
+        (None, _) => errors.add("sex", "请选择性别"),
+        (Some(s), Some(info)) if s != info.sex => {
+            errors.add("sex", format!("性别与身份证号不符：按身份证号第 17 位应为{}，请核对", info.sex.label()))
+        }
+        _ => {}
+    }
+    (name, id, sex)
+}
+
 /// Checks a form on its own. `today` bounds dates; the database checks
 /// (duplicate ID, the one 书记, the group exists) follow in the store.
 pub fn check_form(form: &MemberForm, today: NaiveDate) -> Result<CheckedMember, FieldErrors> {
@@ -113,33 +150,7 @@ pub fn check_form_with(
     extension_months: u32,
 ) -> Result<CheckedMember, FieldErrors> {
     let mut errors = FieldErrors::default();
-
-    let name = clean_name(&form.name);
-    if name.is_empty() {
-        errors.add("name", "请填写姓名");
-    } else if name.chars().count() > 20 {
-        errors.add("name", "姓名太长了（最多 20 个字），请核对");
-    }
-
-    let id = match idcard::check(&form.id_number, today) {
-        Ok(info) => Some(info),
-        Err(e) => {
-            errors.add("id_number", e.to_string());
-            None
-        }
-    };
-
-    let sex = match clean(&form.sex).as_str() {
-        "" => id.as_ref().map(|i| i.sex),
-        s => Sex::from_code(s),
-    };
-    match (sex, &id) {
-        (None, _) => errors.add("sex", "请选择性别"),
-        (Some(s), Some(info)) if s != info.sex => {
-            errors.add("sex", format!("性别与身份证号不符：按身份证号第 17 位应为{}，请核对", info.sex.label()))
-        }
-        _ => {}
-    }
+    let (name, id, sex) = check_person(&form.name, &form.id_number, &form.sex, today, &mut errors);
 
     let birth_date = match clean(&form.birth_date).as_str() {
         "" => id.as_ref().map(|i| PartialDate::Day(i.birth_date)),

@@ -10,7 +10,7 @@ use super::rules::{
 use super::workdays::WorkCalendar;
 use crate::date::{DateError, PartialDate};
 use crate::error::{Error, FieldErrors, Result};
-use crate::idcard::{self, Sex};
+use crate::idcard::Sex;
 use crate::mask::mask_id_number;
 use crate::meetings::MeetingKind;
 use crate::members::timeline::{timelines, Timeline};
@@ -93,30 +93,7 @@ struct CheckedRecruit {
 
 fn check_form(form: &RecruitForm, today: NaiveDate) -> std::result::Result<CheckedRecruit, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let name = clean_name(&form.name);
-    if name.is_empty() {
-        errors.add("name", "请填写姓名");
-    } else if name.chars().count() > 20 {
-        errors.add("name", "姓名太长了（最多 20 个字），请核对");
-    }
-    let id = match idcard::check(&form.id_number, today) {
-        Ok(info) => Some(info),
-        Err(e) => {
-            errors.add("id_number", e.to_string());
-            None
-        }
-    };
-    let sex = match clean(&form.sex).as_str() {
-        "" => id.as_ref().map(|i| i.sex),
-        s => Sex::from_code(s),
-    };
-    match (sex, &id) {
-        (None, _) => errors.add("sex", "请选择性别"),
-        (Some(s), Some(info)) if s != info.sex => {
-            errors.add("sex", format!("性别与身份证号不符：按身份证号第 17 位应为{}，请核对", info.sex.label()))
-        }
-        _ => {}
-    }
+    let (name, id, sex) = crate::members::check_person(&form.name, &form.id_number, &form.sex, today, &mut errors);
     let source = match clean(&form.source).as_str() {
         "" => Some(Source::Other),
         s => Source::from_code(s),
@@ -177,6 +154,40 @@ fn check_form(form: &RecruitForm, today: NaiveDate) -> std::result::Result<Check
         notes: clean(&form.notes),
         applied_on,
     })
+}
+
+/// The person's columns, as a new row (`id` None, the id returned) or over
+/// row `id` (its `created_at` kept).
+fn write_recruit(conn: &Connection, id: Option<i64>, c: &CheckedRecruit) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO recruits (id, name, sex, birth_date, id_number, ethnicity, education, job, phone, address,
+            league_member, source, came_from, came_on, notes, created_at, updated_at)
+         VALUES (?16, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, sex = excluded.sex, birth_date = excluded.birth_date,
+            id_number = excluded.id_number, ethnicity = excluded.ethnicity, education = excluded.education,
+            job = excluded.job, phone = excluded.phone, address = excluded.address,
+            league_member = excluded.league_member, source = excluded.source, came_from = excluded.came_from,
+            came_on = excluded.came_on, notes = excluded.notes, updated_at = excluded.updated_at",
+        params![
+            c.name,
+            c.sex.code(),
+            c.birth_date,
+            c.id_number,
+            c.ethnicity,
+            c.education,
+            c.job,
+            c.phone,
+            c.address,
+            c.league_member,
+            c.source,
+            c.came_from,
+            c.came_on,
+            c.notes,
+            now_text(),
+            id
+        ],
+    )?;
+    Ok(id.unwrap_or_else(|| conn.last_insert_rowid()))
 }
 
 fn read_recruit(r: &Row) -> rusqlite::Result<(Recruit, String)> {
@@ -437,29 +448,7 @@ pub(crate) fn create_in(tx: &Connection, form: &RecruitForm, today: NaiveDate) -
     }
     errors.into_result()?;
     let now = now_text();
-    tx.execute(
-        "INSERT INTO recruits (name, sex, birth_date, id_number, ethnicity, education, job, phone, address,
-            league_member, source, came_from, came_on, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        params![
-            c.name,
-            c.sex.code(),
-            c.birth_date,
-            c.id_number,
-            c.ethnicity,
-            c.education,
-            c.job,
-            c.phone,
-            c.address,
-            c.league_member,
-            c.source,
-            c.came_from,
-            c.came_on,
-            c.notes,
-            now
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
+    let id = write_recruit(tx, None, &c)?;
     changelog::record(tx, ENTITY, id, "create", &[])?;
     if let Some(applied) = c.applied_on {
         tx.execute(
@@ -975,29 +964,7 @@ impl Store {
                 format!("这个身份证号已经登记在发展党员“{name}”的记录里，请核对"),
             )])));
         }
-        tx.execute(
-            "UPDATE recruits SET name = ?1, sex = ?2, birth_date = ?3, id_number = ?4, ethnicity = ?5, education = ?6,
-                job = ?7, phone = ?8, address = ?9, league_member = ?10, source = ?11, came_from = ?12, came_on = ?13,
-                notes = ?14, updated_at = ?15 WHERE id = ?16",
-            params![
-                c.name,
-                c.sex.code(),
-                c.birth_date,
-                c.id_number,
-                c.ethnicity,
-                c.education,
-                c.job,
-                c.phone,
-                c.address,
-                c.league_member,
-                c.source,
-                c.came_from,
-                c.came_on,
-                c.notes,
-                now_text(),
-                id
-            ],
-        )?;
+        write_recruit(&tx, Some(id), &c)?;
         let mut changes = Vec::new();
         if old.name != c.name {
             changes.push(FieldChange { field: "name".into(), old: Some(old.name), new: Some(c.name) });
