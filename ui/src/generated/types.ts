@@ -1575,7 +1575,7 @@ export type RecruitReminder = {
   recruit_id: number,
   name: string,
   /**
-   * `talk`, `assessment`, `one_year`, `notice_ends`, `review_expires`,
+   * `talk`, `assessment`, `one_year`, `thought_report`, `notice_ends`, `review_expires`,
    * `approval_pending`, `approval_overdue`, `full_application`, `probation_assessment`.
    */
   kind: string,
