@@ -369,11 +369,34 @@ fn facts(name: &str, member_id: Option<i64>, lines: &HashMap<i64, Timeline>, day
     }
 }
 
-/// The live member of that name, if exactly one.
-fn member_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
-    let mut stmt = conn.prepare("SELECT id FROM members WHERE name = ?1 AND deleted_at IS NULL")?;
-    let ids: Vec<i64> = stmt.query_map([name], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(if ids.len() == 1 { ids.first().copied() } else { None })
+/// The live members of that name.
+fn members_named(conn: &Connection, name: &str) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare("SELECT id FROM members WHERE name = ?1 AND deleted_at IS NULL ORDER BY id")?;
+    let ids = stmt.query_map([name], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// The member a name typed at a step means on `day`: the only one of that
+/// name, or of several namesakes (two 王芳 in one village is common) the
+/// only one who was a full member of this branch in good standing that
+/// day. `Err` with the count when the name stays ambiguous.
+fn member_meant(
+    ids: &[i64],
+    lines: &HashMap<i64, Timeline>,
+    day: NaiveDate,
+) -> std::result::Result<Option<i64>, usize> {
+    if ids.len() <= 1 {
+        return Ok(ids.first().copied());
+    }
+    let fit: Vec<i64> = ids
+        .iter()
+        .copied()
+        .filter(|id| lines.get(id).is_some_and(|t| !t.deleted && t.in_branch_at(day) && t.voting_on(day)))
+        .collect();
+    match fit.as_slice() {
+        [one] => Ok(Some(*one)),
+        _ => Err(ids.len()),
+    }
 }
 
 /// A step form read: the proposal for the rules, and what will be stored.
@@ -519,13 +542,19 @@ fn read_step_in(conn: &Connection, recruit: &Recruit, form: &StepForm, today: Na
     };
     let names: Vec<String> =
         form.people.iter().flat_map(|p| p.split(['，', ',', '、'])).map(clean_name).filter(|n| !n.is_empty()).collect();
-    let mut people = Vec::new();
-    for n in &names {
-        people.push((n.clone(), member_by_name(conn, n)?));
-    }
-    errors.into_result()?;
     let day = date.unwrap_or(today);
     let lines = timelines(conn)?;
+    let mut people = Vec::new();
+    for n in &names {
+        match member_meant(&members_named(conn, n)?, &lines, day) {
+            Ok(id) => people.push((n.clone(), id)),
+            Err(count) => errors.add(
+                "people",
+                format!("花名册上有{count}位“{n}”，这一天分不出是哪一位。请在备注里写明是哪一位（如“二组{n}”），人员里先不填这个名字"),
+            ),
+        }
+    }
+    errors.into_result()?;
     let person_facts: Vec<PersonFacts> = people.iter().map(|(n, id)| facts(n, *id, &lines, day)).collect();
     let introducers_now: Vec<PersonFacts> = {
         let mut stmt = conn.prepare(

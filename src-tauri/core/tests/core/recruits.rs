@@ -526,3 +526,42 @@ fn a_thought_report_is_due_every_three_months_from_the_last_one_received() {
     s.save_recruit_settings(&setup, today()).unwrap();
     assert_eq!(due(&s, next).unwrap().date, first.checked_add_months(Months::new(2)).unwrap());
 }
+
+#[test]
+fn a_name_two_members_share_means_the_one_who_could_act_that_day_or_is_refused_as_ambiguous() {
+    let (mut s, _) = store_with_roster();
+    // A second 刘芳, a 预备党员: as 介绍人 only the full member can be meant.
+    let namesake = MemberForm {
+        name: "刘芳".into(),
+        id_number: id_for("19990101", "322"),
+        kind: "probationary".into(),
+        admitted_on: "2026-06-01".into(),
+        ..Default::default()
+    };
+    s.create_member(&namesake, today()).unwrap();
+    let applied = d("2024-01-10");
+    let id = add(&mut s, "褚双", "19960202", "141", applied);
+    walk(&mut s, id, applied, 7);
+    let mut nine = form(9, plus(applied, 458));
+    nine.people = vec!["王建国，刘芳".into()];
+    ok(&mut s, id, nine);
+    let people = s.recruit(id).unwrap().people;
+    let liu = people.iter().find(|p| p.name == "刘芳").unwrap();
+    assert!(liu.member_id.is_some(), "the full member 刘芳 is meant: {people:?}");
+    // A third 刘芳, full too: now the name cannot tell them apart.
+    let third = MemberForm {
+        name: "刘芳".into(),
+        id_number: id_for("19800303", "342"),
+        kind: "full".into(),
+        admitted_on: "2000-07-01".into(),
+        full_member_on: "2001-07-01".into(),
+        ..Default::default()
+    };
+    s.create_member(&third, today()).unwrap();
+    let mut again = form(9, plus(applied, 470));
+    again.people = vec!["王建国，刘芳".into()];
+    let before = s.recruit(id).unwrap().steps.len();
+    let e = rec(&mut s, id, again).unwrap_err();
+    assert!(field(e, "people").contains("花名册上有3位“刘芳”"));
+    assert_eq!(s.recruit(id).unwrap().steps.len(), before, "nothing saved");
+}
