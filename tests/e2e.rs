@@ -1,34 +1,19 @@
 //! The flows a secretary does, on the real app binary (tests/run-e2e.sh).
 
 use std::process::Command;
-use zhibu_e2e::{app_binary, Session};
-
-const TODAY: &str = "2026-11-27";
+use zhibu_e2e::{app_binary, id_with_check, Session, TODAY};
 
 /// A fictional man born 1962-03-15, with a valid check digit.
 fn valid_id() -> String {
     id_with_check("41052319620315101")
 }
 
-fn id_with_check(first17: &str) -> String {
-    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const C: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
-    let sum: u32 = first17.bytes().zip(W).map(|(d, w)| u32::from(d - b'0') * w).sum();
-    format!("{first17}{}", C[(sum % 11) as usize])
-}
-
 fn start(dir: &std::path::Path) -> Session {
-    Session::start(&["--data-dir", dir.to_str().unwrap(), "--today", TODAY])
+    zhibu_e2e::start_in(dir)
 }
 
 fn cli(dir: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(app_binary())
-        .args(["--data-dir", dir.to_str().unwrap(), "--today", TODAY])
-        .args(args)
-        .output()
-        .expect("run the CLI");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
+    zhibu_e2e::cli_in(dir, args)
 }
 
 fn open_roster(s: &Session) {

@@ -10,6 +10,33 @@ use std::time::{Duration, Instant};
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
+/// The "today" every flow runs at (the fixtures' day).
+pub const TODAY: &str = "2026-11-27";
+
+/// A fictional ID number: `first17` and its GB 11643 check character.
+pub fn id_with_check(first17: &str) -> String {
+    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const C: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+    let sum: u32 = first17.bytes().zip(W).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    format!("{first17}{}", C[(sum % 11) as usize])
+}
+
+/// The app's window on the data folder `dir`, at [`TODAY`].
+pub fn start_in(dir: &Path) -> Session {
+    Session::start(&["--data-dir", dir.to_str().unwrap(), "--today", TODAY])
+}
+
+/// The app's command line on `dir` at [`TODAY`]: its output; fails the test when it fails.
+pub fn cli_in(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(app_binary())
+        .args(["--data-dir", dir.to_str().unwrap(), "--today", TODAY])
+        .args(args)
+        .output()
+        .expect("run the CLI");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
 pub fn app_binary() -> PathBuf {
     std::env::var_os("ZHIBU_BIN")
         .map(PathBuf::from)

@@ -3,31 +3,15 @@
 //! the dialog, the three 公示 recorded, one refusal shown; the roster and
 //! the member file follow.
 
-use std::process::Command;
 use std::time::Duration;
-use zhibu_e2e::{app_binary, Session};
-
-const TODAY: &str = "2026-11-27";
-
-fn id_with_check(first17: &str) -> String {
-    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const C: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
-    let sum: u32 = first17.bytes().zip(W).map(|(d, w)| u32::from(d - b'0') * w).sum();
-    format!("{first17}{}", C[(sum % 11) as usize])
-}
+use zhibu_e2e::{id_with_check, Session};
 
 fn start(dir: &std::path::Path) -> Session {
-    Session::start(&["--data-dir", dir.to_str().unwrap(), "--today", TODAY])
+    zhibu_e2e::start_in(dir)
 }
 
 fn cli(dir: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(app_binary())
-        .args(["--data-dir", dir.to_str().unwrap(), "--today", TODAY])
-        .args(args)
-        .output()
-        .expect("run the CLI");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
+    zhibu_e2e::cli_in(dir, args)
 }
 
 fn row_css(step: u8) -> String {

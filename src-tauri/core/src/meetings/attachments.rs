@@ -51,6 +51,32 @@ pub(crate) fn is_sha256_hex(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// An attachment read from a row of `id, original_name, size, sha256,
+/// added_at` (the first five columns), a meeting's or a 发展党员's.
+pub(crate) fn attachment_row(r: &rusqlite::Row) -> rusqlite::Result<Attachment> {
+    let name: String = r.get(1)?;
+    Ok(Attachment {
+        id: r.get(0)?,
+        is_image: mime_of(&name).starts_with("image/"),
+        original_name: name,
+        size: r.get(2)?,
+        sha256: r.get(3)?,
+        added_at: r.get(4)?,
+    })
+}
+
+/// Marks attachment `id` of `table` removed (the file stays in the folder).
+pub(crate) fn take_off(conn: &rusqlite::Connection, table: &'static str, id: i64) -> Result<()> {
+    let n = conn.execute(
+        &format!("UPDATE {table} SET deleted_at = ?1 WHERE id = ?2 AND deleted_at IS NULL"),
+        params![now_text(), id],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound("附件"));
+    }
+    Ok(())
+}
+
 /// The file name an attachment is kept under: its SHA-256 and extension.
 /// The SHA-256 comes from the database, which may have been handed over in
 /// an archive: anything but 64 hex digits could name a path outside the
@@ -145,17 +171,7 @@ impl Store {
             "SELECT id, original_name, size, sha256, added_at FROM meeting_attachments
              WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY id",
         )?;
-        let rows = stmt.query_map([meeting_id], |r| {
-            let name: String = r.get(1)?;
-            Ok(Attachment {
-                id: r.get(0)?,
-                is_image: mime_of(&name).starts_with("image/"),
-                original_name: name,
-                size: r.get(2)?,
-                sha256: r.get(3)?,
-                added_at: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map([meeting_id], attachment_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -175,14 +191,7 @@ impl Store {
 
     /// Takes an attachment off the record; the file stays in the folder.
     pub fn remove_attachment(&mut self, id: i64) -> Result<()> {
-        let n = self.conn().execute(
-            "UPDATE meeting_attachments SET deleted_at = ?1 WHERE id = ?2 AND deleted_at IS NULL",
-            params![now_text(), id],
-        )?;
-        if n == 0 {
-            return Err(Error::NotFound("附件"));
-        }
-        Ok(())
+        take_off(self.conn(), "meeting_attachments", id)
     }
 }
 

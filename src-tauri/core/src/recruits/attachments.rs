@@ -5,7 +5,7 @@
 
 use super::model::RecruitAttachment;
 use crate::error::{Error, Result};
-use crate::meetings::attachments::{mime_of, Attachment};
+use crate::meetings::attachments::{attachment_row, take_off, Attachment};
 use crate::store::{now_text, Store};
 use rusqlite::{params, OptionalExtension};
 
@@ -57,18 +57,7 @@ impl Store {
              WHERE recruit_id = ?1 AND deleted_at IS NULL ORDER BY id",
         )?;
         let rows = stmt.query_map([recruit_id], |r| {
-            let name: String = r.get(1)?;
-            Ok(RecruitAttachment {
-                attachment: Attachment {
-                    id: r.get(0)?,
-                    is_image: mime_of(&name).starts_with("image/"),
-                    original_name: name,
-                    size: r.get(2)?,
-                    sha256: r.get(3)?,
-                    added_at: r.get(4)?,
-                },
-                step_id: r.get(5)?,
-            })
+            Ok(RecruitAttachment { attachment: attachment_row(r)?, step_id: r.get(5)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -94,14 +83,7 @@ impl Store {
 
     /// Takes a file off the record; the file stays in the folder.
     pub fn remove_recruit_attachment(&mut self, id: i64) -> Result<()> {
-        let n = self.conn().execute(
-            "UPDATE recruit_attachments SET deleted_at = ?1 WHERE id = ?2 AND deleted_at IS NULL",
-            params![now_text(), id],
-        )?;
-        if n == 0 {
-            return Err(Error::NotFound("附件"));
-        }
-        Ok(())
+        take_off(self.conn(), "recruit_attachments", id)
     }
 }
 
