@@ -986,6 +986,11 @@ export type MemberAttendance = {
   present: number,
   on_leave: number,
   absent: number,
+  /**
+   * 在流入地参加 and 送学上门: took part, not in the room (docs/DOMAIN.md §9).
+   */
+  elsewhere: number,
+  taught: number,
   attendance_rate: string,
 };
 
@@ -1160,7 +1165,7 @@ export type MonthRate = {
   rate: number | null,
 };
 
-export type MonthState = "not_member" | "unassessed" | "owed" | "paid" | "waived" | "future";
+export type MonthState = "not_member" | "unassessed" | "owed" | "paid" | "waived" | "future" | "elsewhere";
 
 /**
  * What comes next for a person, and by when.
@@ -1455,6 +1460,14 @@ export type QuorumReport = {
   present: number,
   on_leave: number,
   absent: number,
+  /**
+   * 在流入地参加: took part where they live (not absent, not in the room).
+   */
+  elsewhere: number,
+  /**
+   * 送学上门: reached at home (not absent, not in the room).
+   */
+  taught: number,
   attendance_rate: string,
   /**
    * 民主评议 only: each attendee, in order, and whether they may be

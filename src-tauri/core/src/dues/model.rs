@@ -155,6 +155,9 @@ pub enum MonthState {
     Waived,
     /// Not due yet and not paid in advance.
     Future,
+    /// Paid where the member lives (流动党员, 2008 党费规定 第九条;
+    /// docs/DOMAIN.md §9): never arrears here.
+    Elsewhere,
 }
 
 impl MonthState {
@@ -166,6 +169,7 @@ impl MonthState {
             MonthState::Paid => "已交",
             MonthState::Waived => "免交",
             MonthState::Future => "未到期",
+            MonthState::Elsewhere => "在流入地缴纳",
         }
     }
 

@@ -440,6 +440,7 @@ pub(crate) fn record_payment_in(conn: &Connection, form: &PaymentForm, today: Na
                     MonthState::Unassessed => format!("{}{}的党费还没有核定金额，请先核定", t.name, m.label()),
                     MonthState::Paid => format!("{}已经交过了", m.label()),
                     MonthState::Waived => format!("{}是免交的", m.label()),
+                    MonthState::Elsewhere => format!("{}已在流入地党组织缴纳，不在这里交", m.label()),
                     // Payable, so taken above.
                     MonthState::Owed | MonthState::Future => format!("{}现在不能交", m.label()),
                 };

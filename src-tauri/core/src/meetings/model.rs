@@ -24,8 +24,24 @@ coded_enum!(
         Present = "present", "出席";
         Leave = "leave", "请假";
         Absent = "absent", "缺席";
+        Elsewhere = "elsewhere", "在流入地参加";
+        Taught = "taught", "送学上门";
     }
 );
+
+impl Attendance {
+    /// In the room: counts toward 实到 and the quorum of a vote.
+    pub fn in_room(self) -> bool {
+        self == Attendance::Present
+    }
+
+    /// Took part in the branch's 组织生活 this time, in the room or not: a
+    /// 流动党员 at a meeting where they live, or 送学上门 (docs/DOMAIN.md §9).
+    /// Never absent; counted in their own columns.
+    pub fn took_part(self) -> bool {
+        matches!(self, Attendance::Present | Attendance::Elsewhere | Attendance::Taught)
+    }
+}
 
 coded_enum!(
     /// 民主评议 grades.

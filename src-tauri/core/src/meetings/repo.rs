@@ -2,7 +2,7 @@
 
 use super::calendar::{self, CalendarRow};
 use super::model::{
-    default_for_year, AgendaItem, Attendance, Frequency, FrequencySetting, MeetingForm, MeetingKind, MeetingSettings,
+    default_for_year, AgendaItem, Frequency, FrequencySetting, MeetingForm, MeetingKind, MeetingSettings,
     MeetingSettingsForm, ResolutionForm,
 };
 use super::rules::{self, QuorumReport};
@@ -694,7 +694,8 @@ fn missed_in_a_row(meetings: &[MeetingRecord], at_least: usize) -> Vec<MissedMem
     for m in ordered {
         for a in &m.attendees {
             let entry = streak.entry(a.member_id).or_insert_with(|| (a.name.clone(), 0));
-            entry.1 = if a.status == Attendance::Present { 0 } else { entry.1 + 1 };
+            // Taking part where one lives, or 送学上门, is not missing it.
+            entry.1 = if a.status.took_part() { 0 } else { entry.1 + 1 };
         }
     }
     let mut out: Vec<MissedMember> = streak

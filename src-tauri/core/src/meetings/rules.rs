@@ -119,6 +119,10 @@ pub struct QuorumReport {
     pub present: usize,
     pub on_leave: usize,
     pub absent: usize,
+    /// 在流入地参加: took part where they live (not absent, not in the room).
+    pub elsewhere: usize,
+    /// 送学上门: reached at home (not absent, not in the room).
+    pub taught: usize,
     pub attendance_rate: String,
     /// 民主评议 only: each attendee, in order, and whether they may be
     /// graded ([`Seat::gradable`]); empty for other kinds.
@@ -147,6 +151,7 @@ fn more_than_half(part: usize, whole: usize) -> bool {
 pub fn judge(kind: MeetingKind, seats: &[Seat], resolutions: &[Votes]) -> QuorumReport {
     let count = |s: Attendance| seats.iter().filter(|x| x.status == s).count();
     let (present, on_leave, absent) = (count(Attendance::Present), count(Attendance::Leave), count(Attendance::Absent));
+    let (elsewhere, taught) = (count(Attendance::Elsewhere), count(Attendance::Taught));
     let should_attend = seats.len();
     let mut report = QuorumReport {
         applies: false,
@@ -158,6 +163,8 @@ pub fn judge(kind: MeetingKind, seats: &[Seat], resolutions: &[Votes]) -> Quorum
         present,
         on_leave,
         absent,
+        elsewhere,
+        taught,
         attendance_rate: rate_text(present, should_attend),
         grading: Vec::new(),
     };

@@ -17,6 +17,9 @@ pub struct MemberAttendance {
     pub present: usize,
     pub on_leave: usize,
     pub absent: usize,
+    /// 在流入地参加 and 送学上门: took part, not in the room (docs/DOMAIN.md §9).
+    pub elsewhere: usize,
+    pub taught: usize,
     pub attendance_rate: String,
 }
 
@@ -32,6 +35,8 @@ pub fn member_attendance(meetings: &[MeetingRecord]) -> Vec<MemberAttendance> {
                 present: 0,
                 on_leave: 0,
                 absent: 0,
+                elsewhere: 0,
+                taught: 0,
                 attendance_rate: String::new(),
             });
             e.should_attend += 1;
@@ -39,6 +44,8 @@ pub fn member_attendance(meetings: &[MeetingRecord]) -> Vec<MemberAttendance> {
                 Attendance::Present => e.present += 1,
                 Attendance::Leave => e.on_leave += 1,
                 Attendance::Absent => e.absent += 1,
+                Attendance::Elsewhere => e.elsewhere += 1,
+                Attendance::Taught => e.taught += 1,
             }
         }
     }

@@ -41,8 +41,14 @@ const V5: &str = include_str!("schema/v5.sql");
 /// working days are counted by.
 const V6: &str = include_str!("schema/v6.sql");
 
+/// Members who are away, old or in hardship (docs/DOMAIN.md §9): 流动党员's
+/// periods away and contacts, dues paid where they live, 困难党员 and
+/// visits, the spending of dues, and two more attendance statuses
+/// (在流入地参加, 送学上门; `meeting_attendance` is rebuilt to widen its CHECK).
+const V7: &str = include_str!("schema/v7.sql");
+
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

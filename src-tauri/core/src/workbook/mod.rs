@@ -204,7 +204,12 @@ fn meetings(store: &Store, year: i32) -> Result<Sheet> {
                 .attendees
                 .iter()
                 .filter(|a| a.status != crate::meetings::Attendance::Present)
-                .map(|a| if a.reason.is_empty() { a.name.clone() } else { format!("{}（{}）", a.name, a.reason) })
+                .map(|a| match (a.status.took_part(), a.reason.is_empty()) {
+                    (true, true) => format!("{}（{}）", a.name, a.status.label()),
+                    (true, false) => format!("{}（{}：{}）", a.name, a.status.label(), a.reason),
+                    (false, true) => a.name.clone(),
+                    (false, false) => format!("{}（{}）", a.name, a.reason),
+                })
                 .collect();
             let resolutions: Vec<String> =
                 m.resolutions.iter().map(|r| format!("{} {}", r.text, r.verdict).trim().to_string()).collect();
@@ -265,6 +270,7 @@ fn dues(store: &Store, year: i32, today: NaiveDate) -> Result<Sheet> {
                 MonthState::NotMember => Cell::Center("—".into()),
                 MonthState::Waived => Cell::Center("免交".into()),
                 MonthState::Owed => Cell::Center("未交".into()),
+                MonthState::Elsewhere => Cell::Center("流入地".into()),
                 MonthState::Unassessed | MonthState::Future => Cell::Center(String::new()),
             }));
             cells.push(Cell::RowSum { from: 5, to: 16, fen: row.total_fen });
