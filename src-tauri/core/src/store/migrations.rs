@@ -223,7 +223,7 @@ mod tests {
     /// migration N+1 freezes version N: describe the rows of N's new tables
     /// and columns below, raise this, run the generator once, and check
     /// those rows in `tests/core/migrations_frozen.rs`.
-    const FIXTURE_ROWS_DESCRIBED: i64 = 5;
+    const FIXTURE_ROWS_DESCRIBED: i64 = 6;
 
     /// A fictional ID number with a right check character (the 17th digit,
     /// the last of `seq`, is odd for a man).
@@ -394,6 +394,47 @@ mod tests {
             ",
                 id_number("19700303", "017"),
                 id_number("19981212", "026"),
+            ));
+        }
+        if v >= 6 {
+            sql.push_str(&format!(
+                "
+            INSERT INTO recruits (id, name, sex, birth_date, id_number, ethnicity, education, job, phone, address,
+                league_member, source, came_from, came_on, notes, stopped_on, stop_reason, stop_note, member_id,
+                created_at, updated_at, deleted_at)
+            VALUES
+                (1, '陈小红', 'female', '2001-06-18', '{}', '汉族', '大学本科', '返乡创业', '13600000011',
+                 '东山村一组5号', 1, 'graduate', '', NULL, '', NULL, NULL, '', NULL,
+                 '2025-03-10 09:00:00', '2025-09-12 09:00:00', NULL),
+                (2, '吴强', 'male', '1990-11-02', '{}', '汉族', '高中', '务农', '', '东山村三组8号', 0, 'other',
+                 '', NULL, '', '2025-12-01', 'withdrew', '本人撤回申请', NULL,
+                 '2025-05-06 09:00:00', '2025-12-01 09:00:00', NULL);
+            INSERT INTO recruit_steps (id, recruit_id, step, date, actors, meeting_id, doc_number, outcome, days,
+                hours, months, group_id, note, override_reason, recorded_at) VALUES
+                (1, 1, 1, '2025-03-10', '', NULL, '', '', NULL, NULL, NULL, NULL, '', '', '2025-03-10 09:00:00'),
+                (2, 1, 2, '2025-04-02', '王建国', NULL, '', '', NULL, NULL, NULL, NULL, '',
+                 '书记外出学习，谈话晚于一个月', '2025-04-02 10:00:00'),
+                (3, 1, 3, '2025-09-01', '', NULL, '', '', NULL, NULL, NULL, NULL, '团支部推优', '',
+                 '2025-09-01 10:00:00'),
+                (4, 2, 1, '2025-05-06', '', NULL, '', '', NULL, NULL, NULL, NULL, '', '', '2025-05-06 09:00:00');
+            INSERT INTO recruit_people (id, recruit_id, role, member_id, name, from_on, to_on) VALUES
+                (1, 1, 'contact', 5, '刘芳', '2025-09-12', NULL),
+                (2, 1, 'contact', 1, '王建国', '2025-09-12', NULL);
+            INSERT INTO recruit_docs (recruit_id, doc, received_on, number) VALUES
+                (1, 'application', '2025-03-10', ''),
+                (1, 'recommendation', '2025-09-01', '');
+            INSERT INTO recruit_attachments (id, recruit_id, step_id, sha256, original_name, size, added_at,
+                deleted_at) VALUES
+                (1, 1, 1, '9a1f3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a', '入党申请书.jpg', 204800,
+                 '2025-03-11 08:00:00', NULL);
+            INSERT INTO recruit_settings (key, value) VALUES ('notice_working_days', 7), ('thought_report_months', 3);
+            INSERT INTO recruit_plans (year, count) VALUES (2026, 2);
+            INSERT INTO calendar_days (date, kind, name) VALUES ('2027-01-01', 'holiday', '元旦');
+            INSERT INTO change_log (id, at, entity, entity_id, action, changes) VALUES
+                (4, '2025-03-10 09:00:00', 'recruit', 1, 'create', '[]');
+            ",
+                id_number("20010618", "022"),
+                id_number("19901102", "035"),
             ));
         }
         sql

@@ -253,29 +253,25 @@ fn opens_intact(v: i64, want_schema: &[(String, String, String)]) {
     meetings(v, &store, &conn);
     dues(v, &store, &conn);
     assert_eq!(count(&conn, "member_group_changes"), 0, "v{v}: added in version 5, empty");
-    // Version 6 (发展党员): its tables empty, the holiday table as a new database seeds it.
+    recruits(v, &store, &conn);
+    // Version 7 (流动党员, 关怀帮扶, 党费使用): its tables empty in every older file.
     for table in [
-        "recruits",
-        "recruit_steps",
-        "recruit_people",
-        "recruit_docs",
-        "recruit_notices",
-        "recruit_attachments",
-        "recruit_settings",
-        "recruit_plans",
+        "mobile_periods",
+        "mobile_contacts",
+        "dues_elsewhere",
+        "care_cases",
+        "care_visits",
+        "dues_received",
+        "dues_spending",
+        "care_attachments",
+        "care_settings",
     ] {
-        assert_eq!(count(&conn, table), 0, "v{v}: {table} (added in version 6)");
+        assert_eq!(count(&conn, table), 0, "v{v}: {table} (added in version 7)");
     }
-    let fresh = Store::open_in_memory().unwrap();
-    for year in [2025, 2026] {
-        let days = store.calendar_days(year).unwrap();
-        assert!(!days.is_empty(), "v{v}: {year}");
-        assert_eq!(days, fresh.calendar_days(year).unwrap(), "v{v}: {year}");
-    }
-    assert!(store.recruits().unwrap().is_empty());
     assert_eq!(
         store.recruit_notice_end(date("2026-09-30"), today()).unwrap(),
-        date("2026-10-12"),
+        // Five working days by default; the v6 branch set seven.
+        date(if v >= 6 { "2026-10-14" } else { "2026-10-12" }),
         "v{v}: 国庆 2026 counted from the seeded table"
     );
 
@@ -769,6 +765,74 @@ fn meetings(v: i64, store: &Store, conn: &Connection) {
         ),
         "v{v}"
     );
+}
+
+/// 发展党员 (version 6): before it, its tables empty; the v6 file's two
+/// people read back through the 发展党员 pages' own functions, with the
+/// 特殊情况说明 of a late talk, the 联系人, the documents, the scan, the
+/// local settings and the plan. Either way the holiday table is the one a
+/// new database seeds, plus what the branch added.
+fn recruits(v: i64, store: &Store, conn: &Connection) {
+    let fresh = Store::open_in_memory().unwrap();
+    for year in [2025, 2026] {
+        let days = store.calendar_days(year).unwrap();
+        assert!(!days.is_empty(), "v{v}: {year}");
+        assert_eq!(days, fresh.calendar_days(year).unwrap(), "v{v}: {year}");
+    }
+    assert_eq!(
+        store.recruit_notice_end(date("2026-09-30"), today()).unwrap(),
+        // Five working days by default; the v6 branch set seven.
+        date(if v >= 6 { "2026-10-14" } else { "2026-10-12" }),
+        "v{v}: 国庆 2026 counted from the seeded table"
+    );
+    let settings = store.recruit_settings(today()).unwrap();
+    if v < 6 {
+        for table in [
+            "recruits",
+            "recruit_steps",
+            "recruit_people",
+            "recruit_docs",
+            "recruit_notices",
+            "recruit_attachments",
+            "recruit_settings",
+            "recruit_plans",
+        ] {
+            assert_eq!(count(conn, table), 0, "v{v}: {table} (added in version 6)");
+        }
+        assert!(store.recruits().unwrap().is_empty());
+        assert_eq!(settings.settings, settings.defaults, "v{v}");
+        assert!(store.calendar_days(2027).unwrap().is_empty(), "v{v}");
+        return;
+    }
+    let list = store.recruits().unwrap();
+    assert_eq!(list.iter().map(|r| (r.id, r.name.as_str())).collect::<Vec<_>>(), [(1, "陈小红"), (2, "吴强")]);
+    let f = store.recruit(1).unwrap();
+    assert_eq!(f.recruit.birth_date, date("2001-06-18"));
+    assert!(f.recruit.stopped_on.is_none());
+    assert_eq!(
+        f.steps.iter().map(|s| (s.step, s.date)).collect::<Vec<_>>(),
+        [(1, date("2025-03-10")), (2, date("2025-04-02")), (3, date("2025-09-01"))]
+    );
+    assert_eq!(f.steps[1].override_reason, "书记外出学习，谈话晚于一个月");
+    assert_eq!(f.steps[2].note, "团支部推优");
+    assert_eq!(
+        f.people.iter().map(|p| (p.role.as_str(), p.member_id, p.name.as_str())).collect::<Vec<_>>(),
+        [("contact", Some(5), "刘芳"), ("contact", Some(1), "王建国")]
+    );
+    let received: Vec<&str> = f.docs.iter().filter(|d| d.received_on.is_some()).map(|d| d.doc.code()).collect();
+    assert_eq!(received, ["application", "recommendation"], "v{v}");
+    assert_eq!(f.next.as_ref().map(|n| n.step), Some(4), "v{v}: 确定入党积极分子 comes next");
+    let scans = store.recruit_attachments(1).unwrap();
+    assert_eq!(
+        scans.iter().map(|a| (a.attachment.original_name.as_str(), a.step_id)).collect::<Vec<_>>(),
+        [("入党申请书.jpg", Some(1))]
+    );
+    let stopped = store.recruit(2).unwrap();
+    assert_eq!(stopped.recruit.stopped_on, Some(date("2025-12-01")));
+    assert_eq!(stopped.recruit.stop_reason, Some(zhibu_core::recruits::StopReason::Withdrew));
+    assert_eq!((settings.settings.notice_working_days, settings.settings.thought_report_months), (7, 3));
+    assert_eq!(store.recruit_plan(2026).unwrap().planned, Some(2));
+    assert_eq!(store.calendar_days(2027).unwrap().len(), 1, "v{v}: the day the branch added");
 }
 
 fn dues(v: i64, store: &Store, conn: &Connection) {
