@@ -248,8 +248,9 @@ fn day_range(from: NaiveDate, to: NaiveDate) -> (String, String) {
 }
 
 fn year_range(year: i32) -> (NaiveDate, NaiveDate) {
-    let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
-    let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
+    let year = year.clamp(1, 9999);
+    let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+    let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
     (first, last)
 }
 
@@ -296,7 +297,9 @@ fn spent_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<i6
 
 /// (下拨, 使用) of all time, for [`DuesBalance`].
 pub(super) fn received_and_spent(conn: &Connection) -> Result<(i64, i64)> {
-    Ok((received_between(conn, NaiveDate::MIN, NaiveDate::MAX)?, spent_between(conn, NaiveDate::MIN, NaiveDate::MAX)?))
+    // Dates are ISO text compared as text: bounds of four-digit years.
+    let (from, to) = (year_range(1).0, year_range(9999).1);
+    Ok((received_between(conn, from, to)?, spent_between(conn, from, to)?))
 }
 
 /// Money in and out over the days `from..=to`.
@@ -595,6 +598,38 @@ impl Store {
     pub fn received(&self, id: i64) -> Result<Received> {
         load_received(self.conn(), id)
     }
+}
+
+/// The 使用明细 section of the 党费收缴情况公示, as paragraphs after the
+/// collection table: a heading, one line per spending (date, purpose,
+/// amount in 元), then the totals 收缴/上缴/下拨/使用/结余 of the period.
+/// The notice masks every text afterwards (names of visited members may
+/// appear; never an ID or phone number).
+pub fn notice_paragraphs(d: &super::notice::DuesNotice) -> Vec<String> {
+    let mut out = Vec::with_capacity(d.spending.len() + 2);
+    if d.spending.is_empty() {
+        out.push("党费使用明细：本期没有使用党费。".to_string());
+    } else {
+        out.push("党费使用明细：".to_string());
+        for (i, l) in d.spending.iter().enumerate() {
+            out.push(format!(
+                "{}. {}　{}　{} 元",
+                i + 1,
+                crate::date::PartialDate::Day(l.date).to_chinese(),
+                l.purpose,
+                yuan(l.amount_fen)
+            ));
+        }
+    }
+    out.push(format!(
+        "本期收缴 {} 元，上缴 {} 元，上级下拨 {} 元，使用 {} 元，结余 {} 元。",
+        yuan(d.total_fen),
+        yuan(d.remitted_fen),
+        yuan(d.received_fen),
+        yuan(d.spent_fen),
+        yuan(d.balance_fen)
+    ));
+    out
 }
 
 #[cfg(test)]
