@@ -403,3 +403,17 @@ export const backupList = () => call<BackupList>('backup_list')
 export const backupNow = () => call<string | null>('backup_now')
 /** Replaces ALL current data with the backup's (the current data is backed up first). */
 export const backupRestore = (path: string) => call<RestoreDone>('backup_restore', { path })
+
+// ---- 党费使用 (spending, money received back from above) ----
+// Amounts typed as yuan text; answers in 分. A spending beyond the 可用结余
+// is saved with `warning` set.
+
+export const duesSpendingYear = (year: number) => call<T.SpendingYear>('dues_spending_year', { year })
+export const duesSpend = (input: T.SpendingForm) => call<T.SpendingSaved>('dues_spend', { input })
+export const duesSpendUpdate = (id: number, input: T.SpendingForm) =>
+  call<T.SpendingSaved>('dues_spend_update', { id, input })
+export const duesSpendDelete = (id: number) => call<null>('dues_spend_delete', { id })
+export const duesReceive = (input: T.ReceivedForm) => call<T.Received>('dues_receive', { input })
+export const duesReceiveUpdate = (id: number, input: T.ReceivedForm) =>
+  call<T.Received>('dues_receive_update', { id, input })
+export const duesReceiveDelete = (id: number) => call<null>('dues_receive_delete', { id })
