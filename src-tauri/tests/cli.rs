@@ -742,14 +742,31 @@ fn recruit_add_step_notice_show_and_list_from_the_command_line() {
 #[test]
 fn dues_spend_received_and_spending_json() {
     let dir = tempfile::tempdir().unwrap();
-    let out = zhibu(dir.path(), &["dues", "received", "--date", "2026-03-01", "--amount", "500.00", "--from", "镇党委", "--json"]);
+    let out = zhibu(
+        dir.path(),
+        &["dues", "received", "--date", "2026-03-01", "--amount", "500.00", "--from", "镇党委", "--json"],
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let received: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(received["id"].as_i64().unwrap() > 0);
 
     let out = zhibu(
         dir.path(),
-        &["dues", "spend", "--date", "2026-03-05", "--amount", "300.05", "--purpose", "购买学习资料", "--approval", "支委会研究同意", "--receipt", "No.7", "--json"],
+        &[
+            "dues",
+            "spend",
+            "--date",
+            "2026-03-05",
+            "--amount",
+            "300.05",
+            "--purpose",
+            "购买学习资料",
+            "--approval",
+            "支委会研究同意",
+            "--receipt",
+            "No.7",
+            "--json",
+        ],
     );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let spent: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -758,7 +775,10 @@ fn dues_spend_received_and_spending_json() {
     assert!(out.stderr.is_empty(), "no warning within the balance");
 
     // Beyond the balance: saved, with the warning on stderr.
-    let out = zhibu(dir.path(), &["dues", "spend", "--date", "2026-04-01", "--amount", "200", "--purpose", "慰问困难党员", "--json"]);
+    let out = zhibu(
+        dir.path(),
+        &["dues", "spend", "--date", "2026-04-01", "--amount", "200", "--purpose", "慰问困难党员", "--json"],
+    );
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("可用结余为 -0.05 元"), "{stderr}");

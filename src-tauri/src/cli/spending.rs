@@ -7,7 +7,12 @@ use zhibu_core::dues::money::yuan;
 use zhibu_core::dues::{ReceivedForm, SpendingForm};
 use zhibu_core::{Error, PartialDate, Store};
 
-pub(super) fn run_spending(store: &mut Store, action: DuesAction, today: NaiveDate, as_json: bool) -> Result<(), Error> {
+pub(super) fn run_spending(
+    store: &mut Store,
+    action: DuesAction,
+    today: NaiveDate,
+    as_json: bool,
+) -> Result<(), Error> {
     match action {
         DuesAction::Spend { date, amount, purpose, approval, receipt, note } => {
             let form = SpendingForm { spent_on: date, purpose, amount, approval, receipt_no: receipt, note };

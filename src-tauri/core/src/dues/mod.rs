@@ -23,10 +23,10 @@ pub use model::{
 };
 pub use month::Month;
 pub(crate) use repo::{assess_in, record_payment_in, remit_in};
+pub use rules::{amount_from_text, monthly_amount, Amount, AmountError, AmountInput, DuesCategory, ROUNDINGS};
 pub use spending::{
     PeriodTotals, Received, ReceivedForm, Spending, SpendingForm, SpendingLine, SpendingSaved, SpendingYear,
 };
-pub use rules::{amount_from_text, monthly_amount, Amount, AmountError, AmountInput, DuesCategory, ROUNDINGS};
 
 /// The ledger's types by their former path (`dues::ledger::Payment` …);
 /// they are defined in `model.rs` and re-exported above.

@@ -304,8 +304,12 @@ pub(super) fn received_and_spent(conn: &Connection) -> Result<(i64, i64)> {
 
 /// Money in and out over the days `from..=to`.
 pub(crate) fn period_totals(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<PeriodTotals> {
-    let collected =
-        sum(conn, "SELECT COALESCE(SUM(amount_fen), 0) FROM dues_payments WHERE paid_on >= ?1 AND paid_on <= ?2", from, to)?;
+    let collected = sum(
+        conn,
+        "SELECT COALESCE(SUM(amount_fen), 0) FROM dues_payments WHERE paid_on >= ?1 AND paid_on <= ?2",
+        from,
+        to,
+    )?;
     let remitted = sum(
         conn,
         "SELECT COALESCE(SUM(amount_fen), 0) FROM dues_remittances WHERE remitted_on >= ?1 AND remitted_on <= ?2",
@@ -671,7 +675,12 @@ mod tests {
         assert!(e.get("purpose").unwrap().contains("用途"));
         assert!(e.get("amount").unwrap().contains("两位小数"));
         assert!(e.get("receipt_no").unwrap().contains("50"));
-        let zero = SpendingForm { spent_on: "2026-11-27".into(), purpose: "x".into(), amount: "0".into(), ..Default::default() };
+        let zero = SpendingForm {
+            spent_on: "2026-11-27".into(),
+            purpose: "x".into(),
+            amount: "0".into(),
+            ..Default::default()
+        };
         let Err(Error::Validation(e)) = check_spending(&zero, today) else { panic!("accepted") };
         assert_eq!(e.get("amount"), Some("支出金额应大于 0"));
         let ok = SpendingForm {

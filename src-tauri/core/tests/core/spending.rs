@@ -83,7 +83,12 @@ fn spend(s: &mut Store, on: &str, purpose: &str, amount: &str) -> zhibu_core::du
 
 fn receive(s: &mut Store, on: &str, amount: &str) -> zhibu_core::dues::Received {
     s.record_received(
-        &ReceivedForm { received_on: on.into(), amount: amount.into(), from_org: "青石镇党委".into(), ..Default::default() },
+        &ReceivedForm {
+            received_on: on.into(),
+            amount: amount.into(),
+            from_org: "青石镇党委".into(),
+            ..Default::default()
+        },
         today(),
     )
     .unwrap()
@@ -170,8 +175,9 @@ fn bad_forms_save_nothing_and_say_what_to_fix() {
     assert!(e.has("spent_on"));
     assert_eq!(e.get("purpose"), Some("请写明用途，如 购买党员学习资料"));
     assert_eq!(e.get("amount"), Some("支出金额应大于 0"));
-    let err =
-        s.record_received(&ReceivedForm { received_on: "2026-11-28".into(), ..Default::default() }, today()).unwrap_err();
+    let err = s
+        .record_received(&ReceivedForm { received_on: "2026-11-28".into(), ..Default::default() }, today())
+        .unwrap_err();
     let Error::Validation(e) = err else { panic!("{err}") };
     assert_eq!(e.get("received_on"), Some("下拨日期不能晚于今天"));
     assert!(e.get("amount").unwrap().contains("下拨金额"));
@@ -211,7 +217,12 @@ fn edits_and_deletes_are_logged_and_leave_the_balance() {
     let changed = s
         .update_received(
             r.id,
-            &ReceivedForm { received_on: "2026-04-01".into(), amount: "450".into(), from_org: "镇党委".into(), ..Default::default() },
+            &ReceivedForm {
+                received_on: "2026-04-01".into(),
+                amount: "450".into(),
+                from_org: "镇党委".into(),
+                ..Default::default()
+            },
             today(),
         )
         .unwrap();
@@ -247,7 +258,10 @@ fn the_dues_notice_shows_the_use_of_the_period_with_names_but_no_numbers() {
     assert!(text.contains("党费使用明细："), "{text}");
     assert!(text.contains("1. 2026年8月15日　购买学习资料（经手 138****5678）　120.50 元"), "{text}");
     assert!(text.contains("2. 2026年9月30日　走访慰问 李秀英（生病住院）　300.00 元"), "{text}");
-    assert!(text.contains("本期收缴 30.00 元，上缴 0.00 元，上级下拨 1000.00 元，使用 420.50 元，结余 609.50 元。"), "{text}");
+    assert!(
+        text.contains("本期收缴 30.00 元，上缴 0.00 元，上级下拨 1000.00 元，使用 420.50 元，结余 609.50 元。"),
+        "{text}"
+    );
     assert!(!text.contains("十月支出"));
     assert!(!text.contains("13812345678"));
 
@@ -285,8 +299,7 @@ fn the_sheet_lists_the_year_and_its_totals() {
     assert_eq!(cell(4, 3), Data::Float(150.0));
     assert_eq!(cell(5, 0), Data::String("合计".into()));
     assert_eq!(cell(5, 3), Data::Float(238.8));
-    let summary: Vec<(String, String)> =
-        (6..11).map(|r| (cell(r, 2).to_string(), cell(r, 3).to_string())).collect();
+    let summary: Vec<(String, String)> = (6..11).map(|r| (cell(r, 2).to_string(), cell(r, 3).to_string())).collect();
     assert_eq!(
         summary,
         vec![
