@@ -316,3 +316,19 @@ fn the_sheet_lists_the_year_and_its_totals() {
     let names = zhibu_core::workbook::year_workbook_sheets();
     assert_eq!(names.last().map(String::as_str), Some("党费使用明细"));
 }
+
+#[test]
+fn a_spending_makes_the_demo_hers_even_right_after_loading() {
+    for received in [false, true] {
+        let mut s = Store::open_in_memory().unwrap();
+        s.load_demo(today()).unwrap();
+        assert!(s.demo_state().unwrap().clearable);
+        if received {
+            receive(&mut s, "2026-11-27", "1.00");
+        } else {
+            spend(&mut s, "2026-11-27", "购买党旗", "1.00");
+        }
+        let state = s.demo_state().unwrap();
+        assert!(state.loaded && !state.clearable, "received: {received}");
+    }
+}
