@@ -141,6 +141,7 @@ impl Store {
             // 党费使用: the demo has none, so any is hers (even within the load's window).
             || count("SELECT count(*) FROM dues_spending")? > 0
             || count("SELECT count(*) FROM dues_received")? > 0
+            || count("SELECT count(*) FROM care_attachments")? > 0
         {
             return Ok(false);
         }

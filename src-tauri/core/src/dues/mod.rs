@@ -16,6 +16,7 @@ pub mod notice;
 mod repo;
 pub mod rules;
 pub mod spending;
+mod spending_files;
 
 pub use model::{
     Arrears, Assessment, AssessmentForm, BatchAssessPreview, BatchAssessRow, DuesBalance, DuesGrid, DuesSettings,

@@ -332,3 +332,34 @@ fn a_spending_makes_the_demo_hers_even_right_after_loading() {
         assert!(state.loaded && !state.clearable, "received: {received}");
     }
 }
+
+#[test]
+fn a_receipt_scan_is_kept_with_its_spending_read_back_checked_and_archived_with_its_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_dir(dir.path()).unwrap();
+    let id = spend(&mut s, "2026-05-08", "购买党旗", "88.80").spending.id;
+    let a = s.add_spending_attachment(id, "发票.jpg", b"receipt").unwrap();
+    assert!(a.is_image);
+    let (back, bytes) = s.spending_attachment_bytes(a.id).unwrap();
+    assert_eq!((back.original_name.as_str(), bytes.as_slice()), ("发票.jpg", &b"receipt"[..]));
+    assert_eq!(s.spending_attachments(id).unwrap().len(), 1);
+    // An empty file is refused in words; so is a spending that is gone.
+    let Err(Error::Validation(e)) = s.add_spending_attachment(id, "x.jpg", b"") else { panic!("accepted") };
+    assert!(e.get("attachment").unwrap().contains("空的"));
+    assert!(matches!(s.add_spending_attachment(id + 99, "x.jpg", b"x"), Err(Error::NotFound(_))));
+
+    // In the year's archive, under 附件.
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let done = s.create_archive(2026, &usb, today(), "0.1.0", &zhibu_core::archive::Progress::default()).unwrap();
+    let kept: Vec<String> = std::fs::read_dir(std::path::Path::new(&done.path).join("附件"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(kept, [format!("{}.jpg", a.sha256)]);
+
+    s.remove_spending_attachment(a.id).unwrap();
+    assert!(s.spending_attachments(id).unwrap().is_empty());
+    assert!(s.spending_attachment_bytes(a.id).is_err());
+    assert!(matches!(s.remove_spending_attachment(a.id), Err(Error::NotFound(_))));
+}
