@@ -149,6 +149,10 @@ macro_rules! for_each_command {
             spending::dues_receive,
             spending::dues_receive_update,
             spending::dues_receive_delete,
+            spending::dues_spend_attachments,
+            spending::dues_spend_attach,
+            spending::dues_spend_detach,
+            spending::dues_spend_attachment_data,
         }
     };
 }

@@ -751,6 +751,16 @@ fn spending_and_money_received_go_through_the_commands() {
         json!({ "id": r["id"], "input": { "received_on": "2026-03-01", "amount": "400" } }),
     )
     .unwrap();
+    // A receipt scan, as the page sends it (base64), read back as a data: URL.
+    let scan =
+        invoke(&a.main, "dues_spend_attach", json!({ "id": id, "name": "发票.png", "data": "cmVjZWlwdA==" })).unwrap();
+    assert_eq!(scan["original_name"], "发票.png");
+    let list = invoke(&a.main, "dues_spend_attachments", json!({ "id": id })).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let url = invoke(&a.main, "dues_spend_attachment_data", json!({ "id": scan["id"] })).unwrap();
+    assert!(url.as_str().unwrap().starts_with("data:image/png;base64,"), "{url}");
+    invoke(&a.main, "dues_spend_detach", json!({ "id": scan["id"] })).unwrap();
+    assert_eq!(invoke(&a.main, "dues_spend_attachments", json!({ "id": id })).unwrap(), json!([]));
     invoke(&a.main, "dues_spend_delete", json!({ "id": id })).unwrap();
     invoke(&a.main, "dues_receive_delete", json!({ "id": r["id"] })).unwrap();
     let year = invoke(&a.main, "dues_spending_year", json!({ "year": 2026 })).unwrap();

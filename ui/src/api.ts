@@ -417,3 +417,10 @@ export const duesReceive = (input: T.ReceivedForm) => call<T.Received>('dues_rec
 export const duesReceiveUpdate = (id: number, input: T.ReceivedForm) =>
   call<T.Received>('dues_receive_update', { id, input })
 export const duesReceiveDelete = (id: number) => call<null>('dues_receive_delete', { id })
+/** A spending's receipt scans (凭证扫描件). */
+export const duesSpendAttachments = (id: number) => call<T.Attachment[]>('dues_spend_attachments', { id })
+/** `data`: the file's bytes as base64, without a `data:` prefix. */
+export const duesSpendAttach = (id: number, name: string, data: string) =>
+  call<T.Attachment>('dues_spend_attach', { id, name, data })
+export const duesSpendDetach = (id: number) => call<null>('dues_spend_detach', { id })
+export const duesSpendAttachmentData = (id: number) => call<string>('dues_spend_attachment_data', { id })

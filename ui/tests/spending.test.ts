@@ -49,6 +49,8 @@ function spendingCore(over: Over = () => undefined) {
     if (answer !== undefined) return answer
     if (cmd === 'app_info') return appInfo()
     if (cmd === 'dues_spending_year') return year2026()
+    if (cmd === 'dues_spend_attachments')
+      return [{ id: 9, original_name: '发票.pdf', size: 2048, sha256: 'a'.repeat(64), is_image: false, added_at: '2026-05-08 10:00:00' }]
     throw { code: 'unexpected', message: `unexpected ${cmd}` }
   })
 }
@@ -111,6 +113,8 @@ describe('党费使用', () => {
     await wrapper.get('[data-testid=open-spend]').trigger('click')
     await settle()
     expect(input('spend-date').value).toBe('2026-11-27')
+    // A new spending has no receipts yet: they are added once it is saved.
+    expect(el('spend-receipts-later').textContent).toContain('保存后')
     await typeInto('spend-purpose', '慰问困难党员')
     await typeInto('spend-amount', '2000')
     await typeInto('spend-approval', '支委会研究同意')
@@ -153,6 +157,9 @@ describe('党费使用', () => {
     await wrapper.get('[data-testid=spending-edit]').trigger('click')
     await settle()
     expect(input('spend-amount').value).toBe('300.05')
+    // The receipts of a spending already saved, from the core.
+    expect(calls.find((c) => c.cmd === 'dues_spend_attachments')!.args).toEqual({ id: 1 })
+    expect(el('spend-receipts').textContent).toContain('发票.pdf')
     await typeInto('spend-amount', '300.00')
     el('spend-save').click()
     await settle()
