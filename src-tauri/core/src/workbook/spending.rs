@@ -2,11 +2,15 @@
 //! the dues the branch keeps or receives back, the 慰问金 paid from 上级下拨
 //! 党费 among them (from `dues::spending`), a 合计 row, then the year's
 //! 收缴合计, 上缴合计, 下拨, 使用 and 结余. Money in 分 to the sheet's cells.
+//! The 使用明细 is what the branch posts (docs/DOMAIN.md §2 "Publishing"), so
+//! the typed texts pass `mask_public_text`: an ID or mobile number typed
+//! into a 用途 or 备注 never reaches the paper whole.
 
 use super::sheet::{Cell, Sheet};
 use super::{headers, SHEETS};
 use crate::date::PartialDate;
 use crate::error::Result;
+use crate::mask::mask_public_text;
 use crate::store::Store;
 
 /// The index in [`SHEETS`] of 党费使用明细.
@@ -45,11 +49,11 @@ pub(super) fn sheet(store: &Store, year: i32) -> Result<Sheet> {
             vec![
                 Cell::Count(i + 1),
                 Cell::Text(PartialDate::Day(l.date).to_chinese()),
-                Cell::Text(l.purpose.clone()),
+                Cell::Text(mask_public_text(&l.purpose)),
                 Cell::Money(l.amount_fen),
-                Cell::Text(l.approval.clone()),
-                Cell::Text(l.receipt_no.clone()),
-                Cell::Text(l.note.clone()),
+                Cell::Text(mask_public_text(&l.approval)),
+                Cell::Text(mask_public_text(&l.receipt_no)),
+                Cell::Text(mask_public_text(&l.note)),
             ]
         })
         .collect();

@@ -283,6 +283,8 @@ fn the_sheet_lists_the_year_and_its_totals() {
     spend(&mut s, "2026-03-05", "购买党旗", "88.80");
     visit(&raw, a, "2026-06-30", "july1", 15_000, Some("dues_returned"), false);
     spend(&mut s, "2025-12-31", "去年的支出", "5.00");
+    // A number typed into a 用途 is masked on the sheet, as on a 公示.
+    spend(&mut s, "2026-11-01", "订报（联系 13812345678）", "1.00");
 
     let bytes = s.sheet_workbook("党费使用明细", 2026, today()).unwrap();
     let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
@@ -299,19 +301,21 @@ fn the_sheet_lists_the_year_and_its_totals() {
     assert_eq!(cell(3, 5), Data::String("No.7".into()));
     assert_eq!(cell(4, 2), Data::String("走访慰问 赵铁柱（七一）".into()));
     assert_eq!(cell(4, 3), Data::Float(150.0));
-    assert_eq!(cell(5, 0), Data::String("合计".into()));
-    assert_eq!(cell(5, 3), Data::Float(238.8));
-    let summary: Vec<(String, String)> = (6..11).map(|r| (cell(r, 2).to_string(), cell(r, 3).to_string())).collect();
+    assert_eq!(cell(5, 2), Data::String("订报（联系 138****5678）".into()));
+    assert_eq!(cell(6, 0), Data::String("合计".into()));
+    assert_eq!(cell(6, 3), Data::Float(239.8));
+    let summary: Vec<(String, String)> = (7..12).map(|r| (cell(r, 2).to_string(), cell(r, 3).to_string())).collect();
     assert_eq!(
         summary,
         vec![
             ("收缴合计".to_string(), "20".to_string()),
             ("上缴合计".to_string(), "0".to_string()),
             ("下拨".to_string(), "200".to_string()),
-            ("使用".to_string(), "238.8".to_string()),
-            ("结余".to_string(), "-18.8".to_string()),
+            ("使用".to_string(), "239.8".to_string()),
+            ("结余".to_string(), "-19.8".to_string()),
         ]
     );
+    assert!(range.used_cells().all(|c| !c.2.to_string().contains("13812345678")));
     // In the year's workbook, last.
     let names = zhibu_core::workbook::year_workbook_sheets();
     assert_eq!(names.last().map(String::as_str), Some("党费使用明细"));
