@@ -63,6 +63,9 @@ fn visit_roots(v: &mut Collect) {
         RuleSet, RecruitSummary, RecruitFile, RecruitForm, StepForm, StepSaved, Finding, RecruitReminder,
         RecruitSettings, RecruitSetup, PlanCount, CalendarDay, RecruitAttachment, RecruitChoices,
     );
+    // 党费使用
+    use zhibu_core::dues::{Received, ReceivedForm, SpendingForm, SpendingSaved, SpendingYear};
+    roots!(v; SpendingYear, SpendingForm, SpendingSaved, ReceivedForm, Received,);
 }
 
 /// Declarations by TypeScript name, each once.

@@ -141,6 +141,18 @@ macro_rules! for_each_command {
             drafts::draft_clear,
             drafts::window_close,
             branch::ui_ready,
+            // 党费使用
+            spending::dues_spending_year,
+            spending::dues_spend,
+            spending::dues_spend_update,
+            spending::dues_spend_delete,
+            spending::dues_receive,
+            spending::dues_receive_update,
+            spending::dues_receive_delete,
+            spending::dues_spend_attachments,
+            spending::dues_spend_attach,
+            spending::dues_spend_detach,
+            spending::dues_spend_attachment_data,
         }
     };
 }

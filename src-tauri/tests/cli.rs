@@ -734,3 +734,80 @@ fn recruit_add_step_notice_show_and_list_from_the_command_line() {
     assert_eq!((line["stage"].as_str(), line["admitted_on"].as_str()), (Some("probationary"), Some("2024-09-10")));
     assert!(list.as_array().unwrap().iter().all(|r| r["name"] != "少年"), "the refused one was not saved");
 }
+
+/// 党费使用 (docs/DOMAIN.md §9): a spending and money received back from
+/// the command line, the year's lines and balance in --json; bad input
+/// exits 1 with the Chinese message, and a spending beyond the balance is
+/// saved with a warning on stderr.
+#[test]
+fn dues_spend_received_and_spending_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = zhibu(
+        dir.path(),
+        &["dues", "received", "--date", "2026-03-01", "--amount", "500.00", "--from", "镇党委", "--json"],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let received: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(received["id"].as_i64().unwrap() > 0);
+
+    let out = zhibu(
+        dir.path(),
+        &[
+            "dues",
+            "spend",
+            "--date",
+            "2026-03-05",
+            "--amount",
+            "300.05",
+            "--purpose",
+            "购买学习资料",
+            "--approval",
+            "支委会研究同意",
+            "--receipt",
+            "No.7",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let spent: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = spent["id"].as_i64().unwrap();
+    assert_eq!(spent, serde_json::json!({ "id": id }));
+    assert!(out.stderr.is_empty(), "no warning within the balance");
+
+    // Beyond the balance: saved, with the warning on stderr.
+    let out = zhibu(
+        dir.path(),
+        &["dues", "spend", "--date", "2026-04-01", "--amount", "200", "--purpose", "慰问困难党员", "--json"],
+    );
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("可用结余为 -0.05 元"), "{stderr}");
+
+    let out = zhibu(dir.path(), &["dues", "spending", "--year", "2026", "--json"]);
+    assert!(out.status.success());
+    let y: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lines = y["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["purpose"], "购买学习资料");
+    assert_eq!(lines[0]["amount_fen"], 30005);
+    assert_eq!(lines[0]["spending_id"], id);
+    assert_eq!(y["received"][0]["amount_fen"], 50000);
+    assert_eq!(y["totals"]["spent_fen"], 50005);
+    assert_eq!(y["balance"]["available_fen"], -5);
+    let other: Value =
+        serde_json::from_slice(&zhibu(dir.path(), &["dues", "spending", "--year", "2025", "--json"]).stdout).unwrap();
+    assert_eq!(other["lines"].as_array().unwrap().len(), 0);
+
+    // Refused: exit 1, the Chinese message, nothing saved.
+    let bad = zhibu(dir.path(), &["dues", "spend", "--date", "2026-11-28", "--amount", "1.234", "--purpose", "x"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("支出日期不能晚于今天") && stderr.contains("最多两位小数"), "{stderr}");
+    let bad = zhibu(dir.path(), &["dues", "received", "--date", "2026-03-01", "--amount", "0"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("下拨金额应大于 0"));
+    let y: Value =
+        serde_json::from_slice(&zhibu(dir.path(), &["dues", "spending", "--year", "2026", "--json"]).stdout).unwrap();
+    assert_eq!(y["lines"].as_array().unwrap().len(), 2);
+    assert_eq!(y["received"].as_array().unwrap().len(), 1);
+}

@@ -712,3 +712,60 @@ fn recruit_choices_come_from_the_core_and_a_member_not_recruited_has_no_record()
     let none = invoke(&a.main, "recruit_of_member", json!({ "memberId": m["id"] })).unwrap();
     assert_eq!(none, Value::Null);
 }
+
+/// 党费使用 (docs/DOMAIN.md §9) through the window's commands: a spending
+/// beyond the balance comes back saved with the core's warning, a refused
+/// form names its fields, money received lifts the balance, and an edit and
+/// a delete reach the year's lines.
+#[test]
+fn spending_and_money_received_go_through_the_commands() {
+    let a = app();
+    let spend = |input: Value| invoke(&a.main, "dues_spend", json!({ "input": input }));
+    let saved = spend(json!({ "spent_on": "2026-03-05", "purpose": "购买学习资料", "amount": "300.05" })).unwrap();
+    let id = saved["spending"]["id"].as_i64().unwrap();
+    assert_eq!(saved["spending"]["amount_fen"], 30005);
+    assert_eq!(saved["balance"]["available_fen"], -30005);
+    assert!(saved["warning"].as_str().unwrap().contains("-300.05 元"));
+
+    let err = spend(json!({ "spent_on": "2026-03-05", "purpose": "", "amount": "abc" })).unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert!(err["fields"]["purpose"].as_str().unwrap().contains("用途"));
+    assert!(err["fields"]["amount"].is_string());
+
+    let r =
+        invoke(&a.main, "dues_receive", json!({ "input": { "received_on": "2026-03-01", "amount": "500" } })).unwrap();
+    let year = invoke(&a.main, "dues_spending_year", json!({ "year": 2026 })).unwrap();
+    assert_eq!(year["balance"]["available_fen"], 50000 - 30005);
+    assert_eq!(year["lines"].as_array().unwrap().len(), 1);
+
+    let edited = invoke(
+        &a.main,
+        "dues_spend_update",
+        json!({ "id": id, "input": { "spent_on": "2026-03-05", "purpose": "购买学习资料", "amount": "300" } }),
+    )
+    .unwrap();
+    assert_eq!(edited["warning"], Value::Null);
+    invoke(
+        &a.main,
+        "dues_receive_update",
+        json!({ "id": r["id"], "input": { "received_on": "2026-03-01", "amount": "400" } }),
+    )
+    .unwrap();
+    // A receipt scan, as the page sends it (base64), read back as a data: URL.
+    let scan =
+        invoke(&a.main, "dues_spend_attach", json!({ "id": id, "name": "发票.png", "data": "cmVjZWlwdA==" })).unwrap();
+    assert_eq!(scan["original_name"], "发票.png");
+    let list = invoke(&a.main, "dues_spend_attachments", json!({ "id": id })).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let url = invoke(&a.main, "dues_spend_attachment_data", json!({ "id": scan["id"] })).unwrap();
+    assert!(url.as_str().unwrap().starts_with("data:image/png;base64,"), "{url}");
+    invoke(&a.main, "dues_spend_detach", json!({ "id": scan["id"] })).unwrap();
+    assert_eq!(invoke(&a.main, "dues_spend_attachments", json!({ "id": id })).unwrap(), json!([]));
+    invoke(&a.main, "dues_spend_delete", json!({ "id": id })).unwrap();
+    invoke(&a.main, "dues_receive_delete", json!({ "id": r["id"] })).unwrap();
+    let year = invoke(&a.main, "dues_spending_year", json!({ "year": 2026 })).unwrap();
+    assert_eq!(year["lines"], json!([]));
+    assert_eq!(year["balance"]["available_fen"], 0);
+    let gone = invoke(&a.main, "dues_spend_delete", json!({ "id": id })).unwrap_err();
+    assert_eq!(gone["code"], "not_found");
+}

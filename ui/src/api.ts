@@ -403,3 +403,24 @@ export const backupList = () => call<BackupList>('backup_list')
 export const backupNow = () => call<string | null>('backup_now')
 /** Replaces ALL current data with the backup's (the current data is backed up first). */
 export const backupRestore = (path: string) => call<RestoreDone>('backup_restore', { path })
+
+// ---- 党费使用 (spending, money received back from above) ----
+// Amounts typed as yuan text; answers in 分. A spending beyond the 可用结余
+// is saved with `warning` set.
+
+export const duesSpendingYear = (year: number) => call<T.SpendingYear>('dues_spending_year', { year })
+export const duesSpend = (input: T.SpendingForm) => call<T.SpendingSaved>('dues_spend', { input })
+export const duesSpendUpdate = (id: number, input: T.SpendingForm) =>
+  call<T.SpendingSaved>('dues_spend_update', { id, input })
+export const duesSpendDelete = (id: number) => call<null>('dues_spend_delete', { id })
+export const duesReceive = (input: T.ReceivedForm) => call<T.Received>('dues_receive', { input })
+export const duesReceiveUpdate = (id: number, input: T.ReceivedForm) =>
+  call<T.Received>('dues_receive_update', { id, input })
+export const duesReceiveDelete = (id: number) => call<null>('dues_receive_delete', { id })
+/** A spending's receipt scans (凭证扫描件). */
+export const duesSpendAttachments = (id: number) => call<T.Attachment[]>('dues_spend_attachments', { id })
+/** `data`: the file's bytes as base64, without a `data:` prefix. */
+export const duesSpendAttach = (id: number, name: string, data: string) =>
+  call<T.Attachment>('dues_spend_attach', { id, name, data })
+export const duesSpendDetach = (id: number) => call<null>('dues_spend_detach', { id })
+export const duesSpendAttachmentData = (id: number) => call<string>('dues_spend_attachment_data', { id })

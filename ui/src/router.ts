@@ -28,6 +28,7 @@ import RecruitListView from './views/RecruitListView.vue'
 import RecruitFormView from './views/RecruitFormView.vue'
 import RecruitDetailView from './views/RecruitDetailView.vue'
 import RecruitNoticeView from './views/RecruitNoticeView.vue'
+import DuesSpendingView from './views/DuesSpendingView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -103,6 +104,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/dues/arrears', name: 'dues-arrears', component: DuesArrearsView, meta: { nav: 'dues' } },
   { path: '/dues/remit', name: 'dues-remit', component: DuesRemitView, meta: { nav: 'dues' } },
   { path: '/dues/notice', name: 'dues-notice', component: DuesNoticeView, meta: { nav: 'dues' } },
+  { path: '/dues/spending', name: 'dues-spending', component: DuesSpendingView, meta: { nav: 'dues' } },
   { path: '/ledger', name: 'ledger', component: LedgerView, meta: { nav: 'ledger' } },
   { path: '/ledger/notice/review', name: 'notice-review', component: NoticeReviewView, meta: { nav: 'ledger' } },
   { path: '/ledger/notice/party-day', name: 'notice-party-day', component: NoticePartyDayView, meta: { nav: 'ledger' } },

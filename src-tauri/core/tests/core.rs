@@ -15,6 +15,7 @@ mod core {
     pub mod recruit_papers;
     pub mod recruits;
     pub mod reminders;
+    pub mod spending;
     pub mod stick;
     pub mod workbook;
 }

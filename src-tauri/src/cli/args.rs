@@ -235,6 +235,45 @@ pub enum DuesAction {
     },
     /// Members with 3 or more consecutive unpaid months (as of --today)
     Arrears,
+    // ---- 党费使用 (docs/DOMAIN.md §9): cli/spending.rs ----
+    /// 党费使用: record a spending of the dues kept or received back
+    /// (saved even when the 可用结余 goes below zero, with a warning)
+    Spend {
+        #[arg(long)]
+        date: String,
+        /// Yuan, e.g. 300.00
+        #[arg(long)]
+        amount: String,
+        /// 用途
+        #[arg(long)]
+        purpose: String,
+        /// 审批, e.g. 支委会研究同意
+        #[arg(long, default_value = "")]
+        approval: String,
+        /// 凭证号
+        #[arg(long, default_value = "")]
+        receipt: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 上级下拨党费: money received back from above
+    Received {
+        #[arg(long)]
+        date: String,
+        /// Yuan, e.g. 500.00
+        #[arg(long)]
+        amount: String,
+        /// From which organisation, e.g. 镇党委
+        #[arg(long, default_value = "")]
+        from: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// The year's 党费使用明细 (spending and 慰问金 from 上级下拨党费), money received and the balance
+    Spending {
+        #[arg(long)]
+        year: i32,
+    },
 }
 
 /// 公示期 and contact line printed on every notice.

@@ -27,6 +27,7 @@ fn refuse_json(e: &ApiError) {
 }
 mod args;
 mod run;
+mod spending;
 
 use crate::state::{resolve_data_dir, AppState};
 pub use args::*;
@@ -171,6 +172,8 @@ fn writes(command: &Command) -> bool {
         }
         Command::Import { action: ImportAction::Roster { dry_run, .. } } => !dry_run,
         Command::Archive { action } => matches!(action, ArchiveAction::Restore { .. }),
+        // 党费使用 (cli/spending.rs).
+        Command::Dues { action: DuesAction::Spend { .. } | DuesAction::Received { .. } } => true,
         _ => false,
     }
 }

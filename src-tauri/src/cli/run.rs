@@ -219,6 +219,10 @@ pub(super) fn run_with_store(
             }
         }
         Command::Recruit { action } => run_recruit(&mut store, action, today, as_json)?,
+        // 党费使用 (cli/spending.rs).
+        Command::Dues {
+            action: action @ (DuesAction::Spend { .. } | DuesAction::Received { .. } | DuesAction::Spending { .. }),
+        } => super::spending::run_spending(&mut store, action, today, as_json)?,
         Command::Reminders => {
             let r = store.reminders(today)?;
             if as_json {

@@ -14,6 +14,7 @@ pub mod outputs;
 pub mod print;
 pub mod recruits;
 pub mod reminders;
+pub mod spending;
 
 use crate::error::ApiResult;
 use crate::state::AppState;

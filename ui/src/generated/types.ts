@@ -500,6 +500,19 @@ export type DuesBalance = {
    * Held by the branch, not yet handed up.
    */
   balance_fen: number,
+  /**
+   * 下拨: received back from above (docs/DOMAIN.md §9).
+   */
+  received_fen: number,
+  /**
+   * 使用: spent, the 慰问金 paid from 上级下拨党费 included.
+   */
+  spent_fen: number,
+  /**
+   * 可用结余 = `balance_fen` + `received_fen` − `spent_fen`; below zero
+   * only warns (money from above often arrives late).
+   */
+  available_fen: number,
 };
 
 /**
@@ -1367,6 +1380,22 @@ export type PeopleRule = {
   basis: string,
 };
 
+/**
+ * Money in and out over a period (by the day of each record): 收缴 by the
+ * day paid (reversals subtracted, 自愿多交 included), 上缴 by the day
+ * handed up, 下拨 by the day received, 使用 by the day spent or visited.
+ */
+export type PeriodTotals = {
+  collected_fen: number,
+  remitted_fen: number,
+  received_fen: number,
+  spent_fen: number,
+  /**
+   * 收缴 − 上缴 + 下拨 − 使用 of the period.
+   */
+  balance_fen: number,
+};
+
 export type Person = {
   id: number,
   name: string,
@@ -1474,6 +1503,30 @@ export type QuorumReport = {
    * graded ([`Seat::gradable`]); empty for other kinds.
    */
   grading: Array<Grading>,
+};
+
+export type Received = {
+  id: number,
+  received_on: string,
+  amount_fen: number,
+  from_org: string,
+  note: string,
+};
+
+/**
+ * Money received back from above, as typed.
+ */
+export type ReceivedForm = {
+  received_on: string,
+  /**
+   * Yuan.
+   */
+  amount: string,
+  /**
+   * From which organisation, e.g. 镇党委.
+   */
+  from_org: string,
+  note: string,
 };
 
 /**
@@ -1863,6 +1916,77 @@ export type Span = {
   years: number,
   months: number,
   days: number,
+};
+
+export type Spending = {
+  id: number,
+  spent_on: string,
+  purpose: string,
+  amount_fen: number,
+  approval: string,
+  receipt_no: string,
+  note: string,
+};
+
+/**
+ * A spending as typed. Amount in yuan text.
+ */
+export type SpendingForm = {
+  spent_on: string,
+  purpose: string,
+  /**
+   * Yuan, e.g. `300.00`.
+   */
+  amount: string,
+  /**
+   * 审批: who approved it, e.g. 支委会研究同意.
+   */
+  approval: string,
+  receipt_no: string,
+  note: string,
+};
+
+/**
+ * One line of the 使用明细: a recorded spending, or a 慰问金 paid from
+ * 上级下拨党费 (a visit; edited on the visit's own page).
+ */
+export type SpendingLine = {
+  date: string,
+  purpose: string,
+  amount_fen: number,
+  approval: string,
+  receipt_no: string,
+  note: string,
+  /**
+   * The `dues_spending` row; `None` for a visit.
+   */
+  spending_id: number | null,
+  /**
+   * The `care_visits` row of a 慰问金.
+   */
+  visit_id: number | null,
+};
+
+/**
+ * A saved spending, with a warning when the 可用结余 is now below zero
+ * (saved all the same).
+ */
+export type SpendingSaved = {
+  spending: Spending,
+  balance: DuesBalance,
+  warning: string | null,
+};
+
+/**
+ * The 党费使用 page of a year: the 使用明细 (spending and 慰问金, by day),
+ * the money received, the year's totals and the balance of all time.
+ */
+export type SpendingYear = {
+  year: number,
+  lines: Array<SpendingLine>,
+  received: Array<Received>,
+  totals: PeriodTotals,
+  balance: DuesBalance,
 };
 
 /**

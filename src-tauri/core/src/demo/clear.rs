@@ -138,6 +138,10 @@ impl Store {
             || count("SELECT count(*) FROM recruit_settings")? > 0
             || count("SELECT count(*) FROM recruit_plans")? > 0
             || count("SELECT count(*) FROM recruit_attachments")? > 0
+            // 党费使用: the demo has none, so any is hers (even within the load's window).
+            || count("SELECT count(*) FROM dues_spending")? > 0
+            || count("SELECT count(*) FROM dues_received")? > 0
+            || count("SELECT count(*) FROM care_attachments")? > 0
         {
             return Ok(false);
         }

@@ -274,6 +274,13 @@ pub struct DuesBalance {
     pub remitted_fen: i64,
     /// Held by the branch, not yet handed up.
     pub balance_fen: i64,
+    /// 下拨: received back from above (docs/DOMAIN.md §9).
+    pub received_fen: i64,
+    /// 使用: spent, the 慰问金 paid from 上级下拨党费 included.
+    pub spent_fen: i64,
+    /// 可用结余 = `balance_fen` + `received_fen` − `spent_fen`; below zero
+    /// only warns (money from above often arrives late).
+    pub available_fen: i64,
 }
 
 #[cfg(test)]

@@ -29,6 +29,16 @@ pub struct DuesNotice {
     pub total_fen: i64,
     pub total: String,
     pub remitted: String,
+    pub remitted_fen: i64,
+    /// 使用明细 of the period (docs/DOMAIN.md §9): spending and 慰问金 from
+    /// 上级下拨党费, by the day spent, from the first day of the period's
+    /// first month to the last of its last.
+    pub spending: Vec<super::spending::SpendingLine>,
+    /// 下拨 received in the period, by the day received.
+    pub received_fen: i64,
+    pub spent_fen: i64,
+    /// 本期结余: 收缴 (`total_fen`) − 上缴 + 下拨 − 使用.
+    pub balance_fen: i64,
     pub issued_on: NaiveDate,
 }
 
@@ -95,6 +105,10 @@ impl Store {
             .filter(|r| r.from_month >= first && r.to_month <= last)
             .map(|r| r.amount_fen)
             .sum();
+        let (from, to) = (first.first_day(), last.last_day());
+        let spending = super::spending::lines_between(self.conn(), from, to)?;
+        let spent: i64 = spending.iter().map(|l| l.amount_fen).sum();
+        let received = self.dues_period_totals(from, to)?.received_fen;
         Ok(DuesNotice {
             title: "党费收缴情况公示".into(),
             period_label,
@@ -103,6 +117,11 @@ impl Store {
             total_fen: total,
             total: yuan(total),
             remitted: yuan(remitted),
+            remitted_fen: remitted,
+            spending,
+            received_fen: received,
+            spent_fen: spent,
+            balance_fen: total - remitted + received - spent,
             issued_on: today,
         })
     }

@@ -80,7 +80,16 @@ fn balance_of(conn: &Connection) -> Result<DuesBalance> {
     let sum = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
     let collected = sum("SELECT COALESCE(SUM(amount_fen), 0) FROM dues_payments")?;
     let remitted = sum("SELECT COALESCE(SUM(amount_fen), 0) FROM dues_remittances")?;
-    Ok(DuesBalance { collected_fen: collected, remitted_fen: remitted, balance_fen: collected - remitted })
+    let balance = collected - remitted;
+    let (received, spent) = super::spending::received_and_spent(conn)?;
+    Ok(DuesBalance {
+        collected_fen: collected,
+        remitted_fen: remitted,
+        balance_fen: balance,
+        received_fen: received,
+        spent_fen: spent,
+        available_fen: balance + received - spent,
+    })
 }
 
 impl Ledger {

@@ -1005,7 +1005,14 @@ fn dues(v: i64, store: &Store, conn: &Connection) {
     );
     assert_eq!(
         store.dues_balance().unwrap(),
-        DuesBalance { collected_fen: 20680, remitted_fen: 180, balance_fen: 20500 },
+        DuesBalance {
+            collected_fen: 20680,
+            remitted_fen: 180,
+            balance_fen: 20500,
+            received_fen: 0,
+            spent_fen: 0,
+            available_fen: 20500
+        },
         "v{v}"
     );
 }
