@@ -178,7 +178,9 @@ pub(crate) fn mobile_reminders(
         }
     }
     let homecoming = if list.homecoming && !list.rows.is_empty() {
-        let names: Vec<String> = list.rows.iter().map(|r| r.name.clone()).collect();
+        let mut by_leaving: Vec<&AwayRow> = list.rows.iter().collect();
+        by_leaving.sort_by_key(|r| (r.period.left_on, r.member_id));
+        let names: Vec<String> = by_leaving.iter().map(|r| r.name.clone()).collect();
         vec![MobileHomecomingItem {
             note: format!("春节前后请组织返乡流动党员座谈，外出的党员有：{}", names.join("、")),
             names,
