@@ -26,6 +26,7 @@ fn refuse_json(e: &ApiError) {
     eprintln!("{}", serde_json::to_string(e).unwrap_or_default());
 }
 mod args;
+mod mobile;
 mod run;
 
 use crate::state::{resolve_data_dir, AppState};
@@ -170,6 +171,8 @@ fn writes(command: &Command) -> bool {
             matches!(action, RecruitAction::Add { .. } | RecruitAction::Step { .. } | RecruitAction::Notice { .. })
         }
         Command::Import { action: ImportAction::Roster { dry_run, .. } } => !dry_run,
+        Command::Member { action } => !matches!(action, MemberAction::List { .. }),
+        Command::Dues { action } => matches!(action, DuesAction::Elsewhere { .. }),
         Command::Archive { action } => matches!(action, ArchiveAction::Restore { .. }),
         _ => false,
     }
