@@ -276,3 +276,64 @@ fn reminders_of_members_away() {
     assert!(row.no_contact && row.should_transfer);
     assert!(row.reminder.contains("超过 90 天未联系"));
 }
+
+#[test]
+fn the_two_sheets_list_the_periods_and_contacts_of_the_year() {
+    let (mut s, ids) = branch(3);
+    let today = d("2026-11-27");
+    s.record_mobile_period(
+        &PeriodForm {
+            card_number: "粤流2026001".into(),
+            host_contact: "王书记 0755-1234567".into(),
+            ..away(ids[2], "2026-03-01")
+        },
+        today,
+    )
+    .unwrap();
+    s.record_mobile_contact(
+        &ContactForm {
+            member_id: ids[2],
+            contacted_on: "2026-06-01".into(),
+            contacted_by: "党员1".into(),
+            how: "homecoming".into(),
+            content: "返乡座谈，学习党章".into(),
+            suggestions: "希望多发学习资料".into(),
+        },
+        today,
+    )
+    .unwrap();
+    let text = |row: &Vec<zhibu_core::workbook::PaperCell>| row.iter().map(|c| c.text.clone()).collect::<Vec<_>>();
+    let reg = s.sheet_paper("流动党员登记台账", 2026, today).unwrap();
+    assert!(reg.landscape);
+    assert_eq!(reg.headers.len(), 12);
+    assert_eq!(reg.headers[7], "流入地党组织及联系方式");
+    assert_eq!(reg.rows.len(), 1);
+    assert_eq!(
+        text(&reg.rows[0]),
+        [
+            "1",
+            "党员2",
+            "男",
+            "2026.03.01",
+            "",
+            "广东省深圳市宝安区",
+            "电子厂务工",
+            "宝安区流动党员党支部，王书记 0755-1234567",
+            "粤流2026001",
+            "党员1",
+            "保留在本支部",
+            ""
+        ]
+    );
+    // A year the period did not touch: empty.
+    assert!(s.sheet_paper("流动党员登记台账", 2025, today).unwrap().rows.is_empty());
+    let log = s.sheet_paper("流动党员联系记录", 2026, today).unwrap();
+    assert!(log.landscape);
+    assert_eq!(
+        text(&log.rows[0]),
+        ["1", "2026.06.01", "党员2", "党员1", "返乡座谈", "返乡座谈，学习党章", "希望多发学习资料"]
+    );
+    // The last two sheets of the workbook.
+    let sheets = zhibu_core::workbook::year_workbook_sheets();
+    assert_eq!(sheets[sheets.len() - 2..], ["流动党员登记台账".to_string(), "流动党员联系记录".to_string()]);
+}
