@@ -46,6 +46,9 @@ fn visit_roots(v: &mut Collect) {
         CalendarDay, Finding, PlanCount, RecruitAttachment, RecruitFile, RecruitForm, RecruitReminder, RecruitSettings,
         RecruitSetup, RecruitSummary, RuleSet, StepForm, StepSaved,
     };
+    use zhibu_core::mobile::{
+        Contact, ContactForm, DuesElsewhere, ElsewhereForm, MemberMobile, MobileList, Period, PeriodForm,
+    };
     use zhibu_core::reminders::{ReminderSettings, Reminders};
     use zhibu_core::stick::CopyReport;
     use zhibu_core::workbook::Exported;
@@ -62,6 +65,8 @@ fn visit_roots(v: &mut Collect) {
         ImportRequest, ImportPreview, Draft,
         RuleSet, RecruitSummary, RecruitFile, RecruitForm, StepForm, StepSaved, Finding, RecruitReminder,
         RecruitSettings, RecruitSetup, PlanCount, CalendarDay, RecruitAttachment, RecruitChoices,
+        // 流动党员
+        MobileChoices, MobileList, MemberMobile, PeriodForm, Period, ContactForm, Contact, ElsewhereForm, DuesElsewhere,
     );
 }
 

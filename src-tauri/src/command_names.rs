@@ -141,6 +141,15 @@ macro_rules! for_each_command {
             drafts::draft_clear,
             drafts::window_close,
             branch::ui_ready,
+            mobile::mobile_choices,
+            mobile::mobile_list,
+            mobile::mobile_member,
+            mobile::mobile_period_create,
+            mobile::mobile_period_update,
+            mobile::mobile_period_delete,
+            mobile::mobile_back,
+            mobile::mobile_contact_create,
+            mobile::mobile_dues_elsewhere,
         }
     };
 }
