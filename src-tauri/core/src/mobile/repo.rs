@@ -286,8 +286,14 @@ struct CheckedPeriod {
 }
 
 fn check_period(conn: &Connection, form: &PeriodForm, own_id: Option<i64>, today: NaiveDate) -> Result<CheckedPeriod> {
-    let m = live_member(conn, form.member_id)?;
     let mut e = FieldErrors::default();
+    let m = match live_member(conn, form.member_id) {
+        Ok(m) => m,
+        Err(_) => {
+            e.add("member_id", "请选择外出的党员");
+            return Err(Error::Validation(e));
+        }
+    };
     let left_on = parse_day(&mut e, "left_on", "外出日期", &form.left_on, today, true);
     let back_on = parse_day(&mut e, "back_on", "返回日期", &form.back_on, today, false);
     if let (Some(l), Some(b)) = (left_on, back_on) {
