@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { appInfo, fakeCore, mountApp, row, settle, unmountAll } from './helpers'
+import { noReminders, reminderCore } from './reminderFixtures'
 import type { AwayRow, ContactForm, MobileList, Period, PeriodForm } from '../src/api'
 
 afterEach(unmountAll)
@@ -197,5 +198,29 @@ describe('流动党员', () => {
     await settle()
     const back = calls.find((c) => c.cmd === 'mobile_back')!
     expect(back.args).toEqual({ memberId: 3, backOn: '2026-11-26' })
+  })
+})
+
+describe('流动党员 on the home page', () => {
+  it('shows the three 流动党员 reminders in plain Chinese with their counts', async () => {
+    reminderCore(
+      noReminders({
+        mobile_no_contact: [
+          { member_id: 3, name: '王五', place: '广东省深圳市宝安区', since: '2026-08-01', days: 118, note: '王五（在广东省深圳市宝安区）自外出（2026年8月1日）已有 118 天没有联系，请尽快联系' },
+        ],
+        mobile_should_transfer: [
+          { member_id: 3, name: '王五', place: '广东省深圳市宝安区', left_on: '2026-03-01', note: '王五自2026年3月1日外出（在广东省深圳市宝安区）已满 6 个月，组织关系仍在本支部，应转移组织关系' },
+        ],
+        mobile_homecoming: [{ names: ['王五', '赵六'], note: '春节前后请组织返乡流动党员座谈，外出的党员有：王五、赵六' }],
+      }),
+    )
+    const { wrapper } = await mountApp('/')
+    const group = (kind: string) => wrapper.get(`[data-testid=reminder-group][data-kind=${kind}]`)
+    expect(group('mobile_no_contact').text()).toContain('流动党员长期未联系')
+    expect(group('mobile_no_contact').text()).toContain('118 天未联系')
+    expect(group('mobile_should_transfer').text()).toContain('应转移组织关系')
+    expect(group('mobile_homecoming').text()).toContain('外出的党员有：王五、赵六')
+    const cards = wrapper.findAll('[data-testid=reminder-card]').map((c) => c.attributes('data-card'))
+    expect(cards).toEqual(expect.arrayContaining(['mobile-no-contact', 'mobile-transfer', 'mobile-homecoming']))
   })
 })
