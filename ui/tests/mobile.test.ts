@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { appInfo, fakeCore, mountApp, row, settle, unmountAll } from './helpers'
+import { appInfo, detail, fakeCore, mountApp, row, settle, testChoices, unmountAll } from './helpers'
 import { noReminders, reminderCore } from './reminderFixtures'
 import type { AwayRow, ContactForm, MobileList, Period, PeriodForm } from '../src/api'
 
@@ -222,5 +222,52 @@ describe('流动党员 on the home page', () => {
     expect(group('mobile_homecoming').text()).toContain('外出的党员有：王五、赵六')
     const cards = wrapper.findAll('[data-testid=reminder-card]').map((c) => c.attributes('data-card'))
     expect(cards).toEqual(expect.arrayContaining(['mobile-no-contact', 'mobile-transfer', 'mobile-homecoming']))
+  })
+})
+
+describe('流动党员 on the member page', () => {
+  it('shows the periods, the contacts and the months paid elsewhere, and registers leaving from there', async () => {
+    let periods: Period[] = [period({ back_on: '2025-12-20', left_on: '2025-03-01', where_label: '江苏省苏州市' })]
+    const calls = fakeCore((cmd) => {
+      if (cmd === 'app_info') return appInfo({ member_count: 3 })
+      if (cmd === 'member_get') return detail({ id: 3, name: '王五' })
+      if (cmd === 'choices') return testChoices
+      if (cmd === 'recruit_of_member') return null
+      if (cmd === 'mobile_choices') return choices
+      if (cmd === 'mobile_member')
+        return {
+          member_id: 3,
+          periods,
+          contacts: [
+            { id: 1, member_id: 3, name: '王五', contacted_on: '2025-06-01', contacted_by: '张三', how: 'phone', how_label: '电话', content: '了解务工情况', suggestions: '' },
+          ],
+          elsewhere: [{ id: 1, member_id: 3, month: '2025-10', org: '苏州工业园区流动党员党支部', paid_on: null, note: '' }],
+        }
+      if (cmd === 'mobile_period_create') {
+        periods = [period(), ...periods]
+        return periods[0]
+      }
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/members/3')
+    const section = wrapper.get('[data-testid=member-mobile]')
+    expect(section.get('[data-testid=mobile-periods]').text()).toContain('江苏省苏州市')
+    expect(section.get('[data-testid=mobile-periods]').text()).toContain('2025年12月20日')
+    expect(section.get('[data-testid=mobile-contacts]').text()).toContain('了解务工情况')
+    expect(section.get('[data-testid=mobile-elsewhere]').text()).toContain('2025年10月（苏州工业园区流动党员党支部）')
+    // Back home: 登记外出 is offered, not 返回.
+    expect(section.find('[data-testid=member-back]').exists()).toBe(false)
+    await section.get('[data-testid=member-away]').trigger('click')
+    await settle()
+    await type('away-dialog', '[data-testid=field-place]', '广东省深圳市宝安区')
+    await type('away-dialog', '[data-testid=field-contact_person]', '张三')
+    ;(dialog('away-dialog').querySelector('[data-testid=away-save]') as HTMLButtonElement).click()
+    await settle()
+    const sent = calls.find((c) => c.cmd === 'mobile_period_create')!
+    expect((sent.args.form as PeriodForm).member_id).toBe(3)
+    expect((sent.args.form as PeriodForm).left_on).toBe('2026-11-27')
+    // Away now: 记录联系 and 返回 instead.
+    expect(wrapper.find('[data-testid=member-back]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid=member-away]').exists()).toBe(false)
   })
 })
