@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { appInfo, detail, fakeCore, mountApp, row, settle, testChoices, unmountAll } from './helpers'
 import { noReminders, reminderCore } from './reminderFixtures'
+import { core, meetingDetail, report } from './meetingFixtures'
 import type { AwayRow, ContactForm, MobileList, Period, PeriodForm } from '../src/api'
 
 afterEach(unmountAll)
@@ -269,5 +270,38 @@ describe('流动党员 on the member page', () => {
     // Away now: 记录联系 and 返回 instead.
     expect(wrapper.find('[data-testid=member-back]').exists()).toBe(true)
     expect(wrapper.find('[data-testid=member-away]').exists()).toBe(false)
+  })
+})
+
+describe('在流入地参加 at meetings', () => {
+  it('is offered in the attendance picker, asks for the organisation and proof, and counts apart from the absent', async () => {
+    core((cmd) => (cmd === 'meeting_check' ? report({ elsewhere: 1, absent: 0 }) : undefined))
+    const { wrapper } = await mountApp('/meetings/new?kind=theme_day')
+    await settle(450)
+    const row = wrapper.findAll('[data-testid=attendee-row]')[0]
+    const option = row.findAll('.att-status label').find((l) => l.text() === '在流入地参加')
+    expect(option, 'the picker offers 在流入地参加').toBeTruthy()
+    await option!.trigger('click')
+    await settle(450)
+    expect(row.get('[data-testid=attendee-reason] input').attributes('placeholder')).toBe('流入地党组织和证明材料')
+    expect(wrapper.get('[data-testid=count-elsewhere]').text()).toBe('1')
+  })
+
+  it('the record names who took part where they live, with the organisation', async () => {
+    const base = meetingDetail()
+    core((cmd) =>
+      cmd === 'meeting_get'
+        ? meetingDetail({
+            attendees: [
+              ...base.attendees.slice(0, 2),
+              { member_id: 3, name: '王五', member_kind_label: '正式党员', voting: true, status: 'elsewhere', status_label: '在流入地参加', reason: '宝安区流动党员党支部主题党日，有签到表', grade: null, grade_label: null },
+            ],
+            quorum: report({ should_attend: 3, present: 1, on_leave: 1, absent: 0, elsewhere: 1 }),
+          })
+        : undefined,
+    )
+    const { wrapper } = await mountApp('/meetings/12')
+    expect(wrapper.get('[data-testid=detail-elsewhere]').text()).toBe('1 人：王五（宝安区流动党员党支部主题党日，有签到表）')
+    expect(wrapper.get('[data-testid=detail-absent]').text()).toBe('0 人')
   })
 })
