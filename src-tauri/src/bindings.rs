@@ -41,13 +41,13 @@ fn visit_roots(v: &mut Collect) {
         QuorumReport, TalkCoverage,
     };
     use zhibu_core::members::{ExtensionForm, Group, MemberForm, MemberQuery, StatusForm, TransferForm};
+    use zhibu_core::mobile::{
+        Contact, ContactForm, DuesElsewhere, ElsewhereForm, MemberMobile, MobileList, Period, PeriodForm,
+    };
     use zhibu_core::notices::{Notice, NoticeRequest, NoticeTerms};
     use zhibu_core::recruits::{
         CalendarDay, Finding, PlanCount, RecruitAttachment, RecruitFile, RecruitForm, RecruitReminder, RecruitSettings,
         RecruitSetup, RecruitSummary, RuleSet, StepForm, StepSaved,
-    };
-    use zhibu_core::mobile::{
-        Contact, ContactForm, DuesElsewhere, ElsewhereForm, MemberMobile, MobileList, Period, PeriodForm,
     };
     use zhibu_core::reminders::{ReminderSettings, Reminders};
     use zhibu_core::stick::CopyReport;
