@@ -118,7 +118,7 @@ describe('党员出席情况', () => {
     expect(table.findAll('[data-testid=attendance-absent]').map((n) => n.text())).toEqual(['5', '0'])
     expect(table.findAll('[data-testid=attendance-rate]').map((n) => n.text())).toEqual(['41.7%', '100.0%'])
     const headers = table.findAll('th').map((h) => h.text())
-    expect(headers).toEqual(['姓名', '应参加', '出席', '请假', '缺席', '出席率'])
+    expect(headers).toEqual(['姓名', '应参加', '出席', '请假', '缺席', '在流入地参加', '出席率'])
 
     await table.get('[data-testid=attendance-name][data-member-id="3"]').trigger('click')
     await settle()
