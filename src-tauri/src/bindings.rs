@@ -41,6 +41,9 @@ fn visit_roots(v: &mut Collect) {
         QuorumReport, TalkCoverage,
     };
     use zhibu_core::members::{ExtensionForm, Group, MemberForm, MemberQuery, StatusForm, TransferForm};
+    use zhibu_core::mobile::{
+        Contact, ContactForm, DuesElsewhere, ElsewhereForm, MemberMobile, MobileList, Period, PeriodForm,
+    };
     use zhibu_core::notices::{Notice, NoticeRequest, NoticeTerms};
     use zhibu_core::recruits::{
         CalendarDay, Finding, PlanCount, RecruitAttachment, RecruitFile, RecruitForm, RecruitReminder, RecruitSettings,
@@ -62,6 +65,8 @@ fn visit_roots(v: &mut Collect) {
         ImportRequest, ImportPreview, Draft,
         RuleSet, RecruitSummary, RecruitFile, RecruitForm, StepForm, StepSaved, Finding, RecruitReminder,
         RecruitSettings, RecruitSetup, PlanCount, CalendarDay, RecruitAttachment, RecruitChoices,
+        // 流动党员
+        MobileChoices, MobileList, MemberMobile, PeriodForm, Period, ContactForm, Contact, ElsewhereForm, DuesElsewhere,
     );
     // 党费使用
     use zhibu_core::dues::{Received, ReceivedForm, SpendingForm, SpendingSaved, SpendingYear};

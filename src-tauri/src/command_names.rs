@@ -153,6 +153,15 @@ macro_rules! for_each_command {
             spending::dues_spend_attach,
             spending::dues_spend_detach,
             spending::dues_spend_attachment_data,
+            mobile::mobile_choices,
+            mobile::mobile_list,
+            mobile::mobile_member,
+            mobile::mobile_period_create,
+            mobile::mobile_period_update,
+            mobile::mobile_period_delete,
+            mobile::mobile_back,
+            mobile::mobile_contact_create,
+            mobile::mobile_dues_elsewhere,
         }
     };
 }

@@ -646,3 +646,19 @@ impl RecruitChoices {
         }
     }
 }
+
+// ---------- 流动党员 ----------
+
+/// The 流动党员 dialogs' choices: the relation and the ways of contact.
+#[derive(Serialize, ts_rs::TS)]
+pub struct MobileChoices {
+    pub relations: Vec<Choice>,
+    pub ways: Vec<Choice>,
+}
+
+impl MobileChoices {
+    pub fn get() -> MobileChoices {
+        use zhibu_core::mobile::{ContactWay, Relation};
+        MobileChoices { relations: choices_of!(Relation), ways: choices_of!(ContactWay) }
+    }
+}

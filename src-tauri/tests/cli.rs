@@ -810,4 +810,100 @@ fn dues_spend_received_and_spending_json() {
         serde_json::from_slice(&zhibu(dir.path(), &["dues", "spending", "--year", "2026", "--json"]).stdout).unwrap();
     assert_eq!(y["lines"].as_array().unwrap().len(), 2);
     assert_eq!(y["received"].as_array().unwrap().len(), 1);
+/// 流动党员 from the command line: away, contact, dues paid elsewhere (then
+/// not in arrears), back; refusals exit 1 with the Chinese message.
+#[test]
+fn mobile_away_contact_dues_elsewhere_and_back_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let json = |out: &Output| -> Value {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let arrears = json(&zhibu(dir.path(), &["dues", "arrears", "--json"]));
+    let behind = &arrears.as_array().unwrap()[0];
+    let id = behind["member_id"].as_i64().unwrap().to_string();
+    let (from, to) = (behind["from"].as_str().unwrap().to_string(), behind["to"].as_str().unwrap().to_string());
+    let member = |id: &str| -> Value {
+        let list = json(&zhibu(dir.path(), &["member", "list", "--json"]));
+        list.as_array().unwrap().iter().find(|m| m["id"].to_string() == id).unwrap().clone()
+    };
+    assert_eq!(member(&id)["mobile"], false);
+
+    let away = [
+        "member",
+        "away",
+        &id,
+        "--from",
+        "2026-01-05",
+        "--place",
+        "广东省深圳市宝安区",
+        "--work",
+        "电子厂务工",
+        "--org",
+        "宝安区流动党员党支部",
+        "--card",
+        "粤流2026001",
+        "--contact-person",
+        "张建国",
+        "--json",
+    ];
+    let out = json(&zhibu(dir.path(), &away));
+    assert!(out["id"].as_i64().unwrap() > 0 && out.as_object().unwrap().len() == 1, "{out}");
+    let m = member(&id);
+    assert_eq!(m["mobile"], true);
+    assert_eq!(m["mobile_destination"], "广东省深圳市宝安区");
+    // A second open period: refused with the Chinese message, exit 1.
+    let again = zhibu(dir.path(), &away);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("还没有登记返回"));
+
+    let contact =
+        ["member", "contact", &id, "--date", "2026-11-20", "--how", "电话", "--note", "了解务工情况", "--json"];
+    assert!(json(&zhibu(dir.path(), &contact))["id"].as_i64().is_some());
+    let bad = zhibu(dir.path(), &["member", "contact", &id, "--date", "2026-11-20", "--how", "飞鸽", "--note", "x"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("联系方式请选择"));
+
+    // Every month of the run paid where the member lives: no longer in arrears.
+    let grid = json(&zhibu(dir.path(), &["dues", "grid", "--year", "2026", "--json"]));
+    let row = grid["rows"].as_array().unwrap().iter().find(|r| r["member_id"].to_string() == id).unwrap().clone();
+    for c in row["cells"].as_array().unwrap() {
+        let month = c["month"].as_str().unwrap();
+        if month >= from.as_str() && month <= to.as_str() {
+            let out = zhibu(
+                dir.path(),
+                &["dues", "elsewhere", &id, "--month", month, "--org", "宝安区流动党员党支部", "--json"],
+            );
+            assert!(json(&out)["id"].as_i64().is_some());
+        }
+    }
+    let arrears = json(&zhibu(dir.path(), &["dues", "arrears", "--json"]));
+    assert!(arrears.as_array().unwrap().iter().all(|a| a["member_id"].to_string() != id), "{arrears}");
+    let grid = json(&zhibu(dir.path(), &["dues", "grid", "--year", "2026", "--json"]));
+    let row = grid["rows"].as_array().unwrap().iter().find(|r| r["member_id"].to_string() == id).unwrap().clone();
+    let cell = row["cells"].as_array().unwrap().iter().find(|c| c["month"] == from.as_str()).unwrap().clone();
+    assert_eq!(cell["state"], "elsewhere");
+    // A month paid here: refused.
+    if let Some(paid) = row["cells"].as_array().unwrap().iter().find(|c| c["state"] == "paid") {
+        let out = zhibu(
+            dir.path(),
+            &["dues", "elsewhere", &id, "--month", paid["month"].as_str().unwrap(), "--org", "某支部"],
+        );
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("已在本支部交过"));
+    }
+
+    let r = json(&zhibu(dir.path(), &["reminders", "--json"]));
+    // Away since 2026-01-05, relation kept: 应转移组织关系.
+    let transfer = r["mobile_should_transfer"].as_array().unwrap();
+    assert!(transfer.iter().any(|x| x["member_id"].to_string() == id), "{r}");
+    assert!(r["mobile_no_contact"].is_array() && r["mobile_homecoming"].as_array().unwrap().is_empty());
+
+    let back = json(&zhibu(dir.path(), &["member", "back", &id, "--date", "2026-11-26", "--json"]));
+    assert!(back["id"].as_i64().is_some());
+    assert_eq!(member(&id)["mobile"], false);
+    let out = zhibu(dir.path(), &["member", "back", &id, "--date", "2026-11-26"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("没有未返回的外出登记"));
 }

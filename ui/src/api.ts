@@ -424,3 +424,17 @@ export const duesSpendAttach = (id: number, name: string, data: string) =>
   call<T.Attachment>('dues_spend_attach', { id, name, data })
 export const duesSpendDetach = (id: number) => call<null>('dues_spend_detach', { id })
 export const duesSpendAttachmentData = (id: number) => call<string>('dues_spend_attachment_data', { id })
+// ---------- 流动党员 (src-tauri/src/commands/mobile.rs) ----------
+export const mobileChoices = () => call<T.MobileChoices>('mobile_choices')
+/** Who is away today, with the last contact and the reminders' state. */
+export const mobileList = () => call<T.MobileList>('mobile_list')
+export const mobileMember = (memberId: number) => call<T.MemberMobile>('mobile_member', { memberId })
+export const mobilePeriodCreate = (form: T.PeriodForm) => call<T.Period>('mobile_period_create', { form })
+export const mobilePeriodUpdate = (id: number, form: T.PeriodForm) =>
+  call<T.Period>('mobile_period_update', { id, form })
+export const mobilePeriodDelete = (id: number) => call<null>('mobile_period_delete', { id })
+export const mobileBack = (memberId: number, backOn: string) =>
+  call<T.Period>('mobile_back', { memberId, backOn })
+export const mobileContactCreate = (form: T.ContactForm) => call<T.Contact>('mobile_contact_create', { form })
+export const mobileDuesElsewhere = (form: T.ElsewhereForm) =>
+  call<T.DuesElsewhere>('mobile_dues_elsewhere', { form })

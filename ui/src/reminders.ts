@@ -68,6 +68,10 @@ export type ReminderKind =
   | 'milestones'
   | 'fifty_year_medal'
   | 'quarter_political_birthdays'
+  // 流动党员
+  | 'mobile_no_contact'
+  | 'mobile_should_transfer'
+  | 'mobile_homecoming'
 
 export interface ReminderGroup {
   kind: ReminderKind
@@ -216,6 +220,46 @@ export function reminderGroups(r: Reminders): ReminderGroup[] {
         tone: 'grey',
       })),
     },
+    // ---- 流动党员 (core: mobile/rules.rs) ----
+    {
+      kind: 'mobile_no_contact',
+      title: '流动党员长期未联系',
+      rows: (r.mobile_no_contact ?? []).map((m) => ({
+        key: `mn-${m.member_id}`,
+        name: m.name,
+        to: '/mobile',
+        date: `${formatDate(m.since)}起`,
+        when: `${m.days} 天未联系`,
+        note: m.note,
+        tone: 'orange',
+      })),
+    },
+    {
+      kind: 'mobile_should_transfer',
+      title: '流动党员应转移组织关系',
+      rows: (r.mobile_should_transfer ?? []).map((m) => ({
+        key: `mtr-${m.member_id}`,
+        name: m.name,
+        to: member(m.member_id),
+        date: `${formatDate(m.left_on)}外出`,
+        when: '满 6 个月',
+        note: m.note,
+        tone: 'orange',
+      })),
+    },
+    {
+      kind: 'mobile_homecoming',
+      title: '返乡流动党员座谈',
+      rows: (r.mobile_homecoming ?? []).map((m, i) => ({
+        key: `mh-${i}`,
+        name: `外出党员 ${m.names.length} 名`,
+        to: '/mobile',
+        date: '腊月十五至正月十五',
+        when: '春节前后',
+        note: m.note,
+        tone: 'orange',
+      })),
+    },
   ]
 }
 
@@ -257,6 +301,10 @@ export function reminderCards(r: Reminders): ReminderCardRows {
       ...card('arrears-warn', 'arrears', '欠交（提醒）', r.arrears.length - arrearsFlag, 'orange'),
       ...card('meetings-due', 'meetings_due', '本期待开会议', r.meetings_due.length - missed, 'orange'),
       ...card('term-soon', 'term_ending', '换届', r.term_ending.length - termOver, 'orange'),
+      // 流动党员
+      ...card('mobile-no-contact', 'mobile_no_contact', '流动党员未联系', r.mobile_no_contact?.length ?? 0, 'orange'),
+      ...card('mobile-transfer', 'mobile_should_transfer', '流动党员应转关系', r.mobile_should_transfer?.length ?? 0, 'orange'),
+      ...card('mobile-homecoming', 'mobile_homecoming', '返乡座谈', r.mobile_homecoming?.length ?? 0, 'orange'),
     ],
     other: [
       ...card('lost-contact', 'lost_contact', '长期未参加组织生活', r.lost_contact.length, 'grey'),

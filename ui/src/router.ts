@@ -29,6 +29,7 @@ import RecruitFormView from './views/RecruitFormView.vue'
 import RecruitDetailView from './views/RecruitDetailView.vue'
 import RecruitNoticeView from './views/RecruitNoticeView.vue'
 import DuesSpendingView from './views/DuesSpendingView.vue'
+import MobileView from './views/MobileView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -111,6 +112,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/ledger/notice/general', name: 'notice-general', component: NoticeGeneralView, meta: { nav: 'ledger' } },
   { path: '/archive', name: 'archive', component: ArchiveView, meta: { nav: 'archive' } },
   { path: '/settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
+  // 流动党员
+  { path: '/mobile', name: 'mobile', component: MobileView, meta: { nav: 'mobile' } },
   // The command line's PDFs print this page in a hidden window, without the navigation.
   { path: '/print-job', name: 'print-job', component: PrintJobView, meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/' },

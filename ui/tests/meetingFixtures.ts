@@ -51,6 +51,8 @@ export function report(over: Partial<QuorumReport> = {}): QuorumReport {
     present: 3,
     on_leave: 0,
     absent: 0,
+    elsewhere: 0,
+    taught: 0,
     attendance_rate: '100.0%',
     grading: [],
     ...over,

@@ -101,8 +101,8 @@ describe('谈心谈话', () => {
 
 describe('党员出席情况', () => {
   const rows: MemberAttendance[] = [
-    { member_id: 3, name: '王五', should_attend: 12, present: 5, on_leave: 2, absent: 5, attendance_rate: '41.7%' },
-    { member_id: 1, name: '张三', should_attend: 12, present: 12, on_leave: 0, absent: 0, attendance_rate: '100.0%' },
+    { member_id: 3, name: '王五', should_attend: 12, present: 5, on_leave: 2, absent: 5, elsewhere: 0, taught: 0, attendance_rate: '41.7%' },
+    { member_id: 1, name: '张三', should_attend: 12, present: 12, on_leave: 0, absent: 0, elsewhere: 0, taught: 0, attendance_rate: '100.0%' },
   ]
 
   it('lists each member in the order the core gave, with a link to the member', async () => {
@@ -118,7 +118,7 @@ describe('党员出席情况', () => {
     expect(table.findAll('[data-testid=attendance-absent]').map((n) => n.text())).toEqual(['5', '0'])
     expect(table.findAll('[data-testid=attendance-rate]').map((n) => n.text())).toEqual(['41.7%', '100.0%'])
     const headers = table.findAll('th').map((h) => h.text())
-    expect(headers).toEqual(['姓名', '应参加', '出席', '请假', '缺席', '出席率'])
+    expect(headers).toEqual(['姓名', '应参加', '出席', '请假', '缺席', '在流入地参加', '出席率'])
 
     await table.get('[data-testid=attendance-name][data-member-id="3"]').trigger('click')
     await settle()

@@ -24,6 +24,7 @@ pub mod import;
 pub mod mask;
 pub mod meetings;
 pub mod members;
+pub mod mobile;
 pub mod notices;
 pub mod recruits;
 pub mod reminders;

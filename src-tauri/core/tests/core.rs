@@ -11,6 +11,7 @@ mod core {
     pub mod meetings;
     pub mod members;
     pub mod migrations_frozen;
+    pub mod mobile;
     pub mod notices;
     pub mod recruit_papers;
     pub mod recruits;

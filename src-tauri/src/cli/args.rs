@@ -121,6 +121,59 @@ pub enum MemberAction {
         #[arg(long)]
         all: bool,
     },
+    // ---- 流动党员 (cli/mobile.rs) ----
+    /// 登记外出: a period away for member ID; prints {"id": N}
+    Away {
+        id: i64,
+        /// 外出日期
+        #[arg(long)]
+        from: String,
+        /// 返回日期 (omit while still away)
+        #[arg(long, default_value = "")]
+        to: String,
+        /// 外出地点, e.g. 广东省深圳市宝安区
+        #[arg(long)]
+        place: String,
+        /// 从事工作
+        #[arg(long, default_value = "")]
+        work: String,
+        /// 流入地党组织
+        #[arg(long, default_value = "")]
+        org: String,
+        /// 流入地党组织联系方式
+        #[arg(long, default_value = "")]
+        org_contact: String,
+        /// 流动党员活动证号
+        #[arg(long, default_value = "")]
+        card: String,
+        /// The committee member keeping contact (姓名)
+        #[arg(long)]
+        contact_person: String,
+    },
+    /// 返回: closes member ID's open period away on --date
+    Back {
+        id: i64,
+        #[arg(long)]
+        date: String,
+    },
+    /// 记录联系 with member ID while away; prints {"id": N}
+    Contact {
+        id: i64,
+        #[arg(long)]
+        date: String,
+        /// 电话 | 微信 | 上门 | 返乡座谈 | 书信
+        #[arg(long)]
+        how: String,
+        /// What was said or sent
+        #[arg(long)]
+        note: String,
+        /// Who made contact (姓名)
+        #[arg(long, default_value = "")]
+        by: String,
+        /// 意见建议 received
+        #[arg(long, default_value = "")]
+        suggestions: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -273,6 +326,19 @@ pub enum DuesAction {
     Spending {
         #[arg(long)]
         year: i32,
+    },
+    /// 在流入地缴纳: member ID's dues of --month paid where they live (cli/mobile.rs); prints {"id": N}
+    Elsewhere {
+        id: i64,
+        /// YYYY-MM
+        #[arg(long)]
+        month: String,
+        /// The 流入地 Party organisation paid to
+        #[arg(long)]
+        org: String,
+        /// The day paid
+        #[arg(long, default_value = "")]
+        date: String,
     },
 }
 

@@ -26,6 +26,7 @@ fn refuse_json(e: &ApiError) {
     eprintln!("{}", serde_json::to_string(e).unwrap_or_default());
 }
 mod args;
+mod mobile;
 mod run;
 mod spending;
 
@@ -171,9 +172,11 @@ fn writes(command: &Command) -> bool {
             matches!(action, RecruitAction::Add { .. } | RecruitAction::Step { .. } | RecruitAction::Notice { .. })
         }
         Command::Import { action: ImportAction::Roster { dry_run, .. } } => !dry_run,
+        Command::Member { action } => !matches!(action, MemberAction::List { .. }),
+        Command::Dues { action } => {
+            matches!(action, DuesAction::Elsewhere { .. } | DuesAction::Spend { .. } | DuesAction::Received { .. })
+        }
         Command::Archive { action } => matches!(action, ArchiveAction::Restore { .. }),
-        // 党费使用 (cli/spending.rs).
-        Command::Dues { action: DuesAction::Spend { .. } | DuesAction::Received { .. } } => true,
         _ => false,
     }
 }

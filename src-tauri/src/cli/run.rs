@@ -223,6 +223,10 @@ pub(super) fn run_with_store(
         Command::Dues {
             action: action @ (DuesAction::Spend { .. } | DuesAction::Received { .. } | DuesAction::Spending { .. }),
         } => super::spending::run_spending(&mut store, action, today, as_json)?,
+        Command::Member { action } => super::mobile::run_member_mobile(&mut store, action, today, as_json)?,
+        Command::Dues { action: DuesAction::Elsewhere { id, month, org, date } } => {
+            super::mobile::run_dues_elsewhere(&mut store, id, month, org, date, today, as_json)?
+        }
         Command::Reminders => {
             let r = store.reminders(today)?;
             if as_json {

@@ -10,6 +10,7 @@ pub mod files;
 pub mod import;
 pub mod meetings;
 pub mod members;
+pub mod mobile;
 pub mod outputs;
 pub mod print;
 pub mod recruits;

@@ -187,6 +187,32 @@ export type AttendeeView = {
 };
 
 /**
+ * One member away, for the 流动党员 page.
+ */
+export type AwayRow = {
+  member_id: number,
+  name: string,
+  period: Period,
+  last_contact: string | null,
+  /**
+   * Days since the last contact, or since leaving when none.
+   */
+  days_since: number,
+  /**
+   * More than the setting's days without contact.
+   */
+  no_contact: boolean,
+  /**
+   * Away six months or more with the relation still kept.
+   */
+  should_transfer: boolean,
+  /**
+   * What the reminders say of this member, in plain Chinese (may be empty).
+   */
+  reminder: string,
+};
+
+/**
  * One snapshot in `备份/`, for the list in 设置 → 备份.
  */
 export type BackupFile = {
@@ -403,6 +429,47 @@ export type ColumnMap = {
   field_label: string,
 };
 
+export type Contact = {
+  id: number,
+  member_id: number,
+  name: string,
+  contacted_on: string,
+  contacted_by: string,
+  how: ContactWay,
+  how_label: string,
+  content: string,
+  suggestions: string,
+};
+
+/**
+ * A contact as typed (记录联系).
+ */
+export type ContactForm = {
+  member_id: number,
+  contacted_on: string,
+  /**
+   * Who made contact (a committee member's name).
+   */
+  contacted_by: string,
+  /**
+   * phone | wechat | visit | homecoming | letter, or 电话/微信/上门/返乡座谈/书信.
+   */
+  how: string,
+  /**
+   * What was said or sent.
+   */
+  content: string,
+  /**
+   * 意见建议 received.
+   */
+  suggestions: string,
+};
+
+/**
+ * How contact was kept.
+ */
+export type ContactWay = "phone" | "wechat" | "visit" | "homecoming" | "letter";
+
 /**
  * What the secretary is told after 复制到U盘.
  */
@@ -538,6 +605,15 @@ export type DuesChoices = {
   roundings: Array<RoundingChoice>,
 };
 
+export type DuesElsewhere = {
+  id: number,
+  member_id: number,
+  month: Month,
+  org: string,
+  paid_on: string | null,
+  note: string,
+};
+
 export type DuesGrid = {
   year: number,
   rows: Array<GridRow>,
@@ -570,6 +646,26 @@ export type DuesSettingsForm = {
   rounding_fen: number,
   max_back_months: number,
   max_advance_months: number,
+};
+
+/**
+ * Dues of one month paid where the member lives, as typed.
+ */
+export type ElsewhereForm = {
+  member_id: number,
+  /**
+   * YYYY-MM
+   */
+  month: string,
+  /**
+   * The 流入地 organisation it was paid to.
+   */
+  org: string,
+  /**
+   * The day paid (may be empty).
+   */
+  paid_on: string,
+  note: string,
 };
 
 /**
@@ -1103,6 +1199,16 @@ export type MemberForm = {
 };
 
 /**
+ * One member's periods, contacts and dues paid elsewhere (newest first).
+ */
+export type MemberMobile = {
+  member_id: number,
+  periods: Array<Period>,
+  contacts: Array<Contact>,
+  elsewhere: Array<DuesElsewhere>,
+};
+
+/**
  * Filters of the roster. Empty means everything on the roster.
  */
 export type MemberQuery = {
@@ -1162,6 +1268,61 @@ export type MissedMember = {
    * Meetings missed in a row, up to the latest one they should have attended.
    */
   missed: number,
+};
+
+/**
+ * The 流动党员 dialogs' choices: the relation and the ways of contact.
+ */
+export type MobileChoices = {
+  relations: Array<Choice>,
+  ways: Array<Choice>,
+};
+
+/**
+ * 组织返乡流动党员座谈: one item listing who is away.
+ */
+export type MobileHomecomingItem = {
+  names: Array<string>,
+  note: string,
+};
+
+/**
+ * The 流动党员 page: who is away today, and the setting it was judged by.
+ */
+export type MobileList = {
+  today: string,
+  no_contact_days: number,
+  rows: Array<AwayRow>,
+  /**
+   * In the 腊月十五–正月十五 window (返乡座谈).
+   */
+  homecoming: boolean,
+};
+
+/**
+ * A member away without contact for too long.
+ */
+export type MobileNoContactItem = {
+  member_id: number,
+  name: string,
+  place: string,
+  /**
+   * The last contact, or the day of leaving when none.
+   */
+  since: string,
+  days: number,
+  note: string,
+};
+
+/**
+ * Away six months or more with the relation kept: 应转移组织关系.
+ */
+export type MobileTransferItem = {
+  member_id: number,
+  name: string,
+  place: string,
+  left_on: string,
+  note: string,
 };
 
 /**
@@ -1378,6 +1539,80 @@ export type PeopleRule = {
   max: number | null,
   exact: number | null,
   basis: string,
+};
+
+/**
+ * A period away as stored.
+ */
+export type Period = {
+  id: number,
+  member_id: number,
+  name: string,
+  left_on: string,
+  back_on: string | null,
+  province: string,
+  city: string,
+  county: string,
+  place: string,
+  /**
+   * Where, as printed: province, city and county, else the typed place.
+   */
+  where_label: string,
+  work: string,
+  host_org: string,
+  host_contact: string,
+  card_number: string,
+  contact_person: string,
+  contact_member_id: number | null,
+  relation: Relation,
+  relation_label: string,
+  transfer_id: number | null,
+  notes: string,
+};
+
+/**
+ * A period away as typed (登记外出 or its correction).
+ */
+export type PeriodForm = {
+  member_id: number,
+  left_on: string,
+  /**
+   * Empty while still away.
+   */
+  back_on: string,
+  province: string,
+  city: string,
+  county: string,
+  /**
+   * Where, in one text, when the parts are not known separately.
+   */
+  place: string,
+  work: string,
+  /**
+   * 流入地党组织.
+   */
+  host_org: string,
+  /**
+   * Its contact (person, telephone).
+   */
+  host_contact: string,
+  /**
+   * 流动党员活动证 number.
+   */
+  card_number: string,
+  /**
+   * The committee member responsible for keeping contact.
+   */
+  contact_person: string,
+  /**
+   * kept | should_transfer | transferred (empty: kept).
+   */
+  relation: string,
+  /**
+   * For `transferred`: the 转出 record (empty: the member's latest 转出).
+   */
+  transfer_id: number | null,
+  notes: string,
 };
 
 /**
@@ -1718,6 +1953,11 @@ export type RecruitSummary = {
 };
 
 /**
+ * Where the member's 组织关系 stands while away.
+ */
+export type Relation = "kept" | "should_transfer" | "transferred";
+
+/**
  * Branch settings for reminders (local practice).
  */
 export type ReminderSettings = {
@@ -1749,6 +1989,19 @@ export type Reminders = {
    * This year's 发展党员 count against the 指导性计划.
    */
   recruit_plan: PlanCount,
+  /**
+   * 流动党员 (mobile/rules.rs): away with no contact for more than the
+   * setting's days (default 90).
+   */
+  mobile_no_contact: Array<MobileNoContactItem>,
+  /**
+   * 流动党员 away six months or more with the relation kept: 应转移组织关系.
+   */
+  mobile_should_transfer: Array<MobileTransferItem>,
+  /**
+   * 腊月十五–正月十五: 组织返乡流动党员座谈 (one item listing who is away).
+   */
+  mobile_homecoming: Array<MobileHomecomingItem>,
   political_birthdays: Array<BirthdayItem>,
   quarter_political_birthdays: Array<BirthdayItem>,
   milestones: Array<MilestoneItem>,

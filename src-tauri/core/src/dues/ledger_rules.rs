@@ -11,7 +11,7 @@ use crate::error::FieldErrors;
 use crate::members::timeline::{Timeline, TransferMark};
 use crate::members::TransferDirection;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 // ---------- who owes which month ----------
 
@@ -65,6 +65,8 @@ pub(super) struct Ledger {
     pub(super) timelines: HashMap<i64, Timeline>,
     pub(super) assessments: HashMap<i64, Vec<Assessment>>,
     pub(super) paid: HashMap<(i64, Month), i64>,
+    /// Months paid where the member lives (流动党员, docs/DOMAIN.md §9).
+    pub(super) elsewhere: HashSet<(i64, Month)>,
 }
 
 impl Ledger {
@@ -92,8 +94,12 @@ impl Ledger {
         let paid = self.paid.get(&(member, m)).copied().unwrap_or(0);
         let owed = self.owed(member, m);
         let owes = self.timelines.get(&member).is_some_and(|t| owes(t, m));
+        // The one place a month's state is decided: paid where the member
+        // lives (and not here) is 在流入地缴纳 — never owed, never arrears.
+        let elsewhere = paid == 0 && self.elsewhere.contains(&(member, m));
         let state = match (owes, owed) {
             (false, _) => MonthState::NotMember,
+            (true, _) if elsewhere => MonthState::Elsewhere,
             (true, None) => MonthState::Unassessed,
             (true, Some(0)) => MonthState::Waived,
             (true, Some(o)) if paid >= o => MonthState::Paid,

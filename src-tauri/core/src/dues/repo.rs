@@ -95,7 +95,12 @@ fn balance_of(conn: &Connection) -> Result<DuesBalance> {
 impl Ledger {
     /// The whole ledger state, read once.
     pub(super) fn read(conn: &Connection) -> Result<Ledger> {
-        Ok(Ledger { timelines: timelines(conn)?, assessments: all_assessments(conn)?, paid: paid_months(conn)? })
+        Ok(Ledger {
+            timelines: timelines(conn)?,
+            assessments: all_assessments(conn)?,
+            paid: paid_months(conn)?,
+            elsewhere: crate::mobile::elsewhere_months(conn)?,
+        })
     }
 }
 
@@ -399,6 +404,12 @@ impl Store {
     pub fn dues_balance(&self) -> Result<DuesBalance> {
         balance_of(self.conn())
     }
+}
+
+/// One month's cell of one member as the grid shows it (流动党员's
+/// 在流入地缴纳 asks it before recording a month).
+pub(crate) fn month_state_of(conn: &Connection, member_id: i64, m: Month, today: NaiveDate) -> Result<GridCell> {
+    Ok(Ledger::read(conn)?.state(member_id, m, Month::of(today)))
 }
 
 /// Checks and stores one payment inside the caller's transaction.

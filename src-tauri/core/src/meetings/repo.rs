@@ -136,9 +136,21 @@ pub struct MeetingCalendar {
 
 /// Checks a minutes form against the rules and the roster of the database.
 fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<CheckedMeeting> {
-    validate::check(form, today, &people(conn)?, |g| {
+    let checked = validate::check(form, today, &people(conn)?, |g| {
         Ok(conn.query_row("SELECT EXISTS(SELECT 1 FROM party_groups WHERE id = ?1)", [g], |r| r.get(0))?)
-    })
+    });
+    // 在流入地参加 only for a member away that day (流动党员, mobile/).
+    let away = crate::mobile::check_elsewhere_attendance(conn, form)?;
+    match checked {
+        Err(Error::Validation(mut e)) => {
+            for (field, message) in away.0 {
+                e.add(field, message);
+            }
+            Err(Error::Validation(e))
+        }
+        Ok(_) if !away.is_empty() => Err(Error::Validation(away)),
+        other => other,
+    }
 }
 
 fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> {

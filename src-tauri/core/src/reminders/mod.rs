@@ -39,6 +39,13 @@ pub struct Reminders {
     pub recruits: Vec<crate::recruits::RecruitReminder>,
     /// This year's 发展党员 count against the 指导性计划.
     pub recruit_plan: crate::recruits::PlanCount,
+    /// 流动党员 (mobile/rules.rs): away with no contact for more than the
+    /// setting's days (default 90).
+    pub mobile_no_contact: Vec<crate::mobile::MobileNoContactItem>,
+    /// 流动党员 away six months or more with the relation kept: 应转移组织关系.
+    pub mobile_should_transfer: Vec<crate::mobile::MobileTransferItem>,
+    /// 腊月十五–正月十五: 组织返乡流动党员座谈 (one item listing who is away).
+    pub mobile_homecoming: Vec<crate::mobile::MobileHomecomingItem>,
 }
 
 impl Reminders {
@@ -58,6 +65,9 @@ impl Reminders {
             ("milestones", self.members.milestones.len()),
             ("fifty_year_medal", self.members.fifty_year_medal.len()),
             ("quarter_political_birthdays", self.members.quarter_political_birthdays.len()),
+            ("mobile_no_contact", self.mobile_no_contact.len()),
+            ("mobile_should_transfer", self.mobile_should_transfer.len()),
+            ("mobile_homecoming", self.mobile_homecoming.len()),
         ]
     }
 }
@@ -144,6 +154,8 @@ impl Store {
                 }
             }
         }
+        let (mobile_no_contact, mobile_should_transfer, mobile_homecoming) =
+            crate::mobile::mobile_reminders(self.conn(), today)?;
         Ok(Reminders {
             today,
             settings,
@@ -152,6 +164,9 @@ impl Store {
             meetings_due,
             recruits: self.recruit_reminders(today)?,
             recruit_plan: self.recruit_plan(today.year())?,
+            mobile_no_contact,
+            mobile_should_transfer,
+            mobile_homecoming,
         })
     }
 }

@@ -14,6 +14,7 @@ use crate::store::Store;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
+mod mobile;
 mod notice;
 mod recruits;
 mod sheet;
@@ -445,7 +446,7 @@ fn transfer_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
 }
 
 /// The sheets in the order the workbook holds them, after the cover and contents.
-pub const SHEETS: [&str; 14] = [
+pub const SHEETS: [&str; 16] = [
     crate::export::ROSTER_SHEET,
     "三会一课及主题党日记录台账",
     "组织生活会和民主评议台账",
@@ -459,6 +460,10 @@ pub const SHEETS: [&str; 14] = [
     "入党积极分子名册",
     "发展对象名册",
     "预备党员名册",
+    // 流动党员 (workbook/mobile.rs).
+    "流动党员登记台账",
+    "流动党员联系记录",
+    // 党费使用 (workbook/spending.rs).
     "党费使用明细",
 ];
 
@@ -542,6 +547,8 @@ fn build_sheet(store: &Store, index: usize, year: i32, today: NaiveDate) -> Resu
         7 => table(index, year, &TRANSFER_HEADERS, transfer_rows(store, year)?, true),
         recruits::LEDGER => recruits::ledger(store, year, today)?,
         spending::SPENDING => spending::sheet(store, year)?,
+        mobile::REGISTER => mobile::register(store, year)?,
+        mobile::CONTACTS => mobile::contacts(store, year)?,
         _ => recruits::roster(store, index - recruits::LEDGER - 1, year, today)?,
     })
 }

@@ -82,6 +82,10 @@ fn every_sheet_prints_on_a4_fit_to_width_with_page_numbers() {
     );
     assert!(part(&bytes, "xl/worksheets/sheet1.xml").contains(r#"paperSize="9""#), "the cover is A4 too");
     // Header rows 1–3 repeat on every page of every table sheet.
+    for i in [16, 17] {
+        let sheet = part(&bytes, &format!("xl/worksheets/sheet{i}.xml"));
+        assert!(sheet.contains(r#"orientation="landscape""#), "流动党员 sheet {i} landscape");
+    }
     assert_eq!(workbook.matches("_xlnm.Print_Titles").count(), tables);
     assert!(workbook.contains("$1:$3"));
     assert!(part(&bytes, "xl/styles.xml").contains("宋体"));
