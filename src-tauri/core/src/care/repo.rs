@@ -515,6 +515,15 @@ impl Store {
         })
     }
 
+    /// For the home screen: in a season, its 慰问名单 with only who is not
+    /// visited yet (the counts of the whole list); none outside the seasons.
+    pub fn visit_list_pending(&self, today: NaiveDate) -> Result<Option<VisitList>> {
+        let Some(season) = Season::current(today) else { return Ok(None) };
+        let mut list = self.visit_list(season.kind, today)?;
+        list.entries.retain(|e| !e.visited);
+        Ok(Some(list))
+    }
+
     /// Keeps a receipt photo or scan with a visit.
     pub fn add_care_attachment(&mut self, visit_id: i64, original_name: &str, bytes: &[u8]) -> Result<Attachment> {
         visit_in(self.conn(), visit_id)?;

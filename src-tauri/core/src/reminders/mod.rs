@@ -39,6 +39,11 @@ pub struct Reminders {
     pub recruits: Vec<crate::recruits::RecruitReminder>,
     /// This year's 发展党员 count against the 指导性计划.
     pub recruit_plan: crate::recruits::PlanCount,
+    /// 关怀帮扶: open hardship cases not reviewed for the set months.
+    pub care_review_due: Vec<crate::care::CareCase>,
+    /// 关怀帮扶: in a 元旦春节 or 七一 season, who on its 慰问名单 is not
+    /// visited yet (with the list's counts); none outside the seasons.
+    pub visit_list: Option<crate::care::VisitList>,
 }
 
 impl Reminders {
@@ -58,6 +63,8 @@ impl Reminders {
             ("milestones", self.members.milestones.len()),
             ("fifty_year_medal", self.members.fifty_year_medal.len()),
             ("quarter_political_birthdays", self.members.quarter_political_birthdays.len()),
+            ("care_review_due", self.care_review_due.len()),
+            ("visit_list", self.visit_list.as_ref().map_or(0, |l| l.entries.len())),
         ]
     }
 }
@@ -152,6 +159,8 @@ impl Store {
             meetings_due,
             recruits: self.recruit_reminders(today)?,
             recruit_plan: self.recruit_plan(today.year())?,
+            care_review_due: self.care_review_due(today)?,
+            visit_list: self.visit_list_pending(today)?,
         })
     }
 }

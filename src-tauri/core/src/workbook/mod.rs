@@ -14,6 +14,7 @@ use crate::store::Store;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
+mod care;
 mod notice;
 mod recruits;
 mod sheet;
@@ -444,7 +445,7 @@ fn transfer_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
 }
 
 /// The sheets in the order the workbook holds them, after the cover and contents.
-pub const SHEETS: [&str; 13] = [
+pub const SHEETS: [&str; 15] = [
     crate::export::ROSTER_SHEET,
     "三会一课及主题党日记录台账",
     "组织生活会和民主评议台账",
@@ -458,6 +459,8 @@ pub const SHEETS: [&str; 13] = [
     "入党积极分子名册",
     "发展对象名册",
     "预备党员名册",
+    care::CASES,
+    care::VISITS,
 ];
 
 fn cover_sheets(
@@ -539,6 +542,8 @@ fn build_sheet(store: &Store, index: usize, year: i32, today: NaiveDate) -> Resu
         6 => table(index, year, &BIRTHDAY_HEADERS, birthday_rows(store, year)?, false),
         7 => table(index, year, &TRANSFER_HEADERS, transfer_rows(store, year)?, true),
         recruits::LEDGER => recruits::ledger(store, year, today)?,
+        i if SHEETS[i] == care::CASES => care::cases(store, year, today)?,
+        i if SHEETS[i] == care::VISITS => care::visits(store, year)?,
         _ => recruits::roster(store, index - recruits::LEDGER - 1, year, today)?,
     })
 }

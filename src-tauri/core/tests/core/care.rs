@@ -261,3 +261,79 @@ fn a_receipt_is_kept_with_the_visit() {
     s.remove_care_attachment(att.id).unwrap();
     assert!(s.care_attachments(v.id).unwrap().is_empty());
 }
+
+#[test]
+fn the_home_screen_has_the_seasons_list_and_the_cases_due() {
+    let mut s = Store::open_in_memory().unwrap();
+    let old = member(&mut s, "赵老", "19300301", "037", "1948-06", "1949-06");
+    let other = member(&mut s, "钱老", "19310301", "039", "1958-06-01", "1959-06-01");
+    s.create_care_case(
+        &CareCaseForm {
+            member_id: other,
+            category: "illness".into(),
+            since: "2025-11-01".into(),
+            ..Default::default()
+        },
+        winter(),
+    )
+    .unwrap();
+    s.create_care_visit(&visit(old, "2026-12-05", "spring", "200", "dues_returned"), winter()).unwrap();
+    let r = s.reminders(winter()).unwrap();
+    let list = r.visit_list.expect("in the 元旦春节 season");
+    assert_eq!((list.total, list.visited), (2, 1));
+    assert_eq!(list.entries.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), vec!["钱老"]);
+    assert_eq!(r.care_review_due.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), vec!["钱老"]);
+    // Outside the seasons: no list; the case still due.
+    let autumn = d("2026-11-27");
+    let r = s.reminders(autumn).unwrap();
+    assert_eq!(r.visit_list, None);
+    assert_eq!(r.care_review_due.len(), 1);
+    assert_eq!(s.reminders(d("2026-10-31")).unwrap().care_review_due.len(), 0);
+}
+
+#[test]
+fn the_notice_and_the_sheets_show_the_money_and_no_numbers() {
+    use zhibu_core::notices::{NoticeRequest, NoticeTerms};
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, "孙慰问", "19400301", "041", "1965-06-01", "1966-06-01");
+    let b = member(&mut s, "李物品", "19410301", "043", "1965-06-01", "1966-06-01");
+    let mut f = visit(a, "2026-12-05", "spring", "200.00", "上级下拨党费");
+    f.follow_up = "电话 13812345678 联系女儿".into();
+    s.create_care_visit(&f, winter()).unwrap();
+    s.create_care_visit(&visit(a, "2026-07-01", "july1", "150.5", "village"), winter()).unwrap();
+    s.create_care_visit(&visit(b, "2026-12-06", "spring", "", ""), winter()).unwrap();
+    let n = s
+        .notice(&NoticeRequest::Care { year: 2026, season: Some("spring".into()) }, &NoticeTerms::default(), winter())
+        .unwrap();
+    assert_eq!(n.title, "2026年元旦春节慰问金发放公示");
+    let t = n.table.unwrap();
+    assert_eq!(t.rows, vec![vec!["1", "孙慰问", "元旦春节", "200.00", "上级下拨党费"]]);
+    assert_eq!(t.total.as_deref(), Some("200.00"));
+    let all = s.notice(&NoticeRequest::Care { year: 2026, season: None }, &NoticeTerms::default(), winter()).unwrap();
+    assert_eq!(all.table.unwrap().total.as_deref(), Some("350.50"));
+    let e = s
+        .notice(&NoticeRequest::Care { year: 2026, season: Some("端午".into()) }, &NoticeTerms::default(), winter())
+        .unwrap_err();
+    assert!(field_error(e, "season").contains("走访事由"));
+
+    let paper = s.sheet_paper("走访慰问登记表", 2026, winter()).unwrap();
+    assert_eq!(paper.rows.len(), 3);
+    let row: Vec<&str> = paper.rows[1].iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(&row[..8], &["2", "2026.12.05", "孙慰问", "本人", "元旦春节", "王书记", "200.00", "上级下拨党费"]);
+    let total = paper.total.unwrap();
+    assert!(total.iter().any(|c| c.text == "350.50"), "{total:?}");
+    s.create_care_case(
+        &CareCaseForm {
+            member_id: b,
+            category: "因灾".into(),
+            since: "2026-08-01".into(),
+            description: "房屋受损".into(),
+        },
+        winter(),
+    )
+    .unwrap();
+    let cases = s.sheet_paper("困难党员台账", 2026, winter()).unwrap();
+    let row: Vec<&str> = cases.rows[0].iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(&row[..9], &["1", "李物品", "男", "85", "因灾", "2026.08.01", "房屋受损", "", "帮扶中"]);
+    assert!(s.sheet_paper("困难党员台账", 2025, winter()).unwrap().rows.is_empty());
+}
