@@ -734,3 +734,75 @@ fn recruit_add_step_notice_show_and_list_from_the_command_line() {
     assert_eq!((line["stage"].as_str(), line["admitted_on"].as_str()), (Some("probationary"), Some("2024-09-10")));
     assert!(list.as_array().unwrap().iter().all(|r| r["name"] != "少年"), "the refused one was not saved");
 }
+
+#[test]
+fn care_list_visit_and_case_from_the_command_line() {
+    // In the 元旦春节 season (1 December – 31 March).
+    let run = |dir: &std::path::Path, args: &[&str]| -> Output {
+        Command::new(env!("CARGO_BIN_EXE_zhibu"))
+            .args(["--data-dir", dir.to_str().unwrap(), "--today", "2026-12-10"])
+            .args(args)
+            .output()
+            .expect("run zhibu")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    assert!(run(dir.path(), &["demo", "load"]).status.success());
+    let list = |dir: &std::path::Path| -> Vec<Value> {
+        let out = run(dir, &["care", "list", "--season", "spring", "--json"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    };
+    let before = list(dir.path());
+    assert!(!before.is_empty(), "the demo has old members");
+    assert!(before.iter().all(|e| e["visited"] == false && !e["reasons"].as_array().unwrap().is_empty()));
+    assert_eq!(before[0].as_object().unwrap().keys().collect::<Vec<_>>(), vec!["name", "reasons", "visited"]);
+    let name = before[0]["name"].as_str().unwrap().to_string();
+    let members: Value = serde_json::from_slice(&run(dir.path(), &["member", "list", "--json"]).stdout).unwrap();
+    let id = members.as_array().unwrap().iter().find(|m| m["name"] == name.as_str()).unwrap()["id"].to_string();
+
+    // Money without its source: exit 1, in Chinese, nothing saved.
+    let out =
+        run(dir.path(), &["care", "visit", &id, "--date", "2026-12-05", "--occasion", "春节", "--amount", "200.00"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("资金来源"));
+    assert!(list(dir.path()).iter().all(|e| e["visited"] == false));
+
+    let out = run(
+        dir.path(),
+        &[
+            "care",
+            "visit",
+            &id,
+            "--date",
+            "2026-12-05",
+            "--occasion",
+            "春节",
+            "--amount",
+            "200.00",
+            "--source",
+            "上级下拨党费",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let saved: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(saved["id"].as_i64().unwrap() > 0, "{saved}");
+    let after = list(dir.path());
+    let visited: Vec<&str> =
+        after.iter().filter(|e| e["visited"] == true).map(|e| e["name"].as_str().unwrap()).collect();
+    assert_eq!(visited, vec![name.as_str()]);
+
+    // A hardship case puts a young member on the list with its category.
+    let young = members.as_array().unwrap().iter().find(|m| !after.iter().any(|e| e["name"] == m["name"])).unwrap();
+    let young_id = young["id"].to_string();
+    let out = run(dir.path(), &["care", "case", &young_id, "--category", "看病", "--since", "2026-03-01", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("困难类别"));
+    let out = run(dir.path(), &["care", "case", &young_id, "--category", "因病", "--since", "2026-03-01", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let now = list(dir.path());
+    let entry = now.iter().find(|e| e["name"] == young["name"]).expect("on the list now");
+    assert_eq!(entry["reasons"], serde_json::json!(["因病"]));
+    let out = run(dir.path(), &["care", "list", "--season", "端午"]);
+    assert_eq!(out.status.code(), Some(1));
+}

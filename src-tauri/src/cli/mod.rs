@@ -170,6 +170,7 @@ fn writes(command: &Command) -> bool {
             matches!(action, RecruitAction::Add { .. } | RecruitAction::Step { .. } | RecruitAction::Notice { .. })
         }
         Command::Import { action: ImportAction::Roster { dry_run, .. } } => !dry_run,
+        Command::Care { action } => !matches!(action, CareAction::List { .. }),
         Command::Archive { action } => matches!(action, ArchiveAction::Restore { .. }),
         _ => false,
     }
