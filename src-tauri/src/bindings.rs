@@ -30,7 +30,7 @@ fn visit_roots(v: &mut Collect) {
     use zhibu_core::archive::{ArchiveSummary, RestoreDone, Target, VerifyReport};
     use zhibu_core::branch::{Branch, BranchForm};
     use zhibu_core::care::{
-        CareCase, CareCaseForm, CareSettings, CareVisit, CaseActionForm, VisitForm, VisitList, VisitSaved,
+        CareCase, CareCaseForm, CareSettings, CareVisit, CaseActionForm, VisitForm, VisitList, VisitSaved, VisitYear,
     };
     use zhibu_core::demo::{DemoCleared, DemoLoaded};
     use zhibu_core::drafts::Draft;
@@ -67,7 +67,7 @@ fn visit_roots(v: &mut Collect) {
         RuleSet, RecruitSummary, RecruitFile, RecruitForm, StepForm, StepSaved, Finding, RecruitReminder,
         RecruitSettings, RecruitSetup, PlanCount, CalendarDay, RecruitAttachment, RecruitChoices,
         CareChoices, CareCase, CareCaseForm, CaseActionForm, CareVisit, VisitForm, VisitSaved, VisitList,
-        CareSettings,
+        CareSettings, VisitYear,
     );
 }
 

@@ -8,8 +8,8 @@ use crate::state::AppState;
 use serde::Serialize;
 use tauri::State;
 use zhibu_core::care::{
-    CareCase, CareCaseForm, CareSettings, CareVisit, CaseActionForm, FundSource, HardshipCategory, Occasion,
-    SeasonKind, VisitForm, VisitList, VisitSaved,
+    CareCase, CareCaseForm, CareSettings, CaseActionForm, FundSource, HardshipCategory, Occasion, SeasonKind,
+    VisitForm, VisitList, VisitSaved, VisitYear,
 };
 use zhibu_core::meetings::attachments::Attachment;
 
@@ -55,8 +55,8 @@ pub fn care_case_close(state: State<'_, AppState>, id: i64, form: CaseActionForm
 }
 
 #[tauri::command(async)]
-pub fn care_visits(state: State<'_, AppState>, year: i32) -> ApiResult<Vec<CareVisit>> {
-    Ok(state.store()?.care_visits(year)?)
+pub fn care_visits(state: State<'_, AppState>, year: i32) -> ApiResult<VisitYear> {
+    Ok(state.store()?.care_visit_year(year)?)
 }
 
 #[tauri::command(async)]

@@ -2287,3 +2287,16 @@ export type VisitSaved = {
    */
   note: string | null,
 };
+
+/**
+ * A year's visits and the 慰问金 paid in it (the 走访记录 tab).
+ */
+export type VisitYear = {
+  year: number,
+  visits: Array<CareVisit>,
+  total_fen: number,
+  /**
+   * Yuan, two decimals.
+   */
+  total: string,
+};

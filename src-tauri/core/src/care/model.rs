@@ -195,3 +195,13 @@ pub struct VisitList {
     pub total: usize,
     pub visited: usize,
 }
+
+/// A year's visits and the 慰问金 paid in it (the 走访记录 tab).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct VisitYear {
+    pub year: i32,
+    pub visits: Vec<CareVisit>,
+    pub total_fen: i64,
+    /// Yuan, two decimals.
+    pub total: String,
+}

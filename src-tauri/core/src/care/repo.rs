@@ -463,6 +463,13 @@ impl Store {
         self.care_visits_between(crate::date::first_of_month(year, 1), crate::date::last_of_month(year, 12))
     }
 
+    /// The visits of a year with the 慰问金 paid in it.
+    pub fn care_visit_year(&self, year: i32) -> Result<VisitYear> {
+        let visits = self.care_visits(year)?;
+        let total_fen = visits.iter().map(|v| v.amount_fen).sum();
+        Ok(VisitYear { year, visits, total_fen, total: yuan(total_fen) })
+    }
+
     /// The visits from `from` to `to` inclusive, by day.
     pub fn care_visits_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CareVisit>> {
         let mut stmt = self
