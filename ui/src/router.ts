@@ -28,6 +28,8 @@ import RecruitListView from './views/RecruitListView.vue'
 import RecruitFormView from './views/RecruitFormView.vue'
 import RecruitDetailView from './views/RecruitDetailView.vue'
 import RecruitNoticeView from './views/RecruitNoticeView.vue'
+import CareView from './views/CareView.vue'
+import CareNoticeView from './views/CareNoticeView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -109,6 +111,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/ledger/notice/general', name: 'notice-general', component: NoticeGeneralView, meta: { nav: 'ledger' } },
   { path: '/archive', name: 'archive', component: ArchiveView, meta: { nav: 'archive' } },
   { path: '/settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
+  { path: '/care', name: 'care', component: CareView, meta: { nav: 'care' } },
+  { path: '/care/notice', name: 'care-notice', component: CareNoticeView, meta: { nav: 'care' } },
   // The command line's PDFs print this page in a hidden window, without the navigation.
   { path: '/print-job', name: 'print-job', component: PrintJobView, meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/' },
