@@ -791,6 +791,12 @@ fn care_list_visit_and_case_from_the_command_line() {
     let visited: Vec<&str> =
         after.iter().filter(|e| e["visited"] == true).map(|e| e["name"].as_str().unwrap()).collect();
     assert_eq!(visited, vec![name.as_str()]);
+    // The 慰问金发放公示 of the season's visits, as a workbook.
+    let notice = dir.path().join("慰问金公示.xlsx");
+    let out =
+        run(dir.path(), &["notice", "care", "--year", "2026", "--season", "spring", "--out", notice.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::metadata(&notice).unwrap().len() > 0);
 
     // A hardship case puts a young member on the list with its category.
     let young = members.as_array().unwrap().iter().find(|m| !after.iter().any(|e| e["name"] == m["name"])).unwrap();

@@ -294,6 +294,17 @@ pub enum NoticeAction {
         #[command(flatten)]
         terms: TermArgs,
     },
+    /// 慰问金发放公示: the year's visits with money (or one occasion's: spring, july1 …)
+    Care {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        season: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
+    },
     /// 主题党日活动预告
     PartyDay {
         /// 活动日期, e.g. 2026-12-10

@@ -248,6 +248,7 @@ pub(super) fn run_with_store(
                     (NoticeRequest::Dues { year, quarter, month }, out, terms)
                 }
                 NoticeAction::Review { year, out, terms } => (NoticeRequest::Review { year }, out, terms),
+                NoticeAction::Care { year, season, out, terms } => (NoticeRequest::Care { year, season }, out, terms),
                 NoticeAction::PartyDay { date, time, place, topic, items, out, terms } => {
                     (NoticeRequest::PartyDay(PartyDayForm { date, time, place, topic, items }), out, terms)
                 }
