@@ -3,6 +3,7 @@ import { appInfo, fakeCore, mountApp, row, settle, unmountAll } from './helpers'
 import type { CareChoices, CareVisit, VisitList, VisitYear } from '../src/api'
 import { reminderCards, reminderGroups } from '../src/reminders'
 import { noReminders } from './reminderFixtures'
+import { core, meetingDetail, report } from './meetingFixtures'
 
 afterEach(unmountAll)
 
@@ -147,5 +148,26 @@ describe('关怀帮扶', () => {
     const none = reminderCards({ ...r, visit_list: null, care_review_due: [] }).other.map((c) => c.key)
     expect(none).not.toContain('visit-list')
     expect(none).not.toContain('care-review')
+  })
+
+  it('shows 送学上门 on its own line of the meeting record, not among the absent', async () => {
+    const base = meetingDetail()
+    core((cmd, args) =>
+      cmd === 'meeting_get'
+        ? meetingDetail({
+            id: Number(args.id),
+            kind: 'theme_day',
+            kind_label: '主题党日',
+            attendees: base.attendees.map((a) =>
+              a.member_id === 3 ? { ...a, status: 'taught', status_label: '送学上门' } : a,
+            ),
+            quorum: report({ should_attend: 3, present: 1, on_leave: 1, absent: 0, taught: 1 }),
+          })
+        : undefined,
+    )
+    const { wrapper } = await mountApp('/meetings/12')
+    expect(wrapper.get('[data-testid=detail-taught]').text()).toBe('1 人：王五')
+    expect(wrapper.get('[data-testid=detail-absent]').text()).toBe('0 人')
+    expect(wrapper.text()).not.toContain('其他')
   })
 })
