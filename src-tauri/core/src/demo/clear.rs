@@ -138,6 +138,10 @@ impl Store {
             || count("SELECT count(*) FROM recruit_settings")? > 0
             || count("SELECT count(*) FROM recruit_plans")? > 0
             || count("SELECT count(*) FROM recruit_attachments")? > 0
+            // 关怀帮扶: the demo loads none, so any is hers.
+            || count("SELECT (SELECT count(*) FROM care_cases) + (SELECT count(*) FROM care_visits)
+                        + (SELECT count(*) FROM care_attachments) + (SELECT count(*) FROM care_settings)")?
+                > 0
         {
             return Ok(false);
         }

@@ -337,3 +337,14 @@ fn the_notice_and_the_sheets_show_the_money_and_no_numbers() {
     assert_eq!(&row[..9], &["1", "李物品", "男", "85", "因灾", "2026.08.01", "房屋受损", "", "帮扶中"]);
     assert!(s.sheet_paper("困难党员台账", 2025, winter()).unwrap().rows.is_empty());
 }
+
+#[test]
+fn a_visit_typed_on_the_demo_keeps_it_from_being_cleared() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_demo(winter()).unwrap();
+    assert!(s.demo_state().unwrap().clearable);
+    let first = s.visit_list(SeasonKind::Spring, winter()).unwrap().entries[0].member_id;
+    s.create_care_visit(&visit(first, "2026-12-05", "spring", "200", "dues_returned"), winter()).unwrap();
+    let state = s.demo_state().unwrap();
+    assert!(state.loaded && !state.clearable, "her visit would be lost");
+}
