@@ -314,7 +314,8 @@ impl Store {
     }
 
     /// Original name and stored path of the year's (not deleted) attachments:
-    /// the meetings' of the year, and the 发展党员 scans of steps dated in it.
+    /// the meetings' of the year, the 发展党员 scans of steps dated in it and
+    /// the receipts of the year's 走访慰问.
     fn year_attachments(&self, year: i32) -> Result<Vec<(String, PathBuf)>> {
         let Some(db) = self.path() else { return Ok(Vec::new()) };
         let dir = db.parent().unwrap_or(Path::new(".")).join("attachments");
@@ -323,7 +324,10 @@ impl Store {
              WHERE a.deleted_at IS NULL AND m.deleted_at IS NULL AND m.date >= ?1 AND m.date <= ?2
              UNION
              SELECT r.sha256, r.original_name FROM recruit_attachments r LEFT JOIN recruit_steps s ON s.id = r.step_id
-             WHERE r.deleted_at IS NULL AND COALESCE(s.date, substr(r.added_at, 1, 10)) BETWEEN ?1 AND ?2",
+             WHERE r.deleted_at IS NULL AND COALESCE(s.date, substr(r.added_at, 1, 10)) BETWEEN ?1 AND ?2
+             UNION
+             SELECT c.sha256, c.original_name FROM care_attachments c JOIN care_visits v ON v.id = c.visit_id
+             WHERE c.deleted_at IS NULL AND v.deleted_at IS NULL AND v.visited_on BETWEEN ?1 AND ?2",
         )?;
         let rows = stmt.query_map([format!("{year:04}-01-01"), format!("{year:04}-12-31")], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))

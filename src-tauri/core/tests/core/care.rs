@@ -348,3 +348,25 @@ fn a_visit_typed_on_the_demo_keeps_it_from_being_cleared() {
     let state = s.demo_state().unwrap();
     assert!(state.loaded && !state.clearable, "her visit would be lost");
 }
+
+#[test]
+fn the_years_archive_carries_the_visits_receipts() {
+    use zhibu_core::archive::Progress;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_dir(&dir.path().join("data")).unwrap();
+    let a = member(&mut s, "褚归档", "19500301", "045", "1975-06-01", "1976-06-01");
+    let v = s.create_care_visit(&visit(a, "2026-12-05", "spring", "200", "dues_returned"), winter()).unwrap().visit;
+    let files = |s: &Store, name: &str| {
+        let dest = dir.path().join(name);
+        std::fs::create_dir_all(&dest).unwrap();
+        s.create_archive(2026, &dest, winter(), "0.1.0", &Progress::default()).unwrap().files
+    };
+    let before = files(&s, "a");
+    s.add_care_attachment(v.id, "收条.jpg", b"receipt of 2026").unwrap();
+    assert_eq!(files(&s, "b"), before + 1);
+    // Not in another year's archive.
+    let dest = dir.path().join("c");
+    std::fs::create_dir_all(&dest).unwrap();
+    let other = s.create_archive(2025, &dest, winter(), "0.1.0", &Progress::default()).unwrap().files;
+    assert_eq!(other, before);
+}
