@@ -23,11 +23,15 @@ macro_rules! roots {
 }
 
 fn visit_roots(v: &mut Collect) {
+    use crate::commands::care::CareChoices;
     use crate::dto::*;
     use crate::error::ApiError;
     use crate::print_job::PrintPage;
     use zhibu_core::archive::{ArchiveSummary, RestoreDone, Target, VerifyReport};
     use zhibu_core::branch::{Branch, BranchForm};
+    use zhibu_core::care::{
+        CareCase, CareCaseForm, CareSettings, CareVisit, CaseActionForm, VisitForm, VisitList, VisitSaved, VisitYear,
+    };
     use zhibu_core::demo::{DemoCleared, DemoLoaded};
     use zhibu_core::drafts::Draft;
     use zhibu_core::dues::{
@@ -67,6 +71,8 @@ fn visit_roots(v: &mut Collect) {
         RecruitSettings, RecruitSetup, PlanCount, CalendarDay, RecruitAttachment, RecruitChoices,
         // 流动党员
         MobileChoices, MobileList, MemberMobile, PeriodForm, Period, ContactForm, Contact, ElsewhereForm, DuesElsewhere,
+        CareChoices, CareCase, CareCaseForm, CaseActionForm, CareVisit, VisitForm, VisitSaved, VisitList,
+        CareSettings, VisitYear,
     );
     // 党费使用
     use zhibu_core::dues::{Received, ReceivedForm, SpendingForm, SpendingSaved, SpendingYear};

@@ -162,6 +162,21 @@ macro_rules! for_each_command {
             mobile::mobile_back,
             mobile::mobile_contact_create,
             mobile::mobile_dues_elsewhere,
+            care::care_choices,
+            care::care_cases,
+            care::care_case_create,
+            care::care_case_review,
+            care::care_case_close,
+            care::care_visits,
+            care::care_visit_create,
+            care::care_visit_delete,
+            care::care_visit_list,
+            care::care_settings_get,
+            care::care_settings_save,
+            care::care_attachments,
+            care::care_attach,
+            care::care_detach,
+            care::care_attachment_data,
         }
     };
 }

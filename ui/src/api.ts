@@ -438,3 +438,22 @@ export const mobileBack = (memberId: number, backOn: string) =>
 export const mobileContactCreate = (form: T.ContactForm) => call<T.Contact>('mobile_contact_create', { form })
 export const mobileDuesElsewhere = (form: T.ElsewhereForm) =>
   call<T.DuesElsewhere>('mobile_dues_elsewhere', { form })
+// 关怀帮扶 (docs/DOMAIN.md §9): hardship cases, visits and receipts, the 慰问名单.
+export const careChoices = () => call<T.CareChoices>('care_choices')
+export const careCases = () => call<T.CareCase[]>('care_cases')
+export const careCaseCreate = (form: T.CareCaseForm) => call<T.CareCase>('care_case_create', { form })
+export const careCaseReview = (id: number, form: T.CaseActionForm) =>
+  call<T.CareCase>('care_case_review', { id, form })
+export const careCaseClose = (id: number, form: T.CaseActionForm) => call<T.CareCase>('care_case_close', { id, form })
+export const careVisits = (year: number) => call<T.VisitYear>('care_visits', { year })
+export const careVisitCreate = (form: T.VisitForm) => call<T.VisitSaved>('care_visit_create', { form })
+export const careVisitDelete = (id: number) => call<void>('care_visit_delete', { id })
+/** `spring` (元旦春节) or `july1` (七一): the season holding today, or the next. */
+export const careVisitList = (season: string) => call<T.VisitList>('care_visit_list', { season })
+export const careSettingsGet = () => call<T.CareSettings>('care_settings_get')
+export const careSettingsSave = (settings: T.CareSettings) => call<T.CareSettings>('care_settings_save', { settings })
+export const careAttachments = (id: number) => call<Attachment[]>('care_attachments', { id })
+export const careAttach = (id: number, name: string, data: string) =>
+  call<Attachment>('care_attach', { id, name, data })
+export const careDetach = (id: number) => call<void>('care_detach', { id })
+export const careAttachmentData = (id: number) => call<string>('care_attachment_data', { id })

@@ -72,6 +72,8 @@ export type ReminderKind =
   | 'mobile_no_contact'
   | 'mobile_should_transfer'
   | 'mobile_homecoming'
+  | 'care_review_due'
+  | 'visit_list'
 
 export interface ReminderGroup {
   kind: ReminderKind
@@ -231,6 +233,17 @@ export function reminderGroups(r: Reminders): ReminderGroup[] {
         date: `${formatDate(m.since)}起`,
         when: `${m.days} 天未联系`,
         note: m.note,
+    // 关怀帮扶 (docs/DOMAIN.md §9).
+    {
+      kind: 'care_review_due',
+      title: '困难党员待复核',
+      rows: (r.care_review_due ?? []).map((c) => ({
+        key: `cr-${c.id}`,
+        name: c.name,
+        to: '/care',
+        date: formatDate(c.review_due),
+        when: '已满复核期',
+        note: `${c.category_label}，最近复核：${c.reviewed_on ? formatDate(c.reviewed_on) : '未复核'}`,
         tone: 'orange',
       })),
     },
@@ -257,6 +270,17 @@ export function reminderGroups(r: Reminders): ReminderGroup[] {
         date: '腊月十五至正月十五',
         when: '春节前后',
         note: m.note,
+      kind: 'visit_list',
+      title: r.visit_list
+        ? `${r.visit_list.title}（已走访 ${r.visit_list.visited} / ${r.visit_list.total} 人）`
+        : '慰问名单',
+      rows: (r.visit_list?.entries ?? []).map((e) => ({
+        key: `vl-${e.member_id}`,
+        name: e.name,
+        to: '/care',
+        date: r.visit_list ? `${formatDate(r.visit_list.start)}至${formatDate(r.visit_list.end)}` : '',
+        when: '未走访',
+        note: e.reasons.join('、'),
         tone: 'orange',
       })),
     },
@@ -314,6 +338,8 @@ export function reminderCards(r: Reminders): ReminderCardRows {
       ...card('milestones', 'milestones', '党龄满整十年', r.milestones.length, 'grey'),
       ...card('medal', 'fifty_year_medal', '光荣在党50年', r.fifty_year_medal.length, 'grey'),
       ...card('quarter', 'quarter_political_birthdays', '本季度政治生日', r.quarter_political_birthdays.length, 'grey'),
+      ...card('care-review', 'care_review_due', '困难党员待复核', r.care_review_due?.length ?? 0, 'grey'),
+      ...card('visit-list', 'visit_list', '慰问名单未走访', r.visit_list?.entries.length ?? 0, 'grey'),
     ],
   }
 }

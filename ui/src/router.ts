@@ -30,6 +30,8 @@ import RecruitDetailView from './views/RecruitDetailView.vue'
 import RecruitNoticeView from './views/RecruitNoticeView.vue'
 import DuesSpendingView from './views/DuesSpendingView.vue'
 import MobileView from './views/MobileView.vue'
+import CareView from './views/CareView.vue'
+import CareNoticeView from './views/CareNoticeView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -114,6 +116,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
   // 流动党员
   { path: '/mobile', name: 'mobile', component: MobileView, meta: { nav: 'mobile' } },
+  { path: '/care', name: 'care', component: CareView, meta: { nav: 'care' } },
+  { path: '/care/notice', name: 'care-notice', component: CareNoticeView, meta: { nav: 'care' } },
   // The command line's PDFs print this page in a hidden window, without the navigation.
   { path: '/print-job', name: 'print-job', component: PrintJobView, meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/' },

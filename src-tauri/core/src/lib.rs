@@ -12,6 +12,7 @@
 
 pub mod archive;
 pub mod branch;
+pub mod care;
 mod coded;
 pub mod date;
 pub mod demo;

@@ -4,6 +4,7 @@
 mod core {
     pub mod archive;
     pub mod backups;
+    pub mod care;
     pub mod demo;
     pub mod dues;
     pub mod history;

@@ -101,6 +101,11 @@ pub enum Command {
         #[command(subcommand)]
         action: IdAction,
     },
+    /// 关怀帮扶: `care visit|list|case` (走访慰问, 慰问名单, 困难党员)
+    Care {
+        #[command(subcommand)]
+        action: CareAction,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -394,6 +399,17 @@ pub enum NoticeAction {
         #[command(flatten)]
         terms: TermArgs,
     },
+    /// 慰问金发放公示: the year's visits with money (or one occasion's: spring, july1 …)
+    Care {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        season: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
+    },
     /// 主题党日活动预告
     PartyDay {
         /// 活动日期, e.g. 2026-12-10
@@ -472,4 +488,48 @@ pub enum ArchiveAction {
 pub enum IdAction {
     /// Check an ID number (GB 11643): exit 0 when valid, 1 when not
     Check { id: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CareAction {
+    /// Record a visit to member ID; prints {"id": N} with --json. Occasion and
+    /// source by code or label (春节, 七一, 送学上门 …; 上级下拨党费, 乡镇 …)
+    Visit {
+        id: i64,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        #[arg(long)]
+        occasion: String,
+        /// 慰问金 in yuan, e.g. 200.00
+        #[arg(long, default_value = "")]
+        amount: String,
+        /// Required with an amount: 上级下拨党费 | 乡镇 | 村级 | 其他
+        #[arg(long, default_value = "")]
+        source: String,
+        #[arg(long, default_value = "")]
+        visitors: String,
+        #[arg(long, default_value = "")]
+        goods: String,
+        /// After a death: the family member visited
+        #[arg(long, default_value = "")]
+        family: String,
+        #[arg(long = "follow-up", default_value = "")]
+        follow_up: String,
+    },
+    /// The 慰问名单 of a season (spring = 元旦春节, july1 = 七一) holding --today, or the next
+    List {
+        #[arg(long)]
+        season: String,
+    },
+    /// Record member ID as in hardship (困难党员); prints {"id": N} with --json
+    Case {
+        id: i64,
+        /// 低保/特困 | 因病 | 因灾 | 丧失劳动能力 | 独居高龄 | 其他 (or the codes)
+        #[arg(long)]
+        category: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
 }

@@ -176,6 +176,7 @@ fn writes(command: &Command) -> bool {
         Command::Dues { action } => {
             matches!(action, DuesAction::Elsewhere { .. } | DuesAction::Spend { .. } | DuesAction::Received { .. })
         }
+        Command::Care { action } => !matches!(action, CareAction::List { .. }),
         Command::Archive { action } => matches!(action, ArchiveAction::Restore { .. }),
         _ => false,
     }

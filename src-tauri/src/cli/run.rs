@@ -227,6 +227,7 @@ pub(super) fn run_with_store(
         Command::Dues { action: DuesAction::Elsewhere { id, month, org, date } } => {
             super::mobile::run_dues_elsewhere(&mut store, id, month, org, date, today, as_json)?
         }
+        Command::Care { action } => run_care(&mut store, action, today, as_json)?,
         Command::Reminders => {
             let r = store.reminders(today)?;
             if as_json {
@@ -255,6 +256,7 @@ pub(super) fn run_with_store(
                     (NoticeRequest::Dues { year, quarter, month }, out, terms)
                 }
                 NoticeAction::Review { year, out, terms } => (NoticeRequest::Review { year }, out, terms),
+                NoticeAction::Care { year, season, out, terms } => (NoticeRequest::Care { year, season }, out, terms),
                 NoticeAction::PartyDay { date, time, place, topic, items, out, terms } => {
                     (NoticeRequest::PartyDay(PartyDayForm { date, time, place, topic, items }), out, terms)
                 }
@@ -497,4 +499,79 @@ fn recruit_show(f: &zhibu_core::recruits::RecruitFile) -> serde_json::Value {
         "probation_end": f.probation_end,
         "file": f,
     })
+}
+
+/// `zhibu care …`: the same core functions as the 关怀帮扶 page.
+fn run_care(store: &mut Store, action: CareAction, today: NaiveDate, as_json: bool) -> Result<(), Error> {
+    use zhibu_core::care::{CareCaseForm, SeasonKind, VisitForm};
+    match action {
+        CareAction::Visit { id, date, occasion, amount, source, visitors, goods, family, follow_up } => {
+            let form = VisitForm {
+                member_id: id,
+                visited_on: date,
+                occasion,
+                visitors,
+                amount,
+                source,
+                goods,
+                family_name: family,
+                follow_up,
+            };
+            let saved = store.create_care_visit(&form, today)?;
+            if as_json {
+                say_json(&serde_json::json!({ "id": saved.visit.id }));
+            } else {
+                let v = &saved.visit;
+                say!(
+                    "已登记走访：{} {}，{}，慰问金 {} 元（编号 {}）",
+                    v.visited_on,
+                    v.name,
+                    v.occasion_label,
+                    v.amount,
+                    v.id
+                );
+                if let Some(note) = saved.note {
+                    say!("  {note}");
+                }
+            }
+        }
+        CareAction::List { season } => {
+            let Some(kind) = SeasonKind::parse(&season) else {
+                let mut e = zhibu_core::FieldErrors::default();
+                e.add("season", "慰问名单只有 spring（元旦春节）和 july1（七一）两种");
+                return Err(Error::Validation(e));
+            };
+            let list = store.visit_list(kind, today)?;
+            if as_json {
+                let rows: Vec<_> = list
+                    .entries
+                    .iter()
+                    .map(|e| serde_json::json!({ "name": e.name, "reasons": e.reasons, "visited": e.visited }))
+                    .collect();
+                say_json(&rows);
+            } else {
+                say!(
+                    "{}（{} 至 {}）：共 {} 人，已走访 {} 人",
+                    list.title,
+                    list.start,
+                    list.end,
+                    list.total,
+                    list.visited
+                );
+                for e in &list.entries {
+                    say!("{}\t{}\t{}", e.name, if e.visited { "已走访" } else { "未走访" }, e.reasons.join("、"));
+                }
+            }
+        }
+        CareAction::Case { id, category, since, note } => {
+            let form = CareCaseForm { member_id: id, category, since, description: note };
+            let c = store.create_care_case(&form, today)?;
+            if as_json {
+                say_json(&serde_json::json!({ "id": c.id }));
+            } else {
+                say!("已登记困难党员：{}，{}（编号 {}）", c.name, c.category_label, c.id);
+            }
+        }
+    }
+    Ok(())
 }

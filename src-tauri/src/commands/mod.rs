@@ -4,6 +4,7 @@
 
 pub mod archive;
 pub mod branch;
+pub mod care;
 pub mod drafts;
 pub mod dues;
 pub mod files;

@@ -392,6 +392,111 @@ export type CalendarRow = {
   cells: Array<CalendarCell>,
 };
 
+/**
+ * 困难党员: one case of hardship, open until closed.
+ */
+export type CareCase = {
+  id: number,
+  member_id: number,
+  name: string,
+  category: HardshipCategory,
+  category_label: string,
+  since: string,
+  description: string,
+  reviewed_on: string | null,
+  closed_on: string | null,
+  close_reason: string,
+  /**
+   * The day the next review is due (open cases only).
+   */
+  review_due: string | null,
+};
+
+/**
+ * A new case as typed.
+ */
+export type CareCaseForm = {
+  member_id: number,
+  /**
+   * Code or label.
+   */
+  category: string,
+  since: string,
+  description: string,
+};
+
+/**
+ * The 关怀帮扶 page's choices, as the core names them.
+ */
+export type CareChoices = {
+  categories: Array<Choice>,
+  occasions: Array<Choice>,
+  sources: Array<Choice>,
+};
+
+/**
+ * The branch's practice (care_settings; docs/DOMAIN.md §9).
+ */
+export type CareSettings = {
+  /**
+   * Months after which an open case is due for 复核 (12).
+   */
+  review_months: number,
+  /**
+   * On the 慰问名单 from this age (80).
+   */
+  visit_age: number,
+  /**
+   * On the 慰问名单 from this 党龄 (50).
+   */
+  visit_party_years: number,
+};
+
+/**
+ * 走访慰问: one visit.
+ */
+export type CareVisit = {
+  id: number,
+  visited_on: string,
+  member_id: number,
+  name: string,
+  /**
+   * After a death: the family member visited.
+   */
+  family_name: string,
+  occasion: Occasion,
+  occasion_label: string,
+  visitors: string,
+  amount_fen: number,
+  /**
+   * Yuan, two decimals (`200.00`).
+   */
+  amount: string,
+  source: FundSource | null,
+  source_label: string,
+  goods: string,
+  follow_up: string,
+  /**
+   * 送学上门: the 主题党日 it stands for.
+   */
+  meeting_id: number | null,
+};
+
+/**
+ * 复核 or 结束 of a case, as typed.
+ */
+export type CaseActionForm = {
+  date: string,
+  /**
+   * For 结束: why (脱困, 去世, 转出 …).
+   */
+  reason: string,
+  /**
+   * For 复核: the situation as found (replaces the description when given).
+   */
+  description: string,
+};
+
 export type CellState = "held" | "missed" | "due" | "upcoming" | "not_required" | "before_records";
 
 export type Choice = {
@@ -746,6 +851,11 @@ export type FrequencySetting = {
 };
 
 /**
+ * 慰问金来源
+ */
+export type FundSource = "dues_returned" | "township" | "village" | "other";
+
+/**
  * Whether one attendee of a 民主评议 may be graded, for the form.
  */
 export type Grading = {
@@ -804,6 +914,11 @@ export type Group = {
   name: string,
   member_count: number,
 };
+
+/**
+ * 困难类别
+ */
+export type HardshipCategory = "subsistence" | "illness" | "disaster" | "disabled" | "elderly_alone" | "other";
 
 /**
  * One line of a record's history, ready to read (numbers masked by the
@@ -1417,7 +1532,7 @@ export type NoticePointCode = "candidate" | "admit" | "full";
 /**
  * What notice to build, as the page or the CLI asks for it.
  */
-export type NoticeRequest = { "kind": "dues", year: number, quarter: number | null, month: number | null, } | { "kind": "review", year: number, } | { "kind": "party_day" } & PartyDayForm | { "kind": "general", title: string, body: string, } | { "kind": "recruit", point: string, ids: Array<number>, };
+export type NoticeRequest = { "kind": "dues", year: number, quarter: number | null, month: number | null, } | { "kind": "review", year: number, } | { "kind": "party_day" } & PartyDayForm | { "kind": "general", title: string, body: string, } | { "kind": "recruit", point: string, ids: Array<number>, } | { "kind": "care", year: number, season: string | null, };
 
 export type NoticeRule = {
   working_days: number,
@@ -1454,6 +1569,11 @@ export type NoticeTerms = {
   contact: string,
   phone: string,
 };
+
+/**
+ * 走访事由
+ */
+export type Occasion = "spring" | "july1" | "hospital" | "disaster" | "death" | "routine" | "teaching";
 
 /**
  * What a decision step decided.
@@ -2002,6 +2122,15 @@ export type Reminders = {
    * 腊月十五–正月十五: 组织返乡流动党员座谈 (one item listing who is away).
    */
   mobile_homecoming: Array<MobileHomecomingItem>,
+  /**
+   * 关怀帮扶: open hardship cases not reviewed for the set months.
+   */
+  care_review_due: Array<CareCase>,
+  /**
+   * 关怀帮扶: in a 元旦春节 or 七一 season, who on its 慰问名单 is not
+   * visited yet (with the list's counts); none outside the seasons.
+   */
+  visit_list: VisitList | null,
   political_birthdays: Array<BirthdayItem>,
   quarter_political_birthdays: Array<BirthdayItem>,
   milestones: Array<MilestoneItem>,
@@ -2479,4 +2608,72 @@ export type VerifyReport = {
    * In Chinese, for the page.
    */
   message: string,
+};
+
+/**
+ * A visit as typed. Money in yuan text, parsed by `dues::money`.
+ */
+export type VisitForm = {
+  member_id: number,
+  visited_on: string,
+  occasion: string,
+  visitors: string,
+  amount: string,
+  source: string,
+  goods: string,
+  family_name: string,
+  follow_up: string,
+};
+
+/**
+ * A season's 慰问名单.
+ */
+export type VisitList = {
+  /**
+   * `spring` or `july1`.
+   */
+  season: string,
+  /**
+   * 元旦春节慰问名单 / 七一慰问名单
+   */
+  title: string,
+  start: string,
+  end: string,
+  entries: Array<VisitListEntry>,
+  total: number,
+  visited: number,
+};
+
+/**
+ * One member on a 慰问名单.
+ */
+export type VisitListEntry = {
+  member_id: number,
+  name: string,
+  reasons: Array<string>,
+  visited: boolean,
+};
+
+/**
+ * What saving a visit did.
+ */
+export type VisitSaved = {
+  visit: CareVisit,
+  /**
+   * Said when 送学上门 marked (or could not mark) a 主题党日.
+   */
+  note: string | null,
+};
+
+/**
+ * A year's visits and the 慰问金 paid in it (the 走访记录 tab).
+ */
+export type VisitYear = {
+  year: number,
+  visits: Array<CareVisit>,
+  total_fen: number,
+  /**
+   * Yuan, two decimals.
+   */
+  total: string,
 };

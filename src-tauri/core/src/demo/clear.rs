@@ -142,6 +142,10 @@ impl Store {
             || count("SELECT count(*) FROM dues_spending")? > 0
             || count("SELECT count(*) FROM dues_received")? > 0
             || count("SELECT count(*) FROM care_attachments")? > 0
+            // 关怀帮扶: the demo loads none, so any is hers.
+            || count("SELECT (SELECT count(*) FROM care_cases) + (SELECT count(*) FROM care_visits)
+                        + (SELECT count(*) FROM care_attachments) + (SELECT count(*) FROM care_settings)")?
+                > 0
         {
             return Ok(false);
         }

@@ -33,6 +33,10 @@ pub enum NoticeRequest {
     /// one or more people: name, sex, birth month, education and the dates;
     /// never an ID number (docs/DOMAIN.md §4.4).
     Recruit { point: String, ids: Vec<i64> },
+    /// 慰问金发放公示 of a year's visits with money (or of one occasion,
+    /// `spring`/`july1`/…): names, occasion, amounts, source
+    /// (docs/DOMAIN.md §9).
+    Care { year: i32, season: Option<String> },
 }
 
 /// The 主题党日 preview as typed (prefilled by [`Store::party_day_draft`]).
@@ -458,6 +462,15 @@ impl Store {
                 let code = code.unwrap_or(crate::recruits::NoticePointCode::Candidate);
                 let people = ids.iter().map(|id| self.recruit(*id)).collect::<Result<Vec<_>>>()?;
                 recruit_notice(&mut n, code, &people);
+                n.file_stem = format!("{branch}{}", n.title);
+            }
+            NoticeRequest::Care { year, season } => {
+                let occasion = season.as_deref().filter(|s| !s.trim().is_empty()).map(crate::care::Occasion::parse);
+                if occasion == Some(None) {
+                    errors.add("season", "走访事由不对，请选择元旦春节、七一等，或不选（全年）");
+                }
+                errors.into_result()?;
+                crate::care::care_notice(&mut n, *year, occasion.flatten(), &self.care_visits(*year)?);
                 n.file_stem = format!("{branch}{}", n.title);
             }
         }

@@ -46,6 +46,11 @@ pub struct Reminders {
     pub mobile_should_transfer: Vec<crate::mobile::MobileTransferItem>,
     /// 腊月十五–正月十五: 组织返乡流动党员座谈 (one item listing who is away).
     pub mobile_homecoming: Vec<crate::mobile::MobileHomecomingItem>,
+    /// 关怀帮扶: open hardship cases not reviewed for the set months.
+    pub care_review_due: Vec<crate::care::CareCase>,
+    /// 关怀帮扶: in a 元旦春节 or 七一 season, who on its 慰问名单 is not
+    /// visited yet (with the list's counts); none outside the seasons.
+    pub visit_list: Option<crate::care::VisitList>,
 }
 
 impl Reminders {
@@ -68,6 +73,8 @@ impl Reminders {
             ("mobile_no_contact", self.mobile_no_contact.len()),
             ("mobile_should_transfer", self.mobile_should_transfer.len()),
             ("mobile_homecoming", self.mobile_homecoming.len()),
+            ("care_review_due", self.care_review_due.len()),
+            ("visit_list", self.visit_list.as_ref().map_or(0, |l| l.entries.len())),
         ]
     }
 }
@@ -167,6 +174,8 @@ impl Store {
             mobile_no_contact,
             mobile_should_transfer,
             mobile_homecoming,
+            care_review_due: self.care_review_due(today)?,
+            visit_list: self.visit_list_pending(today)?,
         })
     }
 }

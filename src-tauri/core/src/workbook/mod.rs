@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 mod mobile;
+mod care;
 mod notice;
 mod recruits;
 mod sheet;
@@ -446,7 +447,7 @@ fn transfer_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
 }
 
 /// The sheets in the order the workbook holds them, after the cover and contents.
-pub const SHEETS: [&str; 16] = [
+pub const SHEETS: [&str; 18] = [
     crate::export::ROSTER_SHEET,
     "三会一课及主题党日记录台账",
     "组织生活会和民主评议台账",
@@ -463,6 +464,9 @@ pub const SHEETS: [&str; 16] = [
     // 流动党员 (workbook/mobile.rs).
     "流动党员登记台账",
     "流动党员联系记录",
+    // 关怀帮扶 (workbook/care.rs).
+    care::CASES,
+    care::VISITS,
     // 党费使用 (workbook/spending.rs).
     "党费使用明细",
 ];
@@ -549,6 +553,8 @@ fn build_sheet(store: &Store, index: usize, year: i32, today: NaiveDate) -> Resu
         spending::SPENDING => spending::sheet(store, year)?,
         mobile::REGISTER => mobile::register(store, year)?,
         mobile::CONTACTS => mobile::contacts(store, year)?,
+        i if SHEETS[i] == care::CASES => care::cases(store, year, today)?,
+        i if SHEETS[i] == care::VISITS => care::visits(store, year)?,
         _ => recruits::roster(store, index - recruits::LEDGER - 1, year, today)?,
     })
 }

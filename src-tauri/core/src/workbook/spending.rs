@@ -14,7 +14,7 @@ use crate::mask::mask_public_text;
 use crate::store::Store;
 
 /// The index in [`SHEETS`] of 党费使用明细.
-pub(super) const SPENDING: usize = 15;
+pub(super) const SPENDING: usize = 17;
 
 const HEADERS: [(&str, f64); 7] = [
     ("序号", 5.0),
