@@ -868,13 +868,14 @@ fn mobile_away_contact_dues_elsewhere_and_back_from_the_command_line() {
     };
     let arrears = json(&zhibu(dir.path(), &["dues", "arrears", "--json"]));
     let behind = &arrears.as_array().unwrap()[0];
-    let id = behind["member_id"].as_i64().unwrap().to_string();
+    let mid = behind["member_id"].as_i64().unwrap();
+    let id = mid.to_string();
     let (from, to) = (behind["from"].as_str().unwrap().to_string(), behind["to"].as_str().unwrap().to_string());
-    let member = |id: &str| -> Value {
+    let member = |id: i64| -> Value {
         let list = json(&zhibu(dir.path(), &["member", "list", "--json"]));
-        list.as_array().unwrap().iter().find(|m| m["id"].to_string() == id).unwrap().clone()
+        list.as_array().unwrap().iter().find(|m| m["id"].as_i64() == Some(id)).unwrap().clone()
     };
-    assert_eq!(member(&id)["mobile"], false);
+    assert_eq!(member(mid)["mobile"], false);
 
     let away = [
         "member",
@@ -896,7 +897,7 @@ fn mobile_away_contact_dues_elsewhere_and_back_from_the_command_line() {
     ];
     let out = json(&zhibu(dir.path(), &away));
     assert!(out["id"].as_i64().unwrap() > 0 && out.as_object().unwrap().len() == 1, "{out}");
-    let m = member(&id);
+    let m = member(mid);
     assert_eq!(m["mobile"], true);
     assert_eq!(m["mobile_destination"], "广东省深圳市宝安区");
     // A second open period: refused with the Chinese message, exit 1.
@@ -913,7 +914,7 @@ fn mobile_away_contact_dues_elsewhere_and_back_from_the_command_line() {
 
     // Every month of the run paid where the member lives: no longer in arrears.
     let grid = json(&zhibu(dir.path(), &["dues", "grid", "--year", "2026", "--json"]));
-    let row = grid["rows"].as_array().unwrap().iter().find(|r| r["member_id"].to_string() == id).unwrap().clone();
+    let row = grid["rows"].as_array().unwrap().iter().find(|r| r["member_id"].as_i64() == Some(mid)).unwrap().clone();
     for c in row["cells"].as_array().unwrap() {
         let month = c["month"].as_str().unwrap();
         if month >= from.as_str() && month <= to.as_str() {
@@ -925,9 +926,9 @@ fn mobile_away_contact_dues_elsewhere_and_back_from_the_command_line() {
         }
     }
     let arrears = json(&zhibu(dir.path(), &["dues", "arrears", "--json"]));
-    assert!(arrears.as_array().unwrap().iter().all(|a| a["member_id"].to_string() != id), "{arrears}");
+    assert!(arrears.as_array().unwrap().iter().all(|a| a["member_id"].as_i64() != Some(mid)), "{arrears}");
     let grid = json(&zhibu(dir.path(), &["dues", "grid", "--year", "2026", "--json"]));
-    let row = grid["rows"].as_array().unwrap().iter().find(|r| r["member_id"].to_string() == id).unwrap().clone();
+    let row = grid["rows"].as_array().unwrap().iter().find(|r| r["member_id"].as_i64() == Some(mid)).unwrap().clone();
     let cell = row["cells"].as_array().unwrap().iter().find(|c| c["month"] == from.as_str()).unwrap().clone();
     assert_eq!(cell["state"], "elsewhere");
     // A month paid here: refused.
@@ -943,12 +944,12 @@ fn mobile_away_contact_dues_elsewhere_and_back_from_the_command_line() {
     let r = json(&zhibu(dir.path(), &["reminders", "--json"]));
     // Away since 2026-01-05, relation kept: 应转移组织关系.
     let transfer = r["mobile_should_transfer"].as_array().unwrap();
-    assert!(transfer.iter().any(|x| x["member_id"].to_string() == id), "{r}");
+    assert!(transfer.iter().any(|x| x["member_id"].as_i64() == Some(mid)), "{r}");
     assert!(r["mobile_no_contact"].is_array() && r["mobile_homecoming"].as_array().unwrap().is_empty());
 
     let back = json(&zhibu(dir.path(), &["member", "back", &id, "--date", "2026-11-26", "--json"]));
     assert!(back["id"].as_i64().is_some());
-    assert_eq!(member(&id)["mobile"], false);
+    assert_eq!(member(mid)["mobile"], false);
     let out = zhibu(dir.path(), &["member", "back", &id, "--date", "2026-11-26"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("没有未返回的外出登记"));

@@ -770,3 +770,35 @@ fn spending_and_money_received_go_through_the_commands() {
     let gone = invoke(&a.main, "dues_spend_delete", json!({ "id": id })).unwrap_err();
     assert_eq!(gone["code"], "not_found");
 }
+
+/// 流动党员 through the page's commands: a refused form names its fields and
+/// saves nothing; a saved one makes the member 流动党员 and lists them.
+#[test]
+fn mobile_commands_check_save_and_list() {
+    let a = app();
+    let m = invoke(&a.main, "member_create", json!({ "input": good_member() })).unwrap();
+    let c = invoke(&a.main, "mobile_choices", json!({})).unwrap();
+    assert_eq!(c["ways"][0], json!({ "value": "phone", "label": "电话" }));
+    assert_eq!(c["relations"].as_array().unwrap().len(), 3);
+    let form = json!({ "member_id": m["id"], "left_on": "2026-03-01", "place": "", "contact_person": "" });
+    let e = invoke(&a.main, "mobile_period_create", json!({ "form": form })).unwrap_err();
+    assert_eq!(e["code"], "validation");
+    assert!(e["fields"]["place"].as_str().unwrap().contains("请填写外出地点"));
+    assert_eq!(e["fields"]["contact_person"], "请填写负责联系的支委姓名");
+    let none = invoke(&a.main, "mobile_member", json!({ "memberId": m["id"] })).unwrap();
+    assert!(none["periods"].as_array().unwrap().is_empty());
+    let form =
+        json!({ "member_id": m["id"], "left_on": "2026-03-01", "place": "广东省深圳市", "contact_person": "张三" });
+    let p = invoke(&a.main, "mobile_period_create", json!({ "form": form })).unwrap();
+    assert_eq!(p["where_label"], "广东省深圳市");
+    let detail = invoke(&a.main, "member_get", json!({ "id": m["id"] })).unwrap();
+    assert_eq!(detail["mobile"], true);
+    let list = invoke(&a.main, "mobile_list", json!({})).unwrap();
+    assert_eq!(list["rows"][0]["member_id"], m["id"]);
+    // 2026-03-01 to 2026-11-27 without contact: 271 days, and six months away.
+    assert_eq!(list["rows"][0]["days_since"], 271);
+    assert_eq!(list["rows"][0]["should_transfer"], true);
+    let back = invoke(&a.main, "mobile_back", json!({ "memberId": m["id"], "backOn": "2026-11-20" })).unwrap();
+    assert_eq!(back["back_on"], "2026-11-20");
+    assert!(invoke(&a.main, "mobile_list", json!({})).unwrap()["rows"].as_array().unwrap().is_empty());
+}

@@ -244,7 +244,11 @@ pub(super) fn run_with_store(
                     .chain(r.meetings_due.iter().map(|m| format!("会议：{}", m.note)))
                     .chain(r.members.term_ending.iter().map(|t| format!("换届：{}", t.note)))
                     .chain(r.members.lost_contact.iter().map(|l| format!("失联：{} {}", l.name, l.note)))
-                    .chain(r.members.fifty_year_medal.iter().map(|m| format!("纪念章：{} {}", m.name, m.note)));
+                    .chain(r.members.fifty_year_medal.iter().map(|m| format!("纪念章：{} {}", m.name, m.note)))
+                    // 流动党员
+                    .chain(r.mobile_no_contact.iter().map(|m| format!("流动党员：{}", m.note)))
+                    .chain(r.mobile_should_transfer.iter().map(|m| format!("流动党员：{}", m.note)))
+                    .chain(r.mobile_homecoming.iter().map(|m| format!("流动党员：{}", m.note)));
                 for line in lines {
                     say!("· {line}");
                 }

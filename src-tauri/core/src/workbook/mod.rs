@@ -14,8 +14,8 @@ use crate::store::Store;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-mod mobile;
 mod care;
+mod mobile;
 mod notice;
 mod recruits;
 mod sheet;
