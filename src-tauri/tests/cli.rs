@@ -765,52 +765,6 @@ fn dues_spend_received_and_spending_json() {
             "支委会研究同意",
             "--receipt",
             "No.7",
-#[test]
-fn care_list_visit_and_case_from_the_command_line() {
-    // In the 元旦春节 season (1 December – 31 March).
-    let run = |dir: &std::path::Path, args: &[&str]| -> Output {
-        Command::new(env!("CARGO_BIN_EXE_zhibu"))
-            .args(["--data-dir", dir.to_str().unwrap(), "--today", "2026-12-10"])
-            .args(args)
-            .output()
-            .expect("run zhibu")
-    };
-    let dir = tempfile::tempdir().unwrap();
-    assert!(run(dir.path(), &["demo", "load"]).status.success());
-    let list = |dir: &std::path::Path| -> Vec<Value> {
-        let out = run(dir, &["care", "list", "--season", "spring", "--json"]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
-    };
-    let before = list(dir.path());
-    assert!(!before.is_empty(), "the demo has old members");
-    assert!(before.iter().all(|e| e["visited"] == false && !e["reasons"].as_array().unwrap().is_empty()));
-    assert_eq!(before[0].as_object().unwrap().keys().collect::<Vec<_>>(), vec!["name", "reasons", "visited"]);
-    let name = before[0]["name"].as_str().unwrap().to_string();
-    let members: Value = serde_json::from_slice(&run(dir.path(), &["member", "list", "--json"]).stdout).unwrap();
-    let id = members.as_array().unwrap().iter().find(|m| m["name"] == name.as_str()).unwrap()["id"].to_string();
-
-    // Money without its source: exit 1, in Chinese, nothing saved.
-    let out =
-        run(dir.path(), &["care", "visit", &id, "--date", "2026-12-05", "--occasion", "春节", "--amount", "200.00"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("资金来源"));
-    assert!(list(dir.path()).iter().all(|e| e["visited"] == false));
-
-    let out = run(
-        dir.path(),
-        &[
-            "care",
-            "visit",
-            &id,
-            "--date",
-            "2026-12-05",
-            "--occasion",
-            "春节",
-            "--amount",
-            "200.00",
-            "--source",
-            "上级下拨党费",
             "--json",
         ],
     );
@@ -856,6 +810,8 @@ fn care_list_visit_and_case_from_the_command_line() {
         serde_json::from_slice(&zhibu(dir.path(), &["dues", "spending", "--year", "2026", "--json"]).stdout).unwrap();
     assert_eq!(y["lines"].as_array().unwrap().len(), 2);
     assert_eq!(y["received"].as_array().unwrap().len(), 1);
+}
+
 /// 流动党员 from the command line: away, contact, dues paid elsewhere (then
 /// not in arrears), back; refusals exit 1 with the Chinese message.
 #[test]
@@ -953,6 +909,58 @@ fn mobile_away_contact_dues_elsewhere_and_back_from_the_command_line() {
     let out = zhibu(dir.path(), &["member", "back", &id, "--date", "2026-11-26"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("没有未返回的外出登记"));
+}
+
+#[test]
+fn care_list_visit_and_case_from_the_command_line() {
+    // In the 元旦春节 season (1 December – 31 March).
+    let run = |dir: &std::path::Path, args: &[&str]| -> Output {
+        Command::new(env!("CARGO_BIN_EXE_zhibu"))
+            .args(["--data-dir", dir.to_str().unwrap(), "--today", "2026-12-10"])
+            .args(args)
+            .output()
+            .expect("run zhibu")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    assert!(run(dir.path(), &["demo", "load"]).status.success());
+    let list = |dir: &std::path::Path| -> Vec<Value> {
+        let out = run(dir, &["care", "list", "--season", "spring", "--json"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    };
+    let before = list(dir.path());
+    assert!(!before.is_empty(), "the demo has old members");
+    assert!(before.iter().all(|e| e["visited"] == false && !e["reasons"].as_array().unwrap().is_empty()));
+    assert_eq!(before[0].as_object().unwrap().keys().collect::<Vec<_>>(), vec!["name", "reasons", "visited"]);
+    let name = before[0]["name"].as_str().unwrap().to_string();
+    let members: Value = serde_json::from_slice(&run(dir.path(), &["member", "list", "--json"]).stdout).unwrap();
+    let id = members.as_array().unwrap().iter().find(|m| m["name"] == name.as_str()).unwrap()["id"].to_string();
+
+    // Money without its source: exit 1, in Chinese, nothing saved.
+    let out =
+        run(dir.path(), &["care", "visit", &id, "--date", "2026-12-05", "--occasion", "春节", "--amount", "200.00"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("资金来源"));
+    assert!(list(dir.path()).iter().all(|e| e["visited"] == false));
+
+    let out = run(
+        dir.path(),
+        &[
+            "care",
+            "visit",
+            &id,
+            "--date",
+            "2026-12-05",
+            "--occasion",
+            "春节",
+            "--amount",
+            "200.00",
+            "--source",
+            "上级下拨党费",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let saved: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(saved["id"].as_i64().unwrap() > 0, "{saved}");
     let after = list(dir.path());
