@@ -72,6 +72,7 @@ export type ReminderKind =
   | 'mobile_no_contact'
   | 'mobile_should_transfer'
   | 'mobile_homecoming'
+  // 关怀帮扶
   | 'care_review_due'
   | 'visit_list'
 
@@ -233,17 +234,6 @@ export function reminderGroups(r: Reminders): ReminderGroup[] {
         date: `${formatDate(m.since)}起`,
         when: `${m.days} 天未联系`,
         note: m.note,
-    // 关怀帮扶 (docs/DOMAIN.md §9).
-    {
-      kind: 'care_review_due',
-      title: '困难党员待复核',
-      rows: (r.care_review_due ?? []).map((c) => ({
-        key: `cr-${c.id}`,
-        name: c.name,
-        to: '/care',
-        date: formatDate(c.review_due),
-        when: '已满复核期',
-        note: `${c.category_label}，最近复核：${c.reviewed_on ? formatDate(c.reviewed_on) : '未复核'}`,
         tone: 'orange',
       })),
     },
@@ -270,6 +260,24 @@ export function reminderGroups(r: Reminders): ReminderGroup[] {
         date: '腊月十五至正月十五',
         when: '春节前后',
         note: m.note,
+        tone: 'orange',
+      })),
+    },
+    // 关怀帮扶 (docs/DOMAIN.md §9).
+    {
+      kind: 'care_review_due',
+      title: '困难党员待复核',
+      rows: (r.care_review_due ?? []).map((c) => ({
+        key: `cr-${c.id}`,
+        name: c.name,
+        to: '/care',
+        date: formatDate(c.review_due),
+        when: '已满复核期',
+        note: `${c.category_label}，最近复核：${c.reviewed_on ? formatDate(c.reviewed_on) : '未复核'}`,
+        tone: 'orange',
+      })),
+    },
+    {
       kind: 'visit_list',
       title: r.visit_list
         ? `${r.visit_list.title}（已走访 ${r.visit_list.visited} / ${r.visit_list.total} 人）`
