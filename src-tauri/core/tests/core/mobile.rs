@@ -333,7 +333,8 @@ fn the_two_sheets_list_the_periods_and_contacts_of_the_year() {
         text(&log.rows[0]),
         ["1", "2026.06.01", "党员2", "党员1", "返乡座谈", "返乡座谈，学习党章", "希望多发学习资料"]
     );
-    // The last two sheets of the workbook.
+    // In the workbook, right after the 发展党员 名册.
     let sheets = zhibu_core::workbook::year_workbook_sheets();
-    assert_eq!(sheets[sheets.len() - 2..], ["流动党员登记台账".to_string(), "流动党员联系记录".to_string()]);
+    let at = sheets.iter().position(|n| n == "预备党员名册").unwrap();
+    assert_eq!(sheets[at + 1..at + 3], ["流动党员登记台账".to_string(), "流动党员联系记录".to_string()]);
 }
