@@ -142,6 +142,11 @@ impl Store {
             || count("SELECT count(*) FROM dues_spending")? > 0
             || count("SELECT count(*) FROM dues_received")? > 0
             || count("SELECT count(*) FROM care_attachments")? > 0
+            // 流动党员: the demo loads only the flags, so any period, contact or
+            // month paid elsewhere is hers.
+            || count("SELECT (SELECT count(*) FROM mobile_periods) + (SELECT count(*) FROM mobile_contacts)
+                        + (SELECT count(*) FROM dues_elsewhere)")?
+                > 0
             // 关怀帮扶: the demo loads none, so any is hers.
             || count("SELECT (SELECT count(*) FROM care_cases) + (SELECT count(*) FROM care_visits)
                         + (SELECT count(*) FROM care_attachments) + (SELECT count(*) FROM care_settings)")?

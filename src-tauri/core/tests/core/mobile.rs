@@ -338,3 +338,30 @@ fn the_two_sheets_list_the_periods_and_contacts_of_the_year() {
     let at = sheets.iter().position(|n| n == "预备党员名册").unwrap();
     assert_eq!(sheets[at + 1..at + 3], ["流动党员登记台账".to_string(), "流动党员联系记录".to_string()]);
 }
+
+/// The demo loads two members flagged 流动 with no period: a period typed
+/// for one of them, with the same place, changes no member field, and must
+/// still keep 清除示例数据 from wiping it.
+#[test]
+fn a_period_typed_on_the_demo_keeps_it_from_being_cleared() {
+    let mut s = Store::open_in_memory().unwrap();
+    let today = d("2026-11-27");
+    s.load_demo(today).unwrap();
+    assert!(s.demo_state().unwrap().clearable);
+    let m = s
+        .members(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|m| m.mobile)
+        .expect("the demo has members away");
+    let form = PeriodForm {
+        province: String::new(),
+        city: String::new(),
+        county: String::new(),
+        place: m.mobile_destination.clone(),
+        ..away(m.id, "2026-03-01")
+    };
+    s.record_mobile_period(&form, today).unwrap();
+    let state = s.demo_state().unwrap();
+    assert!(state.loaded && !state.clearable, "her period would be lost");
+}
