@@ -101,3 +101,111 @@ fn care_spring_visit_through_the_dialog_reaches_the_sheet_and_the_notice() {
     let body = s.body_text();
     assert!(body.contains("上级下拨党费"));
 }
+
+/// The pages of issue 19 filled as a branch fills them — two members away
+/// (one long without contact), a hardship case, a visit with money, money
+/// received and spent — photographed at 1366×768 and 1024×768, 标准 and 大
+/// (`ZHIBU_SHOTS=DIR bash tests/run-e2e.sh ledger_screens --ignored`).
+#[test]
+#[ignore = "screenshots to look at, not a check"]
+fn ledger_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(dir.path(), &["demo", "load"]);
+    let members: serde_json::Value = serde_json::from_str(&cli(dir.path(), &["member", "list", "--json"])).unwrap();
+    let away: Vec<String> =
+        members.as_array().unwrap().iter().filter(|m| m["mobile"] == true).map(|m| m["id"].to_string()).collect();
+    for (id, from, place) in [(&away[0], "2026-02-20", "广东省东莞市"), (&away[1], "2026-08-01", "浙江省宁波市")]
+    {
+        cli(
+            dir.path(),
+            &[
+                "member",
+                "away",
+                id,
+                "--from",
+                from,
+                "--place",
+                place,
+                "--work",
+                "务工",
+                "--org",
+                "流入地党支部",
+                "--contact-person",
+                "刘芳",
+            ],
+        );
+    }
+    cli(
+        dir.path(),
+        &["member", "contact", &away[1], "--date", "2026-11-20", "--how", "微信", "--note", "寄送学习资料"],
+    );
+    let listed: serde_json::Value =
+        serde_json::from_str(&cli(dir.path(), &["care", "list", "--season", "spring", "--json"])).unwrap();
+    let old = listed[0]["name"].as_str().unwrap();
+    let old_id = members.as_array().unwrap().iter().find(|m| m["name"] == old).unwrap()["id"].to_string();
+    cli(dir.path(), &["care", "case", &away[0], "--category", "因病", "--since", "2025-09-01", "--note", "住院治疗"]);
+    cli(
+        dir.path(),
+        &[
+            "care",
+            "visit",
+            &old_id,
+            "--date",
+            "2026-12-05",
+            "--occasion",
+            "春节",
+            "--amount",
+            "300.00",
+            "--source",
+            "上级下拨党费",
+        ],
+    );
+    cli(dir.path(), &["dues", "received", "--date", "2026-06-20", "--amount", "1000.00", "--from", "镇党委"]);
+    cli(dir.path(), &["dues", "spend", "--date", "2026-07-01", "--amount", "150.00", "--purpose", "购买党员学习资料"]);
+
+    let s = Session::start(&["--data-dir", dir.path().to_str().unwrap(), "--today", WINTER]);
+    for (w, size) in [(1366, "standard"), (1024, "standard"), (1366, "large"), (1024, "large")] {
+        s.set_window_size(w, 768);
+        s.script(
+            "document.documentElement.classList.remove('font-standard', 'font-large'); \
+             document.documentElement.classList.add(arguments[0])",
+            serde_json::json!([format!("font-{size}")]),
+        );
+        for (route, ready, name) in [
+            ("#/mobile", "body", "mobile"),
+            ("#/care", "[data-testid=visit-list] .visit-row", "care"),
+            ("#/dues/spending", "body", "spending"),
+        ] {
+            s.go(route);
+            s.wait_for(ready, 15);
+            std::thread::sleep(std::time::Duration::from_millis(800));
+            s.screenshot(&format!("{name}-{w}-{size}"));
+        }
+    }
+    s.set_window_size(1366, 768);
+    s.script(
+        "document.documentElement.classList.remove('font-large'); document.documentElement.classList.add('font-standard')",
+        serde_json::json!([]),
+    );
+    for tab in ["走访记录", "困难党员"] {
+        s.go("#/care");
+        s.wait_for("[data-testid=care-tabs]", 15);
+        s.click_text(".el-tabs__item", tab);
+        std::thread::sleep(std::time::Duration::from_millis(800));
+        s.screenshot(&format!("care-tab-{tab}"));
+    }
+    s.go(&format!("#/members/{}", away[0]));
+    s.wait_for("body", 10);
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    s.script("const e = Array.from(document.querySelectorAll('h2,h3,.el-card__header')).find(e => e.innerText.includes('流动')); if (e) e.scrollIntoView()", serde_json::json!([]));
+    s.screenshot("member-mobile");
+    s.go("#/");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    s.screenshot("home");
+    s.go("#/care/notice");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    s.screenshot("care-notice");
+    s.go("#/dues/notice");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    s.screenshot("dues-notice");
+}

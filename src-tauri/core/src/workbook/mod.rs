@@ -57,7 +57,7 @@ impl Formats {
             header: boxed.clone().set_bold().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
             cell: boxed.clone().set_align(FormatAlign::VerticalCenter),
             center: boxed.clone().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
-            money: boxed.set_num_format("0.00").set_align(FormatAlign::Right),
+            money: boxed.set_num_format("0.00").set_align(FormatAlign::Right).set_align(FormatAlign::VerticalCenter),
             sign: base.set_font_size(11),
         }
     }

@@ -8,7 +8,6 @@
 
 use super::sheet::{Cell, Sheet};
 use super::{headers, SHEETS};
-use crate::date::PartialDate;
 use crate::error::Result;
 use crate::mask::mask_public_text;
 use crate::store::Store;
@@ -48,7 +47,7 @@ pub(super) fn sheet(store: &Store, year: i32) -> Result<Sheet> {
         .map(|(i, l)| {
             vec![
                 Cell::Count(i + 1),
-                Cell::Text(PartialDate::Day(l.date).to_chinese()),
+                Cell::Center(super::recruits::dot(l.date)),
                 Cell::Text(mask_public_text(&l.purpose)),
                 Cell::Money(l.amount_fen),
                 Cell::Text(mask_public_text(&l.approval)),

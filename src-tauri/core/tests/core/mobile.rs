@@ -348,12 +348,7 @@ fn a_period_typed_on_the_demo_keeps_it_from_being_cleared() {
     let today = d("2026-11-27");
     s.load_demo(today).unwrap();
     assert!(s.demo_state().unwrap().clearable);
-    let m = s
-        .members(&Default::default())
-        .unwrap()
-        .into_iter()
-        .find(|m| m.mobile)
-        .expect("the demo has members away");
+    let m = s.members(&Default::default()).unwrap().into_iter().find(|m| m.mobile).expect("the demo has members away");
     let form = PeriodForm {
         province: String::new(),
         city: String::new(),

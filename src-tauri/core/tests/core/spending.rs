@@ -294,7 +294,7 @@ fn the_sheet_lists_the_year_and_its_totals() {
     let headers: Vec<String> = (0..7).map(|c| cell(2, c).to_string()).collect();
     assert_eq!(headers, ["序号", "日期", "用途", "金额（元）", "审批", "凭证号", "备注"]);
     assert_eq!(cell(3, 0), Data::Float(1.0));
-    assert_eq!(cell(3, 1), Data::String("2026年3月5日".into()));
+    assert_eq!(cell(3, 1), Data::String("2026.03.05".into()));
     assert_eq!(cell(3, 2), Data::String("购买党旗".into()));
     assert_eq!(cell(3, 3), Data::Float(88.8));
     assert_eq!(cell(3, 4), Data::String("支委会研究同意".into()));
