@@ -176,6 +176,13 @@ impl Default for CareSettings {
     }
 }
 
+/// 设置 → 流动党员和关怀: the branch's values and the defaults beside them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CareSetup {
+    pub settings: CareSettings,
+    pub defaults: CareSettings,
+}
+
 /// One member on a 慰问名单.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct VisitListEntry {

@@ -115,6 +115,11 @@ impl Store {
         read_care_settings(self.conn())
     }
 
+    /// The settings page: the branch's values and the defaults.
+    pub fn care_setup(&self) -> Result<CareSetup> {
+        Ok(CareSetup { settings: self.care_settings()?, defaults: CareSettings::default() })
+    }
+
     /// Saves the four settings, all or nothing; the ranges are docs/DOMAIN.md
     /// §10's (未联系 30–365 天, 复核 1–24 个月, 慰问年龄 60–100 岁, 慰问党龄
     /// 10–80 年). Like the 发展党员 settings, no change log: these are the
