@@ -23,6 +23,31 @@ fn the_year_workbook_prints_on_a4_without_sideways_splits() {
     let data = dir.path().join("data");
     let global = ["--data-dir", data.to_str().unwrap(), "--today", "2026-11-27"];
     run(Command::new(app_binary()).args(global).args(["demo", "load"]));
+    // A member away with a contact, a hardship case and a visit with money,
+    // money received and spent: the five sheets of issue 19 with rows.
+    let entries: [&[&str]; 6] = [
+        &["member", "away", "13", "--from", "2026-02-20", "--place", "广东省东莞市", "--contact-person", "刘芳"],
+        &["member", "contact", "13", "--date", "2026-05-01", "--how", "电话", "--note", "询问近况"],
+        &["care", "case", "13", "--category", "因病", "--since", "2025-09-01"],
+        &[
+            "care",
+            "visit",
+            "5",
+            "--date",
+            "2026-07-01",
+            "--occasion",
+            "七一",
+            "--amount",
+            "300.00",
+            "--source",
+            "上级下拨党费",
+        ],
+        &["dues", "received", "--date", "2026-06-20", "--amount", "1000.00"],
+        &["dues", "spend", "--date", "2026-07-02", "--amount", "150.00", "--purpose", "购买党员学习资料"],
+    ];
+    for args in entries {
+        run(Command::new(app_binary()).args(global).args(args));
+    }
     let xlsx = dir.path().join("台账.xlsx");
     run(Command::new(app_binary()).args(global).args(["workbook", "--year", "2026", "--out"]).arg(&xlsx));
     let pdf = to_pdf(&xlsx, dir.path());
@@ -30,8 +55,9 @@ fn the_year_workbook_prints_on_a4_without_sideways_splits() {
     let texts = pages(&pdf);
     assert!(sizes.iter().all(|s| is_a4(*s)), "{sizes:?}");
     assert_eq!(sizes.len(), texts.len());
-    // The cover, then the contents and the nine tables over at least one page each.
-    assert!((10..=30).contains(&texts.len()), "{} pages", texts.len());
+    // The cover, then the contents and every table over at least one page each.
+    // (the cover, the contents and 18 tables).
+    assert!((20..=40).contains(&texts.len()), "{} pages", texts.len());
     assert!(texts[0].contains("2026年度党建工作台账"));
     for (i, t) in texts.iter().enumerate().skip(1) {
         assert!(t.contains("序号"), "page {} has no header row: split sideways?\n{t}", i + 1);
@@ -46,10 +72,19 @@ fn the_year_workbook_prints_on_a4_without_sideways_splits() {
         "发展党员工作台账",
         "入党申请人名册",
         "预备党员名册",
+        "流动党员登记台账",
+        "流动党员联系记录",
+        "困难党员台账",
+        "走访慰问登记表",
+        "党费使用明细",
     ];
     for title in titles {
         assert!(texts.iter().any(|t| t.contains(title)), "{title} not printed");
     }
+    let page_of = |title: &str| texts.iter().find(|t| t.contains(title)).unwrap();
+    assert!(page_of("流动党员登记台账").contains("广东省东莞市"));
+    assert!(page_of("走访慰问登记表").contains("300.00") && page_of("走访慰问登记表").contains("上级下拨党费"));
+    assert!(page_of("党费使用明细").contains("购买党员学习资料") && page_of("党费使用明细").contains("1000.00"));
 }
 
 /// Each kind of 公示 of the demo branch, through LibreOffice: one portrait

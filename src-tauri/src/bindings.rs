@@ -30,7 +30,8 @@ fn visit_roots(v: &mut Collect) {
     use zhibu_core::archive::{ArchiveSummary, RestoreDone, Target, VerifyReport};
     use zhibu_core::branch::{Branch, BranchForm};
     use zhibu_core::care::{
-        CareCase, CareCaseForm, CareSettings, CareVisit, CaseActionForm, VisitForm, VisitList, VisitSaved, VisitYear,
+        CareCase, CareCaseForm, CareSettings, CareSetup, CareVisit, CaseActionForm, VisitForm, VisitList, VisitSaved,
+        VisitYear,
     };
     use zhibu_core::demo::{DemoCleared, DemoLoaded};
     use zhibu_core::drafts::Draft;
@@ -72,7 +73,7 @@ fn visit_roots(v: &mut Collect) {
         // 流动党员
         MobileChoices, MobileList, MemberMobile, PeriodForm, Period, ContactForm, Contact, ElsewhereForm, DuesElsewhere,
         CareChoices, CareCase, CareCaseForm, CaseActionForm, CareVisit, VisitForm, VisitSaved, VisitList,
-        CareSettings, VisitYear,
+        CareSettings, VisitYear, CareSetup,
     );
     // 党费使用
     use zhibu_core::dues::{Received, ReceivedForm, SpendingForm, SpendingSaved, SpendingYear};

@@ -450,8 +450,8 @@ export const careVisitCreate = (form: T.VisitForm) => call<T.VisitSaved>('care_v
 export const careVisitDelete = (id: number) => call<void>('care_visit_delete', { id })
 /** `spring` (元旦春节) or `july1` (七一): the season holding today, or the next. */
 export const careVisitList = (season: string) => call<T.VisitList>('care_visit_list', { season })
-export const careSettingsGet = () => call<T.CareSettings>('care_settings_get')
-export const careSettingsSave = (settings: T.CareSettings) => call<T.CareSettings>('care_settings_save', { settings })
+export const careSettingsGet = () => call<T.CareSetup>('care_settings_get')
+export const careSettingsSave = (settings: T.CareSettings) => call<T.CareSetup>('care_settings_save', { settings })
 export const careAttachments = (id: number) => call<Attachment[]>('care_attachments', { id })
 export const careAttach = (id: number, name: string, data: string) =>
   call<Attachment>('care_attach', { id, name, data })

@@ -8,8 +8,8 @@ use crate::state::AppState;
 use serde::Serialize;
 use tauri::State;
 use zhibu_core::care::{
-    CareCase, CareCaseForm, CareSettings, CaseActionForm, FundSource, HardshipCategory, Occasion, SeasonKind,
-    VisitForm, VisitList, VisitSaved, VisitYear,
+    CareCase, CareCaseForm, CareSettings, CareSetup, CaseActionForm, FundSource, HardshipCategory, Occasion,
+    SeasonKind, VisitForm, VisitList, VisitSaved, VisitYear,
 };
 use zhibu_core::meetings::attachments::Attachment;
 
@@ -81,13 +81,15 @@ pub fn care_visit_list(state: State<'_, AppState>, season: String) -> ApiResult<
 }
 
 #[tauri::command(async)]
-pub fn care_settings_get(state: State<'_, AppState>) -> ApiResult<CareSettings> {
-    Ok(state.store()?.care_settings()?)
+pub fn care_settings_get(state: State<'_, AppState>) -> ApiResult<CareSetup> {
+    Ok(state.store()?.care_setup()?)
 }
 
 #[tauri::command(async)]
-pub fn care_settings_save(state: State<'_, AppState>, settings: CareSettings) -> ApiResult<CareSettings> {
-    Ok(state.store()?.save_care_settings(&settings)?)
+pub fn care_settings_save(state: State<'_, AppState>, settings: CareSettings) -> ApiResult<CareSetup> {
+    let mut store = state.store()?;
+    store.save_care_settings(&settings)?;
+    Ok(store.care_setup()?)
 }
 
 /// A visit's receipts.

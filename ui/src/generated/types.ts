@@ -450,6 +450,19 @@ export type CareSettings = {
    * On the 慰问名单 from this 党龄 (50).
    */
   visit_party_years: number,
+  /**
+   * 流动党员: a reminder after this many days without contact (90);
+   * stored under `mobile_no_contact_days`.
+   */
+  mobile_no_contact_days: number,
+};
+
+/**
+ * 设置 → 流动党员和关怀: the branch's values and the defaults beside them.
+ */
+export type CareSetup = {
+  settings: CareSettings,
+  defaults: CareSettings,
 };
 
 /**

@@ -14,6 +14,7 @@ mod repo;
 pub mod rules;
 
 pub use model::*;
+pub(crate) use repo::read_care_settings;
 pub use rules::{Season, SeasonKind};
 
 use crate::dues::money::yuan;

@@ -165,12 +165,22 @@ pub struct CareSettings {
     pub visit_age: i32,
     /// On the 慰问名单 from this 党龄 (50).
     pub visit_party_years: i32,
+    /// 流动党员: a reminder after this many days without contact (90);
+    /// stored under `mobile_no_contact_days`.
+    pub mobile_no_contact_days: u32,
 }
 
 impl Default for CareSettings {
     fn default() -> Self {
-        CareSettings { review_months: 12, visit_age: 80, visit_party_years: 50 }
+        CareSettings { review_months: 12, visit_age: 80, visit_party_years: 50, mobile_no_contact_days: 90 }
     }
+}
+
+/// 设置 → 流动党员和关怀: the branch's values and the defaults beside them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CareSetup {
+    pub settings: CareSettings,
+    pub defaults: CareSettings,
 }
 
 /// One member on a 慰问名单.

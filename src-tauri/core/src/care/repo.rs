@@ -110,33 +110,33 @@ fn visit_in(conn: &Connection, id: i64) -> Result<CareVisit> {
 }
 
 impl Store {
-    /// The branch's settings for 关怀帮扶; a missing key is the default.
+    /// The branch's settings for 关怀帮扶 and 流动党员; a missing key is the default.
     pub fn care_settings(&self) -> Result<CareSettings> {
-        let mut s = CareSettings::default();
-        let mut stmt = self.conn().prepare("SELECT key, value FROM care_settings")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-            let (k, v) = row?;
-            match k.as_str() {
-                "care_review_months" => s.review_months = v.parse().unwrap_or(s.review_months),
-                "care_visit_age" => s.visit_age = v.parse().unwrap_or(s.visit_age),
-                "care_visit_party_years" => s.visit_party_years = v.parse().unwrap_or(s.visit_party_years),
-                _ => {}
-            }
-        }
-        Ok(s)
+        read_care_settings(self.conn())
     }
 
-    /// Saves the settings (months 1–36, age 50–120, 党龄 10–100).
+    /// The settings page: the branch's values and the defaults.
+    pub fn care_setup(&self) -> Result<CareSetup> {
+        Ok(CareSetup { settings: self.care_settings()?, defaults: CareSettings::default() })
+    }
+
+    /// Saves the four settings, all or nothing; the ranges are docs/DOMAIN.md
+    /// §10's (未联系 30–365 天, 复核 1–24 个月, 慰问年龄 60–100 岁, 慰问党龄
+    /// 10–80 年). Like the 发展党员 settings, no change log: these are the
+    /// branch's practice, not a record of anyone.
     pub fn save_care_settings(&mut self, s: &CareSettings) -> Result<CareSettings> {
         let mut e = FieldErrors::default();
-        if !(1..=36).contains(&s.review_months) {
-            e.add("review_months", "复核间隔请填 1 到 36 个月");
+        if !(30..=365).contains(&s.mobile_no_contact_days) {
+            e.add("mobile_no_contact_days", "流动党员多久未联系提醒：请填 30 到 365 天");
         }
-        if !(50..=120).contains(&s.visit_age) {
-            e.add("visit_age", "慰问年龄请填 50 到 120 岁");
+        if !(1..=24).contains(&s.review_months) {
+            e.add("review_months", "困难党员复核间隔：请填 1 到 24 个月");
         }
-        if !(10..=100).contains(&s.visit_party_years) {
-            e.add("visit_party_years", "慰问党龄请填 10 到 100 年");
+        if !(60..=100).contains(&s.visit_age) {
+            e.add("visit_age", "慰问年龄：请填 60 到 100 岁");
+        }
+        if !(10..=80).contains(&s.visit_party_years) {
+            e.add("visit_party_years", "慰问党龄：请填 10 到 80 年");
         }
         e.into_result()?;
         let tx = self.conn_mut().transaction()?;
@@ -144,6 +144,7 @@ impl Store {
             ("care_review_months", s.review_months.to_string()),
             ("care_visit_age", s.visit_age.to_string()),
             ("care_visit_party_years", s.visit_party_years.to_string()),
+            ("mobile_no_contact_days", s.mobile_no_contact_days.to_string()),
         ] {
             tx.execute("INSERT OR REPLACE INTO care_settings (key, value) VALUES (?1, ?2)", params![k, v])?;
         }
@@ -574,4 +575,25 @@ impl Store {
     pub fn remove_care_attachment(&mut self, id: i64) -> Result<()> {
         take_off(self.conn(), "care_attachments", id)
     }
+}
+
+/// The one reader of care_settings (关怀帮扶 and 流动党员 alike); a missing
+/// or unreadable value is the default.
+pub(crate) fn read_care_settings(conn: &Connection) -> Result<CareSettings> {
+    let mut s = CareSettings::default();
+    let mut stmt = conn.prepare("SELECT key, value FROM care_settings")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (k, v) = row?;
+        let v = v.trim();
+        match k.as_str() {
+            "care_review_months" => s.review_months = v.parse().unwrap_or(s.review_months),
+            "care_visit_age" => s.visit_age = v.parse().unwrap_or(s.visit_age),
+            "care_visit_party_years" => s.visit_party_years = v.parse().unwrap_or(s.visit_party_years),
+            "mobile_no_contact_days" => {
+                s.mobile_no_contact_days = v.parse().ok().filter(|d| *d > 0).unwrap_or(s.mobile_no_contact_days)
+            }
+            _ => {}
+        }
+    }
+    Ok(s)
 }

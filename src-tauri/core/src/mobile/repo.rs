@@ -9,7 +9,7 @@ use super::model::{
 };
 use super::rules::{
     contact_since, homecoming_window, no_contact_days, should_transfer, MobileHomecomingItem, MobileNoContactItem,
-    MobileTransferItem, DEFAULT_NO_CONTACT_DAYS,
+    MobileTransferItem,
 };
 use crate::date::PartialDate;
 use crate::dues::Month;
@@ -114,12 +114,10 @@ fn last_contacts(conn: &Connection, today: NaiveDate) -> Result<HashMap<i64, Nai
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// `mobile_no_contact_days` from care_settings, or the default (90).
+/// `mobile_no_contact_days`, read with the other settings of care_settings
+/// (default 90; docs/DOMAIN.md §9).
 fn no_contact_limit(conn: &Connection) -> Result<i64> {
-    let v: Option<String> = conn
-        .query_row("SELECT value FROM care_settings WHERE key = 'mobile_no_contact_days'", [], |r| r.get(0))
-        .optional()?;
-    Ok(v.and_then(|v| v.trim().parse::<i64>().ok()).filter(|d| *d > 0).unwrap_or(DEFAULT_NO_CONTACT_DAYS))
+    Ok(crate::care::read_care_settings(conn)?.mobile_no_contact_days.into())
 }
 
 /// Members with a period away covering `day` (for the meetings' 在流入地参加).

@@ -190,7 +190,7 @@ fn the_spring_list_has_its_reasons_and_marks_who_was_visited() {
     assert_eq!((list.total, list.visited), (4, 0));
 
     // Raised settings: the 1948 member stays, for that reason alone.
-    s.save_care_settings(&CareSettings { review_months: 12, visit_age: 120, visit_party_years: 99 }).unwrap();
+    s.save_care_settings(&CareSettings { visit_age: 100, visit_party_years: 80, ..Default::default() }).unwrap();
     let list = s.visit_list(SeasonKind::Spring, winter()).unwrap();
     let names: Vec<(&str, Vec<String>)> = list.entries.iter().map(|e| (e.name.as_str(), e.reasons.clone())).collect();
     assert_eq!(names, vec![("赵老革命", vec!["1949年10月1日前入党".to_string()]), ("钱病", vec!["因病".to_string()])]);
@@ -369,4 +369,39 @@ fn the_years_archive_carries_the_visits_receipts() {
     std::fs::create_dir_all(&dest).unwrap();
     let other = s.create_archive(2025, &dest, winter(), "0.1.0", &Progress::default()).unwrap().files;
     assert_eq!(other, before);
+}
+
+#[test]
+fn care_settings_hold_all_four_and_reject_each_out_of_range_field_saving_nothing() {
+    let mut s = Store::open_in_memory().unwrap();
+    let defaults = s.care_settings().unwrap();
+    assert_eq!(
+        (defaults.mobile_no_contact_days, defaults.review_months, defaults.visit_age, defaults.visit_party_years),
+        (90, 12, 80, 50)
+    );
+    // Every field one past its edge (docs/DOMAIN.md §10): four messages, nothing saved.
+    let low = CareSettings { mobile_no_contact_days: 29, review_months: 0, visit_age: 59, visit_party_years: 9 };
+    let e = match s.save_care_settings(&low).unwrap_err() {
+        Error::Validation(f) => f,
+        other => panic!("expected validation, got {other:?}"),
+    };
+    assert_eq!(e.get("mobile_no_contact_days"), Some("流动党员多久未联系提醒：请填 30 到 365 天"));
+    assert_eq!(e.get("review_months"), Some("困难党员复核间隔：请填 1 到 24 个月"));
+    assert_eq!(e.get("visit_age"), Some("慰问年龄：请填 60 到 100 岁"));
+    assert_eq!(e.get("visit_party_years"), Some("慰问党龄：请填 10 到 80 年"));
+    assert_eq!(s.care_settings().unwrap(), defaults);
+    let high = CareSettings { mobile_no_contact_days: 366, review_months: 25, visit_age: 101, visit_party_years: 81 };
+    assert!(s.save_care_settings(&high).is_err());
+    // One bad field keeps the three good ones from being saved.
+    let one_bad = CareSettings { visit_age: 101, ..CareSettings { review_months: 6, ..defaults } };
+    assert_eq!(field_error(s.save_care_settings(&one_bad).unwrap_err(), "visit_age"), "慰问年龄：请填 60 到 100 岁");
+    assert_eq!(s.care_settings().unwrap().review_months, 12);
+    // The edges themselves are fine, both ends, and read back.
+    for ok in [
+        CareSettings { mobile_no_contact_days: 30, review_months: 1, visit_age: 60, visit_party_years: 10 },
+        CareSettings { mobile_no_contact_days: 365, review_months: 24, visit_age: 100, visit_party_years: 80 },
+    ] {
+        assert_eq!(s.save_care_settings(&ok).unwrap(), ok);
+        assert_eq!(s.care_settings().unwrap(), ok);
+    }
 }

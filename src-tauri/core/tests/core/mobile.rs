@@ -360,3 +360,24 @@ fn a_period_typed_on_the_demo_keeps_it_from_being_cleared() {
     let state = s.demo_state().unwrap();
     assert!(state.loaded && !state.clearable, "her period would be lost");
 }
+
+#[test]
+fn care_settings_no_contact_days_set_to_30_moves_the_reminder() {
+    let (mut s, ids) = branch(3);
+    let today = d("2026-11-27");
+    // ids[1] left 2026-10-27: 31 days; ids[2] left 2026-10-28: 30 days.
+    s.record_mobile_period(&away(ids[1], "2026-10-27"), today).unwrap();
+    s.record_mobile_period(&away(ids[2], "2026-10-28"), today).unwrap();
+    let reminded =
+        |s: &Store| s.reminders(today).unwrap().mobile_no_contact.iter().map(|x| x.member_id).collect::<Vec<_>>();
+    assert!(reminded(&s).is_empty(), "under the default 90 days");
+    let settings = zhibu_core::care::CareSettings { mobile_no_contact_days: 30, ..s.care_settings().unwrap() };
+    s.save_care_settings(&settings).unwrap();
+    assert_eq!(reminded(&s), vec![ids[1]]);
+    let r = s.reminders(today).unwrap();
+    assert_eq!(r.mobile_no_contact[0].days, 31);
+    let list = s.mobile_list(today).unwrap();
+    assert_eq!(list.no_contact_days, 30);
+    assert!(list.rows.iter().find(|r| r.member_id == ids[1]).unwrap().reminder.contains("超过 30 天未联系"));
+    assert!(!list.rows.iter().find(|r| r.member_id == ids[2]).unwrap().no_contact);
+}
