@@ -81,7 +81,8 @@ fn the_year_workbook_prints_on_a4_without_sideways_splits() {
     for title in titles {
         assert!(texts.iter().any(|t| t.contains(title)), "{title} not printed");
     }
-    let page_of = |title: &str| texts.iter().find(|t| t.contains(title)).unwrap();
+    // The sheet's own page (its title with the year), not the contents.
+    let page_of = |title: &str| texts.iter().find(|t| t.contains(&format!("2026年度{title}"))).unwrap();
     assert!(page_of("流动党员登记台账").contains("广东省东莞市"));
     assert!(page_of("走访慰问登记表").contains("300.00") && page_of("走访慰问登记表").contains("上级下拨党费"));
     assert!(page_of("党费使用明细").contains("购买党员学习资料") && page_of("党费使用明细").contains("1000.00"));

@@ -604,35 +604,40 @@ impl Store {
     }
 }
 
-/// The 使用明细 section of the 党费收缴情况公示, as paragraphs after the
-/// collection table: a heading, one line per spending (date, purpose,
-/// amount in 元), then the totals 收缴/上缴/下拨/使用/结余 of the period.
+/// The paragraphs of the 党费收缴情况公示 after its collection table: one
+/// line of the period's totals — 收缴 and 上缴, and 下拨, 使用 and 结余 once
+/// any money came back or was spent — then, when something was spent, the
+/// 使用明细 (date, purpose, amount in 元). A period with nothing spent says
+/// so in that one line, so the notice of a whole branch still fits one page.
 /// The notice masks every text afterwards (names of visited members may
 /// appear; never an ID or phone number).
 pub fn notice_paragraphs(d: &super::notice::DuesNotice) -> Vec<String> {
     let mut out = Vec::with_capacity(d.spending.len() + 2);
-    if d.spending.is_empty() {
-        out.push("党费使用明细：本期没有使用党费。".to_string());
-    } else {
-        out.push("党费使用明细：".to_string());
-        for (i, l) in d.spending.iter().enumerate() {
-            out.push(format!(
-                "{}. {}　{}　{} 元",
-                i + 1,
-                crate::date::PartialDate::Day(l.date).to_chinese(),
-                l.purpose,
-                yuan(l.amount_fen)
-            ));
-        }
+    let collected = format!("合计 {} 元，已上缴上级党委 {} 元", yuan(d.total_fen), yuan(d.remitted_fen));
+    if d.spending.is_empty() && d.received_fen == 0 {
+        out.push(format!("{collected}；本期没有使用党费。"));
+        return out;
     }
     out.push(format!(
-        "本期收缴 {} 元，上缴 {} 元，上级下拨 {} 元，使用 {} 元，结余 {} 元。",
-        yuan(d.total_fen),
-        yuan(d.remitted_fen),
+        "{collected}，上级下拨 {} 元，使用 {} 元，结余 {} 元。",
         yuan(d.received_fen),
         yuan(d.spent_fen),
         yuan(d.balance_fen)
     ));
+    if d.spending.is_empty() {
+        out.push("本期没有使用党费。".to_string());
+        return out;
+    }
+    out.push("党费使用明细：".to_string());
+    for (i, l) in d.spending.iter().enumerate() {
+        out.push(format!(
+            "{}. {}　{}　{} 元",
+            i + 1,
+            crate::date::PartialDate::Day(l.date).to_chinese(),
+            l.purpose,
+            yuan(l.amount_fen)
+        ));
+    }
     out
 }
 

@@ -303,8 +303,7 @@ impl Store {
                     total: Some(d.total.clone()),
                     empty_text: "这一期间没有在册党员".into(),
                 });
-                n.paragraphs = vec![format!("合计 {} 元，已上缴上级党委 {} 元。", d.total, d.remitted)];
-                n.paragraphs.extend(crate::dues::spending::notice_paragraphs(&d));
+                n.paragraphs = crate::dues::spending::notice_paragraphs(&d);
                 n.file_stem = format!("{branch}{}党费收缴情况公示", d.period_label);
             }
             NoticeRequest::Review { year } => {

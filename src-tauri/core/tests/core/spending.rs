@@ -261,7 +261,7 @@ fn the_dues_notice_shows_the_use_of_the_period_with_names_but_no_numbers() {
     assert!(text.contains("1. 2026年8月15日　购买学习资料（经手 138****5678）　120.50 元"), "{text}");
     assert!(text.contains("2. 2026年9月30日　走访慰问 李秀英（生病住院）　300.00 元"), "{text}");
     assert!(
-        text.contains("本期收缴 30.00 元，上缴 0.00 元，上级下拨 1000.00 元，使用 420.50 元，结余 609.50 元。"),
+        text.contains("合计 30.00 元，已上缴上级党委 0.00 元，上级下拨 1000.00 元，使用 420.50 元，结余 609.50 元。"),
         "{text}"
     );
     assert!(!text.contains("十月支出"));
@@ -271,7 +271,8 @@ fn the_dues_notice_shows_the_use_of_the_period_with_names_but_no_numbers() {
     let july = s
         .notice(&NoticeRequest::Dues { year: 2026, quarter: None, month: Some(7) }, &NoticeTerms::default(), today())
         .unwrap();
-    assert!(july.paragraphs.iter().any(|p| p == "党费使用明细：本期没有使用党费。"), "{:?}", july.paragraphs);
+    assert_eq!(july.paragraphs.len(), 1, "one line, so the notice keeps to one page: {:?}", july.paragraphs);
+    assert!(july.paragraphs[0].ends_with("；本期没有使用党费。"), "{:?}", july.paragraphs);
 }
 
 #[test]
