@@ -613,11 +613,12 @@ impl Store {
 /// appear; never an ID or phone number).
 pub fn notice_paragraphs(d: &super::notice::DuesNotice) -> Vec<String> {
     let mut out = Vec::with_capacity(d.spending.len() + 2);
-    let collected = format!("合计 {} 元，已上缴上级党委 {} 元", yuan(d.total_fen), yuan(d.remitted_fen));
     if d.spending.is_empty() && d.received_fen == 0 {
-        out.push(format!("{collected}；本期没有使用党费。"));
+        // Short enough for one printed line beside a full branch's table.
+        out.push(format!("合计 {} 元，已上缴 {} 元，本期未使用党费。", yuan(d.total_fen), yuan(d.remitted_fen)));
         return out;
     }
+    let collected = format!("合计 {} 元，已上缴上级党委 {} 元", yuan(d.total_fen), yuan(d.remitted_fen));
     out.push(format!(
         "{collected}，上级下拨 {} 元，使用 {} 元，结余 {} 元。",
         yuan(d.received_fen),

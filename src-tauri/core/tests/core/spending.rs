@@ -272,7 +272,7 @@ fn the_dues_notice_shows_the_use_of_the_period_with_names_but_no_numbers() {
         .notice(&NoticeRequest::Dues { year: 2026, quarter: None, month: Some(7) }, &NoticeTerms::default(), today())
         .unwrap();
     assert_eq!(july.paragraphs.len(), 1, "one line, so the notice keeps to one page: {:?}", july.paragraphs);
-    assert!(july.paragraphs[0].ends_with("；本期没有使用党费。"), "{:?}", july.paragraphs);
+    assert!(july.paragraphs[0].ends_with("，本期未使用党费。"), "{:?}", july.paragraphs);
 }
 
 #[test]
