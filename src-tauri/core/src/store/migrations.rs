@@ -47,8 +47,14 @@ const V6: &str = include_str!("schema/v6.sql");
 /// (在流入地参加, 送学上门; `meeting_attendance` is rebuilt to widen its CHECK).
 const V7: &str = include_str!("schema/v7.sql");
 
+/// Each member's year (docs/DOMAIN.md §9.5): a meeting's own 学时, training
+/// records, hours taken elsewhere and online, 志愿服务 and 为民办实事, the
+/// 积分 rule set's versions, entered points and the totals kept when a
+/// version is replaced.
+const V8: &str = include_str!("schema/v8.sql");
+
 /// Every migration, oldest first.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
