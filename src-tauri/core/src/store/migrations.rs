@@ -229,7 +229,7 @@ mod tests {
     /// migration N+1 freezes version N: describe the rows of N's new tables
     /// and columns below, raise this, run the generator once, and check
     /// those rows in `tests/core/migrations_frozen.rs`.
-    const FIXTURE_ROWS_DESCRIBED: i64 = 6;
+    const FIXTURE_ROWS_DESCRIBED: i64 = 7;
 
     /// A fictional ID number with a right check character (the 17th digit,
     /// the last of `seq`, is odd for a man).
@@ -442,6 +442,57 @@ mod tests {
                 id_number("20010618", "022"),
                 id_number("19901102", "035"),
             ));
+        }
+        if v >= 7 {
+            sql.push_str(
+                "
+            INSERT INTO meetings (id, kind, date, start_time, place, topic, host_id, recorder_id, group_id, observers,
+                minutes, agenda, created_at, updated_at, deleted_at) VALUES
+                (5, 'theme_day', '2026-03-05', '08:30', '村委会会议室', '学习贯彻全国两会精神', 1, 5, NULL, '', '',
+                 '[]', '2026-03-05 12:00:00', '2026-03-20 10:00:00', NULL);
+            INSERT INTO meeting_attendance (meeting_id, member_id, status, reason, voting, grade) VALUES
+                (5, 1, 'present', '', 1, NULL),
+                (5, 2, 'taught', '', 1, NULL),
+                (5, 3, 'elsewhere', '东莞市长安镇流动党员党支部，有签到表', 0, NULL),
+                (5, 5, 'present', '', 1, NULL);
+            INSERT INTO mobile_periods (id, member_id, left_on, back_on, province, city, county, place, work,
+                host_org, host_contact, card_number, contact_person, contact_member_id, relation, transfer_id, notes,
+                created_at, updated_at, deleted_at) VALUES
+                (1, 3, '2025-08-01', NULL, '广东省', '东莞市', '长安镇', '', '电子厂务工',
+                 '东莞市长安镇流动党员党支部', '陈书记', '粤流2025-018', '刘芳', 5, 'kept', NULL, '',
+                 '2025-08-02 09:00:00', '2025-08-02 09:00:00', NULL);
+            INSERT INTO mobile_contacts (id, member_id, contacted_on, contacted_by, how, content, suggestions,
+                created_at, updated_at, deleted_at) VALUES
+                (1, 3, '2026-02-10', '刘芳', 'homecoming', '返乡座谈，介绍在外学习情况', '希望多发学习资料',
+                 '2026-02-10 16:00:00', '2026-02-10 16:00:00', NULL);
+            INSERT INTO dues_elsewhere (id, member_id, month, org, paid_on, note, created_at, deleted_at) VALUES
+                (1, 3, '2026-01', '东莞市长安镇流动党员党支部', '2026-01-20', '', '2026-02-10 16:05:00', NULL);
+            INSERT INTO care_cases (id, member_id, category, since, description, reviewed_on, closed_on, close_reason,
+                created_at, updated_at, deleted_at) VALUES
+                (1, 2, 'elderly_alone', '2024-11-01', '独居，行动不便', '2025-11-03', NULL, '',
+                 '2024-11-01 09:00:00', '2025-11-03 09:00:00', NULL);
+            INSERT INTO care_visits (id, visited_on, member_id, family_name, occasion, visitors, amount_fen, source,
+                goods, follow_up, meeting_id, created_at, updated_at, deleted_at) VALUES
+                (1, '2026-01-20', 2, '', 'spring', '王建国、刘芳', 50000, 'dues_returned', '米一袋、油一桶',
+                 '开春后再去看望', NULL, '2026-01-20 17:00:00', '2026-01-20 17:00:00', NULL),
+                (2, '2026-03-06', 2, '', 'teaching', '刘芳', 0, NULL, '', '', 5,
+                 '2026-03-06 10:00:00', '2026-03-06 10:00:00', NULL);
+            INSERT INTO dues_received (id, received_on, amount_fen, from_org, note, created_at, deleted_at) VALUES
+                (1, '2026-01-05', 100000, '中共青石镇委员会', '下拨慰问经费', '2026-01-05 09:00:00', NULL);
+            INSERT INTO dues_spending (id, spent_on, purpose, amount_fen, approval, receipt_no, note, created_at,
+                updated_at, deleted_at) VALUES
+                (1, '2026-07-01', '购买党员学习资料', 12050, '支委会研究同意', '记-07', '',
+                 '2026-07-01 15:00:00', '2026-07-01 15:00:00', NULL);
+            INSERT INTO care_attachments (id, visit_id, spending_id, sha256, original_name, size, added_at,
+                deleted_at) VALUES
+                (1, NULL, 1, '5e7c9a1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5a7c', '发票.jpg', 98304,
+                 '2026-07-01 15:05:00', NULL);
+            INSERT INTO care_settings (key, value) VALUES ('care_visit_age', '85'), ('mobile_no_contact_days', '60');
+            INSERT INTO change_log (id, at, entity, entity_id, action, changes) VALUES
+                (5, '2026-03-06 10:00:00', 'care_visit', 2, 'teach',
+                 '[{\"field\":\"attendance\",\"old\":\"absent\",\"new\":\"taught\"}]');
+            ",
+            );
         }
         sql
     }

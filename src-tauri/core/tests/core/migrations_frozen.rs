@@ -52,6 +52,7 @@ const ADDED_COLUMNS: &[(i64, &str, &str, AddedValue)] = &[
     (5, "meeting_resolutions", "written_for", AddedValue::Null),
     (5, "meeting_resolutions", "written_against", AddedValue::Null),
     (5, "meeting_resolutions", "written_abstain", AddedValue::Null),
+    (8, "meetings", "study_tenths", AddedValue::Null),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -254,19 +255,22 @@ fn opens_intact(v: i64, want_schema: &[(String, String, String)]) {
     dues(v, &store, &conn);
     assert_eq!(count(&conn, "member_group_changes"), 0, "v{v}: added in version 5, empty");
     recruits(v, &store, &conn);
-    // Version 7 (流动党员, 关怀帮扶, 党费使用): its tables empty in every older file.
+    away_and_care(v, &mut store, &conn);
+    // Version 8 (学时, 志愿服务, 积分): its tables empty in every older file.
     for table in [
-        "mobile_periods",
-        "mobile_contacts",
-        "dues_elsewhere",
-        "care_cases",
-        "care_visits",
-        "dues_received",
-        "dues_spending",
-        "care_attachments",
-        "care_settings",
+        "trainings",
+        "training_members",
+        "study_elsewhere",
+        "study_online",
+        "study_settings",
+        "services",
+        "service_members",
+        "study_attachments",
+        "points_rules",
+        "points_entries",
+        "points_history",
     ] {
-        assert_eq!(count(&conn, table), 0, "v{v}: {table} (added in version 7)");
+        assert_eq!(count(&conn, table), 0, "v{v}: {table} (added in version 8)");
     }
     assert_eq!(
         store.recruit_notice_end(date("2026-09-30"), today()).unwrap(),
@@ -1009,10 +1013,64 @@ fn dues(v: i64, store: &Store, conn: &Connection) {
             collected_fen: 20680,
             remitted_fen: 180,
             balance_fen: 20500,
-            received_fen: 0,
-            spent_fen: 0,
-            available_fen: 20500
+            // Version 7's branch received 1000.00 and spent 120.50 + a 500.00 慰问金.
+            received_fen: if v >= 7 { 100000 } else { 0 },
+            spent_fen: if v >= 7 { 62050 } else { 0 },
+            available_fen: if v >= 7 { 58450 } else { 20500 }
         },
         "v{v}"
     );
+}
+
+/// Version 7's rows (流动党员, 关怀帮扶, 党费使用), read back through the
+/// program's functions; every v7 table empty in older files.
+fn away_and_care(v: i64, store: &mut Store, conn: &Connection) {
+    let tables = [
+        "mobile_periods",
+        "mobile_contacts",
+        "dues_elsewhere",
+        "care_cases",
+        "care_visits",
+        "dues_received",
+        "dues_spending",
+        "care_attachments",
+        "care_settings",
+    ];
+    if v < 7 {
+        for table in tables {
+            assert_eq!(count(conn, table), 0, "v{v}: {table} (added in version 7)");
+        }
+        return;
+    }
+    let settings = store.care_settings().unwrap();
+    assert_eq!((settings.visit_age, settings.mobile_no_contact_days, settings.review_months), (85, 60, 12), "v{v}");
+    let away = store.member_mobile(3).unwrap();
+    assert_eq!(away.periods.len(), 1, "v{v}");
+    assert_eq!(away.periods[0].host_org, "东莞市长安镇流动党员党支部");
+    assert_eq!(away.periods[0].left_on, date("2025-08-01"));
+    assert!(away.periods[0].back_on.is_none());
+    assert_eq!(away.contacts.len(), 1);
+    assert_eq!(away.elsewhere.len(), 1);
+    assert_eq!(away.elsewhere[0].month, month("2026-01"));
+    let cases = store.care_cases().unwrap();
+    assert_eq!(cases.len(), 1, "v{v}");
+    assert_eq!((cases[0].member_id, cases[0].reviewed_on), (2, Some(date("2025-11-03"))));
+    let visits = store.care_visits(2026).unwrap();
+    assert_eq!(visits.iter().map(|x| (x.id, x.amount_fen)).collect::<Vec<_>>(), [(1, 50000), (2, 0)], "v{v}");
+    // The 送学上门 on 6 March stands for the 5 March 主题党日.
+    let meeting = store.meeting(5).unwrap();
+    let status = |member: i64| meeting.attendees.iter().find(|a| a.member_id == member).map(|a| a.status);
+    assert_eq!(status(2), Some(Attendance::Taught), "v{v}");
+    assert_eq!(status(3), Some(Attendance::Elsewhere), "v{v}");
+    // The 500.00 元 慰问金 from 上级下拨党费 is spending beside the typed 120.50.
+    let spending = store.spending_year(2026).unwrap();
+    let mut lines: Vec<(i64, Option<i64>, Option<i64>)> =
+        spending.lines.iter().map(|l| (l.amount_fen, l.spending_id, l.visit_id)).collect();
+    lines.sort_unstable();
+    assert_eq!(lines, [(12050, Some(1), None), (50000, None, Some(1))], "v{v}");
+    assert_eq!((spending.balance.received_fen, spending.balance.spent_fen), (100000, 62050), "v{v}");
+    // Deleting the visit gives the meeting back the 缺席 kept in the log.
+    store.delete_care_visit(2).unwrap();
+    let meeting = store.meeting(5).unwrap();
+    assert_eq!(meeting.attendees.iter().find(|a| a.member_id == 2).map(|a| a.status), Some(Attendance::Absent), "v{v}");
 }
