@@ -17,6 +17,7 @@ mod core {
     pub mod recruit_papers;
     pub mod recruits;
     pub mod reminders;
+    pub mod service;
     pub mod spending;
     pub mod stick;
     pub mod workbook;

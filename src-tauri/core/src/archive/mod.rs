@@ -314,8 +314,9 @@ impl Store {
     }
 
     /// Original name and stored path of the year's (not deleted) attachments:
-    /// the meetings' of the year, the 发展党员 scans of steps dated in it, and
-    /// the receipts of the year's visits and dues spending (关怀帮扶, 党费使用).
+    /// the meetings' of the year, the 发展党员 scans of steps dated in it,
+    /// the receipts of the year's visits and dues spending (关怀帮扶, 党费使用),
+    /// and the photos of the year's services and the proof of its trainings.
     fn year_attachments(&self, year: i32) -> Result<Vec<(String, PathBuf)>> {
         let Some(db) = self.path() else { return Ok(Vec::new()) };
         let dir = db.parent().unwrap_or(Path::new(".")).join("attachments");
@@ -329,7 +330,12 @@ impl Store {
              SELECT c.sha256, c.original_name FROM care_attachments c
              LEFT JOIN care_visits v ON v.id = c.visit_id AND v.deleted_at IS NULL
              LEFT JOIN dues_spending d ON d.id = c.spending_id AND d.deleted_at IS NULL
-             WHERE c.deleted_at IS NULL AND COALESCE(v.visited_on, d.spent_on) BETWEEN ?1 AND ?2",
+             WHERE c.deleted_at IS NULL AND COALESCE(v.visited_on, d.spent_on) BETWEEN ?1 AND ?2
+             UNION
+             SELECT a.sha256, a.original_name FROM study_attachments a
+             LEFT JOIN services sv ON sv.id = a.service_id AND sv.deleted_at IS NULL
+             LEFT JOIN trainings t ON t.id = a.training_id AND t.deleted_at IS NULL
+             WHERE a.deleted_at IS NULL AND COALESCE(sv.served_on, t.started_on) BETWEEN ?1 AND ?2",
         )?;
         let rows = stmt.query_map([format!("{year:04}-01-01"), format!("{year:04}-12-31")], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))

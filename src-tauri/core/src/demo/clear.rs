@@ -151,6 +151,17 @@ impl Store {
             || count("SELECT (SELECT count(*) FROM care_cases) + (SELECT count(*) FROM care_visits)
                         + (SELECT count(*) FROM care_attachments) + (SELECT count(*) FROM care_settings)")?
                 > 0
+            // 学时, 志愿服务 and 积分 (schema v8): the demo loads none, so any
+            // row — or a meeting's own 学时 — is hers.
+            || count(
+                "SELECT (SELECT count(*) FROM trainings) + (SELECT count(*) FROM training_members)
+                   + (SELECT count(*) FROM study_elsewhere) + (SELECT count(*) FROM study_online)
+                   + (SELECT count(*) FROM study_settings) + (SELECT count(*) FROM services)
+                   + (SELECT count(*) FROM service_members) + (SELECT count(*) FROM study_attachments)
+                   + (SELECT count(*) FROM points_rules) + (SELECT count(*) FROM points_entries)
+                   + (SELECT count(*) FROM points_history)
+                   + (SELECT count(*) FROM meetings WHERE study_tenths IS NOT NULL)",
+            )? > 0
         {
             return Ok(false);
         }

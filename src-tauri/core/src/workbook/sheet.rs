@@ -25,6 +25,9 @@ pub(super) enum Cell {
     /// The sum of this row's columns `from..=to` (a formula in the workbook,
     /// with its value), in 分.
     RowSum { from: u16, to: u16, fen: i64 },
+    /// Under a column of counts: their sum (a formula over the rows above,
+    /// with its value).
+    CountSum(i64),
 }
 
 impl Cell {
@@ -32,6 +35,7 @@ impl Cell {
         match self {
             Cell::Text(s) | Cell::Center(s) => s.clone(),
             Cell::Count(n) => n.to_string(),
+            Cell::CountSum(n) => n.to_string(),
             Cell::Money(fen) | Cell::RowSum { fen, .. } => yuan(*fen),
         }
     }
@@ -39,7 +43,7 @@ impl Cell {
     fn align(&self) -> Align {
         match self {
             Cell::Text(_) => Align::Left,
-            Cell::Center(_) | Cell::Count(_) => Align::Center,
+            Cell::Center(_) | Cell::Count(_) | Cell::CountSum(_) => Align::Center,
             Cell::Money(_) | Cell::RowSum { .. } => Align::Right,
         }
     }
@@ -89,6 +93,12 @@ pub(super) fn write(wb: &mut Workbook, f: &Formats, unit: &str, today: NaiveDate
                     let sum = Formula::new(format!("=SUM({}{n}:{}{n})", col_name(*from), col_name(*to), n = r + 1))
                         .set_result(yuan(*fen));
                     ws.write_formula_with_format(r, c, sum, &f.money)
+                }
+                Cell::CountSum(n) => {
+                    let letter = col_name(c);
+                    let sum =
+                        Formula::new(format!("=SUM({letter}{}:{letter}{r})", FIRST_ROW + 1)).set_result(n.to_string());
+                    ws.write_formula_with_format(r, c, sum, &f.center)
                 }
             }
             .map_err(xe)?;
