@@ -988,3 +988,48 @@ fn care_list_visit_and_case_from_the_command_line() {
     let out = run(dir.path(), &["care", "list", "--season", "端午"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn service_add_from_a_file_and_the_years_list_with_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let members: Value = serde_json::from_slice(&zhibu(dir.path(), &["member", "list", "--json"]).stdout).unwrap();
+    let members = members.as_array().unwrap();
+    let unique = |m: &&Value| members.iter().filter(|o| o["name"] == m["name"]).count() == 1;
+    let mut picked = members.iter().filter(unique);
+    let (a, b) = (picked.next().unwrap(), picked.next().unwrap());
+    let file = dir.path().join("service.json");
+    // One member by id, one by name; numbers as numbers or text.
+    let record = serde_json::json!({
+        "served_on": "2026-11-20", "kind": "为民办实事", "what": "帮五保户修屋顶", "for_whom": "五保户",
+        "households": 2, "people": "3", "hours": 1.5, "members": [a["id"], b["name"]],
+    });
+    std::fs::write(&file, record.to_string()).unwrap();
+    let out = zhibu(dir.path(), &["service", "add", file.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let saved: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(saved["id"].as_i64().unwrap() > 0, "{saved}");
+
+    // A future day and no members: exit 1, in Chinese, nothing saved.
+    let bad = serde_json::json!({ "served_on": "2026-11-28", "kind": "volunteer", "what": "扫雪", "members": [] });
+    std::fs::write(&file, bad.to_string()).unwrap();
+    let out = zhibu(dir.path(), &["service", "add", file.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("不能晚于今天") && err.contains("请至少选择一名"), "{err}");
+
+    let out = zhibu(dir.path(), &["service", "list", "--year", "2026", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let y: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(y["services"].as_array().unwrap().len(), 1);
+    let s = &y["services"][0];
+    assert_eq!((s["kind"].as_str(), s["tenths"].as_i64(), s["households"].as_i64()), (Some("deed"), Some(15), Some(2)));
+    let names: Vec<&str> = s["members"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&a["name"].as_str().unwrap()) && names.contains(&b["name"].as_str().unwrap()));
+    assert_eq!(y["totals"]["records"], 1);
+    assert_eq!(y["totals"]["member_times"], 2);
+    assert_eq!(y["totals"]["households"], 2);
+    let out = zhibu(dir.path(), &["service", "list", "--year", "2025", "--json"]);
+    let y: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(y["totals"]["records"], 0);
+}

@@ -106,6 +106,11 @@ pub enum Command {
         #[command(subcommand)]
         action: CareAction,
     },
+    /// 志愿服务和为民办实事: `service add|list`
+    Service {
+        #[command(subcommand)]
+        action: ServiceAction,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -531,5 +536,18 @@ pub enum CareAction {
         since: String,
         #[arg(long, default_value = "")]
         note: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ServiceAction {
+    /// Record a 志愿服务 or 为民办实事 from a JSON file: served_on, kind
+    /// (志愿服务 | 为民办实事), what, for_whom, households, people, hours,
+    /// notes, members (ids or names); prints {"id": N} with --json
+    Add { file: PathBuf },
+    /// The records of a year with the totals (次数, 人次, 户)
+    List {
+        #[arg(long)]
+        year: i32,
     },
 }

@@ -28,6 +28,7 @@ fn refuse_json(e: &ApiError) {
 mod args;
 mod mobile;
 mod run;
+mod service;
 mod spending;
 
 use crate::state::{resolve_data_dir, AppState};
@@ -177,6 +178,7 @@ fn writes(command: &Command) -> bool {
             matches!(action, DuesAction::Elsewhere { .. } | DuesAction::Spend { .. } | DuesAction::Received { .. })
         }
         Command::Care { action } => !matches!(action, CareAction::List { .. }),
+        Command::Service { action } => matches!(action, ServiceAction::Add { .. }),
         Command::Archive { action } => matches!(action, ArchiveAction::Restore { .. }),
         _ => false,
     }

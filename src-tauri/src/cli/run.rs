@@ -330,6 +330,8 @@ pub(super) fn run_with_store(
                 say!("已生成：{}", path.display());
             }
         }
+        // 志愿服务 (cli/service.rs).
+        Command::Service { action } => super::service::run_service(&mut store, action, today, as_json)?,
         Command::Id { .. } | Command::Dues { action: DuesAction::Amount { .. } } | Command::Archive { .. } => {
             unreachable!("handled without a store")
         }
