@@ -78,6 +78,9 @@ fn visit_roots(v: &mut Collect) {
     // 党费使用
     use zhibu_core::dues::{Received, ReceivedForm, SpendingForm, SpendingSaved, SpendingYear};
     roots!(v; SpendingYear, SpendingForm, SpendingSaved, ReceivedForm, Received,);
+    // 志愿服务
+    use zhibu_core::service::{Service, ServiceForm, ServiceYear};
+    roots!(v; ServiceYear, Service, ServiceForm,);
 }
 
 /// Declarations by TypeScript name, each once.

@@ -177,6 +177,16 @@ macro_rules! for_each_command {
             care::care_attach,
             care::care_detach,
             care::care_attachment_data,
+            service::service_kinds,
+            service::service_year,
+            service::service_member_list,
+            service::service_create,
+            service::service_update,
+            service::service_delete,
+            service::service_attachments,
+            service::service_attach,
+            service::service_detach,
+            service::service_attachment_data,
         }
     };
 }

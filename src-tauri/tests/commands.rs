@@ -802,3 +802,32 @@ fn mobile_commands_check_save_and_list() {
     assert_eq!(back["back_on"], "2026-11-20");
     assert!(invoke(&a.main, "mobile_list", json!({})).unwrap()["rows"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn service_commands_check_save_change_list_and_delete() {
+    let a = app();
+    let m = invoke(&a.main, "member_create", json!({ "input": good_member() })).unwrap();
+    let kinds = invoke(&a.main, "service_kinds", json!({})).unwrap();
+    assert_eq!(kinds[1], json!({ "value": "deed", "label": "为民办实事" }));
+    let bad = json!({ "served_on": "2026-11-20", "kind": "volunteer", "what": "", "hours": "1.25", "member_ids": [] });
+    let e = invoke(&a.main, "service_create", json!({ "form": bad })).unwrap_err();
+    assert_eq!(e["code"], "validation");
+    assert_eq!(e["fields"]["member_ids"], "请至少选择一名参加服务的党员");
+    assert!(e["fields"]["hours"].as_str().unwrap().contains("最多一位小数"));
+    let form = json!({ "served_on": "2026-11-20", "kind": "volunteer", "what": "打扫村道", "households": "4",
+                       "hours": "2", "member_ids": [m["id"]] });
+    let s = invoke(&a.main, "service_create", json!({ "form": form })).unwrap();
+    assert_eq!(s["members"][0]["name"], "张三");
+    let mut changed = form.clone();
+    changed["households"] = json!("6");
+    let s2 = invoke(&a.main, "service_update", json!({ "id": s["id"], "form": changed })).unwrap();
+    assert_eq!(s2["households"], 6);
+    let y = invoke(&a.main, "service_year", json!({ "year": 2026 })).unwrap();
+    assert_eq!(y["totals"], json!({ "records": 1, "member_times": 1, "households": 6, "people": 0, "tenths": 20 }));
+    let mine = invoke(&a.main, "service_member_list", json!({ "member_id": m["id"], "year": 2026 })).unwrap();
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    invoke(&a.main, "service_delete", json!({ "id": s["id"] })).unwrap();
+    let y = invoke(&a.main, "service_year", json!({ "year": 2026 })).unwrap();
+    assert_eq!(y["totals"]["records"], 0);
+    assert!(invoke(&a.main, "service_attachments", json!({ "id": s["id"] })).unwrap().as_array().unwrap().is_empty());
+}

@@ -457,3 +457,16 @@ export const careAttach = (id: number, name: string, data: string) =>
   call<Attachment>('care_attach', { id, name, data })
 export const careDetach = (id: number) => call<void>('care_detach', { id })
 export const careAttachmentData = (id: number) => call<string>('care_attachment_data', { id })
+// 志愿服务和为民办实事 (docs/DOMAIN.md §9.5): records, the year's 次数/人次/户, photos.
+export const serviceKinds = () => call<T.Choice[]>('service_kinds')
+export const serviceYear = (year: number) => call<T.ServiceYear>('service_year', { year })
+export const serviceMemberList = (member_id: number, year: number) =>
+  call<T.Service[]>('service_member_list', { member_id, year })
+export const serviceCreate = (form: T.ServiceForm) => call<T.Service>('service_create', { form })
+export const serviceUpdate = (id: number, form: T.ServiceForm) => call<T.Service>('service_update', { id, form })
+export const serviceDelete = (id: number) => call<void>('service_delete', { id })
+export const serviceAttachments = (id: number) => call<Attachment[]>('service_attachments', { id })
+export const serviceAttach = (id: number, name: string, data: string) =>
+  call<Attachment>('service_attach', { id, name, data })
+export const serviceDetach = (id: number) => call<void>('service_detach', { id })
+export const serviceAttachmentData = (id: number) => call<string>('service_attachment_data', { id })

@@ -16,6 +16,7 @@ pub mod outputs;
 pub mod print;
 pub mod recruits;
 pub mod reminders;
+pub mod service;
 pub mod spending;
 
 use crate::error::ApiResult;

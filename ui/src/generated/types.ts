@@ -2274,6 +2274,142 @@ export type RuleSet = {
 };
 
 /**
+ * One 志愿服务 or 为民办实事.
+ */
+export type Service = {
+  id: number,
+  served_on: string,
+  kind: ServiceKind,
+  kind_label: string,
+  /**
+   * 服务内容
+   */
+  what: string,
+  /**
+   * 服务对象
+   */
+  for_whom: string,
+  /**
+   * 户数
+   */
+  households: number,
+  /**
+   * 人数 (people served)
+   */
+  people: number,
+  /**
+   * 时长 in tenths of an hour (15 = 1.5 小时).
+   */
+  tenths: number,
+  /**
+   * 时长 as shown: `1.5`, `2`; empty when none.
+   */
+  hours: string,
+  notes: string,
+  /**
+   * 参加党员, by roster order.
+   */
+  members: Array<ServiceMember>,
+};
+
+/**
+ * A record as typed. Members by id (the page) or by name (a CLI file).
+ */
+export type ServiceForm = {
+  served_on: string,
+  /**
+   * Code or label.
+   */
+  kind: string,
+  what: string,
+  for_whom: string,
+  /**
+   * Whole numbers as typed; empty is 0.
+   */
+  households: string,
+  people: string,
+  /**
+   * Hours with at most one decimal place, e.g. `2` or `1.5`; empty is 0.
+   */
+  hours: string,
+  notes: string,
+  member_ids: Array<number>,
+  /**
+   * Names of members, each matching exactly one member on the roster.
+   */
+  member_names: Array<string>,
+};
+
+/**
+ * 类别
+ */
+export type ServiceKind = "volunteer" | "deed";
+
+/**
+ * A member who served, as listed with a record.
+ */
+export type ServiceMember = {
+  member_id: number,
+  name: string,
+};
+
+/**
+ * One member's count for the year.
+ */
+export type ServiceMemberCount = {
+  member_id: number,
+  name: string,
+  /**
+   * Records taken part in.
+   */
+  records: number,
+  /**
+   * Their records' 时长 summed, tenths.
+   */
+  tenths: number,
+  hours: string,
+};
+
+/**
+ * The branch's figures for a year (docs/DOMAIN.md §9.5).
+ */
+export type ServiceTotals = {
+  /**
+   * 次数: records.
+   */
+  records: number,
+  /**
+   * 人次: members summed over records.
+   */
+  member_times: number,
+  /**
+   * 户: households summed.
+   */
+  households: number,
+  /**
+   * 人数 served, summed.
+   */
+  people: number,
+  /**
+   * 时长 summed, tenths.
+   */
+  tenths: number,
+};
+
+/**
+ * A year of services: the records by day, the totals, and each member's count.
+ */
+export type ServiceYear = {
+  year: number,
+  services: Array<Service>,
+  totals: ServiceTotals,
+  /**
+   * Members with at least one record, most first.
+   */
+  by_member: Array<ServiceMemberCount>,
+};
+
+/**
  * How much a finding weighs.
  */
 export type Severity = "warn" | "needs_reason" | "refuse";
