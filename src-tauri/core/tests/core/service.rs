@@ -180,10 +180,12 @@ fn members_may_be_named_and_a_name_must_be_on_the_roster_once() {
     f.member_names = vec!["张志愿".into()];
     let x = s.create_service(&f, today()).unwrap();
     assert_eq!(x.members.len(), 1, "the same member by id and name counts once");
-    f.member_names = vec!["李同名".into(), "赵没有".into()];
+    f.member_names = vec!["李同名".into()];
     let e = errors(s.create_service(&f, today()).unwrap_err());
-    let msg = e.get("member_ids").unwrap();
-    assert!(msg.contains("2 位名叫“李同名”") || msg.contains("赵没有"), "{msg}");
+    assert_eq!(e.get("member_ids"), Some("花名册上有 2 位名叫“李同名”的党员，请改用编号"));
+    f.member_names = vec!["赵没有".into()];
+    let e = errors(s.create_service(&f, today()).unwrap_err());
+    assert_eq!(e.get("member_ids"), Some("花名册上没有名叫“赵没有”的党员，请核对姓名"));
     assert_eq!(rows(&s, "SELECT count(*) FROM services"), 1);
 }
 
