@@ -1,7 +1,8 @@
 //! 志愿服务 through the screens, on the real app binary (tests/run-e2e.sh):
 //! a record for two members entered through the 新增 dialog (refused first
 //! without members), then the totals cards (次数, 人次, 户), the list and the
-//! 按党员 counts show it, and the command line reads the same year back.
+//! 按党员 counts show it, a photo is kept with it, and the command line
+//! reads the same year back.
 
 use std::path::Path;
 use zhibu_e2e::{app_binary, Session};
@@ -98,6 +99,20 @@ fn a_service_for_two_members_shows_in_the_totals_and_the_list() {
     assert!(s.text_of("[data-testid=service-table]").contains("为民办实事"));
     let counts = s.texts("[data-testid=by-member-count]");
     assert_eq!(counts, ["1", "1"], "each of the two once");
+
+    // A photo kept with the record, and there when the dialog opens again.
+    s.click_css("[data-testid=service-photos]");
+    s.wait_for("[data-testid=service-photo-dialog] [data-testid=attachments-empty]", 10);
+    s.choose_file("[data-testid=service-photo-dialog] [data-testid=attachment-input]", "合影.png", b"not really a png");
+    s.wait_until("the photo is listed", 15, |s| {
+        s.texts("[data-testid=service-photo-dialog] [data-testid=attachment-name]") == ["合影.png"]
+    });
+    s.click_css("[data-testid=photos-done]");
+    s.click_css("[data-testid=service-photos]");
+    s.wait_until("the photo is kept", 15, |s| {
+        s.texts("[data-testid=service-photo-dialog] [data-testid=attachment-name]") == ["合影.png"]
+    });
+    s.click_css("[data-testid=photos-done]");
 
     // The command line reads the same year.
     let y: serde_json::Value =
