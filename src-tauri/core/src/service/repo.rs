@@ -64,7 +64,9 @@ fn roster(conn: &Connection) -> Result<Vec<(i64, String, Status)>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn check(conn: &Connection, form: &ServiceForm, today: NaiveDate) -> Result<Checked> {
+/// Checks a typed record. `kept`: members already on it, who stay on it
+/// even if they have since left the party (a change to an old record).
+fn check(conn: &Connection, form: &ServiceForm, today: NaiveDate, kept: &[i64]) -> Result<Checked> {
     let mut e = FieldErrors::default();
     let served_on = if clean(&form.served_on).is_empty() {
         e.add("served_on", "请填写服务日期，如 2026-12-10");
@@ -127,7 +129,7 @@ fn check(conn: &Connection, form: &ServiceForm, today: NaiveDate) -> Result<Chec
     for id in &form.member_ids {
         match all.iter().find(|(m, _, _)| m == id) {
             None => e.add("member_ids", format!("编号为 {id} 的党员不在花名册上，请重新选择")),
-            Some((_, name, status)) if !status.is_member() => {
+            Some((_, name, status)) if !status.is_member() && !kept.contains(id) => {
                 e.add("member_ids", format!("{name}已不在党籍，不能登记为参加党员"))
             }
             Some(_) => members.push(*id),
@@ -219,7 +221,7 @@ pub(crate) fn counts(conn: &Connection, year: i32) -> Result<BTreeMap<i64, u32>>
 impl Store {
     /// Records a service with its members, all or nothing.
     pub fn create_service(&mut self, form: &ServiceForm, today: NaiveDate) -> Result<Service> {
-        let c = check(self.conn(), form, today)?;
+        let c = check(self.conn(), form, today, &[])?;
         let tx = self.conn_mut().transaction()?;
         let now = now_text();
         tx.execute(
@@ -241,8 +243,8 @@ impl Store {
     /// to the change log.
     pub fn update_service(&mut self, id: i64, form: &ServiceForm, today: NaiveDate) -> Result<Service> {
         let old = service_in(self.conn(), id)?;
-        let c = check(self.conn(), form, today)?;
         let old_members: Vec<i64> = old.members.iter().map(|m| m.member_id).collect();
+        let c = check(self.conn(), form, today, &old_members)?;
         let ids = |v: &[i64]| v.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let mut changes = Vec::new();
         let mut change = |field: &str, o: String, n: String| {

@@ -255,3 +255,23 @@ fn the_register_sheet_lists_the_year_with_a_totals_row() {
     assert_eq!(empty.empty_text.as_deref(), Some("本年度没有志愿服务和为民办实事记录"));
     assert!(!s.year_workbook(2026, today()).unwrap().is_empty());
 }
+
+#[test]
+fn a_member_who_has_died_cannot_be_added_but_stays_on_an_old_record_when_it_is_changed() {
+    use zhibu_core::members::StatusForm;
+    let (_dir, mut s) = fresh();
+    let a = member(&mut s, "张志愿", "011");
+    let b = member(&mut s, "李实事", "022");
+    let x = s.create_service(&form("2026-03-05", "volunteer", "打扫村道", "2", "2", &[a, b]), today()).unwrap();
+    s.change_status(
+        b,
+        &StatusForm { status: "deceased".into(), date: "2026-12-01".into(), reason: "病逝".into() },
+        today(),
+    )
+    .unwrap();
+    let e = errors(s.create_service(&form("2026-12-05", "volunteer", "扫雪", "1", "1", &[a, b]), today()).unwrap_err());
+    assert_eq!(e.get("member_ids"), Some("李实事已不在党籍，不能登记为参加党员"));
+    let y =
+        s.update_service(x.id, &form("2026-03-05", "volunteer", "打扫村道和河边", "2", "2", &[a, b]), today()).unwrap();
+    assert_eq!(y.members.len(), 2);
+}
