@@ -151,6 +151,8 @@ impl Store {
             || count("SELECT (SELECT count(*) FROM care_cases) + (SELECT count(*) FROM care_visits)
                         + (SELECT count(*) FROM care_attachments) + (SELECT count(*) FROM care_settings)")?
                 > 0
+            // 积分: the demo saves no rule set and enters no points, so any is hers.
+            || count("SELECT (SELECT count(*) FROM points_rules) + (SELECT count(*) FROM points_entries)")? > 0
         {
             return Ok(false);
         }
