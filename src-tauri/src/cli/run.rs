@@ -333,6 +333,7 @@ pub(super) fn run_with_store(
         Command::Id { .. } | Command::Dues { action: DuesAction::Amount { .. } } | Command::Archive { .. } => {
             unreachable!("handled without a store")
         }
+        Command::Points { action } => super::points::run_points(&mut store, action, today, as_json)?,
     }
     Ok(())
 }
