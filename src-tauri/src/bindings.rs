@@ -78,6 +78,9 @@ fn visit_roots(v: &mut Collect) {
     // 党费使用
     use zhibu_core::dues::{Received, ReceivedForm, SpendingForm, SpendingSaved, SpendingYear};
     roots!(v; SpendingYear, SpendingForm, SpendingSaved, ReceivedForm, Received,);
+    // 积分
+    use zhibu_core::points::{PointsEntry, PointsEntryForm, PointsRules, PointsYear};
+    roots!(v; PointsRules, PointsYear, PointsEntry, PointsEntryForm,);
 }
 
 /// Declarations by TypeScript name, each once.

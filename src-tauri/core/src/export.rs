@@ -128,11 +128,11 @@ pub fn safe_file_name(name: &str) -> String {
 }
 
 /// The folders the page may name a file in, with the kinds of file the
-/// program writes there: exports (`导出/`, .xlsx and the print pages saved
-/// as .pdf) and backups (`备份/`, .sqlite3). Nothing else is opened with the system's program, shown or
+/// program writes there: exports (`导出/`, .xlsx, the print pages saved
+/// as .pdf and the 积分 rule set as .json) and backups (`备份/`, .sqlite3). Nothing else is opened with the system's program, shown or
 /// copied, so a stray program in those folders is never started.
 const OPENABLE: [(&str, &[&str]); 2] =
-    [(EXPORT_DIR, &["xlsx", "pdf"]), (crate::store::backups::BACKUP_DIR, &["sqlite3"])];
+    [(EXPORT_DIR, &["xlsx", "pdf", "json"]), (crate::store::backups::BACKUP_DIR, &["sqlite3"])];
 
 fn not_openable() -> Error {
     Error::NotAllowed(
