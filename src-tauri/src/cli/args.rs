@@ -445,6 +445,15 @@ pub enum NoticeAction {
         #[command(flatten)]
         terms: TermArgs,
     },
+    /// 积分公示: each member's points and 星级 of the year
+    Points {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
+    },
 }
 
 #[derive(Subcommand, Debug)]

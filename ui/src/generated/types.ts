@@ -1567,7 +1567,7 @@ export type NoticePointCode = "candidate" | "admit" | "full";
 /**
  * What notice to build, as the page or the CLI asks for it.
  */
-export type NoticeRequest = { "kind": "dues", year: number, quarter: number | null, month: number | null, } | { "kind": "review", year: number, } | { "kind": "party_day" } & PartyDayForm | { "kind": "general", title: string, body: string, } | { "kind": "recruit", point: string, ids: Array<number>, } | { "kind": "care", year: number, season: string | null, };
+export type NoticeRequest = { "kind": "dues", year: number, quarter: number | null, month: number | null, } | { "kind": "review", year: number, } | { "kind": "party_day" } & PartyDayForm | { "kind": "general", title: string, body: string, } | { "kind": "recruit", point: string, ids: Array<number>, } | { "kind": "care", year: number, season: string | null, } | { "kind": "points", year: number, };
 
 export type NoticeRule = {
   working_days: number,

@@ -294,3 +294,37 @@ fn the_points_ledger_sheet_says_off_or_lists_each_month() {
     assert_eq!((row[4], row[5]), ("3", "-4"), "March +3, April −4");
     assert_eq!(&row[14..], &["3", "0", "4", "-1", ""], "a negative total reaches no band");
 }
+
+#[test]
+fn the_points_notice_lists_names_totals_and_stars_only() {
+    use zhibu_core::notices::{NoticeRequest, NoticeTerms};
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, "张大山", "011");
+    let form = MemberForm {
+        name: "李小红".into(),
+        id_number: id_for("19700101", "022"),
+        kind: "full".into(),
+        admitted_on: "2000-07-01".into(),
+        full_member_on: "2001-07-01".into(),
+        phone: "13812345678".into(),
+        ..Default::default()
+    };
+    let b = s.create_member(&form, today()).unwrap().id;
+    meeting(&mut s, "theme_day", "2026-03-05", &[(a, "present"), (b, "present")]);
+    meeting(&mut s, "theme_day", "2026-04-05", &[(a, "absent"), (b, "present")]);
+    let req = NoticeRequest::Points { year: 2026 };
+    match s.notice(&req, &NoticeTerms::default(), today()).unwrap_err() {
+        Error::Validation(f) => assert!(f.get("year").unwrap().contains("积分制未启用")),
+        other => panic!("{other:?}"),
+    }
+    s.import_points_rules(COUNTY, today()).unwrap();
+    let n = s.notice(&req, &NoticeTerms::default(), today()).unwrap();
+    assert_eq!(n.title, "2026年度党员积分公示");
+    assert!(n.lead.contains("某县党员积分办法"));
+    let t = n.table.clone().unwrap();
+    assert_eq!(t.headers, vec!["序号", "姓名", "积分", "星级"]);
+    // Highest first: 李小红 3 + 3 = 6 (★★), 张大山 3 − 4 = −1 (no band).
+    assert_eq!(t.rows, vec![vec!["1", "李小红", "6", "★★"], vec!["2", "张大山", "-1", ""]]);
+    let all = format!("{n:?}");
+    assert!(!all.contains("13812345678") && !all.contains(&id_for("19700101", "022")));
+}
