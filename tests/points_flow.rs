@@ -15,6 +15,17 @@ const COUNTY: &str = r#"{ "name": "某县党员积分办法", "source": { "publi
   ],
   "stars": [ { "stars": 5, "min": 60 }, { "stars": 3, "min": 30 }, { "stars": 1, "min": 0 } ] }"#;
 
+/// A decimal total (`74.5`, `-3`) in tenths.
+fn tenths(s: &str) -> i64 {
+    let (w, f) = s.split_once('.').unwrap_or((s, "0"));
+    let v = w.trim_start_matches('-').parse::<i64>().unwrap() * 10 + f.parse::<i64>().unwrap();
+    if s.starts_with('-') {
+        -v
+    } else {
+        v
+    }
+}
+
 /// The table rows as `(name, total, stars)`.
 fn rows(s: &Session) -> Vec<(String, String, String)> {
     let v = s.script(
@@ -88,6 +99,22 @@ fn points_import_enable_and_see_totals_stars_and_sources() {
     assert_eq!(sources, first_items);
     assert!(sources.iter().any(|x| x.ends_with("主题党日") || x.ends_with("月党费")), "{sources:?}");
 
+    // 积分公示: names, totals and ★, highest first; no ID or phone number.
+    s.click_css("[data-testid=points-notice]");
+    s.wait_for("[data-testid=notice-row]", 15);
+    assert_eq!(s.text_of("[data-testid=notice-title]"), "2026年度党员积分公示");
+    let rows = s.texts("[data-testid=notice-row]");
+    assert_eq!(rows.len(), expected.len());
+    let best = expected.iter().max_by_key(|r| tenths(&r.1)).unwrap();
+    assert!(rows[0].contains(&format!("\t{}\t", best.1)), "the highest total first: {rows:?} {best:?}");
+    for (name, total, _) in &expected {
+        assert!(rows.iter().any(|r| r.contains(&format!("\t{name}\t{total}"))), "{name} {total}: {rows:?}");
+    }
+    let paper = s.text_of("[data-testid=notice-paper]");
+    assert!(!zhibu_e2e::paper::has_digit_run(&paper, 11), "no ID or phone number on the notice");
+    s.go("#/points");
+    s.wait_for("[data-testid=points-enabled]", 15);
+
     // Off: a new version, and the table gives way to the line saying so.
     s.click_css("[data-testid=points-enabled]");
     s.wait_for("[data-testid=points-off]", 10);
@@ -126,4 +153,8 @@ fn points_screens() {
     s.click_css("[data-testid=points-add]");
     std::thread::sleep(std::time::Duration::from_millis(800));
     s.screenshot("points-entry");
+    s.go("#/points/notice");
+    s.wait_for("[data-testid=notice-row]", 15);
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    s.screenshot("points-notice");
 }
