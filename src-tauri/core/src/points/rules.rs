@@ -235,7 +235,7 @@ pub fn parse_rules(json: &str) -> Result<PointsRuleSet> {
     if !errs.is_empty() {
         return Err(Error::Import(format!("积分规则有 {} 处需要修改：{}。没有导入。", errs.len(), errs.join("；"))));
     }
-    stars.sort_by(|a, b| b.min_tenths.cmp(&a.min_tenths));
+    stars.sort_by_key(|s| std::cmp::Reverse(s.min_tenths));
     Ok(PointsRuleSet {
         name,
         example: file.example,
