@@ -1013,7 +1013,8 @@ fn points_rules_import_year_export_and_disable_from_the_command_line() {
       "items": [
         { "key": "td", "group": "base", "label": "参加主题党日", "points": 5, "cap_month": 5, "source": "theme_day" },
         { "key": "dues", "group": "base", "label": "按月交纳党费", "points": 2.5, "source": "dues_on_time" },
-        { "key": "absent", "group": "deduct", "label": "无故缺席", "points": 3, "source": "absent" }
+        { "key": "absent", "group": "deduct", "label": "无故缺席", "points": 3, "source": "absent" },
+        { "key": "good", "group": "pioneer", "label": "先锋表现", "points": 2, "source": "entered" }
       ],
       "stars": [ { "stars": 5, "min": 95 }, { "stars": 3, "min": 30 }, { "stars": 1, "min": 0 } ] }"#;
     std::fs::write(&county, rules.replace("\"theme_day\"", "\"festival\"")).unwrap();
@@ -1067,6 +1068,26 @@ fn points_rules_import_year_export_and_disable_from_the_command_line() {
     assert!(all.iter().any(|i| i["rule"] == "td" && i["source"].as_str().unwrap().ends_with(" 主题党日")));
     assert!(all.iter().any(|i| i["rule"] == "dues" && i["source"].as_str().unwrap().ends_with("月党费")));
 
+    // An entered line: a reason is required; then it counts with its reason as the source.
+    let who = members[0]["member_id"].as_i64().unwrap();
+    let before = tenths_of(&members[0]["total"]);
+    let entry = files.path().join("entry.json");
+    let form = |reason: &str| {
+        serde_json::json!({ "member_id": who, "entered_on": "2026-06-01", "rule_key": "good", "reason": reason })
+            .to_string()
+    };
+    std::fs::write(&entry, form("")).unwrap();
+    let out = run(dir.path(), &["points", "add", entry.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("请写明录入原因"));
+    std::fs::write(&entry, form("带头修桥")).unwrap();
+    let out = run(dir.path(), &["points", "add", entry.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let now = year(dir.path());
+    let m = now.iter().find(|m| m["member_id"] == who).unwrap();
+    assert_eq!(tenths_of(&m["total"]), before + 20);
+    assert!(m["items"].as_array().unwrap().iter().any(|i| i["source"] == "录入：带头修桥" && i["points"] == "2"));
+
     let out_file = files.path().join("导出.json");
     let out = run(dir.path(), &["points", "rules", "export", "--out", out_file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -1078,4 +1099,16 @@ fn points_rules_import_year_export_and_disable_from_the_command_line() {
     assert!(year(dir.path()).is_empty());
     let out = run(dir.path(), &["points", "year", "--year", "2026"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("积分制未启用"));
+}
+
+/// A decimal total (`74.5`, `-3`) as the CLI prints it, in tenths.
+fn tenths_of(v: &Value) -> i64 {
+    let s = v.as_str().unwrap();
+    let (w, f) = s.split_once('.').unwrap_or((s, "0"));
+    let n = w.trim_start_matches('-').parse::<i64>().unwrap() * 10 + f.parse::<i64>().unwrap();
+    if s.starts_with('-') {
+        -n
+    } else {
+        n
+    }
 }
