@@ -295,6 +295,18 @@ mod tests {
     }
 
     #[test]
+    fn an_exported_points_rule_file_may_be_opened_only_in_the_exports() {
+        let (root, data, _, _) = folders();
+        let rules = write_export(&data.join(EXPORT_DIR), "东山村支部积分规则20261202.json", b"{}").unwrap();
+        assert_eq!(openable_file(&data, &rules).unwrap(), rules);
+        let beside = data.join(crate::store::backups::BACKUP_DIR).join("积分规则.json");
+        std::fs::write(&beside, b"{}").unwrap();
+        assert!(refused(openable_file(&data, &beside)), "a .json among the backups");
+        std::fs::write(root.path().join("别处/积分规则.json"), b"{}").unwrap();
+        assert!(refused(openable_file(&data, &root.path().join("别处/积分规则.json"))));
+    }
+
+    #[test]
     fn a_file_outside_the_exports_and_backups_is_refused() {
         let (root, data, _, _) = folders();
         assert!(refused(openable_file(&data, &root.path().join("别处/secret.xlsx"))));
