@@ -81,6 +81,9 @@ fn visit_roots(v: &mut Collect) {
     // 志愿服务
     use zhibu_core::service::{Service, ServiceForm, ServiceYear};
     roots!(v; ServiceYear, Service, ServiceForm,);
+    // 积分
+    use zhibu_core::points::{PointsEntry, PointsEntryForm, PointsRules, PointsYear};
+    roots!(v; PointsRules, PointsYear, PointsEntry, PointsEntryForm,);
 }
 
 /// Declarations by TypeScript name, each once.

@@ -187,6 +187,14 @@ macro_rules! for_each_command {
             service::service_attach,
             service::service_detach,
             service::service_attachment_data,
+            points::points_rules,
+            points::points_rules_import,
+            points::points_rules_export,
+            points::points_rules_enable,
+            points::points_year,
+            points::points_entries,
+            points::points_entry_create,
+            points::points_entry_delete,
         }
     };
 }

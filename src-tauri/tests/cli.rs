@@ -1033,3 +1033,127 @@ fn service_add_from_a_file_and_the_years_list_with_totals() {
     let y: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(y["totals"]["records"], 0);
 }
+
+#[test]
+fn points_rules_import_year_export_and_disable_from_the_command_line() {
+    let run = |dir: &std::path::Path, args: &[&str]| -> Output {
+        Command::new(env!("CARGO_BIN_EXE_zhibu"))
+            .args(["--data-dir", dir.to_str().unwrap(), "--today", "2026-11-27"])
+            .args(args)
+            .output()
+            .expect("run zhibu")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    assert!(run(dir.path(), &["demo", "load"]).status.success());
+    let year = |dir: &std::path::Path| -> Vec<Value> {
+        let out = run(dir, &["points", "year", "--year", "2026", "--json"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    };
+    assert!(year(dir.path()).is_empty(), "the 示例 set is off by default");
+
+    let files = tempfile::tempdir().unwrap();
+    let county = files.path().join("county.json");
+    let rules = r#"{ "name": "某县党员积分办法", "source": { "publisher": "某县委组织部", "year": 2026 },
+      "items": [
+        { "key": "td", "group": "base", "label": "参加主题党日", "points": 5, "cap_month": 5, "source": "theme_day" },
+        { "key": "dues", "group": "base", "label": "按月交纳党费", "points": 2.5, "source": "dues_on_time" },
+        { "key": "absent", "group": "deduct", "label": "无故缺席", "points": 3, "source": "absent" },
+        { "key": "good", "group": "pioneer", "label": "先锋表现", "points": 2, "source": "entered" }
+      ],
+      "stars": [ { "stars": 5, "min": 95 }, { "stars": 3, "min": 30 }, { "stars": 1, "min": 0 } ] }"#;
+    std::fs::write(&county, rules.replace("\"theme_day\"", "\"festival\"")).unwrap();
+    let out = run(dir.path(), &["points", "rules", "import", county.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("“参加主题党日”的来源“festival”不认识"));
+    assert!(year(dir.path()).is_empty(), "nothing imported");
+
+    std::fs::write(&county, rules).unwrap();
+    let out = run(dir.path(), &["points", "rules", "import", county.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let saved: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((saved["version"].as_i64(), saved["enabled"].as_bool()), (Some(1), Some(true)));
+
+    let members = year(dir.path());
+    assert!(!members.is_empty());
+    for m in &members {
+        let keys: Vec<&String> = m.as_object().unwrap().keys().collect();
+        for k in ["name", "total", "stars", "items"] {
+            assert!(keys.iter().any(|x| *x == k), "{k} in {keys:?}");
+        }
+        // The total is the sum of its lines, in tenths, and the stars follow the bands.
+        let tenths = |s: &str| -> i64 {
+            let (w, f) = s.split_once('.').unwrap_or((s, "0"));
+            let v = w.trim_start_matches('-').parse::<i64>().unwrap() * 10 + f.parse::<i64>().unwrap();
+            if s.starts_with('-') {
+                -v
+            } else {
+                v
+            }
+        };
+        let sum: i64 = m["items"].as_array().unwrap().iter().map(|i| tenths(i["points"].as_str().unwrap())).sum();
+        let total = tenths(m["total"].as_str().unwrap());
+        assert_eq!(sum, total, "{m}");
+        let stars = m["stars"].as_u64().unwrap();
+        assert_eq!(
+            stars,
+            if total >= 950 {
+                5
+            } else if total >= 300 {
+                3
+            } else if total >= 0 {
+                1
+            } else {
+                0
+            },
+            "{m}"
+        );
+    }
+    let all: Vec<&Value> = members.iter().flat_map(|m| m["items"].as_array().unwrap()).collect();
+    assert!(all.iter().any(|i| i["rule"] == "td" && i["source"].as_str().unwrap().ends_with(" 主题党日")));
+    assert!(all.iter().any(|i| i["rule"] == "dues" && i["source"].as_str().unwrap().ends_with("月党费")));
+
+    // An entered line: a reason is required; then it counts with its reason as the source.
+    let who = members[0]["member_id"].as_i64().unwrap();
+    let before = tenths_of(&members[0]["total"]);
+    let entry = files.path().join("entry.json");
+    let form = |reason: &str| {
+        serde_json::json!({ "member_id": who, "entered_on": "2026-06-01", "rule_key": "good", "reason": reason })
+            .to_string()
+    };
+    std::fs::write(&entry, form("")).unwrap();
+    let out = run(dir.path(), &["points", "add", entry.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("请写明录入原因"));
+    std::fs::write(&entry, form("带头修桥")).unwrap();
+    let out = run(dir.path(), &["points", "add", entry.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let now = year(dir.path());
+    let m = now.iter().find(|m| m["member_id"] == who).unwrap();
+    assert_eq!(tenths_of(&m["total"]), before + 20);
+    assert!(m["items"].as_array().unwrap().iter().any(|i| i["source"] == "录入：带头修桥" && i["points"] == "2"));
+
+    let out_file = files.path().join("导出.json");
+    let out = run(dir.path(), &["points", "rules", "export", "--out", out_file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let exported: Value = serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert_eq!(exported["name"], "某县党员积分办法");
+    assert_eq!(exported["items"][1]["points"], 2.5);
+
+    assert!(run(dir.path(), &["points", "rules", "disable"]).status.success());
+    assert!(year(dir.path()).is_empty());
+    let out = run(dir.path(), &["points", "year", "--year", "2026"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("积分制未启用"));
+}
+
+/// A decimal total (`74.5`, `-3`) as the CLI prints it, in tenths.
+fn tenths_of(v: &Value) -> i64 {
+    let s = v.as_str().unwrap();
+    let (w, f) = s.split_once('.').unwrap_or((s, "0"));
+    let n = w.trim_start_matches('-').parse::<i64>().unwrap() * 10 + f.parse::<i64>().unwrap();
+    if s.starts_with('-') {
+        -n
+    } else {
+        n
+    }
+}

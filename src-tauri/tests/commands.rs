@@ -831,3 +831,53 @@ fn service_commands_check_save_change_list_and_delete() {
     assert_eq!(y["totals"]["records"], 0);
     assert!(invoke(&a.main, "service_attachments", json!({ "id": s["id"] })).unwrap().as_array().unwrap().is_empty());
 }
+
+#[test]
+fn points_commands_import_enable_compute_enter_and_export() {
+    use base64::Engine;
+    let a = app();
+    let m = invoke(&a.main, "member_create", json!({ "input": good_member() })).unwrap();
+    let cur = invoke(&a.main, "points_rules", json!({})).unwrap();
+    assert_eq!((cur["version"].as_i64(), cur["enabled"].as_bool()), (Some(0), Some(false)));
+    assert_eq!(cur["rules"]["example"], true);
+    let y = invoke(&a.main, "points_year", json!({ "year": 2026 })).unwrap();
+    assert_eq!((y["enabled"].as_bool(), y["members"].as_array().unwrap().len()), (Some(false), 0));
+
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s.as_bytes());
+    let bad = r#"{ "name": "坏", "items": [ { "key": "x", "group": "base", "label": "甲", "points": 1, "source": "moon" } ] }"#;
+    let e = invoke(&a.main, "points_rules_import", json!({ "data": b64(bad) })).unwrap_err();
+    assert_eq!(e["code"], "import_failed");
+    assert!(e["message"].as_str().unwrap().contains("“甲”的来源“moon”不认识"));
+    let good = r#"{ "name": "某县办法", "items": [
+        { "key": "good", "group": "pioneer", "label": "先锋表现", "points": 2.5, "cap_year": 4, "source": "entered" } ],
+      "stars": [ { "stars": 2, "min": 4 }, { "stars": 1, "min": 0 } ] }"#;
+    let r = invoke(&a.main, "points_rules_import", json!({ "data": b64(good) })).unwrap();
+    assert_eq!((r["version"].as_i64(), r["enabled"].as_bool()), (Some(1), Some(true)));
+
+    let form = |reason: &str| {
+        json!({ "form": { "member_id": m["id"], "entered_on": "2026-05-01", "rule_key": "good", "points": "",
+                          "reason": reason, "evidence": "" } })
+    };
+    let e = invoke(&a.main, "points_entry_create", form("")).unwrap_err();
+    assert!(e["fields"]["reason"].as_str().unwrap().contains("原因"));
+    let first = invoke(&a.main, "points_entry_create", form("修路")).unwrap();
+    invoke(&a.main, "points_entry_create", form("救灾")).unwrap();
+    let y = invoke(&a.main, "points_year", json!({ "year": 2026 })).unwrap();
+    let row = &y["members"][0];
+    // 2.5 + 2.5 capped at 4 a year.
+    assert_eq!((row["total"].as_str(), row["stars"].as_u64()), (Some("4"), Some(2)));
+    assert_eq!(row["items"][0]["source"], "录入：修路");
+    invoke(&a.main, "points_entry_delete", json!({ "id": first["id"] })).unwrap();
+    let entries = invoke(&a.main, "points_entries", json!({ "year": 2026 })).unwrap();
+    assert_eq!(entries.as_array().unwrap().len(), 1);
+
+    let off = invoke(&a.main, "points_rules_enable", json!({ "enabled": false })).unwrap();
+    assert_eq!((off["version"].as_i64(), off["enabled"].as_bool()), (Some(2), Some(false)));
+    let out = invoke(&a.main, "points_rules_export", json!({})).unwrap();
+    let path = out["path"].as_str().unwrap();
+    assert!(path.ends_with(".json") && path.contains("积分规则"), "{path}");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains("某县办法") && text.contains("2.5"));
+    // The exported file may be opened like the other exports (and only it).
+    assert!(invoke(&a.main, "export_reveal", json!({ "path": "/etc/passwd" })).is_err());
+}

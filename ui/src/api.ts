@@ -470,3 +470,14 @@ export const serviceAttach = (id: number, name: string, data: string) =>
   call<Attachment>('service_attach', { id, name, data })
 export const serviceDetach = (id: number) => call<void>('service_detach', { id })
 export const serviceAttachmentData = (id: number) => call<string>('service_attachment_data', { id })
+
+// 积分 (docs/DOMAIN.md §9.5)
+export const pointsRules = () => call<T.PointsRules>('points_rules')
+/** `data`: the rule file's bytes as base64, without a `data:` prefix. */
+export const pointsRulesImport = (data: string) => call<T.PointsRules>('points_rules_import', { data })
+export const pointsRulesExport = () => call<T.Exported>('points_rules_export')
+export const pointsRulesEnable = (enabled: boolean) => call<T.PointsRules>('points_rules_enable', { enabled })
+export const pointsYear = (year: number) => call<T.PointsYear>('points_year', { year })
+export const pointsEntries = (year: number) => call<T.PointsEntry[]>('points_entries', { year })
+export const pointsEntryCreate = (form: T.PointsEntryForm) => call<T.PointsEntry>('points_entry_create', { form })
+export const pointsEntryDelete = (id: number) => call<void>('points_entry_delete', { id })

@@ -33,6 +33,8 @@ import MobileView from './views/MobileView.vue'
 import CareView from './views/CareView.vue'
 import CareNoticeView from './views/CareNoticeView.vue'
 import ServiceView from './views/ServiceView.vue'
+import PointsView from './views/PointsView.vue'
+import PointsNoticeView from './views/PointsNoticeView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -121,6 +123,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/care/notice', name: 'care-notice', component: CareNoticeView, meta: { nav: 'care' } },
   // 志愿服务
   { path: '/service', name: 'service', component: ServiceView, meta: { nav: 'service' } },
+  // 积分
+  { path: '/points', name: 'points', component: PointsView, meta: { nav: 'points' } },
+  { path: '/points/notice', name: 'points-notice', component: PointsNoticeView, meta: { nav: 'points' } },
   // The command line's PDFs print this page in a hidden window, without the navigation.
   { path: '/print-job', name: 'print-job', component: PrintJobView, meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/' },

@@ -128,11 +128,11 @@ pub fn safe_file_name(name: &str) -> String {
 }
 
 /// The folders the page may name a file in, with the kinds of file the
-/// program writes there: exports (`导出/`, .xlsx and the print pages saved
-/// as .pdf) and backups (`备份/`, .sqlite3). Nothing else is opened with the system's program, shown or
+/// program writes there: exports (`导出/`, .xlsx, the print pages saved
+/// as .pdf and the 积分 rule set as .json) and backups (`备份/`, .sqlite3). Nothing else is opened with the system's program, shown or
 /// copied, so a stray program in those folders is never started.
 const OPENABLE: [(&str, &[&str]); 2] =
-    [(EXPORT_DIR, &["xlsx", "pdf"]), (crate::store::backups::BACKUP_DIR, &["sqlite3"])];
+    [(EXPORT_DIR, &["xlsx", "pdf", "json"]), (crate::store::backups::BACKUP_DIR, &["sqlite3"])];
 
 fn not_openable() -> Error {
     Error::NotAllowed(
@@ -292,6 +292,18 @@ mod tests {
             data.join(EXPORT_DIR).join("东山村支部2026年度党建台账.xlsx")
         );
         assert_eq!(openable_file(&data, &backup).unwrap(), backup);
+    }
+
+    #[test]
+    fn an_exported_points_rule_file_may_be_opened_only_in_the_exports() {
+        let (root, data, _, _) = folders();
+        let rules = write_export(&data.join(EXPORT_DIR), "东山村支部积分规则20261202.json", b"{}").unwrap();
+        assert_eq!(openable_file(&data, &rules).unwrap(), rules);
+        let beside = data.join(crate::store::backups::BACKUP_DIR).join("积分规则.json");
+        std::fs::write(&beside, b"{}").unwrap();
+        assert!(refused(openable_file(&data, &beside)), "a .json among the backups");
+        std::fs::write(root.path().join("别处/积分规则.json"), b"{}").unwrap();
+        assert!(refused(openable_file(&data, &root.path().join("别处/积分规则.json"))));
     }
 
     #[test]

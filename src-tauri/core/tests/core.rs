@@ -14,6 +14,7 @@ mod core {
     pub mod migrations_frozen;
     pub mod mobile;
     pub mod notices;
+    pub mod points;
     pub mod recruit_papers;
     pub mod recruits;
     pub mod reminders;

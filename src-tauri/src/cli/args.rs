@@ -111,6 +111,11 @@ pub enum Command {
         #[command(subcommand)]
         action: ServiceAction,
     },
+    /// 积分: `points rules import|export|enable|disable`, `points year`, `points add`
+    Points {
+        #[command(subcommand)]
+        action: PointsAction,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -445,6 +450,15 @@ pub enum NoticeAction {
         #[command(flatten)]
         terms: TermArgs,
     },
+    /// 积分公示: each member's points and 星级 of the year
+    Points {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        terms: TermArgs,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -550,4 +564,36 @@ pub enum ServiceAction {
         #[arg(long)]
         year: i32,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PointsAction {
+    /// The rule set: import a county's file, export the one in use, turn it on or off
+    Rules {
+        #[command(subcommand)]
+        action: PointsRulesAction,
+    },
+    /// Each member's points of --year: total, stars and the lines with their sources
+    Year {
+        #[arg(long)]
+        year: i32,
+    },
+    /// Enter points by hand from a JSON file {member_id, entered_on, rule_key, points, reason, evidence};
+    /// prints {"id": N} with --json
+    Add { file: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PointsRulesAction {
+    /// Import a rule file (JSON); on unless it is marked example
+    Import { file: PathBuf },
+    /// Write the rule set in use to a JSON file
+    Export {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Turn the rule set in use on (a new version)
+    Enable,
+    /// Turn it off (a new version)
+    Disable,
 }

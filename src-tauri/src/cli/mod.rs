@@ -27,6 +27,7 @@ fn refuse_json(e: &ApiError) {
 }
 mod args;
 mod mobile;
+mod points;
 mod run;
 mod service;
 mod spending;
@@ -180,6 +181,10 @@ fn writes(command: &Command) -> bool {
         Command::Care { action } => !matches!(action, CareAction::List { .. }),
         Command::Service { action } => matches!(action, ServiceAction::Add { .. }),
         Command::Archive { action } => matches!(action, ArchiveAction::Restore { .. }),
+        Command::Points { action } => !matches!(
+            action,
+            PointsAction::Year { .. } | PointsAction::Rules { action: PointsRulesAction::Export { .. } }
+        ),
         _ => false,
     }
 }

@@ -269,6 +269,7 @@ pub(super) fn run_with_store(
                         .map_err(|source| Error::Io { path: body_file.clone(), source })?;
                     (NoticeRequest::General { title, body }, out, terms)
                 }
+                NoticeAction::Points { year, out, terms } => (NoticeRequest::Points { year }, out, terms),
             };
             let notice = store.notice(&request, &terms.terms(), today)?;
             if is_pdf(&out) {
@@ -335,6 +336,7 @@ pub(super) fn run_with_store(
         Command::Id { .. } | Command::Dues { action: DuesAction::Amount { .. } } | Command::Archive { .. } => {
             unreachable!("handled without a store")
         }
+        Command::Points { action } => super::points::run_points(&mut store, action, today, as_json)?,
     }
     Ok(())
 }

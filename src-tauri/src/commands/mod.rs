@@ -13,6 +13,7 @@ pub mod meetings;
 pub mod members;
 pub mod mobile;
 pub mod outputs;
+pub mod points;
 pub mod print;
 pub mod recruits;
 pub mod reminders;

@@ -1337,6 +1337,28 @@ export type MemberMobile = {
 };
 
 /**
+ * A member's year.
+ */
+export type MemberPoints = {
+  member_id: number,
+  name: string,
+  /**
+   * Signed tenths, January to December.
+   */
+  months: Array<number>,
+  base_tenths: number,
+  pioneer_tenths: number,
+  /**
+   * Positive: what was subtracted.
+   */
+  deduct_tenths: number,
+  total_tenths: number,
+  total: string,
+  stars: number,
+  items: Array<PointsLine>,
+};
+
+/**
  * Filters of the roster. Empty means everything on the roster.
  */
 export type MemberQuery = {
@@ -1545,7 +1567,7 @@ export type NoticePointCode = "candidate" | "admit" | "full";
 /**
  * What notice to build, as the page or the CLI asks for it.
  */
-export type NoticeRequest = { "kind": "dues", year: number, quarter: number | null, month: number | null, } | { "kind": "review", year: number, } | { "kind": "party_day" } & PartyDayForm | { "kind": "general", title: string, body: string, } | { "kind": "recruit", point: string, ids: Array<number>, } | { "kind": "care", year: number, season: string | null, };
+export type NoticeRequest = { "kind": "dues", year: number, quarter: number | null, month: number | null, } | { "kind": "review", year: number, } | { "kind": "party_day" } & PartyDayForm | { "kind": "general", title: string, body: string, } | { "kind": "recruit", point: string, ids: Array<number>, } | { "kind": "care", year: number, season: string | null, } | { "kind": "points", year: number, };
 
 export type NoticeRule = {
   working_days: number,
@@ -1792,6 +1814,131 @@ export type PlanCount = {
    * Admitted as 预备党员 (17 approved) this year.
    */
   admitted: number,
+};
+
+/**
+ * An entered line as stored.
+ */
+export type PointsEntry = {
+  id: number,
+  member_id: number,
+  name: string,
+  entered_on: string,
+  rule_key: string,
+  tenths: number,
+  points: string,
+  reason: string,
+  evidence: string,
+};
+
+/**
+ * 录入积分 as typed; a blank `points` takes the item's.
+ */
+export type PointsEntryForm = {
+  member_id: number,
+  entered_on: string,
+  rule_key: string,
+  points: string,
+  reason: string,
+  evidence: string,
+};
+
+/**
+ * 积分类别: 倒扣分 is stored positive and subtracted.
+ */
+export type PointsGroup = "base" | "pioneer" | "deduct";
+
+/**
+ * One item of a rule set, points in tenths.
+ */
+export type PointsItem = {
+  key: string,
+  group: PointsGroup,
+  group_label: string,
+  label: string,
+  /**
+   * Points per occurrence, tenths (always positive; 倒扣分 subtracts).
+   */
+  tenths: number,
+  /**
+   * The same as a decimal (`2.5`).
+   */
+  points: string,
+  cap_month_tenths: number | null,
+  cap_year_tenths: number | null,
+  source: PointsSource,
+  source_label: string,
+};
+
+/**
+ * One line of a member's points: which rule, how many, the record behind it.
+ */
+export type PointsLine = {
+  rule: string,
+  label: string,
+  group: PointsGroup,
+  /**
+   * Signed tenths as counted (negative for 倒扣分; 0 when over a cap).
+   */
+  tenths: number,
+  points: string,
+  month: number,
+  /**
+   * The record that produced it, e.g. `2026-03-05 主题党日`, `录入：…`.
+   */
+  source: string,
+  /**
+   * The `points_entries` row of an entered line.
+   */
+  entry_id: number | null,
+};
+
+/**
+ * A checked rule set.
+ */
+export type PointsRuleSet = {
+  name: string,
+  /**
+   * 示例: shipped with the app, not any county's scheme.
+   */
+  example: boolean,
+  /**
+   * Who published it (e.g. 某某县委组织部).
+   */
+  publisher: string,
+  year: number | null,
+  items: Array<PointsItem>,
+  stars: Array<StarBand>,
+};
+
+/**
+ * The rule set in use: the highest version, or the shipped example (not
+ * yet saved, version 0) when the branch never saved one.
+ */
+export type PointsRules = {
+  version: number,
+  enabled: boolean,
+  saved_at: string,
+  note: string,
+  rules: PointsRuleSet,
+};
+
+/**
+ * Where an item's occurrences come from: a record the app already
+ * keeps (derived) or a line typed by hand with a reason (`entered`).
+ */
+export type PointsSource = "theme_day" | "dues_on_time" | "absent" | "study_target" | "service" | "care_visit" | "entered";
+
+/**
+ * 积分 of a year; `members` is empty when no rule set is on.
+ */
+export type PointsYear = {
+  year: number,
+  enabled: boolean,
+  version: number,
+  rules_name: string,
+  example: boolean,
+  members: Array<MemberPoints>,
 };
 
 /**
@@ -2524,6 +2671,15 @@ export type SpendingYear = {
  * 申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员.
  */
 export type Stage = "applicant" | "activist" | "candidate" | "probationary" | "full" | "stopped";
+
+/**
+ * 星级: at least `min_tenths` points in the year gives `stars`.
+ */
+export type StarBand = {
+  stars: number,
+  min_tenths: number,
+  min: string,
+};
 
 /**
  * What the start-up check found.

@@ -37,6 +37,9 @@ pub enum NoticeRequest {
     /// `spring`/`july1`/…): names, occasion, amounts, source
     /// (docs/DOMAIN.md §9).
     Care { year: i32, season: Option<String> },
+    /// 积分公示: each member's yearly points and 星级 under the rule set in
+    /// use; names only (docs/DOMAIN.md §9.5).
+    Points { year: i32 },
 }
 
 /// The 主题党日 preview as typed (prefilled by [`Store::party_day_draft`]).
@@ -470,6 +473,15 @@ impl Store {
                 }
                 errors.into_result()?;
                 crate::care::care_notice(&mut n, *year, occasion.flatten(), &self.care_visits(*year)?);
+                n.file_stem = format!("{branch}{}", n.title);
+            }
+            NoticeRequest::Points { year } => {
+                let y = self.points_year(*year)?;
+                if !y.enabled {
+                    errors.add("year", "积分制未启用：请先在“积分”页导入本县规则并启用，再生成积分公示");
+                }
+                errors.into_result()?;
+                crate::points::points_notice(&mut n, &y);
                 n.file_stem = format!("{branch}{}", n.title);
             }
         }

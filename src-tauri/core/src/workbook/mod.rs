@@ -17,6 +17,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, Xl
 mod care;
 mod mobile;
 mod notice;
+mod points;
 mod recruits;
 mod service;
 mod sheet;
@@ -448,7 +449,7 @@ fn transfer_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
 }
 
 /// The sheets in the order the workbook holds them, after the cover and contents.
-pub const SHEETS: [&str; 19] = [
+pub const SHEETS: [&str; 20] = [
     crate::export::ROSTER_SHEET,
     "三会一课及主题党日记录台账",
     "组织生活会和民主评议台账",
@@ -472,6 +473,8 @@ pub const SHEETS: [&str; 19] = [
     "党费使用明细",
     // 志愿服务 (workbook/service.rs).
     service::REGISTER,
+    // 积分 (workbook/points.rs).
+    points::LEDGER,
 ];
 
 fn cover_sheets(
@@ -559,6 +562,7 @@ fn build_sheet(store: &Store, index: usize, year: i32, today: NaiveDate) -> Resu
         i if SHEETS[i] == care::CASES => care::cases(store, year, today)?,
         i if SHEETS[i] == care::VISITS => care::visits(store, year)?,
         i if SHEETS[i] == service::REGISTER => service::register(store, year)?,
+        i if SHEETS[i] == points::LEDGER => points::ledger(store, year)?,
         _ => recruits::roster(store, index - recruits::LEDGER - 1, year, today)?,
     })
 }
