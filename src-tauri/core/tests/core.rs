@@ -19,6 +19,7 @@ mod core {
     pub mod reminders;
     pub mod spending;
     pub mod stick;
+    pub mod study;
     pub mod workbook;
 }
 

@@ -151,6 +151,11 @@ impl Store {
             || count("SELECT (SELECT count(*) FROM care_cases) + (SELECT count(*) FROM care_visits)
                         + (SELECT count(*) FROM care_attachments) + (SELECT count(*) FROM care_settings)")?
                 > 0
+            // 学时: the demo loads none, so any training, hours or setting is hers.
+            || count("SELECT (SELECT count(*) FROM trainings) + (SELECT count(*) FROM study_elsewhere)
+                        + (SELECT count(*) FROM study_online) + (SELECT count(*) FROM study_settings)
+                        + (SELECT count(*) FROM meetings WHERE study_tenths IS NOT NULL)")?
+                > 0
         {
             return Ok(false);
         }
