@@ -29,6 +29,7 @@ mod args;
 mod mobile;
 mod run;
 mod spending;
+mod study;
 
 use crate::state::{resolve_data_dir, AppState};
 pub use args::*;
@@ -177,6 +178,7 @@ fn writes(command: &Command) -> bool {
             matches!(action, DuesAction::Elsewhere { .. } | DuesAction::Spend { .. } | DuesAction::Received { .. })
         }
         Command::Care { action } => !matches!(action, CareAction::List { .. }),
+        Command::Study { action } => matches!(action, StudyAction::Add { .. }),
         Command::Archive { action } => matches!(action, ArchiveAction::Restore { .. }),
         _ => false,
     }

@@ -330,6 +330,7 @@ pub(super) fn run_with_store(
                 say!("已生成：{}", path.display());
             }
         }
+        Command::Study { action } => super::study::run_study(&mut store, action, today, as_json)?,
         Command::Id { .. } | Command::Dues { action: DuesAction::Amount { .. } } | Command::Archive { .. } => {
             unreachable!("handled without a store")
         }
