@@ -78,6 +78,13 @@ fn visit_roots(v: &mut Collect) {
     // 党费使用
     use zhibu_core::dues::{Received, ReceivedForm, SpendingForm, SpendingSaved, SpendingYear};
     roots!(v; SpendingYear, SpendingForm, SpendingSaved, ReceivedForm, Received,);
+    // 学时
+    use crate::commands::study::StudyChoices;
+    use zhibu_core::study::{
+        OnlineForm, StudyElsewhere, StudyElsewhereForm, StudySettings, StudySetup, StudyYear, Training, TrainingForm,
+    };
+    roots!(v; StudyChoices, StudySetup, StudySettings, StudyYear, Training, TrainingForm, StudyElsewhere,
+        StudyElsewhereForm, OnlineForm,);
 }
 
 /// Declarations by TypeScript name, each once.

@@ -177,6 +177,18 @@ macro_rules! for_each_command {
             care::care_attach,
             care::care_detach,
             care::care_attachment_data,
+            study::study_choices,
+            study::study_settings_get,
+            study::study_settings_save,
+            study::study_year,
+            study::study_trainings,
+            study::study_training_create,
+            study::study_training_update,
+            study::study_training_delete,
+            study::study_elsewhere_list,
+            study::study_elsewhere_create,
+            study::study_elsewhere_delete,
+            study::study_online_save,
         }
     };
 }

@@ -32,6 +32,7 @@ import DuesSpendingView from './views/DuesSpendingView.vue'
 import MobileView from './views/MobileView.vue'
 import CareView from './views/CareView.vue'
 import CareNoticeView from './views/CareNoticeView.vue'
+import StudyView from './views/StudyView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -118,6 +119,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/mobile', name: 'mobile', component: MobileView, meta: { nav: 'mobile' } },
   { path: '/care', name: 'care', component: CareView, meta: { nav: 'care' } },
   { path: '/care/notice', name: 'care-notice', component: CareNoticeView, meta: { nav: 'care' } },
+  // 学时
+  { path: '/study', name: 'study', component: StudyView, meta: { nav: 'study' } },
   // The command line's PDFs print this page in a hidden window, without the navigation.
   { path: '/print-job', name: 'print-job', component: PrintJobView, meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/' },

@@ -17,6 +17,7 @@ pub mod print;
 pub mod recruits;
 pub mod reminders;
 pub mod spending;
+pub mod study;
 
 use crate::error::ApiResult;
 use crate::state::AppState;
