@@ -20,6 +20,7 @@ mod notice;
 mod recruits;
 mod sheet;
 mod spending;
+mod study;
 
 pub use sheet::{Align, PaperCell, SheetPaper};
 use sheet::{Cell, Sheet, Totals};
@@ -447,7 +448,7 @@ fn transfer_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
 }
 
 /// The sheets in the order the workbook holds them, after the cover and contents.
-pub const SHEETS: [&str; 18] = [
+pub const SHEETS: [&str; 20] = [
     crate::export::ROSTER_SHEET,
     "三会一课及主题党日记录台账",
     "组织生活会和民主评议台账",
@@ -469,6 +470,9 @@ pub const SHEETS: [&str; 18] = [
     care::VISITS,
     // 党费使用 (workbook/spending.rs).
     "党费使用明细",
+    // 学时 (workbook/study.rs).
+    study::HOURS,
+    study::TRAININGS,
 ];
 
 fn cover_sheets(
@@ -555,6 +559,8 @@ fn build_sheet(store: &Store, index: usize, year: i32, today: NaiveDate) -> Resu
         mobile::CONTACTS => mobile::contacts(store, year)?,
         i if SHEETS[i] == care::CASES => care::cases(store, year, today)?,
         i if SHEETS[i] == care::VISITS => care::visits(store, year)?,
+        i if SHEETS[i] == study::HOURS => study::hours(store, year, today)?,
+        i if SHEETS[i] == study::TRAININGS => study::trainings(store, year)?,
         _ => recruits::roster(store, index - recruits::LEDGER - 1, year, today)?,
     })
 }

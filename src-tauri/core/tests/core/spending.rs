@@ -317,9 +317,10 @@ fn the_sheet_lists_the_year_and_its_totals() {
         ]
     );
     assert!(range.used_cells().all(|c| !c.2.to_string().contains("13812345678")));
-    // In the year's workbook, last.
+    // In the year's workbook, after the 关怀帮扶 sheets.
     let names = zhibu_core::workbook::year_workbook_sheets();
-    assert_eq!(names.last().map(String::as_str), Some("党费使用明细"));
+    let at = |n: &str| names.iter().position(|x| x == n);
+    assert!(at("党费使用明细") > at("走访慰问登记表"), "{names:?}");
 }
 
 #[test]

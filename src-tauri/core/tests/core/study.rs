@@ -354,3 +354,37 @@ fn over_the_demo_year_each_members_hours_are_the_meetings_they_attended() {
         assert!(y.rows.iter().any(|r| r.total_tenths > 0));
     }
 }
+
+/// The two 学时 sheets of the year's workbook: the member's months add up
+/// to 合计, and the 培训活动记录台账 ends with the 人次.
+#[test]
+fn the_sheets_show_the_hours_and_the_trainings() {
+    use calamine::{Reader, Xlsx};
+    let (mut s, ids) = branch();
+    let all: Vec<(i64, &str)> = ids.iter().map(|id| (*id, "present")).collect();
+    s.create_meeting(&meeting("lecture", "2026-04-20", "", &all), today()).unwrap();
+    s.create_training(&training("2026-06-10", "4", "central", &ids[..3]), today()).unwrap();
+    s.create_training(&training("2026-07-10", "1.5", "branch", &ids[1..3]), today()).unwrap();
+    let bytes = s.sheet_workbook("党员教育培训学时登记表", 2026, today()).unwrap();
+    let mut xlsx = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = xlsx.worksheet_range("党员教育培训学时登记表").unwrap();
+    let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    let header = rows.iter().position(|r| r.iter().any(|c| c == "姓名")).unwrap();
+    let h = &rows[header];
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap_or_else(|| panic!("{name}: {h:?}"));
+    let li = rows.iter().find(|r| r.get(col("姓名")).is_some_and(|c| c == "李小河")).unwrap();
+    assert_eq!(li[col("4月")], "2.0");
+    assert_eq!(li[col("6月")], "4.0");
+    assert_eq!(li[col("7月")], "1.5");
+    assert_eq!(li[col("合计")], "7.5");
+    assert_eq!(li[col("集中培训学时")], "4.0");
+    assert_eq!(li[col("达标")], "否");
+
+    let bytes = s.sheet_workbook("培训活动记录台账", 2026, today()).unwrap();
+    let mut xlsx = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = xlsx.worksheet_range("培训活动记录台账").unwrap();
+    let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    let total = rows.iter().find(|r| r.first().is_some_and(|c| c == "合计")).expect("a 合计 row");
+    assert_eq!(total.last().unwrap(), "5", "3 + 2 人次");
+    assert!(rows.iter().any(|r| r.iter().any(|c| c.contains("王书记、张大山、李小河"))));
+}
