@@ -22,7 +22,7 @@ pub(super) fn hours(store: &Store, year: i32, today: NaiveDate) -> Result<Sheet>
     let y = store.study_year(year, today)?;
     let mut heads: Vec<(String, f64)> = headers(&[("序号", 4.0), ("姓名", 8.0), ("类别", 8.0), ("职务", 7.0)]);
     heads.extend((1..=12).map(|m| (format!("{m}月"), 5.5)));
-    heads.extend(headers(&[("集中培训次数", 6.5), ("集中培训学时", 6.5), ("合计", 6.5), ("应达", 6.5), ("达标", 6.5)]));
+    heads.extend(headers(&[("集中培训次数", 6.5), ("集中培训学时", 6.5), ("合计", 6.5), ("应达", 9.0), ("达标", 6.5)]));
     let rows = y
         .rows
         .iter()
