@@ -69,7 +69,7 @@ fn a_county_training_of_four_hours_raises_exactly_its_three_members() {
             serde_json::json!([name]),
         );
     }
-    s.wait_until("three are ticked", 5, |s| s.body_text().contains("参加人员（3 人）"));
+    s.wait_until("three are ticked", 5, |s| s.body_text().contains("已选 3 人"));
     s.click_css("[data-testid=training-save]");
     s.wait_until("the hours are refused", 10, |s| s.body_text().contains("最多一位小数"));
     assert_eq!(totals(&s), before);
