@@ -35,6 +35,7 @@ const MEETING_WORDING: changelog::Wording = changelog::Wording {
             "host" => "主持人",
             "attendance" => "出席率",
             "minutes" => "会议内容",
+            "study_hours" => "计入学时",
             other => other,
         };
         let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "（空）".into());
@@ -743,7 +744,8 @@ fn missed_in_a_row(meetings: &[MeetingRecord], at_least: usize) -> Vec<MissedMem
 
 fn meeting_changes(old: &MeetingRecord, new: &MeetingRecord) -> Vec<FieldChange> {
     let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
-    let pairs: [(&str, Option<String>, Option<String>); 7] = [
+    let study = |m: &MeetingRecord| m.study_tenths.map(crate::study::rules::hours_text);
+    let pairs: [(&str, Option<String>, Option<String>); 8] = [
         ("kind", Some(old.kind.label().into()), Some(new.kind.label().into())),
         ("date", Some(old.date.to_string()), Some(new.date.to_string())),
         ("place", text(&old.place), text(&new.place)),
@@ -751,6 +753,7 @@ fn meeting_changes(old: &MeetingRecord, new: &MeetingRecord) -> Vec<FieldChange>
         ("host", old.host_name.clone(), new.host_name.clone()),
         ("attendance", Some(old.quorum.attendance_rate.clone()), Some(new.quorum.attendance_rate.clone())),
         ("minutes", text(&old.minutes).map(|_| "…".into()), text(&new.minutes).map(|_| "…".into())),
+        ("study_hours", study(old), study(new)),
     ];
     let mut out: Vec<FieldChange> = pairs
         .into_iter()

@@ -109,6 +109,17 @@ fn tenths_add_up_exactly_and_a_second_decimal_is_refused() {
     assert_eq!(r.months[3], 35);
     assert_eq!(r.month_hours[3], "3.5");
 
+    // Changing a meeting's own 学时 is kept in its history.
+    let mut form = lecture.form();
+    form.study_hours = "3".into();
+    assert_eq!(s.update_meeting(lecture.id, &form, today()).unwrap().study_credit, 30);
+    let history = s.meeting_history(lecture.id).unwrap();
+    let said = format!("{history:?}");
+    assert!(said.contains("计入学时"), "{said}");
+    assert_eq!(row(&s, 2026, ids[1], today()).total_tenths, 50);
+    form.study_hours = String::new();
+    s.update_meeting(lecture.id, &form, today()).unwrap();
+
     let e = errors(s.create_meeting(&meeting("lecture", "2026-05-20", "1.55", &all), today()).unwrap_err());
     assert!(e.get("study_hours").unwrap().contains("一位小数"), "{e:?}");
     let e = errors(s.create_training(&training("2026-05-20", "1.55", "branch", &ids), today()).unwrap_err());
