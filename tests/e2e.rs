@@ -682,10 +682,10 @@ fn the_year_workbook_is_exported_from_the_screen_and_reads_back() {
     assert!(path.starts_with(dir.path()), "{path:?} is in the data folder");
     let mut xlsx: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("the exported file opens");
     let names = xlsx.sheet_names();
-    // 封面, 目录 and the 20 sheets of `workbook::SHEETS`: 发展党员工作台账 and its
-    // four 名册, the 流动党员 and 关怀帮扶 ledgers, 党费使用明细, 志愿服务登记台账
-    // and 积分台账 among them.
-    assert_eq!(names.len(), 22, "{names:?}");
+    // 封面, 目录 and the 22 sheets of `workbook::SHEETS`: 发展党员工作台账 and its
+    // four 名册, the 流动党员 and 关怀帮扶 ledgers, 党费使用明细, the 学时 sheets,
+    // 志愿服务登记台账 and 积分台账 among them.
+    assert_eq!(names.len(), 24, "{names:?}");
     for sheet in ["发展党员工作台账", "流动党员登记台账", "走访慰问登记表", "党费使用明细"]
     {
         assert!(names.iter().any(|n| n == sheet), "{sheet}: {names:?}");

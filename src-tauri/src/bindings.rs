@@ -84,6 +84,13 @@ fn visit_roots(v: &mut Collect) {
     // 积分
     use zhibu_core::points::{PointsEntry, PointsEntryForm, PointsRules, PointsYear};
     roots!(v; PointsRules, PointsYear, PointsEntry, PointsEntryForm,);
+    // 学时
+    use crate::commands::study::StudyChoices;
+    use zhibu_core::study::{
+        OnlineForm, StudyElsewhere, StudyElsewhereForm, StudySettings, StudySetup, StudyYear, Training, TrainingForm,
+    };
+    roots!(v; StudyChoices, StudySetup, StudySettings, StudyYear, Training, TrainingForm, StudyElsewhere,
+        StudyElsewhereForm, OnlineForm,);
 }
 
 /// Declarations by TypeScript name, each once.

@@ -195,6 +195,18 @@ macro_rules! for_each_command {
             points::points_entries,
             points::points_entry_create,
             points::points_entry_delete,
+            study::study_choices,
+            study::study_settings_get,
+            study::study_settings_save,
+            study::study_year,
+            study::study_trainings,
+            study::study_training_create,
+            study::study_training_update,
+            study::study_training_delete,
+            study::study_elsewhere_list,
+            study::study_elsewhere_create,
+            study::study_elsewhere_delete,
+            study::study_online_save,
         }
     };
 }

@@ -426,10 +426,19 @@ pub struct MeetingDetail {
     pub quorum: QuorumReport,
     pub attachments: Vec<Attachment>,
     pub history: Vec<HistoryEntry>,
+    /// The meeting's own 学时 as typed ("1.5"); empty: its kind's (docs/DOMAIN.md §9.5).
+    pub study_hours: String,
+    /// The 学时 each member marked 出席 gets ("2.0").
+    pub study_credit: String,
+    /// "出席的12名党员各计入2.0学时", or empty.
+    pub study_note: String,
 }
 
 impl MeetingDetail {
     pub fn new(m: MeetingRecord, attachments: Vec<Attachment>, history: Vec<HistoryEntry>) -> MeetingDetail {
+        use zhibu_core::study::rules::hours_text;
+        let study_hours = m.study_tenths.map(hours_text).unwrap_or_default();
+        let (study_credit, study_note) = (hours_text(m.study_credit), m.study_note.clone());
         MeetingDetail {
             id: m.id,
             kind: m.kind.code(),
@@ -470,6 +479,9 @@ impl MeetingDetail {
             quorum: m.quorum,
             attachments,
             history,
+            study_hours,
+            study_credit,
+            study_note,
         }
     }
 }

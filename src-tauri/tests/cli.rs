@@ -1157,3 +1157,53 @@ fn tenths_of(v: &Value) -> i64 {
         n
     }
 }
+
+#[test]
+fn study_hours_and_a_training_added_from_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let hours = |dir: &std::path::Path| -> Vec<Value> {
+        let out = zhibu(dir, &["study", "hours", "--year", "2026", "--json"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    };
+    let before = hours(dir.path());
+    assert!(before.len() > 10, "every member of the demo year");
+    for r in &before {
+        let h = r["hours"].as_str().unwrap();
+        assert!(h.split_once('.').is_some_and(|(_, f)| f.len() == 1), "one decimal place: {h}");
+        assert!(r["central_training"].is_boolean());
+        assert!(r["target"].as_str().is_some() && r["short_by"].as_str().is_some());
+    }
+    assert!(before.iter().any(|r| r["hours"] != "0.0"), "the demo's meetings give hours");
+    let (a, b) = (before[0]["name"].as_str().unwrap().to_string(), before[1]["member_id"].as_i64().unwrap());
+    let tenths = |s: &Value| -> i64 { zhibu_core::study::rules::parse_hours(s.as_str().unwrap()).unwrap() };
+
+    let file = dir.path().join("培训.json");
+    let body = serde_json::json!({
+        "started_on": "2026-09-10",
+        "hours": 4,
+        "organiser": "县委组织部",
+        "level": "上级集中培训",
+        "topic": "学习贯彻党的二十届四中全会精神",
+        "participants": [a, {"member_id": b, "hours": "2.5"}],
+    });
+    std::fs::write(&file, body.to_string()).unwrap();
+    let out = zhibu(dir.path(), &["study", "add", file.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(serde_json::from_slice::<Value>(&out.stdout).unwrap()["id"].as_i64().is_some());
+    let after = hours(dir.path());
+    assert_eq!(tenths(&after[0]["hours"]), tenths(&before[0]["hours"]) + 40);
+    assert_eq!(tenths(&after[1]["hours"]), tenths(&before[1]["hours"]) + 25);
+    assert_eq!(after[0]["central_training"], true);
+    assert_eq!(after[2]["hours"], before[2]["hours"]);
+
+    // An unknown name: exit 1, in Chinese, nothing saved.
+    let body = serde_json::json!({"started_on": "2026-09-11", "hours": "2", "organiser": "county",
+        "level": "branch", "topic": "学习", "participants": ["不存在的人"]});
+    std::fs::write(&file, body.to_string()).unwrap();
+    let out = zhibu(dir.path(), &["study", "add", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("找不到名叫“不存在的人”的党员"));
+    assert_eq!(hours(dir.path()), after);
+}

@@ -881,3 +881,38 @@ fn points_commands_import_enable_compute_enter_and_export() {
     // The exported file may be opened like the other exports (and only it).
     assert!(invoke(&a.main, "export_reveal", json!({ "path": "/etc/passwd" })).is_err());
 }
+
+/// 学时 through the commands: a refused training saves nothing, a saved one
+/// adds its hours to the year, the settings come back with their defaults,
+/// and a deleted training no longer counts.
+#[test]
+fn study_commands_check_save_and_count() {
+    let a = app();
+    let m = invoke(&a.main, "member_create", json!({ "input": good_member() })).unwrap();
+    let c = invoke(&a.main, "study_choices", json!({})).unwrap();
+    assert_eq!(c["organisers"][0], json!({ "value": "county", "label": "县委组织部" }));
+    assert_eq!(c["levels"][1], json!({ "value": "branch", "label": "支部集体学习" }));
+    let setup = invoke(&a.main, "study_settings_get", json!({})).unwrap();
+    assert_eq!(setup["defaults"]["target_tenths"], 320);
+    assert_eq!(setup["settings"]["remind_from"], "10-01");
+    let form = json!({ "started_on": "2026-06-10", "hours": "1.55", "organiser": "county", "level": "central",
+        "topic": "学习党章", "participants": [{ "member_id": m["id"] }] });
+    let e = invoke(&a.main, "study_training_create", json!({ "form": form })).unwrap_err();
+    assert_eq!(e["code"], "validation");
+    assert!(e["fields"]["hours"].as_str().unwrap().contains("一位小数"));
+    assert!(invoke(&a.main, "study_trainings", json!({ "year": 2026 })).unwrap().as_array().unwrap().is_empty());
+    let form = json!({ "started_on": "2026-06-10", "hours": "4", "organiser": "county", "level": "central",
+        "topic": "学习党章", "participants": [{ "member_id": m["id"] }] });
+    let t = invoke(&a.main, "study_training_create", json!({ "form": form })).unwrap();
+    assert_eq!(t["hours"], "4.0");
+    let year = invoke(&a.main, "study_year", json!({ "year": 2026 })).unwrap();
+    assert_eq!(year["rows"][0]["total"], "4.0");
+    assert_eq!(year["rows"][0]["central_training"], true);
+    invoke(&a.main, "study_training_delete", json!({ "id": t["id"] })).unwrap();
+    let year = invoke(&a.main, "study_year", json!({ "year": 2026 })).unwrap();
+    assert_eq!(year["rows"][0]["total"], "0.0");
+    let mut settings = setup["settings"].clone();
+    settings["target_tenths"] = json!(0);
+    let e = invoke(&a.main, "study_settings_save", json!({ "settings": settings })).unwrap_err();
+    assert!(e["fields"]["target_tenths"].as_str().unwrap().contains("1 到 200"));
+}

@@ -481,3 +481,18 @@ export const pointsYear = (year: number) => call<T.PointsYear>('points_year', { 
 export const pointsEntries = (year: number) => call<T.PointsEntry[]>('points_entries', { year })
 export const pointsEntryCreate = (form: T.PointsEntryForm) => call<T.PointsEntry>('points_entry_create', { form })
 export const pointsEntryDelete = (id: number) => call<void>('points_entry_delete', { id })
+// 学时 (docs/DOMAIN.md §9.5): each member's hours, trainings, hours elsewhere and online, settings.
+export const studyChoices = () => call<T.StudyChoices>('study_choices')
+export const studySettingsGet = () => call<T.StudySetup>('study_settings_get')
+export const studySettingsSave = (settings: T.StudySettings) => call<T.StudySetup>('study_settings_save', { settings })
+export const studyYear = (year: number) => call<T.StudyYear>('study_year', { year })
+export const studyTrainings = (year: number) => call<T.Training[]>('study_trainings', { year })
+export const studyTrainingCreate = (form: T.TrainingForm) => call<T.Training>('study_training_create', { form })
+export const studyTrainingUpdate = (id: number, form: T.TrainingForm) =>
+  call<T.Training>('study_training_update', { id, form })
+export const studyTrainingDelete = (id: number) => call<void>('study_training_delete', { id })
+export const studyElsewhereList = (year: number) => call<T.StudyElsewhere[]>('study_elsewhere_list', { year })
+export const studyElsewhereCreate = (form: T.StudyElsewhereForm) =>
+  call<T.StudyElsewhere>('study_elsewhere_create', { form })
+export const studyElsewhereDelete = (id: number) => call<void>('study_elsewhere_delete', { id })
+export const studyOnlineSave = (form: T.OnlineForm) => call<void>('study_online_save', { form })

@@ -75,6 +75,8 @@ export type ReminderKind =
   // 关怀帮扶
   | 'care_review_due'
   | 'visit_list'
+  // 学时
+  | 'study'
 
 export interface ReminderGroup {
   kind: ReminderKind
@@ -292,6 +294,20 @@ export function reminderGroups(r: Reminders): ReminderGroup[] {
         tone: 'orange',
       })),
     },
+    // 学时 (docs/DOMAIN.md §9.5): from 1 October.
+    {
+      kind: 'study',
+      title: '学时未达进度',
+      rows: (r.study ?? []).map((s) => ({
+        key: `st-${s.kind}-${s.member_id}`,
+        name: s.name,
+        to: '/study',
+        date: '',
+        when: s.kind === 'short' ? '学时不足' : '缺集中培训',
+        note: s.note,
+        tone: 'orange',
+      })),
+    },
   ]
 }
 
@@ -348,6 +364,7 @@ export function reminderCards(r: Reminders): ReminderCardRows {
       ...card('quarter', 'quarter_political_birthdays', '本季度政治生日', r.quarter_political_birthdays.length, 'grey'),
       ...card('care-review', 'care_review_due', '困难党员待复核', r.care_review_due?.length ?? 0, 'grey'),
       ...card('visit-list', 'visit_list', '慰问名单未走访', r.visit_list?.entries.length ?? 0, 'grey'),
+      ...card('study', 'study', '学时未达进度', r.study?.length ?? 0, 'grey'),
     ],
   }
 }

@@ -35,6 +35,7 @@ import CareNoticeView from './views/CareNoticeView.vue'
 import ServiceView from './views/ServiceView.vue'
 import PointsView from './views/PointsView.vue'
 import PointsNoticeView from './views/PointsNoticeView.vue'
+import StudyView from './views/StudyView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { nav: 'home' } },
@@ -126,6 +127,8 @@ export const routes: RouteRecordRaw[] = [
   // 积分
   { path: '/points', name: 'points', component: PointsView, meta: { nav: 'points' } },
   { path: '/points/notice', name: 'points-notice', component: PointsNoticeView, meta: { nav: 'points' } },
+  // 学时
+  { path: '/study', name: 'study', component: StudyView, meta: { nav: 'study' } },
   // The command line's PDFs print this page in a hidden window, without the navigation.
   { path: '/print-job', name: 'print-job', component: PrintJobView, meta: { bare: true } },
   { path: '/:rest(.*)*', redirect: '/' },

@@ -30,6 +30,7 @@ export function draft(over: Partial<MeetingForm> = {}): MeetingForm {
       { member_id: 3, status: 'present', reason: '', grade: '' },
     ],
     observers: '',
+    study_hours: '',
     minutes: '',
     agenda: [
       { text: '学习文件', prescribed: true },
@@ -96,6 +97,9 @@ export function meetingDetail(over: Partial<MeetingDetail> = {}): MeetingDetail 
       { member_id: 3, name: '王五', member_kind_label: '预备党员', voting: false, status: 'absent', status_label: '缺席', reason: '', grade: null, grade_label: null },
     ],
     observers: '驻村第一书记 孙某',
+    study_hours: '',
+    study_credit: '1.0',
+    study_note: '',
     minutes: '张三传达了全会精神。\n大家讨论。',
     agenda: [{ text: '学习文件', prescribed: true }],
     resolutions: [

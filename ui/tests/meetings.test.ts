@@ -291,6 +291,27 @@ describe('记录会议', () => {
     expect(wrapper.findAll('[data-testid=attendee-name]').map((n) => n.text())).toEqual(['赵六'])
   })
 
+  it('sends the meeting\'s own 学时 as typed and says what it gave after saving', async () => {
+    const calls = core((cmd, args) => {
+      if (cmd === 'meeting_create')
+        return meetingDetail({
+          id: 32,
+          ...(args.input as object),
+          study_credit: '1.5',
+          study_note: '出席的3名党员各计入1.5学时',
+        } as Partial<MeetingDetail>)
+      return undefined
+    })
+    const { wrapper } = await mountApp('/meetings/new')
+    await settle()
+    await wrapper.get('[data-testid=field-study-hours] input').setValue(' 1.5 ')
+    await wrapper.get('[data-testid=save-meeting]').trigger('click')
+    await settle()
+    const create = calls.find((c) => c.cmd === 'meeting_create')
+    expect((create!.args.input as MeetingForm).study_hours).toBe('1.5')
+    expect(document.body.textContent).toContain('出席的3名党员各计入1.5学时')
+  })
+
   it('sends meeting_create with an attendee on leave and the reason, then opens the record', async () => {
     const calls = core((cmd, args) => {
       if (cmd === 'meeting_create') return meetingDetail({ id: 31, ...(args.input as object) } as Partial<MeetingDetail>)

@@ -21,6 +21,7 @@ mod core {
     pub mod service;
     pub mod spending;
     pub mod stick;
+    pub mod study;
     pub mod workbook;
 }
 

@@ -116,6 +116,11 @@ pub enum Command {
         #[command(subcommand)]
         action: PointsAction,
     },
+    /// 学时: `study hours|add` (学时登记, 培训活动; cli/study.rs)
+    Study {
+        #[command(subcommand)]
+        action: StudyAction,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -596,4 +601,16 @@ pub enum PointsRulesAction {
     Enable,
     /// Turn it off (a new version)
     Disable,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum StudyAction {
+    /// Each member's 学时 of a year: name, hours, target, short_by, central_training
+    Hours {
+        #[arg(long)]
+        year: i32,
+    },
+    /// Record a training from a JSON file: started_on, hours, organiser,
+    /// level, topic, participants (names or member ids); prints {"id": N}
+    Add { file: PathBuf },
 }

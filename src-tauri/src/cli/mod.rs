@@ -31,6 +31,7 @@ mod points;
 mod run;
 mod service;
 mod spending;
+mod study;
 
 use crate::state::{resolve_data_dir, AppState};
 pub use args::*;
@@ -180,6 +181,7 @@ fn writes(command: &Command) -> bool {
         }
         Command::Care { action } => !matches!(action, CareAction::List { .. }),
         Command::Service { action } => matches!(action, ServiceAction::Add { .. }),
+        Command::Study { action } => matches!(action, StudyAction::Add { .. }),
         Command::Archive { action } => matches!(action, ArchiveAction::Restore { .. }),
         Command::Points { action } => !matches!(
             action,

@@ -248,7 +248,9 @@ pub(super) fn run_with_store(
                     // 流动党员
                     .chain(r.mobile_no_contact.iter().map(|m| format!("流动党员：{}", m.note)))
                     .chain(r.mobile_should_transfer.iter().map(|m| format!("流动党员：{}", m.note)))
-                    .chain(r.mobile_homecoming.iter().map(|m| format!("流动党员：{}", m.note)));
+                    .chain(r.mobile_homecoming.iter().map(|m| format!("流动党员：{}", m.note)))
+                    // 学时
+                    .chain(r.study.iter().map(|s| format!("学时：{} {}", s.name, s.note)));
                 for line in lines {
                     say!("· {line}");
                 }
@@ -333,6 +335,7 @@ pub(super) fn run_with_store(
         }
         // 志愿服务 (cli/service.rs).
         Command::Service { action } => super::service::run_service(&mut store, action, today, as_json)?,
+        Command::Study { action } => super::study::run_study(&mut store, action, today, as_json)?,
         Command::Id { .. } | Command::Dues { action: DuesAction::Amount { .. } } | Command::Archive { .. } => {
             unreachable!("handled without a store")
         }

@@ -19,6 +19,7 @@ pub mod recruits;
 pub mod reminders;
 pub mod service;
 pub mod spending;
+pub mod study;
 
 use crate::error::ApiResult;
 use crate::state::AppState;

@@ -1028,6 +1028,15 @@ export type Interval = {
   basis: string,
 };
 
+/**
+ * The 学时 one attended meeting of a kind gives (docs/DOMAIN.md §10).
+ */
+export type KindCredit = {
+  kind: MeetingKind,
+  kind_label: string,
+  tenths: number,
+};
+
 export type LostContactItem = {
   member_id: number,
   name: string,
@@ -1101,6 +1110,18 @@ export type MeetingDetail = {
   quorum: QuorumReport,
   attachments: Array<Attachment>,
   history: Array<HistoryEntry>,
+  /**
+   * The meeting's own 学时 as typed ("1.5"); empty: its kind's (docs/DOMAIN.md §9.5).
+   */
+  study_hours: string,
+  /**
+   * The 学时 each member marked 出席 gets ("2.0").
+   */
+  study_credit: string,
+  /**
+   * "出席的12名党员各计入2.0学时", or empty.
+   */
+  study_note: string,
 };
 
 export type MeetingDueItem = {
@@ -1136,6 +1157,10 @@ export type MeetingForm = {
   minutes: string,
   agenda: Array<AgendaItem>,
   resolutions: Array<ResolutionForm>,
+  /**
+   * The meeting's own 学时 ("1.5"); empty: the kind's (docs/DOMAIN.md §9.5).
+   */
+  study_hours: string,
 };
 
 /**
@@ -1325,6 +1350,11 @@ export type MemberForm = {
    */
   full_member_reason: string,
 };
+
+/**
+ * 正式党员 / 预备党员
+ */
+export type MemberKind = "full" | "probationary";
 
 /**
  * One member's periods, contacts and dues paid elsewhere (newest first).
@@ -1611,6 +1641,21 @@ export type NoticeTerms = {
 export type Occasion = "spring" | "july1" | "hospital" | "disaster" | "death" | "routine" | "teaching";
 
 /**
+ * Online hours of one member in one month, as typed.
+ */
+export type OnlineForm = {
+  member_id: number,
+  month: string,
+  hours: string,
+  platform: string,
+};
+
+/**
+ * 举办单位
+ */
+export type Organiser = "county" | "township" | "school" | "remote" | "other";
+
+/**
  * What a decision step decided.
  */
 export type Outcome = "passed" | "failed" | "on_time" | "extend" | "cancel";
@@ -1628,6 +1673,31 @@ export type PaperCell = {
  * A date as YYYY-MM-DD, or YYYY-MM when only the month is known.
  */
 export type PartialDate = string;
+
+export type Participant = {
+  member_id: number,
+  name: string,
+  /**
+   * The hours this member got.
+   */
+  tenths: number,
+  hours: string,
+  /**
+   * Fewer than the training's.
+   */
+  partial: boolean,
+};
+
+/**
+ * One participant of a training as typed.
+ */
+export type ParticipantForm = {
+  member_id: number,
+  /**
+   * Fewer hours for this member (left early); empty: the training's.
+   */
+  hours: string,
+};
 
 /**
  * The 主题党日 preview as typed (prefilled by [`Store::party_day_draft`]).
@@ -2291,6 +2361,11 @@ export type Reminders = {
    * visited yet (with the list's counts); none outside the seasons.
    */
   visit_list: VisitList | null,
+  /**
+   * 学时 (study/): from the reminder day (1 October) to 31 December,
+   * members behind the pace or without the 集中培训 they need.
+   */
+  study: Array<StudyReminder>,
   political_birthdays: Array<BirthdayItem>,
   quarter_political_birthdays: Array<BirthdayItem>,
   milestones: Array<MilestoneItem>,
@@ -2797,6 +2872,161 @@ export type StepSaved = {
 export type StopReason = "withdrew" | "moved_away" | "not_continued" | "not_admitted" | "cancelled";
 
 /**
+ * The 学时 page's choices, as the core names them.
+ */
+export type StudyChoices = {
+  organisers: Array<Choice>,
+  levels: Array<Choice>,
+};
+
+export type StudyElsewhere = {
+  id: number,
+  member_id: number,
+  name: string,
+  month: string,
+  tenths: number,
+  hours: string,
+  org: string,
+  what: string,
+  central: boolean,
+};
+
+/**
+ * 学时 a 流动党员 took where they live, as typed.
+ */
+export type StudyElsewhereForm = {
+  member_id: number,
+  /**
+   * `YYYY-MM`.
+   */
+  month: string,
+  hours: string,
+  /**
+   * The host organisation that certified them.
+   */
+  org: string,
+  what: string,
+  /**
+   * An 集中培训 organised from above where they live.
+   */
+  central: boolean,
+};
+
+/**
+ * A 学时 reminder (docs/DOMAIN.md §9.5).
+ */
+export type StudyReminder = {
+  member_id: number,
+  name: string,
+  /**
+   * `short` (below the pace), `committee_central` (committee member, no
+   * 集中培训), `new_member_central` (probationary or first-year, no
+   * 上级集中培训).
+   */
+  kind: string,
+  note: string,
+};
+
+/**
+ * One member's year (党员教育培训学时登记表 row).
+ */
+export type StudyRow = {
+  member_id: number,
+  name: string,
+  kind: MemberKind,
+  kind_label: string,
+  /**
+   * 书记, 组织委员 … or empty.
+   */
+  post: string,
+  committee: boolean,
+  /**
+   * January … December.
+   */
+  months: Array<number>,
+  /**
+   * The months as text ("2.0"; empty for none).
+   */
+  month_hours: Array<string>,
+  central_count: number,
+  central_tenths: number,
+  total_tenths: number,
+  total: string,
+  target_tenths: number,
+  target: string,
+  short_by_tenths: number,
+  short_by: string,
+  /**
+   * Months of the year in the branch (1–12).
+   */
+  months_in_branch: number,
+  /**
+   * Hours reach the target (and a committee member had an 集中培训).
+   */
+  met: boolean,
+  /**
+   * Admitted or transferred in during the year.
+   */
+  joined_on: string | null,
+  /**
+   * Took part in at least one 上级集中培训.
+   */
+  central_training: boolean,
+};
+
+/**
+ * The branch's 学时 settings (study_settings; docs/DOMAIN.md §10).
+ */
+export type StudySettings = {
+  /**
+   * 32 学时 → 320.
+   */
+  target_tenths: number,
+  /**
+   * The secretary and committee members: 56 学时 → 560.
+   */
+  committee_target_tenths: number,
+  /**
+   * One entry per meeting kind, in `MeetingKind::ALL` order.
+   */
+  credits: Array<KindCredit>,
+  /**
+   * 送学上门: 1 学时 → 10.
+   */
+  taught_tenths: number,
+  /**
+   * Target × months in the branch ÷ 12 for members who came in the year.
+   */
+  prorate: boolean,
+  /**
+   * The reminders start on this day of the year, `MM-DD` (`10-01`).
+   */
+  remind_from: string,
+  /**
+   * Online hours count.
+   */
+  online: boolean,
+};
+
+/**
+ * The settings page: the branch's values and the defaults.
+ */
+export type StudySetup = {
+  settings: StudySettings,
+  defaults: StudySettings,
+};
+
+/**
+ * The year's hours of every member on the roster at any time in it.
+ */
+export type StudyYear = {
+  year: number,
+  rows: Array<StudyRow>,
+  met: number,
+  settings: StudySettings,
+};
+
+/**
  * Who has talked with whom this year. Each committee member should talk
  * at least once a year with every other committee member and with every
  * member (docs/DOMAIN.md §3).
@@ -2852,6 +3082,61 @@ export type TermLine = {
    */
   announcement: boolean,
 };
+
+/**
+ * 培训活动: one training record.
+ */
+export type Training = {
+  id: number,
+  started_on: string,
+  ended_on: string | null,
+  tenths: number,
+  hours: string,
+  organiser: Organiser,
+  organiser_label: string,
+  organiser_name: string,
+  level: TrainingLevel,
+  level_label: string,
+  place: string,
+  topic: string,
+  proof: string,
+  notes: string,
+  participants: Array<Participant>,
+};
+
+/**
+ * A training as typed.
+ */
+export type TrainingForm = {
+  started_on: string,
+  /**
+   * Empty: one day.
+   */
+  ended_on: string,
+  /**
+   * 学时, at most one decimal place ("4", "1.5").
+   */
+  hours: string,
+  /**
+   * Code or label (县委组织部 …).
+   */
+  organiser: string,
+  organiser_name: string,
+  /**
+   * Code or label (上级集中培训 / 支部集体学习).
+   */
+  level: string,
+  place: string,
+  topic: string,
+  proof: string,
+  notes: string,
+  participants: Array<ParticipantForm>,
+};
+
+/**
+ * 培训层级: 上级集中培训 or 支部集体学习 (docs/DOMAIN.md §9.5).
+ */
+export type TrainingLevel = "central" | "branch";
 
 export type TrainingRule = {
   min_days: number,

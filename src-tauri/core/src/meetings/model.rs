@@ -179,6 +179,8 @@ pub struct MeetingForm {
     pub minutes: String,
     pub agenda: Vec<AgendaItem>,
     pub resolutions: Vec<ResolutionForm>,
+    /// The meeting's own 学时 ("1.5"); empty: the kind's (docs/DOMAIN.md §9.5).
+    pub study_hours: String,
 }
 
 /// The 所属年度 a 组织生活会 or 民主评议 held on `date` belongs to unless

@@ -35,6 +35,7 @@ const MEETING_WORDING: changelog::Wording = changelog::Wording {
             "host" => "主持人",
             "attendance" => "出席率",
             "minutes" => "会议内容",
+            "study_hours" => "计入学时",
             other => other,
         };
         let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "（空）".into());
@@ -88,6 +89,12 @@ pub struct MeetingRecord {
     pub resolutions: Vec<ResolutionRecord>,
     pub quorum: QuorumReport,
     pub deleted: bool,
+    /// The meeting's own 学时, None: its kind's (docs/DOMAIN.md §9.5).
+    pub study_tenths: Option<i64>,
+    /// The 学时 each member marked 出席 gets.
+    pub study_credit: i64,
+    /// "出席的12名党员各计入2.0学时", or empty when it gives none.
+    pub study_note: String,
 }
 
 /// A meeting list line.
@@ -140,7 +147,8 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
         Ok(conn.query_row("SELECT EXISTS(SELECT 1 FROM party_groups WHERE id = ?1)", [g], |r| r.get(0))?)
     });
     // 在流入地参加 only for a member away that day (流动党员, mobile/).
-    let away = crate::mobile::check_elsewhere_attendance(conn, form)?;
+    let mut away = crate::mobile::check_elsewhere_attendance(conn, form)?;
+    let study_tenths = crate::study::meeting_hours(&form.study_hours, &mut away);
     match checked {
         Err(Error::Validation(mut e)) => {
             for (field, message) in away.0 {
@@ -149,6 +157,10 @@ fn check(conn: &Connection, form: &MeetingForm, today: NaiveDate) -> Result<Chec
             Err(Error::Validation(e))
         }
         Ok(_) if !away.is_empty() => Err(Error::Validation(away)),
+        Ok(mut m) => {
+            m.study_tenths = study_tenths;
+            Ok(m)
+        }
         other => other,
     }
 }
@@ -160,8 +172,8 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
         None => {
             conn.execute(
                 "INSERT INTO meetings (kind, date, start_time, place, topic, host_id, recorder_id, group_id,
-                    observers, minutes, agenda, created_at, updated_at, for_year)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
+                    observers, minutes, agenda, created_at, updated_at, for_year, study_tenths)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14)",
                 params![
                     m.kind,
                     m.date,
@@ -175,7 +187,8 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
                     m.minutes,
                     agenda,
                     now,
-                    m.for_year
+                    m.for_year,
+                    m.study_tenths
                 ],
             )?;
             conn.last_insert_rowid()
@@ -184,7 +197,7 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
             conn.execute(
                 "UPDATE meetings SET kind = ?1, date = ?2, start_time = ?3, place = ?4, topic = ?5, host_id = ?6,
                     recorder_id = ?7, group_id = ?8, observers = ?9, minutes = ?10, agenda = ?11, updated_at = ?12,
-                    for_year = ?14
+                    for_year = ?14, study_tenths = ?15
                  WHERE id = ?13",
                 params![
                     m.kind,
@@ -200,7 +213,8 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
                     agenda,
                     now,
                     id,
-                    m.for_year
+                    m.for_year,
+                    m.study_tenths
                 ],
             )?;
             conn.execute("DELETE FROM meeting_attendance WHERE meeting_id = ?1", [id])?;
@@ -274,7 +288,7 @@ fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
     };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT m.id, m.kind, m.date, m.start_time, m.place, m.topic, m.host_id, h.name, m.recorder_id, r.name,
-                m.group_id, g.name, m.observers, m.minutes, m.agenda, m.deleted_at IS NOT NULL, m.for_year
+                m.group_id, g.name, m.observers, m.minutes, m.agenda, m.deleted_at IS NOT NULL, m.for_year, m.study_tenths
          FROM meetings m
          LEFT JOIN members h ON h.id = m.host_id
          LEFT JOIN members r ON r.id = m.recorder_id
@@ -306,6 +320,9 @@ fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
                 resolutions: Vec::new(),
                 quorum: rules::judge(MeetingKind::Other, &[], &[]),
                 deleted: r.get(15)?,
+                study_tenths: r.get(17)?,
+                study_credit: 0,
+                study_note: String::new(),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -359,6 +376,11 @@ fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
                 })?
                 .collect::<rusqlite::Result<_>>()?,
         );
+    }
+    let study = crate::study::read_study_settings(conn)?;
+    for m in &mut meetings {
+        let statuses: Vec<_> = m.attendees.iter().map(|a| a.status).collect();
+        (m.study_credit, m.study_note) = crate::study::meeting_credit(&study, m.kind, m.study_tenths, &statuses);
     }
     for (m, forms) in meetings.iter_mut().zip(forms) {
         m.quorum = rules::judge(m.kind, &seats_of(&m.attendees), &forms.iter().map(votes_of).collect::<Vec<_>>());
@@ -428,6 +450,7 @@ impl MeetingRecord {
                     written_abstain: r.written_abstain,
                 })
                 .collect(),
+            study_hours: self.study_tenths.map(crate::study::rules::hours_text).unwrap_or_default(),
         }
     }
 }
@@ -721,7 +744,8 @@ fn missed_in_a_row(meetings: &[MeetingRecord], at_least: usize) -> Vec<MissedMem
 
 fn meeting_changes(old: &MeetingRecord, new: &MeetingRecord) -> Vec<FieldChange> {
     let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
-    let pairs: [(&str, Option<String>, Option<String>); 7] = [
+    let study = |m: &MeetingRecord| m.study_tenths.map(crate::study::rules::hours_text);
+    let pairs: [(&str, Option<String>, Option<String>); 8] = [
         ("kind", Some(old.kind.label().into()), Some(new.kind.label().into())),
         ("date", Some(old.date.to_string()), Some(new.date.to_string())),
         ("place", text(&old.place), text(&new.place)),
@@ -729,6 +753,7 @@ fn meeting_changes(old: &MeetingRecord, new: &MeetingRecord) -> Vec<FieldChange>
         ("host", old.host_name.clone(), new.host_name.clone()),
         ("attendance", Some(old.quorum.attendance_rate.clone()), Some(new.quorum.attendance_rate.clone())),
         ("minutes", text(&old.minutes).map(|_| "…".into()), text(&new.minutes).map(|_| "…".into())),
+        ("study_hours", study(old), study(new)),
     ];
     let mut out: Vec<FieldChange> = pairs
         .into_iter()

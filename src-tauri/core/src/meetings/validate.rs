@@ -52,6 +52,8 @@ pub(super) struct CheckedMeeting {
     pub(super) minutes: String,
     pub(super) agenda: Vec<AgendaItem>,
     pub(super) resolutions: Vec<ResolutionForm>,
+    /// The meeting's own 学时 (docs/DOMAIN.md §9.5); set by the repo.
+    pub(super) study_tenths: Option<i64>,
 }
 
 pub(super) fn votes_of(r: &ResolutionForm) -> Votes {
@@ -327,6 +329,7 @@ pub(super) fn check(
         minutes: form.minutes.trim().to_string(),
         agenda,
         resolutions,
+        study_tenths: None,
     })
 }
 

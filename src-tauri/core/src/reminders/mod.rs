@@ -51,6 +51,9 @@ pub struct Reminders {
     /// 关怀帮扶: in a 元旦春节 or 七一 season, who on its 慰问名单 is not
     /// visited yet (with the list's counts); none outside the seasons.
     pub visit_list: Option<crate::care::VisitList>,
+    /// 学时 (study/): from the reminder day (1 October) to 31 December,
+    /// members behind the pace or without the 集中培训 they need.
+    pub study: Vec<crate::study::StudyReminder>,
 }
 
 impl Reminders {
@@ -75,6 +78,7 @@ impl Reminders {
             ("mobile_homecoming", self.mobile_homecoming.len()),
             ("care_review_due", self.care_review_due.len()),
             ("visit_list", self.visit_list.as_ref().map_or(0, |l| l.entries.len())),
+            ("study", self.study.len()),
         ]
     }
 }
@@ -176,6 +180,7 @@ impl Store {
             mobile_homecoming,
             care_review_due: self.care_review_due(today)?,
             visit_list: self.visit_list_pending(today)?,
+            study: crate::study::study_reminders(self.conn(), today)?,
         })
     }
 }

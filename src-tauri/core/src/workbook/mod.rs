@@ -22,6 +22,7 @@ mod recruits;
 mod service;
 mod sheet;
 mod spending;
+mod study;
 
 pub use sheet::{Align, PaperCell, SheetPaper};
 use sheet::{Cell, Sheet, Totals};
@@ -449,7 +450,7 @@ fn transfer_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
 }
 
 /// The sheets in the order the workbook holds them, after the cover and contents.
-pub const SHEETS: [&str; 20] = [
+pub const SHEETS: [&str; 22] = [
     crate::export::ROSTER_SHEET,
     "三会一课及主题党日记录台账",
     "组织生活会和民主评议台账",
@@ -475,6 +476,9 @@ pub const SHEETS: [&str; 20] = [
     service::REGISTER,
     // 积分 (workbook/points.rs).
     points::LEDGER,
+    // 学时 (workbook/study.rs).
+    study::HOURS,
+    study::TRAININGS,
 ];
 
 fn cover_sheets(
@@ -563,6 +567,8 @@ fn build_sheet(store: &Store, index: usize, year: i32, today: NaiveDate) -> Resu
         i if SHEETS[i] == care::VISITS => care::visits(store, year)?,
         i if SHEETS[i] == service::REGISTER => service::register(store, year)?,
         i if SHEETS[i] == points::LEDGER => points::ledger(store, year)?,
+        i if SHEETS[i] == study::HOURS => study::hours(store, year, today)?,
+        i if SHEETS[i] == study::TRAININGS => study::trainings(store, year)?,
         _ => recruits::roster(store, index - recruits::LEDGER - 1, year, today)?,
     })
 }

@@ -65,6 +65,7 @@ export function formOf(m: MeetingDetail): MeetingForm {
     })),
     observers: m.observers ?? '',
     minutes: m.minutes ?? '',
+    study_hours: m.study_hours ?? '',
     agenda: m.agenda.map((a) => ({ text: a.text, prescribed: !!a.prescribed })),
     resolutions: m.resolutions.map((r) => ({
       text: r.text,
