@@ -341,6 +341,24 @@ impl Session {
         self.must("POST", &format!("/element/{}/value", e.0), Some(json!({ "text": "\u{E007}" })));
     }
 
+    /// The /points table as `(name, total, ★)`, in the page's order.
+    pub fn points_rows(&self) -> Vec<(String, String, String)> {
+        let v = self.script(
+            "return Array.from(document.querySelectorAll('[data-testid=points-table] [data-testid=points-name]')).map(n => {
+               const r = n.closest('tr');
+               return [n.innerText.trim(), r.querySelector('[data-testid=points-total]').innerText.trim(),
+                       r.querySelector('[data-testid=points-stars]').innerText.trim()] })",
+            json!([]),
+        );
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| Some((p[0].as_str()?.into(), p[1].as_str()?.into(), p[2].as_str()?.into())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Rows currently shown in the roster table.
     pub fn roster_names(&self) -> Vec<String> {
         self.texts("[data-testid=cell-name]")

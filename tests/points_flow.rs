@@ -26,24 +26,6 @@ fn tenths(s: &str) -> i64 {
     }
 }
 
-/// The table rows as `(name, total, stars)`.
-fn rows(s: &Session) -> Vec<(String, String, String)> {
-    let v = s.script(
-        "return Array.from(document.querySelectorAll('[data-testid=points-table] [data-testid=points-name]')).map(n => {
-           const r = n.closest('tr');
-           return [n.innerText.trim(), r.querySelector('[data-testid=points-total]').innerText.trim(),
-                   r.querySelector('[data-testid=points-stars]').innerText.trim()] })",
-        serde_json::json!([]),
-    );
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|p| Some((p[0].as_str()?.into(), p[1].as_str()?.into(), p[2].as_str()?.into())))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 #[test]
 fn points_import_enable_and_see_totals_stars_and_sources() {
     let dir = tempfile::tempdir().unwrap();
@@ -87,7 +69,7 @@ fn points_import_enable_and_see_totals_stars_and_sources() {
         .map(|(n, t, st)| (n, t, if st.is_empty() { "—".into() } else { st }))
         .collect();
     assert!(!expected.is_empty());
-    assert_eq!(rows(&s), expected);
+    assert_eq!(s.points_rows(), expected);
     assert!(expected.iter().any(|r| r.2.starts_with("★")), "someone reaches a band: {expected:?}");
 
     // The first row opens to its lines, each naming its record.

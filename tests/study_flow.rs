@@ -1,11 +1,18 @@
 //! 学时 through the screens, on the real app binary (tests/run-e2e.sh): a
 //! 县委组织部 training of 4 学时 for three members of the demo, recorded
 //! through the 新增培训 dialog with the roster's checkboxes; on /study those
-//! three members' hours rise by exactly 4.0 and nobody else's change.
+//! three members' hours rise by exactly 4.0 and nobody else's change, and
+//! under a rule set giving 10 分 for each training taken part in (★ from 10),
+//! on /points those three — and only they — go from 0 to 10 and gain a ★.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use zhibu_e2e::{app_binary, Session};
+
+/// A township's rule set: 10 分 for each 培训活动, one ★ from 10 分.
+const RULES: &str = r#"{ "name": "某镇党员积分办法", "source": { "publisher": "某镇党委", "year": 2026 },
+  "items": [ { "key": "training", "group": "base", "label": "参加培训", "points": 10, "source": "training" } ],
+  "stars": [ { "stars": 1, "min": 10 } ] }"#;
 
 const TODAY: &str = "2026-11-27";
 
@@ -40,7 +47,16 @@ fn totals(s: &Session) -> BTreeMap<String, i64> {
 fn a_county_training_of_four_hours_raises_exactly_its_three_members() {
     let dir = tempfile::tempdir().unwrap();
     cli(dir.path(), &["demo", "load"]);
+    let rules = dir.path().join("某镇积分.json");
+    std::fs::write(&rules, RULES).unwrap();
+    cli(dir.path(), &["points", "rules", "import", rules.to_str().unwrap()]);
     let s = Session::start(&["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY]);
+    // No training yet: nobody has a point or a ★.
+    s.go("#/points");
+    s.wait_for("[data-testid=points-table] [data-testid=points-name]", 15);
+    let points_before = s.points_rows();
+    assert!(points_before.len() > 10, "{points_before:?}");
+    assert!(points_before.iter().all(|(_, total, stars)| total == "0" && stars == "—"), "{points_before:?}");
     s.go("#/study");
     s.wait_for("[data-testid=study-table] .study-row", 15);
     let before = totals(&s);
@@ -85,7 +101,25 @@ fn a_county_training_of_four_hours_raises_exactly_its_three_members() {
         assert_eq!(after[name], want, "{name}");
     }
 
+    // 积分: exactly those three now have 10 分 and a ★, traced to the training.
+    s.go("#/points");
+    s.wait_until("the points follow the training", 15, |s| s.points_rows().iter().filter(|r| r.1 == "10").count() == 3);
+    let points_after = s.points_rows();
+    assert_eq!(points_after.len(), points_before.len());
+    for (name, total, stars) in &points_after {
+        let took_part = chosen.contains(name);
+        assert_eq!(total, if took_part { "10" } else { "0" }, "{name}");
+        assert_eq!(stars, if took_part { "★" } else { "—" }, "{name}");
+    }
+    let year: serde_json::Value =
+        serde_json::from_str(&cli(dir.path(), &["points", "year", "--year", "2026", "--json"])).unwrap();
+    for m in year.as_array().unwrap().iter().filter(|m| chosen.iter().any(|c| m["name"] == c.as_str())) {
+        assert_eq!(m["items"][0]["source"], "2026-09-10 培训：学习贯彻党的二十届四中全会精神专题培训", "{m}");
+    }
+
     // The 培训活动 tab lists it with the three.
+    s.go("#/study");
+    s.wait_for("[data-testid=study-table] .study-row", 15);
     s.click_text(".el-tabs__item", "培训活动");
     s.wait_for("[data-testid=training-table] .training-row", 10);
     let row = s.text_of("[data-testid=training-table] .training-row");

@@ -1997,7 +1997,7 @@ export type PointsRules = {
  * Where an item's occurrences come from: a record the app already
  * keeps (derived) or a line typed by hand with a reason (`entered`).
  */
-export type PointsSource = "theme_day" | "dues_on_time" | "absent" | "study_target" | "service" | "care_visit" | "entered";
+export type PointsSource = "theme_day" | "dues_on_time" | "absent" | "study_target" | "training" | "service" | "care_visit" | "entered";
 
 /**
  * 积分 of a year; `members` is empty when no rule set is on.

@@ -22,6 +22,7 @@ coded_enum!(
         DuesOnTime = "dues_on_time", "按月交纳党费";
         Absent = "absent", "无故缺席组织生活";
         StudyTarget = "study_target", "培训学时达标";
+        Training = "training", "参加培训";
         Service = "service", "参加志愿服务";
         CareVisit = "care_visit", "走访慰问党员";
         Entered = "entered", "手工录入";

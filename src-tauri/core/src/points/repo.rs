@@ -125,6 +125,24 @@ fn occurrences(
                     }
                 }
             }
+            PointsSource::Training => {
+                // Each 培训活动 of the year she took part in (a row of hers
+                // with hours, or the training's own), 上级 or 支部 alike.
+                let mut stmt = conn.prepare(
+                    "SELECT tm.member_id, t.started_on, t.topic FROM trainings t
+                     JOIN training_members tm ON tm.training_id = t.id
+                     WHERE t.deleted_at IS NULL AND t.started_on BETWEEN ?1 AND ?2
+                       AND (tm.tenths IS NULL OR tm.tenths > 0)
+                     ORDER BY t.started_on, t.id",
+                )?;
+                let rows = stmt.query_map(params![from, to], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, NaiveDate>(1)?, r.get::<_, String>(2)?))
+                })?;
+                for row in rows {
+                    let (member, date, topic) = row?;
+                    push(member, month_of(date), date.to_string(), format!("{date} 培训：{topic}"), None, None);
+                }
+            }
             PointsSource::Service => {
                 for (member, n) in crate::service::service_counts(conn, year)? {
                     for i in 1..=n {

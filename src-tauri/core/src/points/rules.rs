@@ -26,7 +26,7 @@
 //!   place (kept as integer tenths); caps are optional.
 //! - `source`: `theme_day` (出席主题党日), `dues_on_time` (the month's dues
 //!   paid by the end of that month), `absent` (缺席, not 请假, at a meeting),
-//!   `study_target` (学时达标), `service` (each 志愿服务 record), `care_visit`
+//!   `study_target` (学时达标), `training` (each 培训活动 taken part in), `service` (each 志愿服务 record), `care_visit`
 //!   (named among the visitors of a 走访慰问), or `entered` (typed by hand
 //!   with a reason).
 
@@ -173,7 +173,7 @@ pub fn parse_rules(json: &str) -> Result<PointsRuleSet> {
         let source = PointsSource::from_code(it.source.trim());
         if source.is_none() {
             errs.push(format!(
-                "{who}的来源“{}”不认识，请写 theme_day、dues_on_time、absent、study_target、service、care_visit 或 entered",
+                "{who}的来源“{}”不认识，请写 theme_day、dues_on_time、absent、study_target、training、service、care_visit 或 entered",
                 it.source
             ));
         }

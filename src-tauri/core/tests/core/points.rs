@@ -328,3 +328,47 @@ fn the_points_notice_lists_names_totals_and_stars_only() {
     let all = format!("{n:?}");
     assert!(!all.contains("13812345678") && !all.contains(&id_for("19700101", "022")));
 }
+
+/// `training`: each 培训活动 a member took part in, dated by its first day
+/// and named by its topic; a deleted training no longer counts.
+#[test]
+fn each_training_taken_part_in_counts_for_its_members_only() {
+    use zhibu_core::study::{ParticipantForm, TrainingForm};
+    let mut s = Store::open_in_memory().unwrap();
+    let ids: Vec<i64> = [("张大山", "011"), ("李小红", "022"), ("王建国", "033"), ("赵四", "044")]
+        .map(|(n, q)| member(&mut s, n, q))
+        .into();
+    let rules = r#"{ "name": "某镇办法", "items": [
+        { "key": "training", "group": "base", "label": "参加培训", "points": 2, "cap_year": 3, "source": "training" } ],
+      "stars": [ { "stars": 1, "min": 2 } ] }"#;
+    s.import_points_rules(rules, today()).unwrap();
+    let training = |s: &mut Store, on: &str, topic: &str, who: &[i64]| {
+        let form = TrainingForm {
+            started_on: on.into(),
+            hours: "4".into(),
+            organiser: "county".into(),
+            level: "central".into(),
+            topic: topic.into(),
+            participants: who.iter().map(|&member_id| ParticipantForm { member_id, hours: String::new() }).collect(),
+            ..Default::default()
+        };
+        s.create_training(&form, today()).unwrap().id
+    };
+    training(&mut s, "2026-09-10", "学习党章", &ids[..3]);
+    let second = training(&mut s, "2026-10-12", "乡村振兴", &ids[..1]);
+    training(&mut s, "2025-12-20", "去年的培训", &ids[3..]);
+    let totals = |s: &Store| -> Vec<(i64, u8)> {
+        let y = s.points_year(2026).unwrap();
+        ids.iter()
+            .map(|id| y.members.iter().find(|m| m.member_id == *id).map(|m| (m.total_tenths, m.stars)).unwrap())
+            .collect()
+    };
+    // 2 + 1 (the yearly cap of 3), 2, 2, and last year's training not at all.
+    assert_eq!(totals(&s), vec![(30, 1), (20, 1), (20, 1), (0, 0)]);
+    let y = s.points_year(2026).unwrap();
+    let first = y.members.iter().find(|m| m.member_id == ids[1]).unwrap();
+    assert_eq!(first.items[0].source, "2026-09-10 培训：学习党章");
+    assert_eq!(first.months[8], 20, "September");
+    s.delete_training(second).unwrap();
+    assert_eq!(totals(&s), vec![(20, 1), (20, 1), (20, 1), (0, 0)]);
+}
