@@ -4,7 +4,7 @@
 //! and ★ agree with `zhibu points year --json`; a row opens to its lines with
 //! the records behind them; turning the switch off empties the table.
 
-use zhibu_e2e::{cli_in, start_in, Session};
+use zhibu_e2e::{cli_in, start_in};
 
 const COUNTY: &str = r#"{ "name": "某县党员积分办法", "source": { "publisher": "某县委组织部", "year": 2026 },
   "items": [

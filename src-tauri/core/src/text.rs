@@ -1,5 +1,6 @@
 //! Cleaning of typed text: trimmed fields (half- and full-width spaces),
-//! Chinese names without inner spaces, phone numbers checked and compacted.
+//! Chinese names without inner spaces, phone numbers checked and compacted,
+//! decimals with one place (学时, 积分) as integer tenths.
 //! Every form of every feature, and the import, clean their text here.
 
 /// Trims a text field, half- and full-width spaces alike.
@@ -16,6 +17,35 @@ pub fn clean_name(s: &str) -> String {
     } else {
         trimmed
     }
+}
+
+/// A decimal with at most one place that counts — `2`, `1.5`, `0.50`, `.5`,
+/// `1.`, `１．５`, `-3` — as integer tenths (学时 and 积分 are kept so, never
+/// as floats); None for anything else (`1.25`, `两小时`, `1e2`, `.`).
+pub fn tenths(input: &str) -> Option<i64> {
+    let s: String = clean(input)
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | '。' => '.',
+            '－' => '-',
+            c => c,
+        })
+        .collect();
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.as_str()),
+    };
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    if (whole.is_empty() && frac.is_empty()) || whole.len() > 6 {
+        return None;
+    }
+    let frac = frac.trim_end_matches('0');
+    if frac.len() > 1 || !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v = whole.parse::<i64>().unwrap_or(0) * 10 + frac.parse::<i64>().unwrap_or(0);
+    Some(if neg { -v } else { v })
 }
 
 /// A mobile (11 digits from 13–19) or a landline with area code.
@@ -45,6 +75,18 @@ pub fn clean_phone(s: &str) -> Result<String, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_with_one_place_are_tenths() {
+        let cases = [("2", 20), ("1.5", 15), ("0.50", 5), (".5", 5), ("1.", 10), ("１．５", 15), ("-3", -30)];
+        for (typed, want) in cases {
+            assert_eq!(tenths(typed), Some(want), "{typed}");
+        }
+        assert_eq!((tenths("－2.5"), tenths(" 12.0 "), tenths("0")), (Some(-25), Some(120), Some(0)));
+        for bad in ["1.25", "两小时", "1e2", ".", "", "-", "1,5", "--1", "1234567"] {
+            assert_eq!(tenths(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn fields_are_trimmed_and_names_lose_inner_spaces() {

@@ -144,10 +144,16 @@ fn occurrences(
                 }
             }
             PointsSource::Service => {
-                for (member, n) in crate::service::service_counts(conn, year)? {
-                    for i in 1..=n {
-                        push(member, 12, format!("{year}-12-31"), format!("{year}年志愿服务第 {i} 次"), None, None);
-                    }
+                for l in crate::service::service_lines(conn, year)? {
+                    let (date, kind) = (l.served_on, l.kind.label());
+                    push(
+                        l.member_id,
+                        month_of(date),
+                        date.to_string(),
+                        format!("{date} {kind}：{}", l.what),
+                        None,
+                        None,
+                    );
                 }
             }
             PointsSource::CareVisit => {

@@ -88,27 +88,10 @@ fn no_source() -> FileSource {
     FileSource { publisher: String::new(), year: None }
 }
 
-/// `2`, `2.5`, `"2.5"` → tenths; more than one decimal place, or not a
-/// number, is None. No floating point is involved.
+/// `2`, `2.5`, `"2.5"`, `-3` → tenths (`text::tenths`); more than one
+/// decimal place, or not a number, is None. No floating point is involved.
 pub fn parse_tenths(text: &str) -> Option<i64> {
-    let t = text.trim();
-    let (neg, t) = match t.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, t),
-    };
-    let (whole, frac) = match t.split_once('.') {
-        Some((w, f)) => (w, f),
-        None => (t, ""),
-    };
-    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || whole.len() > 9 {
-        return None;
-    }
-    let frac = frac.trim_end_matches('0');
-    if frac.len() > 1 || !frac.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let v = whole.parse::<i64>().ok()? * 10 + frac.parse::<i64>().unwrap_or(0);
-    Some(if neg { -v } else { v })
+    crate::text::tenths(text)
 }
 
 /// Tenths as a decimal: `95`, `2.5`, `-3`.

@@ -14,44 +14,27 @@ pub use repo::totals_of;
 
 use crate::error::Result;
 use rusqlite::Connection;
-use std::collections::BTreeMap;
-
-/// How many 志愿服务 and 为民办实事 records each member took part in during
-/// `year` (member id → count), for the 积分 rule "志愿服务". Deleted
-/// records do not count.
-#[allow(dead_code)] // used by points/ once merged
-pub(crate) fn service_counts(conn: &Connection, year: i32) -> Result<BTreeMap<i64, u32>> {
-    repo::counts(conn, year)
+/// One member's part in one 志愿服务 or 为民办实事 record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ServedLine {
+    pub member_id: i64,
+    pub served_on: chrono::NaiveDate,
+    pub kind: ServiceKind,
+    pub what: String,
 }
 
-/// Hours typed with at most one decimal place (`2`, `1.5`, `0.5`, `.5`,
-/// `1.` ) as integer tenths; `None` for anything else (a negative, two
-/// places, letters). Full-width digits and point are read as ASCII.
+/// Each member's part in each 志愿服务 and 为民办实事 record of `year`, in
+/// date order, for the 积分 source `service` (docs/DOMAIN.md §9.5): the
+/// record's day and what was done name the line. Deleted records do not
+/// count.
+pub(crate) fn service_lines(conn: &Connection, year: i32) -> Result<Vec<ServedLine>> {
+    repo::lines(conn, year)
+}
+
+/// Hours typed with at most one decimal place (`2`, `1.5`, `.5`, `１．５`) as
+/// integer tenths (`text::tenths`); `None` for a negative or anything else.
 pub fn parse_tenths(input: &str) -> Option<i64> {
-    let s: String = input
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' | '。' => '.',
-            c => c,
-        })
-        .collect();
-    let (whole, frac) = match s.split_once('.') {
-        Some((w, f)) => (w, f),
-        None => (s.as_str(), ""),
-    };
-    if (whole.is_empty() && frac.is_empty())
-        || frac.len() > 1
-        || whole.len() > 6
-        || !whole.chars().all(|c| c.is_ascii_digit())
-        || !frac.chars().all(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    let w: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
-    let f: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
-    Some(w * 10 + f)
+    crate::text::tenths(input).filter(|t| *t >= 0)
 }
 
 /// Tenths as hours for people: `15` → `1.5`, `20` → `2`, `0` → empty.
@@ -85,7 +68,7 @@ mod tests {
     }
 
     #[test]
-    fn service_counts_are_records_per_member_in_the_year_without_deleted_ones() {
+    fn service_lines_are_each_members_records_of_the_year_without_deleted_ones() {
         use crate::members::MemberForm;
         use crate::store::Store;
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
@@ -116,9 +99,20 @@ mod tests {
         let gone = s.create_service(&f("2026-03-05", vec![a, b]), today).unwrap();
         s.create_service(&f("2025-03-05", vec![b]), today).unwrap();
         s.delete_service(gone.id).unwrap();
-        let counts = service_counts(s.conn(), 2026).unwrap();
-        assert_eq!(counts, BTreeMap::from([(a, 2), (b, 1)]));
-        assert_eq!(service_counts(s.conn(), 2025).unwrap(), BTreeMap::from([(b, 1)]));
-        assert!(service_counts(s.conn(), 2024).unwrap().is_empty());
+        let counts = |year| {
+            let mut n = std::collections::BTreeMap::new();
+            for l in service_lines(s.conn(), year).unwrap() {
+                *n.entry(l.member_id).or_insert(0) += 1;
+            }
+            n
+        };
+        assert_eq!(counts(2026), std::collections::BTreeMap::from([(a, 2), (b, 1)]));
+        assert_eq!(counts(2025), std::collections::BTreeMap::from([(b, 1)]));
+        assert!(counts(2024).is_empty());
+        let first = &service_lines(s.conn(), 2026).unwrap()[0];
+        assert_eq!(
+            (first.served_on.to_string(), first.kind, first.what.as_str()),
+            ("2026-01-05".into(), ServiceKind::Volunteer, "打扫村道")
+        );
     }
 }

@@ -208,13 +208,15 @@ fn year_range(year: i32) -> (NaiveDate, NaiveDate) {
 }
 
 /// Each member's number of records in `year` (docs/DOMAIN.md §9.5).
-pub(crate) fn counts(conn: &Connection, year: i32) -> Result<BTreeMap<i64, u32>> {
+pub(crate) fn lines(conn: &Connection, year: i32) -> Result<Vec<super::ServedLine>> {
     let (from, to) = year_range(year);
     let mut stmt = conn.prepare(
-        "SELECT sm.member_id, count(*) FROM service_members sm JOIN services s ON s.id = sm.service_id
-         WHERE s.deleted_at IS NULL AND s.served_on BETWEEN ?1 AND ?2 GROUP BY sm.member_id",
+        "SELECT sm.member_id, s.served_on, s.kind, s.what FROM service_members sm JOIN services s ON s.id = sm.service_id
+         WHERE s.deleted_at IS NULL AND s.served_on BETWEEN ?1 AND ?2 ORDER BY s.served_on, s.id, sm.member_id",
     )?;
-    let rows = stmt.query_map(params![from, to], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u32>(1)?)))?;
+    let rows = stmt.query_map(params![from, to], |r| {
+        Ok(super::ServedLine { member_id: r.get(0)?, served_on: r.get(1)?, kind: r.get(2)?, what: r.get(3)? })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -3,23 +3,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// "1.5" → 15, "2" → 20, "0.5" → 5; None for anything else ("1.55",
-/// "-1", "一", "1.").
+/// "1.5" → 15, "2" → 20, "0.5" → 5 (`text::tenths`); None for anything
+/// else ("1.55", "-1", "一").
 pub fn parse_hours(s: &str) -> Option<i64> {
-    let s = s.trim();
-    let (whole, frac) = match s.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (s, None),
-    };
-    if whole.is_empty() || whole.len() > 5 || !whole.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let tenth = match frac {
-        None => 0,
-        Some(f) if f.len() == 1 && f.as_bytes()[0].is_ascii_digit() => i64::from(f.as_bytes()[0] - b'0'),
-        Some(_) => return None,
-    };
-    Some(whole.parse::<i64>().ok()? * 10 + tenth)
+    crate::text::tenths(s).filter(|t| *t >= 0)
 }
 
 /// 15 → "1.5", 120 → "12.0".
@@ -77,7 +64,8 @@ mod tests {
         assert_eq!(parse_hours(" 2 "), Some(20));
         assert_eq!(parse_hours("0.5"), Some(5));
         assert_eq!(parse_hours("12.0"), Some(120));
-        for bad in ["1.55", "-1", "", "1.", ".5", "一", "1,5", "1e2"] {
+        assert_eq!((parse_hours("1."), parse_hours(".5"), parse_hours("４．５")), (Some(10), Some(5), Some(45)));
+        for bad in ["1.55", "-1", "", ".", "一", "1,5", "1e2"] {
             assert_eq!(parse_hours(bad), None, "{bad}");
         }
         assert_eq!(hours_text(15), "1.5");

@@ -472,13 +472,13 @@ pub const SHEETS: [&str; 22] = [
     care::VISITS,
     // 党费使用 (workbook/spending.rs).
     "党费使用明细",
-    // 志愿服务 (workbook/service.rs).
-    service::REGISTER,
-    // 积分 (workbook/points.rs).
-    points::LEDGER,
     // 学时 (workbook/study.rs).
     study::HOURS,
     study::TRAININGS,
+    // 志愿服务 (workbook/service.rs).
+    service::REGISTER,
+    // 积分, last: it counts what the sheets before it record (workbook/points.rs).
+    points::LEDGER,
 ];
 
 fn cover_sheets(

@@ -372,3 +372,30 @@ fn each_training_taken_part_in_counts_for_its_members_only() {
     s.delete_training(second).unwrap();
     assert_eq!(totals(&s), vec![(20, 1), (20, 1), (20, 1), (0, 0)]);
 }
+
+/// `service`: each 志愿服务 or 为民办实事 record counts in its own month,
+/// the line naming its day, kind and what was done.
+#[test]
+fn each_service_counts_in_its_month_naming_what_was_done() {
+    use zhibu_core::service::ServiceForm;
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, "张大山", "011");
+    let b = member(&mut s, "李小红", "022");
+    let rules = r#"{ "name": "某镇办法", "items": [
+        { "key": "serve", "group": "pioneer", "label": "参加志愿服务", "points": 2, "source": "service" } ] }"#;
+    s.import_points_rules(rules, today()).unwrap();
+    let form = ServiceForm {
+        served_on: "2026-10-15".into(),
+        kind: "deed".into(),
+        what: "帮五保户修屋顶".into(),
+        member_ids: vec![a],
+        ..Default::default()
+    };
+    s.create_service(&form, today()).unwrap();
+    let y = s.points_year(2026).unwrap();
+    let pa = y.members.iter().find(|m| m.member_id == a).unwrap();
+    assert_eq!(pa.months[9], 20, "October");
+    assert_eq!(pa.months.iter().sum::<i64>(), 20);
+    assert_eq!(pa.items[0].source, "2026-10-15 为民办实事：帮五保户修屋顶");
+    assert_eq!(y.members.iter().find(|m| m.member_id == b).unwrap().total_tenths, 0);
+}
