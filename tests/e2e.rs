@@ -1139,3 +1139,28 @@ fn a_valid_id_number_fills_the_birth_date_and_sex() {
     s.screenshot("member-form-id-filled");
     s.quit();
 }
+
+/// At 1024×768 with 大 字号 the whole navigation is on screen: no item hides
+/// below the fold where a secretary would not think to scroll.
+#[test]
+fn every_navigation_item_is_on_a_1024_by_768_screen_at_large_type() {
+    let dir = tempfile::tempdir().unwrap();
+    zhibu_e2e::cli_in(dir.path(), &["demo", "load"]);
+    let s = zhibu_e2e::start_in(dir.path());
+    s.set_window_size(1024, 768);
+    s.script(
+        "document.documentElement.classList.remove('font-standard'); document.documentElement.classList.add('font-large')",
+        serde_json::json!([]),
+    );
+    s.wait_for("[data-testid=nav-settings]", 10);
+    let fit = s.script(
+        "const items = Array.from(document.querySelectorAll('.nav-item'));
+         return [items.length, window.innerHeight, Math.max(...items.map(e => e.getBoundingClientRect().bottom)),
+                 getComputedStyle(document.documentElement).fontSize]",
+        serde_json::json!([]),
+    );
+    assert_eq!(fit[3], "19px", "大 字号 is on: {fit}");
+    assert!(fit[0].as_u64().unwrap() >= 13, "{fit}");
+    assert!(fit[1].as_f64().unwrap() <= 770.0, "the window is 768 high: {fit}");
+    assert!(fit[2].as_f64().unwrap() <= fit[1].as_f64().unwrap(), "the last item is on screen: {fit}");
+}
