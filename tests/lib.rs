@@ -171,12 +171,19 @@ impl Session {
     }
 
     pub fn click(&self, e: &Element) {
+        if let Err(err) = self.try_click(e, 5) {
+            panic!("click failed: {err}");
+        }
+    }
+
+    /// Clicks `e`, retrying for up to `secs` while it cannot take the click.
+    pub fn try_click(&self, e: &Element, secs: u64) -> Result<(), Value> {
         // Element Plus animates; a click may land while a node is moving. Retry briefly.
-        let end = Instant::now() + Duration::from_secs(5);
+        let end = Instant::now() + Duration::from_secs(secs);
         loop {
             match self.call("POST", &format!("/element/{}/click", e.0), Some(json!({}))) {
-                Ok(_) => return,
-                Err(err) if Instant::now() > end => panic!("click failed: {err}"),
+                Ok(_) => return Ok(()),
+                Err(err) if Instant::now() > end => return Err(err),
                 Err(_) => {
                     // Under a sticky header or a scrolling box: bring it to the middle.
                     self.script(
@@ -323,7 +330,24 @@ impl Session {
     pub fn choose(&self, select_css: &str, option: &str) {
         for _ in 0..3 {
             self.click_css(select_css);
-            self.click_text(".el-select-dropdown__item", option);
+            // The option of the dropdown that is open (other selects keep
+            // theirs in the page, hidden); a click that cannot land is tried
+            // again with the select opened anew.
+            let end = Instant::now() + Duration::from_secs(5);
+            let shown = loop {
+                let hit = self.find_all(".el-select-dropdown__item").into_iter().find(|e| {
+                    let text = self.call("GET", &format!("/element/{}/text", e.0), None).unwrap_or_default();
+                    text.as_str().is_some_and(|t| t.trim() == option)
+                        && self.call("GET", &format!("/element/{}/displayed", e.0), None) == Ok(json!(true))
+                });
+                if hit.is_some() || Instant::now() > end {
+                    break hit;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            };
+            if let Some(e) = shown {
+                let _ = self.try_click(&e, 3);
+            }
             let end = Instant::now() + Duration::from_secs(3);
             while Instant::now() < end {
                 if self.text_of(select_css).contains(option) {
