@@ -68,6 +68,18 @@ impl Timeline {
         !self.deleted && self.admitted_by(day) && self.in_branch_at(day) && self.status_on(day).takes_part()
     }
 
+    /// The months (0–12) of `year` the member was one of this branch's,
+    /// judged on the first and last day of each month: who a year's 学时 and
+    /// 积分 count (docs/DOMAIN.md §9.5).
+    pub fn months_in_branch(&self, year: i32) -> u32 {
+        (1..=12)
+            .filter(|&m| {
+                self.should_attend_on(crate::date::first_of_month(year, m))
+                    || self.should_attend_on(crate::date::last_of_month(year, m))
+            })
+            .count() as u32
+    }
+
     /// 正式党员 on `day` if the 转正 had surely come by then, else 预备党员.
     pub fn kind_on(&self, day: NaiveDate) -> MemberKind {
         if self.kind == MemberKind::Full && self.full_member_on.is_none_or(|d| d.last_day() <= day) {

@@ -36,14 +36,15 @@ fn latest(conn: &Connection) -> Result<Option<PointsRules>> {
     }
 }
 
-/// Members counted in `year`: full and probationary, on the roster, admitted
-/// by the end of the year.
+/// Members counted in `year`: those who were one of this branch's in any
+/// month of it (`Timeline::months_in_branch`, as 学时 counts them), so one
+/// who died, left or was admitted during the year keeps that year's points.
 fn roster(store: &Store, year: i32) -> Result<Vec<Member>> {
+    let timelines = crate::members::timeline::timelines(store.conn())?;
     Ok(store
-        .members(&MemberQuery::default())?
+        .members(&MemberQuery { include_left: true, ..Default::default() })?
         .into_iter()
-        .filter(|m| m.on_roster() && m.status.is_member())
-        .filter(|m| m.admitted_on.is_none_or(|d: PartialDate| d.last_day().year() <= year))
+        .filter(|m| timelines.get(&m.id).is_some_and(|t| t.months_in_branch(year) > 0))
         .collect())
 }
 

@@ -330,14 +330,6 @@ struct Tally {
     central_tenths: i64,
 }
 
-/// Who was on the roster in `year`: per member the months (1–12) in the
-/// branch, judged on the first and last day of each month.
-fn months_in_branch(t: &crate::members::timeline::Timeline, year: i32) -> u32 {
-    (1..=12)
-        .filter(|&m| t.should_attend_on(first_of_month(year, m)) || t.should_attend_on(last_of_month(year, m)))
-        .count() as u32
-}
-
 /// The year counted (docs/DOMAIN.md §9.5): meetings (出席 the meeting's
 /// credit, 送学上门 its own value, 在流入地参加 nothing), trainings, hours
 /// elsewhere, and online hours when the branch counts them.
@@ -423,7 +415,7 @@ pub fn study_year(conn: &Connection, year: i32, today: NaiveDate) -> Result<Stud
         if t.deleted {
             continue;
         }
-        let months_in = months_in_branch(&t, year);
+        let months_in = t.months_in_branch(year);
         if months_in == 0 {
             continue;
         }

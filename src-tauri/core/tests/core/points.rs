@@ -399,3 +399,28 @@ fn each_service_counts_in_its_month_naming_what_was_done() {
     assert_eq!(pa.items[0].source, "2026-10-15 为民办实事：帮五保户修屋顶");
     assert_eq!(y.members.iter().find(|m| m.member_id == b).unwrap().total_tenths, 0);
 }
+
+/// A member who died during the year keeps the points of the months he was
+/// one of the branch's, and is not counted in the years after.
+#[test]
+fn a_member_who_died_during_the_year_keeps_that_years_points() {
+    use zhibu_core::members::StatusForm;
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, "张大山", "011");
+    let b = member(&mut s, "李老根", "022");
+    s.import_points_rules(COUNTY, today()).unwrap();
+    meeting(&mut s, "theme_day", "2026-03-05", &[(a, "present"), (b, "present")]);
+    let died = |s: &mut Store, id: i64, on: &str| {
+        let form = StatusForm { status: "deceased".into(), date: on.into(), reason: "病逝".into() };
+        s.change_status(id, &form, today()).unwrap();
+    };
+    died(&mut s, b, "2026-06-10");
+    let y = s.points_year(2026).unwrap();
+    let pb = y.members.iter().find(|m| m.member_id == b).expect("in the year he died");
+    assert_eq!(pb.total_tenths, 30);
+    assert_eq!(pb.items[0].source, "2026-03-05 主题党日");
+    assert!(y.members.iter().any(|m| m.member_id == a));
+    // In the next year he is no longer counted.
+    assert!(s.points_year(2027).unwrap().members.iter().all(|m| m.member_id != b));
+    assert!(s.points_year(2027).unwrap().members.iter().any(|m| m.member_id == a));
+}
