@@ -7,7 +7,7 @@ use super::rules::{self, Season, SeasonKind};
 use crate::date::PartialDate;
 use crate::dues::money::{parse_yuan, yuan};
 use crate::error::{Error, FieldErrors, Result};
-use crate::meetings::attachments::{attachment_row, take_off, Attachment};
+use crate::meetings::attachments::{AttachedTo, Attachment};
 use crate::meetings::Attendance;
 use crate::members::{MemberQuery, Status};
 use crate::store::changelog::{self, FieldChange};
@@ -19,6 +19,8 @@ use std::collections::HashMap;
 
 const CASE: &str = "care_case";
 const VISIT: &str = "care_visit";
+/// A 走访慰问's receipts.
+const RECEIPTS: AttachedTo = AttachedTo { table: "care_attachments", owner: "visit_id" };
 
 /// A day typed into `field`: the whole day, not after `today`.
 fn day(field: &'static str, label: &str, input: &str, today: NaiveDate, e: &mut FieldErrors) -> Option<NaiveDate> {
@@ -535,45 +537,22 @@ impl Store {
     /// Keeps a receipt photo or scan with a visit.
     pub fn add_care_attachment(&mut self, visit_id: i64, original_name: &str, bytes: &[u8]) -> Result<Attachment> {
         visit_in(self.conn(), visit_id)?;
-        let (sha, name) = self.store_attachment_file(original_name, bytes)?;
-        self.conn().execute(
-            "INSERT INTO care_attachments (visit_id, sha256, original_name, size, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![visit_id, sha, name, bytes.len() as i64, now_text()],
-        )?;
-        let id = self.conn().last_insert_rowid();
-        self.care_attachments(visit_id)?.into_iter().find(|a| a.id == id).ok_or(Error::NotFound("附件"))
+        self.attach(RECEIPTS, visit_id, original_name, bytes)
     }
 
     /// A visit's receipts.
     pub fn care_attachments(&self, visit_id: i64) -> Result<Vec<Attachment>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, original_name, size, sha256, added_at FROM care_attachments
-             WHERE visit_id = ?1 AND deleted_at IS NULL ORDER BY id",
-        )?;
-        let rows = stmt.query_map([visit_id], attachment_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.attached(RECEIPTS, visit_id)
     }
 
     /// The stored bytes of a receipt, checked against their SHA-256.
     pub fn care_attachment_bytes(&self, id: i64) -> Result<(Attachment, Vec<u8>)> {
-        let a = self
-            .conn()
-            .query_row(
-                "SELECT id, original_name, size, sha256, added_at FROM care_attachments
-                 WHERE id = ?1 AND deleted_at IS NULL AND visit_id IS NOT NULL",
-                [id],
-                attachment_row,
-            )
-            .optional()?
-            .ok_or(Error::NotFound("附件"))?;
-        let bytes = self.stored_attachment_bytes(&a)?;
-        Ok((a, bytes))
+        self.attached_bytes(RECEIPTS, id)
     }
 
     /// Takes a receipt off the visit; the file stays in the folder.
     pub fn remove_care_attachment(&mut self, id: i64) -> Result<()> {
-        take_off(self.conn(), "care_attachments", id)
+        self.detach(RECEIPTS, id)
     }
 }
 

@@ -94,7 +94,79 @@ pub(crate) fn stored_name(sha: &str, original: &str) -> Result<String> {
     })
 }
 
+/// A table of attachments kept with one kind of record: the 走访慰问's
+/// receipts (`care_attachments.visit_id`), a 志愿服务's photos
+/// (`study_attachments.service_id`). Both names are the program's own.
+#[derive(Clone, Copy)]
+pub(crate) struct AttachedTo {
+    pub table: &'static str,
+    pub owner: &'static str,
+}
+
 impl Store {
+    /// Stores the file and records it with record `owner_id` of `to`; the
+    /// record itself is checked by the caller.
+    pub(crate) fn attach(
+        &mut self,
+        to: AttachedTo,
+        owner_id: i64,
+        original_name: &str,
+        bytes: &[u8],
+    ) -> Result<Attachment> {
+        let (sha, name) = self.store_attachment_file(original_name, bytes)?;
+        self.conn().execute(
+            &format!(
+                "INSERT INTO {} ({}, sha256, original_name, size, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                to.table, to.owner
+            ),
+            params![owner_id, sha, name, bytes.len() as i64, now_text()],
+        )?;
+        let id = self.conn().last_insert_rowid();
+        self.attached(to, owner_id)?.into_iter().find(|a| a.id == id).ok_or(Error::NotFound("附件"))
+    }
+
+    /// The attachments of record `owner_id`, in the order they were added.
+    pub(crate) fn attached(&self, to: AttachedTo, owner_id: i64) -> Result<Vec<Attachment>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT id, original_name, size, sha256, added_at FROM {} WHERE {} = ?1 AND deleted_at IS NULL ORDER BY id",
+            to.table, to.owner
+        ))?;
+        let rows = stmt.query_map([owner_id], attachment_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Attachment `id` of `to` and its stored bytes, checked against their SHA-256.
+    pub(crate) fn attached_bytes(&self, to: AttachedTo, id: i64) -> Result<(Attachment, Vec<u8>)> {
+        let a = self
+            .conn()
+            .query_row(
+                &format!(
+                    "SELECT id, original_name, size, sha256, added_at FROM {}
+                     WHERE id = ?1 AND deleted_at IS NULL AND {} IS NOT NULL",
+                    to.table, to.owner
+                ),
+                [id],
+                attachment_row,
+            )
+            .optional()?
+            .ok_or(Error::NotFound("附件"))?;
+        let bytes = self.stored_attachment_bytes(&a)?;
+        Ok((a, bytes))
+    }
+
+    /// Takes attachment `id` of `to` off its record; the file stays in the folder.
+    pub(crate) fn detach(&mut self, to: AttachedTo, id: i64) -> Result<()> {
+        let ours: bool = self.conn().query_row(
+            &format!("SELECT EXISTS(SELECT 1 FROM {} WHERE id = ?1 AND {} IS NOT NULL)", to.table, to.owner),
+            [id],
+            |r| r.get(0),
+        )?;
+        if !ours {
+            return Err(Error::NotFound("附件"));
+        }
+        take_off(self.conn(), to.table, id)
+    }
+
     fn attachments_dir(&self) -> Result<PathBuf> {
         let db = self.path().ok_or(Error::NotFound("数据文件夹"))?;
         Ok(db.parent().unwrap_or(Path::new(".")).join("attachments"))

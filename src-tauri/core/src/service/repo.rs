@@ -6,7 +6,7 @@ use super::model::*;
 use super::{parse_tenths, tenths_text};
 use crate::date::PartialDate;
 use crate::error::{Error, FieldErrors, Result};
-use crate::meetings::attachments::{attachment_row, take_off, Attachment};
+use crate::meetings::attachments::{AttachedTo, Attachment};
 use crate::members::Status;
 use crate::store::changelog::{self, FieldChange};
 use crate::store::{now_text, Store};
@@ -16,6 +16,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::BTreeMap;
 
 const SERVICE: &str = "service";
+/// A 志愿服务's photos (the table is shared with 学时's trainings).
+const PHOTOS: AttachedTo = AttachedTo { table: "study_attachments", owner: "service_id" };
 
 /// The largest 户数 or 人数 one record may hold.
 const MAX_COUNT: i64 = 100_000;
@@ -339,53 +341,22 @@ impl Store {
     /// Keeps a photo with a record, in the shared attachment store.
     pub fn add_service_attachment(&mut self, service_id: i64, original_name: &str, bytes: &[u8]) -> Result<Attachment> {
         service_in(self.conn(), service_id)?;
-        let (sha, name) = self.store_attachment_file(original_name, bytes)?;
-        self.conn().execute(
-            "INSERT INTO study_attachments (service_id, sha256, original_name, size, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![service_id, sha, name, bytes.len() as i64, now_text()],
-        )?;
-        let id = self.conn().last_insert_rowid();
-        self.service_attachments(service_id)?.into_iter().find(|a| a.id == id).ok_or(Error::NotFound("附件"))
+        self.attach(PHOTOS, service_id, original_name, bytes)
     }
 
     /// A record's photos.
     pub fn service_attachments(&self, service_id: i64) -> Result<Vec<Attachment>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, original_name, size, sha256, added_at FROM study_attachments
-             WHERE service_id = ?1 AND deleted_at IS NULL ORDER BY id",
-        )?;
-        let rows = stmt.query_map([service_id], attachment_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.attached(PHOTOS, service_id)
     }
 
     /// The stored bytes of a photo, checked against their SHA-256.
     pub fn service_attachment_bytes(&self, id: i64) -> Result<(Attachment, Vec<u8>)> {
-        let a = self
-            .conn()
-            .query_row(
-                "SELECT id, original_name, size, sha256, added_at FROM study_attachments
-                 WHERE id = ?1 AND deleted_at IS NULL AND service_id IS NOT NULL",
-                [id],
-                attachment_row,
-            )
-            .optional()?
-            .ok_or(Error::NotFound("附件"))?;
-        let bytes = self.stored_attachment_bytes(&a)?;
-        Ok((a, bytes))
+        self.attached_bytes(PHOTOS, id)
     }
 
     /// Takes a photo off its record; the file stays in the folder.
     pub fn remove_service_attachment(&mut self, id: i64) -> Result<()> {
-        let ours: bool = self.conn().query_row(
-            "SELECT EXISTS(SELECT 1 FROM study_attachments WHERE id = ?1 AND service_id IS NOT NULL)",
-            [id],
-            |r| r.get(0),
-        )?;
-        if !ours {
-            return Err(Error::NotFound("附件"));
-        }
-        take_off(self.conn(), "study_attachments", id)
+        self.detach(PHOTOS, id)
     }
 }
 
