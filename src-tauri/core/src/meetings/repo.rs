@@ -15,6 +15,7 @@ use crate::store::changelog::{self, FieldChange, HistoryEntry};
 use crate::store::{now_text, Store};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -256,10 +257,12 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
 /// Which meetings [`load_where`] reads.
 enum Which {
     One(i64),
-    /// Not deleted, dated within the range (ISO text), optionally of one kind.
+    /// Not deleted, dated within the range (ISO text), optionally of one
+    /// kind; meetings of a kind without a 所属年度 only up to `plain_to`.
     Range {
         from: String,
         to: String,
+        plain_to: String,
         kind: Option<MeetingKind>,
     },
 }
@@ -270,20 +273,28 @@ pub(crate) fn meeting_in(conn: &Connection, id: i64) -> Result<MeetingRecord> {
 }
 
 fn load(conn: &Connection, id: i64) -> Result<MeetingRecord> {
-    load_where(conn, Which::One(id))?.pop().ok_or(Error::NotFound("会议记录"))
+    load_where(conn, Which::One(id), true)?.pop().ok_or(Error::NotFound("会议记录"))
 }
 
-/// Reads meetings and their attendance and resolutions, and applies the
-/// rules; newest first.
-fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
-    let (filter, args): (&str, Vec<rusqlite::types::Value>) = match which {
+/// Reads meetings and (with `people`) their attendance and resolutions, and
+/// applies the rules; newest first. Without `people` a record has no
+/// attendees, resolutions or quorum: for what needs only kinds and dates.
+fn load_where(conn: &Connection, which: Which, people: bool) -> Result<Vec<MeetingRecord>> {
+    // The kinds with a 所属年度, as SQL text ('life_meeting', 'review').
+    let yearly: Vec<String> =
+        MeetingKind::ALL.iter().filter(|k| k.has_for_year()).map(|k| format!("'{}'", k.code())).collect();
+    let (filter, args): (String, Vec<rusqlite::types::Value>) = match which {
         Which::One(id) => (
-            "m.id = ?1 AND ?2 IS NULL AND ?3 IS NULL",
-            vec![id.into(), rusqlite::types::Value::Null, rusqlite::types::Value::Null],
+            "m.id = ?1 AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL".to_string(),
+            vec![id.into(), rusqlite::types::Value::Null, rusqlite::types::Value::Null, rusqlite::types::Value::Null],
         ),
-        Which::Range { from, to, kind } => (
-            "m.deleted_at IS NULL AND m.date >= ?1 AND m.date <= ?2 AND (?3 IS NULL OR m.kind = ?3)",
-            vec![from.into(), to.into(), kind.map(|k| k.code().to_string()).into()],
+        Which::Range { from, to, plain_to, kind } => (
+            format!(
+                "m.deleted_at IS NULL AND m.date >= ?1 AND m.date <= ?2 AND (?3 IS NULL OR m.kind = ?3)
+                 AND (m.date <= ?4 OR m.kind IN ({}))",
+                yearly.join(", ")
+            ),
+            vec![from.into(), to.into(), kind.map(|k| k.code().to_string()).into(), plain_to.into()],
         ),
     };
     let mut stmt = conn.prepare_cached(&format!(
@@ -326,57 +337,82 @@ fn load_where(conn: &Connection, which: Which) -> Result<Vec<MeetingRecord>> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    if meetings.is_empty() {
+    if meetings.is_empty() || !people {
         return Ok(meetings);
     }
-    // Per meeting through cached statements: the primary key (meeting_id,
-    // member_id) finds a meeting's rows at once, and only those few are
-    // sorted into the order they were entered. (One query over the year
-    // had to sort every attendance row of the year and was slower.)
-    let mut attendance = conn.prepare_cached(
-        "SELECT a.member_id, p.name, p.kind, a.voting, a.status, a.reason, a.grade
-         FROM meeting_attendance a JOIN members p ON p.id = a.member_id
-         WHERE a.meeting_id = ?1 ORDER BY a.rowid",
-    )?;
-    let mut resolutions = conn.prepare_cached(
-        "SELECT text, vote, election, votes_for, votes_against, votes_abstain, candidate, written_for,
-                written_against, written_abstain
-         FROM meeting_resolutions WHERE meeting_id = ?1 ORDER BY position",
-    )?;
-    let mut forms: Vec<Vec<ResolutionForm>> = Vec::with_capacity(meetings.len());
-    for m in &mut meetings {
-        m.attendees = attendance
-            .query_map([m.id], |r| {
-                Ok(AttendeeRecord {
-                    member_id: r.get(0)?,
-                    name: r.get(1)?,
-                    member_kind: r.get(2)?,
+    // Every attendance and resolution row of these meetings in one query
+    // each, found through the primary key (meeting_id, …) and not sorted by
+    // SQLite: each meeting's few rows are put back into the order they were
+    // entered here. Names come from one read of the members, not a join per
+    // row. (Per-meeting queries with a join took 29 ms for 75,000 rows;
+    // one query sorted by SQLite was slower still — docs/PERFORMANCE.md.)
+    let index: FxHashMap<i64, usize> = meetings.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
+    let people: FxHashMap<i64, (String, MemberKind)> = {
+        let mut stmt = conn.prepare_cached("SELECT id, name, kind FROM members")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut seats: Vec<Vec<(i64, AttendeeRecord)>> = vec![Vec::new(); meetings.len()];
+    {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT a.meeting_id, a.rowid, a.member_id, a.voting, a.status, a.reason, a.grade
+             FROM meeting_attendance a WHERE a.meeting_id IN (SELECT m.id FROM meetings m WHERE {filter})"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        while let Some(r) = rows.next()? {
+            let (Some(&i), Some((name, kind))) = (index.get(&r.get(0)?), people.get(&r.get(2)?)) else { continue };
+            seats[i].push((
+                r.get(1)?,
+                AttendeeRecord {
+                    member_id: r.get(2)?,
+                    name: name.clone(),
+                    member_kind: *kind,
                     voting: r.get(3)?,
                     status: r.get(4)?,
                     reason: r.get(5)?,
                     grade: r.get(6)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        forms.push(
-            resolutions
-                .query_map([m.id], |r| {
-                    Ok(ResolutionForm {
-                        text: r.get(0)?,
-                        vote: r.get(1)?,
-                        election: r.get(2)?,
-                        votes_for: r.get(3)?,
-                        votes_against: r.get(4)?,
-                        votes_abstain: r.get(5)?,
-                        candidate: r.get(6)?,
-                        written_for: r.get(7)?,
-                        written_against: r.get(8)?,
-                        written_abstain: r.get(9)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?,
-        );
+                },
+            ));
+        }
     }
+    let mut forms: Vec<Vec<(i64, ResolutionForm)>> = vec![Vec::new(); meetings.len()];
+    {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT meeting_id, position, text, vote, election, votes_for, votes_against, votes_abstain, candidate,
+                    written_for, written_against, written_abstain
+             FROM meeting_resolutions WHERE meeting_id IN (SELECT m.id FROM meetings m WHERE {filter})"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        while let Some(r) = rows.next()? {
+            let Some(&i) = index.get(&r.get(0)?) else { continue };
+            forms[i].push((
+                r.get(1)?,
+                ResolutionForm {
+                    text: r.get(2)?,
+                    vote: r.get(3)?,
+                    election: r.get(4)?,
+                    votes_for: r.get(5)?,
+                    votes_against: r.get(6)?,
+                    votes_abstain: r.get(7)?,
+                    candidate: r.get(8)?,
+                    written_for: r.get(9)?,
+                    written_against: r.get(10)?,
+                    written_abstain: r.get(11)?,
+                },
+            ));
+        }
+    }
+    for (m, mut list) in meetings.iter_mut().zip(seats) {
+        list.sort_unstable_by_key(|(rowid, _)| *rowid);
+        m.attendees = list.into_iter().map(|(_, a)| a).collect();
+    }
+    let forms: Vec<Vec<ResolutionForm>> = forms
+        .into_iter()
+        .map(|mut list| {
+            list.sort_by_key(|(position, _)| *position);
+            list.into_iter().map(|(_, f)| f).collect()
+        })
+        .collect();
     let study = crate::study::read_study_settings(conn)?;
     for m in &mut meetings {
         let statuses: Vec<_> = m.attendees.iter().map(|a| a.status).collect();
@@ -632,18 +668,25 @@ impl Store {
     /// The year's meetings (not deleted), newest first, optionally of one kind.
     pub fn meetings(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingRecord>> {
         let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
-        load_where(self.conn(), Which::Range { from, to, kind })
+        load_where(self.conn(), Which::Range { from, plain_to: to.clone(), to, kind }, true)
+    }
+
+    /// The meetings dated in `year` and those that belong to it (see
+    /// [`Store::meetings_belonging`]), from one read; newest first.
+    fn meetings_around(&self, year: i32, people: bool) -> Result<Vec<MeetingRecord>> {
+        let (from, to) = (format!("{year:04}-01-01"), format!("{:04}-12-31", year + 1));
+        let plain_to = format!("{year:04}-12-31");
+        load_where(self.conn(), Which::Range { from, to, plain_to, kind: None }, people)
     }
 
     /// The meetings that count for `year`: by date, except that a
     /// 组织生活会 or 民主评议 counts for its 所属年度 (docs/DOMAIN.md §3.1).
     pub fn meetings_belonging(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingRecord>> {
+        // Only a 组织生活会 or 民主评议 dated next year can belong to this one.
         let (from, to) = (format!("{year:04}-01-01"), format!("{:04}-12-31", year + 1));
-        let mut all = load_where(self.conn(), Which::Range { from, to, kind })?;
-        all.retain(|m| match m.for_year {
-            Some(y) if m.kind.has_for_year() => y == year,
-            _ => m.date.year() == year,
-        });
+        let plain_to = format!("{year:04}-12-31");
+        let mut all = load_where(self.conn(), Which::Range { from, to, plain_to, kind }, true)?;
+        all.retain(|m| belongs_to(m, year));
         Ok(all)
     }
 
@@ -662,8 +705,42 @@ impl Store {
     /// The compliance calendar of a year, its gaps, attendance by month,
     /// and who missed three meetings in a row.
     pub fn meeting_calendar(&self, year: i32, today: NaiveDate) -> Result<MeetingCalendar> {
-        let meetings = self.meetings(year, None)?;
-        let belonging = self.meetings_belonging(year, None)?;
+        let around = self.meetings_around(year, true)?;
+        let rows = self.calendar_rows(year, today, &around)?;
+        let meetings: Vec<&MeetingRecord> = around.iter().filter(|m| m.date.year() == year).collect();
+        let gaps = calendar::gaps(&rows);
+        let monthly_attendance = (1..=12u32)
+            .map(|month| {
+                let (mut present, mut should) = (0usize, 0usize);
+                for m in meetings.iter().filter(|m| m.date.month() == month) {
+                    present += m.quorum.present;
+                    should += m.quorum.should_attend;
+                }
+                MonthRate {
+                    month: format!("{year:04}-{month:02}"),
+                    label: format!("{month}月"),
+                    rate: rules::rate_tenths(present, should).map(|t| t as f64 / 10.0),
+                }
+            })
+            .collect();
+        Ok(MeetingCalendar {
+            year,
+            rows,
+            gaps,
+            monthly_attendance,
+            missed_three_in_a_row: missed_in_a_row(&meetings, 3),
+        })
+    }
+
+    /// The calendar's rows alone (what is due, held and missed in each
+    /// period), which need the meetings' kinds and dates but not who came.
+    pub fn meeting_calendar_rows(&self, year: i32, today: NaiveDate) -> Result<Vec<CalendarRow>> {
+        self.calendar_rows(year, today, &self.meetings_around(year, false)?)
+    }
+
+    /// The rows from the meetings around `year` (those not belonging to it are passed over).
+    fn calendar_rows(&self, year: i32, today: NaiveDate, around: &[MeetingRecord]) -> Result<Vec<CalendarRow>> {
+        let belonging: Vec<&MeetingRecord> = around.iter().filter(|m| belongs_to(m, year)).collect();
         let records_from = self.branch()?.records_from.map(|d| d.first_day());
         let roster = self.members(&crate::members::MemberQuery::default())?;
         let full_members =
@@ -695,35 +772,23 @@ impl Store {
             }
             rows.push(row);
         }
-        let gaps = calendar::gaps(&rows);
-        let monthly_attendance = (1..=12u32)
-            .map(|month| {
-                let (mut present, mut should) = (0usize, 0usize);
-                for m in meetings.iter().filter(|m| m.date.month() == month) {
-                    present += m.quorum.present;
-                    should += m.quorum.should_attend;
-                }
-                MonthRate {
-                    month: format!("{year:04}-{month:02}"),
-                    label: format!("{month}月"),
-                    rate: rules::rate_tenths(present, should).map(|t| t as f64 / 10.0),
-                }
-            })
-            .collect();
-        Ok(MeetingCalendar {
-            year,
-            rows,
-            gaps,
-            monthly_attendance,
-            missed_three_in_a_row: missed_in_a_row(&meetings, 3),
-        })
+        Ok(rows)
+    }
+}
+
+/// Whether a meeting counts for `year`: by its date, except that a
+/// 组织生活会 or 民主评议 counts for its 所属年度 (docs/DOMAIN.md §3.1).
+fn belongs_to(m: &MeetingRecord, year: i32) -> bool {
+    match m.for_year {
+        Some(y) if m.kind.has_for_year() => y == year,
+        _ => m.date.year() == year,
     }
 }
 
 /// Members whose latest `at_least` meetings (that they should have
 /// attended) all went without them, newest streak first.
-fn missed_in_a_row(meetings: &[MeetingRecord], at_least: usize) -> Vec<MissedMember> {
-    let mut ordered: Vec<&MeetingRecord> = meetings.iter().collect();
+fn missed_in_a_row(meetings: &[&MeetingRecord], at_least: usize) -> Vec<MissedMember> {
+    let mut ordered: Vec<&MeetingRecord> = meetings.to_vec();
     ordered.sort_by_key(|m| (m.date, m.id));
     let mut streak: HashMap<i64, (String, usize)> = HashMap::new();
     for m in ordered {

@@ -143,7 +143,7 @@ impl Store {
         }
         let recent = today - chrono::Duration::days(92);
         for year in years {
-            for row in self.meeting_calendar(year, today)?.rows {
+            for row in self.meeting_calendar_rows(year, today)? {
                 for c in row.cells {
                     let due_now = c.state == CellState::Due;
                     let just_missed = c.state == CellState::Missed && c.deadline >= recent;

@@ -14,6 +14,7 @@ use crate::store::{now_text, Store};
 use crate::text::clean;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 const TRAINING: &str = "training";
@@ -336,31 +337,33 @@ struct Tally {
 pub fn study_year(conn: &Connection, year: i32, today: NaiveDate) -> Result<StudyYear> {
     let s = read_study_settings(conn)?;
     let (from, to) = (first_of_month(year, 1), last_of_month(year, 12));
-    let mut tally: HashMap<i64, Tally> = HashMap::new();
+    let mut tally: FxHashMap<i64, Tally> = FxHashMap::default();
     let idx = |d: NaiveDate| d.month0() as usize;
     {
+        // The year's meetings first (a few hundred), then only the marks of
+        // those who were there: no join and no date read per attendance row.
+        let mut meetings: FxHashMap<i64, (usize, MeetingKind, Option<i64>)> = FxHashMap::default();
         let mut stmt = conn.prepare(
-            "SELECT a.member_id, m.date, m.kind, m.study_tenths, a.status FROM meeting_attendance a
-             JOIN meetings m ON m.id = a.meeting_id
-             WHERE m.deleted_at IS NULL AND m.date BETWEEN ?1 AND ?2",
+            "SELECT id, date, kind, study_tenths FROM meetings WHERE deleted_at IS NULL AND date BETWEEN ?1 AND ?2",
         )?;
-        let rows = stmt.query_map(params![from, to], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, NaiveDate>(1)?,
-                r.get::<_, MeetingKind>(2)?,
-                r.get::<_, Option<i64>>(3)?,
-                r.get::<_, Attendance>(4)?,
-            ))
-        })?;
-        for row in rows {
-            let (member, date, kind, own, status) = row?;
-            let credit = match status {
+        let mut rows = stmt.query(params![from, to])?;
+        while let Some(r) = rows.next()? {
+            meetings.insert(r.get(0)?, (idx(r.get(1)?), r.get(2)?, r.get(3)?));
+        }
+        let mut stmt = conn.prepare(
+            "SELECT a.meeting_id, a.member_id, a.status FROM meeting_attendance a
+             WHERE a.status IN ('present', 'taught') AND a.meeting_id IN
+                   (SELECT id FROM meetings WHERE deleted_at IS NULL AND date BETWEEN ?1 AND ?2)",
+        )?;
+        let mut rows = stmt.query(params![from, to])?;
+        while let Some(r) = rows.next()? {
+            let Some(&(month, kind, own)) = meetings.get(&r.get(0)?) else { continue };
+            let credit = match r.get(2)? {
                 Attendance::Present => own.unwrap_or_else(|| s.credit_of(kind)),
                 Attendance::Taught => s.taught_tenths,
                 _ => 0,
             };
-            tally.entry(member).or_default().months[idx(date)] += credit;
+            tally.entry(r.get(1)?).or_default().months[month] += credit;
         }
     }
     {

@@ -1,5 +1,5 @@
 use crate::{id_for, today};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use zhibu_core::meetings::{AttendeeForm, MeetingForm, MeetingKind, ResolutionForm};
 use zhibu_core::members::MemberForm;
 use zhibu_core::{Error, Store};
@@ -413,4 +413,54 @@ fn a_member_under_watch_takes_part_in_the_review_without_a_grade_and_is_not_call
     let text = format!("{rows:?}{:?}", n.paragraphs);
     assert!(!text.contains("预备党员") && !text.contains("留党察看"), "{text}");
     assert!(n.paragraphs[0].contains("没有表决权的党员 1 名不评定等次"), "{:?}", n.paragraphs);
+}
+
+/// The year's meetings are read with all their attendance and resolutions in
+/// one query each (docs/PERFORMANCE.md): each meeting keeps its own people in
+/// the order they were entered, its resolutions in theirs, and a meeting
+/// dated next January belongs to this year only if it is a 组织生活会 or
+/// 民主评议 held for it.
+#[test]
+fn a_years_meetings_keep_their_own_people_and_resolutions_in_entered_order() {
+    let (mut s, ids) = branch(9, 0);
+    let mut first = assembly(&ids, &[ids[4]], "2026-03-02");
+    first.attendees.reverse();
+    first.resolutions =
+        ["甲", "乙", "丙"].iter().map(|t| ResolutionForm { text: format!("决议{t}"), ..Default::default() }).collect();
+    let first = s.create_meeting(&first, today()).unwrap().id;
+    let mut second = assembly(&ids[2..7], &[], "2026-03-02");
+    second.attendees.swap(0, 3);
+    second.resolutions = vec![ResolutionForm { text: "决议丁".into(), ..Default::default() }];
+    let second = s.create_meeting(&second, today()).unwrap().id;
+    let mut committee = assembly(&ids[..5], &[], "2027-01-08");
+    committee.kind = "committee".into();
+    s.create_meeting(&committee, today().with_year(2027).unwrap()).unwrap();
+    let mut life = assembly(&ids, &[], "2027-01-10");
+    life.kind = "life_meeting".into();
+    life.topic = "2026年度组织生活会".into();
+    let life = s.create_meeting(&life, today().with_year(2027).unwrap()).unwrap().id;
+
+    let year = s.meetings_belonging(2026, None).unwrap();
+    let got: Vec<i64> = year.iter().map(|m| m.id).collect();
+    assert_eq!(got, vec![life, second, first], "newest first; the 2027 支委会 is not 2026's");
+    let people = |id: i64| -> Vec<i64> {
+        year.iter().find(|m| m.id == id).unwrap().attendees.iter().map(|a| a.member_id).collect()
+    };
+    let mut want_first: Vec<i64> = ids.clone();
+    want_first.reverse();
+    assert_eq!(people(first), want_first);
+    let mut want_second: Vec<i64> = ids[2..7].to_vec();
+    want_second.swap(0, 3);
+    assert_eq!(people(second), want_second);
+    let texts = |id: i64| -> Vec<String> {
+        year.iter().find(|m| m.id == id).unwrap().resolutions.iter().map(|r| r.text.clone()).collect()
+    };
+    assert_eq!(texts(first), ["决议甲", "决议乙", "决议丙"]);
+    assert_eq!(texts(second), ["决议丁"]);
+    let m = year.iter().find(|m| m.id == first).unwrap();
+    assert_eq!((m.quorum.should_attend, m.quorum.present), (9, 8));
+    assert_eq!(m.attendees.iter().find(|a| a.member_id == ids[4]).unwrap().reason, "外出务工");
+    // One meeting alone reads the same as in the year's list.
+    assert_eq!(s.meeting(second).unwrap().attendees.iter().map(|a| a.member_id).collect::<Vec<_>>(), want_second);
+    assert_eq!(s.meetings_belonging(2027, None).unwrap().len(), 1, "2027 has its 支委会 only");
 }
