@@ -22,6 +22,7 @@ mod core {
     pub mod spending;
     pub mod stick;
     pub mod study;
+    pub mod synthetic;
     pub mod workbook;
 }
 

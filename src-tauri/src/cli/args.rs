@@ -131,6 +131,19 @@ pub enum DemoAction {
         #[arg(long)]
         if_empty: bool,
     },
+    /// 合成支部（性能测试用）: a made-up branch of --members people over
+    /// --years years up to --today (meetings, dues, 发展党员, 流动党员, 关怀,
+    /// 培训, 志愿服务), every record through the same checks, into an empty
+    /// data folder; prints the counts and the time it took. For measuring,
+    /// not for showing: use `demo load` for that
+    Synthetic {
+        /// Member files at the end (40–5000)
+        #[arg(long, default_value_t = 500)]
+        members: usize,
+        /// Years of records, the last one --today's (1–10)
+        #[arg(long, default_value_t = 5)]
+        years: u32,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -98,6 +98,34 @@ pub(super) fn run_with_store(
                 );
             }
         }
+        Command::Demo { action: DemoAction::Synthetic { members, years } } => {
+            let started = std::time::Instant::now();
+            let n = store.load_synthetic(zhibu_core::demo::SyntheticSize { members, years }, today)?;
+            if as_json {
+                say_json(&n);
+            } else {
+                say!(
+                    "已生成合成支部（性能测试用）：{} 名党员、{} 个党小组，{} 次会议（出席记录 {} 条），党费核定 {} 条、交纳 {} 笔、上缴 {} 次，发展党员 {} 人（{} 个步骤），流动党员外出 {} 次、联系 {} 次，困难党员 {} 人、走访慰问 {} 次，培训 {} 次（{} 人次），志愿服务 {} 次；用时 {:.1} 秒。",
+                    n.members,
+                    n.groups,
+                    n.meetings,
+                    n.attendance_rows,
+                    n.assessments,
+                    n.payments,
+                    n.remittances,
+                    n.recruits,
+                    n.recruit_steps,
+                    n.mobile_periods,
+                    n.mobile_contacts,
+                    n.care_cases,
+                    n.visits,
+                    n.trainings,
+                    n.training_participants,
+                    n.services,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+        }
         Command::Member { action: MemberAction::List { all } } => {
             let members = store.members(&MemberQuery { include_left: all, ..Default::default() })?;
             if as_json {

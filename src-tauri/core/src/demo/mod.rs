@@ -13,8 +13,10 @@ mod clear;
 mod dues;
 mod meetings;
 mod recruits;
+mod synthetic;
 
 pub use clear::{clear_demo, DemoCleared, DemoState, LOAD_WINDOW_SECS};
+pub use synthetic::{SyntheticLoaded, SyntheticSize};
 
 const DEMO_JSON: &str = include_str!("../../../../assets/demo/branch.json");
 
