@@ -742,9 +742,7 @@ impl Store {
     fn calendar_rows(&self, year: i32, today: NaiveDate, around: &[MeetingRecord]) -> Result<Vec<CalendarRow>> {
         let belonging: Vec<&MeetingRecord> = around.iter().filter(|m| belongs_to(m, year)).collect();
         let records_from = self.branch()?.records_from.map(|d| d.first_day());
-        let roster = self.members(&crate::members::MemberQuery::default())?;
-        let full_members =
-            roster.iter().filter(|m| m.kind == MemberKind::Full && m.status == crate::members::Status::Normal).count();
+        let full_members = self.full_members_in_good_standing()?;
         let groups = self.groups()?.iter().filter(|g| g.member_count > 0).count();
         let theme_day = self.meeting_settings()?.theme_day;
         let mut rows = Vec::new();

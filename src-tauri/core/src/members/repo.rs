@@ -67,17 +67,27 @@ const MEMBER_WORDING: changelog::Wording = changelog::Wording {
     },
 };
 
-const MEMBER_SELECT: &str = "
+/// 1 when member `m`'s latest transfer took them out of the branch.
+macro_rules! left_branch_sql {
+    () => {
+        "COALESCE((SELECT t.direction = 'out' FROM transfers t WHERE t.member_id = m.id
+                   ORDER BY t.date DESC, t.id DESC LIMIT 1), 0)"
+    };
+}
+
+const MEMBER_SELECT: &str = concat!(
+    "
 SELECT m.id, m.name, m.sex, m.ethnicity, m.birth_date, m.id_number, m.education, m.kind,
        m.admitted_on, m.full_member_on, m.group_id, g.name, m.committee_role, m.job, m.phone,
        m.address, m.status, m.status_date, m.status_reason, m.mobile, m.mobile_destination,
        m.lost_contact, m.lost_contact_reason, m.notes,
        m.full_member_reason, m.probation_extension_months, m.probation_extension_on,
-       m.probation_extension_reply, m.lost_contact_since,
-       COALESCE((SELECT t.direction = 'out' FROM transfers t WHERE t.member_id = m.id
-                 ORDER BY t.date DESC, t.id DESC LIMIT 1), 0),
+       m.probation_extension_reply, m.lost_contact_since, ",
+    left_branch_sql!(),
+    ",
        m.deleted_at IS NOT NULL
-FROM members m LEFT JOIN party_groups g ON g.id = m.group_id";
+FROM members m LEFT JOIN party_groups g ON g.id = m.group_id"
+);
 
 fn member_from_row(r: &Row<'_>) -> rusqlite::Result<Member> {
     let sex: String = r.get(2)?;
@@ -426,6 +436,23 @@ impl Store {
                 .then(a.id.cmp(&b.id))
         });
         Ok(out)
+    }
+
+    /// Full members in good standing on the roster (not deleted, not
+    /// transferred out, status 正常), counted without reading their files:
+    /// whether the 党员大会 and 支委会 are required (docs/DOMAIN.md §3).
+    pub fn full_members_in_good_standing(&self) -> Result<usize> {
+        let n: i64 = self.conn().query_row(
+            concat!(
+                "SELECT COUNT(*) FROM members m WHERE m.deleted_at IS NULL AND m.kind = 'full'
+                 AND m.status = 'normal' AND ",
+                left_branch_sql!(),
+                " = 0"
+            ),
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
     }
 
     /// Members on the roster (not deleted, not transferred out).

@@ -199,3 +199,43 @@ fn search_by_initials_id_tail_and_filters() {
     assert_eq!(names(MemberQuery { kind: Some("probationary".into()), ..Default::default() }), ["李四"]);
     assert_eq!(names(MemberQuery { status: Some("deceased".into()), ..Default::default() }), Vec::<String>::new());
 }
+
+/// The count the meeting calendar asks for (whether 党员大会 and 支委会 are
+/// required) is read with one query; it agrees with the roster's own rule:
+/// not deleted, not transferred out, 正式党员, status 正常.
+#[test]
+fn full_members_in_good_standing_are_counted_as_the_roster_lists_them() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut ids = Vec::new();
+    for (i, name) in ["甲", "乙", "丙", "丁", "戊", "己", "庚"].iter().enumerate() {
+        ids.push(s.create_member(&form(name, "19850701", &format!("{:03}", 101 + 2 * i)), today()).unwrap().id);
+    }
+    let mut probationary = form("辛", "19900101", "311");
+    probationary.kind = "probationary".into();
+    probationary.admitted_on = "2026-05-01".into();
+    probationary.full_member_on = String::new();
+    s.create_member(&probationary, today()).unwrap();
+    let out = TransferForm {
+        direction: "out".into(),
+        date: "2026-05-08".into(),
+        other_branch: "中共西岭村支部委员会".into(),
+        letter_number: "青组转〔2026〕12号".into(),
+        dues_paid_to: "2026-05".into(),
+        notes: "".into(),
+    };
+    s.add_transfer(ids[0], &out, today()).unwrap();
+    s.add_transfer(ids[1], &out, today()).unwrap();
+    let back = TransferForm { direction: "in".into(), date: "2026-09-01".into(), ..out };
+    s.add_transfer(ids[1], &back, today()).unwrap();
+    s.delete_member(ids[2]).unwrap();
+    let suspended = StatusForm { status: "suspended".into(), date: "2026-03-01".into(), reason: "失联".into() };
+    s.change_status(ids[3], &suspended, today()).unwrap();
+    let by_roster = s
+        .members(&MemberQuery::default())
+        .unwrap()
+        .iter()
+        .filter(|m| m.kind.code() == "full" && m.status.code() == "normal")
+        .count();
+    assert_eq!(by_roster, 4, "乙 (back again), 戊, 己, 庚");
+    assert_eq!(s.full_members_in_good_standing().unwrap(), by_roster);
+}
