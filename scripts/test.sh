@@ -20,6 +20,8 @@ echo "== Rust 代码检查 (clippy，警告即失败)"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== 核心与命令测试 (cargo test)"
 cargo test --workspace --exclude zhibu-e2e
+echo "== 性能基准的冒烟运行 (小规模，只查基准程序能跑，不计时；见 docs/PERFORMANCE.md)"
+ZHIBU_BENCH_SMOKE=1 cargo test -p zhibu-core --benches
 echo "== 端到端测试 (Xvfb + WebKitWebDriver)"
 cargo build -p zhibu
 bash tests/run-e2e.sh

@@ -13,7 +13,12 @@ use std::time::{Duration, Instant};
 use zhibu_core::archive::{open_archive, Progress};
 use zhibu_core::Store;
 
-const RUNS: usize = 7;
+#[path = "smoke.rs"]
+mod smoke;
+
+fn runs() -> usize {
+    smoke::size(7, 1)
+}
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -71,7 +76,7 @@ fn main() {
     let mut s = Store::open_dir(&data).unwrap();
     s.load_demo(today).unwrap();
     let meetings = s.meetings(2026, None).unwrap();
-    for (i, m) in meetings.iter().take(20).enumerate() {
+    for (i, m) in meetings.iter().take(smoke::size(20, 2)).enumerate() {
         s.add_attachment(m.id, &format!("会议照片{i}.jpg"), &photo(i as u64, 2 * 1024 * 1024)).unwrap();
     }
     let usb = work.path().join("usb");
@@ -80,7 +85,7 @@ fn main() {
     let mut ours = Vec::new();
     let mut size = 0;
     let mut last = String::new();
-    for _ in 0..RUNS {
+    for _ in 0..runs() {
         let t = Instant::now();
         let done = s.create_archive(2026, &usb, today, "bench", &Progress::default()).unwrap();
         ours.push(t.elapsed());
@@ -91,7 +96,7 @@ fn main() {
         last = done.path;
     }
     let mut reference = Vec::new();
-    for i in 0..RUNS {
+    for i in 0..runs() {
         let target = work.path().join(format!("cp{i}"));
         let t = Instant::now();
         assert!(Command::new("cp").arg("-r").arg(&last).arg(&target).status().unwrap().success());

@@ -12,7 +12,8 @@ use zhibu_core::members::{Member, MemberKind, Status};
 use zhibu_core::reminders::{member_reminders, ReminderSettings, Snapshot};
 use zhibu_core::PartialDate;
 
-const N: usize = 10_000;
+#[path = "smoke.rs"]
+mod smoke;
 
 fn member(i: usize) -> Member {
     let admitted = NaiveDate::from_ymd_opt(1960 + (i % 65) as i32, 1 + (i % 12) as u32, 1 + (i % 28) as u32).unwrap();
@@ -60,8 +61,9 @@ fn stats(mut samples: Vec<Duration>) -> (Duration, Duration) {
 }
 
 fn main() {
+    let n = smoke::size(10_000, 200);
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let members: Vec<Member> = (0..N).map(member).collect();
+    let members: Vec<Member> = (0..n).map(member).collect();
     let last_attended: HashMap<i64, NaiveDate> =
         members.iter().filter(|m| m.id % 3 != 0).map(|m| (m.id, today - chrono::Duration::days(m.id % 400))).collect();
     let last_paid: HashMap<i64, NaiveDate> =
@@ -87,13 +89,13 @@ fn main() {
         })
         .collect();
     let (median, p95) = stats(samples);
-    println!("member_reminders, {N} members: median {median:?}, p95 {p95:?} ({found} political birthdays in 30 days)");
+    println!("member_reminders, {n} members: median {median:?}, p95 {p95:?} ({found} political birthdays in 30 days)");
 
     // The whole path the home screen takes: read members, meetings and dues
     // from SQLite, then compute. In memory, so the disk is not measured.
     let mut store = zhibu_core::Store::open_in_memory().unwrap();
     let load = Instant::now();
-    for i in 0..N {
+    for i in 0..n {
         let first17 = format!("410102{}{:03}", 19300101 + (i / 900) * 10000, i % 900 + 100);
         let id = format!("{first17}{}", zhibu_core::idcard::check_char(first17.as_bytes()));
         let form = zhibu_core::members::MemberForm {
@@ -116,6 +118,6 @@ fn main() {
         .collect();
     let (median, p95) = stats(samples);
     println!(
-        "Store::reminders, {N} members in SQLite: median {median:?}, p95 {p95:?} (inserting them took {loaded:?})"
+        "Store::reminders, {n} members in SQLite: median {median:?}, p95 {p95:?} (inserting them took {loaded:?})"
     );
 }

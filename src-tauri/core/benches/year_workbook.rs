@@ -20,9 +20,18 @@ use zhibu_core::meetings::{AttendeeForm, MeetingForm};
 use zhibu_core::members::MemberForm;
 use zhibu_core::Store;
 
-const MEMBERS: usize = 500;
-const MEETINGS: usize = 300;
-const RUNS: usize = 15;
+#[path = "smoke.rs"]
+mod smoke;
+
+fn members() -> usize {
+    smoke::size(500, 30)
+}
+fn meetings() -> usize {
+    smoke::size(300, 24)
+}
+fn runs() -> usize {
+    smoke::size(15, 2)
+}
 
 fn id_for(birth: &str, seq: usize) -> String {
     let first17 = format!("410102{birth}{seq:03}");
@@ -38,7 +47,7 @@ fn branch(today: NaiveDate) -> Store {
     };
     s.save_branch(&form, today).unwrap();
     let mut ids = Vec::new();
-    for i in 0..MEMBERS {
+    for i in 0..members() {
         let year = 1940 + (i % 60);
         let birth = format!("{year}{:02}{:02}", 1 + i % 12, 1 + i % 28);
         let sex = if (i / 1000) % 2 == 0 { "male" } else { "female" };
@@ -78,12 +87,12 @@ fn branch(today: NaiveDate) -> Store {
     let group = groups.iter().find(|g| g.name == "第1党小组").unwrap().id;
     let in_group: Vec<i64> = ids.iter().step_by(10).copied().collect();
     let kinds = ["theme_day", "committee", "group_meeting", "lecture", "assembly", "talk"];
-    for i in 0..MEETINGS {
+    for i in 0..meetings() {
         let kind = kinds[i % kinds.len()];
         let date = NaiveDate::from_ymd_opt(2026, 1 + (i % 11) as u32, 1 + (i % 27) as u32).unwrap();
         let attendees: Vec<AttendeeForm> = match kind {
             "talk" => {
-                vec![AttendeeForm { member_id: ids[i % MEMBERS], status: "present".into(), ..Default::default() }]
+                vec![AttendeeForm { member_id: ids[i % members()], status: "present".into(), ..Default::default() }]
             }
             "committee" => ids[..7]
                 .iter()
@@ -158,7 +167,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn time<T>(mut f: impl FnMut() -> T) -> Duration {
-    let samples = (0..RUNS)
+    let samples = (0..runs())
         .map(|_| {
             let t = Instant::now();
             std::hint::black_box(f());
@@ -207,7 +216,9 @@ fn main() {
     let ours_t = time(|| s.year_workbook(2026, today).unwrap());
     let floor_t = time(|| floor(&cells));
     println!(
-        "year workbook: {MEMBERS} members, {MEETINGS} meetings, 12 months; {count} cells, {} KB",
+        "year workbook: {} members, {} meetings, 12 months; {count} cells, {} KB",
+        members(),
+        meetings(),
         ours.len() / 1024
     );
     println!("zhibu year_workbook (SQLite reads + rules + xlsx): median {:.1} ms", ours_t.as_secs_f64() * 1e3);
@@ -219,7 +230,7 @@ fn main() {
     let json = dir.join("cells.json");
     std::fs::write(&json, json_cells(&cells)).unwrap();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/year_workbook.py");
-    match std::process::Command::new("python3").arg(script).arg(&json).arg(RUNS.to_string()).output() {
+    match std::process::Command::new("python3").arg(script).arg(&json).arg(runs().to_string()).output() {
         Ok(out) if out.status.success() => {
             let text = String::from_utf8_lossy(&out.stdout);
             let ms: f64 = text.trim().parse().unwrap_or(f64::NAN);
