@@ -6,6 +6,7 @@ pub mod rules;
 use crate::dues::Arrears;
 use crate::error::Result;
 use crate::meetings::calendar::CellState;
+use crate::meetings::Attendance;
 use crate::members::MemberQuery;
 use crate::store::Store;
 use chrono::{Datelike, NaiveDate};
@@ -109,17 +110,27 @@ impl Store {
     /// Every reminder for `today`.
     pub fn reminders(&self, today: NaiveDate) -> Result<Reminders> {
         let members = self.members(&MemberQuery { include_left: true, ..Default::default() })?;
+        // Taking part counts wherever it was: present, 在流入地参加 (a 流动党员
+        // at the organisation where they live) or 送学上门 (docs/DOMAIN.md §9).
+        let took_part: Vec<String> =
+            Attendance::ALL.iter().filter(|a| a.took_part()).map(|a| format!("'{}'", a.code())).collect();
         let last_attended: HashMap<i64, NaiveDate> = {
-            let mut stmt = self.conn().prepare(
+            let mut stmt = self.conn().prepare(&format!(
                 "SELECT a.member_id, MAX(m.date) FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id
-                 WHERE a.status = 'present' AND m.deleted_at IS NULL AND m.date <= ?1 GROUP BY a.member_id",
-            )?;
+                 WHERE a.status IN ({}) AND m.deleted_at IS NULL AND m.date <= ?1 GROUP BY a.member_id",
+                took_part.join(", ")
+            ))?;
             let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         let last_paid: HashMap<i64, NaiveDate> = {
+            // Dues paid here, or to the 流入地 organisation (its day, else the month's first).
             let mut stmt = self.conn().prepare(
-                "SELECT member_id, MAX(paid_on) FROM dues_payments WHERE amount_fen > 0 AND paid_on <= ?1 GROUP BY member_id",
+                "SELECT member_id, MAX(day) FROM (
+                     SELECT member_id, paid_on AS day FROM dues_payments WHERE amount_fen > 0
+                     UNION ALL
+                     SELECT member_id, COALESCE(paid_on, month || '-01') FROM dues_elsewhere WHERE deleted_at IS NULL
+                 ) WHERE day <= ?1 GROUP BY member_id",
             )?;
             let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?

@@ -381,3 +381,43 @@ fn care_settings_no_contact_days_set_to_30_moves_the_reminder() {
     assert!(list.rows.iter().find(|r| r.member_id == ids[1]).unwrap().reminder.contains("超过 30 天未联系"));
     assert!(!list.rows.iter().find(|r| r.member_id == ids[2]).unwrap().no_contact);
 }
+
+/// A 流动党员 who takes part where they live and pays dues there is in touch:
+/// neither "6 个月以上没有参加组织生活、没有交党费" nor "连续 6 个月没有参加".
+#[test]
+fn taking_part_and_paying_where_they_live_is_not_losing_touch() {
+    let (mut s, ids) = branch(5);
+    let today = d("2026-11-27");
+    let books = zhibu_core::branch::BranchForm {
+        name: "中共东山村支部委员会".into(),
+        records_from: Some("2024-01-01".into()),
+        ..Default::default()
+    };
+    s.save_branch(&books, today).unwrap();
+    s.record_mobile_period(&away(ids[4], "2025-03-01"), today).unwrap();
+    let flagged = |s: &Store| {
+        let r = s.reminders(today).unwrap();
+        (
+            r.members.lost_contact.iter().any(|x| x.member_id == ids[4]),
+            r.members.no_meetings.iter().any(|x| x.member_id == ids[4]),
+        )
+    };
+    let mut others = meeting(&ids[..4], -1, "", "theme_day");
+    others.date = "2026-10-10".into();
+    s.create_meeting(&others, today).unwrap();
+    assert_eq!(flagged(&s), (true, false), "away since March 2025, nothing heard: reminded");
+    s.record_dues_elsewhere(
+        &ElsewhereForm {
+            member_id: ids[4],
+            month: "2026-10".into(),
+            org: "宝安区流动党员党支部".into(),
+            paid_on: "2026-10-12".into(),
+            note: String::new(),
+        },
+        today,
+    )
+    .unwrap();
+    assert_eq!(flagged(&s), (false, true), "dues paid where they live, no meeting yet");
+    s.create_meeting(&meeting(&ids, ids[4], "宝安区流动党员党支部主题党日，有签到表", "theme_day"), today).unwrap();
+    assert_eq!(flagged(&s), (false, false), "took part where they live");
+}
