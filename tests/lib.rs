@@ -250,6 +250,12 @@ impl Session {
         self.call("POST", "/execute/sync", Some(json!({ "script": js, "args": args }))).unwrap_or(Value::Null)
     }
 
+    /// Runs `js` as an asynchronous script: it finishes by calling its last
+    /// argument (`arguments[arguments.length - 1]`) with the result.
+    pub fn script_async(&self, js: &str, args: Value) -> Value {
+        self.call("POST", "/execute/async", Some(json!({ "script": js, "args": args }))).unwrap_or(Value::Null)
+    }
+
     pub fn go(&self, hash: &str) {
         self.script("window.location.hash = arguments[0]", json!([hash]));
     }

@@ -119,11 +119,22 @@ export function toApiError(e: unknown): ApiError {
   }
 }
 
+declare global {
+  interface Window {
+    /** Commands sent and not yet answered: the release figures call a screen
+     * ready when this is 0 for two frames after opening it (tests/figures.rs). */
+    __zhibuPending?: number
+  }
+}
+
 export async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  window.__zhibuPending = (window.__zhibuPending ?? 0) + 1
   try {
     return await invoke<T>(cmd, args)
   } catch (e) {
     throw toApiError(e)
+  } finally {
+    window.__zhibuPending = (window.__zhibuPending ?? 1) - 1
   }
 }
 
