@@ -26,8 +26,8 @@ export function ordinal(i: number): string {
  * last check said (standing on the meeting's day). Someone just added is open
  * until the check has answered.
  */
-export function ungradable(report: QuorumReport | null, id: number): boolean {
-  return new Map((report?.grading ?? []).map((g) => [g.member_id, g.gradable])).get(id) === false
+export function ungradableIds(report: QuorumReport | null): Set<number> {
+  return new Set((report?.grading ?? []).filter((g) => !g.gradable).map((g) => g.member_id))
 }
 
 /** 书面意见 go with a vote on someone (被表决人) at a 支部党员大会. */
