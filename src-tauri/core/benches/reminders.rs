@@ -78,10 +78,10 @@ fn main() {
     };
     // Warm up, then measure.
     let mut found = 0;
-    for _ in 0..20 {
+    for _ in 0..smoke::size(20, 1) {
         found = std::hint::black_box(member_reminders(&snapshot, today)).political_birthdays.len();
     }
-    let samples: Vec<Duration> = (0..200)
+    let samples: Vec<Duration> = (0..smoke::size(200, 2))
         .map(|_| {
             let t = Instant::now();
             std::hint::black_box(member_reminders(&snapshot, today));
@@ -109,7 +109,7 @@ fn main() {
         store.create_member(&form, today).unwrap();
     }
     let loaded = load.elapsed();
-    let samples: Vec<Duration> = (0..20)
+    let samples: Vec<Duration> = (0..smoke::size(20, 2))
         .map(|_| {
             let t = Instant::now();
             std::hint::black_box(store.reminders(today).unwrap());
@@ -119,5 +119,22 @@ fn main() {
     let (median, p95) = stats(samples);
     println!(
         "Store::reminders, {n} members in SQLite: median {median:?}, p95 {p95:?} (inserting them took {loaded:?})"
+    );
+
+    // The home screen of the largest real branch: five years of every ledger.
+    let size = zhibu_core::demo::SyntheticSize { members: smoke::size(500, 40), years: smoke::size(5, 1) as u32 };
+    let mut big = zhibu_core::Store::open_in_memory().unwrap();
+    big.load_synthetic(size, today).unwrap();
+    let samples: Vec<Duration> = (0..smoke::size(20, 2))
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(big.reminders(today).unwrap());
+            t.elapsed()
+        })
+        .collect();
+    let (median, p95) = stats(samples);
+    println!(
+        "Store::reminders, synthetic branch of {} members × {} years: median {median:?}, p95 {p95:?}",
+        size.members, size.years
     );
 }

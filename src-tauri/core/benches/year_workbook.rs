@@ -195,35 +195,26 @@ fn json_cells(cells: &Cells) -> String {
     serde_json::to_string(&sheets).unwrap()
 }
 
-fn main() {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let setup = Instant::now();
-    let s = branch(today);
-    eprintln!("synthetic branch built in {:.1} s", setup.elapsed().as_secs_f64());
-
+/// The workbook of `year` against the floor and Python, one line each.
+fn measure(label: &str, s: &Store, year: i32, today: NaiveDate) {
     if std::env::var("ZHIBU_BENCH_PARTS").is_ok() {
         // Where the time goes: the meeting records (SQLite) and each sheet alone.
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
-        eprintln!("Store::meetings(year) {:.1} ms", ms(time(|| s.meetings(2026, None).unwrap())));
-        eprintln!("Store::dues_grid(year) {:.1} ms", ms(time(|| s.dues_grid(2026, today).unwrap())));
+        eprintln!("Store::meetings(year) {:.1} ms", ms(time(|| s.meetings(year, None).unwrap())));
+        eprintln!("Store::dues_grid(year) {:.1} ms", ms(time(|| s.dues_grid(year, today).unwrap())));
         for sheet in zhibu_core::workbook::SHEETS {
-            eprintln!("{sheet} alone {:.1} ms", ms(time(|| s.sheet_workbook(sheet, 2026, today).unwrap())));
+            eprintln!("{sheet} alone {:.1} ms", ms(time(|| s.sheet_workbook(sheet, year, today).unwrap())));
         }
     }
-    let ours = s.year_workbook(2026, today).unwrap();
+    let ours = s.year_workbook(year, today).unwrap();
     let cells = cells_of(&ours);
     let count: usize = cells.iter().map(|(_, c)| c.len()).sum();
-    let ours_t = time(|| s.year_workbook(2026, today).unwrap());
+    let ours_t = time(|| s.year_workbook(year, today).unwrap());
     let floor_t = time(|| floor(&cells));
-    println!(
-        "year workbook: {} members, {} meetings, 12 months; {count} cells, {} KB",
-        members(),
-        meetings(),
-        ours.len() / 1024
-    );
-    println!("zhibu year_workbook (SQLite reads + rules + xlsx): median {:.1} ms", ours_t.as_secs_f64() * 1e3);
-    println!("floor (rust_xlsxwriter, same cells, no logic):     median {:.1} ms", floor_t.as_secs_f64() * 1e3);
-    println!("ratio to floor: {:.2}x", ours_t.as_secs_f64() / floor_t.as_secs_f64());
+    println!("{label}: {count} cells, {} KB", ours.len() / 1024);
+    println!("  zhibu year_workbook (SQLite reads + rules + xlsx): median {:.1} ms", ours_t.as_secs_f64() * 1e3);
+    println!("  floor (rust_xlsxwriter, same cells, no logic):     median {:.1} ms", floor_t.as_secs_f64() * 1e3);
+    println!("  ratio to floor: {:.2}x", ours_t.as_secs_f64() / floor_t.as_secs_f64());
 
     let dir = std::env::temp_dir().join("zhibu-bench");
     std::fs::create_dir_all(&dir).unwrap();
@@ -234,10 +225,34 @@ fn main() {
         Ok(out) if out.status.success() => {
             let text = String::from_utf8_lossy(&out.stdout);
             let ms: f64 = text.trim().parse().unwrap_or(f64::NAN);
-            println!("Python XlsxWriter (same cells):                    median {ms:.1} ms");
-            println!("Python / zhibu: {:.1}x", ms / (ours_t.as_secs_f64() * 1e3));
+            println!("  Python XlsxWriter (same cells):                    median {ms:.1} ms");
+            println!("  Python / zhibu: {:.1}x", ms / (ours_t.as_secs_f64() * 1e3));
         }
-        Ok(out) => println!("Python XlsxWriter not run: {}", String::from_utf8_lossy(&out.stderr).trim()),
-        Err(e) => println!("Python XlsxWriter not run: {e}"),
+        Ok(out) => {
+            let why = String::from_utf8_lossy(&out.stderr);
+            println!("  Python XlsxWriter not run: {}", why.trim().lines().last().unwrap_or(""))
+        }
+        Err(e) => println!("  Python XlsxWriter not run: {e}"),
     }
+}
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let setup = Instant::now();
+    let s = branch(today);
+    eprintln!("heavy branch built in {:.1} s", setup.elapsed().as_secs_f64());
+    let label = format!("heavy year: {} members, {} meetings (half with everyone), 12 months", members(), meetings());
+    measure(&label, &s, 2026, today);
+
+    // The largest real branch: `zhibu demo synthetic`, five years of every ledger.
+    let size = zhibu_core::demo::SyntheticSize { members: smoke::size(500, 40), years: smoke::size(5, 1) as u32 };
+    let mut big = Store::open_in_memory().unwrap();
+    let setup = Instant::now();
+    let loaded = big.load_synthetic(size, today).unwrap();
+    eprintln!("synthetic branch built in {:.1} s", setup.elapsed().as_secs_f64());
+    let label = format!(
+        "synthetic branch, 2026 of {} years: {} members, {} meetings and {} attendance rows in all",
+        size.years, loaded.members, loaded.meetings, loaded.attendance_rows
+    );
+    measure(&label, &big, 2026, today);
 }
