@@ -1164,3 +1164,24 @@ fn every_navigation_item_is_on_a_1024_by_768_screen_at_large_type() {
     assert!(fit[1].as_f64().unwrap() <= 770.0, "the window is 768 high: {fit}");
     assert!(fit[2].as_f64().unwrap() <= fit[1].as_f64().unwrap(), "the last item is on screen: {fit}");
 }
+
+/// The memory settings the app gives WebKit (src-tauri/src/lib.rs
+/// `webkit_defaults`) reach the web process that runs the page, where
+/// JavaScriptCore reads them: its environment has them.
+#[test]
+fn the_web_process_gets_the_memory_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(dir.path());
+    s.wait_for("[data-testid=nav-members]", 20);
+    let pids = zhibu_e2e::process_tree(zhibu_e2e::app_pid(dir.path()));
+    let web = pids
+        .iter()
+        .find(|pid| std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default().trim() == "WebKitWebProces")
+        .expect("a WebKit web process under the app");
+    let environ = std::fs::read(format!("/proc/{web}/environ")).unwrap();
+    let vars: Vec<String> = environ.split(|b| *b == 0).map(|v| String::from_utf8_lossy(v).into_owned()).collect();
+    for want in ["JSC_forceRAMSize=268435456", "WEBKIT_DISABLE_COMPOSITING_MODE=1"] {
+        assert!(vars.iter().any(|v| v == want), "{want} not in the web process's environment");
+    }
+    s.quit();
+}

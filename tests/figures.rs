@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use zhibu_e2e::{app_binary, Session};
+use zhibu_e2e::{app_binary, app_pid, process_tree as tree, Session};
 
 const TODAY: &str = "2026-11-27";
 
@@ -39,27 +39,6 @@ fn first_paint_ms(data: &Path) -> f64 {
     ms
 }
 
-/// The app's process and every process under it (WebKit's web and network processes).
-fn tree(root: u32) -> Vec<u32> {
-    let mut all = vec![root];
-    let mut i = 0;
-    while i < all.len() {
-        let parent = all[i];
-        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
-            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
-            // Fields after the command name in parentheses: state, ppid, …
-            let after = stat.rsplit(')').next().unwrap_or("");
-            let ppid: u32 = after.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
-            if ppid == parent && !all.contains(&pid) {
-                all.push(pid);
-            }
-        }
-        i += 1;
-    }
-    all
-}
-
 fn pss_mb(pids: &[u32]) -> f64 {
     for pid in pids {
         let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
@@ -77,18 +56,44 @@ fn pss_mb(pids: &[u32]) -> f64 {
         / 1024.0
 }
 
-/// The app started by the WebDriver for `data`: found by its command line.
-fn app_pid(data: &Path) -> u32 {
-    let want = data.to_str().unwrap();
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
-        let Ok(cmd) = std::fs::read(format!("/proc/{pid}/cmdline")) else { continue };
-        let cmd = String::from_utf8_lossy(&cmd);
-        if cmd.starts_with(app_binary().to_str().unwrap()) && cmd.contains(want) {
-            return pid;
+/// Where a process's memory is: PSS summed by what is mapped (a file, or
+/// `[heap]`, or `[anon]` for anonymous mappings: JavaScriptCore's heap and
+/// malloc arenas), largest first, in MB.
+fn mappings(pid: u32) -> Vec<(String, f64)> {
+    let Ok(smaps) = std::fs::read_to_string(format!("/proc/{pid}/smaps")) else { return Vec::new() };
+    let mut by: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    let mut current = String::new();
+    for line in smaps.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.first().is_some_and(|f| f.contains('-') && f.chars().all(|c| c.is_ascii_hexdigit() || c == '-')) {
+            current = match fields.get(5) {
+                Some(path) if path.starts_with('/') => {
+                    // Fonts and libraries by file name; the rest as they are named.
+                    path.rsplit('/').next().unwrap_or(path).to_string()
+                }
+                Some(name) => name.to_string(),
+                None => "[anon]".into(),
+            };
+        } else if fields.first() == Some(&"Pss:") {
+            let kb: f64 = fields.get(1).and_then(|k| k.parse().ok()).unwrap_or(0.0);
+            *by.entry(current.clone()).or_default() += kb / 1024.0;
         }
     }
-    panic!("the app for {want} is not running");
+    let mut out: Vec<(String, f64)> = by.into_iter().collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out
+}
+
+/// The largest mappings of the WebKit web process among `pids`.
+fn print_web_process(pids: &[u32]) {
+    for pid in pids {
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        if name.trim() == "WebKitWebProces" {
+            let top: Vec<String> =
+                mappings(*pid).into_iter().take(8).map(|(m, mb)| format!("{m} {mb:.1}")).collect();
+            println!("  web process, largest (MB): {}", top.join(", "));
+        }
+    }
 }
 
 fn cli(data: &Path, args: &[&str]) {
@@ -201,6 +206,7 @@ fn release_figures() {
     std::thread::sleep(Duration::from_secs(3));
     let pids = tree(app_pid(demo.path()));
     println!("PSS after start with the demo branch: {:.0} MB over {} processes", pss_mb(&pids), pids.len());
+    print_web_process(&pids);
     s.quit();
 
     // The largest branch: 500 members, five years of every ledger.
@@ -219,6 +225,7 @@ fn release_figures() {
     std::thread::sleep(Duration::from_secs(3));
     let pids = tree(app_pid(big.path()));
     println!("PSS after opening the roster of the 500-member branch: {:.0} MB", pss_mb(&pids));
+    print_web_process(&pids);
 
     // Each screen opened three times (from the one before it); the median.
     let mut times: Vec<(f64, &str)> = SCREENS
@@ -244,5 +251,6 @@ fn release_figures() {
     std::thread::sleep(Duration::from_secs(3));
     let pids = tree(app_pid(big.path()));
     println!("PSS after visiting every screen: {:.0} MB over {} processes", pss_mb(&pids), pids.len());
+    print_web_process(&pids);
     s.quit();
 }

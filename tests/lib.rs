@@ -516,3 +516,38 @@ pub mod paper {
         text.as_bytes().windows(n).any(|w| w.iter().all(u8::is_ascii_digit))
     }
 }
+
+/// The app's process and every process under it (WebKit's web and network processes).
+pub fn process_tree(root: u32) -> Vec<u32> {
+    let mut all = vec![root];
+    let mut i = 0;
+    while i < all.len() {
+        let parent = all[i];
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { continue };
+            // Fields after the command name in parentheses: state, ppid, …
+            let after = stat.rsplit(')').next().unwrap_or("");
+            let ppid: u32 = after.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+            if ppid == parent && !all.contains(&pid) {
+                all.push(pid);
+            }
+        }
+        i += 1;
+    }
+    all
+}
+
+/// The app started by the WebDriver for `data`: found by its command line.
+pub fn app_pid(data: &std::path::Path) -> u32 {
+    let want = data.to_str().unwrap();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(cmd) = std::fs::read(format!("/proc/{pid}/cmdline")) else { continue };
+        let cmd = String::from_utf8_lossy(&cmd);
+        if cmd.starts_with(app_binary().to_str().unwrap()) && cmd.contains(want) {
+            return pid;
+        }
+    }
+    panic!("the app for {want} is not running");
+}
