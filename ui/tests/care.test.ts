@@ -111,7 +111,10 @@ describe('关怀帮扶', () => {
     expect(dialog().querySelector('[data-testid=visit-saved]')?.textContent).toContain('赵老')
     expect(dialog().querySelector('[data-testid=visit-receipts]')).not.toBeNull()
     expect(wrapper.findAll('[data-testid=list-state]').map((t) => t.text())).toEqual(['已走访', '未走访'])
-    // The year's visits with the total the core gave.
+    // The year's visits with the total the core gave (the tab drawn when first opened).
+    expect(wrapper.find('[data-testid=visits-total]').exists()).toBe(false)
+    await wrapper.findAll('.el-tabs__item').find((t) => t.text() === '走访记录')!.trigger('click')
+    await settle()
     expect(wrapper.get('[data-testid=visits-total]').text()).toContain('慰问金合计 200.00 元')
   })
 
