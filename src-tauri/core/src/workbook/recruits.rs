@@ -52,7 +52,8 @@ fn as_of(year: i32, today: NaiveDate) -> NaiveDate {
 
 /// Everyone's file, in order of application.
 fn files(store: &Store) -> Result<Vec<RecruitFile>> {
-    store.recruits()?.iter().map(|s| store.recruit(s.id)).collect()
+    // Every file once, settings and holidays read once (not the list, then each file again).
+    store.recruit_files()
 }
 
 const LEDGER_HEADERS: [(&str, f64); 18] = [
