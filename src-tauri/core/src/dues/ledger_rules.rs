@@ -64,7 +64,7 @@ pub(super) fn assessment_for(list: Option<&Vec<Assessment>>, m: Month) -> Option
 pub(super) struct Ledger {
     pub(super) timelines: HashMap<i64, Timeline>,
     pub(super) assessments: HashMap<i64, Vec<Assessment>>,
-    pub(super) paid: HashMap<(i64, Month), i64>,
+    pub(super) paid: rustc_hash::FxHashMap<(i64, Month), i64>,
     /// Months paid where the member lives (流动党员, docs/DOMAIN.md §9).
     pub(super) elsewhere: HashSet<(i64, Month)>,
 }

@@ -52,7 +52,7 @@ fn all_assessments(conn: &Connection) -> Result<HashMap<i64, Vec<Assessment>>> {
 }
 
 /// Net paid per (member, month).
-fn paid_months(conn: &Connection) -> Result<HashMap<(i64, Month), i64>> {
+fn paid_months(conn: &Connection) -> Result<rustc_hash::FxHashMap<(i64, Month), i64>> {
     let mut stmt = conn.prepare(
         "SELECT p.member_id, pm.month, SUM(pm.amount_fen) FROM dues_payment_months pm
          JOIN dues_payments p ON p.id = pm.payment_id GROUP BY p.member_id, pm.month",
