@@ -1176,7 +1176,9 @@ fn the_web_process_gets_the_memory_settings() {
     let pids = zhibu_e2e::process_tree(zhibu_e2e::app_pid(dir.path()));
     let web = pids
         .iter()
-        .find(|pid| std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default().trim() == "WebKitWebProces")
+        .find(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default().trim() == "WebKitWebProces"
+        })
         .expect("a WebKit web process under the app");
     let environ = std::fs::read(format!("/proc/{web}/environ")).unwrap();
     let vars: Vec<String> = environ.split(|b| *b == 0).map(|v| String::from_utf8_lossy(v).into_owned()).collect();

@@ -89,8 +89,7 @@ fn print_web_process(pids: &[u32]) {
     for pid in pids {
         let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
         if name.trim() == "WebKitWebProces" {
-            let top: Vec<String> =
-                mappings(*pid).into_iter().take(8).map(|(m, mb)| format!("{m} {mb:.1}")).collect();
+            let top: Vec<String> = mappings(*pid).into_iter().take(8).map(|(m, mb)| format!("{m} {mb:.1}")).collect();
             println!("  web process, largest (MB): {}", top.join(", "));
         }
     }
