@@ -8,7 +8,7 @@ use crate::members::{CommitteeRole, Member, Status};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
-const THEME_TOPICS: [&str; 12] = [
+pub(super) const THEME_TOPICS: [&str; 12] = [
     "学习上级全会精神",
     "学雷锋志愿服务",
     "清明祭英烈",
@@ -23,10 +23,10 @@ const THEME_TOPICS: [&str; 12] = [
     "年终总结和党费公示",
 ];
 
-const LECTURE_TOPICS: [&str; 4] =
+pub(super) const LECTURE_TOPICS: [&str; 4] =
     ["书记讲党课：发挥党员先锋模范作用", "乡村振兴中的党员责任", "学习党史 坚定信念", "党的纪律和规矩"];
 
-const ASSEMBLY_TOPICS: [&str; 4] =
+pub(super) const ASSEMBLY_TOPICS: [&str; 4] =
     ["讨论本年度支部工作计划", "讨论通过村级重大事项", "确定入党积极分子人选", "讨论年度工作总结"];
 
 /// A small deterministic scatter, so the demo is the same every time.

@@ -24,6 +24,7 @@
 //! do not each wait for the disk; FULL again afterwards. A failed load
 //! leaves what was committed before it: start again in an empty folder.
 
+use super::meetings::{ASSEMBLY_TOPICS, LECTURE_TOPICS, THEME_TOPICS};
 use crate::branch::{check_branch, start_records_if_unset, write_branch, BranchForm};
 use crate::care::{CareCaseForm, CaseActionForm, VisitForm};
 use crate::date::{whole_years, PartialDate};
@@ -133,24 +134,6 @@ const ROLE_JOBS: [&str; 7] = [
 ];
 const JOBS: [&str; 8] = ["务农", "个体经营", "养殖户", "村医", "小学教师", "合作社社员", "退役军人", "务农"];
 
-const THEME_TOPICS: [&str; 12] = [
-    "学习上级全会精神",
-    "学雷锋志愿服务",
-    "清明祭英烈",
-    "人居环境整治义务劳动",
-    "学习党章党规",
-    "“七一”重温入党誓词",
-    "防汛巡查和安全宣传",
-    "秋收助农志愿服务",
-    "走访慰问困难群众",
-    "学习全会精神",
-    "冬季防火宣传",
-    "年终总结和党费公示",
-];
-const LECTURE_TOPICS: [&str; 4] =
-    ["书记讲党课：发挥党员先锋模范作用", "乡村振兴中的党员责任", "学习党史 坚定信念", "党的纪律和规矩"];
-const ASSEMBLY_TOPICS: [&str; 4] =
-    ["讨论本年度支部工作计划", "讨论通过村级重大事项", "确定入党积极分子人选", "讨论年度工作总结"];
 const SERVICE_WORKS: [&str; 6] = [
     "帮助独居老人打扫卫生、检查用电安全",
     "村道清扫和垃圾清运",
