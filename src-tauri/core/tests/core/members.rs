@@ -16,6 +16,18 @@ fn form(name: &str, birth: &str, seq: &str) -> MemberForm {
     }
 }
 
+/// A transfer out on 2026-05-08 with its letter, dues paid to May.
+fn out_to_xiling() -> TransferForm {
+    TransferForm {
+        direction: "out".into(),
+        date: "2026-05-08".into(),
+        other_branch: "中共西岭村支部委员会".into(),
+        letter_number: "青组转〔2026〕12号".into(),
+        dues_paid_to: "2026-05".into(),
+        notes: "".into(),
+    }
+}
+
 fn field_error(e: Error, field: &str) -> String {
     match e {
         Error::Validation(f) => f.get(field).unwrap_or_else(|| panic!("no error on {field}: {f:?}")).to_string(),
@@ -163,14 +175,7 @@ fn status_changes_keep_their_history() {
 fn a_transfer_out_takes_the_member_off_the_roster() {
     let mut s = Store::open_in_memory().unwrap();
     let m = s.create_member(&form("张三", "19850701", "123"), today()).unwrap();
-    let t = TransferForm {
-        direction: "out".into(),
-        date: "2026-05-08".into(),
-        other_branch: "中共西岭村支部委员会".into(),
-        letter_number: "青组转〔2026〕12号".into(),
-        dues_paid_to: "2026-05".into(),
-        notes: "".into(),
-    };
+    let t = out_to_xiling();
     let m2 = s.add_transfer(m.id, &t, today()).unwrap();
     assert!(m2.left_branch);
     assert_eq!(s.member_count().unwrap(), 0);
@@ -215,14 +220,7 @@ fn full_members_in_good_standing_are_counted_as_the_roster_lists_them() {
     probationary.admitted_on = "2026-05-01".into();
     probationary.full_member_on = String::new();
     s.create_member(&probationary, today()).unwrap();
-    let out = TransferForm {
-        direction: "out".into(),
-        date: "2026-05-08".into(),
-        other_branch: "中共西岭村支部委员会".into(),
-        letter_number: "青组转〔2026〕12号".into(),
-        dues_paid_to: "2026-05".into(),
-        notes: "".into(),
-    };
+    let out = out_to_xiling();
     s.add_transfer(ids[0], &out, today()).unwrap();
     s.add_transfer(ids[1], &out, today()).unwrap();
     let back = TransferForm { direction: "in".into(), date: "2026-09-01".into(), ..out };
