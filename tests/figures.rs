@@ -247,6 +247,11 @@ fn release_figures() {
     }
     times.sort_by(|a, b| b.0.total_cmp(&a.0));
     println!("slowest: {:?}", &times[..3]);
+    // The long lists a page at a time, to look at (ZHIBU_SHOTS=folder).
+    for (route, name) in [("/dues", "big-dues"), ("/members", "big-roster"), ("/meetings/calendar", "big-calendar")] {
+        ready_ms(&s, route);
+        s.screenshot(name);
+    }
     std::thread::sleep(Duration::from_secs(3));
     let pids = tree(app_pid(big.path()));
     println!("PSS after visiting every screen: {:.0} MB over {} processes", pss_mb(&pids), pids.len());
