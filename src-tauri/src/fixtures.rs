@@ -42,7 +42,7 @@ fn fixtures() -> Vec<(&'static str, String)> {
         ("choices.json", json(&branch::choices())),
         ("meeting_choices.json", json(&meetings::meeting_choices())),
         ("dues_choices.json", json(&dues::dues_choices())),
-        ("dues_grid.json", json(&dues::dues_grid(app.state(), YEAR).unwrap())),
+        ("dues_grid.json", json(&dues::dues_grid(app.state(), YEAR, None).unwrap())),
         ("meeting_calendar.json", json(&meetings::meeting_calendar(app.state(), YEAR).unwrap())),
         ("reminders.json", json(&reminders::reminders(app.state()).unwrap())),
         ("recruit_choices.json", json(&recruits::recruit_choices())),

@@ -255,14 +255,18 @@ export const duesAssessBatchPreview = (category: string, from_month: string) =>
 export const duesAssessBatch = (category: string, from_month: string, member_ids: number[]) =>
   call<number>('dues_assess_batch', { category, from_month, member_ids })
 export const duesAssessments = (member_id: number) => call<Assessment[]>('dues_assessments', { member_id })
-export const duesGrid = (year: number) => call<DuesGrid>('dues_grid', { year })
+/** The year's 收缴表; with `memberId`, only that member's row (their dues page). */
+export const duesGrid = (year: number, memberId?: number) =>
+  call<DuesGrid>('dues_grid', memberId == null ? { year } : { year, member_id: memberId })
 export const duesPay = (input: PaymentForm) => call<Payment>('dues_pay', { input })
 /** 收缴日: `month` paid for each member who owes it. */
 export const duesCollect = (member_ids: number[], month: string, paid_on: string, collector: string) =>
   call<Payment[]>('dues_collect', { member_ids, month, paid_on, collector })
 export const duesReverse = (id: number, reason: string) => call<Payment>('dues_reverse', { id, reason })
 /** Payments made in `year` (by date paid), newest first. */
-export const duesPayments = (year: number) => call<Payment[]>('dues_payments', { year })
+/** The year's payments; with `memberId`, only that member's. */
+export const duesPayments = (year: number, memberId?: number) =>
+  call<Payment[]>('dues_payments', memberId == null ? { year } : { year, member_id: memberId })
 export const duesArrears = () => call<Arrears[]>('dues_arrears')
 export const duesRemit = (input: RemittanceForm) => call<Remittance>('dues_remit', { input })
 export const duesRemittances = (year: number | null) => call<Remittance[]>('dues_remittances', { year })

@@ -247,6 +247,8 @@ describe('党员党费', () => {
 
     expect(wrapper.get('.page-title').text()).toBe('高玉林的党费')
     expect(calls.filter((c) => c.cmd === 'dues_grid').map((c) => c.args.year).sort()).toEqual([2025, 2026, 2027])
+    // Only this member's rows and payments are read, not the whole branch's.
+    expect(calls.filter((c) => c.cmd === 'dues_grid' || c.cmd === 'dues_payments').every((c) => c.args.member_id === OWING)).toBe(true)
     expect(wrapper.findAll('[data-testid=dues-member-row] [data-testid=dues-cell]')).toHaveLength(12)
 
     const box = (m: string) => wrapper.get(`[data-testid=pay-month][data-month="${m}"]`)

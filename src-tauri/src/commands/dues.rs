@@ -83,9 +83,10 @@ pub fn dues_assessments(state: State<'_, AppState>, member_id: i64) -> ApiResult
     Ok(state.store()?.dues_assessments(member_id)?)
 }
 
-#[tauri::command(async)]
-pub fn dues_grid(state: State<'_, AppState>, year: i32) -> ApiResult<DuesGrid> {
-    Ok(state.store()?.dues_grid(year, state.today())?)
+/// The year's 收缴表; with `member_id`, only that member's row (their dues page).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn dues_grid(state: State<'_, AppState>, year: i32, member_id: Option<i64>) -> ApiResult<DuesGrid> {
+    Ok(state.store()?.dues_grid_of(year, state.today(), member_id)?)
 }
 
 #[tauri::command(async)]
@@ -109,9 +110,10 @@ pub fn dues_reverse(state: State<'_, AppState>, id: i64, reason: String) -> ApiR
     Ok(state.store()?.reverse_payment(id, &reason, state.today())?)
 }
 
-#[tauri::command(async)]
-pub fn dues_payments(state: State<'_, AppState>, year: i32) -> ApiResult<Vec<Payment>> {
-    Ok(state.store()?.dues_payments(year)?)
+/// The year's payments; with `member_id`, only that member's.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn dues_payments(state: State<'_, AppState>, year: i32, member_id: Option<i64>) -> ApiResult<Vec<Payment>> {
+    Ok(state.store()?.dues_payments_of(year, member_id)?)
 }
 
 #[tauri::command(async)]

@@ -60,7 +60,41 @@ pub(super) fn assessment_for(list: Option<&Vec<Assessment>>, m: Month) -> Option
     list?.iter().rev().find(|a| a.from_month <= m)
 }
 
-/// The whole ledger state, read once.
+/// Which part of the ledger to read: whose months (everyone's, or a few
+/// members') and from which month on (all, or from a month). Reading five
+/// years of a large branch's payments for one member's page, or for this
+/// month's arrears, was most of the time those took (docs/PERFORMANCE.md).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LedgerScope {
+    pub(crate) members: Option<Vec<i64>>,
+    pub(crate) from: Option<Month>,
+}
+
+impl LedgerScope {
+    pub(crate) fn member(id: i64) -> Self {
+        LedgerScope { members: Some(vec![id]), from: None }
+    }
+
+    /// `AND …` conditions on a member column and a stored-month column.
+    /// Only numbers and months the core made go into the text.
+    pub(crate) fn sql(&self, member_col: &str, month_col: &str) -> String {
+        let mut out = String::new();
+        if let Some(ids) = &self.members {
+            let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+            out.push_str(&format!(" AND {member_col} IN ({})", ids.join(", ")));
+        }
+        if let Some(from) = self.from {
+            out.push_str(&format!(" AND {month_col} >= '{from}'"));
+        }
+        out
+    }
+
+    fn keeps(&self, member: i64) -> bool {
+        self.members.as_ref().is_none_or(|ids| ids.contains(&member))
+    }
+}
+
+/// The ledger state, read once (all of it, or the part a [`LedgerScope`] asks).
 pub(super) struct Ledger {
     pub(super) timelines: HashMap<i64, Timeline>,
     pub(super) assessments: HashMap<i64, Vec<Assessment>>,
@@ -70,6 +104,26 @@ pub(super) struct Ledger {
 }
 
 impl Ledger {
+    /// Keeps only the members of `scope` (its payments are read already scoped).
+    pub(super) fn keep_members(&mut self, scope: &LedgerScope) {
+        self.timelines.retain(|id, _| scope.keeps(*id));
+        self.assessments.retain(|id, _| scope.keeps(*id));
+    }
+
+    /// Members whose run of unpaid months up to `current` reaches back to
+    /// `from` or before: read from `from` on, the ledger cannot tell where
+    /// their run began.
+    pub(super) fn runs_reaching(&self, from: Month, current: Month) -> Vec<i64> {
+        let mut ids: Vec<i64> = self
+            .timelines
+            .keys()
+            .copied()
+            .filter(|&id| self.arrears(id, current).2.is_some_and(|f| f <= from))
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
     pub(super) fn owed(&self, member: i64, m: Month) -> Option<i64> {
         assessment_for(self.assessments.get(&member), m).map(|a| a.monthly_fen)
     }

@@ -9,6 +9,7 @@
 
 mod batch;
 mod ledger_rules;
+pub(crate) use ledger_rules::LedgerScope;
 mod model;
 pub mod money;
 pub mod month;

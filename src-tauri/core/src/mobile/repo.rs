@@ -125,9 +125,12 @@ pub(crate) fn away_on(conn: &Connection, day: NaiveDate) -> Result<HashSet<i64>>
     Ok(all_periods(conn)?.into_iter().filter(|p| p.covers(day)).map(|p| p.member_id).collect())
 }
 
-/// Months recorded as paid where the member lives (for the dues ledger).
-pub(crate) fn elsewhere_months(conn: &Connection) -> Result<HashSet<(i64, Month)>> {
-    let mut stmt = conn.prepare("SELECT member_id, month FROM dues_elsewhere WHERE deleted_at IS NULL")?;
+/// Months recorded as paid where the member lives (for the dues ledger), in `scope`.
+pub(crate) fn elsewhere_months(conn: &Connection, scope: &crate::dues::LedgerScope) -> Result<HashSet<(i64, Month)>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT member_id, month FROM dues_elsewhere WHERE deleted_at IS NULL{}",
+        scope.sql("member_id", "month")
+    ))?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Month>(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -195,6 +195,61 @@ fn arrears_count_across_years_and_warn_then_flag() {
 }
 
 #[test]
+fn a_run_of_arrears_older_than_two_years_is_counted_from_where_it_began() {
+    // The arrears read payments of the last two years, and further back only
+    // for runs that reach that far: a run begun in 2022 must still start there.
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, 0, "2010-01-01", false);
+    let b = member(&mut s, 1, "2010-01-01", false);
+    for id in [a, b] {
+        assess(&mut s, id, "2022-01", "in_service", "3000");
+    }
+    let half: Vec<String> = (1..=6).map(|m| format!("2022-{m:02}")).collect();
+    let half: Vec<&str> = half.iter().map(String::as_str).collect();
+    pay(&mut s, a, "2022-06-05", &half, "2022-06-05").unwrap();
+    let arrears = s.dues_arrears(d("2026-11-27")).unwrap();
+    let of = |id: i64| arrears.iter().find(|x| x.member_id == id).unwrap();
+    // 2022-07 … 2026-10: 52 months; b never paid: 2022-01 … 2026-10, 58.
+    assert_eq!((of(a).months, of(a).from.to_string()), (52, "2022-07".to_string()));
+    assert_eq!((of(b).months, of(b).from.to_string()), (58, "2022-01".to_string()));
+    assert_eq!(of(a).owed_fen, 52 * 1500);
+    // The grid's 欠缴月数 agrees, for the branch and on the member's own page.
+    let grid = s.dues_grid(2026, d("2026-11-27")).unwrap();
+    assert_eq!(grid.rows.iter().find(|r| r.member_id == a).unwrap().arrears_months, 52);
+    assert_eq!(s.dues_grid_of(2026, d("2026-11-27"), Some(a)).unwrap().rows[0].arrears_months, 52);
+}
+
+#[test]
+fn a_members_page_reads_the_same_row_and_payments_as_the_whole_grid() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, 0, "2010-01-01", false);
+    let b = member(&mut s, 1, "2010-01-01", false);
+    for id in [a, b] {
+        assess(&mut s, id, "2025-01", "in_service", "3000");
+    }
+    pay(&mut s, a, "2025-12-05", &["2025-11", "2025-12", "2026-01"], "2025-12-05").unwrap();
+    pay(&mut s, b, "2026-03-05", &["2026-01", "2026-02", "2026-03"], "2026-03-05").unwrap();
+    let p = pay(&mut s, a, "2026-03-06", &["2026-02", "2026-03"], "2026-03-06").unwrap();
+    s.reverse_payment(p.id, "金额登记错误", d("2026-03-07")).unwrap();
+    let today = d("2026-11-27");
+    for year in [2025, 2026, 2027] {
+        let all = s.dues_grid(year, today).unwrap();
+        let mine = s.dues_grid_of(year, today, Some(a)).unwrap();
+        assert_eq!(mine.rows.len(), 1, "{year}: only the member's row");
+        assert_eq!(&mine.rows[0], all.rows.iter().find(|r| r.member_id == a).unwrap(), "{year}");
+        assert_eq!(mine.total_fen, mine.rows[0].total_fen);
+        let everyone = s.dues_payments(year).unwrap();
+        let theirs: Vec<_> = everyone.into_iter().filter(|x| x.member_id == a).collect();
+        assert_eq!(s.dues_payments_of(year, Some(a)).unwrap(), theirs, "{year}");
+    }
+    let payments = s.dues_payments_of(2026, Some(a)).unwrap();
+    assert_eq!(payments.len(), 2, "the payment and its reversal");
+    assert_eq!(payments[0].months.len(), 2, "the reversal lists the months it reopens");
+    assert_eq!(payments[1].reversed_by, Some(payments[0].id));
+    assert_eq!(s.dues_payments_of(2025, Some(a)).unwrap()[0].advance_months, 1);
+}
+
+#[test]
 fn a_reversal_keeps_both_entries_and_reopens_the_months() {
     let mut s = Store::open_in_memory().unwrap();
     let a = member(&mut s, 0, "2010-01-01", false);
