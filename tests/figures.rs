@@ -227,8 +227,11 @@ fn release_figures() {
     print_web_process(&pids);
 
     // Each screen opened three times (from the one before it); the median.
+    // ZHIBU_SCREENS=/meetings/new,/dues/member/1 times only those (while working on them).
+    let only = std::env::var("ZHIBU_SCREENS").unwrap_or_default();
     let mut times: Vec<(f64, &str)> = SCREENS
         .iter()
+        .filter(|route| only.is_empty() || only.split(',').any(|r| r == **route))
         .map(|route| {
             let mut t: Vec<f64> = (0..3)
                 .map(|_| {
@@ -246,7 +249,7 @@ fn release_figures() {
         println!("  {route:<28} {ms:>6.0} ms");
     }
     times.sort_by(|a, b| b.0.total_cmp(&a.0));
-    println!("slowest: {:?}", &times[..3]);
+    println!("slowest: {:?}", &times[..times.len().min(3)]);
     // The long lists a page at a time, to look at (ZHIBU_SHOTS=folder).
     for (route, name) in [("/dues", "big-dues"), ("/members", "big-roster"), ("/meetings/calendar", "big-calendar")] {
         ready_ms(&s, route);
