@@ -136,7 +136,18 @@ impl Store {
             records_from: branch.records_from.map(|d| d.first_day()),
             settings,
         };
-        let member_part = member_reminders(&snapshot, today);
+        let mut member_part = member_reminders(&snapshot, today);
+        // 转正 discussed and waiting for the 上级党委 (docs/DOMAIN.md §5).
+        let discussed = discussed_awaiting_approval(self.conn())?;
+        for p in member_part.probation_ending.iter_mut().filter(|p| p.overdue) {
+            if let Some(day) = discussed.get(&p.member_id) {
+                p.note = format!(
+                    "预备期已满（{}），支部大会已于 {} 讨论转正，等待上级党委审批",
+                    p.due.to_chinese(),
+                    crate::PartialDate::Day(*day).to_chinese()
+                );
+            }
+        }
         // Meetings due in the current periods, and missed in the ones just ended.
         let mut meetings_due = Vec::new();
         let mut years = vec![today.year()];
@@ -239,4 +250,27 @@ fn last_took_part(conn: &rusqlite::Connection, today: NaiveDate, ids: &[i64]) ->
         latest.read(&mut stmt.query([today])?)?;
     }
     Ok(latest.days())
+}
+
+/// Members whose 发展党员 file has a 支部大会讨论转正 (step 23) with no
+/// 上级党委审批 (step 24) after it: the day of that discussion.
+fn discussed_awaiting_approval(conn: &rusqlite::Connection) -> Result<HashMap<i64, NaiveDate>> {
+    let mut stmt = conn.prepare(
+        "SELECT r.member_id, MAX(CASE WHEN s.step = 23 THEN s.date END), MAX(CASE WHEN s.step = 24 THEN s.date END)
+         FROM recruits r JOIN recruit_steps s ON s.recruit_id = r.id
+         WHERE r.member_id IS NOT NULL AND r.deleted_at IS NULL AND s.step IN (23, 24)
+         GROUP BY r.member_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, Option<NaiveDate>>(1)?, r.get::<_, Option<NaiveDate>>(2)?))
+    })?;
+    let mut out = HashMap::new();
+    for row in rows {
+        if let (id, Some(d23), d24) = row? {
+            if d24.is_none_or(|d24| d24 < d23) {
+                out.insert(id, d23);
+            }
+        }
+    }
+    Ok(out)
 }

@@ -176,6 +176,13 @@ fn the_whole_way_from_application_to_full_member() {
     assert!(field(early, "date").contains("预备期"), "the vote waits for the end of probation");
     ok(&mut s, id, StepForm { outcome: "on_time".into(), ..form(23, end) });
     assert_eq!(s.member(mid).unwrap().kind, MemberKind::Probationary, "23 alone changes nothing in the file");
+    // The probation is over and not yet approved: still reminded, but as discussed, not as forgotten.
+    let day_after = plus(end, 1);
+    let reminded = s.reminders(day_after).unwrap().members.probation_ending;
+    let item = reminded.iter().find(|p| p.member_id == mid).expect("still 预备党员 past the end");
+    assert!(item.overdue);
+    assert!(item.note.contains("支部大会已于") && item.note.contains("等待上级党委审批"), "{}", item.note);
+    assert!(!item.note.contains("还未讨论转正"), "{}", item.note);
     let done = ok(&mut s, id, StepForm { outcome: "passed".into(), ..form(24, plus(end, 30)) });
     assert_eq!(done.file.recruit.stage, Stage::Full);
     let m = s.member(mid).unwrap();
