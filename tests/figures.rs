@@ -251,7 +251,12 @@ fn release_figures() {
     times.sort_by(|a, b| b.0.total_cmp(&a.0));
     println!("slowest: {:?}", &times[..times.len().min(3)]);
     // The long lists a page at a time, to look at (ZHIBU_SHOTS=folder).
-    for (route, name) in [("/dues", "big-dues"), ("/members", "big-roster"), ("/meetings/calendar", "big-calendar")] {
+    for (route, name) in [
+        ("/dues", "big-dues"),
+        ("/members", "big-roster"),
+        ("/meetings/calendar", "big-calendar"),
+        ("/meetings/new", "big-meeting-form"),
+    ] {
         ready_ms(&s, route);
         s.screenshot(name);
     }

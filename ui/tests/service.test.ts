@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { appInfo, fakeCore, mountApp, row, settle, unmountAll } from './helpers'
+import { appInfo, fakeCore, mountApp, pickOption, row, settle, unmountAll } from './helpers'
 import type { Service, ServiceYear } from '../src/api'
 
 afterEach(unmountAll)
@@ -99,5 +99,43 @@ describe('志愿服务', () => {
     expect(wrapper.get('[data-testid=total-households]').text()).toBe('3')
     expect(wrapper.get('[data-testid=service-members]').text()).toBe('赵志愿、钱实事')
     expect(wrapper.findAll('[data-testid=by-member-count]').map((c) => c.text())).toEqual(['1', '1'])
+  })
+})
+
+describe('志愿服务 of a large branch', () => {
+  it('lists 按党员统计 50 a page and filters the records by the member picked', async () => {
+    const people = Array.from({ length: 120 }, (_, i) => ({
+      member_id: i + 1,
+      name: `党员${i + 1}`,
+      records: i === 60 ? 2 : 1,
+      tenths: 10,
+      hours: '1',
+    }))
+    const services = [
+      service({ id: 1, what: '清理河道', members: [{ member_id: 61, name: '党员61' }] }),
+      service({ id: 2, what: '帮五保户修缮房屋', members: [{ member_id: 3, name: '党员3' }] }),
+      service({ id: 3, what: '防汛值守', members: [{ member_id: 61, name: '党员61' }] }),
+    ]
+    fakeCore((cmd) => {
+      if (cmd === 'app_info') return appInfo({ today: '2026-12-10' })
+      if (cmd === 'service_kinds') return [{ value: 'volunteer', label: '志愿服务' }]
+      if (cmd === 'member_list') return people.map((p) => row({ id: p.member_id, name: p.name }))
+      if (cmd === 'service_year')
+        return { year: 2026, services, totals: { records: 3, member_times: 3, households: 9, people: 12, tenths: 45 }, by_member: people }
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/service')
+    await settle()
+    const names = () => wrapper.findAll('[data-testid=service-by-member] [data-testid=by-member-name]').map((b) => b.text())
+    expect(names()).toHaveLength(50)
+    expect(names()[0]).toBe('党员1')
+    expect(wrapper.get('[data-testid=service-by-member-pages]').text()).toContain('120')
+    await wrapper.get('[data-testid=service-by-member-pages] .number:nth-child(2)').trigger('click')
+    await settle()
+    expect(names()[0]).toBe('党员51')
+
+    await pickOption(wrapper, '[data-testid=service-member-filter]', '党员61（2 次）')
+    expect(wrapper.findAll('[data-testid=service-what]').map((w) => w.text())).toEqual(['清理河道', '防汛值守'])
+    expect(wrapper.get('[data-testid=filter-note]').text()).toContain('党员61 在 2026 年参加了 2 次')
   })
 })
