@@ -120,15 +120,16 @@ impl Ledger {
 
     /// What the screens ask of a ledger today: the months from `from` on
     /// and each member's arrears up to `current`. Payments are read from two
-    /// years before `current` (or `from`, if earlier); the few whose unpaid
-    /// run reaches further back have their earlier months read as well.
+    /// years before `current` (or the month before `from`, if earlier: a
+    /// month is 连续未交 by the one before it); the few whose unpaid run
+    /// reaches further back have their earlier months read as well.
     pub(super) fn read_recent(
         conn: &Connection,
         members: Option<Vec<i64>>,
         from: Month,
         current: Month,
     ) -> Result<Ledger> {
-        let from = from.min(current.plus(-24));
+        let from = from.plus(-1).min(current.plus(-24));
         let mut ledger = Ledger::read_scope(conn, &LedgerScope { members, from: Some(from) })?;
         let reaching = ledger.runs_reaching(from, current);
         if !reaching.is_empty() {

@@ -220,6 +220,29 @@ fn a_run_of_arrears_older_than_two_years_is_counted_from_where_it_began() {
 }
 
 #[test]
+fn an_old_years_january_is_behind_only_when_the_december_before_is_unpaid() {
+    // The grid of 2022 looked at in 2026: its January asks about December 2021.
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, 0, "2010-01-01", false);
+    let b = member(&mut s, 1, "2010-01-01", false);
+    for id in [a, b] {
+        assess(&mut s, id, "2021-01", "in_service", "3000");
+    }
+    pay(&mut s, a, "2021-12-05", &["2021-12"], "2021-12-05").unwrap();
+    // January 2022 missed, every month since paid: no run reaching back.
+    let mut m = chrono::NaiveDate::from_ymd_opt(2022, 2, 5).unwrap();
+    while m < d("2026-11-01") {
+        let month = m.format("%Y-%m").to_string();
+        pay(&mut s, a, &m.to_string(), &[month.as_str()], &m.to_string()).unwrap();
+        m = m.checked_add_months(chrono::Months::new(1)).unwrap();
+    }
+    let grid = s.dues_grid(2022, d("2026-11-27")).unwrap();
+    let january = |id: i64| grid.rows.iter().find(|r| r.member_id == id).unwrap().cells[0].clone();
+    assert_eq!((january(a).state, january(a).behind), (MonthState::Owed, false), "December 2021 was paid");
+    assert_eq!((january(b).state, january(b).behind), (MonthState::Owed, true), "December 2021 was not");
+}
+
+#[test]
 fn a_members_page_reads_the_same_row_and_payments_as_the_whole_grid() {
     let mut s = Store::open_in_memory().unwrap();
     let a = member(&mut s, 0, "2010-01-01", false);
