@@ -26,7 +26,8 @@ fn branch(full: usize, probationary: usize) -> (Store, Vec<i64>) {
     (s, ids)
 }
 
-fn assembly(ids: &[i64], on_leave: &[i64], date: &str) -> MeetingForm {
+/// A 党员大会 of `ids` on `date`, those of `on_leave` on leave (外出务工).
+pub(crate) fn assembly(ids: &[i64], on_leave: &[i64], date: &str) -> MeetingForm {
     MeetingForm {
         kind: "assembly".into(),
         date: date.into(),

@@ -155,7 +155,6 @@ fn the_demo_branch_has_something_of_every_kind_on_its_first_screen() {
 fn the_last_meeting_taken_part_in_is_found_however_long_ago() {
     // The past year is read first and earlier meetings only for who was not
     // seen in it: each list still shows the day of the last meeting.
-    use zhibu_core::meetings::{AttendeeForm, MeetingForm};
     let mut s = Store::open_in_memory().unwrap();
     let ids: Vec<i64> = (0..4).map(|i| add(&mut s, i, "2000-07-01", "2001-07-01")).collect();
     let books = BranchForm {
@@ -164,23 +163,7 @@ fn the_last_meeting_taken_part_in_is_found_however_long_ago() {
         ..Default::default()
     };
     s.save_branch(&books, d("2026-11-27")).unwrap();
-    let meeting = |date: &str, absent: &[i64]| MeetingForm {
-        kind: "theme_day".into(),
-        date: date.into(),
-        topic: "学习党章".into(),
-        host_id: Some(ids[0]),
-        recorder_id: Some(ids[1]),
-        attendees: ids
-            .iter()
-            .map(|id| AttendeeForm {
-                member_id: *id,
-                status: if absent.contains(id) { "absent" } else { "present" }.into(),
-                reason: if absent.contains(id) { "外出务工".into() } else { String::new() },
-                grade: String::new(),
-            })
-            .collect(),
-        ..Default::default()
-    };
+    let meeting = |date: &str, away: &[i64]| super::meetings::assembly(&ids, away, date);
     let today = d("2026-11-27");
     s.create_meeting(&meeting("2023-04-08", &[ids[3]]), today).unwrap();
     s.create_meeting(&meeting("2024-05-10", &[ids[3]]), today).unwrap();
@@ -191,6 +174,6 @@ fn the_last_meeting_taken_part_in_is_found_however_long_ago() {
         r.members.lost_contact.iter().chain(&r.members.no_meetings).find(|x| x.member_id == id).map(|x| x.last_attended)
     };
     assert_eq!(last(ids[0]), None, "took part last month: not listed");
-    assert_eq!(last(ids[2]), Some(Some(d("2024-05-10"))), "absent at both meetings of the past year");
+    assert_eq!(last(ids[2]), Some(Some(d("2024-05-10"))), "on leave at both meetings of the past year");
     assert_eq!(last(ids[3]), Some(None), "never took part");
 }
