@@ -65,6 +65,17 @@ fn pay_noting(
     s.record_payment(&form, d(today))
 }
 
+/// A branch of two members, both in service at 3000 元 a month (15 元 dues) from `from`.
+fn two_in_service(from: &str) -> (Store, i64, i64) {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = member(&mut s, 0, "2010-01-01", false);
+    let b = member(&mut s, 1, "2010-01-01", false);
+    for id in [a, b] {
+        assess(&mut s, id, from, "in_service", "3000");
+    }
+    (s, a, b)
+}
+
 fn states(s: &Store, id: i64, year: i32, today: &str) -> Vec<MonthState> {
     let grid = s.dues_grid(year, d(today)).unwrap();
     grid.rows.iter().find(|r| r.member_id == id).map(|r| r.cells.iter().map(|c| c.state).collect()).unwrap_or_default()
@@ -198,12 +209,7 @@ fn arrears_count_across_years_and_warn_then_flag() {
 fn a_run_of_arrears_older_than_two_years_is_counted_from_where_it_began() {
     // The arrears read payments of the last two years, and further back only
     // for runs that reach that far: a run begun in 2022 must still start there.
-    let mut s = Store::open_in_memory().unwrap();
-    let a = member(&mut s, 0, "2010-01-01", false);
-    let b = member(&mut s, 1, "2010-01-01", false);
-    for id in [a, b] {
-        assess(&mut s, id, "2022-01", "in_service", "3000");
-    }
+    let (mut s, a, b) = two_in_service("2022-01");
     let half: Vec<String> = (1..=6).map(|m| format!("2022-{m:02}")).collect();
     let half: Vec<&str> = half.iter().map(String::as_str).collect();
     pay(&mut s, a, "2022-06-05", &half, "2022-06-05").unwrap();
@@ -222,12 +228,7 @@ fn a_run_of_arrears_older_than_two_years_is_counted_from_where_it_began() {
 #[test]
 fn an_old_years_january_is_behind_only_when_the_december_before_is_unpaid() {
     // The grid of 2022 looked at in 2026: its January asks about December 2021.
-    let mut s = Store::open_in_memory().unwrap();
-    let a = member(&mut s, 0, "2010-01-01", false);
-    let b = member(&mut s, 1, "2010-01-01", false);
-    for id in [a, b] {
-        assess(&mut s, id, "2021-01", "in_service", "3000");
-    }
+    let (mut s, a, b) = two_in_service("2021-01");
     pay(&mut s, a, "2021-12-05", &["2021-12"], "2021-12-05").unwrap();
     // January 2022 missed, every month since paid: no run reaching back.
     let mut m = chrono::NaiveDate::from_ymd_opt(2022, 2, 5).unwrap();
@@ -244,12 +245,7 @@ fn an_old_years_january_is_behind_only_when_the_december_before_is_unpaid() {
 
 #[test]
 fn a_members_page_reads_the_same_row_and_payments_as_the_whole_grid() {
-    let mut s = Store::open_in_memory().unwrap();
-    let a = member(&mut s, 0, "2010-01-01", false);
-    let b = member(&mut s, 1, "2010-01-01", false);
-    for id in [a, b] {
-        assess(&mut s, id, "2025-01", "in_service", "3000");
-    }
+    let (mut s, a, b) = two_in_service("2025-01");
     pay(&mut s, a, "2025-12-05", &["2025-11", "2025-12", "2026-01"], "2025-12-05").unwrap();
     pay(&mut s, b, "2026-03-05", &["2026-01", "2026-02", "2026-03"], "2026-03-05").unwrap();
     let p = pay(&mut s, a, "2026-03-06", &["2026-02", "2026-03"], "2026-03-06").unwrap();
