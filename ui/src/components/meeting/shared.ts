@@ -1,11 +1,26 @@
 // What the parts of the meeting form (views/MeetingFormView.vue) share: the
-// status every attendee starts with, how a list entry's error is found, the
-// numbering of resolutions, who the core's last check left ungraded, and the
-// form of a saved record.
+// status every attendee starts with, when the attendee list folds by 党小组,
+// how a list entry's error is found, the numbering of resolutions, who the
+// core's last check left ungraded, and the form of a saved record.
 import type { MeetingDetail, MeetingForm, QuorumReport, ResolutionForm } from '../../api'
 
 /** The attendance status every attendee starts with (出席). */
 export const PRESENT = 'present'
+
+/**
+ * Above this many attendees a list that counts attendance is shown folded by
+ * 党小组: drawing 500 rows at once made the form slow to open, and the few
+ * who were away are easier to find group by group.
+ */
+export const FOLD_AT = 60
+
+/** What the attendee list shows of a member it holds by id only. */
+export interface KnownMember {
+  name: string
+  kind_label: string
+  /** 党小组, null when in none. */
+  group_name: string | null
+}
 
 /** An error for one entry of a list: "resolutions.2" or "resolutions.2.votes_for". */
 export function errAt(errors: Record<string, string>, list: string, i: number): string {
