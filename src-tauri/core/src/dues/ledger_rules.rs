@@ -89,7 +89,7 @@ impl LedgerScope {
         out
     }
 
-    fn keeps(&self, member: i64) -> bool {
+    pub(super) fn keeps(&self, member: i64) -> bool {
         self.members.as_ref().is_none_or(|ids| ids.contains(&member))
     }
 }

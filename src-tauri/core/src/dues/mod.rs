@@ -24,7 +24,7 @@ pub use model::{
     DuesSettingsForm, GridCell, GridRow, MonthState, Payment, PaymentForm, PaymentMonth, Remittance, RemittanceForm,
 };
 pub use month::Month;
-pub(crate) use repo::{assess_in, month_state_of, record_payment_in, record_payments_in, remit_in};
+pub(crate) use repo::{assess_in, dues_arrears, month_state_of, record_payment_in, record_payments_in, remit_in};
 pub use rules::{amount_from_text, monthly_amount, Amount, AmountError, AmountInput, DuesCategory, ROUNDINGS};
 pub use spending::{
     PeriodTotals, Received, ReceivedForm, Spending, SpendingForm, SpendingLine, SpendingSaved, SpendingYear,

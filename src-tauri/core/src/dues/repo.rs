@@ -108,8 +108,18 @@ impl Ledger {
     /// The part of the ledger `scope` asks for. Months before its `from`
     /// read as unpaid: ask only about months from there on.
     pub(super) fn read_scope(conn: &Connection, scope: &LedgerScope) -> Result<Ledger> {
+        Ledger::read_scope_of(conn, scope, None)
+    }
+
+    /// [`Ledger::read_scope`], taking the timelines of the members it keeps
+    /// from `lines` when the caller has read them already.
+    fn read_scope_of(conn: &Connection, scope: &LedgerScope, lines: Option<&HashMap<i64, Timeline>>) -> Result<Ledger> {
+        let timelines = match lines {
+            Some(lines) => lines.iter().filter(|(id, _)| scope.keeps(**id)).map(|(id, t)| (*id, t.clone())).collect(),
+            None => timelines(conn)?,
+        };
         let mut ledger = Ledger {
-            timelines: timelines(conn)?,
+            timelines,
             assessments: all_assessments(conn)?,
             paid: paid_months(conn, scope)?,
             elsewhere: crate::mobile::elsewhere_months(conn, scope)?,
@@ -128,9 +138,10 @@ impl Ledger {
         members: Option<Vec<i64>>,
         from: Month,
         current: Month,
+        lines: Option<&HashMap<i64, Timeline>>,
     ) -> Result<Ledger> {
         let from = from.plus(-1).min(current.plus(-24));
-        let mut ledger = Ledger::read_scope(conn, &LedgerScope { members, from: Some(from) })?;
+        let mut ledger = Ledger::read_scope_of(conn, &LedgerScope { members, from: Some(from) }, lines)?;
         let reaching = ledger.runs_reaching(from, current);
         if !reaching.is_empty() {
             let earlier = LedgerScope { members: Some(reaching), from: None };
@@ -139,6 +150,13 @@ impl Ledger {
         }
         Ok(ledger)
     }
+}
+
+/// [`Store::dues_arrears`] with the members' timelines already read (the
+/// reminders read them once for every part).
+pub(crate) fn dues_arrears(conn: &Connection, today: NaiveDate, lines: &HashMap<i64, Timeline>) -> Result<Vec<Arrears>> {
+    let current = Month::of(today);
+    Ok(Ledger::read_recent(conn, None, current, current, Some(lines))?.arrears_list(current))
 }
 
 fn load_payment(conn: &Connection, id: i64) -> Result<Payment> {
@@ -383,7 +401,8 @@ impl Store {
     /// member's dues page): the totals are then that member's.
     pub fn dues_grid_of(&self, year: i32, today: NaiveDate, member: Option<i64>) -> Result<DuesGrid> {
         let current = Month::of(today);
-        let ledger = Ledger::read_recent(self.conn(), member.map(|id| vec![id]), Month { year, month: 1 }, current)?;
+        let ledger =
+            Ledger::read_recent(self.conn(), member.map(|id| vec![id]), Month { year, month: 1 }, current, None)?;
         let settings = self.dues_settings()?;
         let mut ids: Vec<i64> = ledger.timelines.keys().copied().collect();
         ids.sort_unstable();
@@ -430,8 +449,7 @@ impl Store {
     /// Members with three or more consecutive unpaid months (warn), six or
     /// more (flag: 党章第九条, 自行脱党 unless there is good reason).
     pub fn dues_arrears(&self, today: NaiveDate) -> Result<Vec<Arrears>> {
-        let current = Month::of(today);
-        Ok(Ledger::read_recent(self.conn(), None, current, current)?.arrears_list(current))
+        dues_arrears(self.conn(), today, &timelines(self.conn())?)
     }
 
     pub fn record_remittance(&mut self, form: &RemittanceForm, today: NaiveDate) -> Result<Remittance> {

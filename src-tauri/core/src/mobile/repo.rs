@@ -14,6 +14,7 @@ use super::rules::{
 use crate::date::PartialDate;
 use crate::dues::Month;
 use crate::error::{Error, FieldErrors, Result};
+use crate::members::timeline::{timelines, Timeline};
 use crate::members::{load_in, update_from_in};
 use crate::store::changelog::{self, FieldChange};
 use crate::store::{now_text, Store};
@@ -139,8 +140,9 @@ pub(crate) fn elsewhere_months(conn: &Connection, scope: &crate::dues::LedgerSco
 pub(crate) fn mobile_reminders(
     conn: &Connection,
     today: NaiveDate,
+    lines: &HashMap<i64, Timeline>,
 ) -> Result<(Vec<MobileNoContactItem>, Vec<MobileTransferItem>, Vec<MobileHomecomingItem>)> {
-    let list = mobile_list(conn, today)?;
+    let list = mobile_list(conn, today, lines)?;
     let mut no_contact = Vec::new();
     let mut transfer = Vec::new();
     for r in &list.rows {
@@ -192,14 +194,11 @@ pub(crate) fn mobile_reminders(
     Ok((no_contact, transfer, homecoming))
 }
 
-fn mobile_list(conn: &Connection, today: NaiveDate) -> Result<MobileList> {
+fn mobile_list(conn: &Connection, today: NaiveDate, lines: &HashMap<i64, Timeline>) -> Result<MobileList> {
     let limit = no_contact_limit(conn)?;
     let last = last_contacts(conn, today)?;
-    let on_roster: HashSet<i64> = crate::members::timeline::timelines(conn)?
-        .into_iter()
-        .filter(|(_, t)| t.should_attend_on(today))
-        .map(|(id, _)| id)
-        .collect();
+    let on_roster: HashSet<i64> =
+        lines.iter().filter(|(_, t)| t.should_attend_on(today)).map(|(&id, _)| id).collect();
     let mut rows = Vec::new();
     for p in all_periods(conn)?.into_iter().filter(|p| p.covers(today) && on_roster.contains(&p.member_id)) {
         let last_contact = last.get(&p.member_id).copied().filter(|c| *c >= p.left_on);
@@ -697,7 +696,7 @@ impl Store {
 
     /// The 流动党员 page: who is away today, with the last contact and the reminders' state.
     pub fn mobile_list(&self, today: NaiveDate) -> Result<MobileList> {
-        mobile_list(self.conn(), today)
+        mobile_list(self.conn(), today, &timelines(self.conn())?)
     }
 
     /// Every live period touching `year` (for the 流动党员登记台账), by leaving day.

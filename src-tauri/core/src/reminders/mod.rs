@@ -178,13 +178,15 @@ impl Store {
                 }
             }
         }
+        // Every member's history, read once for the parts that need it.
+        let lines = crate::members::timeline::timelines(self.conn())?;
         let (mobile_no_contact, mobile_should_transfer, mobile_homecoming) =
-            crate::mobile::mobile_reminders(self.conn(), today)?;
+            crate::mobile::mobile_reminders(self.conn(), today, &lines)?;
         Ok(Reminders {
             today,
             settings,
             members: member_part,
-            arrears: self.dues_arrears(today)?,
+            arrears: crate::dues::dues_arrears(self.conn(), today, &lines)?,
             meetings_due,
             recruits: self.recruit_reminders(today)?,
             recruit_plan: self.recruit_plan(today.year())?,
@@ -193,7 +195,7 @@ impl Store {
             mobile_homecoming,
             care_review_due: self.care_review_due(today)?,
             visit_list: self.visit_list_pending(today)?,
-            study: crate::study::study_reminders(self.conn(), today)?,
+            study: crate::study::study_reminders(self.conn(), today, &lines)?,
         })
     }
 }

@@ -7,7 +7,7 @@ use super::rules::{self, hours_text, parse_hours};
 use crate::date::{first_of_month, last_of_month, PartialDate};
 use crate::error::{Error, FieldErrors, Result};
 use crate::meetings::{Attendance, MeetingKind};
-use crate::members::timeline::timelines;
+use crate::members::timeline::{timelines, Timeline};
 use crate::members::{CommitteeRole, MemberKind, TransferDirection};
 use crate::store::changelog::{self, FieldChange};
 use crate::store::{now_text, Store};
@@ -335,6 +335,12 @@ struct Tally {
 /// credit, 送学上门 its own value, 在流入地参加 nothing), trainings, hours
 /// elsewhere, and online hours when the branch counts them.
 pub fn study_year(conn: &Connection, year: i32, today: NaiveDate) -> Result<StudyYear> {
+    study_year_of(conn, year, today, &timelines(conn)?)
+}
+
+/// [`study_year`] with the members' timelines already read (the reminders
+/// read them once for every part).
+fn study_year_of(conn: &Connection, year: i32, today: NaiveDate, lines: &HashMap<i64, Timeline>) -> Result<StudyYear> {
     let s = read_study_settings(conn)?;
     let (from, to) = (first_of_month(year, 1), last_of_month(year, 12));
     let mut tally: FxHashMap<i64, Tally> = FxHashMap::default();
@@ -414,7 +420,7 @@ pub fn study_year(conn: &Connection, year: i32, today: NaiveDate) -> Result<Stud
     };
     let on = today.min(to).max(from);
     let mut rows = Vec::new();
-    for (id, t) in timelines(conn)? {
+    for (&id, t) in lines {
         if t.deleted {
             continue;
         }
@@ -483,13 +489,16 @@ pub(crate) fn targets_met(conn: &Connection, year: i32) -> Result<BTreeMap<i64, 
 /// From the reminder day to 31 December (docs/DOMAIN.md §9.5): below
 /// target × completed months ÷ 12; committee members with no 集中培训;
 /// probationary and first-year full members with no 上级集中培训.
-pub(crate) fn study_reminders(conn: &Connection, today: NaiveDate) -> Result<Vec<StudyReminder>> {
+pub(crate) fn study_reminders(
+    conn: &Connection,
+    today: NaiveDate,
+    lines: &HashMap<i64, Timeline>,
+) -> Result<Vec<StudyReminder>> {
     let s = read_study_settings(conn)?;
     if !rules::reminding(&s.remind_from, today) {
         return Ok(Vec::new());
     }
-    let year = study_year(conn, today.year(), today)?;
-    let lines = timelines(conn)?;
+    let year = study_year_of(conn, today.year(), today, lines)?;
     let mut out = Vec::new();
     for r in year.rows {
         let Some(t) = lines.get(&r.member_id) else { continue };
@@ -594,7 +603,7 @@ impl Store {
     }
 
     pub fn study_reminders(&self, today: NaiveDate) -> Result<Vec<StudyReminder>> {
-        study_reminders(self.conn(), today)
+        study_reminders(self.conn(), today, &timelines(self.conn())?)
     }
 
     pub fn training(&self, id: i64) -> Result<Training> {
