@@ -154,7 +154,11 @@ impl Ledger {
 
 /// [`Store::dues_arrears`] with the members' timelines already read (the
 /// reminders read them once for every part).
-pub(crate) fn dues_arrears(conn: &Connection, today: NaiveDate, lines: &HashMap<i64, Timeline>) -> Result<Vec<Arrears>> {
+pub(crate) fn dues_arrears(
+    conn: &Connection,
+    today: NaiveDate,
+    lines: &HashMap<i64, Timeline>,
+) -> Result<Vec<Arrears>> {
     let current = Month::of(today);
     Ok(Ledger::read_recent(conn, None, current, current, Some(lines))?.arrears_list(current))
 }

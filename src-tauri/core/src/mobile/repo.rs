@@ -197,8 +197,7 @@ pub(crate) fn mobile_reminders(
 fn mobile_list(conn: &Connection, today: NaiveDate, lines: &HashMap<i64, Timeline>) -> Result<MobileList> {
     let limit = no_contact_limit(conn)?;
     let last = last_contacts(conn, today)?;
-    let on_roster: HashSet<i64> =
-        lines.iter().filter(|(_, t)| t.should_attend_on(today)).map(|(&id, _)| id).collect();
+    let on_roster: HashSet<i64> = lines.iter().filter(|(_, t)| t.should_attend_on(today)).map(|(&id, _)| id).collect();
     let mut rows = Vec::new();
     for p in all_periods(conn)?.into_iter().filter(|p| p.covers(today) && on_roster.contains(&p.member_id)) {
         let last_contact = last.get(&p.member_id).copied().filter(|c| *c >= p.left_on);
