@@ -282,6 +282,53 @@ fn an_assembly_with_two_on_leave_is_recorded_and_the_quarter_is_held() {
     s.quit();
 }
 
+/// A 党员大会 of a branch of 100: the attendees come folded by 党小组, the
+/// groups' sizes add up to the core's 应到, a group opens to its own rows,
+/// one marked 请假 shows in its header and is saved with its reason.
+#[test]
+fn a_large_assemblys_attendees_are_folded_by_group_and_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--data-dir", dir.path().to_str().unwrap(), "--today", TODAY];
+    cli_at(&args, &["demo", "synthetic", "--members", "100", "--years", "1"]);
+    let s = Session::start(&args);
+    s.go("#/meetings/new?kind=assembly");
+    s.wait_for("[data-testid=meeting-form-page]", 20);
+    s.wait_until("the groups", 20, |s| s.find_all("[data-testid=attendee-group]").len() > 1);
+    s.wait_until("the counts", 10, |s| s.text_of("[data-testid=count-should_attend]").parse::<usize>().is_ok());
+    assert!(s.find_all("[data-testid=attendee-row]").is_empty(), "folded groups draw no rows");
+    let sizes: Vec<usize> = s
+        .texts("[data-testid=attendee-group-size]")
+        .iter()
+        .map(|t| t.trim_end_matches(" 人").trim().parse().unwrap())
+        .collect();
+    let should: usize = s.text_of("[data-testid=count-should_attend]").parse().unwrap();
+    assert!(should > 60, "a list long enough to fold: {should}");
+    assert_eq!(sizes.iter().sum::<usize>(), should, "{sizes:?}");
+
+    let first = "[data-testid=attendee-group]:first-of-type";
+    s.click_css(first);
+    s.wait_until("the first group's rows", 10, |s| s.find_all("[data-testid=attendee-row]").len() == sizes[0]);
+    let id = s.script(
+        "return document.querySelector('[data-testid=attendee-row]').getAttribute('data-member-id')",
+        serde_json::json!([]),
+    );
+    let row = format!("[data-testid=attendee-row][data-member-id='{}']", id.as_str().unwrap());
+    let name = s.text_of(&format!("{row} [data-testid=attendee-name]"));
+    s.click_text(&format!("{row} .att-status .el-radio-button"), "请假");
+    s.type_into(&format!("{row} [data-testid=attendee-reason]"), "外出务工");
+    s.wait_until("请假 in the group's header", 10, |s| {
+        s.texts("[data-testid=attendee-group-tally]")[0].contains("请假 1")
+    });
+    s.type_into("[data-testid=field-topic]", "讨论年度重点工作");
+    s.type_into("[data-testid=field-place]", "村党群服务中心");
+    s.wait_until("the check counted the leave", 10, |s| s.text_of("[data-testid=count-on_leave]") == "1");
+    s.click_css("[data-testid=save-meeting]");
+    s.wait_for("[data-testid=meeting-detail]", 10);
+    let detail = s.text_of("[data-testid=meeting-detail]");
+    assert!(detail.contains(&name) && detail.contains("外出务工"), "{detail}");
+    s.quit();
+}
+
 /// A 党员大会 resolution: no verdict before votes are typed, a request to
 /// check (and no 通过) when the votes outnumber the voting members present,
 /// refused on save beside the resolution, and 通过 once the votes add up.

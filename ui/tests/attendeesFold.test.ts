@@ -5,9 +5,9 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { installElements } from '../src/elements'
 import AttendeesEditor from '../src/components/meeting/AttendeesEditor.vue'
 import { FOLD_AT, type KnownMember } from '../src/components/meeting/shared'
-import type { AttendeeForm, MeetingForm, MemberRow } from '../src/api'
+import type { AttendeeForm, MeetingForm, MemberRow, QuorumReport } from '../src/api'
 import { mountApp, row, settle } from './helpers'
-import { core, draft, meetingChoices, meetingDetail } from './meetingFixtures'
+import { core, draft, meetingChoices, meetingDetail, report } from './meetingFixtures'
 
 const GROUPS = ['第二党小组', '第一党小组', '第三党小组']
 
@@ -40,14 +40,23 @@ afterEach(() => {
 
 async function mountEditor(
   ps: Person[],
-  over: { attendees?: AttendeeForm[]; errors?: Record<string, string>; countsAttendance?: boolean; attendeesChosen?: boolean; members?: MemberRow[]; known?: Map<number, KnownMember> } = {},
+  over: {
+    attendees?: AttendeeForm[]
+    errors?: Record<string, string>
+    countsAttendance?: boolean
+    attendeesChosen?: boolean
+    members?: MemberRow[]
+    known?: Map<number, KnownMember>
+    isReview?: boolean
+    report?: QuorumReport
+  } = {},
 ) {
   const attendees = over.attendees ?? attendeesOf(ps)
   const wrapper = mount(AttendeesEditor, {
     props: {
       modelValue: attendees,
-      report: null,
-      isReview: false,
+      report: over.report ?? null,
+      isReview: over.isReview ?? false,
       attendeesChosen: over.attendeesChosen ?? false,
       attendeesLabel: '参会人员',
       countsAttendance: over.countsAttendance ?? true,
@@ -114,6 +123,21 @@ describe('参会人员按党小组折叠', () => {
     expect(section(wrapper, '第二党小组').text()).toContain('40 人')
     expect(section(wrapper, '第一党小组').get('[data-testid=attendee-group-tally]').text()).toBe('出席 39　在流入地参加 1')
     expect(section(wrapper, '第三党小组').get('[data-testid=attendee-group-tally]').text()).toBe('出席 40')
+  })
+
+  it('at a 民主评议 says in each header how many with a vote are still to be graded', async () => {
+    const ps = people()
+    const attendees = attendeesOf(ps)
+    // 第二党小组 holds 党员1, 4, 7 …: 党员1 graded, 党员4 without a vote (预备党员).
+    attendees.find((a) => a.member_id === 1)!.grade = 'excellent'
+    const grading = ps.map((p) => ({ member_id: p.id, gradable: p.id !== 4 }))
+    const { wrapper, attendees: list } = await mountEditor(ps, { attendees, isReview: true, report: report({ grading }) })
+
+    expect(section(wrapper, '第二党小组').get('[data-testid=attendee-group-tally]').text()).toBe('出席 40　未评定等次 38')
+    expect(section(wrapper, '第一党小组').get('[data-testid=attendee-group-tally]').text()).toBe('出席 40　未评定等次 40')
+    for (const a of list) if (GROUPS.indexOf(ps.find((p) => p.id === a.member_id)!.group ?? '') === 1) a.grade = 'qualified'
+    await settle()
+    expect(section(wrapper, '第一党小组').get('[data-testid=attendee-group-tally]').text()).toBe('出席 40')
   })
 
   it('draws exactly a section’s rows when it is opened, as in the flat list, and folds them again', async () => {
