@@ -322,6 +322,14 @@ fn a_large_assemblys_attendees_are_folded_by_group_and_saved() {
     s.type_into("[data-testid=field-topic]", "讨论年度重点工作");
     s.type_into("[data-testid=field-place]", "村党群服务中心");
     s.wait_until("the check counted the leave", 10, |s| s.text_of("[data-testid=count-on_leave]") == "1");
+    s.screenshot("meeting-folded");
+    s.set_window_size(1024, 768);
+    s.script(
+        "document.documentElement.classList.remove('font-standard'); document.documentElement.classList.add('font-large');
+         document.querySelector('[data-testid=attendee-group]').scrollIntoView()",
+        serde_json::json!([]),
+    );
+    s.screenshot("meeting-folded-1024-large");
     s.click_css("[data-testid=save-meeting]");
     s.wait_for("[data-testid=meeting-detail]", 10);
     let detail = s.text_of("[data-testid=meeting-detail]");
