@@ -86,6 +86,9 @@ describe('关怀帮扶', () => {
     })
     const { wrapper } = await mountApp('/care')
     expect(wrapper.get('[data-testid=nav-care]').text()).toBe('关怀帮扶')
+    await settle()
+    // The year's visits are read once on opening, not again when the page first sets the year.
+    expect(calls.filter((c) => c.cmd === 'care_visits')).toHaveLength(1)
     expect(wrapper.get('[data-testid=list-summary]').text()).toContain('元旦春节慰问名单')
     expect(wrapper.findAll('[data-testid=list-state]').map((t) => t.text())).toEqual(['未走访', '未走访'])
     expect(wrapper.text()).toContain('1949年10月1日前入党')

@@ -76,6 +76,10 @@ describe('积分', () => {
     })
     const { wrapper } = await mountApp('/points')
     expect(wrapper.get('[data-testid=nav-points]').text()).toBe('积分')
+    await settle()
+    // The year is read once on opening, not again when the page first sets it.
+    expect(calls.filter((c) => c.cmd === 'points_year')).toHaveLength(1)
+    expect(calls.filter((c) => c.cmd === 'points_entries')).toHaveLength(1)
     expect(wrapper.get('[data-testid=points-example]').text()).toBe('示例')
     expect(wrapper.get('[data-testid=points-off]').text()).toContain('积分制未启用')
     expect(wrapper.find('[data-testid=points-table]').exists()).toBe(false)

@@ -70,6 +70,9 @@ describe('志愿服务', () => {
     })
     const { wrapper } = await mountApp('/service')
     expect(wrapper.get('[data-testid=nav-service]').text()).toBe('志愿服务')
+    await settle()
+    // The year is read once on opening, not again when the page first sets it.
+    expect(calls.filter((c) => c.cmd === 'service_year')).toHaveLength(1)
     expect(wrapper.get('[data-testid=total-records]').text()).toBe('0')
 
     await wrapper.get('[data-testid=add-service]').trigger('click')
