@@ -256,22 +256,7 @@ fn opens_intact(v: i64, want_schema: &[(String, String, String)]) {
     assert_eq!(count(&conn, "member_group_changes"), 0, "v{v}: added in version 5, empty");
     recruits(v, &store, &conn);
     away_and_care(v, &mut store, &conn);
-    // Version 8 (学时, 志愿服务, 积分): its tables empty in every older file.
-    for table in [
-        "trainings",
-        "training_members",
-        "study_elsewhere",
-        "study_online",
-        "study_settings",
-        "services",
-        "service_members",
-        "study_attachments",
-        "points_rules",
-        "points_entries",
-        "points_history",
-    ] {
-        assert_eq!(count(&conn, table), 0, "v{v}: {table} (added in version 8)");
-    }
+    study_and_service(v, &store, &conn);
     assert_eq!(
         store.recruit_notice_end(date("2026-09-30"), today()).unwrap(),
         // Five working days by default; the v6 branch set seven.
@@ -1073,4 +1058,51 @@ fn away_and_care(v: i64, store: &mut Store, conn: &Connection) {
     store.delete_care_visit(2).unwrap();
     let meeting = store.meeting(5).unwrap();
     assert_eq!(meeting.attendees.iter().find(|a| a.member_id == 2).map(|a| a.status), Some(Attendance::Absent), "v{v}");
+}
+
+/// Version 8 (学时, 志愿服务, 积分): the v8 branch's meeting credit, training,
+/// hours elsewhere and online, and service read through the program's own
+/// functions; every v8 table empty in older files (积分's too in v8's own).
+fn study_and_service(v: i64, store: &Store, conn: &Connection) {
+    let points = ["points_rules", "points_entries", "points_history"];
+    if v < 8 {
+        for table in [
+            "trainings",
+            "training_members",
+            "study_elsewhere",
+            "study_online",
+            "study_settings",
+            "services",
+            "service_members",
+            "study_attachments",
+        ]
+        .into_iter()
+        .chain(points)
+        {
+            assert_eq!(count(conn, table), 0, "v{v}: {table} (added in version 8)");
+        }
+        return;
+    }
+    for table in points {
+        assert_eq!(count(conn, table), 0, "v{v}: {table}");
+    }
+    assert_eq!(store.meeting(5).unwrap().study_tenths, Some(15), "v{v}: the meeting's own 学时");
+    let trainings = store.trainings(2026).unwrap();
+    assert_eq!(trainings.len(), 1, "v{v}");
+    let hours: Vec<(i64, i64, bool)> =
+        trainings[0].participants.iter().map(|p| (p.member_id, p.tenths, p.partial)).collect();
+    assert_eq!(hours, [(1, 240, false), (5, 160, true)], "v{v}: 王建国 whole, 刘芳 left early");
+    let year = store.study_year(2026, today()).unwrap();
+    assert_eq!(year.settings.target_tenths, 320, "v{v}: the branch's target");
+    assert!(year.settings.online, "v{v}: online hours counted");
+    let row = |id: i64| year.rows.iter().find(|r| r.member_id == id).unwrap_or_else(|| panic!("v{v}: member {id}"));
+    assert_eq!(row(1).months[3], 240, "v{v}: 王建国's April is the training");
+    assert_eq!(row(1).central_count, 1, "v{v}: 县委党校 is 集中培训");
+    assert_eq!(row(3).months[4], 30, "v{v}: 李四's hours where she lives, in May");
+    assert_eq!(row(5).months[5], 45, "v{v}: 刘芳's online hours, in June");
+    // Meeting 5 (March): 出席 gets its own 1.5, 送学上门 the branch's credit.
+    assert_eq!(row(1).months[2], 15, "v{v}: 王建国 present at meeting 5");
+    let services = store.services(2026).unwrap();
+    assert_eq!(services.len(), 1, "v{v}");
+    assert_eq!((services[0].tenths, services[0].members.len()), (20, 2), "v{v}: 为民办实事 of two members");
 }
