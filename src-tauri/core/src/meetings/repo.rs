@@ -2,7 +2,7 @@
 
 use super::calendar::{self, CalendarRow};
 use super::model::{
-    default_for_year, AgendaItem, Frequency, FrequencySetting, MeetingForm, MeetingKind, MeetingSettings,
+    default_for_year, AgendaItem, Attendance, Frequency, FrequencySetting, MeetingForm, MeetingKind, MeetingSettings,
     MeetingSettingsForm, ResolutionForm,
 };
 use super::rules::{self, QuorumReport};
@@ -254,6 +254,22 @@ fn write(conn: &Connection, id: Option<i64>, m: &CheckedMeeting) -> Result<i64> 
     Ok(id)
 }
 
+/// What [`load_where`] reads besides the meetings themselves.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum People {
+    /// Kinds and dates only: no attendees, resolutions or quorum.
+    None,
+    /// Every attendance row.
+    All,
+    /// Only those who were not 出席 (everyone at a 民主评议, whose grades
+    /// need them all); those present are counted by SQLite, not read one by
+    /// one. The quorum, the counts and the 学时 line are those of
+    /// [`People::All`] (`away_read_judges_as_the_full_read` checks it): for
+    /// lists and the 台账, where a big year has tens of thousands of
+    /// present rows (docs/PERFORMANCE.md).
+    Away,
+}
+
 /// Which meetings [`load_where`] reads.
 enum Which {
     One(i64),
@@ -273,13 +289,12 @@ pub(crate) fn meeting_in(conn: &Connection, id: i64) -> Result<MeetingRecord> {
 }
 
 fn load(conn: &Connection, id: i64) -> Result<MeetingRecord> {
-    load_where(conn, Which::One(id), true)?.pop().ok_or(Error::NotFound("会议记录"))
+    load_where(conn, Which::One(id), People::All)?.pop().ok_or(Error::NotFound("会议记录"))
 }
 
-/// Reads meetings and (with `people`) their attendance and resolutions, and
-/// applies the rules; newest first. Without `people` a record has no
-/// attendees, resolutions or quorum: for what needs only kinds and dates.
-fn load_where(conn: &Connection, which: Which, people: bool) -> Result<Vec<MeetingRecord>> {
+/// Reads meetings and (as `people` says) their attendance and resolutions,
+/// and applies the rules; newest first.
+fn load_where(conn: &Connection, which: Which, people: People) -> Result<Vec<MeetingRecord>> {
     // The kinds with a 所属年度, as SQL text ('life_meeting', 'review').
     let yearly: Vec<String> =
         MeetingKind::ALL.iter().filter(|k| k.has_for_year()).map(|k| format!("'{}'", k.code())).collect();
@@ -337,7 +352,7 @@ fn load_where(conn: &Connection, which: Which, people: bool) -> Result<Vec<Meeti
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    if meetings.is_empty() || !people {
+    if meetings.is_empty() || people == People::None {
         return Ok(meetings);
     }
     // Every attendance and resolution row of these meetings in one query
@@ -347,20 +362,53 @@ fn load_where(conn: &Connection, which: Which, people: bool) -> Result<Vec<Meeti
     // row. (Per-meeting queries with a join took 29 ms for 75,000 rows;
     // one query sorted by SQLite was slower still — docs/PERFORMANCE.md.)
     let index: FxHashMap<i64, usize> = meetings.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
-    let people: FxHashMap<i64, (String, MemberKind)> = {
+    let names: FxHashMap<i64, (String, MemberKind)> = {
         let mut stmt = conn.prepare_cached("SELECT id, name, kind FROM members")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     let mut seats: Vec<Vec<(i64, AttendeeRecord)>> = vec![Vec::new(); meetings.len()];
-    {
+    // Away: those present (apart from 民主评议) as (how many, how many with a vote).
+    let mut present_counted: Vec<(usize, usize)> = vec![(0, 0); meetings.len()];
+    let review = MeetingKind::Review.code();
+    // Away: the statuses other than 出席, each a range of the index on
+    // (meeting, status, …), so the present are skipped, not read.
+    let not_present: Vec<String> =
+        Attendance::ALL.iter().filter(|a| **a != Attendance::Present).map(|a| format!("'{}'", a.code())).collect();
+    let columns = "a.meeting_id, a.rowid, a.member_id, a.voting, a.status, a.reason, a.grade";
+    let rows_sql = match people {
+        People::Away => format!(
+            "SELECT {columns} FROM meeting_attendance a
+             WHERE a.meeting_id IN (SELECT m.id FROM meetings m WHERE {filter} AND m.kind <> '{review}')
+               AND a.status IN ({})
+             UNION ALL
+             SELECT {columns} FROM meeting_attendance a
+             WHERE a.meeting_id IN (SELECT m.id FROM meetings m WHERE {filter} AND m.kind = '{review}')",
+            not_present.join(", ")
+        ),
+        _ => format!(
+            "SELECT {columns} FROM meeting_attendance a WHERE a.meeting_id IN (SELECT m.id FROM meetings m WHERE {filter})"
+        ),
+    };
+    if people == People::Away {
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT a.meeting_id, a.rowid, a.member_id, a.voting, a.status, a.reason, a.grade
-             FROM meeting_attendance a WHERE a.meeting_id IN (SELECT m.id FROM meetings m WHERE {filter})"
+            "SELECT a.meeting_id, COUNT(*), SUM(a.voting) FROM meeting_attendance a
+             WHERE a.meeting_id IN (SELECT m.id FROM meetings m WHERE {filter} AND m.kind <> '{review}')
+               AND a.status = 'present'
+             GROUP BY a.meeting_id"
         ))?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
         while let Some(r) = rows.next()? {
-            let (Some(&i), Some((name, kind))) = (index.get(&r.get(0)?), people.get(&r.get(2)?)) else { continue };
+            let Some(&i) = index.get(&r.get(0)?) else { continue };
+            let (present, voting): (i64, i64) = (r.get(1)?, r.get(2)?);
+            present_counted[i] = (present as usize, voting as usize);
+        }
+    }
+    {
+        let mut stmt = conn.prepare_cached(&rows_sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        while let Some(r) = rows.next()? {
+            let (Some(&i), Some((name, kind))) = (index.get(&r.get(0)?), names.get(&r.get(2)?)) else { continue };
             seats[i].push((
                 r.get(1)?,
                 AttendeeRecord {
@@ -414,12 +462,16 @@ fn load_where(conn: &Connection, which: Which, people: bool) -> Result<Vec<Meeti
         })
         .collect();
     let study = crate::study::read_study_settings(conn)?;
-    for m in &mut meetings {
-        let statuses: Vec<_> = m.attendees.iter().map(|a| a.status).collect();
+    for ((m, forms), (present, voting)) in meetings.iter_mut().zip(forms).zip(present_counted) {
+        // Those counted and not read take their seats back here, as the
+        // rules count them (a present seat's member and grade are not
+        // looked at outside a 民主评议, which is read whole).
+        let mut seats = seats_of(&m.attendees);
+        let seat = |voting| rules::Seat { member_id: 0, status: Attendance::Present, voting, grade: None };
+        seats.extend((0..voting).map(|_| seat(true)).chain((voting..present).map(|_| seat(false))));
+        let statuses: Vec<_> = seats.iter().map(|s| s.status).collect();
         (m.study_credit, m.study_note) = crate::study::meeting_credit(&study, m.kind, m.study_tenths, &statuses);
-    }
-    for (m, forms) in meetings.iter_mut().zip(forms) {
-        m.quorum = rules::judge(m.kind, &seats_of(&m.attendees), &forms.iter().map(votes_of).collect::<Vec<_>>());
+        m.quorum = rules::judge(m.kind, &seats, &forms.iter().map(votes_of).collect::<Vec<_>>());
         m.resolutions = forms
             .into_iter()
             .zip(m.quorum.resolutions.iter())
@@ -667,13 +719,17 @@ impl Store {
 
     /// The year's meetings (not deleted), newest first, optionally of one kind.
     pub fn meetings(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingRecord>> {
+        self.meetings_read(year, kind, People::All)
+    }
+
+    fn meetings_read(&self, year: i32, kind: Option<MeetingKind>, people: People) -> Result<Vec<MeetingRecord>> {
         let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
-        load_where(self.conn(), Which::Range { from, plain_to: to.clone(), to, kind }, true)
+        load_where(self.conn(), Which::Range { from, plain_to: to.clone(), to, kind }, people)
     }
 
     /// The meetings dated in `year` and those that belong to it (see
     /// [`Store::meetings_belonging`]), from one read; newest first.
-    fn meetings_around(&self, year: i32, people: bool) -> Result<Vec<MeetingRecord>> {
+    fn meetings_around(&self, year: i32, people: People) -> Result<Vec<MeetingRecord>> {
         let (from, to) = (format!("{year:04}-01-01"), format!("{:04}-12-31", year + 1));
         let plain_to = format!("{year:04}-12-31");
         load_where(self.conn(), Which::Range { from, to, plain_to, kind: None }, people)
@@ -682,16 +738,29 @@ impl Store {
     /// The meetings that count for `year`: by date, except that a
     /// 组织生活会 or 民主评议 counts for its 所属年度 (docs/DOMAIN.md §3.1).
     pub fn meetings_belonging(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingRecord>> {
+        self.belonging_read(year, kind, People::All)
+    }
+
+    /// [`Store::meetings_belonging`] with only those who were not 出席
+    /// listed as attendees (everyone at a 民主评议); the quorum and counts
+    /// are as of the full read (see [`People::Away`]). For the 台账.
+    pub(crate) fn meetings_belonging_away(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingRecord>> {
+        self.belonging_read(year, kind, People::Away)
+    }
+
+    fn belonging_read(&self, year: i32, kind: Option<MeetingKind>, people: People) -> Result<Vec<MeetingRecord>> {
         // Only a 组织生活会 or 民主评议 dated next year can belong to this one.
         let (from, to) = (format!("{year:04}-01-01"), format!("{:04}-12-31", year + 1));
         let plain_to = format!("{year:04}-12-31");
-        let mut all = load_where(self.conn(), Which::Range { from, to, plain_to, kind }, true)?;
+        let mut all = load_where(self.conn(), Which::Range { from, to, plain_to, kind }, people)?;
         all.retain(|m| belongs_to(m, year));
         Ok(all)
     }
 
+    /// The list of a year's meetings with their counts (those present
+    /// counted, not read: see [`People::Away`]).
     pub fn meeting_summaries(&self, year: i32, kind: Option<MeetingKind>) -> Result<Vec<MeetingSummary>> {
-        Ok(self.meetings(year, kind)?.iter().map(summary).collect())
+        Ok(self.meetings_read(year, kind, People::Away)?.iter().map(summary).collect())
     }
 
     pub fn meeting_frequency(&self, kind: MeetingKind) -> Result<Frequency> {
@@ -705,7 +774,7 @@ impl Store {
     /// The compliance calendar of a year, its gaps, attendance by month,
     /// and who missed three meetings in a row.
     pub fn meeting_calendar(&self, year: i32, today: NaiveDate) -> Result<MeetingCalendar> {
-        let around = self.meetings_around(year, true)?;
+        let around = self.meetings_around(year, People::All)?;
         let rows = self.calendar_rows(year, today, &around)?;
         let meetings: Vec<&MeetingRecord> = around.iter().filter(|m| m.date.year() == year).collect();
         let gaps = calendar::gaps(&rows);
@@ -735,7 +804,7 @@ impl Store {
     /// The calendar's rows alone (what is due, held and missed in each
     /// period), which need the meetings' kinds and dates but not who came.
     pub fn meeting_calendar_rows(&self, year: i32, today: NaiveDate) -> Result<Vec<CalendarRow>> {
-        self.calendar_rows(year, today, &self.meetings_around(year, false)?)
+        self.calendar_rows(year, today, &self.meetings_around(year, People::None)?)
     }
 
     /// The rows from the meetings around `year` (those not belonging to it are passed over).
@@ -870,5 +939,58 @@ impl Store {
         tx.execute("UPDATE branch SET theme_day = ?1 WHERE id = 1", [&theme_day])?;
         tx.commit()?;
         self.meeting_settings()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The read that counts those present instead of reading them judges
+    /// every meeting as the full read does, and lists the same absentees.
+    fn away_matches_all(s: &Store, years: std::ops::RangeInclusive<i32>) -> (usize, usize, usize) {
+        let (mut counted, mut decided, mut reviews) = (0, 0, 0);
+        for year in years {
+            let all = s.belonging_read(year, None, People::All).unwrap();
+            let away = s.belonging_read(year, None, People::Away).unwrap();
+            assert_eq!(all.len(), away.len(), "{year}");
+            for (a, b) in all.iter().zip(&away) {
+                assert_eq!(a.id, b.id);
+                assert_eq!(a.quorum, b.quorum, "meeting {} ({:?} {})", a.id, a.kind, a.date);
+                assert_eq!(a.resolutions, b.resolutions, "meeting {}", a.id);
+                assert_eq!((a.study_credit, &a.study_note), (b.study_credit, &b.study_note), "meeting {}", a.id);
+                if a.kind == MeetingKind::Review {
+                    assert_eq!(a.attendees, b.attendees, "a 民主评议 is read whole");
+                    reviews += 1;
+                } else {
+                    let not_present: Vec<_> =
+                        a.attendees.iter().filter(|x| x.status != Attendance::Present).cloned().collect();
+                    assert_eq!(not_present, b.attendees, "meeting {}", a.id);
+                    if b.quorum.present > 0 && !b.attendees.is_empty() {
+                        counted += 1;
+                    }
+                }
+                decided += a.resolutions.iter().filter(|r| r.passed.is_some()).count();
+            }
+            let summaries = s.meeting_summaries(year, None).unwrap();
+            let full: Vec<MeetingSummary> = s.meetings(year, None).unwrap().iter().map(summary).collect();
+            assert_eq!(summaries, full, "{year}");
+        }
+        (counted, decided, reviews)
+    }
+
+    #[test]
+    fn away_read_judges_as_the_full_read() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 28).unwrap();
+        let mut s = Store::open_in_memory().unwrap();
+        s.load_synthetic(crate::demo::SyntheticSize { members: 60, years: 2 }, today).unwrap();
+        let (counted, decided, reviews) = away_matches_all(&s, 2025..=2026);
+        // The branch gives the comparison something to find.
+        assert!(counted > 20 && decided > 0 && reviews > 0, "{counted} {decided} {reviews}");
+
+        let mut demo = Store::open_in_memory().unwrap();
+        demo.load_demo(today).unwrap();
+        let (counted, _, _) = away_matches_all(&demo, 2020..=2026);
+        assert!(counted > 5, "{counted}");
     }
 }
