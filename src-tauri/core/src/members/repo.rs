@@ -137,7 +137,7 @@ pub(super) fn load(conn: &Connection, id: i64) -> Result<Member> {
         .ok_or(Error::NotFound("党员档案"))
 }
 
-fn role_rank(role: Option<CommitteeRole>) -> usize {
+pub(super) fn role_rank(role: Option<CommitteeRole>) -> usize {
     role.and_then(|r| CommitteeRole::ALL.iter().position(|x| *x == r)).unwrap_or(usize::MAX)
 }
 

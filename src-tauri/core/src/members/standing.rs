@@ -3,7 +3,7 @@
 //! written in one transaction with its change-log entry. `timeline.rs` reads
 //! what is written here to judge any past day.
 
-use super::model::{Member, MemberKind, Status, TransferDirection};
+use super::model::{CommitteeRole, Member, MemberKind, Status, TransferDirection};
 use super::repo::{load, ENTITY};
 use crate::date::PartialDate;
 use crate::error::{Error, FieldErrors, Result};
@@ -118,6 +118,36 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The year's transfers of members not in the recycle bin, with their
+    /// names, in one read: by date, and on one day in roster order (the
+    /// 组织关系转接台账).
+    pub(crate) fn transfers_in_year(&self, year: i32) -> Result<Vec<(String, Transfer)>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT t.id, t.direction, t.date, t.other_branch, t.letter_number, t.dues_paid_to, t.notes,
+                    m.name, m.committee_role, m.admitted_on, m.id
+             FROM transfers t JOIN members m ON m.id = t.member_id WHERE m.deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let t = Transfer {
+                id: r.get(0)?,
+                direction: r.get(1)?,
+                date: r.get(2)?,
+                other_branch: r.get(3)?,
+                letter_number: r.get(4)?,
+                dues_paid_to: r.get(5)?,
+                notes: r.get(6)?,
+            };
+            let role: Option<CommitteeRole> = r.get(8)?;
+            let order = (super::repo::role_rank(role), r.get::<_, Option<PartialDate>>(9)?, r.get::<_, i64>(10)?);
+            Ok((order, r.get::<_, String>(7)?, t))
+        })?;
+        let mut list: Vec<_> = rows
+            .filter(|row| !matches!(row, Ok((_, _, t)) if t.date.year() != year))
+            .collect::<rusqlite::Result<_>>()?;
+        list.sort_by(|a, b| a.2.date.cmp(&b.2.date).then(a.0.cmp(&b.0)).then(b.2.id.cmp(&a.2.id)));
+        Ok(list.into_iter().map(|(_, name, t)| (name, t)).collect())
     }
 }
 

@@ -199,7 +199,7 @@ fn meetings(store: &Store, year: i32) -> Result<Sheet> {
         ("会议主题", 22.0),
         ("主要内容及决议", 36.0),
     ]);
-    let mut meetings = store.meetings_belonging(year, None)?;
+    let mut meetings = store.meetings_belonging_away(year, None)?;
     meetings.retain(|m| m.kind != crate::meetings::MeetingKind::Talk);
     meetings.reverse();
     let rows = meetings
@@ -424,29 +424,22 @@ fn birthday_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
 }
 
 fn transfer_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
-    let mut rows = Vec::new();
-    for m in store.members(&MemberQuery { include_left: true, ..Default::default() })? {
-        for t in store.transfers(m.id)? {
-            if t.date.year() != year {
-                continue;
-            }
-            rows.push((
-                t.date,
-                vec![
-                    m.name.clone(),
-                    t.direction.label().into(),
-                    t.date.to_chinese(),
-                    t.other_branch.clone(),
-                    t.letter_number.clone(),
-                    t.dues_paid_to.map(|d| d.to_chinese()).unwrap_or_default(),
-                    String::new(),
-                    t.notes.clone(),
-                ],
-            ));
-        }
-    }
-    rows.sort_by_key(|a| a.0);
-    Ok(rows.into_iter().map(|r| r.1).collect())
+    Ok(store
+        .transfers_in_year(year)?
+        .into_iter()
+        .map(|(name, t)| {
+            vec![
+                name,
+                t.direction.label().into(),
+                t.date.to_chinese(),
+                t.other_branch,
+                t.letter_number,
+                t.dues_paid_to.map(|d| d.to_chinese()).unwrap_or_default(),
+                String::new(),
+                t.notes,
+            ]
+        })
+        .collect())
 }
 
 /// The sheets in the order the workbook holds them, after the cover and contents.
@@ -549,7 +542,7 @@ const TRANSFER_HEADERS: [(&str, f64); 9] = [
 ];
 
 /// One of the [`SHEETS`] (by its index there), built from the records.
-fn build_sheet(store: &Store, index: usize, year: i32, today: NaiveDate) -> Result<Sheet> {
+fn build_sheet(store: &Store, files: &recruits::Files, index: usize, year: i32, today: NaiveDate) -> Result<Sheet> {
     Ok(match index {
         0 => roster(store)?,
         1 => meetings(store, year)?,
@@ -559,7 +552,7 @@ fn build_sheet(store: &Store, index: usize, year: i32, today: NaiveDate) -> Resu
         5 => remittances(store, year)?,
         6 => table(index, year, &BIRTHDAY_HEADERS, birthday_rows(store, year)?, false),
         7 => table(index, year, &TRANSFER_HEADERS, transfer_rows(store, year)?, true),
-        recruits::LEDGER => recruits::ledger(store, year, today)?,
+        recruits::LEDGER => recruits::ledger(store, files, year, today)?,
         spending::SPENDING => spending::sheet(store, year)?,
         mobile::REGISTER => mobile::register(store, year)?,
         mobile::CONTACTS => mobile::contacts(store, year)?,
@@ -569,7 +562,7 @@ fn build_sheet(store: &Store, index: usize, year: i32, today: NaiveDate) -> Resu
         i if SHEETS[i] == points::LEDGER => points::ledger(store, year)?,
         i if SHEETS[i] == study::HOURS => study::hours(store, year, today)?,
         i if SHEETS[i] == study::TRAININGS => study::trainings(store, year)?,
-        _ => recruits::roster(store, index - recruits::LEDGER - 1, year, today)?,
+        _ => recruits::roster(store, files, index - recruits::LEDGER - 1, year, today)?,
     })
 }
 
@@ -583,7 +576,7 @@ fn add_sheet(
     year: i32,
     today: NaiveDate,
 ) -> Result<()> {
-    sheet::write(wb, f, unit, today, &build_sheet(store, index, year, today)?)
+    sheet::write(wb, f, unit, today, &build_sheet(store, &Default::default(), index, year, today)?)
 }
 
 impl Store {
@@ -593,21 +586,56 @@ impl Store {
     }
 
     /// The year's 台账 workbook as .xlsx bytes.
+    ///
+    /// Each sheet is read and built here while a second thread writes the
+    /// one before into the workbook: an office PC has two cores, and the
+    /// reading and the writing each take about half the time
+    /// (docs/PERFORMANCE.md). The sheets reach the writer in order, so the
+    /// file is the one a single thread would write.
     pub fn year_workbook(&self, year: i32, today: NaiveDate) -> Result<Vec<u8>> {
         let unit = self.unit_name()?;
-        let f = Formats::new();
-        let mut wb = Workbook::new();
-        cover_sheets(&mut wb, &f, &unit, &self.branch()?.secretary, year, today)?;
-        for index in 0..SHEETS.len() {
-            add_sheet(&mut wb, self, &f, &unit, index, year, today)?;
-        }
-        wb.save_to_buffer().map_err(xe)
+        let secretary = self.branch()?.secretary;
+        std::thread::scope(|scope| {
+            // Two sheets in hand at most: memory stays that of one thread.
+            let (built, to_write) = std::sync::mpsc::sync_channel::<Sheet>(1);
+            let writer = scope.spawn(|| -> Result<Vec<u8>> {
+                let f = Formats::new();
+                let mut wb = Workbook::new();
+                cover_sheets(&mut wb, &f, &unit, &secretary, year, today)?;
+                for sheet in to_write {
+                    sheet::write(&mut wb, &f, &unit, today, &sheet)?;
+                }
+                wb.save_to_buffer().map_err(xe)
+            });
+            let mut failed = None;
+            let files = recruits::Files::default();
+            for index in 0..SHEETS.len() {
+                match build_sheet(self, &files, index, year, today) {
+                    // A writer that stopped says why when joined.
+                    Ok(sheet) => {
+                        if built.send(sheet).is_err() {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+            }
+            drop(built);
+            let written = writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            match failed {
+                Some(e) => Err(e),
+                None => written,
+            }
+        })
     }
 
     /// One 台账 sheet as its print page shows it (`workbook --sheet … --out X.pdf`).
     pub fn sheet_paper(&self, sheet: &str, year: i32, today: NaiveDate) -> Result<SheetPaper> {
         let index = sheet_index(sheet)?;
-        Ok(sheet::paper(&build_sheet(self, index, year, today)?, &self.unit_name()?, today))
+        Ok(sheet::paper(&build_sheet(self, &Default::default(), index, year, today)?, &self.unit_name()?, today))
     }
 
     /// One 台账 sheet on its own (the export button of each view), as .xlsx bytes.

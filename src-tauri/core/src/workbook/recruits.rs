@@ -50,10 +50,18 @@ fn as_of(year: i32, today: NaiveDate) -> NaiveDate {
     end.min(today.max(NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today)))
 }
 
-/// Everyone's file, in order of application.
-fn files(store: &Store) -> Result<Vec<RecruitFile>> {
-    // Every file once, settings and holidays read once (not the list, then each file again).
-    store.recruit_files()
+/// Everyone's file, in order of application, read once for the five
+/// 发展党员 sheets of a workbook (settings and holidays once too).
+#[derive(Default)]
+pub(super) struct Files(std::cell::OnceCell<Vec<RecruitFile>>);
+
+impl Files {
+    fn of(&self, store: &Store) -> Result<&[RecruitFile]> {
+        if self.0.get().is_none() {
+            let _ = self.0.set(store.recruit_files()?);
+        }
+        Ok(self.0.get().map_or(&[], Vec::as_slice))
+    }
 }
 
 const LEDGER_HEADERS: [(&str, f64); 18] = [
@@ -81,9 +89,10 @@ const LEDGER_HEADERS: [(&str, f64); 18] = [
 const LEDGER_STEPS: [u8; 13] = [1, 2, 3, 5, 7, 9, 10, 11, 13, 0, 15, 17, 20];
 
 /// 发展党员工作台账: one row per person whose way touched `year`.
-pub(super) fn ledger(store: &Store, year: i32, today: NaiveDate) -> Result<Sheet> {
+pub(super) fn ledger(store: &Store, files: &Files, year: i32, today: NaiveDate) -> Result<Sheet> {
     let until = as_of(year, today);
-    let rows = files(store)?
+    let rows = files
+        .of(store)?
         .iter()
         .filter(|f| f.touches_year(year))
         .enumerate()
@@ -183,13 +192,14 @@ const ROSTERS: [(Stage, &[Column]); 4] = [
 
 /// 入党申请人名册 … 预备党员名册 (`which` 0–3): those at that stage at the
 /// year's end (or today, within the year).
-pub(super) fn roster(store: &Store, which: usize, year: i32, today: NaiveDate) -> Result<Sheet> {
+pub(super) fn roster(store: &Store, files: &Files, which: usize, year: i32, today: NaiveDate) -> Result<Sheet> {
     let (stage, columns) = ROSTERS[which.min(3)];
     let until = as_of(year, today);
     let mut list = headers(&PERSON_HEADERS);
     list.extend(columns.iter().map(|(h, w, _)| (h.to_string(), *w)));
     let width: f64 = list.iter().map(|h| h.1).sum();
-    let rows = files(store)?
+    let rows = files
+        .of(store)?
         .iter()
         .filter(|f| f.began_on().is_some_and(|b| b <= until) && f.stage_on(until) == stage)
         .enumerate()

@@ -159,3 +159,41 @@ fn every_sheets_paper_says_what_its_sheet_says() {
     assert_eq!(total[13].text, zhibu_core::dues::money::yuan(grid.total_fen), "全年合计 under its column");
     assert!(s.sheet_paper("没有这张表", 2026, today()).is_err());
 }
+
+/// The 组织关系转接台账 lists the year's transfers of every member not in
+/// the recycle bin, by date and on one day in roster order, as the member
+/// files show them one by one (it reads them all in one query).
+#[test]
+fn the_transfer_sheet_lists_every_members_transfers_of_the_year_in_order() {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 28).unwrap();
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_synthetic(zhibu_core::demo::SyntheticSize { members: 60, years: 2 }, day).unwrap();
+    // Four leave on one day, recorded against roster order.
+    let roster = s.members(&Default::default()).unwrap();
+    for m in roster[1..5].iter().rev() {
+        let form = zhibu_core::members::TransferForm {
+            direction: "out".into(),
+            date: "2026-06-30".into(),
+            other_branch: "中共青石镇西河村支部委员会".into(),
+            letter_number: format!("青组转〔2026〕{}号", m.id),
+            ..Default::default()
+        };
+        s.add_transfer(m.id, &form, day).unwrap_or_else(|e| panic!("{}: {e}", m.name));
+    }
+    let mut seen = 0;
+    for year in [2025, 2026] {
+        let mut want = Vec::new();
+        for m in s.members(&zhibu_core::members::MemberQuery { include_left: true, ..Default::default() }).unwrap() {
+            for t in s.transfers(m.id).unwrap().into_iter().filter(|t| t.date.year() == year) {
+                want.push((t.date, vec![m.name.clone(), t.direction.label().to_string(), t.date.to_chinese()]));
+            }
+        }
+        want.sort_by_key(|w| w.0);
+        seen += want.len();
+        let paper = s.sheet_paper("组织关系转接台账", year, day).unwrap();
+        let got: Vec<Vec<String>> =
+            paper.rows.iter().map(|r| r[1..4].iter().map(|c| c.text.clone()).collect()).collect();
+        assert_eq!(got, want.into_iter().map(|w| w.1).collect::<Vec<_>>(), "{year}");
+    }
+    assert!(seen >= 6, "the synthetic branch has transfers to list: {seen}");
+}
