@@ -335,12 +335,19 @@ struct Tally {
 /// credit, 送学上门 its own value, 在流入地参加 nothing), trainings, hours
 /// elsewhere, and online hours when the branch counts them.
 pub fn study_year(conn: &Connection, year: i32, today: NaiveDate) -> Result<StudyYear> {
-    study_year_of(conn, year, today, &timelines(conn)?)
+    study_year_of(conn, year, today, &timelines(conn)?, true)
 }
 
 /// [`study_year`] with the members' timelines already read (the reminders
-/// read them once for every part).
-fn study_year_of(conn: &Connection, year: i32, today: NaiveDate, lines: &HashMap<i64, Timeline>) -> Result<StudyYear> {
+/// read them once for every part). Without `texts` the hours are left as
+/// numbers (the texts empty): the reminders write the few they show.
+fn study_year_of(
+    conn: &Connection,
+    year: i32,
+    today: NaiveDate,
+    lines: &HashMap<i64, Timeline>,
+    texts: bool,
+) -> Result<StudyYear> {
     let s = read_study_settings(conn)?;
     let (from, to) = (first_of_month(year, 1), last_of_month(year, 12));
     let mut tally: FxHashMap<i64, Tally> = FxHashMap::default();
@@ -457,15 +464,19 @@ fn study_year_of(conn: &Connection, year: i32, today: NaiveDate, lines: &HashMap
             post: role.map_or(String::new(), |r| r.label().into()),
             committee: role.is_some(),
             months: tl.months.to_vec(),
-            month_hours: tl.months.iter().map(|m| if *m == 0 { String::new() } else { hours_text(*m) }).collect(),
+            month_hours: if texts {
+                tl.months.iter().map(|m| if *m == 0 { String::new() } else { hours_text(*m) }).collect()
+            } else {
+                Vec::new()
+            },
             central_count: tl.central_count,
             central_tenths: tl.central_tenths,
             total_tenths: total,
-            total: hours_text(total),
+            total: if texts { hours_text(total) } else { String::new() },
             target_tenths: target,
-            target: hours_text(target),
+            target: if texts { hours_text(target) } else { String::new() },
             short_by_tenths: short_by,
-            short_by: hours_text(short_by),
+            short_by: if texts { hours_text(short_by) } else { String::new() },
             months_in_branch: months_in,
             met,
             joined_on,
@@ -498,7 +509,7 @@ pub(crate) fn study_reminders(
     if !rules::reminding(&s.remind_from, today) {
         return Ok(Vec::new());
     }
-    let year = study_year_of(conn, today.year(), today, lines)?;
+    let year = study_year_of(conn, today.year(), today, lines, false)?;
     let mut out = Vec::new();
     for r in year.rows {
         let Some(t) = lines.get(&r.member_id) else { continue };
@@ -511,7 +522,12 @@ pub(crate) fn study_reminders(
                 member_id: r.member_id,
                 name: r.name.clone(),
                 kind: "short".into(),
-                note: format!("今年学时 {}，按进度应有 {}（全年应达 {}）", r.total, hours_text(pace), r.target),
+                note: format!(
+                    "今年学时 {}，按进度应有 {}（全年应达 {}）",
+                    hours_text(r.total_tenths),
+                    hours_text(pace),
+                    hours_text(r.target_tenths)
+                ),
             });
         }
         if r.committee && r.central_count == 0 {
