@@ -112,20 +112,7 @@ impl Store {
         let members = self.members(&MemberQuery { include_left: true, ..Default::default() })?;
         let on_roster: Vec<i64> = members.iter().filter(|m| m.on_roster()).map(|m| m.id).collect();
         let last_attended = last_took_part(self.conn(), today, &on_roster)?;
-        let last_paid: HashMap<i64, NaiveDate> = {
-            // Dues paid here, or to the 流入地 organisation (its day, else the
-            // month's first). The latest is kept here: a `GROUP BY` sorts.
-            let mut stmt = self.conn().prepare(
-                "SELECT member_id, day FROM (
-                     SELECT member_id, paid_on AS day FROM dues_payments WHERE amount_fen > 0
-                     UNION ALL
-                     SELECT member_id, COALESCE(paid_on, month || '-01') FROM dues_elsewhere WHERE deleted_at IS NULL
-                 ) WHERE day <= ?1",
-            )?;
-            let mut latest = LatestDay::default();
-            latest.read(&mut stmt.query([today])?)?;
-            latest.days()
-        };
+        let last_paid = last_paid(self.conn(), today, &on_roster)?;
         let settings = self.reminder_settings()?;
         let branch = self.branch()?;
         let snapshot = Snapshot {
@@ -247,6 +234,33 @@ fn last_took_part(conn: &rusqlite::Connection, today: NaiveDate, ids: &[i64]) ->
         let mut stmt = conn.prepare(&format!(
             "SELECT a.member_id, m.date FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id
              WHERE a.member_id IN ({}) AND a.status IN ({took_part}) AND m.deleted_at IS NULL AND m.date <= ?1",
+            unseen.join(", ")
+        ))?;
+        latest.read(&mut stmt.query([today])?)?;
+    }
+    Ok(latest.days())
+}
+
+/// Each member's last day of paying dues up to `today`: here, or to the
+/// 流入地 organisation (its day, else the month's first). The past year
+/// first, by the payments' days (index `dues_payments_day`); then, for
+/// those of `ids` not seen in it, all their earlier payments — as
+/// [`last_took_part`] does with meetings.
+fn last_paid(conn: &rusqlite::Connection, today: NaiveDate, ids: &[i64]) -> Result<HashMap<i64, NaiveDate>> {
+    let year_ago = today.checked_sub_months(chrono::Months::new(12)).unwrap_or(today);
+    let mut latest = LatestDay::default();
+    let mut stmt = conn.prepare(
+        "SELECT member_id, paid_on FROM dues_payments WHERE paid_on > ?2 AND paid_on <= ?1 AND amount_fen > 0
+         UNION ALL
+         SELECT member_id, day FROM (SELECT member_id, COALESCE(paid_on, month || '-01') AS day
+                                     FROM dues_elsewhere WHERE deleted_at IS NULL) WHERE day <= ?1",
+    )?;
+    latest.read(&mut stmt.query(params![today, year_ago])?)?;
+    let unseen: Vec<String> = ids.iter().filter(|id| !latest.0.contains_key(id)).map(|id| id.to_string()).collect();
+    if !unseen.is_empty() {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT member_id, paid_on FROM dues_payments
+             WHERE member_id IN ({}) AND amount_fen > 0 AND paid_on <= ?1",
             unseen.join(", ")
         ))?;
         latest.read(&mut stmt.query([today])?)?;

@@ -177,3 +177,41 @@ fn the_last_meeting_taken_part_in_is_found_however_long_ago() {
     assert_eq!(last(ids[2]), Some(Some(d("2024-05-10"))), "on leave at both meetings of the past year");
     assert_eq!(last(ids[3]), Some(None), "never took part");
 }
+
+#[test]
+fn the_last_payment_is_found_however_long_ago() {
+    // The past year's payments are read by day, earlier ones only for who
+    // paid nothing in it: the lists still show the day of the last one.
+    let mut s = Store::open_in_memory().unwrap();
+    let ids: Vec<i64> = (0..4).map(|i| add(&mut s, i, "2000-07-01", "2001-07-01")).collect();
+    let books = BranchForm {
+        name: "中共东山村支部委员会".into(),
+        records_from: Some("2023-01-01".into()),
+        ..Default::default()
+    };
+    let today = d("2026-11-27");
+    s.save_branch(&books, today).unwrap();
+    for &id in &ids {
+        let form = zhibu_core::dues::AssessmentForm {
+            member_id: id,
+            from_month: "2023-01".into(),
+            category: "farmer".into(),
+            ..Default::default()
+        };
+        s.assess_dues(&form).unwrap();
+    }
+    s.collect_month(&ids[1..2], "2023-03", "2023-03-05", "组织委员", today).unwrap();
+    s.collect_month(&ids[2..3], "2025-03", "2025-03-05", "组织委员", today).unwrap();
+    s.collect_month(&ids[0..1], "2026-11", "2026-11-05", "组织委员", today).unwrap();
+    let r = s.reminders(today).unwrap();
+    let last = |id: i64| {
+        r.members.lost_contact.iter().chain(&r.members.no_meetings).find(|x| x.member_id == id).map(|x| x.last_paid)
+    };
+    // No meetings at all: everyone is listed, with the last payment.
+    assert_eq!(last(ids[0]), Some(Some(d("2026-11-05"))), "paid this month");
+    assert_eq!(last(ids[1]), Some(Some(d("2023-03-05"))), "paid three years ago");
+    assert_eq!(last(ids[2]), Some(Some(d("2025-03-05"))), "paid more than a year ago");
+    assert_eq!(last(ids[3]), Some(None), "never paid");
+    let lost: Vec<i64> = r.members.lost_contact.iter().map(|x| x.member_id).collect();
+    assert_eq!(lost, &ids[1..], "no meetings and no dues for six months");
+}

@@ -5,3 +5,8 @@
 -- attendance rows; reading each one's status from the table cost more
 -- than everything else the 台账 and the meeting list do with them.
 CREATE INDEX meeting_attendance_status ON meeting_attendance (meeting_id, status, voting, member_id);
+
+-- Payments by day: 今日提醒 wants each member's last payment, and reads the
+-- past year by day (a fifth of five years' payments) before looking
+-- further back only for members who paid nothing in it.
+CREATE INDEX dues_payments_day ON dues_payments (paid_on, member_id, amount_fen);
