@@ -106,17 +106,7 @@ impl Store {
             "SELECT id, direction, date, other_branch, letter_number, dues_paid_to, notes FROM transfers
              WHERE member_id = ?1 ORDER BY date DESC, id DESC",
         )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok(Transfer {
-                id: r.get(0)?,
-                direction: r.get(1)?,
-                date: r.get(2)?,
-                other_branch: r.get(3)?,
-                letter_number: r.get(4)?,
-                dues_paid_to: r.get(5)?,
-                notes: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map([id], transfer_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -130,15 +120,7 @@ impl Store {
              FROM transfers t JOIN members m ON m.id = t.member_id WHERE m.deleted_at IS NULL",
         )?;
         let rows = stmt.query_map([], |r| {
-            let t = Transfer {
-                id: r.get(0)?,
-                direction: r.get(1)?,
-                date: r.get(2)?,
-                other_branch: r.get(3)?,
-                letter_number: r.get(4)?,
-                dues_paid_to: r.get(5)?,
-                notes: r.get(6)?,
-            };
+            let t = transfer_row(r)?;
             let role: Option<CommitteeRole> = r.get(8)?;
             let order = (super::repo::role_rank(role), r.get::<_, Option<PartialDate>>(9)?, r.get::<_, i64>(10)?);
             Ok((order, r.get::<_, String>(7)?, t))
@@ -149,6 +131,20 @@ impl Store {
         list.sort_by(|a, b| a.2.date.cmp(&b.2.date).then(a.0.cmp(&b.0)).then(b.2.id.cmp(&a.2.id)));
         Ok(list.into_iter().map(|(_, name, t)| (name, t)).collect())
     }
+}
+
+/// A transfer from the first seven columns of a row: id, direction, date,
+/// other branch, letter number, dues paid to, notes.
+fn transfer_row(r: &rusqlite::Row) -> rusqlite::Result<Transfer> {
+    Ok(Transfer {
+        id: r.get(0)?,
+        direction: r.get(1)?,
+        date: r.get(2)?,
+        other_branch: r.get(3)?,
+        letter_number: r.get(4)?,
+        dues_paid_to: r.get(5)?,
+        notes: r.get(6)?,
+    })
 }
 
 pub(crate) fn change_status_in(tx: &Connection, id: i64, form: &StatusForm, today: NaiveDate) -> Result<()> {
