@@ -151,10 +151,8 @@ fn the_demo_branch_has_something_of_every_kind_on_its_first_screen() {
     assert!(r.members.lost_contact.iter().all(|l| l.name != "朱慧"));
 }
 
-#[test]
-fn the_last_meeting_taken_part_in_is_found_however_long_ago() {
-    // The past year is read first and earlier meetings only for who was not
-    // seen in it: each list still shows the day of the last meeting.
+/// Four full members since 2000, the books kept from 2023 (so attendance is judged).
+fn four_members_books_from_2023() -> (Store, Vec<i64>) {
     let mut s = Store::open_in_memory().unwrap();
     let ids: Vec<i64> = (0..4).map(|i| add(&mut s, i, "2000-07-01", "2001-07-01")).collect();
     let books = BranchForm {
@@ -163,6 +161,14 @@ fn the_last_meeting_taken_part_in_is_found_however_long_ago() {
         ..Default::default()
     };
     s.save_branch(&books, d("2026-11-27")).unwrap();
+    (s, ids)
+}
+
+#[test]
+fn the_last_meeting_taken_part_in_is_found_however_long_ago() {
+    // The past year is read first and earlier meetings only for who was not
+    // seen in it: each list still shows the day of the last meeting.
+    let (mut s, ids) = four_members_books_from_2023();
     let meeting = |date: &str, away: &[i64]| super::meetings::assembly(&ids, away, date);
     let today = d("2026-11-27");
     s.create_meeting(&meeting("2023-04-08", &[ids[3]]), today).unwrap();
@@ -182,15 +188,8 @@ fn the_last_meeting_taken_part_in_is_found_however_long_ago() {
 fn the_last_payment_is_found_however_long_ago() {
     // The past year's payments are read by day, earlier ones only for who
     // paid nothing in it: the lists still show the day of the last one.
-    let mut s = Store::open_in_memory().unwrap();
-    let ids: Vec<i64> = (0..4).map(|i| add(&mut s, i, "2000-07-01", "2001-07-01")).collect();
-    let books = BranchForm {
-        name: "中共东山村支部委员会".into(),
-        records_from: Some("2023-01-01".into()),
-        ..Default::default()
-    };
+    let (mut s, ids) = four_members_books_from_2023();
     let today = d("2026-11-27");
-    s.save_branch(&books, today).unwrap();
     for &id in &ids {
         let form = zhibu_core::dues::AssessmentForm {
             member_id: id,
