@@ -97,7 +97,7 @@ fn preview_in(conn: &Connection, category: &str, from_month: &str, today: NaiveD
                 None,
                 Some(format!(
                     "已核定：{}，从{}起每月 {} 元；要改请到他的党费页逐个核定",
-                    a.category_label,
+                    a.category.label(),
                     a.from_month.label(),
                     yuan(a.monthly_fen)
                 )),

@@ -3,9 +3,10 @@
 //! assessments and payments read once, the run of arrears, and the parsing
 //! of the days and months typed into the forms.
 
-use super::model::{Arrears, Assessment, GridCell, MonthState};
+use super::model::{Arrears, GridCell, MonthState};
 use super::money::yuan;
 use super::month::Month;
+use super::rules::DuesCategory;
 use crate::date::PartialDate;
 use crate::error::FieldErrors;
 use crate::members::timeline::{Timeline, TransferMark};
@@ -56,7 +57,21 @@ fn months_here(t: &Timeline, m: Month) -> bool {
     from.is_some_and(|f| f <= m)
 }
 
-pub(super) fn assessment_for(list: Option<&Vec<Assessment>>, m: Month) -> Option<&Assessment> {
+/// What the ledger needs of a 党费核定: from which month, how much, and how
+/// it was set (the decision, notes and times stay in the table; reading
+/// them for every assessment was a third of reading the arrears).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Rate {
+    pub(super) from_month: Month,
+    pub(super) category: DuesCategory,
+    pub(super) base_fen: Option<i64>,
+    pub(super) fixed_fen: Option<i64>,
+    pub(super) monthly_fen: i64,
+}
+
+/// The rate in force in `m`: the latest from that month or before (`list`
+/// in order of `from_month`).
+pub(super) fn assessment_for(list: Option<&Vec<Rate>>, m: Month) -> Option<&Rate> {
     list?.iter().rev().find(|a| a.from_month <= m)
 }
 
@@ -97,7 +112,8 @@ impl LedgerScope {
 /// The ledger state, read once (all of it, or the part a [`LedgerScope`] asks).
 pub(super) struct Ledger {
     pub(super) timelines: HashMap<i64, Timeline>,
-    pub(super) assessments: HashMap<i64, Vec<Assessment>>,
+    /// Each member's rates in order of `from_month`.
+    pub(super) assessments: HashMap<i64, Vec<Rate>>,
     pub(super) paid: rustc_hash::FxHashMap<(i64, Month), i64>,
     /// Months paid where the member lives (流动党员, docs/DOMAIN.md §9).
     pub(super) elsewhere: HashSet<(i64, Month)>,

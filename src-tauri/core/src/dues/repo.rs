@@ -2,7 +2,7 @@
 //! (back and advance, reversals), the year grid, arrears, remittances and
 //! the balance. The rules it applies are in `ledger_rules.rs`.
 
-use super::ledger_rules::{assessment_for, parse_day, parse_month, Ledger, LedgerScope};
+use super::ledger_rules::{assessment_for, parse_day, parse_month, Ledger, LedgerScope, Rate};
 use super::model::{
     Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, GridCell, GridRow,
     MonthState, Payment, PaymentForm, PaymentMonth, Remittance, RemittanceForm,
@@ -23,13 +23,13 @@ fn timelines(conn: &Connection) -> Result<HashMap<i64, Timeline>> {
 }
 
 /// Every member's assessments, oldest first.
-fn all_assessments(conn: &Connection) -> Result<HashMap<i64, Vec<Assessment>>> {
+/// One member's assessments in full, in order of `from_month`.
+fn assessments_of(conn: &Connection, member_id: i64) -> Result<Vec<Assessment>> {
     let mut stmt = conn.prepare(
         "SELECT id, member_id, from_month, category, base_fen, fixed_fen, monthly_fen, decision, note, created_at
-         FROM dues_assessments ORDER BY from_month, id",
+         FROM dues_assessments WHERE member_id = ?1 ORDER BY from_month, id",
     )?;
-    let mut out: HashMap<i64, Vec<Assessment>> = HashMap::new();
-    for a in stmt.query_map([], |r| {
+    let rows = stmt.query_map([member_id], |r| {
         let category: DuesCategory = r.get(3)?;
         Ok(Assessment {
             id: r.get(0)?,
@@ -44,9 +44,28 @@ fn all_assessments(conn: &Connection) -> Result<HashMap<i64, Vec<Assessment>>> {
             note: r.get(8)?,
             created_at: r.get(9)?,
         })
-    })? {
-        let a = a?;
-        out.entry(a.member_id).or_default().push(a);
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The rates of the members in `scope` (all of them: a month before the
+/// scope's first is owed at the rate set before it).
+fn rates(conn: &Connection, scope: &LedgerScope) -> Result<HashMap<i64, Vec<Rate>>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT member_id, from_month, category, base_fen, fixed_fen, monthly_fen
+         FROM dues_assessments WHERE 1{} ORDER BY from_month, id",
+        LedgerScope { members: scope.members.clone(), from: None }.sql("member_id", "from_month")
+    ))?;
+    let mut out: HashMap<i64, Vec<Rate>> = HashMap::new();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        out.entry(r.get(0)?).or_default().push(Rate {
+            from_month: r.get(1)?,
+            category: r.get(2)?,
+            base_fen: r.get(3)?,
+            fixed_fen: r.get(4)?,
+            monthly_fen: r.get(5)?,
+        });
     }
     Ok(out)
 }
@@ -120,7 +139,7 @@ impl Ledger {
         };
         let mut ledger = Ledger {
             timelines,
-            assessments: all_assessments(conn)?,
+            assessments: rates(conn, scope)?,
             paid: paid_months(conn, scope)?,
             elsewhere: crate::mobile::elsewhere_months(conn, scope)?,
         };
@@ -286,7 +305,7 @@ impl Store {
     }
 
     pub fn dues_assessments(&self, member_id: i64) -> Result<Vec<Assessment>> {
-        Ok(all_assessments(self.conn())?.remove(&member_id).unwrap_or_default())
+        assessments_of(self.conn(), member_id)
     }
 
     /// Records a payment: months of dues (back and advance within the
@@ -431,7 +450,7 @@ impl Store {
             rows.push(GridRow {
                 member_id: id,
                 name: ledger.timelines[&id].name.clone(),
-                category_label: latest.map(|a| a.category_label),
+                category_label: latest.map(|a| a.category.label()),
                 base_fen: latest.and_then(|a| a.base_fen),
                 rate_label,
                 monthly_fen: latest.map(|a| a.monthly_fen),
