@@ -174,13 +174,18 @@ fn the_last_meeting_taken_part_in_is_found_however_long_ago() {
     s.create_meeting(&meeting("2023-04-08", &[ids[3]]), today).unwrap();
     s.create_meeting(&meeting("2024-05-10", &[ids[3]]), today).unwrap();
     s.create_meeting(&meeting("2025-06-20", &[ids[2], ids[3]]), today).unwrap();
-    s.create_meeting(&meeting("2026-10-10", &[ids[2], ids[3]]), today).unwrap();
+    // Two meetings of the past year, both more than six months ago: the
+    // later one is the day shown (the year is read newest first).
+    s.create_meeting(&meeting("2025-12-10", &[ids[2], ids[3]]), today).unwrap();
+    s.create_meeting(&meeting("2026-03-15", &[ids[2], ids[3]]), today).unwrap();
+    s.create_meeting(&meeting("2026-10-10", &[ids[1], ids[2], ids[3]]), today).unwrap();
     let r = s.reminders(today).unwrap();
     let last = |id: i64| {
         r.members.lost_contact.iter().chain(&r.members.no_meetings).find(|x| x.member_id == id).map(|x| x.last_attended)
     };
     assert_eq!(last(ids[0]), None, "took part last month: not listed");
-    assert_eq!(last(ids[2]), Some(Some(d("2024-05-10"))), "on leave at both meetings of the past year");
+    assert_eq!(last(ids[1]), Some(Some(d("2026-03-15"))), "the later of the past year's two");
+    assert_eq!(last(ids[2]), Some(Some(d("2024-05-10"))), "away from every meeting of the past year");
     assert_eq!(last(ids[3]), Some(None), "never took part");
 }
 
