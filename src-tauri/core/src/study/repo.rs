@@ -189,23 +189,29 @@ fn training_row(r: &rusqlite::Row) -> rusqlite::Result<Training> {
 
 fn with_participants(conn: &Connection, mut t: Training) -> Result<Training> {
     let mut stmt = conn.prepare_cached(
-        "SELECT tm.member_id, m.name, tm.tenths FROM training_members tm JOIN members m ON m.id = tm.member_id
-         WHERE tm.training_id = ?1 ORDER BY tm.rowid",
+        "SELECT tm.member_id, (SELECT m.name FROM members m WHERE m.id = tm.member_id), tm.tenths, tm.rowid
+         FROM training_members tm WHERE tm.training_id = ?1",
     )?;
     let full = t.tenths;
-    t.participants = stmt
+    // In the order they were entered, sorted here, and the name a subquery:
+    // with `ORDER BY` or a join SQLite would plan the cached statement anew
+    // for every training (see `recruits::repo::RECRUIT_SQL`).
+    let mut rows: Vec<(i64, Participant)> = stmt
         .query_map([t.id], |r| {
             let own: Option<i64> = r.get(2)?;
             let tenths = own.unwrap_or(full).min(full);
-            Ok(Participant {
+            let p = Participant {
                 member_id: r.get(0)?,
                 name: r.get(1)?,
                 tenths,
                 hours: hours_text(tenths),
                 partial: tenths < full,
-            })
+            };
+            Ok((r.get(3)?, p))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    rows.sort_by_key(|(rowid, _)| *rowid);
+    t.participants = rows.into_iter().map(|(_, p)| p).collect();
     Ok(t)
 }
 
@@ -364,18 +370,16 @@ fn study_year_of(
             meetings.insert(r.get(0)?, (idx(r.get(1)?), r.get(2)?, r.get(3)?));
         }
         let mut stmt = conn.prepare(
-            "SELECT a.meeting_id, a.member_id, a.status FROM meeting_attendance a
-             WHERE a.status IN ('present', 'taught') AND a.meeting_id IN
+            "SELECT a.meeting_id, a.member_id, a.status = ?3 FROM meeting_attendance a
+             WHERE a.status IN (?3, ?4) AND a.meeting_id IN
                    (SELECT id FROM meetings WHERE deleted_at IS NULL AND date BETWEEN ?1 AND ?2)",
         )?;
-        let mut rows = stmt.query(params![from, to])?;
+        // Whether present or taught comes as a number: the status's text
+        // read for each of tens of thousands of rows cost a third of this.
+        let mut rows = stmt.query(params![from, to, Attendance::Present.code(), Attendance::Taught.code()])?;
         while let Some(r) = rows.next()? {
             let Some(&(month, kind, own)) = meetings.get(&r.get(0)?) else { continue };
-            let credit = match r.get(2)? {
-                Attendance::Present => own.unwrap_or_else(|| s.credit_of(kind)),
-                Attendance::Taught => s.taught_tenths,
-                _ => 0,
-            };
+            let credit = if r.get(2)? { own.unwrap_or_else(|| s.credit_of(kind)) } else { s.taught_tenths };
             tally.entry(r.get(1)?).or_default().months[month] += credit;
         }
     }
