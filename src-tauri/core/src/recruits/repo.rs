@@ -225,19 +225,30 @@ fn read_recruit(r: &Row) -> rusqlite::Result<(Recruit, String)> {
     ))
 }
 
+/// The reads of one file, each a cached statement (the list, the reminders
+/// and the 台账 read every file in turn). None has `ORDER BY` or a join:
+/// SQLite plans a query with `column = ?` and either of them anew for every
+/// value bound, so such a statement was prepared again for every file, a
+/// third of reading them (docs/PERFORMANCE.md); the few rows are sorted
+/// here, a step's 党小组 is a subquery.
+const RECRUIT_SQL: &str = "SELECT * FROM recruits WHERE id = ?1 AND deleted_at IS NULL";
+/// The days of 入党申请 (the earliest decides the rules; `min()` would be
+/// planned anew each time too).
+const APPLIED_SQL: &str = "SELECT date FROM recruit_steps WHERE recruit_id = ?1 AND step = 1";
+const STEPS_SQL: &str = "SELECT s.id, s.step, s.date, s.actors, s.meeting_id, s.doc_number, s.outcome, s.days, s.hours,
+        s.months, (SELECT g.name FROM party_groups g WHERE g.id = s.group_id), s.note, s.override_reason
+    FROM recruit_steps s WHERE s.recruit_id = ?1";
+const PEOPLE_SQL: &str = "SELECT role, member_id, name, from_on, to_on, id FROM recruit_people WHERE recruit_id = ?1";
+const DOCS_SQL: &str = "SELECT doc, received_on, number FROM recruit_docs WHERE recruit_id = ?1";
+const NOTICES_SQL: &str = "SELECT from_on, id, point, to_on FROM recruit_notices WHERE recruit_id = ?1";
+
 fn load_recruit(conn: &Connection, id: i64) -> Result<(Recruit, String)> {
-    conn.query_row("SELECT * FROM recruits WHERE id = ?1 AND deleted_at IS NULL", [id], read_recruit)
-        .optional()?
-        .ok_or(Error::NotFound("发展党员记录"))
+    conn.prepare_cached(RECRUIT_SQL)?.query_row([id], read_recruit).optional()?.ok_or(Error::NotFound("发展党员记录"))
 }
 
+/// A file's steps in order of date (sorted here: see [`RECRUIT_SQL`]).
 fn load_steps(conn: &Connection, id: i64, set: &RuleSet) -> Result<Vec<StepRecord>> {
-    let mut stmt = conn.prepare(
-        "SELECT s.id, s.step, s.date, s.actors, s.meeting_id, s.doc_number, s.outcome, s.days, s.hours, s.months,
-                g.name, s.note, s.override_reason
-         FROM recruit_steps s LEFT JOIN party_groups g ON g.id = s.group_id
-         WHERE s.recruit_id = ?1 ORDER BY s.date, s.step, s.id",
-    )?;
+    let mut stmt = conn.prepare_cached(STEPS_SQL)?;
     let rows = stmt.query_map([id], |r| {
         let step: u8 = r.get(1)?;
         let outcome = Outcome::from_code(&r.get::<_, String>(6)?);
@@ -261,29 +272,32 @@ fn load_steps(conn: &Connection, id: i64, set: &RuleSet) -> Result<Vec<StepRecor
             override_reason: r.get(12)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut steps: Vec<StepRecord> = rows.collect::<rusqlite::Result<_>>()?;
+    steps.sort_by_key(|s| (s.date, s.step, s.id));
+    Ok(steps)
 }
 
 fn load_people(conn: &Connection, id: i64) -> Result<Vec<PersonLink>> {
-    let mut stmt = conn.prepare(
-        "SELECT role, member_id, name, from_on, to_on FROM recruit_people WHERE recruit_id = ?1 ORDER BY role, from_on, id",
-    )?;
+    let mut stmt = conn.prepare_cached(PEOPLE_SQL)?;
     let rows = stmt.query_map([id], |r| {
         let role: String = r.get(0)?;
-        Ok(PersonLink {
+        let link = PersonLink {
             role_label: if role == "contact" { "培养联系人" } else { "入党介绍人" },
             role,
             member_id: r.get(1)?,
             name: r.get(2)?,
             from: r.get(3)?,
             to: r.get(4)?,
-        })
+        };
+        Ok((link, r.get::<_, i64>(5)?))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut people: Vec<(PersonLink, i64)> = rows.collect::<rusqlite::Result<_>>()?;
+    people.sort_by(|(a, a_id), (b, b_id)| (&a.role, a.from, a_id).cmp(&(&b.role, b.from, b_id)));
+    Ok(people.into_iter().map(|(link, _)| link).collect())
 }
 
 fn load_docs(conn: &Connection, id: i64) -> Result<Vec<DocLine>> {
-    let mut stmt = conn.prepare("SELECT doc, received_on, number FROM recruit_docs WHERE recruit_id = ?1")?;
+    let mut stmt = conn.prepare_cached(DOCS_SQL)?;
     let got: HashMap<String, (NaiveDate, String)> = stmt
         .query_map([id], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?
         .collect::<rusqlite::Result<_>>()?;
@@ -303,13 +317,14 @@ fn load_docs(conn: &Connection, id: i64) -> Result<Vec<DocLine>> {
 }
 
 fn load_notices(conn: &Connection, id: i64, set: &RuleSet, cal: &WorkCalendar) -> Result<Vec<NoticePeriod>> {
-    let mut stmt =
-        conn.prepare("SELECT point, from_on, to_on FROM recruit_notices WHERE recruit_id = ?1 ORDER BY from_on, id")?;
-    let rows =
-        stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, NaiveDate>(1)?, r.get::<_, NaiveDate>(2)?)))?;
+    let mut stmt = conn.prepare_cached(NOTICES_SQL)?;
+    let rows = stmt.query_map([id], |r| {
+        Ok((r.get::<_, NaiveDate>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, NaiveDate>(3)?))
+    })?;
+    let mut rows: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
+    rows.sort();
     let mut out = Vec::new();
-    for row in rows {
-        let (point, from, to) = row?;
+    for (from, _, point, to) in rows {
         let Some(point) = NoticePointCode::from_code(&point) else { continue };
         let title = set.notices.points.iter().find(|p| p.point == point).map_or(String::new(), |p| p.title.clone());
         out.push(NoticePeriod { point, title, from, to, working_days: cal.working_days_between(from, to) });
@@ -485,9 +500,11 @@ pub(crate) fn create_in(tx: &Connection, form: &RecruitForm, today: NaiveDate) -
 fn file_in(conn: &Connection, id: i64, settings: &RecruitSettings, cal: &WorkCalendar) -> Result<RecruitFile> {
     let (mut recruit, _) = load_recruit(conn, id)?;
     let applied: Option<NaiveDate> = conn
-        .query_row("SELECT min(date) FROM recruit_steps WHERE recruit_id = ?1 AND step = 1", [id], |r| r.get(0))
-        .optional()?
-        .flatten();
+        .prepare_cached(APPLIED_SQL)?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<NaiveDate>>>()?
+        .into_iter()
+        .min();
     let set = rules::rule_set_for(applied.unwrap_or(recruit.birth_date.max(rules::rule_sets()[0].effective_from)));
     let steps = load_steps(conn, id, set)?;
     let notices = load_notices(conn, id, set, cal)?;
@@ -1244,5 +1261,24 @@ impl Store {
             .conn()
             .query_row("SELECT id FROM recruits WHERE member_id = ?1 AND deleted_at IS NULL", [member_id], |r| r.get(0))
             .optional()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn reading_every_file_prepares_each_statement_once() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.load_demo(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()).unwrap();
+        let files = s.recruit_files().unwrap();
+        assert!(files.len() >= 3, "the demo has people on the way");
+        assert!(files.iter().any(|f| f.steps.len() > 1 && !f.people.is_empty()));
+        for sql in [RECRUIT_SQL, APPLIED_SQL, STEPS_SQL, PEOPLE_SQL, DOCS_SQL, NOTICES_SQL] {
+            let stmt = s.conn().prepare_cached(sql).unwrap();
+            assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0, "prepared again: {sql}");
+        }
     }
 }
