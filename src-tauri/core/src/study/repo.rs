@@ -344,6 +344,11 @@ pub fn study_year(conn: &Connection, year: i32, today: NaiveDate) -> Result<Stud
     study_year_of(conn, year, today, &timelines(conn)?, true)
 }
 
+/// Who had a status at one meeting, from the index on (meeting, status):
+/// run once for each meeting of the year, so no join or `ORDER BY` (see
+/// `recruits::repo::RECRUIT_SQL`).
+const PRESENT_SQL: &str = "SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1 AND status = ?2";
+
 /// [`study_year`] with the members' timelines already read (the reminders
 /// read them once for every part). Without `texts` the hours are left as
 /// numbers (the texts empty): the reminders write the few they show.
@@ -359,28 +364,35 @@ fn study_year_of(
     let mut tally: FxHashMap<i64, Tally> = FxHashMap::default();
     let idx = |d: NaiveDate| d.month0() as usize;
     {
-        // The year's meetings first (a few hundred), then only the marks of
-        // those who were there: no join and no date read per attendance row.
-        let mut meetings: FxHashMap<i64, (usize, MeetingKind, Option<i64>)> = FxHashMap::default();
+        // The year's meetings first (a few hundred), then who was present at
+        // each, straight from the index on (meeting, status): one number a
+        // row, the credit known for the whole meeting. 送学上门 (rare) in one
+        // read of the year.
+        let mut meetings: FxHashMap<i64, (usize, i64)> = FxHashMap::default();
         let mut stmt = conn.prepare(
             "SELECT id, date, kind, study_tenths FROM meetings WHERE deleted_at IS NULL AND date BETWEEN ?1 AND ?2",
         )?;
         let mut rows = stmt.query(params![from, to])?;
         while let Some(r) = rows.next()? {
-            meetings.insert(r.get(0)?, (idx(r.get(1)?), r.get(2)?, r.get(3)?));
+            let (kind, own): (MeetingKind, Option<i64>) = (r.get(2)?, r.get(3)?);
+            meetings.insert(r.get(0)?, (idx(r.get(1)?), own.unwrap_or_else(|| s.credit_of(kind))));
+        }
+        let mut present = conn.prepare_cached(PRESENT_SQL)?;
+        for (&id, &(month, credit)) in &meetings {
+            let mut rows = present.query(params![id, Attendance::Present.code()])?;
+            while let Some(r) = rows.next()? {
+                tally.entry(r.get(0)?).or_default().months[month] += credit;
+            }
         }
         let mut stmt = conn.prepare(
-            "SELECT a.meeting_id, a.member_id, a.status = ?3 FROM meeting_attendance a
-             WHERE a.status IN (?3, ?4) AND a.meeting_id IN
+            "SELECT a.meeting_id, a.member_id FROM meeting_attendance a
+             WHERE a.status = ?3 AND a.meeting_id IN
                    (SELECT id FROM meetings WHERE deleted_at IS NULL AND date BETWEEN ?1 AND ?2)",
         )?;
-        // Whether present or taught comes as a number: the status's text
-        // read for each of tens of thousands of rows cost a third of this.
-        let mut rows = stmt.query(params![from, to, Attendance::Present.code(), Attendance::Taught.code()])?;
+        let mut rows = stmt.query(params![from, to, Attendance::Taught.code()])?;
         while let Some(r) = rows.next()? {
-            let Some(&(month, kind, own)) = meetings.get(&r.get(0)?) else { continue };
-            let credit = if r.get(2)? { own.unwrap_or_else(|| s.credit_of(kind)) } else { s.taught_tenths };
-            tally.entry(r.get(1)?).or_default().months[month] += credit;
+            let Some(&(month, _)) = meetings.get(&r.get(0)?) else { continue };
+            tally.entry(r.get(1)?).or_default().months[month] += s.taught_tenths;
         }
     }
     {
@@ -835,5 +847,23 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn the_years_attendance_is_read_by_one_statement_prepared_once() {
+        let mut s = Store::open_in_memory().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        s.load_demo(today).unwrap();
+        let year = s.study_year(2026, today).unwrap();
+        assert!(year.rows.iter().any(|r| r.total_tenths > 0), "the demo's meetings give hours");
+        let stmt = s.conn().prepare_cached(PRESENT_SQL).unwrap();
+        assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0);
+        assert!(stmt.get_status(rusqlite::StatementStatus::Run) > 5, "run once a meeting");
     }
 }
