@@ -394,8 +394,9 @@ fn load_where(conn: &Connection, which: Which, people: People) -> Result<Vec<Mee
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT a.meeting_id, COUNT(*), SUM(a.voting) FROM meeting_attendance a
              WHERE a.meeting_id IN (SELECT m.id FROM meetings m WHERE {filter} AND m.kind <> '{review}')
-               AND a.status = 'present'
-             GROUP BY a.meeting_id"
+               AND a.status = '{}'
+             GROUP BY a.meeting_id",
+            Attendance::Present.code()
         ))?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
         while let Some(r) = rows.next()? {
