@@ -84,7 +84,7 @@ fn preview_in(conn: &Connection, category: &str, from_month: &str, today: NaiveD
         let Some(first_owed) = (0..12).map(|i| from.plus(i)).find(|m| owes(t, *m)) else {
             continue;
         };
-        let list = ledger.assessments.get(&id).map(Vec::as_slice).unwrap_or_default();
+        let list = ledger.rates.get(&id).map(Vec::as_slice).unwrap_or_default();
         let row = |monthly_fen: Option<i64>, skipped: Option<String>, one_by_one: bool| BatchAssessRow {
             member_id: id,
             name: t.name.clone(),

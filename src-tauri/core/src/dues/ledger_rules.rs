@@ -71,7 +71,7 @@ pub(super) struct Rate {
 
 /// The rate in force in `m`: the latest from that month or before (`list`
 /// in order of `from_month`).
-pub(super) fn assessment_for(list: Option<&Vec<Rate>>, m: Month) -> Option<&Rate> {
+pub(super) fn rate_for(list: Option<&Vec<Rate>>, m: Month) -> Option<&Rate> {
     list?.iter().rev().find(|a| a.from_month <= m)
 }
 
@@ -93,15 +93,19 @@ impl LedgerScope {
     /// `AND …` conditions on a member column and a stored-month column.
     /// Only numbers and months the core made go into the text.
     pub(crate) fn sql(&self, member_col: &str, month_col: &str) -> String {
-        let mut out = String::new();
-        if let Some(ids) = &self.members {
-            let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
-            out.push_str(&format!(" AND {member_col} IN ({})", ids.join(", ")));
-        }
+        let mut out = self.members_sql(member_col);
         if let Some(from) = self.from {
             out.push_str(&format!(" AND {month_col} >= '{from}'"));
         }
         out
+    }
+
+    /// The condition on the members alone (`""` for everyone), to append.
+    pub(crate) fn members_sql(&self, member_col: &str) -> String {
+        self.members.as_ref().map_or(String::new(), |ids| {
+            let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+            format!(" AND {member_col} IN ({})", ids.join(", "))
+        })
     }
 
     pub(super) fn keeps(&self, member: i64) -> bool {
@@ -113,7 +117,7 @@ impl LedgerScope {
 pub(super) struct Ledger {
     pub(super) timelines: HashMap<i64, Timeline>,
     /// Each member's rates in order of `from_month`.
-    pub(super) assessments: HashMap<i64, Vec<Rate>>,
+    pub(super) rates: HashMap<i64, Vec<Rate>>,
     pub(super) paid: rustc_hash::FxHashMap<(i64, Month), i64>,
     /// Months paid where the member lives (流动党员, docs/DOMAIN.md §9).
     pub(super) elsewhere: HashSet<(i64, Month)>,
@@ -123,7 +127,7 @@ impl Ledger {
     /// Keeps only the members of `scope` (its payments are read already scoped).
     pub(super) fn keep_members(&mut self, scope: &LedgerScope) {
         self.timelines.retain(|id, _| scope.keeps(*id));
-        self.assessments.retain(|id, _| scope.keeps(*id));
+        self.rates.retain(|id, _| scope.keeps(*id));
     }
 
     /// Members whose run of unpaid months up to `current` reaches back to
@@ -141,7 +145,7 @@ impl Ledger {
     }
 
     pub(super) fn owed(&self, member: i64, m: Month) -> Option<i64> {
-        assessment_for(self.assessments.get(&member), m).map(|a| a.monthly_fen)
+        rate_for(self.rates.get(&member), m).map(|a| a.monthly_fen)
     }
 
     pub(super) fn state(&self, member: i64, m: Month, current: Month) -> GridCell {

@@ -2,7 +2,7 @@
 //! (back and advance, reversals), the year grid, arrears, remittances and
 //! the balance. The rules it applies are in `ledger_rules.rs`.
 
-use super::ledger_rules::{assessment_for, parse_day, parse_month, Ledger, LedgerScope, Rate};
+use super::ledger_rules::{parse_day, parse_month, rate_for, Ledger, LedgerScope, Rate};
 use super::model::{
     Arrears, Assessment, AssessmentForm, DuesBalance, DuesGrid, DuesSettings, DuesSettingsForm, GridCell, GridRow,
     MonthState, Payment, PaymentForm, PaymentMonth, Remittance, RemittanceForm,
@@ -22,7 +22,6 @@ fn timelines(conn: &Connection) -> Result<HashMap<i64, Timeline>> {
     crate::members::timeline::timelines(conn)
 }
 
-/// Every member's assessments, oldest first.
 /// One member's assessments in full, in order of `from_month`.
 fn assessments_of(conn: &Connection, member_id: i64) -> Result<Vec<Assessment>> {
     let mut stmt = conn.prepare(
@@ -54,7 +53,7 @@ fn rates(conn: &Connection, scope: &LedgerScope) -> Result<HashMap<i64, Vec<Rate
     let mut stmt = conn.prepare(&format!(
         "SELECT member_id, from_month, category, base_fen, fixed_fen, monthly_fen
          FROM dues_assessments WHERE 1{} ORDER BY from_month, id",
-        LedgerScope { members: scope.members.clone(), from: None }.sql("member_id", "from_month")
+        scope.members_sql("member_id")
     ))?;
     let mut out: HashMap<i64, Vec<Rate>> = HashMap::new();
     let mut rows = stmt.query([])?;
@@ -139,7 +138,7 @@ impl Ledger {
         };
         let mut ledger = Ledger {
             timelines,
-            assessments: rates(conn, scope)?,
+            rates: rates(conn, scope)?,
             paid: paid_months(conn, scope)?,
             elsewhere: crate::mobile::elsewhere_months(conn, scope)?,
         };
@@ -435,10 +434,8 @@ impl Store {
             if cells.iter().all(|c| c.state == MonthState::NotMember) {
                 continue;
             }
-            let latest = assessment_for(
-                ledger.assessments.get(&id),
-                Month { year, month: 12 }.min(current.max(Month { year, month: 1 })),
-            );
+            let latest =
+                rate_for(ledger.rates.get(&id), Month { year, month: 12 }.min(current.max(Month { year, month: 1 })));
             let rate_label = latest.and_then(|a| {
                 monthly_amount(
                     AmountInput { category: a.category, base: a.base_fen, fixed: a.fixed_fen },

@@ -212,6 +212,25 @@ impl LatestDay {
     }
 }
 
+/// Reads rows of (member, day) newest first: a member's first row is their
+/// latest day. Stops once every one of `wanted` is seen (each is removed).
+fn first_seen(
+    rows: &mut rusqlite::Rows<'_>,
+    latest: &mut HashMap<i64, NaiveDate>,
+    wanted: &mut rustc_hash::FxHashSet<i64>,
+) -> Result<()> {
+    while let Some(r) = rows.next()? {
+        let member: i64 = r.get(0)?;
+        if let std::collections::hash_map::Entry::Vacant(e) = latest.entry(member) {
+            e.insert(r.get(1)?);
+            if wanted.remove(&member) && wanted.is_empty() {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Each member's last day of taking part in a meeting up to `today`:
 /// present, 在流入地参加 (a 流动党员 at the organisation where they live) or
 /// 送学上门 (docs/DOMAIN.md §9). The past year first, newest meeting first
@@ -227,23 +246,6 @@ fn last_took_part(conn: &rusqlite::Connection, today: NaiveDate, ids: &[i64]) ->
     let year_ago = today.checked_sub_months(chrono::Months::new(12)).unwrap_or(today);
     let mut latest: HashMap<i64, NaiveDate> = HashMap::new();
     let mut wanted: rustc_hash::FxHashSet<i64> = ids.iter().copied().collect();
-    // Rows newest first: a member's first row is their latest day.
-    fn first_seen(
-        rows: &mut rusqlite::Rows<'_>,
-        latest: &mut HashMap<i64, NaiveDate>,
-        wanted: &mut rustc_hash::FxHashSet<i64>,
-    ) -> Result<()> {
-        while let Some(r) = rows.next()? {
-            let member: i64 = r.get(0)?;
-            if let std::collections::hash_map::Entry::Vacant(e) = latest.entry(member) {
-                e.insert(r.get(1)?);
-                if wanted.remove(&member) && wanted.is_empty() {
-                    break;
-                }
-            }
-        }
-        Ok(())
-    }
     let mut stmt = conn.prepare(&format!(
         "SELECT a.member_id, m.date FROM meetings m CROSS JOIN meeting_attendance a ON a.meeting_id = m.id
          WHERE m.date > ?2 AND m.date <= ?1 AND m.deleted_at IS NULL AND a.status IN ({took_part})

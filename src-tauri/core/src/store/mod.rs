@@ -149,6 +149,14 @@ impl Store {
         &self.conn
     }
 
+    /// How often a cached statement was run, and how often SQLite had to
+    /// prepare it again (tests of reads run once per record).
+    #[cfg(test)]
+    pub(crate) fn cached_runs(&self, sql: &str) -> (i32, i32) {
+        let stmt = self.conn().prepare_cached(sql).expect("a statement the code caches");
+        (stmt.get_status(rusqlite::StatementStatus::Run), stmt.get_status(rusqlite::StatementStatus::RePrepare))
+    }
+
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }

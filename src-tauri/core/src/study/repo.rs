@@ -862,8 +862,8 @@ mod tests {
         s.load_demo(today).unwrap();
         let year = s.study_year(2026, today).unwrap();
         assert!(year.rows.iter().any(|r| r.total_tenths > 0), "the demo's meetings give hours");
-        let stmt = s.conn().prepare_cached(PRESENT_SQL).unwrap();
-        assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0);
-        assert!(stmt.get_status(rusqlite::StatementStatus::Run) > 5, "run once a meeting");
+        let (runs, prepared_again) = s.cached_runs(PRESENT_SQL);
+        assert_eq!(prepared_again, 0);
+        assert!(runs > 5, "run once a meeting");
     }
 }
