@@ -576,7 +576,20 @@ fn add_sheet(
     year: i32,
     today: NaiveDate,
 ) -> Result<()> {
-    sheet::write(wb, f, unit, today, &build_sheet(store, &Default::default(), index, year, today)?)
+    let sheet = build_sheet(store, &Default::default(), index, year, today)?;
+    let ws = wb.add_worksheet().set_name(sheet.name).map_err(xe)?;
+    sheet::write(ws, f, unit, today, &sheet)
+}
+
+/// The order [`Store::year_workbook`] builds the [`SHEETS`] in (their
+/// indices there): first those with a row per member and many columns,
+/// whose writing takes longest, so that it overlaps the building of the
+/// others instead of following it (docs/PERFORMANCE.md); then the rest in
+/// their order in the workbook.
+fn build_order() -> impl Iterator<Item = usize> {
+    const LONG_TO_WRITE: [&str; 4] = [study::HOURS, crate::export::ROSTER_SHEET, "党费收缴台账", "政治生日台账"];
+    let first = LONG_TO_WRITE.map(|name| SHEETS.iter().position(|s| *s == name).expect("one of SHEETS"));
+    first.into_iter().chain((0..SHEETS.len()).filter(move |i| !first.contains(i)))
 }
 
 impl Store {
@@ -588,32 +601,40 @@ impl Store {
     /// The year's 台账 workbook as .xlsx bytes.
     ///
     /// Each sheet is read and built here while a second thread writes the
-    /// one before into the workbook: an office PC has two cores, and the
-    /// reading and the writing each take about half the time
-    /// (docs/PERFORMANCE.md). The sheets reach the writer in order, so the
-    /// file is the one a single thread would write.
+    /// ones built before into the workbook: an office PC has two cores, and
+    /// the reading and the writing each take about half the time
+    /// (docs/PERFORMANCE.md). The writer adds every worksheet first, in the
+    /// workbook's order, and fills each as it comes ([`build_order`]), so
+    /// the file is the one a single thread would write.
     pub fn year_workbook(&self, year: i32, today: NaiveDate) -> Result<Vec<u8>> {
         let unit = self.unit_name()?;
         let secretary = self.branch()?.secretary;
         std::thread::scope(|scope| {
-            // Two sheets in hand at most: memory stays that of one thread.
-            let (built, to_write) = std::sync::mpsc::sync_channel::<Sheet>(1);
+            // Not bounded: the sheets slow to write come first, so the
+            // builder is seldom more than a sheet or two ahead; at worst
+            // the year's sheets are held (a few MB at 500 members).
+            let (built, to_write) = std::sync::mpsc::channel::<(usize, Sheet)>();
             let writer = scope.spawn(|| -> Result<Vec<u8>> {
                 let f = Formats::new();
                 let mut wb = Workbook::new();
                 cover_sheets(&mut wb, &f, &unit, &secretary, year, today)?;
-                for sheet in to_write {
-                    sheet::write(&mut wb, &f, &unit, today, &sheet)?;
+                let first = wb.worksheets().len();
+                for name in SHEETS {
+                    wb.add_worksheet().set_name(name).map_err(xe)?;
+                }
+                for (index, sheet) in to_write {
+                    let ws = wb.worksheet_from_index(first + index).map_err(xe)?;
+                    sheet::write(ws, &f, &unit, today, &sheet)?;
                 }
                 wb.save_to_buffer().map_err(xe)
             });
             let mut failed = None;
             let files = recruits::Files::default();
-            for index in 0..SHEETS.len() {
+            for index in build_order() {
                 match build_sheet(self, &files, index, year, today) {
                     // A writer that stopped says why when joined.
                     Ok(sheet) => {
-                        if built.send(sheet).is_err() {
+                        if built.send((index, sheet)).is_err() {
                             break;
                         }
                     }
@@ -695,6 +716,14 @@ mod tests {
         assert_eq!(col_name(25), "Z");
         assert_eq!(col_name(26), "AA");
         assert_eq!(col_name(27), "AB");
+    }
+
+    #[test]
+    fn every_sheet_is_built_once() {
+        let mut order: Vec<usize> = build_order().collect();
+        assert_eq!(order[0], SHEETS.iter().position(|s| *s == study::HOURS).unwrap());
+        order.sort();
+        assert_eq!(order, (0..SHEETS.len()).collect::<Vec<_>>());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::dues::money::yuan;
 use crate::error::Result;
 use crate::export::col_name;
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Formula, Workbook};
+use rust_xlsxwriter::{Formula, Worksheet};
 use serde::Serialize;
 
 /// One cell of a 台账 sheet.
@@ -73,9 +73,9 @@ pub(super) struct Sheet {
 /// The first row of entries (title, 填报单位/日期 and headers above).
 const FIRST_ROW: u32 = 3;
 
-/// Writes `sheet` into `wb` in the 台账 frame (see [`frame`]).
-pub(super) fn write(wb: &mut Workbook, f: &Formats, unit: &str, today: NaiveDate, sheet: &Sheet) -> Result<()> {
-    let ws = wb.add_worksheet().set_name(sheet.name).map_err(xe)?;
+/// Writes `sheet` into `ws`, a worksheet added for it, in the 台账 frame
+/// (see [`frame`]).
+pub(super) fn write(ws: &mut Worksheet, f: &Formats, unit: &str, today: NaiveDate, sheet: &Sheet) -> Result<()> {
     let headers: Vec<(&str, f64)> = sheet.headers.iter().map(|(h, w)| (h.as_str(), *w)).collect();
     frame(ws, f, &sheet.title, unit, today, &headers, sheet.landscape)?;
     let widths: Vec<f64> = sheet.headers.iter().map(|h| h.1).collect();
@@ -132,7 +132,7 @@ pub(super) fn write(wb: &mut Workbook, f: &Formats, unit: &str, today: NaiveDate
 
 /// Sets a row's height so wrapped text fits (LibreOffice and WPS do not
 /// always grow rows by themselves when a file is opened).
-fn fit_row(ws: &mut rust_xlsxwriter::Worksheet, row: u32, values: &[String], widths: &[f64]) -> Result<()> {
+fn fit_row(ws: &mut Worksheet, row: u32, values: &[String], widths: &[f64]) -> Result<()> {
     let lines = values
         .iter()
         .zip(widths)

@@ -197,3 +197,26 @@ fn the_transfer_sheet_lists_every_members_transfers_of_the_year_in_order() {
     }
     assert!(seen >= 6, "the synthetic branch has transfers to list: {seen}");
 }
+
+/// The year workbook is built on two threads and in another order than its
+/// sheets' (`workbook::build_order`): each sheet must still be the one
+/// written alone, in its own place.
+#[test]
+fn each_sheet_of_the_year_workbook_is_that_sheet_written_alone() {
+    let (s, bytes) = demo_workbook();
+    let mut year: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    for name in zhibu_core::workbook::SHEETS {
+        let alone = s.sheet_workbook(name, 2026, today()).unwrap();
+        let mut alone: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(alone)).unwrap();
+        let want = alone.worksheet_range(name).unwrap();
+        let got = year.worksheet_range(name).unwrap();
+        assert!(want.used_cells().count() > 3, "{name}: more than its title");
+        assert_eq!(got, want, "{name}");
+        assert_eq!(year.worksheet_formula(name).unwrap(), alone.worksheet_formula(name).unwrap(), "{name}");
+        assert_eq!(merged(&mut year, name), merged(&mut alone, name), "{name}: merged cells");
+    }
+}
+
+fn merged<RS: std::io::Read + std::io::Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Vec<calamine::Dimensions> {
+    xlsx.worksheet_merge_cells(name).unwrap_or_else(|| panic!("{name} missing")).unwrap()
+}
