@@ -314,7 +314,8 @@ fn load_where(conn: &Connection, which: Which, people: People) -> Result<Vec<Mee
     };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT m.id, m.kind, m.date, m.start_time, m.place, m.topic, m.host_id, h.name, m.recorder_id, r.name,
-                m.group_id, g.name, m.observers, m.minutes, m.agenda, m.deleted_at IS NOT NULL, m.for_year, m.study_tenths
+                m.group_id, g.name, m.observers, m.minutes, m.agenda, m.deleted_at IS NOT NULL, m.for_year, m.study_tenths,
+                m.present_count, m.present_voting
          FROM meetings m
          LEFT JOIN members h ON h.id = m.host_id
          LEFT JOIN members r ON r.id = m.recorder_id
@@ -322,10 +323,13 @@ fn load_where(conn: &Connection, which: Which, people: People) -> Result<Vec<Mee
          WHERE {filter}
          ORDER BY m.date DESC, m.start_time DESC, m.id DESC"
     ))?;
-    let mut meetings: Vec<MeetingRecord> = stmt
+    // With each meeting, how many were present and how many of them had a
+    // vote (kept by the database: schema v9's triggers).
+    let (mut meetings, counted): (Vec<MeetingRecord>, Vec<(usize, usize)>) = stmt
         .query_map(rusqlite::params_from_iter(args.iter()), |r| {
             let agenda: String = r.get(14)?;
-            Ok(MeetingRecord {
+            let counted = (r.get::<_, i64>(18)? as usize, r.get::<_, i64>(19)? as usize);
+            let record = MeetingRecord {
                 id: r.get(0)?,
                 kind: r.get(1)?,
                 date: r.get(2)?,
@@ -349,9 +353,12 @@ fn load_where(conn: &Connection, which: Which, people: People) -> Result<Vec<Mee
                 study_tenths: r.get(17)?,
                 study_credit: 0,
                 study_note: String::new(),
-            })
+            };
+            Ok((record, counted))
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     if meetings.is_empty() || people == People::None {
         return Ok(meetings);
     }
@@ -368,8 +375,11 @@ fn load_where(conn: &Connection, which: Which, people: People) -> Result<Vec<Mee
         rows.collect::<rusqlite::Result<_>>()?
     };
     let mut seats: Vec<Vec<(i64, AttendeeRecord)>> = vec![Vec::new(); meetings.len()];
-    // Away: those present (apart from 民主评议) as (how many, how many with a vote).
-    let mut present_counted: Vec<(usize, usize)> = vec![(0, 0); meetings.len()];
+    // Away: those present (apart from 民主评议) as (how many, how many with a
+    // vote), as the meeting's row keeps them.
+    let away = |m: &MeetingRecord| people == People::Away && m.kind != MeetingKind::Review;
+    let present_counted: Vec<(usize, usize)> =
+        meetings.iter().zip(counted).map(|(m, counted)| if away(m) { counted } else { (0, 0) }).collect();
     let review = MeetingKind::Review.code();
     // Away: the statuses other than 出席, each a range of the index on
     // (meeting, status, …), so the present are skipped, not read.
@@ -390,21 +400,6 @@ fn load_where(conn: &Connection, which: Which, people: People) -> Result<Vec<Mee
             "SELECT {columns} FROM meeting_attendance a WHERE a.meeting_id IN (SELECT m.id FROM meetings m WHERE {filter})"
         ),
     };
-    if people == People::Away {
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT a.meeting_id, COUNT(*), SUM(a.voting) FROM meeting_attendance a
-             WHERE a.meeting_id IN (SELECT m.id FROM meetings m WHERE {filter} AND m.kind <> '{review}')
-               AND a.status = '{}'
-             GROUP BY a.meeting_id",
-            Attendance::Present.code()
-        ))?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
-        while let Some(r) = rows.next()? {
-            let Some(&i) = index.get(&r.get(0)?) else { continue };
-            let (present, voting): (i64, i64) = (r.get(1)?, r.get(2)?);
-            present_counted[i] = (present as usize, voting as usize);
-        }
-    }
     {
         let mut stmt = conn.prepare_cached(&rows_sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
@@ -993,5 +988,83 @@ mod tests {
         demo.load_demo(today).unwrap();
         let (counted, _, _) = away_matches_all(&demo, 2020..=2026);
         assert!(counted > 5, "{counted}");
+    }
+
+    /// Meetings whose kept count of those present (or of them with a vote)
+    /// is not what their attendance rows say.
+    fn miscounted(s: &Store) -> Vec<(i64, i64, i64, i64, i64)> {
+        let mut stmt = s
+            .conn()
+            .prepare(
+                "SELECT m.id, m.present_count, m.present_voting,
+                        (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.status = 'present'),
+                        (SELECT count(*) FROM meeting_attendance a
+                         WHERE a.meeting_id = m.id AND a.status = 'present' AND a.voting = 1)
+                 FROM meetings m",
+            )
+            .unwrap();
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).unwrap();
+        rows.map(Result::unwrap)
+            .filter(|(_, kept, kept_voting, n, voting)| (kept, kept_voting) != (n, voting))
+            .collect()
+    }
+
+    /// Schema v9's triggers keep each meeting's count of those present
+    /// through every way an attendance row is written.
+    #[test]
+    fn the_count_of_those_present_follows_every_change_of_attendance() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 28).unwrap();
+        let mut s = Store::open_in_memory().unwrap();
+        s.load_demo(today).unwrap();
+        assert_eq!(miscounted(&s), vec![]);
+        let kept = |s: &Store, id: i64| -> (i64, i64) {
+            s.conn()
+                .query_row("SELECT present_count, present_voting FROM meetings WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .unwrap()
+        };
+        // A meeting saved again with one attendee fewer and one on leave.
+        let record = s.meetings(2026, Some(MeetingKind::Assembly)).unwrap().remove(0);
+        let before = kept(&s, record.id);
+        assert!(before.0 > 3, "{before:?}");
+        let mut form = record.form();
+        let gone = form.attendees.iter().position(|a| a.status == "present").unwrap();
+        form.attendees.remove(gone);
+        let leave = form.attendees.iter().position(|a| a.status == "present").unwrap();
+        form.attendees[leave].status = "leave".into();
+        form.attendees[leave].reason = "外出务工".into();
+        s.update_meeting(record.id, &form, today).unwrap();
+        assert_eq!(kept(&s, record.id).0, before.0 - 2);
+        // Rows changed and moved in place, as other ledgers do (送学上门).
+        let conn = s.conn();
+        let other = s.meetings(2026, Some(MeetingKind::Committee)).unwrap()[0].id;
+        conn.execute("UPDATE meeting_attendance SET voting = 1 - voting WHERE meeting_id = ?1", [record.id]).unwrap();
+        conn.execute(
+            "UPDATE meeting_attendance SET status = 'present' WHERE meeting_id = ?1 AND status <> 'present'",
+            [other],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE meeting_attendance SET meeting_id = ?2
+             WHERE meeting_id = ?1 AND member_id NOT IN (SELECT member_id FROM meeting_attendance WHERE meeting_id = ?2)",
+            [record.id, other],
+        )
+        .unwrap();
+        conn.execute(
+            "DELETE FROM meeting_attendance WHERE rowid IN (SELECT rowid FROM meeting_attendance LIMIT 7)",
+            [],
+        )
+        .unwrap();
+        assert_eq!(miscounted(&s), vec![]);
+        let summary = s.meeting_summaries(2026, None).unwrap();
+        assert!(summary.iter().any(|m| m.id == other));
+        // Counts summed over the branch still equal the rows.
+        let total: i64 = s.conn().query_row("SELECT sum(present_count) FROM meetings", [], |r| r.get(0)).unwrap();
+        let rows: i64 = s
+            .conn()
+            .query_row("SELECT count(*) FROM meeting_attendance WHERE status = 'present'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(total, rows);
     }
 }

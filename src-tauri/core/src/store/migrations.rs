@@ -54,8 +54,10 @@ const V7: &str = include_str!("schema/v7.sql");
 const V8: &str = include_str!("schema/v8.sql");
 
 /// An index on attendance by meeting and status (with the vote and the
-/// member), so that counts, absentees and who took part are read from it
-/// and not row by row (docs/PERFORMANCE.md). No table changes.
+/// member), so that absentees and who took part are read from it and not
+/// row by row; each meeting's count of those present (and of them with a
+/// vote), kept by triggers on `meeting_attendance`; payments by day and
+/// paid months with their amounts (docs/PERFORMANCE.md).
 const V9: &str = include_str!("schema/v9.sql");
 
 /// Every migration, oldest first.

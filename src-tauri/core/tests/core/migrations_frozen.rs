@@ -53,6 +53,9 @@ const ADDED_COLUMNS: &[(i64, &str, &str, AddedValue)] = &[
     (5, "meeting_resolutions", "written_against", AddedValue::Null),
     (5, "meeting_resolutions", "written_abstain", AddedValue::Null),
     (8, "meetings", "study_tenths", AddedValue::Null),
+    // Not defaults: V9 counts each meeting's present rows (checked below).
+    (9, "meetings", "present_count", AddedValue::Derived),
+    (9, "meetings", "present_voting", AddedValue::Derived),
 ];
 
 #[derive(Clone, Copy, Debug)]
@@ -587,6 +590,24 @@ fn meetings(v: i64, store: &Store, conn: &Connection) {
         assert_eq!(count(conn, "meetings"), 0, "v{v}");
         assert!(store.meetings(2025, None).unwrap().is_empty());
         return;
+    }
+    // V9 counted each meeting's present rows (and those of them with a vote).
+    let kept: Vec<(i64, i64, i64, i64, i64)> = conn
+        .prepare(
+            "SELECT m.id, m.present_count, m.present_voting,
+                    (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.status = 'present'),
+                    (SELECT count(*) FROM meeting_attendance a
+                     WHERE a.meeting_id = m.id AND a.status = 'present' AND a.voting = 1)
+             FROM meetings m",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(kept.iter().any(|k| k.1 > 0), "v{v}: {kept:?}");
+    for (id, present, voting, rows, voting_rows) in kept {
+        assert_eq!((present, voting), (rows, voting_rows), "v{v}: meeting {id}'s count of those present");
     }
     let agenda = |items: &[(&str, bool)]| {
         items.iter().map(|(t, p)| AgendaItem { text: t.to_string(), prescribed: *p }).collect::<Vec<_>>()
