@@ -9,7 +9,7 @@ use crate::date::PartialDate;
 use crate::dues::money::yuan;
 use crate::dues::MonthState;
 use crate::error::{Error, Result};
-use crate::members::MemberQuery;
+use crate::members::{Member, MemberQuery};
 use crate::store::Store;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -131,7 +131,7 @@ fn headers(list: &[(&str, f64)]) -> Vec<(String, f64)> {
     list.iter().map(|(h, w)| (h.to_string(), *w)).collect()
 }
 
-fn roster(store: &Store) -> Result<Sheet> {
+fn roster(members: &[Member]) -> Sheet {
     let headers = headers(&[
         ("序号", 5.0),
         ("姓名", 9.0),
@@ -148,7 +148,6 @@ fn roster(store: &Store) -> Result<Sheet> {
         ("联系电话", 13.0),
         ("备注", 14.0),
     ]);
-    let members = store.members(&MemberQuery::default())?;
     let rows = members
         .iter()
         .enumerate()
@@ -173,7 +172,7 @@ fn roster(store: &Store) -> Result<Sheet> {
             ]
         })
         .collect();
-    Ok(Sheet {
+    Sheet {
         name: SHEETS[0],
         title: "党员花名册（内部资料，含个人信息，请妥善保管）".into(),
         headers,
@@ -182,7 +181,7 @@ fn roster(store: &Store) -> Result<Sheet> {
         empty_text: None,
         landscape: true,
         fit_rows: true,
-    })
+    }
 }
 
 fn meetings(store: &Store, year: i32) -> Result<Sheet> {
@@ -402,15 +401,16 @@ fn talk_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
     Ok(rows)
 }
 
-fn birthday_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
-    let mut members = store.members(&MemberQuery::default())?;
-    members.retain(|m| m.status == crate::members::Status::Normal && m.admitted_on.is_some_and(|a| a.year() < year));
+fn birthday_rows(members: &[Member], year: i32) -> Vec<Vec<String>> {
+    let mut members: Vec<&Member> = members
+        .iter()
+        .filter(|m| m.status == crate::members::Status::Normal && m.admitted_on.is_some_and(|a| a.year() < year))
+        .collect();
+    // By month and day of admission; a day not known comes first in its month.
     members.sort_by_key(|m| {
-        m.admitted_on.map(|a| {
-            (a.month_number(), if a.day_known() { a.first_day().format("%d").to_string() } else { "00".into() })
-        })
+        m.admitted_on.map(|a| (a.month_number(), if a.day_known() { chrono::Datelike::day(&a.first_day()) } else { 0 }))
     });
-    Ok(members
+    members
         .iter()
         .filter_map(|m| {
             let a = m.admitted_on?;
@@ -420,7 +420,7 @@ fn birthday_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
             };
             Some(vec![m.name.clone(), a.to_chinese(), (year - a.year()).to_string(), day, String::new(), String::new()])
         })
-        .collect())
+        .collect()
 }
 
 fn transfer_rows(store: &Store, year: i32) -> Result<Vec<Vec<String>>> {
@@ -542,17 +542,35 @@ const TRANSFER_HEADERS: [(&str, f64); 9] = [
 ];
 
 /// One of the [`SHEETS`] (by its index there), built from the records.
-fn build_sheet(store: &Store, files: &recruits::Files, index: usize, year: i32, today: NaiveDate) -> Result<Sheet> {
+/// What several sheets of one workbook read, read once for them all.
+#[derive(Default)]
+struct Shared {
+    /// Every member as the roster lists them (the roster, 政治生日).
+    members: std::cell::OnceCell<Vec<Member>>,
+    /// The 发展党员 files (the five 发展党员 sheets).
+    files: recruits::Files,
+}
+
+impl Shared {
+    fn members(&self, store: &Store) -> Result<&[Member]> {
+        if self.members.get().is_none() {
+            let _ = self.members.set(store.members(&MemberQuery::default())?);
+        }
+        Ok(self.members.get().map_or(&[], Vec::as_slice))
+    }
+}
+
+fn build_sheet(store: &Store, shared: &Shared, index: usize, year: i32, today: NaiveDate) -> Result<Sheet> {
     Ok(match index {
-        0 => roster(store)?,
+        0 => roster(shared.members(store)?),
         1 => meetings(store, year)?,
         2 => table(index, year, &REVIEW_HEADERS, review_rows(store, year)?, false),
         3 => table(index, year, &TALK_HEADERS, talk_rows(store, year)?, true),
         4 => dues(store, year, today)?,
         5 => remittances(store, year)?,
-        6 => table(index, year, &BIRTHDAY_HEADERS, birthday_rows(store, year)?, false),
+        6 => table(index, year, &BIRTHDAY_HEADERS, birthday_rows(shared.members(store)?, year), false),
         7 => table(index, year, &TRANSFER_HEADERS, transfer_rows(store, year)?, true),
-        recruits::LEDGER => recruits::ledger(store, files, year, today)?,
+        recruits::LEDGER => recruits::ledger(store, &shared.files, year, today)?,
         spending::SPENDING => spending::sheet(store, year)?,
         mobile::REGISTER => mobile::register(store, year)?,
         mobile::CONTACTS => mobile::contacts(store, year)?,
@@ -562,7 +580,7 @@ fn build_sheet(store: &Store, files: &recruits::Files, index: usize, year: i32, 
         i if SHEETS[i] == points::LEDGER => points::ledger(store, year)?,
         i if SHEETS[i] == study::HOURS => study::hours(store, year, today)?,
         i if SHEETS[i] == study::TRAININGS => study::trainings(store, year)?,
-        _ => recruits::roster(store, files, index - recruits::LEDGER - 1, year, today)?,
+        _ => recruits::roster(store, &shared.files, index - recruits::LEDGER - 1, year, today)?,
     })
 }
 
@@ -629,9 +647,9 @@ impl Store {
                 wb.save_to_buffer().map_err(xe)
             });
             let mut failed = None;
-            let files = recruits::Files::default();
+            let shared = Shared::default();
             for index in build_order() {
-                match build_sheet(self, &files, index, year, today) {
+                match build_sheet(self, &shared, index, year, today) {
                     // A writer that stopped says why when joined.
                     Ok(sheet) => {
                         if built.send((index, sheet)).is_err() {

@@ -220,3 +220,25 @@ fn each_sheet_of_the_year_workbook_is_that_sheet_written_alone() {
 fn merged<RS: std::io::Read + std::io::Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Vec<calamine::Dimensions> {
     xlsx.worksheet_merge_cells(name).unwrap_or_else(|| panic!("{name} missing")).unwrap()
 }
+
+/// 政治生日台账 goes through the year by month and day of admission; an
+/// admission known only to the month comes first in its month.
+#[test]
+fn the_political_birthdays_go_through_the_year_in_order() {
+    let (_, bytes) = demo_workbook();
+    let mut xlsx: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let sheet = xlsx.worksheet_range("政治生日台账").unwrap();
+    let mut days = Vec::new();
+    for row in 3..sheet.height() as u32 {
+        let Some(Data::String(text)) = sheet.get_value((row, 4)) else { continue };
+        // "2026年3月15日" or "2026年3月（日期不详）".
+        let Some(rest) = text.strip_prefix("2026年") else { continue };
+        let (month, day) = rest.split_once('月').unwrap();
+        let day = day.strip_suffix('日').map_or(0, |d| d.parse::<u32>().unwrap());
+        days.push((month.parse::<u32>().unwrap(), day));
+    }
+    assert!(days.len() > 20, "{days:?}");
+    assert!(days.iter().any(|d| d.1 == 0), "a month-only admission is listed");
+    assert!(days.iter().any(|d| d.1 >= 10), "two-digit days are listed");
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "{days:?}");
+}
