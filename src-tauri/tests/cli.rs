@@ -184,6 +184,27 @@ fn reminders_json_has_every_kind() {
     assert!(r["term_ending"][0]["note"].as_str().unwrap().contains("届满"));
 }
 
+/// rust_xlsxwriter's worksheets each open a temporary file (its
+/// `constant_memory` feature): with no usable temporary folder the export
+/// says so in words and writes nothing, never a panic.
+#[test]
+fn a_workbook_with_no_temporary_folder_is_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(zhibu(dir.path(), &["demo", "load"]).status.success());
+    let wb = dir.path().join("台账.xlsx");
+    let out = Command::new(env!("CARGO_BIN_EXE_zhibu"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "--today", "2026-11-27"])
+        .args(["workbook", "--year", "2026", "--out", wb.to_str().unwrap()])
+        .env("TMPDIR", dir.path().join("没有这个文件夹"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("临时文件夹") && stderr.contains("没有这个文件夹"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!wb.exists());
+}
+
 #[test]
 fn workbook_and_notice_files_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::export::FONT;
 use crate::members::{Member, MemberForm, MemberQuery};
 use crate::store::Store;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
 
 fn xe(e: rust_xlsxwriter::XlsxError) -> crate::Error {
     crate::Error::Workbook(e.to_string())
@@ -50,7 +50,7 @@ fn values(m: &Member) -> Vec<String> {
 }
 
 fn roster_book(title: &str, members: &[Member]) -> Result<Vec<u8>> {
-    let mut wb = Workbook::new();
+    let mut wb = crate::workbook::new_workbook()?;
     let ws = wb.add_worksheet().set_name("党员花名册").map_err(xe)?;
     let base = Format::new().set_font_name(FONT).set_font_size(10.5);
     let head = base.clone().set_bold().set_border(FormatBorder::Thin).set_align(FormatAlign::Center);

@@ -40,6 +40,22 @@ fn xe(e: XlsxError) -> Error {
     Error::Workbook(e.to_string())
 }
 
+/// A new workbook. rust_xlsxwriter is built with its `constant_memory`
+/// feature, for the year workbook's sheets written row by row into
+/// temporary files while the next sheet is built (docs/PERFORMANCE.md);
+/// with it every worksheet opens a temporary file and panics if it cannot.
+/// The temporary folder is tried first, so a full or locked one is said in
+/// words instead.
+pub(crate) fn new_workbook() -> Result<Workbook> {
+    tempfile::tempfile().map_err(|e| {
+        Error::Workbook(format!(
+            "电脑的临时文件夹 {} 写不进文件：{e}。请看看磁盘是不是满了",
+            std::env::temp_dir().display()
+        ))
+    })?;
+    Ok(Workbook::new())
+}
+
 struct Formats {
     title: Format,
     sub: Format,
@@ -634,11 +650,15 @@ impl Store {
             let (built, to_write) = std::sync::mpsc::channel::<(usize, Sheet)>();
             let writer = scope.spawn(|| -> Result<Vec<u8>> {
                 let f = Formats::new();
-                let mut wb = Workbook::new();
+                let mut wb = new_workbook()?;
                 cover_sheets(&mut wb, &f, &unit, &secretary, year, today)?;
                 let first = wb.worksheets().len();
+                // "Low memory" worksheets: each row's XML goes to the sheet's
+                // temporary file as it is written, here, while the builder
+                // goes on, instead of every sheet's at the save, after the
+                // last sheet is built. Rows are written in order (sheet::write).
                 for name in SHEETS {
-                    wb.add_worksheet().set_name(name).map_err(xe)?;
+                    wb.add_worksheet_with_low_memory().set_name(name).map_err(xe)?;
                 }
                 for (index, sheet) in to_write {
                     let ws = wb.worksheet_from_index(first + index).map_err(xe)?;
@@ -681,7 +701,7 @@ impl Store {
     pub fn sheet_workbook(&self, sheet: &str, year: i32, today: NaiveDate) -> Result<Vec<u8>> {
         let index = sheet_index(sheet)?;
         let f = Formats::new();
-        let mut wb = Workbook::new();
+        let mut wb = new_workbook()?;
         add_sheet(&mut wb, self, &f, &self.unit_name()?, index, year, today)?;
         wb.save_to_buffer().map_err(xe)
     }

@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::notices::{Notice, NoticeRequest, NoticeTerms};
 use crate::store::Store;
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula};
 
 /// Width of a notice without a table, in Excel units (A4 portrait).
 const PLAIN_WIDTHS: [f64; 5] = [16.0; 5];
@@ -39,7 +39,7 @@ pub fn notice_workbook(n: &Notice) -> Result<Vec<u8>> {
     let last = (widths.len() - 1) as u16;
     let total_width: f64 = widths.iter().sum();
 
-    let mut wb = Workbook::new();
+    let mut wb = crate::workbook::new_workbook()?;
     let ws = wb.add_worksheet().set_name(sheet_name(&n.title)).map_err(xe)?;
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w).map_err(xe)?;

@@ -15,7 +15,7 @@ use crate::mask::mask_phone;
 use crate::recruits::{Ending, RecruitFile, Stage, StopReason, STAGE_NAMES};
 use crate::store::Store;
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};
+use rust_xlsxwriter::{Format, FormatAlign, Worksheet};
 
 /// The index in [`SHEETS`] of the 发展党员工作台账; the four 名册 follow it.
 pub(super) const LEDGER: usize = 8;
@@ -362,7 +362,7 @@ impl Store {
         let f = Formats::new();
         let label = f.header.clone().set_background_color("#F2F2F2");
         let part = f.header.clone().set_align(FormatAlign::Left).set_background_color("#D9D9D9");
-        let mut wb = Workbook::new();
+        let mut wb = crate::workbook::new_workbook()?;
         let ws = wb.add_worksheet().set_name(RECORD_SHEET).map_err(xe)?;
         for (c, (_, w)) in RECORD_COLUMNS.iter().enumerate() {
             ws.set_column_width(c as u16, *w).map_err(xe)?;
