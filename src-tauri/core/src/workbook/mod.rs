@@ -557,7 +557,6 @@ const TRANSFER_HEADERS: [(&str, f64); 9] = [
     ("备注", 14.0),
 ];
 
-/// One of the [`SHEETS`] (by its index there), built from the records.
 /// What several sheets of one workbook read, read once for them all.
 #[derive(Default)]
 struct Shared {
@@ -576,6 +575,7 @@ impl Shared {
     }
 }
 
+/// One of the [`SHEETS`] (by its index there), built from the records.
 fn build_sheet(store: &Store, shared: &Shared, index: usize, year: i32, today: NaiveDate) -> Result<Sheet> {
     Ok(match index {
         0 => roster(shared.members(store)?),
