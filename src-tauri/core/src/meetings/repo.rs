@@ -262,8 +262,9 @@ enum People {
     /// Every attendance row.
     All,
     /// Only those who were not 出席 (everyone at a 民主评议, whose grades
-    /// need them all); those present are counted by SQLite, not read one by
-    /// one. The quorum, the counts and the 学时 line are those of
+    /// need them all); those present are taken as the meeting's row counts
+    /// them (`present_count`, kept by schema v9's triggers), not read one
+    /// by one. The quorum, the counts and the 学时 line are those of
     /// [`People::All`] (`away_read_judges_as_the_full_read` checks it): for
     /// lists and the 台账, where a big year has tens of thousands of
     /// present rows (docs/PERFORMANCE.md).

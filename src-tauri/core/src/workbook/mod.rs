@@ -646,7 +646,7 @@ impl Store {
         std::thread::scope(|scope| {
             // Not bounded: the sheets slow to write come first, so the
             // builder is seldom more than a sheet or two ahead; at worst
-            // the year's sheets are held (a few MB at 500 members).
+            // the year's built sheets are held until written.
             let (built, to_write) = std::sync::mpsc::channel::<(usize, Sheet)>();
             let writer = scope.spawn(|| -> Result<Vec<u8>> {
                 let f = Formats::new();
