@@ -56,6 +56,14 @@ describe('花名册', () => {
     expect(wrapper.get('[data-testid=cell-name]').element.closest('a')?.getAttribute('href')).toContain('/members/1')
   })
 
+  it('opens the member whose name is clicked', async () => {
+    core()
+    const { wrapper, router } = await mountApp('/members')
+    await wrapper.findAll('[data-testid=cell-name]')[1].trigger('click')
+    await settle()
+    expect(router.currentRoute.value.path).toBe('/members/2')
+  })
+
   it('colours each 党籍状态: 正常 green, 留党察看 orange, 取消预备党员资格 grey, 停止党籍 red', async () => {
     fakeCore((cmd) => {
       if (cmd === 'choices') return testChoices
