@@ -96,7 +96,7 @@ fn roster_line(s: &Session, name: &str) -> String {
     s.wait_for("[data-testid=roster-count]", 10);
     let mut line = String::new();
     s.wait_until(&format!("{name} in the roster"), 10, |s| {
-        line = s.texts(".el-table__row").into_iter().find(|r| r.contains(name)).unwrap_or_default();
+        line = s.texts("[data-testid=roster-row]").into_iter().find(|r| r.contains(name)).unwrap_or_default();
         !line.is_empty()
     });
     line
