@@ -26,6 +26,21 @@ const coverage: TalkCoverage = {
 const emptyCalendar: MeetingCalendar = { year: 2026, rows: [], gaps: [], monthly_attendance: [], missed_three_in_a_row: [] }
 
 describe('谈心谈话', () => {
+  it('marks the column under the pointer, header and cells, and only that column', async () => {
+    core((cmd) => (cmd === 'talk_coverage' ? coverage : undefined))
+    const { wrapper } = await mountApp('/meetings/talks')
+    const page = wrapper.get('[data-testid=talk-grid]')
+    const marked = () =>
+      page.findAll('.hover').map((e) => `${e.attributes('data-testid')}:${e.attributes('data-row') ?? ''}-${e.attributes('data-col')}`)
+    expect(marked()).toEqual([])
+    await page.get('[data-testid=talk-cell][data-row="2"][data-col="3"]').trigger('mouseover')
+    expect(marked()).toEqual(['talk-col:-3', 'talk-cell:1-3', 'talk-cell:2-3'])
+    await page.get('[data-testid=talk-col][data-col="4"]').trigger('mouseover')
+    expect(marked()).toEqual(['talk-col:-4', 'talk-cell:1-4', 'talk-cell:2-4'])
+    await page.get('.talk-scroll').trigger('mouseleave')
+    expect(marked()).toEqual([])
+  })
+
   it('draws one row per committee member and one cell per member, marked from talk_coverage', async () => {
     const calls = core((cmd) => (cmd === 'talk_coverage' ? coverage : undefined))
     const { wrapper } = await mountApp('/meetings/talks')
