@@ -1220,6 +1220,49 @@ fn every_navigation_item_is_on_a_1024_by_768_screen_at_large_type() {
     assert!(fit[2].as_f64().unwrap() <= fit[1].as_f64().unwrap(), "the last item is on screen: {fit}");
 }
 
+/// At 1024×768 with 大 字号 the roster is wider than the window: it scrolls
+/// sideways inside its own box, and 序号 and 姓名 on the left and 状态 on the
+/// right stay in view while the columns between them pass under.
+#[test]
+fn the_rosters_names_and_status_stay_in_view_when_it_scrolls_sideways() {
+    let dir = tempfile::tempdir().unwrap();
+    zhibu_e2e::cli_in(dir.path(), &["demo", "load"]);
+    let s = zhibu_e2e::start_in(dir.path());
+    s.set_window_size(1024, 768);
+    s.wait_for("[data-testid=nav-members]", 20);
+    s.script("localStorage.setItem('zhibu.fontSize', 'large'); location.reload(); return 1", serde_json::json!([]));
+    s.wait_for("[data-testid=nav-members]", 20);
+    s.go("#/members");
+    s.wait_for("[data-testid=roster-row]", 10);
+    let v = s.script_async(
+        "const done = arguments[0];
+         const box = document.querySelector('[data-testid=roster-table]');
+         const row = box.querySelector('[data-testid=roster-row]');
+         const cells = row.querySelectorAll('td');
+         const at = () => [cells[1].getBoundingClientRect().left, cells[7].getBoundingClientRect().left,
+                           cells[cells.length - 1].getBoundingClientRect().right];
+         const before = at();
+         box.scrollLeft = box.scrollWidth;
+         requestAnimationFrame(() => requestAnimationFrame(() => {
+           const after = at();
+           const b = box.getBoundingClientRect();
+           done({ wider: box.scrollWidth > box.clientWidth, scrolled: box.scrollLeft, before, after,
+                  left: b.left, right: b.right, font: getComputedStyle(document.documentElement).fontSize });
+         }));",
+        serde_json::json!([]),
+    );
+    s.screenshot("roster-1024-large-scrolled");
+    assert_eq!(v["font"], "19px", "大 字号 is on: {v}");
+    assert_eq!(v["wider"], true, "the roster is wider than the window at 1024 with 大 字号: {v}");
+    assert!(v["scrolled"].as_f64().unwrap() > 50.0, "{v}");
+    let (before, after) = (&v["before"], &v["after"]);
+    let f = |x: &serde_json::Value, i: usize| x[i].as_f64().unwrap();
+    assert!((f(before, 0) - f(after, 0)).abs() < 1.0, "姓名 stays where it was: {v}");
+    assert!(f(after, 1) < f(before, 1) - 50.0, "身份证号 passed under: {v}");
+    assert!(f(after, 2) <= v["right"].as_f64().unwrap() + 1.0, "状态 is inside the box: {v}");
+    assert!(f(before, 2) <= v["right"].as_f64().unwrap() + 1.0, "状态 was in view before the scroll too: {v}");
+}
+
 /// The memory settings the app gives WebKit (src-tauri/src/lib.rs
 /// `webkit_defaults`) reach the web process that runs the page, where
 /// JavaScriptCore reads them: its environment has them.
