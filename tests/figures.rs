@@ -256,6 +256,13 @@ fn release_figures() {
         ("/members", "big-roster"),
         ("/meetings/calendar", "big-calendar"),
         ("/meetings/new", "big-meeting-form"),
+        ("/meetings", "big-meetings"),
+        ("/study", "big-study"),
+        ("/care", "big-care"),
+        ("/service", "big-service"),
+        ("/dues/spending", "big-spending"),
+        ("/dues/member/1", "big-dues-member"),
+        ("/mobile", "big-mobile"),
     ] {
         ready_ms(&s, route);
         s.screenshot(name);
