@@ -39,6 +39,17 @@ import {
   vLoading,
 } from 'element-plus'
 
+// A closed select draws no options: Element Plus's `persistent` (on by
+// default) keeps every select's drop-down — its popper, scrollbar and one
+// component per option — mounted, hidden, from the moment the form opens.
+// With it off the drop-down is made when opened, and the select still names
+// the chosen option (Element Plus reads the options' labels from the slot).
+// The 添加党员 form's five selects held some 90 option components.
+const LazySelect = {
+  ...ElSelect,
+  props: { ...ElSelect.props, persistent: { ...ElSelect.props.persistent, default: false } },
+} as unknown as typeof ElSelect
+
 export const components = [
   ElAlert,
   ElButton,
@@ -60,7 +71,7 @@ export const components = [
   ElRadioButton,
   ElRadioGroup,
   ElRow,
-  ElSelect,
+  LazySelect,
   ElSwitch,
   ElTabPane,
   ElTable,
