@@ -619,9 +619,10 @@ fn add_sheet(
 /// indices there): first those with a row per member and many columns,
 /// whose writing takes longest, so that it overlaps the building of the
 /// others instead of following it (docs/PERFORMANCE.md); then the rest in
-/// their order in the workbook.
+/// their order in the workbook. The roster leads: it is built in two
+/// milliseconds (学时 takes eight), so the writer starts at once.
 fn build_order() -> impl Iterator<Item = usize> {
-    const LONG_TO_WRITE: [&str; 4] = [study::HOURS, crate::export::ROSTER_SHEET, "党费收缴台账", "政治生日台账"];
+    const LONG_TO_WRITE: [&str; 4] = [crate::export::ROSTER_SHEET, study::HOURS, "党费收缴台账", "政治生日台账"];
     let first = LONG_TO_WRITE.map(|name| SHEETS.iter().position(|s| *s == name).expect("one of SHEETS"));
     first.into_iter().chain((0..SHEETS.len()).filter(move |i| !first.contains(i)))
 }
@@ -759,7 +760,7 @@ mod tests {
     #[test]
     fn every_sheet_is_built_once() {
         let mut order: Vec<usize> = build_order().collect();
-        assert_eq!(order[0], SHEETS.iter().position(|s| *s == study::HOURS).unwrap());
+        assert_eq!(order[0], SHEETS.iter().position(|s| *s == crate::export::ROSTER_SHEET).unwrap());
         order.sort();
         assert_eq!(order, (0..SHEETS.len()).collect::<Vec<_>>());
     }

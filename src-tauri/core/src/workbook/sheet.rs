@@ -8,6 +8,7 @@ use crate::date::PartialDate;
 use crate::dues::money::yuan;
 use crate::error::Result;
 use crate::export::col_name;
+use std::borrow::Cow;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Formula, Worksheet};
 use serde::Serialize;
@@ -31,12 +32,13 @@ pub(super) enum Cell {
 }
 
 impl Cell {
-    fn text(&self) -> String {
+    /// The text as the cell shows it; a text cell's own, not a copy.
+    fn text(&self) -> Cow<'_, str> {
         match self {
-            Cell::Text(s) | Cell::Center(s) => s.clone(),
-            Cell::Count(n) => n.to_string(),
-            Cell::CountSum(n) => n.to_string(),
-            Cell::Money(fen) | Cell::RowSum { fen, .. } => yuan(*fen),
+            Cell::Text(s) | Cell::Center(s) => Cow::Borrowed(s),
+            Cell::Count(n) => Cow::Owned(n.to_string()),
+            Cell::CountSum(n) => Cow::Owned(n.to_string()),
+            Cell::Money(fen) | Cell::RowSum { fen, .. } => Cow::Owned(yuan(*fen)),
         }
     }
 
@@ -104,8 +106,7 @@ pub(super) fn write(ws: &mut Worksheet, f: &Formats, unit: &str, today: NaiveDat
             .map_err(xe)?;
         }
         if sheet.fit_rows {
-            let texts: Vec<String> = row.iter().map(Cell::text).collect();
-            fit_row(ws, r, &texts, &widths)?;
+            fit_row(ws, r, row.iter().map(Cell::text), &widths)?;
         }
     }
     let mut next = FIRST_ROW + sheet.rows.len() as u32;
@@ -132,9 +133,8 @@ pub(super) fn write(ws: &mut Worksheet, f: &Formats, unit: &str, today: NaiveDat
 
 /// Sets a row's height so wrapped text fits (LibreOffice and WPS do not
 /// always grow rows by themselves when a file is opened).
-fn fit_row(ws: &mut Worksheet, row: u32, values: &[String], widths: &[f64]) -> Result<()> {
+fn fit_row<'a>(ws: &mut Worksheet, row: u32, values: impl Iterator<Item = Cow<'a, str>>, widths: &[f64]) -> Result<()> {
     let lines = values
-        .iter()
         .zip(widths)
         .map(|(v, w)| v.split('\n').map(|part| (text_width(part) / (w - 0.8).max(1.0)).ceil().max(1.0)).sum::<f64>())
         .fold(1.0, f64::max);
@@ -199,7 +199,7 @@ pub(super) fn paper(sheet: &Sheet, unit: &str, today: NaiveDate) -> SheetPaper {
         date_line: format!("填报日期：{}", PartialDate::Day(today).to_chinese()),
         headers: sheet.headers.iter().map(|h| h.0.clone()).collect(),
         widths: sheet.headers.iter().map(|h| h.1).collect(),
-        rows: sheet.rows.iter().map(|r| r.iter().map(|c| cell(c.text(), c.align(), 1)).collect()).collect(),
+        rows: sheet.rows.iter().map(|r| r.iter().map(|c| cell(c.text().into_owned(), c.align(), 1)).collect()).collect(),
         empty_text: sheet.rows.is_empty().then(|| sheet.empty_text.map(String::from)).flatten(),
         total,
         signature: super::SIGNATURE.into(),
