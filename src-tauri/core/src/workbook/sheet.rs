@@ -8,10 +8,10 @@ use crate::date::PartialDate;
 use crate::dues::money::yuan;
 use crate::error::Result;
 use crate::export::col_name;
-use std::borrow::Cow;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Formula, Worksheet};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One cell of a 台账 sheet.
 pub(super) enum Cell {
@@ -199,7 +199,11 @@ pub(super) fn paper(sheet: &Sheet, unit: &str, today: NaiveDate) -> SheetPaper {
         date_line: format!("填报日期：{}", PartialDate::Day(today).to_chinese()),
         headers: sheet.headers.iter().map(|h| h.0.clone()).collect(),
         widths: sheet.headers.iter().map(|h| h.1).collect(),
-        rows: sheet.rows.iter().map(|r| r.iter().map(|c| cell(c.text().into_owned(), c.align(), 1)).collect()).collect(),
+        rows: sheet
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| cell(c.text().into_owned(), c.align(), 1)).collect())
+            .collect(),
         empty_text: sheet.rows.is_empty().then(|| sheet.empty_text.map(String::from)).flatten(),
         total,
         signature: super::SIGNATURE.into(),
