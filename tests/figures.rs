@@ -263,6 +263,7 @@ fn release_figures() {
         ("/dues/spending", "big-spending"),
         ("/dues/member/1", "big-dues-member"),
         ("/mobile", "big-mobile"),
+        ("/members/1/edit", "big-member-edit"),
     ] {
         ready_ms(&s, route);
         s.screenshot(name);
