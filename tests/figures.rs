@@ -264,6 +264,7 @@ fn release_figures() {
         ("/dues/member/1", "big-dues-member"),
         ("/mobile", "big-mobile"),
         ("/members/1/edit", "big-member-edit"),
+        ("/meetings/talks", "big-talks"),
     ] {
         ready_ms(&s, route);
         s.screenshot(name);

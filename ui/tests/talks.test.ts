@@ -93,6 +93,22 @@ describe('谈心谈话', () => {
     expect(router.currentRoute.value.fullPath).toBe('/meetings/new?kind=talk')
   })
 
+  it('shows a big branch 50 members a page, each page with its own marks', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ id: i + 1, name: `党员${i + 1}`, committee_role_label: null }))
+    core((cmd) => (cmd === 'talk_coverage' ? { ...coverage, members: many, talked: [[1, 55]] } : undefined))
+    const { wrapper } = await mountApp('/meetings/talks')
+    const cols = () => wrapper.findAll('[data-testid=talk-col]').map((c) => c.attributes('data-col'))
+    expect(cols()).toEqual(many.slice(0, 50).map((m) => String(m.id)))
+    expect(wrapper.findAll('[data-testid=talk-cell]')).toHaveLength(2 * 50)
+    expect(wrapper.findAll('[data-testid=talk-cell][data-talked="1"]')).toHaveLength(0)
+
+    await wrapper.get('[data-testid=talk-pages] .btn-next').trigger('click')
+    await settle()
+    expect(cols()).toEqual(many.slice(50).map((m) => String(m.id)))
+    const talked = wrapper.findAll('[data-testid=talk-cell][data-talked="1"]')
+    expect(talked.map((c) => `${c.attributes('data-row')}-${c.attributes('data-col')}`)).toEqual(['1-55'])
+  })
+
   it('says what to do when there is no committee yet', async () => {
     core((cmd) => (cmd === 'talk_coverage' ? { ...coverage, committee: [], talked: [], summary: [] } : undefined))
     const { wrapper } = await mountApp('/meetings/talks')
