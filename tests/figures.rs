@@ -155,23 +155,32 @@ const SCREENS: &[&str] = &[
 /// no command is waiting for its answer (`window.__zhibuPending`, counted in
 /// ui/src/api.ts) and two frames have been painted since. Milliseconds.
 fn ready_ms(s: &Session, route: &str) -> f64 {
+    // ZHIBU_TRACE=1 prints, for each opening, the commands the screen sent
+    // (name, start → end, ms after the route was asked for): what it waited on.
+    let trace = std::env::var("ZHIBU_TRACE").is_ok_and(|v| v == "1") && route != "/settings";
     let v = s.script_async(
-        "const [route, done] = arguments;
+        "const [route, trace, done] = arguments;
+         window.__zhibuTrace = trace ? [] : undefined;
          const t0 = performance.now();
          window.location.hash = '#' + route;
          let quiet = 0;
          const tick = () => {
            const idle = (window.__zhibuPending || 0) === 0 && window.location.hash === '#' + route;
            quiet = idle ? quiet + 1 : 0;
-           if (quiet >= 2) done(performance.now() - t0);
-           else if (performance.now() - t0 > 20000) done(-1);
+           const at = (t) => Math.round(t - t0);
+           const calls = (window.__zhibuTrace || []).map(([c, a, b]) => `${c} ${at(a)}→${at(b)}`);
+           if (quiet >= 2) done([performance.now() - t0, calls.join(', ')]);
+           else if (performance.now() - t0 > 20000) done([-1, '']);
            else requestAnimationFrame(tick);
          };
          requestAnimationFrame(tick);",
-        serde_json::json!([route]),
+        serde_json::json!([route, trace]),
     );
-    let ms = v.as_f64().unwrap_or(-1.0);
+    let ms = v[0].as_f64().unwrap_or(-1.0);
     assert!(ms >= 0.0, "{route} was not ready in 20 s");
+    if trace {
+        println!("    {route} {ms:.0} ms: {}", v[1].as_str().unwrap_or(""));
+    }
     ms
 }
 

@@ -60,7 +60,7 @@ fn visit_roots(v: &mut Collect) {
     roots!(v;
         ApiError, AppInfo, Choices, Branch, BranchForm, DemoLoaded, DemoCleared,
         Group, MemberQuery, MemberRow, MemberDetail, MemberForm, StatusForm, TransferForm, ExtensionForm, IdReading,
-        MeetingChoices, MeetingForm, ForYear, QuorumReport, MeetingQuery, MeetingRow, MeetingDetail,
+        MeetingChoices, MeetingForm, MeetingDraft, ForYear, QuorumReport, MeetingQuery, MeetingRow, MeetingDetail,
         MeetingCalendar, MemberAttendance, TalkCoverage, MeetingSettings, MeetingSettingsForm, Attachment,
         DuesChoices, DuesSettings, DuesSettingsForm, Amount, AssessmentForm, AssessResult, Assessment, BatchAssessPreview, DuesGrid,
         PaymentForm, Payment, Arrears, RemittanceForm, Remittance, DuesBalance,

@@ -506,6 +506,15 @@ pub struct MeetingQuery {
     pub kind: Option<String>,
 }
 
+/// A new meeting's draft with the check of it as drafted, so the form shows
+/// its counts without asking again; any change is checked as it is made.
+#[derive(serde::Serialize, ts_rs::TS)]
+pub struct MeetingDraft {
+    #[serde(flatten)]
+    pub form: zhibu_core::meetings::MeetingForm,
+    pub quorum: zhibu_core::meetings::QuorumReport,
+}
+
 #[derive(serde::Serialize, Default, ts_rs::TS)]
 pub struct ForYear {
     pub default_year: Option<i32>,

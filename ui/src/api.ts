@@ -124,17 +124,22 @@ declare global {
     /** Commands sent and not yet answered: the release figures call a screen
      * ready when this is 0 for two frames after opening it (tests/figures.rs). */
     __zhibuPending?: number
+    /** When the release figures set it to an array, each command's name, start
+     * and end (performance.now()) are pushed here, to see where a screen waits. */
+    __zhibuTrace?: [string, number, number][]
   }
 }
 
 export async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   window.__zhibuPending = (window.__zhibuPending ?? 0) + 1
+  const start = performance.now()
   try {
     return await invoke<T>(cmd, args)
   } catch (e) {
     throw toApiError(e)
   } finally {
     window.__zhibuPending = (window.__zhibuPending ?? 1) - 1
+    window.__zhibuTrace?.push([cmd, start, performance.now()])
   }
 }
 
@@ -195,8 +200,9 @@ export const memberExtendProbation = (id: number, extension: ExtensionForm) =>
 
 
 export const meetingChoices = () => call<MeetingChoices>('meeting_choices')
+/** The core's draft of a new record, with the check of it as drafted (`quorum`). */
 export const meetingDraft = (kind: string, date: string, group_id: number | null) =>
-  call<MeetingForm>('meeting_draft', { kind, date, group_id })
+  call<T.MeetingDraft>('meeting_draft', { kind, date, group_id })
 export const meetingForYear = (kind: string, date: string) => call<ForYear>('meeting_for_year', { kind, date })
 export const meetingCheck = (input: MeetingForm) => call<QuorumReport>('meeting_check', { input })
 export const meetingList = (query: MeetingQuery) => call<MeetingRow[]>('meeting_list', { query })

@@ -83,14 +83,19 @@ export function useUnsaved(options: UnsavedOptions) {
    * The form is loaded (empty, or the record as saved): what differs from
    * it from now on is unsaved. A draft kept from before is offered back.
    */
+  // The kept draft is asked for at once, beside the form's own loading, not after it.
+  const askedKey = options.key()
+  const asked = draftGet(askedKey).then(
+    (draft) => ({ draft }),
+    () => null,
+  )
+
   async function start(): Promise<void> {
     baseline = now()
-    let draft
-    try {
-      draft = await draftGet(options.key())
-    } catch {
-      return
-    }
+    const key = options.key()
+    const answer = key === askedKey ? await asked : await draftGet(key).then((draft) => ({ draft }), () => null)
+    if (!answer) return
+    const draft = answer.draft
     if (!draft || draft.body === baseline) return
     try {
       await ElMessageBox.confirm(

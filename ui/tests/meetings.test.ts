@@ -249,6 +249,33 @@ describe('记录会议', () => {
     expect(wrapper.get('[data-testid=count-should_attend]').text()).toBe('3')
   })
 
+  it('shows the counts from the check that came with the draft, without asking for it again', async () => {
+    const calls = core((cmd, args) =>
+      cmd === 'meeting_draft'
+        ? { ...draft({ kind: args.kind as string, date: args.date as string }), quorum: report({ should_attend: 7, present: 6, absent: 1 }) }
+        : undefined,
+    )
+    const { wrapper } = await mountApp('/meetings/new')
+    await settle()
+    expect(wrapper.get('[data-testid=count-should_attend]').text()).toBe('7')
+    expect(wrapper.get('[data-testid=count-present]').text()).toBe('6')
+    expect(calls.filter((c) => c.cmd === 'meeting_check')).toHaveLength(0)
+    // a change is checked as before
+    await setStatus(wrapper, 2, 'leave')
+    await settle(400)
+    expect(calls.filter((c) => c.cmd === 'meeting_check')).toHaveLength(1)
+    expect(wrapper.get('[data-testid=count-should_attend]').text()).toBe('3')
+  })
+
+  it('asks for the kept draft beside its own loading, not after it', async () => {
+    const calls = core((cmd) => (cmd === 'draft_get' ? null : undefined))
+    await mountApp('/meetings/new')
+    await settle()
+    const order = calls.map((c) => c.cmd)
+    expect(order).toContain('draft_get')
+    expect(order.indexOf('draft_get')).toBeLessThan(order.indexOf('meeting_draft'))
+  })
+
   it('asks for a new draft when the kind changes, keeping the marks already made', async () => {
     const calls = core()
     const { wrapper } = await mountApp('/meetings/new')

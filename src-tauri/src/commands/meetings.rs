@@ -2,7 +2,7 @@
 //! attachments.
 
 use super::decode_file;
-use crate::dto::{Calendar, ForYear, MeetingChoices, MeetingDetail, MeetingQuery, MeetingRow};
+use crate::dto::{Calendar, ForYear, MeetingChoices, MeetingDetail, MeetingDraft, MeetingQuery, MeetingRow};
 use crate::error::ApiResult;
 use crate::state::AppState;
 use tauri::State;
@@ -24,8 +24,11 @@ pub fn meeting_draft(
     kind: String,
     date: Option<String>,
     group_id: Option<i64>,
-) -> ApiResult<MeetingForm> {
-    Ok(state.store()?.meeting_draft(&kind, date.as_deref().unwrap_or(""), group_id, state.today())?)
+) -> ApiResult<MeetingDraft> {
+    let store = state.store()?;
+    let form = store.meeting_draft(&kind, date.as_deref().unwrap_or(""), group_id, state.today())?;
+    let quorum = store.check_meeting(&form, state.today())?;
+    Ok(MeetingDraft { form, quorum })
 }
 
 /// The default 所属年度 of a meeting of `kind` held on `date`, and the years it may be given.

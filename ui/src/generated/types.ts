@@ -1124,6 +1124,38 @@ export type MeetingDetail = {
   study_note: string,
 };
 
+/**
+ * A new meeting's draft with the check of it as drafted, so the form shows
+ * its counts without asking again; any change is checked as it is made.
+ */
+export type MeetingDraft = {
+  quorum: QuorumReport,
+  kind: string,
+  date: string,
+  /**
+   * 所属年度 of a 组织生活会 or 民主评议; None takes the default.
+   */
+  for_year: number | null,
+  start_time: string,
+  place: string,
+  topic: string,
+  host_id: number | null,
+  recorder_id: number | null,
+  group_id: number | null,
+  /**
+   * `attendance` in the CLI's JSON.
+   */
+  attendees: Array<AttendeeForm>,
+  observers: string,
+  minutes: string,
+  agenda: Array<AgendaItem>,
+  resolutions: Array<ResolutionForm>,
+  /**
+   * The meeting's own 学时 ("1.5"); empty: the kind's (docs/DOMAIN.md §9.5).
+   */
+  study_hours: string,
+};
+
 export type MeetingDueItem = {
   kind: MeetingKind,
   kind_label: string,
