@@ -83,17 +83,20 @@ export function useUnsaved(options: UnsavedOptions) {
    * The form is loaded (empty, or the record as saved): what differs from
    * it from now on is unsaved. A draft kept from before is offered back.
    */
+  /** The kept draft under `key`, or null when it could not be read. */
+  const askDraft = (key: string) =>
+    draftGet(key).then(
+      (draft) => ({ draft }),
+      () => null,
+    )
   // The kept draft is asked for at once, beside the form's own loading, not after it.
   const askedKey = options.key()
-  const asked = draftGet(askedKey).then(
-    (draft) => ({ draft }),
-    () => null,
-  )
+  const asked = askDraft(askedKey)
 
   async function start(): Promise<void> {
     baseline = now()
     const key = options.key()
-    const answer = key === askedKey ? await asked : await draftGet(key).then((draft) => ({ draft }), () => null)
+    const answer = await (key === askedKey ? asked : askDraft(key))
     if (!answer) return
     const draft = answer.draft
     if (!draft || draft.body === baseline) return
