@@ -253,6 +253,27 @@ describe('发展党员', () => {
     expect(point.get('[data-testid=notice-print]').attributes('href')).toContain('/recruits/1/notice/candidate')
   })
 
+  it('keeps the end of the start day last typed when an earlier answer comes late', async () => {
+    fakeCore((cmd, args) => {
+      if (cmd === 'app_info') return appInfo({ member_count: 5 })
+      if (cmd === 'recruit_get') return file()
+      if (cmd === 'recruit_rules') return rules
+      if (cmd === 'recruit_choices') return recruitChoices
+      if (cmd === 'member_list') return []
+      // Half typed, "2025-05-1" is 1 May, whose answer is the slower one.
+      if (cmd === 'recruit_notice_end')
+        return args.from === '2025-05-15' ? '2025-05-21' : new Promise((done) => setTimeout(() => done('2025-05-12'), 100))
+      throw { code: 'unexpected', message: cmd }
+    })
+    const { wrapper } = await mountApp('/recruits/1')
+    const point = wrapper.get('[data-testid=notice-point][data-point=candidate]')
+    const input = point.get('[data-testid=notice-from-candidate] input')
+    await input.setValue('2025-05-1')
+    await input.setValue('2025-05-15')
+    await settle(250)
+    expect(point.get('[data-testid=notice-end]').text()).toBe('至 2025年5月21日')
+  })
+
   it('shows each local setting with its default', async () => {
     const settings = {
       activist_gap_months: 6,
